@@ -1,0 +1,116 @@
+# vnplan — build, test, serve, bench.  `make help` lists the targets.
+# Objects are listed by folder: every indexer/*.c and server/*.c is part of
+# the library; indexer/main.c is the `vnplan` command; tests/test_*.c are
+# unit tests, each its own binary, built with ASan+UBSan.
+
+CC      ?= cc
+V       ?= 0
+Q        = $(if $(filter 1,$(V)),,@)
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings
+CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE
+CFLAGS  ?= -O2 -g
+ALLCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lpthread -lm
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
+
+DB      ?= bin/corpus.db
+PORT    ?= 8080
+
+LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard server/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
+ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
+DATA     = $(sort $(wildcard data/*.tsv))
+
+.PHONY: all help deps test unit serve demo index bench fuzz corpus-large clean
+all: bin/vnplan
+
+help:
+	@echo "make            build bin/vnplan"
+	@echo "make serve      install build deps, build, index corpus/, serve on 127.0.0.1:$(PORT)"
+	@echo "make demo       build, index corpus/ and run sample searches"
+	@echo "make test       unit tests, integration tests and the scorer under ASan+UBSan"
+	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/)"
+	@echo "make fuzz       libFuzzer targets for a bounded time"
+	@echo "make clean      remove bin/"
+
+deps:
+	$(Q)sh tools/deps.sh
+
+bin/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) -O1 -o $@ $<
+
+bin/gen/data.c: bin/embed $(DATA)
+	@mkdir -p $(@D)
+	$(Q)bin/embed $@ $(DATA)
+
+bin/obj/gen/data.o: bin/gen/data.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 $(CPPFLAGS) -O1 -c -o $@ $<
+
+bin/asan/gen/data.o: bin/gen/data.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 $(CPPFLAGS) -O1 -c -o $@ $<
+
+bin/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(filter 1,$(V)),,echo "  CC      $<")
+	$(Q)$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+bin/asan/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(filter 1,$(V)),,echo "  CC/SAN  $<")
+	$(Q)$(CC) $(ASANCFLAGS) -c -o $@ $<
+
+bin/vnplan: bin/obj/indexer/main.o $(LIB_OBJ)
+	@$(if $(filter 1,$(V)),,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+bin/asan/vnplan: bin/asan/indexer/main.o $(ASAN_OBJ)
+	@$(if $(filter 1,$(V)),,echo "  LD/SAN  $@")
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+bin/asan/test_%: bin/asan/tests/test_%.o $(ASAN_OBJ)
+	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+# make test: installs what is missing, builds everything under ASan+UBSan,
+# runs unit tests, integration scripts and (when ../shared exists) the scorer.
+test: deps
+	$(Q)$(MAKE) --no-print-directory bin/vnplan bin/asan/vnplan $(TEST_BIN)
+	$(Q)sh tests/run.sh
+
+unit: bin/asan/vnplan $(TEST_BIN)
+	$(Q)sh tests/run.sh --unit-only
+
+index: bin/vnplan
+	$(Q)bin/vnplan index --db $(DB) corpus/ || test $$? -eq 1
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory index
+	bin/vnplan docs --db $(DB)
+	bin/vnplan search --db $(DB) --limit 3 "khoa hoc cong nghe"
+	bin/vnplan refs --db $(DB) "Nghị quyết số 20-NQ/TW"
+	bin/vnplan who --db $(DB) "Sở Tài chính"
+
+serve: deps
+	$(Q)$(MAKE) --no-print-directory index
+	bin/vnplan serve --db $(DB) --port $(PORT)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory bin/vnplan
+	$(Q)sh bench/run.sh
+
+corpus-large: bin/vnplan
+	$(Q)python3 bench/gen_corpus.py --size $(or $(SIZE),100M) --out bench/corpus-large corpus/
+
+fuzz: deps
+	$(Q)sh tests/fuzz/run.sh
+
+clean:
+	rm -rf bin
+
+-include $(shell find bin -name '*.d' 2>/dev/null)

@@ -1,0 +1,72 @@
+/*
+** vp_reader.h — reads a plan (.txt or .md converted from PDF or the web) into
+** passages: paragraphs, list items, headings and table rows, each with its
+** byte span in the file, line number, list label, heading path ("II.3.a"),
+** enclosing heading, and for table rows the cells and their column names.
+** Markdown and HTML markup (**, *, #, |, <b>, <sup>, <p>, <br>) is blanked to
+** spaces in place, so offsets in a passage's text are offsets in the file.
+** A UTF-8 BOM and CRLF are handled. Not for extracting meaning (vp_meta,
+** vp_cite, vp_task do that).
+*/
+#ifndef VP_READER_H
+#define VP_READER_H
+
+#include <stddef.h>
+
+typedef enum vp_pkind {
+  VP_P_TEXT = 0,       /* a paragraph */
+  VP_P_HEADING = 1,    /* a labelled heading or a title line (short, no
+                       ** final punctuation, or Markdown #/bold heading) */
+  VP_P_ITEM = 2,       /* a list item: "- …", "+ …", "a) …", "1. …" with a
+                       ** sentence (labelled paragraphs are ITEMs) */
+  VP_P_ROW = 3,        /* a table row (TSV, one cell per line, Markdown or
+                       ** HTML table); continuation lines merged into it */
+  VP_P_TABLE_HEAD = 4, /* a table's header row (column names) */
+  VP_P_RECIPIENT = 5,  /* "Nơi nhận:" and its list */
+  VP_P_SIGNATURE = 6   /* "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", signer */
+} vp_pkind;
+
+typedef struct vp_passage {
+  vp_pkind eKind;
+  int iStart, iEnd; /* byte span in the file buffer, [iStart, iEnd) */
+  int iLine;        /* 1-based line of iStart */
+  char *zText;      /* NUL-terminated copy of file bytes [iStart, iEnd) with
+                    ** markup blanked to spaces: strlen == iEnd - iStart */
+  char zLabel[16];  /* its own list label without punctuation: "II", "3",
+                    ** "3.1", "a", "đ", "-", "+", "" */
+  int iLevel;       /* nesting depth in the heading tree, 0 = top/no label */
+  char *zSection;   /* heading path, own label included when numbered:
+                    ** "II.3.a"; "" when none */
+  int iParent;      /* index of the enclosing heading, labelled item or
+                    ** lead-in line ("Sở X:" before bullets); -1 if none */
+  int bLeadIn;      /* 1 when the passage ends with ':' and the following
+                    ** items hang under it */
+  int nCell;        /* ROW / TABLE_HEAD: number of cells, else 0 */
+  char **azCell;    /* ROW / TABLE_HEAD: cell texts, markup removed, trimmed,
+                    ** continuation text appended; NULL otherwise */
+  int iTable;       /* ROW: index of its TABLE_HEAD passage, -1 if none */
+} vp_passage;
+
+typedef struct vp_text {
+  char *zBuf;      /* the whole file as read (BOM included), NUL-terminated */
+  size_t nBuf;
+  vp_passage *aPassage;
+  int nPassage;
+} vp_text;
+
+/* Split zBuf[0..nBuf) (copied) into passages. The text must be valid UTF-8
+** (vp_reader_load checks). Returns VP_OK, VP_ENOMEM. Free with
+** vp_reader_free(). */
+int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
+                    char **pzErr);
+
+/* Read and parse a file. Refuses, with VP_EINPUT and *pzErr saying why: an
+** empty file, a file over nMax bytes, a binary file (NUL bytes), invalid
+** UTF-8 (with the byte offset of the first bad sequence). VP_EIO when it
+** cannot be read. On error *ppOut is NULL. */
+int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
+                   char **pzErr);
+
+void vp_reader_free(vp_text *p); /* NULL is a no-op */
+
+#endif /* VP_READER_H */

@@ -1,0 +1,42 @@
+/*
+** vp_tok.h — the "vnplan" FTS5 tokenizer. Words are normalized by vp_norm;
+** each word is emitted as its exact form and, when that differs, the
+** diacritic-free form at the same position (FTS5_TOKEN_COLOCATED) in a
+** namespace of its own (first byte VP_TOK_FOLD_NS). Document numbers
+** ("69-KL/TW", "709/QĐ-TTg", "472- KH/TU") are one token, their vp_docnum
+** zToken. Offsets are byte offsets in the text FTS5 passes (the passage's
+** original bytes), NFD and CRLF included.
+**
+** Query side (FTS5_TOKENIZE_QUERY):
+**  - a word typed without diacritics emits VP_TOK_FOLD_NS+word and, colocated,
+**    the word itself: it matches every spelling ("khoa" ~ khóa, khoa, khoá);
+**  - a word typed with diacritics emits its exact form only;
+**  - a string whose first byte is VP_TOK_EXACT_MARK is in exact mode: its
+**    ASCII words match only themselves (the query translator sets it when the
+**    query as a whole is typed with diacritics, so "khoa học" ≠ "khóa học").
+*/
+#ifndef VP_TOK_H
+#define VP_TOK_H
+
+#include <sqlite3.h>
+
+#define VP_TOK_NAME "vnplan"
+#define VP_TOK_FOLD_NS '\x01'
+#define VP_TOK_EXACT_MARK '\x02'
+#define VP_TOK_MAX 256 /* longer words are cut to this many bytes */
+
+/* Register the tokenizer with db (through fts5_api). VP_OK or VP_EDB with
+** *pzErr set (caller frees). */
+int vp_tok_register(sqlite3 *db, char **pzErr);
+
+/* Token callback with FTS5's xToken shape (flags: 0 or FTS5_TOKEN_COLOCATED).
+** A non-zero return stops tokenizing and is returned by vp_tok_run. */
+typedef int (*vp_tok_fn)(void *pCtx, int flags, const char *zToken,
+                         int nToken, int iStart, int iEnd);
+
+/* Tokenize z[0..n) exactly as the FTS5 tokenizer does (bQuery: query mode),
+** without SQLite: used by tests, benchmarks and the fuzzer. Returns 0 or the
+** callback's non-zero value. */
+int vp_tok_run(const char *z, int n, int bQuery, vp_tok_fn xToken, void *pCtx);
+
+#endif /* VP_TOK_H */

@@ -1,0 +1,227 @@
+/*
+** fold.c — the folded view of text used by the extractors (see vp_fold.h):
+** lowercase ASCII without diacritics, whitespace collapsed, with an offset map
+** back to the source. A table for U+0000..U+024F and U+1E00..U+1EFF, built
+** once with utf8proc, keeps utf8proc off the per-character path.
+*/
+#include "vp_fold.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "vp_common.h"
+
+/* folded bytes for a code point: up to 3 ASCII bytes, or 0 = drop, or
+** 0xFF = copy the code point lowercased */
+typedef struct fold_entry {
+  unsigned char n;
+  char z[3];
+} fold_entry;
+
+#define LATIN_END 0x250
+#define EXT_START 0x1E00
+#define EXT_END 0x1F00
+static fold_entry aLatin[LATIN_END];
+static fold_entry aExt[EXT_END - EXT_START];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_one(int cp, fold_entry *e) {
+  memset(e, 0, sizeof(*e));
+  if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: utf8proc does not strip */
+    e->n = 1;
+    e->z[0] = 'd';
+    return;
+  }
+  if (cp >= 0x300 && cp < 0x370) return; /* combining marks: dropped */
+  utf8proc_int32_t buf[8];
+  int opt = UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+  utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, opt, NULL);
+  int k = 0;
+  for (utf8proc_ssize_t i = 0; i < n && n > 0; i++) {
+    if (buf[i] < 0x80 && k < 3) {
+      e->z[k++] = (char)buf[i];
+    } else if (buf[i] >= 0x80) {
+      e->n = 0xFF;
+      return;
+    }
+  }
+  e->n = (unsigned char)k;
+  if (k == 0) e->n = 0xFF; /* nothing ASCII: keep the character */
+}
+
+static void fold_build(void) {
+  for (int cp = 0; cp < LATIN_END; cp++) fold_one(cp, &aLatin[cp]);
+  for (int cp = EXT_START; cp < EXT_END; cp++) fold_one(cp, &aExt[cp - EXT_START]);
+  /* ASCII: lowercase, keep punctuation */
+  for (int cp = 0; cp < 0x80; cp++) {
+    aLatin[cp].n = 1;
+    aLatin[cp].z[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+  }
+}
+
+static int is_space_cp(int cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* typographic punctuation → ASCII; returns the replacement or NULL */
+static const char *punct_ascii(int cp) {
+  switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB: return "\"";
+    case 0x2018: case 0x2019: case 0x201A: return "'";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: return "-";
+    case 0x2026: return "...";
+    default: return NULL;
+  }
+}
+
+static int utf8_decode(const unsigned char *z, int n, int *pCp) {
+  int c = z[0];
+  if (c < 0x80) { *pCp = c; return 1; }
+  int nb = (c >= 0xF0 && c < 0xF5) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC2 && c < 0xE0) ? 2 : 0;
+  if (nb == 0 || nb > n || c >= 0xF5) { *pCp = -1; return 1; }
+  int cp = c & (0x7F >> nb);
+  for (int i = 1; i < nb; i++) {
+    if ((z[i] & 0xC0) != 0x80) { *pCp = -1; return 1; }
+    cp = (cp << 6) | (z[i] & 0x3F);
+  }
+  if ((nb == 3 && cp < 0x800) || (nb == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) { *pCp = -1; return 1; }
+  *pCp = cp;
+  return nb;
+}
+
+int vp_fold_init(vp_fold *p, const char *zSrc, int nSrc) {
+  pthread_once(&fold_once, fold_build);
+  memset(p, 0, sizeof(*p));
+  /* a code point folds to at most 4 bytes ("..." is 3, a copy is <= 4) */
+  size_t nAlloc = (size_t)nSrc * 4 + 1;
+  p->z = malloc(nAlloc);
+  p->aOff = malloc((nAlloc + 1) * sizeof(int));
+  if (p->z == NULL || p->aOff == NULL) {
+    vp_fold_free(p);
+    return VP_ENOMEM;
+  }
+  const unsigned char *z = (const unsigned char *)zSrc;
+  int n = 0, i = 0, bSpace = 0;
+  while (i < nSrc) {
+    int cp;
+    int nb = utf8_decode(z + i, nSrc - i, &cp);
+    if (cp >= 0 && is_space_cp(cp)) {
+      if (!bSpace) {
+        p->aOff[n] = i;
+        p->z[n++] = ' ';
+        bSpace = 1;
+      }
+      i += nb;
+      continue;
+    }
+    bSpace = 0;
+    const char *zRep = NULL;
+    char aTmp[4];
+    int nRep = 0;
+    if (cp < 0) {
+      zRep = "?";
+      nRep = 1;
+    } else if ((zRep = punct_ascii(cp)) != NULL) {
+      nRep = (int)strlen(zRep);
+    } else {
+      const fold_entry *e = NULL;
+      if (cp < LATIN_END) e = &aLatin[cp];
+      else if (cp >= EXT_START && cp < EXT_END) e = &aExt[cp - EXT_START];
+      if (e && e->n != 0xFF) {
+        zRep = e->z;
+        nRep = e->n;
+      } else {
+        int lower = cp;
+        if (e == NULL) {
+          const utf8proc_property_t *prop = utf8proc_get_property(cp);
+          if (prop->category == UTF8PROC_CATEGORY_MN) { i += nb; continue; }
+          lower = utf8proc_tolower(cp);
+        } else {
+          lower = utf8proc_tolower(cp);
+        }
+        nRep = (int)utf8proc_encode_char(lower, (utf8proc_uint8_t *)aTmp);
+        zRep = aTmp;
+      }
+    }
+    for (int k = 0; k < nRep; k++) {
+      p->aOff[n] = i;
+      p->z[n++] = zRep[k];
+    }
+    i += nb;
+  }
+  p->z[n] = 0;
+  p->aOff[n] = nSrc;
+  p->n = n;
+  return VP_OK;
+}
+
+void vp_fold_free(vp_fold *p) {
+  free(p->z);
+  free(p->aOff);
+  memset(p, 0, sizeof(*p));
+}
+
+char *vp_fold_str(const char *z, int n) {
+  if (n < 0) n = (int)strlen(z);
+  vp_fold f;
+  if (vp_fold_init(&f, z, n) != VP_OK) return NULL;
+  int iS = 0, iE = f.n;
+  while (iS < iE && f.z[iS] == ' ') iS++;
+  while (iE > iS && f.z[iE - 1] == ' ') iE--;
+  char *zOut = vp_strndup(f.z + iS, iE - iS);
+  vp_fold_free(&f);
+  return zOut;
+}
+
+char *vp_fold_key(const char *z, int n) {
+  char *zF = vp_fold_str(z, n);
+  if (zF == NULL) return NULL;
+  int j = 0;
+  for (int i = 0; zF[i]; i++) {
+    char c = zF[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) zF[j++] = c;
+  }
+  zF[j] = 0;
+  return zF;
+}
+
+char *vp_fold_display(const char *z, int n) {
+  if (n < 0) n = (int)strlen(z);
+  /* collapse whitespace and replace invalid bytes, then NFC */
+  vp_buf b = {0};
+  int rc = VP_OK, bSpace = 1;
+  const unsigned char *u = (const unsigned char *)z;
+  for (int i = 0; i < n;) {
+    int cp;
+    int nb = utf8_decode(u + i, n - i, &cp);
+    if (cp >= 0 && is_space_cp(cp)) {
+      if (!bSpace) vp_buf_append(&b, " ", 1, &rc);
+      bSpace = 1;
+    } else if (cp < 0 || cp == 0) {
+      vp_buf_append(&b, "\xEF\xBF\xBD", 3, &rc);
+      bSpace = 0;
+    } else {
+      vp_buf_append(&b, z + i, (size_t)nb, &rc);
+      bSpace = 0;
+    }
+    i += nb;
+  }
+  while (rc == VP_OK && b.n > 0 && b.z[b.n - 1] == ' ') b.z[--b.n] = 0;
+  char *zC = vp_buf_take(&b);
+  if (rc != VP_OK || zC == NULL) {
+    free(zC);
+    return NULL;
+  }
+  utf8proc_uint8_t *zN = NULL;
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)zC, 0, &zN,
+                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  if (r < 0) return zC;
+  free(zC);
+  return (char *)zN;
+}
