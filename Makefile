@@ -23,7 +23,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
 ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
-DATA     = $(sort $(wildcard data/*.tsv))
+DATA     = $(sort $(wildcard data/*.tsv server/www/*))
 
 .PHONY: all help deps test unit serve demo index bench fuzz corpus-large clean
 all: bin/vnplan
