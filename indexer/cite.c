@@ -1,7 +1,515 @@
-/* cite.c — STUB: citations (being written) */
+/*
+** cite.c — citations of instruments in a plan (see vp_cite.h): every number
+** vp_docnum finds in a passage, with the type word before it ("Kết luận số"),
+** the date, issuing body and quoted title after it, and the relation the
+** words before it give (căn cứ, thực hiện, tiếp tục thực hiện, an alias
+** definition). Words are matched on the folded view (vp_fold.h), offsets are
+** reported in the file. Type names come from data/instrument-types.tsv.
+** Not for the number syntax (docnum.c) nor for storing citations.
+*/
 #include "vp_cite.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-int vp_cite_extract(const vp_text *pText, const vp_meta *pMeta, vp_citations *pOut, char **pzErr) { (void)pText; (void)pMeta; (void)pzErr; memset(pOut, 0, sizeof(*pOut)); return 0; }
-void vp_cite_clear(vp_citations *p) { memset(p, 0, sizeof(*p)); }
-const char *vp_cite_relation_name(vp_relation e) { (void)e; return "mention"; }
-const char *vp_cite_type_name(const char *zCode) { (void)zCode; return 0; }
+
+#include "vp_common.h"
+#include "vp_data.h"
+#include "vp_fold.h"
+
+#define MAX_ISSUER_FOLD 120 /* an issuing body longer than this is no body */
+#define MAX_TITLE_FOLD 600  /* nor a quoted title longer than this */
+#define MAX_GAP_FOLD 160    /* how far back a clause start is looked for */
+
+/* ------------------------------------------------- instrument type names */
+
+typedef struct type_name {
+  char zCode[16];  /* "NQ", "CTr" */
+  char zName[64];  /* "Nghị quyết"; for an alias row the alias words */
+  char zFold[64];  /* "nghi quyet", "chuong trinh hanh dong" */
+  int nFold;
+  int bAlias;      /* another spelling of the type code's name */
+} type_name;
+
+#define MAX_TYPES 64
+static type_name aType[MAX_TYPES];
+static int nType;
+static pthread_once_t typesOnce = PTHREAD_ONCE_INIT;
+
+static void load_types(void) {
+  const char *zTable = vp_data_get("instrument-types.tsv", NULL);
+  size_t iPos = 0;
+  char zLine[512];
+  char *azCol[4];
+  int nCol;
+  while ((nCol = vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol,
+                                  4)) > 0) {
+    if (nCol < 3 || nType >= MAX_TYPES) continue;
+    int bAlias = strcmp(azCol[1], "alias") == 0;
+    if (!bAlias && strcmp(azCol[1], "type") != 0) continue;
+    type_name *pT = &aType[nType];
+    char *zFold = vp_fold_str(azCol[2], -1);
+    if (zFold == NULL) continue;
+    int bFits = strlen(azCol[0]) < sizeof(pT->zCode) &&
+                strlen(azCol[2]) < sizeof(pT->zName) &&
+                strlen(zFold) < sizeof(pT->zFold);
+    if (bFits) {
+      strcpy(pT->zCode, azCol[0]);
+      strcpy(pT->zName, azCol[2]);
+      strcpy(pT->zFold, zFold);
+      pT->nFold = (int)strlen(zFold);
+      pT->bAlias = bAlias;
+      nType++;
+    }
+    free(zFold);
+  }
+}
+
+/* Lowercase ASCII with Đ/đ as 'd': the spelling-blind form of a code. */
+static void fold_code(const char *z, char *zOut, int nOut) {
+  int o = 0;
+  for (int i = 0; z[i] && o + 1 < nOut; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c == 0xC4 && ((unsigned char)z[i + 1] == 0x90 ||
+                      (unsigned char)z[i + 1] == 0x91)) {
+      zOut[o++] = 'd';
+      i++;
+    } else {
+      zOut[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+  }
+  zOut[o] = 0;
+}
+
+const char *vp_cite_type_name(const char *zCode) {
+  if (zCode == NULL || zCode[0] == 0) return NULL;
+  pthread_once(&typesOnce, load_types);
+  for (int i = 0; i < nType; i++) {
+    if (!aType[i].bAlias && strcmp(aType[i].zCode, zCode) == 0)
+      return aType[i].zName;
+  }
+  char zWant[32], zHave[32];
+  fold_code(zCode, zWant, sizeof(zWant));
+  for (int i = 0; i < nType; i++) {
+    if (aType[i].bAlias) continue;
+    fold_code(aType[i].zCode, zHave, sizeof(zHave));
+    if (strcmp(zHave, zWant) == 0) return aType[i].zName;
+  }
+  return NULL;
+}
+
+const char *vp_cite_relation_name(vp_relation e) {
+  switch (e) {
+    case VP_REL_BASIS: return "basis";
+    case VP_REL_IMPLEMENTS: return "implements";
+    case VP_REL_CONTINUES: return "continues";
+    case VP_REL_ALIAS: return "alias";
+    case VP_REL_MENTION: break;
+  }
+  return "mention";
+}
+
+/* ------------------------------------------------------ folded matching */
+
+/* Words right before the type word that give the relation; the first that
+** matches wins, so longer phrases come first. */
+typedef struct relation_cue {
+  const char *zFold;
+  vp_relation eRelation;
+} relation_cue;
+
+static const relation_cue aTailCue[] = {
+  {"sau day goi tat la", VP_REL_ALIAS},
+  {"sau day goi chung la", VP_REL_ALIAS},
+  {"sau day goi la", VP_REL_ALIAS},
+  {"goi tat la", VP_REL_ALIAS},
+  {"viet tat la", VP_REL_ALIAS},
+  {"tiep tuc trien khai thuc hien", VP_REL_CONTINUES},
+  {"tiep tuc thuc hien", VP_REL_CONTINUES},
+  {"trien khai thuc hien", VP_REL_IMPLEMENTS},
+  {"trien khai", VP_REL_IMPLEMENTS},
+  {"thuc hien", VP_REL_IMPLEMENTS},
+  {"can cu", VP_REL_BASIS},
+};
+
+/* Manner words that may stand between the verb and the type word
+** ("thực hiện nghiêm túc, có hiệu quả Kết luận …"). */
+static const char *const azFiller[] = {
+  "co hieu qua", "hieu qua", "nghiem tuc", "nghiem chinh", "nghiem",
+  "dong bo", "toan dien", "tot", "va",
+};
+
+/* Words that end an issuing body ("của Ủy ban nhân dân tỉnh ban hành …"). */
+static const char *const azIssuerStop[] = {
+  "ve", "thuc hien", "trien khai", "ban hanh", "phe duyet", "quy dinh",
+  "huong dan", "voi", "tai", "theo", "nham", "ngay", "nhu sau", "da",
+  "duoc", "cu the hoa",
+};
+
+static int is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Does the folded text have the words zW at i, ending at a word boundary? */
+static int word_at(const vp_fold *pF, int i, const char *zW) {
+  int n = (int)strlen(zW);
+  if (i < 0 || i + n > pF->n || memcmp(pF->z + i, zW, (size_t)n) != 0) return 0;
+  return i + n == pF->n || !is_alnum(pF->z[i + n]);
+}
+
+/* Does the folded text end with the words zW at index e (exclusive)? Returns
+** the start of the words, or -1. */
+static int word_before(const vp_fold *pF, int e, const char *zW) {
+  int n = (int)strlen(zW);
+  int s = e - n;
+  if (s < 0 || memcmp(pF->z + s, zW, (size_t)n) != 0) return -1;
+  if (s > 0 && is_alnum(pF->z[s - 1])) return -1;
+  return s;
+}
+
+static int skip_spaces(const vp_fold *pF, int i) {
+  while (i < pF->n && pF->z[i] == ' ') i++;
+  return i;
+}
+static int skip_spaces_back(const vp_fold *pF, int e) {
+  while (e > 0 && pF->z[e - 1] == ' ') e--;
+  return e;
+}
+
+/* The type word ending at e (spaces and "số" skipped): returns its folded
+** start and sets *ppType, or -1. The longest name wins ("chương trình hành
+** động" over "chương trình"). */
+static int type_word_before(const vp_fold *pF, int e, const type_name **ppType) {
+  e = skip_spaces_back(pF, e);
+  int s = word_before(pF, e, "so");
+  if (s >= 0) e = skip_spaces_back(pF, s);
+  int iBest = -1;
+  *ppType = NULL;
+  for (int k = 0; k < nType; k++) {
+    int t = word_before(pF, e, aType[k].zFold);
+    if (t >= 0 && (iBest < 0 || t < iBest)) {
+      iBest = t;
+      *ppType = &aType[k];
+    }
+  }
+  return iBest;
+}
+
+/* Is a type word at i (used to end an issuing body)? */
+static int type_word_at(const vp_fold *pF, int i) {
+  for (int k = 0; k < nType; k++) {
+    if (word_at(pF, i, aType[k].zFold)) return 1;
+  }
+  return 0;
+}
+
+/* The start of the clause holding folded index e: after the last ';', ':'
+** or sentence-ending '.' before it (or the passage start). */
+static int clause_start(const vp_fold *pF, int e) {
+  for (int i = e - 1; i >= 0; i--) {
+    char c = pF->z[i];
+    if (c == ';' || c == ':' || (c == '.' && (i + 1 >= pF->n || pF->z[i + 1] == ' ')))
+      return i + 1;
+  }
+  return 0;
+}
+
+/* Relation given by the words right before folded index e (the type word or
+** the bare number), manner words skipped. */
+static vp_relation tail_relation(const vp_fold *pF, int e, int iClause) {
+  for (int nGuard = 0; nGuard < 8; nGuard++) {
+    e = skip_spaces_back(pF, e);
+    if (e > iClause && pF->z[e - 1] == ',') {
+      e--;
+      continue;
+    }
+    int bSkipped = 0;
+    for (int k = 0; k < VP_ARRAY_SIZE(azFiller) && !bSkipped; k++) {
+      int s = word_before(pF, e, azFiller[k]);
+      if (s >= iClause) {
+        e = s;
+        bSkipped = 1;
+      }
+    }
+    if (!bSkipped) break;
+  }
+  if (e > iClause && pF->z[e - 1] == '(') e = skip_spaces_back(pF, e - 1);
+  for (int k = 0; k < VP_ARRAY_SIZE(aTailCue); k++) {
+    if (word_before(pF, e, aTailCue[k].zFold) >= iClause) return aTailCue[k].eRelation;
+  }
+  return VP_REL_MENTION;
+}
+
+/* A clause that opens with "Căn cứ" makes every instrument in it a basis. */
+static int clause_is_basis(const vp_fold *pF, int iClause) {
+  int i = iClause;
+  while (i < pF->n && !(pF->z[i] >= 'a' && pF->z[i] <= 'z')) i++;
+  return word_at(pF, i, "can cu");
+}
+
+/* ---------------------------------------------------- after the number */
+
+/* Digits at *pi (at most nMax): their value, or -1 when none. */
+static int read_int(const vp_fold *pF, int *pi, int nMax) {
+  int i = *pi, v = 0;
+  while (i < pF->n && is_digit(pF->z[i]) && i - *pi < nMax) v = v * 10 + (pF->z[i++] - '0');
+  if (i == *pi || (i < pF->n && is_digit(pF->z[i]))) return -1;
+  *pi = i;
+  return v;
+}
+
+/* "24/01/2024", "01-11-2012", "27 /8/2024", "18 tháng 12 năm 2024" at i
+** (after "ngày"): writes the ISO date to zIso and returns the end, or -1. */
+static int parse_date(const vp_fold *pF, int i, char *zIso, int nIso) {
+  int d = read_int(pF, &i, 2);
+  if (d < 1 || d > 31) return -1;
+  i = skip_spaces(pF, i);
+  int m, y;
+  if (word_at(pF, i, "thang")) {
+    i = skip_spaces(pF, i + 5);
+    m = read_int(pF, &i, 2);
+    i = skip_spaces(pF, i);
+    if (!word_at(pF, i, "nam")) return -1;
+    i = skip_spaces(pF, i + 3);
+  } else {
+    if (i >= pF->n || strchr("/-.", pF->z[i]) == NULL) return -1;
+    char cSep = pF->z[i];
+    i = skip_spaces(pF, i + 1);
+    m = read_int(pF, &i, 2);
+    i = skip_spaces(pF, i);
+    if (i >= pF->n || pF->z[i] != cSep) return -1;
+    i = skip_spaces(pF, i + 1);
+  }
+  y = read_int(pF, &i, 4);
+  if (m < 1 || m > 12 || y < 1900 || y > 2100) return -1;
+  snprintf(zIso, (size_t)nIso, "%04d-%02d-%02d", y, m, d);
+  return i;
+}
+
+/* Display copy of the folded span [s, e) as written in the source. */
+static char *display_span(const vp_fold *pF, const char *zSrc, int s, int e) {
+  return vp_fold_display(zSrc + pF->aOff[s], pF->aOff[e] - pF->aOff[s]);
+}
+
+/* The end of an issuing body starting at folded index s: before a stop
+** word, a type word, a number or punctuation. -1 when it runs too long. */
+static int issuer_end(const vp_fold *pF, int s) {
+  int i = s;
+  while (i < pF->n && i - s <= MAX_ISSUER_FOLD) {
+    char c = pF->z[i];
+    if (strchr(",;()\".:", c) || is_digit(c)) return i;
+    if (c == ' ') {
+      int w = i + 1;
+      for (int k = 0; k < VP_ARRAY_SIZE(azIssuerStop); k++) {
+        if (word_at(pF, w, azIssuerStop[k])) return i;
+      }
+      if (type_word_at(pF, w)) return i;
+    }
+    i++;
+  }
+  return i >= pF->n ? i : -1;
+}
+
+/* What follows a number: ", ngày D/M/Y", "của BODY", "về “TITLE”". Fills
+** the citation's strings and returns the folded end of what was read, or
+** -1 on out of memory. */
+static int read_after(const vp_fold *pF, const char *zSrc, int i,
+                      vp_citation *pC) {
+  char zIso[16];
+  i = skip_spaces(pF, i);
+  int j = i < pF->n && pF->z[i] == ',' ? skip_spaces(pF, i + 1) : i;
+  if (word_at(pF, j, "ngay")) {
+    int e = parse_date(pF, skip_spaces(pF, j + 4), zIso, sizeof(zIso));
+    if (e > 0) {
+      if ((pC->zDate = vp_strndup(zIso, -1)) == NULL) return -1;
+      i = skip_spaces(pF, e);
+    }
+  }
+  j = i < pF->n && pF->z[i] == ',' ? skip_spaces(pF, i + 1) : i;
+  if (word_at(pF, j, "cua")) {
+    int s = skip_spaces(pF, j + 3);
+    int e = issuer_end(pF, s);
+    if (e > s) {
+      e = skip_spaces_back(pF, e);
+      int v = word_before(pF, e, "va");
+      if (v > s) e = skip_spaces_back(pF, v);
+      if ((pC->zIssuerBody = display_span(pF, zSrc, s, e)) == NULL) return -1;
+      i = skip_spaces(pF, e);
+    }
+  }
+  if (word_at(pF, i, "ve")) {
+    int q = skip_spaces(pF, i + 2);
+    if (word_at(pF, q, "viec")) q = skip_spaces(pF, q + 4);
+    if (q < pF->n && pF->z[q] == '"') {
+      const char *zEnd = memchr(pF->z + q + 1, '"', (size_t)(pF->n - q - 1));
+      int e = zEnd ? (int)(zEnd - pF->z) : -1;
+      if (e > q + 1 && e - q <= MAX_TITLE_FOLD) {
+        int s = skip_spaces(pF, q + 1);
+        int t = skip_spaces_back(pF, e);
+        if (t > s && (pC->zTitle = display_span(pF, zSrc, s, t)) == NULL) return -1;
+        i = e + 1;
+      }
+    }
+  }
+  return i;
+}
+
+/* ------------------------------------------------------------ extraction */
+
+/* First folded index whose source offset is >= iSrc. */
+static int fold_index(const vp_fold *pF, int iSrc) {
+  int lo = 0, hi = pF->n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (pF->aOff[mid] < iSrc) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/* Is the file span [s, e) the document's own number? */
+static int is_self(const vp_meta *pMeta, const vp_docnum *pNum, int s, int e,
+                   const char *zSelfToken) {
+  if (pMeta == NULL) return 0;
+  for (int k = 0; k < pMeta->nSelf && k < VP_ARRAY_SIZE(pMeta->aSelfStart); k++) {
+    if (s < pMeta->aSelfEnd[k] && pMeta->aSelfStart[k] < e) return 1;
+  }
+  return zSelfToken && strcmp(pNum->zToken, zSelfToken) == 0;
+}
+
+static void citation_free(vp_citation *pC) {
+  free(pC->zTypeName);
+  free(pC->zDate);
+  free(pC->zIssuerBody);
+  free(pC->zTitle);
+  free(pC->zScope);
+  memset(pC, 0, sizeof(*pC));
+}
+
+static int push_citation(vp_citations *pOut, int *pnAlloc, vp_citation *pC) {
+  if (pOut->n == *pnAlloc) {
+    int nNew = *pnAlloc ? *pnAlloc * 2 : 16;
+    vp_citation *a = realloc(pOut->a, (size_t)nNew * sizeof(*a));
+    if (a == NULL) return VP_ENOMEM;
+    pOut->a = a;
+    *pnAlloc = nNew;
+  }
+  pOut->a[pOut->n++] = *pC;
+  return VP_OK;
+}
+
+/* State carried from one citation to the next inside a passage, so that a
+** list "thực hiện A, B và C" gives B and C the relation of A. */
+typedef struct list_state {
+  int iTailEnd;        /* folded end of what the previous citation read */
+  vp_relation eRelation;
+} list_state;
+
+/* Is the gap [s, e) only list glue (spaces, commas, "và")? */
+static int is_list_glue(const vp_fold *pF, int s, int e) {
+  int i = s;
+  while (i < e) {
+    if (pF->z[i] == ' ' || pF->z[i] == ',') i++;
+    else if (word_at(pF, i, "va") && i + 2 <= e) i += 2;
+    else return 0;
+  }
+  return 1;
+}
+
+/* One number of a passage: fill *pC. VP_OK or VP_ENOMEM. */
+static int build_citation(const vp_fold *pF, const vp_passage *pP, int iPassage,
+                          const vp_docnum *pNum, const vp_meta *pMeta,
+                          list_state *pList, vp_citation *pC) {
+  memset(pC, 0, sizeof(*pC));
+  int fs = fold_index(pF, pNum->iStart), fe = fold_index(pF, pNum->iEnd);
+  const type_name *pType = NULL;
+  int iWord = type_word_before(pF, fs, &pType);
+  int iHead = iWord >= 0 ? iWord : fs;
+  int iClause = clause_start(pF, iHead);
+  if (iHead - iClause > MAX_GAP_FOLD) iClause = iHead - MAX_GAP_FOLD;
+
+  pC->iPassage = iPassage;
+  pC->num = *pNum;
+  pC->num.iStart += pP->iStart;
+  pC->num.iEnd += pP->iStart;
+  pC->iStart = pP->iStart + pF->aOff[iHead];
+  pC->iEnd = pC->num.iEnd;
+
+  pC->eRelation = tail_relation(pF, iHead, iClause);
+  if (pC->eRelation == VP_REL_MENTION && pList->iTailEnd >= 0 &&
+      pList->iTailEnd <= iHead && is_list_glue(pF, pList->iTailEnd, iHead))
+    pC->eRelation = pList->eRelation;
+  if (pC->eRelation == VP_REL_MENTION && clause_is_basis(pF, iClause))
+    pC->eRelation = VP_REL_BASIS;
+
+  const char *zName = vp_cite_type_name(pNum->zType);
+  if (zName == NULL && pType) zName = pType->bAlias ? vp_cite_type_name(pType->zCode) : pType->zName;
+  if (zName && (pC->zTypeName = vp_strndup(zName, -1)) == NULL) return VP_ENOMEM;
+  if (vp_docnum_is_local(pNum) && pMeta && pMeta->zProvince &&
+      (pC->zScope = vp_strndup(pMeta->zProvince, -1)) == NULL)
+    return VP_ENOMEM;
+
+  int iAfter = read_after(pF, pP->zText, fe, pC);
+  if (iAfter < 0) return VP_ENOMEM;
+  if (pC->eRelation != VP_REL_ALIAS) {
+    pList->iTailEnd = iAfter;
+    pList->eRelation = pC->eRelation;
+  }
+  return VP_OK;
+}
+
+/* Every citation of one passage, appended to pOut. */
+static int extract_passage(const vp_text *pText, int iPassage,
+                           const vp_meta *pMeta, const char *zSelfToken,
+                           vp_citations *pOut, int *pnAlloc) {
+  const vp_passage *pP = &pText->aPassage[iPassage];
+  const char *z = pP->zText;
+  int n = pP->iEnd - pP->iStart;
+  vp_docnum num;
+  if (z == NULL || !vp_docnum_next(z, n, 0, &num)) return VP_OK;
+  pthread_once(&typesOnce, load_types);
+  vp_fold fold;
+  int rc = vp_fold_init(&fold, z, n);
+  list_state list = {-1, VP_REL_MENTION};
+  for (int i = 0; rc == VP_OK && vp_docnum_next(z, n, i, &num); i = num.iEnd) {
+    int s = num.iStart + pP->iStart, e = num.iEnd + pP->iStart;
+    if (is_self(pMeta, &num, s, e, zSelfToken)) continue;
+    vp_citation c;
+    rc = build_citation(&fold, pP, iPassage, &num, pMeta, &list, &c);
+    if (rc == VP_OK) rc = push_citation(pOut, pnAlloc, &c);
+    if (rc != VP_OK) citation_free(&c);
+  }
+  vp_fold_free(&fold);
+  return rc;
+}
+
+int vp_cite_extract(const vp_text *pText, const vp_meta *pMeta,
+                    vp_citations *pOut, char **pzErr) {
+  memset(pOut, 0, sizeof(*pOut));
+  char zSelf[64] = "";
+  if (pMeta && pMeta->zNumber) {
+    vp_docnum self;
+    int nSelf = (int)strlen(pMeta->zNumber);
+    if (vp_docnum_next(pMeta->zNumber, nSelf, 0, &self)) strcpy(zSelf, self.zToken);
+  }
+  int nAlloc = 0, rc = VP_OK;
+  for (int i = 0; rc == VP_OK && pText && i < pText->nPassage; i++) {
+    vp_pkind e = pText->aPassage[i].eKind;
+    if (e == VP_P_RECIPIENT || e == VP_P_SIGNATURE) continue;
+    rc = extract_passage(pText, i, pMeta, zSelf[0] ? zSelf : NULL, pOut, &nAlloc);
+  }
+  if (rc != VP_OK) {
+    vp_cite_clear(pOut);
+    if (pzErr) *pzErr = vp_mprintf("out of memory while extracting citations");
+  }
+  return rc;
+}
+
+void vp_cite_clear(vp_citations *p) {
+  if (p == NULL) return;
+  for (int i = 0; i < p->n; i++) citation_free(&p->a[i]);
+  free(p->a);
+  memset(p, 0, sizeof(*p));
+}

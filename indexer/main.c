@@ -1,2 +1,4 @@
-/* main.c — placeholder until the CLI lands */
-int main(void) { return 0; }
+/* main.c — the `vnplan` command: everything is in the CLI module. */
+#include "vp_cli.h"
+
+int main(int argc, char **argv) { return vp_cli_main(argc, argv); }

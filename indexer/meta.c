@@ -1,5 +1,828 @@
-/* meta.c — STUB: document metadata (being written) */
+/*
+** meta.c — a document's own metadata from its passages (see vp_meta.h):
+** kind heading, own number ("Số: …" in the header or an appendix line "Kèm
+** theo Kế hoạch số …"), date (place-date line or that appendix line), issuer,
+** province, title and signer. Everything is matched on folded lines (vp_fold)
+** so spelling, tone placement and NFC/NFD do not matter; words and names come
+** from data tables (instrument-types.tsv, the gazetteer). Not for instruments
+** cited in the body (cite.c): a number or date quoted there is never taken.
+*/
 #include "vp_meta.h"
+
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
-int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) { (void)pText; (void)pzErr; memset(pOut, 0, sizeof(*pOut)); return 0; }
-void vp_meta_clear(vp_meta *p) { memset(p, 0, sizeof(*p)); }
+#include <utf8proc.h>
+
+#include "vp_common.h"
+#include "vp_data.h"
+#include "vp_docnum.h"
+#include "vp_fold.h"
+#include "vp_gazetteer.h"
+
+#define META_KIND_SEARCH 40   /* the kind heading is among the first lines */
+#define META_HEADER_NO_KIND 15 /* header lines assumed when it is missing */
+#define META_TITLE_LINES 8
+#define META_SIGNER_LOOKAHEAD 15
+
+/* ------------------------------------------------------------ lines */
+
+/* one line of a passage: source text (markup blanked by the reader) and its
+** folded view trimmed of spaces and leftover markup */
+typedef struct meta_line {
+  const char *z; /* source bytes, trimmed */
+  int n;
+  int iOff;      /* file offset of z[0] */
+  int iPassage;
+  vp_pkind eKind;
+  vp_fold f;     /* fold of z[0..n) */
+  const char *zF; /* trimmed folded view inside f.z */
+  int nF;
+  int iF;         /* zF - f.z */
+} meta_line;
+
+typedef struct meta_doc {
+  meta_line *aLine;
+  int nLine;
+  int iKind;       /* line of the kind heading, -1 if none */
+  int iKindRest;   /* folded offset of the title on the kind line, 0 if none */
+  int nHeader;     /* lines [0, nHeader) are the header */
+  const vp_province *pPlace; /* province of the place-date line */
+} meta_doc;
+
+static int is_markup(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '*' || c == '#' || c == '_' ||
+         c == '|' || c == '>';
+}
+
+static int add_line(meta_doc *pDoc, int *pnAlloc, const vp_passage *pP, int iPassage,
+                    int iFrom, int iTo) {
+  while (iFrom < iTo && is_markup(pP->zText[iFrom])) iFrom++;
+  while (iTo > iFrom && is_markup(pP->zText[iTo - 1])) iTo--;
+  if (iFrom >= iTo) return VP_OK;
+  if (pDoc->nLine == *pnAlloc) {
+    int nNew = *pnAlloc ? *pnAlloc * 2 : 64;
+    meta_line *aNew = realloc(pDoc->aLine, (size_t)nNew * sizeof(meta_line));
+    if (aNew == NULL) return VP_ENOMEM;
+    pDoc->aLine = aNew;
+    *pnAlloc = nNew;
+  }
+  meta_line *pL = &pDoc->aLine[pDoc->nLine];
+  memset(pL, 0, sizeof(*pL));
+  pL->z = pP->zText + iFrom;
+  pL->n = iTo - iFrom;
+  pL->iOff = pP->iStart + iFrom;
+  pL->iPassage = iPassage;
+  pL->eKind = pP->eKind;
+  if (vp_fold_init(&pL->f, pL->z, pL->n) != VP_OK) return VP_ENOMEM;
+  int iS = 0, iE = pL->f.n;
+  while (iS < iE && is_markup(pL->f.z[iS])) iS++;
+  while (iE > iS && is_markup(pL->f.z[iE - 1])) iE--;
+  pL->zF = pL->f.z + iS;
+  pL->iF = iS;
+  pL->nF = iE - iS;
+  pDoc->nLine++;
+  return VP_OK;
+}
+
+static void doc_free(meta_doc *pDoc) {
+  for (int i = 0; i < pDoc->nLine; i++) vp_fold_free(&pDoc->aLine[i].f);
+  free(pDoc->aLine);
+  memset(pDoc, 0, sizeof(*pDoc));
+}
+
+/* every non-empty line of every passage, in file order */
+static int doc_build(const vp_text *pText, meta_doc *pDoc) {
+  int rc = VP_OK, nAlloc = 0;
+  memset(pDoc, 0, sizeof(*pDoc));
+  pDoc->iKind = -1;
+  for (int iP = 0; rc == VP_OK && iP < pText->nPassage; iP++) {
+    const vp_passage *pP = &pText->aPassage[iP];
+    if (pP->zText == NULL) continue;
+    int n = (int)strlen(pP->zText), iFrom = 0;
+    for (int i = 0; rc == VP_OK && i <= n; i++) {
+      if (i == n || pP->zText[i] == '\n') {
+        rc = add_line(pDoc, &nAlloc, pP, iP, iFrom, i);
+        iFrom = i + 1;
+      }
+    }
+  }
+  return rc;
+}
+
+/* source offset (in the file) of folded byte k of the line's trimmed view */
+static int line_file_off(const meta_line *pL, int k) {
+  return pL->iOff + pL->f.aOff[pL->iF + k];
+}
+
+/* source offset (in pL->z) of folded byte k of the trimmed view */
+static int line_src_off(const meta_line *pL, int k) { return pL->f.aOff[pL->iF + k]; }
+
+/* ------------------------------------------------------------ folded text */
+
+static int is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_word_byte(char c) { return is_alnum(c) || (unsigned char)c >= 0x80; }
+
+/* 1 when z[i..n) starts with the word(s) zWord ending at a word boundary */
+static int word_at(const char *z, int n, int i, const char *zWord) {
+  int nW = (int)strlen(zWord);
+  if (i < 0 || i + nW > n || memcmp(z + i, zWord, (size_t)nW) != 0) return 0;
+  if (i > 0 && is_word_byte(z[i - 1])) return 0;
+  return i + nW == n || !is_word_byte(z[i + nW]);
+}
+
+static int skip_spaces(const char *z, int n, int i) {
+  while (i < n && z[i] == ' ') i++;
+  return i;
+}
+
+/* read 1..nMax digits at z[i]; returns the index after them, -1 if none */
+static int read_int(const char *z, int n, int i, int nMax, int *pV) {
+  int v = 0, j = i;
+  while (j < n && is_digit(z[j]) && j - i < nMax) v = v * 10 + (z[j++] - '0');
+  if (j == i || (j < n && is_digit(z[j]))) return -1;
+  *pV = v;
+  return j;
+}
+
+static int valid_date(int d, int m, int y) {
+  return d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1945 && y <= 2100;
+}
+
+/* A date at the word "ngay" at z[i]: "ngay 18 thang 12 nam 2024" (bLong) or
+** "ngay 27 /8/2024" with spaces around the separators. Writes ISO to zIso
+** (11 bytes) and returns 1, or 0. */
+static int parse_date_at(const char *z, int n, int i, int *pbLong, char *zIso) {
+  if (!word_at(z, n, i, "ngay")) return 0;
+  int d, m, y, j = skip_spaces(z, n, i + 4);
+  if ((j = read_int(z, n, j, 2, &d)) < 0) return 0;
+  int k = skip_spaces(z, n, j);
+  if (word_at(z, n, k, "thang")) {
+    k = skip_spaces(z, n, k + 5);
+    if ((k = read_int(z, n, k, 2, &m)) < 0) return 0;
+    k = skip_spaces(z, n, k);
+    if (!word_at(z, n, k, "nam")) return 0;
+    k = skip_spaces(z, n, k + 3);
+    if ((k = read_int(z, n, k, 4, &y)) < 0) return 0;
+    *pbLong = 1;
+  } else {
+    char cSep = k < n ? z[k] : 0;
+    if (cSep != '/' && cSep != '-' && cSep != '.') return 0;
+    k = skip_spaces(z, n, k + 1);
+    if ((k = read_int(z, n, k, 2, &m)) < 0) return 0;
+    k = skip_spaces(z, n, k);
+    if (k >= n || z[k] != cSep) return 0;
+    k = skip_spaces(z, n, k + 1);
+    if ((k = read_int(z, n, k, 4, &y)) < 0) return 0;
+    *pbLong = 0;
+  }
+  if (!valid_date(d, m, y)) return 0;
+  snprintf(zIso, 11, "%04d-%02d-%02d", y, m, d);
+  return 1;
+}
+
+/* the first date at or after folded offset i; 1 if found */
+static int find_date_from(const char *z, int n, int i, char *zIso) {
+  for (; i < n; i++) {
+    int bLong;
+    if (z[i] == 'n' && parse_date_at(z, n, i, &bLong, zIso)) return 1;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ uppercase */
+
+/* letters in source z[0..n): how many are uppercase and lowercase */
+static void count_case(const char *z, int n, int *pnUpper, int *pnLower) {
+  *pnUpper = *pnLower = 0;
+  const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)z;
+  utf8proc_ssize_t i = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t nb = utf8proc_iterate(u + i, n - i, &cp);
+    if (nb <= 0) { i++; continue; }
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_LU) (*pnUpper)++;
+    else if (c == UTF8PROC_CATEGORY_LL) (*pnLower)++;
+    i += nb;
+  }
+}
+
+static int is_upper_line(const meta_line *pL) {
+  int nU, nL;
+  count_case(pL->z, pL->n, &nU, &nL);
+  return nU >= 3 && nL == 0;
+}
+
+/* ------------------------------------------------------------ kinds */
+
+/* document kinds from data/instrument-types.tsv: type names and their alias
+** spellings, folded, with the canonical display name */
+#define META_MAX_KIND 64
+typedef struct meta_kind {
+  char zKey[64];     /* "ke hoach hanh dong" */
+  char zName[64];    /* "Kế hoạch" */
+} meta_kind;
+static meta_kind aKind[META_MAX_KIND];
+static int nKind;
+static pthread_once_t kindOnce = PTHREAD_ONCE_INIT;
+
+/* used only when instrument-types.tsv is missing */
+static const char *const azKindFallback[] = {
+    "Kế hoạch", "Quyết định", "Chương trình", "Báo cáo", "Chỉ thị",
+    "Thông báo", "Tờ trình", "Đề án", "Hướng dẫn", "Nghị quyết", "Công văn"};
+
+static void kind_add(const char *zWritten, const char *zName) {
+  if (nKind >= META_MAX_KIND) return;
+  char *zF = vp_fold_str(zWritten, -1);
+  if (zF && strlen(zF) < sizeof(aKind[0].zKey) && strlen(zName) < sizeof(aKind[0].zName)) {
+    strcpy(aKind[nKind].zKey, zF);
+    strcpy(aKind[nKind].zName, zName);
+    nKind++;
+  }
+  free(zF);
+}
+
+static void kind_build(void) {
+  const char *zTable = vp_data_get("instrument-types.tsv", NULL);
+  char zLine[512], zLine2[512];
+  char *azCol[4], *azCol2[4];
+  size_t iPos = 0;
+  while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
+    if (strcmp(azCol[1], "type") == 0) kind_add(azCol[2], azCol[2]);
+  }
+  iPos = 0;
+  while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
+    if (strcmp(azCol[1], "alias") != 0) continue;
+    size_t iPos2 = 0; /* the alias names the type row with the same code */
+    while (vp_data_next_row(zTable, &iPos2, zLine2, sizeof(zLine2), azCol2, 4) >= 3) {
+      if (strcmp(azCol2[1], "type") == 0 && strcmp(azCol2[0], azCol[0]) == 0) {
+        kind_add(azCol[2], azCol2[2]);
+        break;
+      }
+    }
+  }
+  if (nKind == 0) {
+    for (int i = 0; i < VP_ARRAY_SIZE(azKindFallback); i++) {
+      kind_add(azKindFallback[i], azKindFallback[i]);
+    }
+  }
+}
+
+/* the kind whose folded name starts z[0..n) at a word boundary, longest
+** first; sets *pnLen. NULL if none. */
+static const meta_kind *kind_at(const char *z, int n, int *pnLen) {
+  pthread_once(&kindOnce, kind_build);
+  const meta_kind *pBest = NULL;
+  *pnLen = 0;
+  for (int i = 0; i < nKind; i++) {
+    int nK = (int)strlen(aKind[i].zKey);
+    if (nK > *pnLen && word_at(z, n, 0, aKind[i].zKey)) {
+      pBest = &aKind[i];
+      *pnLen = nK;
+    }
+  }
+  return pBest;
+}
+
+/* The kind heading: a line that is exactly a kind name ("KẾ HOẠCH"), or an
+** uppercase line that starts with one (the title then follows on it). */
+static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
+  int nSearch = pDoc->nLine < META_KIND_SEARCH ? pDoc->nLine : META_KIND_SEARCH;
+  for (int i = 0; i < nSearch; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    int nLen;
+    const meta_kind *pK = kind_at(pL->zF, pL->nF, &nLen);
+    if (pK == NULL) continue;
+    int bWhole = (nLen == pL->nF);
+    if (!bWhole && !(is_upper_line(pL) && !word_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, nLen), "so"))) {
+      continue;
+    }
+    pOut->zKind = vp_strndup(pK->zName, -1);
+    if (pOut->zKind == NULL) return VP_ENOMEM;
+    pDoc->iKind = i;
+    pDoc->iKindRest = bWhole ? 0 : skip_spaces(pL->zF, pL->nF, nLen);
+    return VP_OK;
+  }
+  return VP_OK;
+}
+
+/* ------------------------------------------------------------ number, date */
+
+static void add_self_span(vp_meta *pOut, int iStart, int iEnd) {
+  for (int i = 0; i < pOut->nSelf; i++) {
+    if (pOut->aSelfStart[i] == iStart) return;
+  }
+  if (pOut->nSelf >= VP_ARRAY_SIZE(pOut->aSelfStart)) return;
+  pOut->aSelfStart[pOut->nSelf] = iStart;
+  pOut->aSelfEnd[pOut->nSelf] = iEnd;
+  pOut->nSelf++;
+}
+
+/* the number written at folded offset k of the line (digits must start
+** there); 1 and *pD filled, or 0 */
+static int docnum_at_fold(const meta_line *pL, int k, vp_docnum *pD) {
+  if (k >= pL->nF || !is_digit(pL->zF[k])) return 0;
+  return vp_docnum_at(pL->z, pL->n, line_src_off(pL, k), pD);
+}
+
+/* "Số: 222/KH-UBND" in the header */
+static int find_header_number(const meta_doc *pDoc, vp_meta *pOut) {
+  for (int i = 0; i < pDoc->nHeader; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    if (!word_at(pL->zF, pL->nF, 0, "so")) continue;
+    int k = skip_spaces(pL->zF, pL->nF, 2);
+    if (k < pL->nF && pL->zF[k] == ':') k = skip_spaces(pL->zF, pL->nF, k + 1);
+    vp_docnum d;
+    if (!docnum_at_fold(pL, k, &d)) continue;
+    pOut->zNumber = vp_strndup(d.zKey, -1);
+    if (pOut->zNumber == NULL) return VP_ENOMEM;
+    add_self_span(pOut, pL->iOff + d.iStart, pL->iOff + d.iEnd);
+    return VP_OK;
+  }
+  return VP_OK;
+}
+
+/* "(Ban hành kèm theo Kế hoạch số 3229 /KH-UBND ngày 27 /8/2024 …)": the
+** line starts with "kèm theo" and names the document's own kind. Returns the
+** folded offset just after the number, 0 if the line is not one. */
+static int appendix_number(const meta_line *pL, const char *zKind, vp_docnum *pD) {
+  const char *z = pL->zF;
+  int n = pL->nF, k = 0;
+  if (k < n && z[k] == '(') k = skip_spaces(z, n, k + 1);
+  if (word_at(z, n, k, "ban hanh")) k = skip_spaces(z, n, k + 8);
+  if (!word_at(z, n, k, "kem theo")) return 0;
+  k = skip_spaces(z, n, k + 8);
+  int nLen;
+  const meta_kind *pK = kind_at(z + k, n - k, &nLen);
+  if (pK == NULL || (zKind && strcmp(pK->zName, zKind) != 0)) return 0;
+  k = skip_spaces(z, n, k + nLen);
+  if (word_at(z, n, k, "so")) k = skip_spaces(z, n, k + 2);
+  if (k < n && z[k] == ':') k = skip_spaces(z, n, k + 1);
+  if (!docnum_at_fold(pL, k, pD)) return 0;
+  int kEnd = k;
+  while (kEnd < n && line_src_off(pL, kEnd) < pD->iEnd) kEnd++;
+  return kEnd;
+}
+
+static int find_appendix_number(const meta_doc *pDoc, vp_meta *pOut, char *zDate) {
+  for (int i = pDoc->iKind + 1; i < pDoc->nLine; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    vp_docnum d;
+    int kEnd = appendix_number(pL, pOut->zKind, &d);
+    if (kEnd == 0) continue;
+    if (pOut->zNumber == NULL) {
+      pOut->zNumber = vp_strndup(d.zKey, -1);
+      if (pOut->zNumber == NULL) return VP_ENOMEM;
+      if (zDate[0] == 0) find_date_from(pL->zF, pL->nF, kEnd, zDate);
+    }
+    if (strcmp(pOut->zNumber, d.zKey) == 0) {
+      add_self_span(pOut, pL->iOff + d.iStart, pL->iOff + d.iEnd);
+    }
+  }
+  return VP_OK;
+}
+
+/* the province named by the words just before folded offset iEnd (the place
+** of "Tuyên Quang, ngày …"): the longest run of at most 7 words that
+** resolves */
+static const vp_province *place_before(const char *z, int iEnd) {
+  const vp_province *pBest = NULL;
+  int nWord = 0;
+  for (int i = iEnd - 1; i >= 0 && nWord < 7; i--) {
+    if (i > 0 && z[i - 1] != ' ') continue;
+    nWord++;
+    char *zPlace = vp_strndup(z + i, iEnd - i);
+    if (zPlace == NULL) break;
+    const vp_province *p = vp_gaz_lookup(zPlace);
+    free(zPlace);
+    if (p) pBest = p;
+  }
+  return pBest;
+}
+
+/* The place-date line of the header: "Tuyên Quang, ngày 18 tháng 12 năm 2024"
+** (or "…, ngày 18/12/2024"). Sets zDate and pDoc->pPlace. */
+static void find_place_date(meta_doc *pDoc, char *zDate) {
+  for (int i = 0; i < pDoc->nHeader; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    for (int k = 0; k < pL->nF; k++) {
+      int bLong;
+      char zIso[11];
+      if (pL->zF[k] != 'n' || !parse_date_at(pL->zF, pL->nF, k, &bLong, zIso)) continue;
+      int j = k;
+      while (j > 0 && pL->zF[j - 1] == ' ') j--;
+      int bComma = (j > 0 && pL->zF[j - 1] == ',');
+      if (!bLong && !bComma) continue;
+      if (bComma) j--;
+      while (j > 0 && pL->zF[j - 1] == ' ') j--;
+      memcpy(zDate, zIso, 11);
+      pDoc->pPlace = j > 0 ? place_before(pL->zF, j) : NULL;
+      return;
+    }
+  }
+}
+
+/* ------------------------------------------------------------ province */
+
+/* The province a unit word introduces at folded offset i ("tỉnh X", "thành
+** phố X", "TP. X", "TP.HCM"), or NULL. */
+static const vp_province *mention_at(const char *z, int n, int i) {
+  static const char *const azUnit[] = {"tinh", "thanh pho", "tp"};
+  for (int u = 0; u < VP_ARRAY_SIZE(azUnit); u++) {
+    if (!word_at(z, n, i, azUnit[u])) continue;
+    int j = i + (int)strlen(azUnit[u]);
+    while (j < n && (z[j] == ' ' || z[j] == '.')) j++;
+    int nLen;
+    const vp_province *p = vp_gaz_match_fold(z + j, n - j, &nLen);
+    if (p) return p;
+  }
+  return NULL;
+}
+
+static const vp_province *first_mention(const meta_line *pL) {
+  for (int k = 0; k < pL->nF; k++) {
+    const vp_province *p = mention_at(pL->zF, pL->nF, k);
+    if (p) return p;
+  }
+  return NULL;
+}
+
+/* the province mentioned most often as "tỉnh X" / "thành phố X" from line
+** iFrom on; ties go to the one mentioned first */
+static const vp_province *most_mentioned(const meta_doc *pDoc, int iFrom) {
+  int nProvince = vp_gaz_count();
+  const vp_province *pFirst = vp_gaz_get(0);
+  int *aCount = calloc((size_t)(nProvince > 0 ? nProvince : 1), sizeof(int));
+  int *aFirst = calloc((size_t)(nProvince > 0 ? nProvince : 1), sizeof(int));
+  const vp_province *pBest = NULL;
+  if (aCount && aFirst && pFirst) {
+    int iSeen = 0;
+    for (int i = iFrom; i < pDoc->nLine; i++) {
+      const meta_line *pL = &pDoc->aLine[i];
+      for (int k = 0; k < pL->nF; k++) {
+        const vp_province *p = mention_at(pL->zF, pL->nF, k);
+        if (p == NULL) continue;
+        int iP = (int)(p - pFirst);
+        if (aCount[iP]++ == 0) aFirst[iP] = ++iSeen;
+      }
+    }
+    int iBest = -1;
+    for (int iP = 0; iP < nProvince; iP++) {
+      if (aCount[iP] == 0) continue;
+      if (iBest < 0 || aCount[iP] > aCount[iBest] ||
+          (aCount[iP] == aCount[iBest] && aFirst[iP] < aFirst[iBest])) {
+        iBest = iP;
+      }
+    }
+    if (iBest >= 0) pBest = vp_gaz_get(iBest);
+  }
+  free(aCount);
+  free(aFirst);
+  return pBest;
+}
+
+/* header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG"), then the place of the
+** place-date line, then the body */
+static const vp_province *find_province(const meta_doc *pDoc) {
+  for (int i = 0; i < pDoc->nHeader; i++) {
+    const vp_province *p = first_mention(&pDoc->aLine[i]);
+    if (p) return p;
+  }
+  if (pDoc->pPlace) return pDoc->pPlace;
+  return most_mentioned(pDoc, pDoc->nHeader);
+}
+
+/* ------------------------------------------------------------ issuer */
+
+/* issuing bodies as written in headers, signatures and body sentences */
+static const struct {
+  const char *zFold;
+  const char *zName;
+} aIssuer[] = {
+    {"uy ban nhan dan", "Ủy ban nhân dân"},
+    {"ubnd", "Ủy ban nhân dân"},
+    {"hoi dong nhan dan", "Hội đồng nhân dân"},
+    {"hdnd", "Hội đồng nhân dân"},
+};
+
+/* the administrative level after an issuer ("tỉnh", "thành phố", …) */
+static const struct {
+  const char *zFold;
+  const char *zName;
+} aLevel[] = {
+    {"tinh", "tỉnh"}, {"thanh pho", "thành phố"}, {"tp", "thành phố"},
+    {"huyen", "huyện"}, {"quan", "quận"}, {"thi xa", "thị xã"},
+};
+
+/* issuer words at folded offset i: index into aIssuer (-1 if none); *piEnd
+** gets the offset after them */
+static int issuer_at(const char *z, int n, int i, int *piEnd) {
+  for (int k = 0; k < VP_ARRAY_SIZE(aIssuer); k++) {
+    if (word_at(z, n, i, aIssuer[k].zFold)) {
+      *piEnd = i + (int)strlen(aIssuer[k].zFold);
+      return k;
+    }
+  }
+  return -1;
+}
+
+static int level_at(const char *z, int n, int i, int *piEnd) {
+  for (int k = 0; k < VP_ARRAY_SIZE(aLevel); k++) {
+    if (word_at(z, n, i, aLevel[k].zFold)) {
+      *piEnd = i + (int)strlen(aLevel[k].zFold);
+      while (*piEnd < n && z[*piEnd] == '.') (*piEnd)++;
+      return k;
+    }
+  }
+  return -1;
+}
+
+static char *issuer_name(int iIssuer, int iLevel) {
+  if (iLevel < 0) return vp_strndup(aIssuer[iIssuer].zName, -1);
+  return vp_mprintf("%s %s", aIssuer[iIssuer].zName, aLevel[iLevel].zName);
+}
+
+/* the level a province's own People's Committee has: "thành phố" for a
+** centrally-run city, "tỉnh" otherwise; -1 when no province is known */
+static int level_of_province(const vp_province *p) {
+  if (p == NULL) return -1;
+  return strcmp(p->zKind, "thành phố") == 0 ? 1 : 0;
+}
+
+/* header lines that are no issuer: national motto, "Số:", place-date */
+static int is_header_boilerplate(const meta_line *pL) {
+  static const char *const azSkip[] = {"cong hoa xa hoi chu nghia viet nam", "doc lap", "so", "v/v"};
+  for (int i = 0; i < VP_ARRAY_SIZE(azSkip); i++) {
+    if (word_at(pL->zF, pL->nF, 0, azSkip[i])) return 1;
+  }
+  char zIso[11];
+  if (find_date_from(pL->zF, pL->nF, 0, zIso)) return 1;
+  for (int k = 0; k < pL->nF; k++) { /* a line of dashes or underscores */
+    if (is_alnum(pL->zF[k])) return 0;
+  }
+  return 1;
+}
+
+/* The issuer from the header: the last uppercase line naming a body
+** ("ỦY BAN NHÂN DÂN", "UBND TỈNH X", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"); a level
+** line ("TỈNH TUYÊN QUANG") completes a People's Committee. */
+static char *header_issuer(const meta_doc *pDoc, int *pbNoMem) {
+  int iLast = -1, iIssuerLast = -1, iLevelLast = -1, iLevelLine = -1;
+  for (int i = 0; i < pDoc->nHeader; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    if (is_header_boilerplate(pL) || !is_upper_line(pL)) continue;
+    int iEnd, iLv = level_at(pL->zF, pL->nF, 0, &iEnd);
+    if (iLv >= 0 && mention_at(pL->zF, pL->nF, 0)) { /* "TỈNH TUYÊN QUANG" */
+      if (iLevelLine < 0) iLevelLine = iLv;
+      continue;
+    }
+    iLast = i;
+    iIssuerLast = issuer_at(pL->zF, pL->nF, 0, &iEnd);
+    iLevelLast = iIssuerLast >= 0 ? level_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, iEnd), &iEnd) : -1;
+  }
+  char *z = NULL;
+  if (iLast < 0) return NULL;
+  if (iIssuerLast >= 0) {
+    z = issuer_name(iIssuerLast, iLevelLast >= 0 ? iLevelLast : iLevelLine);
+  } else {
+    z = vp_fold_display(pDoc->aLine[iLast].z, pDoc->aLine[iLast].n);
+  }
+  if (z == NULL) *pbNoMem = 1;
+  return z;
+}
+
+/* "TM. ỦY BAN NHÂN DÂN" in the signature block */
+static int signature_issuer(const meta_doc *pDoc, int *piLevel) {
+  for (int i = pDoc->iKind + 1; i < pDoc->nLine; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    if (!word_at(pL->zF, pL->nF, 0, "tm")) continue;
+    int k = 2;
+    while (k < pL->nF && (pL->zF[k] == '.' || pL->zF[k] == ' ')) k++;
+    int iEnd, iIssuer = issuer_at(pL->zF, pL->nF, k, &iEnd);
+    if (iIssuer < 0) continue;
+    *piLevel = level_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, iEnd), &iEnd);
+    return iIssuer;
+  }
+  return -1;
+}
+
+/* "Ủy ban nhân dân tỉnh (X) ban hành / xây dựng …" in the body, or "… của
+** UBND tỉnh X)" on the appendix line giving the own number */
+static int body_issuer(const meta_doc *pDoc, int *piLevel) {
+  static const char *const azVerb[] = {"ban hanh", "xay dung"};
+  for (int i = pDoc->iKind + 1; i < pDoc->nLine; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    const char *z = pL->zF;
+    int n = pL->nF;
+    for (int k = 0; k < n; k++) {
+      int iEnd, iIssuer = issuer_at(z, n, k, &iEnd);
+      if (iIssuer < 0) continue;
+      int iLevel = level_at(z, n, skip_spaces(z, n, iEnd), &iEnd);
+      if (iLevel < 0) continue;
+      int j = skip_spaces(z, n, iEnd), nLen;
+      if (vp_gaz_match_fold(z + j, n - j, &nLen)) j = skip_spaces(z, n, j + nLen);
+      for (int v = 0; v < VP_ARRAY_SIZE(azVerb); v++) {
+        if (word_at(z, n, j, azVerb[v])) {
+          *piLevel = iLevel;
+          return iIssuer;
+        }
+      }
+    }
+  }
+  return -1;
+}
+
+static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_meta *pOut) {
+  int bNoMem = 0;
+  pOut->zIssuer = header_issuer(pDoc, &bNoMem);
+  if (bNoMem) return VP_ENOMEM;
+  if (pOut->zIssuer) return VP_OK;
+  int iLevel = -1, iIssuer = signature_issuer(pDoc, &iLevel);
+  if (iIssuer < 0) iIssuer = body_issuer(pDoc, &iLevel);
+  if (iIssuer < 0) return VP_OK;
+  if (iLevel < 0) iLevel = level_of_province(pProvince);
+  pOut->zIssuer = issuer_name(iIssuer, iLevel);
+  return pOut->zIssuer ? VP_OK : VP_ENOMEM;
+}
+
+/* ------------------------------------------------------------ title */
+
+static int is_roman_heading(const char *z, int n) {
+  int k = 0;
+  while (k < n && (z[k] == 'i' || z[k] == 'v' || z[k] == 'x')) k++;
+  return k > 0 && k < n && (z[k] == '.' || z[k] == ')');
+}
+
+/* lines that never belong to a title */
+static int is_title_stop(const meta_line *pL) {
+  static const char *const azStop[] = {"can cu", "kinh gui", "noi nhan", "so"};
+  for (int i = 0; i < VP_ARRAY_SIZE(azStop); i++) {
+    if (word_at(pL->zF, pL->nF, 0, azStop[i])) return 1;
+  }
+  if (is_roman_heading(pL->zF, pL->nF)) return 1;
+  char zIso[11];
+  int bLong;
+  for (int k = 0; k < pL->nF; k++) {
+    if (pL->zF[k] == 'n' && parse_date_at(pL->zF, pL->nF, k, &bLong, zIso) && bLong) return 1;
+  }
+  return 0;
+}
+
+static void title_append(vp_buf *pBuf, const meta_line *pL, int kFrom, int *pRc) {
+  int iSrc = line_src_off(pL, kFrom);
+  if (pBuf->n > 0) vp_buf_append(pBuf, " ", 1, pRc);
+  vp_buf_append(pBuf, pL->z + iSrc, (size_t)(pL->n - iSrc), pRc);
+}
+
+/* The line(s) after the kind heading: the next line, and following lines of
+** the same passage or, when it is uppercase, following uppercase lines. */
+static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
+  if (pDoc->iKind < 0) return VP_OK;
+  vp_buf b = {0};
+  int rc = VP_OK, iPrev = -1;
+  const meta_line *pKind = &pDoc->aLine[pDoc->iKind];
+  if (pDoc->iKindRest > 0) {
+    title_append(&b, pKind, pDoc->iKindRest, &rc);
+    iPrev = pDoc->iKind;
+  }
+  for (int i = pDoc->iKind + 1; i < pDoc->nLine && i <= pDoc->iKind + META_TITLE_LINES; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    if (is_title_stop(pL)) break;
+    if (iPrev >= 0) {
+      const meta_line *pP = &pDoc->aLine[iPrev];
+      int bSamePassage = pL->iPassage == pP->iPassage && pP->iPassage != pKind->iPassage;
+      int bUpperRun = is_upper_line(pP) && is_upper_line(pL);
+      if (!bSamePassage && !bUpperRun) break;
+    }
+    title_append(&b, pL, 0, &rc);
+    iPrev = i;
+  }
+  if (rc == VP_OK && b.n > 0) {
+    pOut->zTitle = vp_fold_display(b.z, (int)b.n);
+    if (pOut->zTitle == NULL) rc = VP_ENOMEM;
+  }
+  vp_buf_free(&b);
+  return rc;
+}
+
+/* ------------------------------------------------------------ signer */
+
+/* the first line of a signature block: "TM. …", "KT. …", "TL. …", "Q. …" */
+static int is_signature_start(const meta_line *pL) {
+  static const char *const azStart[] = {"tm.", "kt.", "tl.", "q.", "tuq."};
+  for (int i = 0; i < VP_ARRAY_SIZE(azStart); i++) {
+    int nS = (int)strlen(azStart[i]);
+    if (pL->nF > nS && strncmp(pL->zF, azStart[i], (size_t)nS) == 0) return 1;
+  }
+  return pL->eKind == VP_P_SIGNATURE;
+}
+
+/* words of titles, which an uppercase signer line must not contain */
+static int has_title_word(const meta_line *pL) {
+  static const char *const azWord[] = {"chu tich", "giam doc", "truong", "pho", "uy ban", "bi thu",
+                                       "chanh", "thu truong", "phu luc", "bieu", "noi nhan"};
+  for (int k = 0; k < pL->nF; k++) {
+    for (int i = 0; i < VP_ARRAY_SIZE(azWord); i++) {
+      if (word_at(pL->zF, pL->nF, k, azWord[i])) return 1;
+    }
+  }
+  return 0;
+}
+
+/* a person's name: 2 to 5 words, each starting with a capital letter, all
+** letters (mixed case, or uppercase without a title word) */
+static int looks_like_name(const meta_line *pL) {
+  int nWord = 0, bWordStart = 1;
+  const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)pL->z;
+  utf8proc_ssize_t i = 0;
+  while (i < pL->n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t nb = utf8proc_iterate(u + i, pL->n - i, &cp);
+    if (nb <= 0) return 0;
+    i += nb;
+    if (cp == ' ' || cp == 0xA0 || cp == '\t') {
+      bWordStart = 1;
+      continue;
+    }
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (bWordStart) {
+      if (c != UTF8PROC_CATEGORY_LU) return 0;
+      nWord++;
+      bWordStart = 0;
+    } else if (c != UTF8PROC_CATEGORY_LL && c != UTF8PROC_CATEGORY_LU && c != UTF8PROC_CATEGORY_MN) {
+      return 0;
+    }
+  }
+  if (nWord < 2 || nWord > 5) return 0;
+  return !is_upper_line(pL) || !has_title_word(pL);
+}
+
+static int find_signer(const meta_doc *pDoc, vp_meta *pOut) {
+  for (int i = pDoc->iKind + 1; i < pDoc->nLine; i++) {
+    if (!is_signature_start(&pDoc->aLine[i])) continue;
+    for (int j = i + 1; j < pDoc->nLine && j <= i + META_SIGNER_LOOKAHEAD; j++) {
+      const meta_line *pL = &pDoc->aLine[j];
+      if (word_at(pL->zF, pL->nF, 0, "phu luc")) break;
+      if (!looks_like_name(pL)) continue;
+      pOut->zSigner = vp_fold_display(pL->z, pL->n);
+      return pOut->zSigner ? VP_OK : VP_ENOMEM;
+    }
+  }
+  return VP_OK;
+}
+
+/* ------------------------------------------------------------ entry */
+
+int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
+  memset(pOut, 0, sizeof(*pOut));
+  meta_doc doc;
+  char zDate[11] = "";
+  int rc = doc_build(pText, &doc);
+  if (rc == VP_OK) rc = find_kind(&doc, pOut);
+  if (rc == VP_OK) {
+    doc.nHeader = doc.iKind >= 0 ? doc.iKind
+                                 : (doc.nLine < META_HEADER_NO_KIND ? doc.nLine : META_HEADER_NO_KIND);
+    rc = find_header_number(&doc, pOut);
+  }
+  if (rc == VP_OK) {
+    find_place_date(&doc, zDate);
+    rc = find_appendix_number(&doc, pOut, zDate);
+  }
+  if (rc == VP_OK && zDate[0]) {
+    pOut->zDate = vp_strndup(zDate, -1);
+    if (pOut->zDate == NULL) rc = VP_ENOMEM;
+  }
+  const vp_province *pProvince = NULL;
+  if (rc == VP_OK) {
+    pProvince = find_province(&doc);
+    if (pProvince) {
+      pOut->zProvince = vp_strndup(pProvince->zName, -1);
+      if (pOut->zProvince == NULL) rc = VP_ENOMEM;
+    }
+  }
+  if (rc == VP_OK) rc = find_issuer(&doc, pProvince, pOut);
+  if (rc == VP_OK) rc = find_title(&doc, pOut);
+  if (rc == VP_OK) rc = find_signer(&doc, pOut);
+  doc_free(&doc);
+  if (rc != VP_OK) {
+    vp_meta_clear(pOut);
+    if (pzErr) *pzErr = vp_mprintf("out of memory reading document metadata");
+  }
+  return rc;
+}
+
+void vp_meta_clear(vp_meta *p) {
+  if (p == NULL) return;
+  free(p->zKind);
+  free(p->zNumber);
+  free(p->zDate);
+  free(p->zIssuer);
+  free(p->zProvince);
+  free(p->zTitle);
+  free(p->zSigner);
+  memset(p, 0, sizeof(*p));
+}

@@ -1,10 +1,498 @@
-/* norm.c — STUB: Vietnamese word normalization (being written) */
+/*
+** norm.c — Vietnamese word normalization for the tokenizer (vp_norm.h):
+** case folding, NFC (NFD input composes the same), one canonical tone-mark
+** placement per syllable ("hoà"≡"hòa", "uỷ"≡"ủy") and the diacritic-free
+** fold (đ→d).
+**
+** Speed: every code point of U+0000–U+024F, U+0300–U+036F and U+1E00–U+1EFF
+** has a precomputed entry (built once with utf8proc) saying what it is: a
+** letter = ASCII base + quality mark + tone mark, an "opaque" word character
+** with its folded spellings, a combining mark, or a separator. A word made of
+** those is normalized without calling utf8proc; any other word takes the slow
+** path (utf8proc NFC + case fold, then the fast path again on the result).
+**
+** Not for extraction (see fold.c), not for display.
+*/
 #include "vp_norm.h"
+
+#include "vp_common.h"
+
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
-void vp_norm_init(void) {}
-int vp_utf8_decode(const unsigned char *z, int n, int *pCp) { (void)n; *pCp = z[0]; return 1; }
-int vp_norm_is_word_cp(int cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp >= 0x80; }
-int vp_norm_word(const char *z, int n, char *zExact, int nExact, char *zFold, int nFold, int *pnFold, int *pbAscii) {
-  if (n > nExact || n > nFold) return -1;
-  memcpy(zExact, z, (size_t)n); memcpy(zFold, z, (size_t)n); *pnFold = n; *pbAscii = 1; return n;
+#include <utf8proc.h>
+
+/* ---- the per-code-point table ----------------------------------------- */
+
+enum { K_SEP = 0, K_LETTER, K_OPAQUE, K_MARK };
+enum { Q_NONE = 0, Q_CIRC, Q_BREVE, Q_HORN, Q_STROKE, N_QUAL };
+enum { T_NONE = 0, T_GRAVE, T_ACUTE, T_HOOK, T_TILDE, T_DOT, N_TONE };
+
+#define OPQ_MAX 9 /* bytes of an opaque character's folded spellings */
+
+typedef struct cp_info {
+  unsigned char kind; /* K_* */
+  unsigned char base; /* K_LETTER: ASCII lowercase letter or digit */
+  unsigned char qual; /* K_LETTER, K_MARK: Q_* */
+  unsigned char tone; /* K_LETTER, K_MARK: T_* */
+  unsigned char nExact, nFold; /* K_OPAQUE */
+  char zExact[OPQ_MAX];        /* K_OPAQUE: case-folded NFC */
+  char zFold[OPQ_MAX];         /* K_OPAQUE: case-folded, marks stripped */
+} cp_info;
+
+/* Table index of a code point, or -1 outside the three ranges. */
+#define R1_END 0x250
+#define R2_LO 0x300
+#define R2_END 0x370
+#define R3_LO 0x1E00
+#define R3_END 0x1F00
+#define N_INFO (R1_END + (R2_END - R2_LO) + (R3_END - R3_LO))
+
+static cp_info aInfo[N_INFO];
+
+/* UTF-8 of the lowercase precomposed letter base+qual+tone; n==0: none. */
+typedef struct comp_u8 {
+  unsigned char n;
+  char z[3];
+} comp_u8;
+static comp_u8 aComp[128][N_QUAL][N_TONE];
+
+static pthread_once_t normOnce = PTHREAD_ONCE_INIT;
+
+static int info_index(int cp) {
+  if (cp < R1_END) return cp >= 0 ? cp : -1;
+  if (cp >= R2_LO && cp < R2_END) return R1_END + cp - R2_LO;
+  if (cp >= R3_LO && cp < R3_END) return R1_END + (R2_END - R2_LO) + cp - R3_LO;
+  return -1;
+}
+
+static const cp_info *info_of(int cp) {
+  int i = info_index(cp);
+  return i < 0 ? NULL : &aInfo[i];
+}
+
+/* What a combining mark means to Vietnamese: sets *pQual or *pTone. */
+static int mark_meaning(int cp, int *pQual, int *pTone) {
+  static const struct { int cp, qual, tone; } aMark[] = {
+      {0x300, Q_NONE, T_GRAVE},  {0x301, Q_NONE, T_ACUTE},
+      {0x309, Q_NONE, T_HOOK},   {0x303, Q_NONE, T_TILDE},
+      {0x323, Q_NONE, T_DOT},    {0x340, Q_NONE, T_GRAVE},
+      {0x341, Q_NONE, T_ACUTE},  {0x302, Q_CIRC, T_NONE},
+      {0x306, Q_BREVE, T_NONE},  {0x31B, Q_HORN, T_NONE},
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(aMark); i++) {
+    if (aMark[i].cp == cp) {
+      *pQual = aMark[i].qual;
+      *pTone = aMark[i].tone;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The base letters a quality mark may sit on in Vietnamese. */
+static int qual_fits(int base, int qual) {
+  switch (qual) {
+  case Q_NONE: return 1;
+  case Q_CIRC: return base == 'a' || base == 'e' || base == 'o';
+  case Q_BREVE: return base == 'a';
+  case Q_HORN: return base == 'o' || base == 'u';
+  case Q_STROKE: return base == 'd';
+  default: return 0;
+  }
+}
+
+/* utf8proc_map of one code point into z (at most nMax bytes, NUL-free);
+** returns the length, or -1 when it does not fit or utf8proc fails. */
+static int map_one(int cp, int options, char *z, int nMax) {
+  utf8proc_uint8_t aIn[4];
+  utf8proc_ssize_t nIn = utf8proc_encode_char(cp, aIn);
+  utf8proc_uint8_t *zOut = NULL;
+  utf8proc_ssize_t nOut = utf8proc_map(aIn, nIn, &zOut, options);
+  int rc = -1;
+  if (nOut >= 0 && nOut <= nMax) {
+    memcpy(z, zOut, (size_t)nOut);
+    rc = (int)nOut;
+  }
+  free(zOut);
+  return rc;
+}
+
+/* Try to read cp as an ASCII base plus Vietnamese marks; 1 on success. */
+static int decompose_letter(int cp, cp_info *p) {
+  utf8proc_int32_t aDec[8];
+  int nDec = (int)utf8proc_decompose_char(cp, aDec, 8, UTF8PROC_DECOMPOSE |
+                                                     UTF8PROC_CASEFOLD, NULL);
+  if (nDec < 1 || nDec > 8) return 0;
+  int base = aDec[0];
+  if (!((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9'))) return 0;
+  int qual = Q_NONE, tone = T_NONE;
+  for (int i = 1; i < nDec; i++) {
+    int q, t;
+    if (!mark_meaning(aDec[i], &q, &t)) return 0;
+    if (q != Q_NONE) {
+      if (qual != Q_NONE || !qual_fits(base, q)) return 0;
+      qual = q;
+    }
+    if (t != T_NONE) {
+      if (tone != T_NONE) return 0;
+      tone = t;
+    }
+  }
+  p->kind = K_LETTER;
+  p->base = (unsigned char)base;
+  p->qual = (unsigned char)qual;
+  p->tone = (unsigned char)tone;
+  return 1;
+}
+
+static int is_word_category(int cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+#define OPT_EXACT (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+#define OPT_FOLD \
+  (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
+
+static void fill_info(int cp, cp_info *p) {
+  memset(p, 0, sizeof(*p));
+  if (!utf8proc_codepoint_valid(cp) || !is_word_category(cp)) return;
+  if (cp == 0x110 || cp == 0x111) { /* đ has no decomposition */
+    p->kind = K_LETTER;
+    p->base = 'd';
+    p->qual = Q_STROKE;
+    return;
+  }
+  int cat = utf8proc_category(cp);
+  if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+      cat == UTF8PROC_CATEGORY_ME) {
+    int q = 0, t = 0;
+    p->kind = K_MARK;
+    if (mark_meaning(cp, &q, &t)) {
+      p->qual = (unsigned char)q;
+      p->tone = (unsigned char)t;
+    }
+    return;
+  }
+  if (decompose_letter(cp, p)) return;
+  int nExact = map_one(cp, OPT_EXACT, p->zExact, OPQ_MAX);
+  int nFold = map_one(cp, OPT_FOLD, p->zFold, OPQ_MAX);
+  if (nExact <= 0 || nFold < 0) return; /* left a separator: never seen */
+  p->kind = K_OPAQUE;
+  p->nExact = (unsigned char)nExact;
+  p->nFold = (unsigned char)nFold;
+}
+
+static int info_cp(int i) {
+  if (i < R1_END) return i;
+  if (i < R1_END + (R2_END - R2_LO)) return R2_LO + i - R1_END;
+  return R3_LO + i - R1_END - (R2_END - R2_LO);
+}
+
+static void build_tables(void) {
+  for (int i = 0; i < N_INFO; i++) fill_info(info_cp(i), &aInfo[i]);
+  /* Compositions from the lowercase letters only (uppercase ones fold to
+  ** them); đ is composed by hand. */
+  for (int i = 0; i < N_INFO; i++) {
+    const cp_info *p = &aInfo[i];
+    int cp = info_cp(i);
+    if (p->kind != K_LETTER || utf8proc_tolower(cp) != cp) continue;
+    comp_u8 *c = &aComp[p->base][p->qual][p->tone];
+    if (c->n) continue;
+    utf8proc_uint8_t aBuf[4];
+    c->n = (unsigned char)utf8proc_encode_char(cp, aBuf);
+    memcpy(c->z, aBuf, c->n);
+  }
+}
+
+void vp_norm_init(void) { pthread_once(&normOnce, build_tables); }
+
+/* ---- UTF-8 and word characters --------------------------------------- */
+
+int vp_utf8_decode(const unsigned char *z, int n, int *pCp) {
+  int c = z[0];
+  if (c < 0x80) {
+    *pCp = c;
+    return 1;
+  }
+  int nExtra, cp, cpMin;
+  if ((c & 0xE0) == 0xC0) { nExtra = 1; cp = c & 0x1F; cpMin = 0x80; }
+  else if ((c & 0xF0) == 0xE0) { nExtra = 2; cp = c & 0x0F; cpMin = 0x800; }
+  else if ((c & 0xF8) == 0xF0) { nExtra = 3; cp = c & 0x07; cpMin = 0x10000; }
+  else goto invalid;
+  if (nExtra >= n) goto invalid;
+  for (int i = 1; i <= nExtra; i++) {
+    if ((z[i] & 0xC0) != 0x80) goto invalid;
+    cp = (cp << 6) | (z[i] & 0x3F);
+  }
+  if (cp < cpMin || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) goto invalid;
+  *pCp = cp;
+  return nExtra + 1;
+invalid:
+  *pCp = 0xFFFD;
+  return 1;
+}
+
+int vp_norm_is_word_cp(int cp) {
+  const cp_info *p = info_of(cp);
+  vp_norm_init();
+  if (p) return p->kind != K_SEP;
+  return is_word_category(cp);
+}
+
+/* ---- one word ----------------------------------------------------------- */
+
+/* A letter of a word being normalized: base+qual+tone, or an opaque
+** character (base == 0) with its spellings from the table. */
+typedef struct letter {
+  unsigned char base, qual, tone;
+  const cp_info *pOpq;
+} letter;
+
+#define SYL_MAX 12 /* longer letter runs are not Vietnamese syllables */
+#define NORM_SLOW (-2)
+
+typedef struct out {
+  char *zExact;
+  int nExact, mxExact;
+  char *zFold;
+  int nFold, mxFold;
+  int bOverflow;
+  unsigned char hiBits; /* OR of every exact byte */
+} out;
+
+static void out_put(char *z, int *pn, int mx, const char *zSrc, int nSrc,
+                    int *pbOverflow) {
+  if (*pn + nSrc > mx) {
+    *pbOverflow = 1;
+    return;
+  }
+  memcpy(z + *pn, zSrc, (size_t)nSrc);
+  *pn += nSrc;
+}
+
+/* Append one letter to both outputs; NORM_SLOW if it has no precomposed
+** form (a mark on a letter that NFC would leave uncombined). */
+static int emit_letter(out *o, const letter *l) {
+  if (l->base == 0) {
+    const cp_info *p = l->pOpq;
+    for (int i = 0; i < p->nExact; i++) o->hiBits |= (unsigned char)p->zExact[i];
+    out_put(o->zExact, &o->nExact, o->mxExact, p->zExact, p->nExact, &o->bOverflow);
+    out_put(o->zFold, &o->nFold, o->mxFold, p->zFold, p->nFold, &o->bOverflow);
+    return 0;
+  }
+  const comp_u8 *c = &aComp[l->base][l->qual][l->tone];
+  if (c->n == 0) return NORM_SLOW;
+  o->hiBits |= (unsigned char)c->z[0];
+  char cBase = (char)l->base;
+  out_put(o->zExact, &o->nExact, o->mxExact, c->z, c->n, &o->bOverflow);
+  out_put(o->zFold, &o->nFold, o->mxFold, &cBase, 1, &o->bOverflow);
+  return 0;
+}
+
+static int is_vowel(int c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The vowel cluster a[*piFirst..*piLast] of a one-syllable Vietnamese word,
+** "qu" and "gi" before a vowel counting as consonants (*piVowel is then the
+** index of their u or i, where a misplaced tone may sit; else *piFirst).
+** Returns 0 when a[] is not one syllable. */
+static int vowel_cluster(const letter *a, int n, int *piVowel, int *piFirst,
+                         int *piLast) {
+  int i = 0;
+  for (int k = 0; k < n; k++) {
+    if (a[k].base < 'a' || a[k].base > 'z') return 0; /* opaque or digit */
+  }
+  while (i < n && !is_vowel(a[i].base)) i++;
+  *piVowel = i;
+  if (i == 1 && i + 1 < n && is_vowel(a[i + 1].base) &&
+      ((a[0].base == 'q' && a[1].base == 'u') ||
+       (a[0].base == 'g' && a[1].base == 'i' && a[1].qual == Q_NONE))) {
+    i++;
+  }
+  if (i >= n) return 0;
+  int j = i;
+  while (j + 1 < n && is_vowel(a[j + 1].base)) j++;
+  for (int k = j + 1; k < n; k++) {
+    if (is_vowel(a[k].base)) return 0; /* a second vowel cluster */
+  }
+  *piFirst = i;
+  *piLast = j;
+  return 1;
+}
+
+/* Which vowel of a[i..j] carries the tone: the quality-marked vowel (the ơ
+** of ươ), else the only vowel, else
+** the last before a final consonant, else the middle of three (or more),
+** else the second of oa/oe/uy and the first of other pairs (ai ao ia ua ưa).
+** Any spelling of one syllable thus gives one output. */
+static int tone_target(const letter *a, int n, int i, int j) {
+  for (int k = j; k >= i; k--) {
+    if (a[k].qual != Q_NONE) return k;
+  }
+  if (i == j) return i;
+  if (j + 1 < n) return j;
+  if (j - i >= 2) return i + 1;
+  int c0 = a[i].base, c1 = a[j].base;
+  if ((c0 == 'o' && (c1 == 'a' || c1 == 'e')) || (c0 == 'u' && c1 == 'y')) return j;
+  return i;
+}
+
+/* Move the one tone mark of a Vietnamese syllable to its canonical vowel;
+** anything else is left as typed. */
+static void place_tone(letter *a, int n) {
+  int iTone = -1, iVowel, i, j;
+  for (int k = 0; k < n; k++) {
+    if (a[k].tone == T_NONE) continue;
+    if (iTone >= 0) return; /* two tones: not one syllable */
+    iTone = k;
+  }
+  if (iTone < 0 || !vowel_cluster(a, n, &iVowel, &i, &j)) return;
+  if (iTone < iVowel || iTone > j) return; /* tone on a consonant */
+  int t = tone_target(a, n, i, j);
+  unsigned char tone = a[iTone].tone;
+  a[iTone].tone = T_NONE;
+  a[t].tone = tone;
+}
+
+/* Add a combining mark to the letter being read; NORM_SLOW if the mark is
+** not one the fast path knows how to combine. */
+static int attach_mark(letter *l, const cp_info *p) {
+  if (l == NULL || l->base == 0 || (p->qual == Q_NONE && p->tone == T_NONE)) {
+    return NORM_SLOW;
+  }
+  if (p->qual != Q_NONE) {
+    if (l->qual != Q_NONE || !qual_fits(l->base, p->qual)) return NORM_SLOW;
+    l->qual = p->qual;
+  }
+  if (p->tone != T_NONE) {
+    if (l->tone != T_NONE) return NORM_SLOW;
+    l->tone = p->tone;
+  }
+  return 0;
+}
+
+/* The fast path: z[0..n) made only of table code points. Returns 0, or
+** NORM_SLOW when utf8proc is needed. Overflow is reported in o. */
+static int norm_fast(const unsigned char *z, int n, out *o) {
+  letter a[SYL_MAX + 1];
+  int nLetter = 0, bLong = 0;
+  for (int i = 0; i < n;) {
+    int cp;
+    i += vp_utf8_decode(z + i, n - i, &cp);
+    const cp_info *p = info_of(cp);
+    if (p == NULL || p->kind == K_SEP) return NORM_SLOW;
+    if (p->kind == K_MARK) {
+      if (attach_mark(nLetter ? &a[nLetter - 1] : NULL, p)) return NORM_SLOW;
+      continue;
+    }
+    if (nLetter == SYL_MAX + 1) { /* too long for a syllable: stream */
+      for (int k = 0; k < SYL_MAX; k++) {
+        if (emit_letter(o, &a[k])) return NORM_SLOW;
+      }
+      a[0] = a[SYL_MAX];
+      nLetter = 1;
+      bLong = 1;
+    }
+    letter *l = &a[nLetter++];
+    l->base = p->kind == K_LETTER ? p->base : 0;
+    l->qual = p->qual;
+    l->tone = p->tone;
+    l->pOpq = p;
+  }
+  if (!bLong) place_tone(a, nLetter);
+  for (int k = 0; k < nLetter; k++) {
+    if (emit_letter(o, &a[k])) return NORM_SLOW;
+  }
+  return 0;
+}
+
+/* Write z[0..n) lowercased into both outputs: the common all-ASCII word. */
+static int norm_ascii(const char *z, int n, out *o) {
+  if (n > o->mxExact || n > o->mxFold) {
+    o->bOverflow = 1;
+    return 0;
+  }
+  for (int i = 0; i < n; i++) {
+    char c = z[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    o->zExact[i] = c;
+    o->zFold[i] = c;
+  }
+  o->nExact = o->nFold = n;
+  return 0;
+}
+
+static int is_ascii(const char *z, int n) {
+  unsigned char acc = 0;
+  for (int i = 0; i < n; i++) acc |= (unsigned char)z[i];
+  return acc < 0x80;
+}
+
+static void out_reset(out *o) {
+  o->nExact = o->nFold = 0;
+  o->bOverflow = 0;
+  o->hiBits = 0;
+}
+
+/* The slow path: NFC + case fold with utf8proc, then the fast path on the
+** result; if that still fails, the NFC text as it is and a utf8proc fold. */
+static int norm_slow(const char *z, int n, out *o) {
+  utf8proc_uint8_t *zNfc = NULL, *zFold = NULL;
+  utf8proc_ssize_t nNfc = utf8proc_map((const utf8proc_uint8_t *)z, n, &zNfc, OPT_EXACT);
+  if (nNfc < 0) { /* invalid UTF-8 cannot reach here (0xFFFD separates) */
+    free(zNfc);
+    return -1;
+  }
+  out_reset(o);
+  if (norm_fast(zNfc, (int)nNfc, o) == 0) {
+    free(zNfc);
+    return 0;
+  }
+  out_reset(o);
+  utf8proc_ssize_t nFold = utf8proc_map(zNfc, nNfc, &zFold, OPT_FOLD);
+  if (nFold < 0) nFold = 0;
+  out_put(o->zExact, &o->nExact, o->mxExact, (const char *)zNfc, (int)nNfc,
+          &o->bOverflow);
+  for (utf8proc_ssize_t i = 0; i < nNfc; i++) o->hiBits |= zNfc[i];
+  for (utf8proc_ssize_t i = 0; i < nFold; i++) { /* đ → d */
+    if (zFold[i] == 0xC4 && i + 1 < nFold && zFold[i + 1] == 0x91) {
+      out_put(o->zFold, &o->nFold, o->mxFold, "d", 1, &o->bOverflow);
+      i++;
+    } else {
+      out_put(o->zFold, &o->nFold, o->mxFold, (const char *)&zFold[i], 1,
+              &o->bOverflow);
+    }
+  }
+  free(zNfc);
+  free(zFold);
+  return 0;
+}
+
+int vp_norm_word(const char *z, int n, char *zExact, int nExact, char *zFold,
+                 int nFold, int *pnFold, int *pbAscii) {
+  out o = {zExact, 0, nExact, zFold, 0, nFold, 0, 0};
+  int rc;
+  if (is_ascii(z, n)) {
+    rc = norm_ascii(z, n, &o);
+  } else {
+    vp_norm_init();
+    rc = norm_fast((const unsigned char *)z, n, &o);
+    if (rc == NORM_SLOW) rc = norm_slow(z, n, &o);
+  }
+  if (rc != 0 || o.bOverflow) return -1;
+  *pnFold = o.nFold;
+  *pbAscii = o.hiBits < 0x80;
+  return o.nExact;
 }

@@ -1,5 +1,212 @@
-/* tok.c — STUB: the vnplan FTS5 tokenizer (being written) */
+/*
+** tok.c — the "vnplan" FTS5 tokenizer (vp_tok.h): splits text into words
+** (runs of letters, digits and combining marks), keeps document numbers
+** ("69-KL/TW", "709/QĐ-TTg") whole through vp_docnum_at, and emits each word
+** normalized by vp_norm_word: the exact form, plus the diacritic-free form in
+** its own namespace (VP_TOK_FOLD_NS) at the same position. Query strings get
+** the mirror image (see vp_tok.h). Offsets are bytes of the text as given.
+** Not for normalization rules themselves (norm.c) nor number parsing
+** (docnum.c).
+*/
 #include "vp_tok.h"
+
 #include "vp_common.h"
-int vp_tok_register(sqlite3 *db, char **pzErr) { (void)db; *pzErr = vp_mprintf("tokenizer not built yet"); return VP_EDB; }
-int vp_tok_run(const char *z, int n, int bQuery, vp_tok_fn xToken, void *pCtx) { (void)z; (void)n; (void)bQuery; (void)xToken; (void)pCtx; return 0; }
+#include "vp_docnum.h"
+#include "vp_norm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MODE_QUERY = 1, MODE_PREFIX = 2, MODE_EXACT = 4 };
+
+#define TOK_STACK (4 * VP_TOK_MAX) /* most words fit; longer ones use the heap */
+
+static int is_ascii_word(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+static int is_ascii(const char *z, int n) {
+  unsigned char acc = 0;
+  for (int i = 0; i < n; i++) acc |= (unsigned char)z[i];
+  return acc < 0x80;
+}
+
+/* The word character at z[i] (byte length in *pLen), or 0 if z[i] starts a
+** separator. */
+static int word_cp_at(const char *z, int n, int i, int *pLen) {
+  unsigned char c = (unsigned char)z[i];
+  if (c < 0x80) {
+    *pLen = 1;
+    return is_ascii_word(c);
+  }
+  int cp;
+  *pLen = vp_utf8_decode((const unsigned char *)z + i, n - i, &cp);
+  return vp_norm_is_word_cp(cp);
+}
+
+/* End of the word that starts at z[i] (exclusive). */
+static int word_end(const char *z, int n, int i) {
+  int len;
+  while (i < n && word_cp_at(z, n, i, &len)) i += len;
+  return i;
+}
+
+/* Length of z[0..n) cut to VP_TOK_MAX bytes on a code point boundary. */
+static int cut_len(const char *z, int n) {
+  if (n <= VP_TOK_MAX) return n;
+  n = VP_TOK_MAX;
+  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+  return n;
+}
+
+/* Emit the forms of one normalized word (zFold[-1] is writable: the
+** namespace byte goes there). */
+static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
+                      int bAscii, int mode, int iStart, int iEnd,
+                      vp_tok_fn xToken, void *pCtx) {
+  int rc;
+  nExact = cut_len(zExact, nExact);
+  nFold = cut_len(zFold, nFold);
+  zFold[-1] = VP_TOK_FOLD_NS;
+  if (!(mode & MODE_QUERY)) {
+    rc = xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
+    if (rc == 0 && !bAscii && is_ascii(zFold, nFold)) {
+      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold - 1, nFold + 1, iStart, iEnd);
+    }
+    return rc;
+  }
+  if (!bAscii || (mode & MODE_EXACT)) {
+    return xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
+  }
+  /* typed without diacritics: every spelling, then the word itself */
+  rc = xToken(pCtx, 0, zFold - 1, nFold + 1, iStart, iEnd);
+  if (rc == 0) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zExact, nExact, iStart, iEnd);
+  return rc;
+}
+
+/* Normalize and emit the word z[iStart..iEnd): stack buffers first, the heap
+** for words whose normal forms do not fit. */
+static int emit_word(const char *z, int iStart, int iEnd, int mode,
+                     vp_tok_fn xToken, void *pCtx) {
+  char aExact[TOK_STACK], aFold[TOK_STACK + 1];
+  int nWord = iEnd - iStart, nFold = 0, bAscii = 0;
+  int nExact = vp_norm_word(z + iStart, nWord, aExact, TOK_STACK, aFold + 1,
+                            TOK_STACK, &nFold, &bAscii);
+  if (nExact >= 0) {
+    return emit_forms(aExact, nExact, aFold + 1, nFold, bAscii, mode, iStart,
+                      iEnd, xToken, pCtx);
+  }
+  if (nWord > (1 << 24)) return SQLITE_OK; /* absurd: skipped */
+  for (int mx = 4 * nWord + 16; mx <= 16 * nWord + 64; mx *= 2) {
+    char *zHeap = malloc(2 * (size_t)mx + 1);
+    if (zHeap == NULL) return SQLITE_NOMEM;
+    char *zExact = zHeap, *zFold = zHeap + mx + 1;
+    nExact = vp_norm_word(z + iStart, nWord, zExact, mx, zFold, mx, &nFold, &bAscii);
+    if (nExact >= 0) {
+      int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii, mode, iStart, iEnd,
+                      xToken, pCtx);
+      free(zHeap);
+      return rc;
+    }
+    free(zHeap);
+  }
+  return SQLITE_OK; /* cannot be normalized in any sane size: skipped */
+}
+
+/* A document number starting at the digit z[i]: one token, its zToken. */
+static int emit_docnum_at(const char *z, int n, int i, vp_tok_fn xToken,
+                          void *pCtx, int *piNext, int *pRc) {
+  vp_docnum d;
+  if (!vp_docnum_at(z, n, i, &d) || d.iEnd <= i || d.iEnd > n) return 0;
+  d.zToken[sizeof(d.zToken) - 1] = '\0';
+  int nToken = (int)strlen(d.zToken);
+  *pRc = nToken ? xToken(pCtx, 0, d.zToken, nToken, d.iStart, d.iEnd) : 0;
+  *piNext = d.iEnd;
+  return 1;
+}
+
+static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken, void *pCtx) {
+  int i = 0, rc = 0;
+  if ((mode & MODE_QUERY) && n > 0 && z[0] == VP_TOK_EXACT_MARK) {
+    mode |= MODE_EXACT;
+    i = 1;
+  }
+  while (i < n && rc == 0) {
+    int len;
+    if (!word_cp_at(z, n, i, &len)) {
+      i += len;
+      continue;
+    }
+    if (z[i] >= '0' && z[i] <= '9' && emit_docnum_at(z, n, i, xToken, pCtx, &i, &rc)) {
+      continue;
+    }
+    int iEnd = word_end(z, n, i + len);
+    rc = emit_word(z, i, iEnd, mode, xToken, pCtx);
+    i = iEnd;
+  }
+  return rc;
+}
+
+int vp_tok_run(const char *z, int n, int bQuery, vp_tok_fn xToken, void *pCtx) {
+  vp_norm_init();
+  return tokenize(z, n, bQuery ? MODE_QUERY : 0, xToken, pCtx);
+}
+
+/* ---- FTS5 glue ---------------------------------------------------------- */
+
+typedef struct vnplan_tokenizer {
+  int iUnused; /* no options yet; FTS5 wants a distinct object */
+} vnplan_tokenizer;
+
+static int tok_create(void *pUnused, const char **azArg, int nArg,
+                      Fts5Tokenizer **ppOut) {
+  (void)pUnused;
+  (void)azArg;
+  *ppOut = NULL;
+  if (nArg != 0) return SQLITE_ERROR; /* vnplan takes no options */
+  vnplan_tokenizer *p = sqlite3_malloc((int)sizeof(*p));
+  if (p == NULL) return SQLITE_NOMEM;
+  p->iUnused = 0;
+  vp_norm_init();
+  *ppOut = (Fts5Tokenizer *)p;
+  return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *pTok) { sqlite3_free(pTok); }
+
+static int tok_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
+                        const char *pText, int nText, vp_tok_fn xToken) {
+  (void)pTok;
+  int mode = 0;
+  if (flags & FTS5_TOKENIZE_QUERY) mode |= MODE_QUERY;
+  if (flags & FTS5_TOKENIZE_PREFIX) mode |= MODE_PREFIX;
+  return tokenize(pText, nText, mode, xToken, pCtx);
+}
+
+static fts5_api *fts5_api_of(sqlite3 *db) {
+  fts5_api *pApi = NULL;
+  sqlite3_stmt *pStmt = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, NULL) == SQLITE_OK) {
+    sqlite3_bind_pointer(pStmt, 1, (void *)&pApi, "fts5_api_ptr", NULL);
+    sqlite3_step(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return pApi;
+}
+
+int vp_tok_register(sqlite3 *db, char **pzErr) {
+  static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+  fts5_api *pApi = fts5_api_of(db);
+  if (pApi == NULL) {
+    *pzErr = vp_mprintf("FTS5 is not available: %s", sqlite3_errmsg(db));
+    return VP_EDB;
+  }
+  vp_norm_init();
+  int rc = pApi->xCreateTokenizer(pApi, VP_TOK_NAME, NULL, &tok, NULL);
+  if (rc != SQLITE_OK) {
+    *pzErr = vp_mprintf("cannot register tokenizer %s: %s", VP_TOK_NAME,
+                        sqlite3_errstr(rc));
+    return VP_EDB;
+  }
+  return VP_OK;
+}

@@ -1,7 +1,7 @@
 /*
 ** vp_test.h — the tiny harness of the unit tests: CHECK(desc, cond) counts
 ** and reports, vp_test_done() prints "N passed, N failed" and gives the exit
-** status. Not for integration tests (tests/*.sh drive the real binaries).
+** status. Not for integration tests (the tests/it_ scripts drive the real binaries).
 */
 #ifndef VP_TEST_H
 #define VP_TEST_H

@@ -1,0 +1,44 @@
+/*
+** vp_indexer.h — `vnplan index`: walks files and folders, skips what has not
+** changed (content hash), reads, extracts and stores each file in its own
+** transaction, reports bad files by name and goes on, shows progress on a
+** terminal. Not for the storage format (vp_store.h).
+*/
+#ifndef VP_INDEXER_H
+#define VP_INDEXER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct vp_index_opts {
+  int bPrune;        /* drop indexed files under the given folders that are
+                     ** gone or no longer seen */
+  int bProgress;     /* show progress on stderr (when it is a terminal) */
+  size_t nMaxFile;   /* files over this many bytes are skipped */
+  FILE *pWarn;       /* where warnings go (stderr) */
+} vp_index_opts;
+
+#define VP_INDEX_MAX_FILE_DEFAULT ((size_t)64 << 20)
+
+typedef struct vp_index_stats {
+  int nSeen;       /* .txt/.md files found */
+  int nIndexed;    /* (re)written */
+  int nUnchanged;  /* same bytes and rules as indexed */
+  int nSkipped;    /* bad input, reported */
+  int nRemoved;    /* pruned */
+  long long nBytes;/* bytes read of indexed files */
+  double ms;       /* wall time */
+} vp_index_stats;
+
+/* Index azPath[0..nPath) (files and folders, recursively: .txt and .md) into
+** the index at zDb (created when missing). Returns VP_OK when the run
+** completed — files may have been skipped: see pStats->nSkipped — or VP_EDB /
+** VP_EIO with *pzErr when the index itself cannot be written. */
+int vp_index_paths(const char *zDb, char **azPath, int nPath,
+                   const vp_index_opts *pOpts, vp_index_stats *pStats,
+                   char **pzErr);
+
+/* 64-bit FNV-1a of the bytes as 16 hex digits into zOut[17]. */
+void vp_index_hash(const char *z, size_t n, char zOut[17]);
+
+#endif /* VP_INDEXER_H */

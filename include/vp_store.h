@@ -1,0 +1,62 @@
+/*
+** vp_store.h — the SQLite index: schema, opening (WAL, our tokenizer
+** registered), and writing one document — its row, passages (+ FTS5),
+** citations and tasks — in one transaction, replacing what was there.
+** Not for reading answers (vp_query.h) nor for walking folders
+** (vp_indexer.h).
+*/
+#ifndef VP_STORE_H
+#define VP_STORE_H
+
+#include <sqlite3.h>
+
+#include "vp_cite.h"
+#include "vp_meta.h"
+#include "vp_reader.h"
+#include "vp_task.h"
+
+/* Bump when extraction rules or the schema change: documents indexed by an
+** older version are re-indexed even when their bytes did not change. */
+#define VP_STORE_VERSION 1
+
+#define VP_STORE_READONLY 1 /* open read-only; fail when there is no index */
+#define VP_STORE_CREATE 2   /* create the file and schema when missing */
+
+/* Open the index at zPath with the "vnplan" tokenizer registered. VP_OK,
+** VP_EDB with *pzErr ("no index at …", "not a vnplan index (…)"). On error
+** *ppDb is NULL. Close with sqlite3_close(). */
+int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr);
+
+typedef struct vp_store vp_store; /* prepared statements for writing */
+
+int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr);
+void vp_store_writer_free(vp_store *p);
+
+/* 1 when the document at zPath is indexed with this content hash and
+** VP_STORE_VERSION (nothing to do), else 0. */
+int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash);
+
+/* Everything to store for one file. */
+typedef struct vp_store_doc {
+  const char *zPath;  /* identity: the real path */
+  const char *zFile;  /* as the user named it, for display */
+  const char *zHash;  /* content hash (hex) */
+  long long nSize;
+  const vp_text *pText;
+  const vp_meta *pMeta;
+  const vp_citations *pCite;
+  const vp_tasks *pTasks;
+} vp_store_doc;
+
+/* Replace the document (same zPath) with pDoc in one transaction: either all
+** of it is in the index afterwards, or the previous state is. VP_OK or
+** VP_EDB with *pzErr. */
+int vp_store_put(vp_store *p, const vp_store_doc *pDoc, char **pzErr);
+
+/* Remove indexed documents under one of the roots azRoot[0..nRoot) (real
+** paths; nRoot 0 = everywhere) whose path is not in the set of paths seen
+** (azSeen, sorted with strcmp) or no longer exists. *pnRemoved gets the count. */
+int vp_store_prune(vp_store *p, char **azRoot, int nRoot, char **azSeen,
+                   int nSeen, int *pnRemoved, char **pzErr);
+
+#endif /* VP_STORE_H */

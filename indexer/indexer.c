@@ -1,0 +1,325 @@
+/*
+** indexer.c — `vnplan index` (see vp_indexer.h): the walk over files and
+** folders, change detection by content hash, the read → extract → store
+** pipeline per file, warnings for bad files and progress on a terminal.
+** Not for the format of the index (store.c) nor for extraction rules.
+*/
+#include "vp_indexer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "vp_cite.h"
+#include "vp_common.h"
+#include "vp_meta.h"
+#include "vp_reader.h"
+#include "vp_store.h"
+#include "vp_task.h"
+#include "vp_textcheck.h"
+
+void vp_index_hash(const char *z, size_t n, char zOut[17]) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)z[i];
+    h *= 1099511628211ULL;
+  }
+  snprintf(zOut, 17, "%016llx", h);
+}
+
+/* A list of file paths found by the walk: (real path, path as named). */
+typedef struct file_list {
+  char **azReal;
+  char **azNamed;
+  int n, nAlloc;
+} file_list;
+
+static int list_add(file_list *p, const char *zReal, const char *zNamed) {
+  if (p->n == p->nAlloc) {
+    int nNew = p->nAlloc ? p->nAlloc * 2 : 64;
+    char **a1 = realloc(p->azReal, (size_t)nNew * sizeof(char *));
+    if (a1 == NULL) return VP_ENOMEM;
+    p->azReal = a1;
+    char **a2 = realloc(p->azNamed, (size_t)nNew * sizeof(char *));
+    if (a2 == NULL) return VP_ENOMEM;
+    p->azNamed = a2;
+    p->nAlloc = nNew;
+  }
+  p->azReal[p->n] = vp_strndup(zReal, -1);
+  p->azNamed[p->n] = vp_strndup(zNamed, -1);
+  if (!p->azReal[p->n] || !p->azNamed[p->n]) {
+    free(p->azReal[p->n]);
+    free(p->azNamed[p->n]);
+    return VP_ENOMEM;
+  }
+  p->n++;
+  return VP_OK;
+}
+
+static void list_free(file_list *p) {
+  for (int i = 0; i < p->n; i++) {
+    free(p->azReal[i]);
+    free(p->azNamed[i]);
+  }
+  free(p->azReal);
+  free(p->azNamed);
+  memset(p, 0, sizeof(*p));
+}
+
+static int is_plan_file(const char *zName) {
+  const char *zDot = strrchr(zName, '.');
+  return zDot && (strcasecmp(zDot, ".txt") == 0 || strcasecmp(zDot, ".md") == 0);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct walker {
+  file_list files;
+  const vp_index_opts *pOpts;
+  int nSkipped;
+  /* folders on the current path, to stop symlink loops */
+  dev_t aDev[64];
+  ino_t aIno[64];
+  int nDepth;
+} walker;
+
+static void warn(walker *w, const char *zPath, const char *zWhy) {
+  fprintf(w->pOpts->pWarn, "vnplan: skipping %s: %s\n", zPath, zWhy);
+  w->nSkipped++;
+}
+
+static int walk(walker *w, const char *zPath, int bExplicit);
+
+static int walk_dir(walker *w, const char *zPath, const struct stat *st) {
+  for (int i = 0; i < w->nDepth; i++) {
+    if (w->aDev[i] == st->st_dev && w->aIno[i] == st->st_ino) {
+      warn(w, zPath, "folder loop (a symbolic link back to a parent)");
+      return VP_OK;
+    }
+  }
+  if (w->nDepth >= VP_ARRAY_SIZE(w->aDev)) {
+    warn(w, zPath, "folders nested too deep");
+    return VP_OK;
+  }
+  DIR *d = opendir(zPath);
+  if (d == NULL) {
+    warn(w, zPath, strerror(errno));
+    return VP_OK;
+  }
+  w->aDev[w->nDepth] = st->st_dev;
+  w->aIno[w->nDepth] = st->st_ino;
+  w->nDepth++;
+  /* sorted, so runs are reproducible */
+  char **azName = NULL;
+  int nName = 0, nAlloc = 0, rc = VP_OK;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue; /* ., .., hidden files */
+    if (nName == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 32;
+      char **aNew = realloc(azName, (size_t)nAlloc * sizeof(char *));
+      if (aNew == NULL) { rc = VP_ENOMEM; break; }
+      azName = aNew;
+    }
+    azName[nName] = vp_strndup(e->d_name, -1);
+    if (azName[nName] == NULL) { rc = VP_ENOMEM; break; }
+    nName++;
+  }
+  closedir(d);
+  if (rc == VP_OK) qsort(azName, (size_t)nName, sizeof(char *), cmp_str);
+  for (int i = 0; i < nName; i++) {
+    if (rc == VP_OK) {
+      size_t n = strlen(zPath);
+      char *zChild = vp_mprintf("%s%s%s", zPath,
+                                (n && zPath[n - 1] == '/') ? "" : "/", azName[i]);
+      rc = zChild ? walk(w, zChild, 0) : VP_ENOMEM;
+      free(zChild);
+    }
+    free(azName[i]);
+  }
+  free(azName);
+  w->nDepth--;
+  return rc;
+}
+
+static int walk(walker *w, const char *zPath, int bExplicit) {
+  struct stat st;
+  if (stat(zPath, &st) != 0) {
+    struct stat lst;
+    if (lstat(zPath, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+      warn(w, zPath, errno == ELOOP ? "symbolic link loop" : "broken symbolic link");
+    } else {
+      warn(w, zPath, strerror(errno));
+    }
+    return VP_OK;
+  }
+  if (S_ISDIR(st.st_mode)) return walk_dir(w, zPath, &st);
+  if (!S_ISREG(st.st_mode)) {
+    if (bExplicit) warn(w, zPath, "not a regular file");
+    return VP_OK;
+  }
+  if (!is_plan_file(zPath)) {
+    if (bExplicit) warn(w, zPath, "not a .txt or .md file");
+    return VP_OK;
+  }
+  char zReal[PATH_MAX];
+  if (realpath(zPath, zReal) == NULL) {
+    warn(w, zPath, strerror(errno));
+    return VP_OK;
+  }
+  return list_add(&w->files, zReal, zPath);
+}
+
+/* Progress on a terminal: files, MB, rate; redrawn at most 5 times a second. */
+typedef struct progress {
+  int bOn;
+  double msStart, msLast;
+} progress;
+
+static void progress_show(progress *p, int iFile, int nFile, long long nBytes,
+                          int bFinal) {
+  if (!p->bOn) return;
+  double now = vp_now_ms();
+  if (!bFinal && now - p->msLast < 200) return;
+  p->msLast = now;
+  double s = (now - p->msStart) / 1000.0;
+  double mb = (double)nBytes / 1e6;
+  fprintf(stderr, "\r  %d/%d files  %.1f MB  %.1f MB/s   %s", iFile, nFile, mb,
+          s > 0 ? mb / s : 0.0, bFinal ? "\n" : "");
+  fflush(stderr);
+}
+
+/* Read, extract and store one file. A bad file is reported and skipped
+** (returns VP_OK, *pbSkipped = 1); only an index failure is an error. */
+static int index_one(vp_store *pStore, const char *zReal, const char *zNamed,
+                     const vp_index_opts *pOpts, int *pbSkipped,
+                     int *pbUnchanged, long long *pnBytes, char **pzErr) {
+  *pbSkipped = *pbUnchanged = 0;
+  char *zBuf = NULL, *zWhy = NULL;
+  size_t nBuf = 0;
+  int rc = vp_read_file(zReal, pOpts->nMaxFile, &zBuf, &nBuf, &zWhy);
+  if (rc == VP_ENOMEM) return rc;
+  if (rc != VP_OK) {
+    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, zWhy ? zWhy : "cannot read");
+    free(zWhy);
+    *pbSkipped = 1;
+    return VP_OK;
+  }
+  char zHash[17];
+  vp_index_hash(zBuf, nBuf, zHash);
+  if (vp_store_is_current(pStore, zReal, zHash)) {
+    free(zBuf);
+    *pbUnchanged = 1;
+    return VP_OK;
+  }
+  vp_text *pText = NULL;
+  vp_meta meta;
+  vp_citations cites;
+  vp_tasks tasks;
+  memset(&meta, 0, sizeof(meta));
+  memset(&cites, 0, sizeof(cites));
+  memset(&tasks, 0, sizeof(tasks));
+  rc = vp_text_check(zBuf, nBuf, &zWhy);
+  if (rc == VP_OK) rc = vp_reader_parse(zBuf, nBuf, &pText, &zWhy);
+  free(zBuf);
+  if (rc == VP_EINPUT) {
+    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, zWhy ? zWhy : "bad input");
+    free(zWhy);
+    *pbSkipped = 1;
+    return VP_OK;
+  }
+  if (rc == VP_OK) rc = vp_meta_extract(pText, &meta, &zWhy);
+  if (rc == VP_OK) rc = vp_cite_extract(pText, &meta, &cites, &zWhy);
+  if (rc == VP_OK) rc = vp_task_extract(pText, &meta, &tasks, &zWhy);
+  if (rc == VP_OK) {
+    vp_store_doc d = {zReal, zNamed, zHash, (long long)pText->nBuf, pText,
+                      &meta, &cites, &tasks};
+    rc = vp_store_put(pStore, &d, pzErr);
+    if (rc == VP_OK) *pnBytes += (long long)pText->nBuf;
+  } else if (rc != VP_ENOMEM) {
+    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, zWhy ? zWhy : "cannot extract");
+    *pbSkipped = 1;
+    rc = VP_OK;
+  }
+  free(zWhy);
+  vp_task_clear(&tasks);
+  vp_cite_clear(&cites);
+  vp_meta_clear(&meta);
+  vp_reader_free(pText);
+  return rc;
+}
+
+int vp_index_paths(const char *zDb, char **azPath, int nPath,
+                   const vp_index_opts *pOpts, vp_index_stats *pStats,
+                   char **pzErr) {
+  memset(pStats, 0, sizeof(*pStats));
+  double msStart = vp_now_ms();
+  walker w;
+  memset(&w, 0, sizeof(w));
+  w.pOpts = pOpts;
+  int rc = VP_OK;
+  for (int i = 0; rc == VP_OK && i < nPath; i++) rc = walk(&w, azPath[i], 1);
+  pStats->nSeen = w.files.n;
+  pStats->nSkipped = w.nSkipped;
+  sqlite3 *db = NULL;
+  vp_store *pStore = NULL;
+  if (rc == VP_OK) rc = vp_store_open(zDb, VP_STORE_CREATE, &db, pzErr);
+  if (rc == VP_OK) rc = vp_store_writer(db, &pStore, pzErr);
+  progress prog = {pOpts->bProgress && isatty(2), msStart, 0};
+  for (int i = 0; rc == VP_OK && i < w.files.n; i++) {
+    int bSkipped, bUnchanged;
+    rc = index_one(pStore, w.files.azReal[i], w.files.azNamed[i], pOpts,
+                   &bSkipped, &bUnchanged, &pStats->nBytes, pzErr);
+    pStats->nSkipped += bSkipped;
+    pStats->nUnchanged += bUnchanged;
+    pStats->nIndexed += (rc == VP_OK && !bSkipped && !bUnchanged);
+    progress_show(&prog, i + 1, w.files.n, pStats->nBytes, 0);
+  }
+  progress_show(&prog, w.files.n, w.files.n, pStats->nBytes, 1);
+  if (rc == VP_OK && pOpts->bPrune) {
+    char **azRoot = calloc((size_t)nPath + 1, sizeof(char *));
+    int nRoot = 0;
+    for (int i = 0; azRoot && i < nPath; i++) {
+      char zReal[PATH_MAX];
+      if (realpath(azPath[i], zReal)) azRoot[nRoot++] = vp_strndup(zReal, -1);
+    }
+    char **azSeen = calloc((size_t)w.files.n + 1, sizeof(char *));
+    if (azRoot == NULL || azSeen == NULL) {
+      rc = VP_ENOMEM;
+    } else {
+      memcpy(azSeen, w.files.azReal, (size_t)w.files.n * sizeof(char *));
+      qsort(azSeen, (size_t)w.files.n, sizeof(char *), cmp_str);
+      rc = vp_store_prune(pStore, azRoot, nRoot, azSeen, w.files.n,
+                          &pStats->nRemoved, pzErr);
+    }
+    for (int i = 0; i < nRoot; i++) free(azRoot[i]);
+    free(azRoot);
+    free(azSeen);
+  }
+  if (rc == VP_OK) {
+    /* keep the index compact and its statistics fresh after a large change */
+    if (pStats->nIndexed >= 64) {
+      sqlite3_exec(db, "INSERT INTO passage_fts(passage_fts) VALUES('optimize');",
+                   NULL, NULL, NULL);
+    }
+    if (pStats->nIndexed > 0 || pStats->nRemoved > 0) {
+      sqlite3_exec(db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", NULL,
+                   NULL, NULL);
+      sqlite3_exec(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('built_at',"
+                       " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                   NULL, NULL, NULL);
+    }
+  }
+  vp_store_writer_free(pStore);
+  sqlite3_close(db);
+  list_free(&w.files);
+  pStats->ms = vp_now_ms() - msStart;
+  return rc;
+}

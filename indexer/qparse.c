@@ -1,0 +1,357 @@
+/*
+** qparse.c — translates a person's query into an FTS5 expression (see
+** vp_qparse.h). A small lexer and a recursive-descent parser; every term
+** goes out as a quoted FTS5 string so no user text is FTS5 syntax.
+** Not for executing queries.
+*/
+#include "vp_qparse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_tok.h"
+
+typedef enum { T_END, T_LP, T_RP, T_AND, T_OR, T_NOT, T_WORD, T_PHRASE, T_NUM } ttype;
+
+typedef struct token {
+  ttype e;
+  char *z;     /* WORD / PHRASE / NUM text (malloc'd) */
+  int bPrefix; /* WORD ends with '*' */
+} token;
+
+typedef struct parser {
+  token *a;
+  int n, i;
+  int bExact; /* the query is typed with diacritics */
+  char *zErr;
+  vp_buf out;
+  int rc;
+} parser;
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* “ and ” (U+201C, U+201D) count as quotes */
+static int quote_len(const char *z) {
+  if (z[0] == '"') return 1;
+  if ((unsigned char)z[0] == 0xE2 && (unsigned char)z[1] == 0x80 &&
+      ((unsigned char)z[2] == 0x9C || (unsigned char)z[2] == 0x9D))
+    return 3;
+  return 0;
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_alnum_ascii(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* A document number at z[i]: as written, or typed "69 KL/TW" (a space for
+** the Party form's dash). On success fills *p and returns the bytes used. */
+static int number_at(const char *z, int n, int i, vp_docnum *p) {
+  if (!is_digit(z[i]) || (i > 0 && (is_alnum_ascii(z[i - 1]) || (unsigned char)z[i - 1] >= 0x80)))
+    return 0;
+  if (vp_docnum_at(z, n, i, p)) return p->iEnd - i;
+  int j = i;
+  while (j < n && is_digit(z[j])) j++;
+  int k = j;
+  while (k < n && z[k] == ' ') k++;
+  if (k == j || k >= n || is_digit(z[k])) return 0;
+  /* "69 KL/TW" → "69-KL/TW" */
+  char zTmp[96];
+  int nTail = n - k < 64 ? n - k : 64;
+  int nTmp = snprintf(zTmp, sizeof(zTmp), "%.*s-%.*s", j - i, z + i, nTail, z + k);
+  if (nTmp <= 0 || nTmp >= (int)sizeof(zTmp)) return 0;
+  vp_docnum d;
+  if (!vp_docnum_at(zTmp, nTmp, 0, &d) || !d.bParty) return 0;
+  int nUsed = d.iEnd - (j - i + 1) + (k - i);
+  *p = d;
+  p->iStart = i;
+  p->iEnd = i + nUsed;
+  return nUsed;
+}
+
+static int push(parser *p, ttype e, const char *z, int n, int bPrefix) {
+  token *aNew = realloc(p->a, (size_t)(p->n + 1) * sizeof(token));
+  if (aNew == NULL) return VP_ENOMEM;
+  p->a = aNew;
+  p->a[p->n].e = e;
+  p->a[p->n].z = z ? vp_strndup(z, n) : NULL;
+  p->a[p->n].bPrefix = bPrefix;
+  if (z && p->a[p->n].z == NULL) return VP_ENOMEM;
+  p->n++;
+  return VP_OK;
+}
+
+static int lex(parser *p, const char *z) {
+  int n = (int)strlen(z), i = 0, rc = VP_OK;
+  while (rc == VP_OK && i < n) {
+    if (is_space((unsigned char)z[i])) { i++; continue; }
+    int q = quote_len(z + i);
+    if (q) {
+      int j = i + q, qEnd = 0;
+      while (j < n && (qEnd = quote_len(z + j)) == 0) j++;
+      if (j >= n) {
+        p->zErr = vp_mprintf("unclosed quote: a phrase starts with \" and has no closing \"");
+        return VP_EQUERY;
+      }
+      rc = push(p, T_PHRASE, z + i + q, j - i - q, 0);
+      i = j + qEnd;
+      continue;
+    }
+    if (z[i] == '(') { rc = push(p, T_LP, NULL, 0, 0); i++; continue; }
+    if (z[i] == ')') { rc = push(p, T_RP, NULL, 0, 0); i++; continue; }
+    vp_docnum d;
+    int nNum = number_at(z, n, i, &d);
+    if (nNum > 0 && (i + nNum >= n || is_space((unsigned char)z[i + nNum]) ||
+                     z[i + nNum] == ')' || quote_len(z + i + nNum))) {
+      rc = push(p, T_NUM, d.zKey, -1, 0);
+      i += nNum;
+      continue;
+    }
+    int j = i;
+    while (j < n && !is_space((unsigned char)z[j]) && z[j] != '(' && z[j] != ')' && !quote_len(z + j)) j++;
+    int nWord = j - i;
+    if (nWord == 3 && memcmp(z + i, "AND", 3) == 0) rc = push(p, T_AND, NULL, 0, 0);
+    else if (nWord == 2 && memcmp(z + i, "OR", 2) == 0) rc = push(p, T_OR, NULL, 0, 0);
+    else if (nWord == 3 && memcmp(z + i, "NOT", 3) == 0) rc = push(p, T_NOT, NULL, 0, 0);
+    else {
+      int bPrefix = 0;
+      while (nWord > 0 && z[i + nWord - 1] == '*') { nWord--; bPrefix = 1; }
+      if (nWord > 0) rc = push(p, T_WORD, z + i, nWord, bPrefix);
+    }
+    i = j;
+  }
+  if (rc == VP_OK) rc = push(p, T_END, NULL, 0, 0);
+  return rc;
+}
+
+/* Append a term as an FTS5 string: "…" with quotes doubled, the exact-mode
+** mark first when the query is typed with diacritics. */
+static void emit_string(parser *p, const char *z) {
+  vp_buf_append(&p->out, "\"", 1, &p->rc);
+  if (p->bExact) vp_buf_append(&p->out, "\x02", 1, &p->rc);
+  for (const char *c = z; *c; c++) {
+    if (*c == '"') vp_buf_append(&p->out, "\"\"", 2, &p->rc);
+    else vp_buf_append(&p->out, c, 1, &p->rc);
+  }
+  vp_buf_append(&p->out, "\"", 1, &p->rc);
+}
+
+static int has_word_char(const char *z) {
+  for (; *z; z++)
+    if (is_alnum_ascii(*z) || (unsigned char)*z >= 0x80) return 1;
+  return 0;
+}
+
+static int fail(parser *p, const char *zMsg) {
+  if (p->zErr == NULL) p->zErr = vp_mprintf("%s", zMsg);
+  return VP_EQUERY;
+}
+
+static int parse_or(parser *p);
+
+static ttype peek(parser *p) { return p->a[p->i].e; }
+
+static int starts_primary(ttype e) { return e == T_LP || e == T_WORD || e == T_PHRASE || e == T_NUM; }
+
+static int parse_primary(parser *p) {
+  token *t = &p->a[p->i];
+  switch (t->e) {
+    case T_LP:
+      p->i++;
+      if (peek(p) == T_RP) return fail(p, "empty parentheses");
+      vp_buf_append(&p->out, "(", 1, &p->rc);
+      if (parse_or(p) != VP_OK) return VP_EQUERY;
+      if (peek(p) != T_RP) return fail(p, "unbalanced parentheses: a ( has no closing )");
+      p->i++;
+      vp_buf_append(&p->out, ")", 1, &p->rc);
+      return VP_OK;
+    case T_WORD:
+    case T_PHRASE:
+    case T_NUM:
+      if (!has_word_char(t->z)) return fail(p, "nothing to search for in a term made only of punctuation");
+      emit_string(p, t->z);
+      if (t->bPrefix) vp_buf_append(&p->out, " *", 2, &p->rc);
+      p->i++;
+      return VP_OK;
+    case T_RP: return fail(p, "unbalanced parentheses: a ) has no opening (");
+    case T_AND: return fail(p, "AND needs words on both sides");
+    case T_OR: return fail(p, "OR needs words on both sides");
+    case T_NOT: return fail(p, "NOT needs words before it (write: word NOT other)");
+    default: return fail(p, "the query ends where a word was expected");
+  }
+}
+
+/* a run of plain words "w1 w2 … wk": passages where they stand together rank
+** first, then passages that have them all anywhere */
+static int is_plain_word(const token *t) { return t->e == T_WORD && !t->bPrefix && has_word_char(t->z); }
+
+static int parse_run(parser *p) {
+  int i0 = p->i, k = 0;
+  while (is_plain_word(&p->a[i0 + k])) k++;
+  if (k < 2) return parse_primary(p);
+  vp_buf_append(&p->out, "(", 1, &p->rc);
+  /* the phrase */
+  vp_buf_append(&p->out, "\"", 1, &p->rc);
+  if (p->bExact) vp_buf_append(&p->out, "\x02", 1, &p->rc);
+  for (int j = 0; j < k; j++) {
+    if (j) vp_buf_append(&p->out, " ", 1, &p->rc);
+    for (const char *c = p->a[i0 + j].z; *c; c++) {
+      if (*c == '"') vp_buf_append(&p->out, "\"\"", 2, &p->rc);
+      else vp_buf_append(&p->out, c, 1, &p->rc);
+    }
+  }
+  vp_buf_append(&p->out, "\" OR (", 6, &p->rc);
+  for (int j = 0; j < k; j++) {
+    if (j) vp_buf_append(&p->out, " AND ", 5, &p->rc);
+    emit_string(p, p->a[i0 + j].z);
+  }
+  vp_buf_append(&p->out, "))", 2, &p->rc);
+  p->i = i0 + k;
+  return VP_OK;
+}
+
+static int parse_not(parser *p) {
+  if (parse_run(p) != VP_OK) return VP_EQUERY;
+  while (peek(p) == T_NOT) {
+    p->i++;
+    if (!starts_primary(peek(p))) return fail(p, "NOT needs a word after it");
+    vp_buf_append(&p->out, " NOT ", 5, &p->rc);
+    if (parse_primary(p) != VP_OK) return VP_EQUERY;
+  }
+  return VP_OK;
+}
+
+static int parse_and(parser *p) {
+  if (parse_not(p) != VP_OK) return VP_EQUERY;
+  for (;;) {
+    ttype e = peek(p);
+    if (e == T_AND) {
+      p->i++;
+      if (!starts_primary(peek(p))) return fail(p, "AND needs words on both sides");
+    } else if (!starts_primary(e)) {
+      return VP_OK;
+    }
+    vp_buf_append(&p->out, " AND ", 5, &p->rc);
+    if (parse_not(p) != VP_OK) return VP_EQUERY;
+  }
+}
+
+static int parse_or(parser *p) {
+  if (parse_and(p) != VP_OK) return VP_EQUERY;
+  while (peek(p) == T_OR) {
+    p->i++;
+    if (!starts_primary(peek(p))) return fail(p, "OR needs words on both sides");
+    vp_buf_append(&p->out, " OR ", 4, &p->rc);
+    if (parse_and(p) != VP_OK) return VP_EQUERY;
+  }
+  return VP_OK;
+}
+
+static int typed_with_diacritics(const token *a, int n) {
+  for (int i = 0; i < n; i++) {
+    if (a[i].e != T_WORD && a[i].e != T_PHRASE) continue;
+    for (const unsigned char *c = (const unsigned char *)a[i].z; *c; c++) {
+      if (*c >= 0x80 && quote_len((const char *)c) == 0) return 1;
+    }
+  }
+  return 0;
+}
+
+int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
+  *pzFts = NULL;
+  parser p;
+  memset(&p, 0, sizeof(p));
+  int rc = lex(&p, zQuery);
+  if (rc == VP_OK && p.n <= 1) rc = fail(&p, "empty query: type words, a \"phrase\" or a document number");
+  if (rc == VP_OK) {
+    p.bExact = typed_with_diacritics(p.a, p.n);
+    rc = parse_or(&p);
+    if (rc == VP_OK && peek(&p) == T_RP) rc = fail(&p, "unbalanced parentheses: a ) has no opening (");
+    if (rc == VP_OK && peek(&p) != T_END) rc = fail(&p, "cannot read the query after a term");
+    if (rc == VP_OK && p.rc != VP_OK) rc = p.rc;
+  }
+  for (int i = 0; i < p.n; i++) free(p.a[i].z);
+  free(p.a);
+  if (rc == VP_OK) {
+    *pzFts = vp_buf_take(&p.out);
+    if (*pzFts == NULL) rc = VP_ENOMEM;
+  } else {
+    vp_buf_free(&p.out);
+    if (rc == VP_EQUERY) *pzErr = p.zErr ? p.zErr : vp_mprintf("cannot read the query");
+    else free(p.zErr);
+  }
+  if (rc == VP_OK) free(p.zErr);
+  return rc;
+}
+
+int vp_qparse_docnums(const char *zQuery, vp_docnum *a, int nMax) {
+  int n = (int)strlen(zQuery), nOut = 0;
+  for (int i = 0; i < n && nOut < nMax; i++) {
+    vp_docnum d;
+    int nUsed = number_at(zQuery, n, i, &d);
+    if (nUsed > 0) {
+      a[nOut++] = d;
+      i += nUsed - 1;
+    }
+  }
+  return nOut;
+}
+
+static int read_int(const char *z, int *pi, int nMaxDigits) {
+  int v = 0, k = 0;
+  while (is_digit(z[*pi]) && k < nMaxDigits) {
+    v = v * 10 + (z[*pi] - '0');
+    (*pi)++;
+    k++;
+  }
+  return k ? v : -1;
+}
+
+int vp_qparse_date(const char *zQuery, char zIso[11]) {
+  int n = (int)strlen(zQuery);
+  for (int i = 0; i < n; i++) {
+    if (!is_digit(zQuery[i]) || (i > 0 && is_digit(zQuery[i - 1]))) continue;
+    int j = i;
+    int d = read_int(zQuery, &j, 2);
+    /* "01/11/2012", "01-11-2012", "01.11.2012" */
+    if (d > 0 && (zQuery[j] == '/' || zQuery[j] == '-' || zQuery[j] == '.')) {
+      char sep = zQuery[j++];
+      int m = read_int(zQuery, &j, 2);
+      if (m > 0 && zQuery[j] == sep) {
+        j++;
+        int y = read_int(zQuery, &j, 4);
+        if (y >= 1900 && y <= 2100 && m <= 12 && d <= 31 && !is_digit(zQuery[j])) {
+          snprintf(zIso, 11, "%04d-%02d-%02d", y, m, d);
+          return 1;
+        }
+      }
+    }
+  }
+  /* "ngày 18 tháng 12 năm 2024" (also without diacritics) */
+  const char *zTh = strstr(zQuery, "tháng");
+  const char *zTh2 = strstr(zQuery, "thang");
+  if (zTh == NULL || (zTh2 && zTh2 < zTh)) zTh = zTh2;
+  if (zTh) {
+    int j = (int)(zTh - zQuery) - 1;
+    while (j > 0 && zQuery[j] == ' ') j--;
+    int e = j;
+    while (j > 0 && is_digit(zQuery[j - 1])) j--;
+    int d = (e >= j && is_digit(zQuery[e])) ? atoi(zQuery + j) : -1;
+    const char *zM = zTh + (zTh[1] == 'h' && (unsigned char)zTh[2] == 0xC3 ? 6 : 5);
+    while (*zM == ' ') zM++;
+    int m = atoi(zM);
+    const char *zY = strstr(zM, "năm");
+    int nSkip = 4;
+    if (zY == NULL) { zY = strstr(zM, "nam"); nSkip = 3; }
+    if (d > 0 && d <= 31 && m > 0 && m <= 12 && zY) {
+      zY += nSkip;
+      while (*zY == ' ') zY++;
+      int y = atoi(zY);
+      if (y >= 1900 && y <= 2100) {
+        snprintf(zIso, 11, "%04d-%02d-%02d", y, m, d);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}

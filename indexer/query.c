@@ -1,0 +1,1079 @@
+/*
+** query.c — the query layer (see vp_query.h): every answer vnplan gives, as
+** a cJSON object, read from one snapshot of the index. The CLI prints these
+** objects and the server sends them; nothing here formats text for people.
+*/
+#include "vp_query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_agency.h"
+#include "vp_common.h"
+#include "vp_docnum.h"
+#include "vp_fold.h"
+#include "vp_gazetteer.h"
+#include "vp_qparse.h"
+#include "vp_store.h"
+
+struct vp_db {
+  sqlite3 *db;
+  double msBudget;
+  double msDeadline;
+};
+
+static int progress_cb(void *pArg) {
+  vp_db *p = pArg;
+  return p->msDeadline > 0 && vp_now_ms() > p->msDeadline;
+}
+
+int vp_db_open(const char *zPath, int bReadOnly, vp_db **ppDb, char **pzErr) {
+  *ppDb = NULL;
+  vp_db *p = calloc(1, sizeof(*p));
+  if (p == NULL) return VP_ENOMEM;
+  int rc = vp_store_open(zPath, bReadOnly ? VP_STORE_READONLY : 0, &p->db, pzErr);
+  if (rc != VP_OK) {
+    free(p);
+    return rc;
+  }
+  sqlite3_progress_handler(p->db, 2000, progress_cb, p);
+  *ppDb = p;
+  return VP_OK;
+}
+
+void vp_db_close(vp_db *p) {
+  if (p == NULL) return;
+  sqlite3_close(p->db);
+  free(p);
+}
+
+void vp_db_set_budget(vp_db *p, double msBudget) { p->msBudget = msBudget; }
+
+/* ---- helpers -------------------------------------------------------- */
+
+/* One read transaction per answer: every statement sees one snapshot. */
+static int read_begin(vp_db *p, char **pzErr) {
+  p->msDeadline = p->msBudget > 0 ? vp_now_ms() + p->msBudget : 0;
+  if (sqlite3_exec(p->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+    *pzErr = vp_mprintf("cannot read the index: %s", sqlite3_errmsg(p->db));
+    return VP_EDB;
+  }
+  return VP_OK;
+}
+
+static void read_end(vp_db *p) {
+  sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+  p->msDeadline = 0;
+}
+
+/* Map a failed step/prepare to our codes, with a message for people. */
+static int db_fail(vp_db *p, int rcSqlite, char **pzErr) {
+  if (*pzErr) return VP_EDB;
+  if (rcSqlite == SQLITE_INTERRUPT || (rcSqlite & 0xff) == SQLITE_INTERRUPT) {
+    *pzErr = vp_mprintf("the query took longer than %.0f ms and was stopped", p->msBudget);
+    return VP_EBUSY;
+  }
+  const char *zMsg = sqlite3_errmsg(p->db);
+  if (strstr(zMsg, "fts5") || strstr(zMsg, "syntax error")) {
+    *pzErr = vp_mprintf("the search engine cannot read this query");
+    return VP_EQUERY;
+  }
+  if ((rcSqlite & 0xff) == SQLITE_NOMEM) return VP_ENOMEM;
+  *pzErr = vp_mprintf("cannot read the index (%s)", zMsg);
+  return VP_EDB;
+}
+
+static int prepare(vp_db *p, const char *zSql, sqlite3_stmt **pp, char **pzErr) {
+  int rc = sqlite3_prepare_v2(p->db, zSql, -1, pp, NULL);
+  if (rc != SQLITE_OK) return db_fail(p, rc, pzErr);
+  return VP_OK;
+}
+
+/* Step; returns 1 for a row, 0 when done, and sets *pRc on error. */
+static int step_row(vp_db *p, sqlite3_stmt *s, int *pRc, char **pzErr) {
+  if (*pRc != VP_OK) return 0;
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc != SQLITE_DONE) *pRc = db_fail(p, rc, pzErr);
+  return 0;
+}
+
+static const char *col_text(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
+
+static void add_str(cJSON *o, const char *zKey, const char *zVal) {
+  if (zVal) cJSON_AddStringToObject(o, zKey, zVal);
+  else cJSON_AddNullToObject(o, zKey);
+}
+
+static void add_col(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
+  add_str(o, zKey, col_text(s, i));
+}
+
+/* Display form (NFC, spaces collapsed) of a column. */
+static void add_display(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
+  const char *z = col_text(s, i);
+  char *zD = z ? vp_fold_display(z, sqlite3_column_bytes(s, i)) : NULL;
+  add_str(o, zKey, zD);
+  free(zD);
+}
+
+static const char *province_2025(const char *zProvince) {
+  const vp_province *pr = zProvince ? vp_gaz_lookup(zProvince) : NULL;
+  return pr ? pr->zSince2025 : NULL;
+}
+
+/* {"id", "file", "title", "province", "number", "date"} from 6 columns. */
+static cJSON *doc_object(sqlite3_stmt *s, int i) {
+  cJSON *d = cJSON_CreateObject();
+  cJSON_AddNumberToObject(d, "id", (double)sqlite3_column_int64(s, i));
+  add_col(d, "file", s, i + 1);
+  add_col(d, "province", s, i + 2);
+  add_str(d, "province_2025", province_2025(col_text(s, i + 2)));
+  add_col(d, "number", s, i + 3);
+  add_col(d, "date", s, i + 4);
+  add_display(d, "title", s, i + 5);
+  return d;
+}
+
+static void count_into(cJSON *pFacet, const char *zKey, int n) {
+  if (zKey == NULL) zKey = "";
+  cJSON *c = cJSON_GetObjectItemCaseSensitive(pFacet, zKey);
+  if (c) cJSON_SetNumberValue(c, c->valuedouble + n);
+  else cJSON_AddNumberToObject(pFacet, zKey, n);
+}
+
+static int finish(int rc, cJSON *pOut, cJSON **ppOut) {
+  if (rc == VP_OK && pOut == NULL) rc = VP_ENOMEM;
+  if (rc == VP_OK) *ppOut = pOut;
+  else cJSON_Delete(pOut);
+  return rc;
+}
+
+static int check_paging(int *pnLimit, int nOffset, char **pzErr) {
+  if (*pnLimit <= 0) *pnLimit = VP_LIMIT_DEFAULT;
+  if (*pnLimit > VP_LIMIT_MAX) {
+    *pzErr = vp_mprintf("limit must be at most %d", VP_LIMIT_MAX);
+    return VP_EQUERY;
+  }
+  if (nOffset < 0 || nOffset > 1000000) {
+    *pzErr = vp_mprintf("offset must be between 0 and 1000000");
+    return VP_EQUERY;
+  }
+  return VP_OK;
+}
+
+/* ---- search --------------------------------------------------------- */
+
+#define MARK_OPEN '\x02'
+#define MARK_CLOSE '\x03'
+#define SNIPPET_BEFORE 160
+#define SNIPPET_LEN 420
+
+/* From a highlight() text (passage with MARK_OPEN/CLOSE around matched
+** tokens): the highlight spans as file byte offsets, and a snippet around
+** the first match with <mark>…</mark> in display form. */
+static void add_highlights(cJSON *pHit, const char *zHl, int nHl, int iPassageStart) {
+  cJSON *aSpan = cJSON_AddArrayToObject(pHit, "highlights");
+  int iRel = 0, iOpen = -1, iFirst = -1;
+  for (int i = 0; i < nHl; i++) {
+    if (zHl[i] == MARK_OPEN) {
+      iOpen = iRel;
+      if (iFirst < 0) iFirst = i;
+    } else if (zHl[i] == MARK_CLOSE) {
+      if (iOpen >= 0) {
+        cJSON *pair = cJSON_CreateArray();
+        cJSON_AddItemToArray(pair, cJSON_CreateNumber(iPassageStart + iOpen));
+        cJSON_AddItemToArray(pair, cJSON_CreateNumber(iPassageStart + iRel));
+        cJSON_AddItemToArray(aSpan, pair);
+      }
+      iOpen = -1;
+    } else {
+      iRel++;
+    }
+  }
+  /* the window: start a little before the first match, on a space */
+  int iStart = 0, iEnd = nHl;
+  if (iFirst > SNIPPET_BEFORE) {
+    iStart = iFirst - SNIPPET_BEFORE;
+    while (iStart < iFirst && zHl[iStart] != ' ') iStart++;
+  }
+  if (iEnd - iStart > SNIPPET_LEN) {
+    iEnd = iStart + SNIPPET_LEN;
+    while (iEnd < nHl && zHl[iEnd] != ' ' && zHl[iEnd] != MARK_OPEN) iEnd++;
+    /* never cut inside a mark */
+    int bOpen = 0;
+    for (int i = iStart; i < iEnd; i++) {
+      if (zHl[i] == MARK_OPEN) bOpen = 1;
+      else if (zHl[i] == MARK_CLOSE) bOpen = 0;
+    }
+    while (bOpen && iEnd < nHl) {
+      if (zHl[iEnd++] == MARK_CLOSE) bOpen = 0;
+    }
+  }
+  char *zWin = vp_fold_display(zHl + iStart, iEnd - iStart);
+  vp_buf b = {0};
+  int rc = VP_OK;
+  if (iStart > 0) vp_buf_appends(&b, "… ", &rc);
+  for (const char *c = zWin ? zWin : ""; *c; c++) {
+    if (*c == MARK_OPEN) vp_buf_appends(&b, "<mark>", &rc);
+    else if (*c == MARK_CLOSE) vp_buf_appends(&b, "</mark>", &rc);
+    else vp_buf_append(&b, c, 1, &rc);
+  }
+  if (iEnd < nHl) vp_buf_appends(&b, " …", &rc);
+  char *zSnip = vp_buf_take(&b);
+  add_str(pHit, "snippet", rc == VP_OK ? zSnip : "");
+  free(zSnip);
+  free(zWin);
+}
+
+int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
+                    cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  char *zFts = NULL;
+  int rc = check_paging(&nLimit, nOffset, pzErr);
+  if (rc == VP_OK) rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
+  if (rc != VP_OK) return rc;
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddStringToObject(pOut, "query", zQuery);
+  sqlite3_stmt *sHits = NULL, *sFacet = NULL;
+  rc = read_begin(p, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
+                 " p.section, p.line, p.start, f.hl, f.score"
+                 " FROM (SELECT rowid AS pid, rank AS r,"
+                 "   highlight(passage_fts, 0, char(2), char(3)) AS hl,"
+                 "   -bm25(passage_fts) AS score"
+                 "   FROM passage_fts WHERE passage_fts MATCH ?1"
+                 "   ORDER BY rank LIMIT ?2 OFFSET ?3) f"
+                 " JOIN passage p ON p.id = f.pid JOIN doc d ON d.id = p.doc_id"
+                 " ORDER BY f.r",
+                 &sHits, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT d.province, count(*) FROM passage_fts"
+                 " JOIN passage p ON p.id = passage_fts.rowid"
+                 " JOIN doc d ON d.id = p.doc_id"
+                 " WHERE passage_fts MATCH ?1 GROUP BY d.province",
+                 &sFacet, pzErr);
+  long long nTotal = 0;
+  cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
+  cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
+  if (rc == VP_OK) {
+    sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
+    while (step_row(p, sFacet, &rc, pzErr)) {
+      int n = sqlite3_column_int(sFacet, 1);
+      nTotal += n;
+      count_into(pProv, col_text(sFacet, 0), n);
+    }
+  }
+  cJSON *aHits = cJSON_CreateArray();
+  if (rc == VP_OK) {
+    sqlite3_bind_text(sHits, 1, zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(sHits, 2, nLimit);
+    sqlite3_bind_int(sHits, 3, nOffset);
+    while (step_row(p, sHits, &rc, pzErr)) {
+      cJSON *h = cJSON_CreateObject();
+      cJSON_AddItemToObject(h, "doc", doc_object(sHits, 1));
+      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(sHits, 0));
+      add_col(h, "section", sHits, 7);
+      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(sHits, 8));
+      add_highlights(h, col_text(sHits, 10), sqlite3_column_bytes(sHits, 10),
+                     sqlite3_column_int(sHits, 9));
+      cJSON_AddNumberToObject(h, "score", sqlite3_column_double(sHits, 11));
+      cJSON_AddItemToArray(aHits, h);
+    }
+  }
+  sqlite3_finalize(sHits);
+  sqlite3_finalize(sFacet);
+  read_end(p);
+  cJSON_AddStringToObject(pOut, "fts", zFts);
+  cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
+  cJSON_AddNumberToObject(pOut, "limit", nLimit);
+  cJSON_AddNumberToObject(pOut, "offset", nOffset);
+  cJSON_AddItemToObject(pOut, "hits", aHits);
+  free(zFts);
+  return finish(rc, pOut, ppOut);
+}
+
+/* ---- refs ----------------------------------------------------------- */
+
+static cJSON *instrument_object(sqlite3_stmt *s) {
+  /* columns: id, key, scope, type, number, year, type_code, issuer_code,
+  ** issuer_body, title */
+  cJSON *o = cJSON_CreateObject();
+  const char *zScope = col_text(s, 2);
+  add_col(o, "key", s, 1);
+  add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
+  add_col(o, "type", s, 3);
+  add_col(o, "number", s, 4);
+  if (sqlite3_column_type(s, 5) == SQLITE_NULL) cJSON_AddNullToObject(o, "year");
+  else cJSON_AddNumberToObject(o, "year", sqlite3_column_int(s, 5));
+  add_col(o, "type_code", s, 6);
+  add_col(o, "issuer_code", s, 7);
+  add_display(o, "issuer_body", s, 8);
+  add_display(o, "title", s, 9);
+  return o;
+}
+
+#define INSTRUMENT_COLS \
+  "i.id, i.key, i.scope, i.type, i.number, i.year, i.type_code," \
+  " i.issuer_code, i.issuer_body, i.title"
+
+/* The dates plans give an instrument: [{"date", "docs": [file…]}] and
+** whether two plans disagree within one year (same term). */
+static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT c.date, d.file FROM citation c JOIN doc d ON d.id = c.doc_id"
+                   " WHERE c.instrument_id = ?1 AND c.date IS NOT NULL"
+                   " GROUP BY c.date, d.file ORDER BY c.date, d.file",
+                   &s, pzErr);
+  cJSON *aDates = cJSON_AddArrayToObject(pInst, "dates");
+  int bConflict = 0;
+  if (rc == VP_OK) {
+    sqlite3_bind_int64(s, 1, iInst);
+    cJSON *pCur = NULL;
+    char zPrev[16] = "";
+    while (step_row(p, s, &rc, pzErr)) {
+      const char *zDate = col_text(s, 0);
+      if (pCur == NULL || strcmp(zPrev, zDate) != 0) {
+        if (pCur && strncmp(zPrev, zDate, 4) == 0) bConflict = 1;
+        pCur = cJSON_CreateObject();
+        cJSON_AddStringToObject(pCur, "date", zDate);
+        cJSON_AddArrayToObject(pCur, "docs");
+        cJSON_AddItemToArray(aDates, pCur);
+        snprintf(zPrev, sizeof(zPrev), "%s", zDate);
+      }
+      cJSON_AddItemToArray(cJSON_GetObjectItem(pCur, "docs"), cJSON_CreateString(col_text(s, 1)));
+    }
+  }
+  sqlite3_finalize(s);
+  cJSON_AddBoolToObject(pInst, "conflict", bConflict);
+  return rc;
+}
+
+/* Citations of one instrument into aCit. zYear (may be NULL): keep only
+** documents that date it in that year or give it no date. */
+static int add_citations(vp_db *p, cJSON *aCit, long long iInst, const char *zKey,
+                         const char *zYear, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT d.id, d.file, d.province, d.number, d.date, d.title,"
+                   " c.relation, c.date, c.section, c.line, c.start, c.end, p.text,"
+                   " c.issuer_body, c.title,"
+                   " (SELECT group_concat(DISTINCT substr(c2.date, 1, 4)) FROM citation c2"
+                   "   WHERE c2.doc_id = c.doc_id AND c2.instrument_id = c.instrument_id"
+                   "   AND c2.date IS NOT NULL)"
+                   " FROM citation c JOIN passage p ON p.id = c.passage_id"
+                   " JOIN doc d ON d.id = c.doc_id"
+                   " WHERE c.instrument_id = ?1 ORDER BY d.file, c.start",
+                   &s, pzErr);
+  if (rc == VP_OK) sqlite3_bind_int64(s, 1, iInst);
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    const char *zDocYears = col_text(s, 15);
+    if (zYear && zDocYears && strstr(zDocYears, zYear) == NULL) continue;
+    cJSON *c = cJSON_CreateObject();
+    cJSON_AddItemToObject(c, "doc", doc_object(s, 0));
+    cJSON_AddStringToObject(c, "instrument", zKey);
+    add_col(c, "relation", s, 6);
+    add_col(c, "date", s, 7);
+    add_display(c, "issuer_body", s, 13);
+    add_display(c, "title", s, 14);
+    add_col(c, "section", s, 8);
+    cJSON_AddNumberToObject(c, "line", sqlite3_column_int(s, 9));
+    cJSON_AddNumberToObject(c, "start", sqlite3_column_int(s, 10));
+    cJSON_AddNumberToObject(c, "end", sqlite3_column_int(s, 11));
+    add_display(c, "text", s, 12);
+    cJSON_AddItemToArray(aCit, c);
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
+/* Instruments with a given token (and scope when zScope != NULL), with
+** their citations. */
+static int refs_for_token(vp_db *p, const char *zToken, const char *zScope,
+                          const char *zYear, cJSON *aInst, cJSON *aCit, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT " INSTRUMENT_COLS ", (SELECT count(*) FROM citation c"
+                   " WHERE c.instrument_id = i.id), (SELECT count(DISTINCT doc_id)"
+                   " FROM citation c WHERE c.instrument_id = i.id)"
+                   " FROM instrument i WHERE i.token = ?1 AND (?2 IS NULL OR i.scope = ?2)"
+                   " ORDER BY i.scope",
+                   &s, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
+    if (zScope) sqlite3_bind_text(s, 2, zScope, -1, SQLITE_STATIC);
+  }
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    if (sqlite3_column_int(s, 10) == 0) continue; /* no longer cited */
+    cJSON *o = instrument_object(s);
+    cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
+    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
+    cJSON_AddItemToArray(aInst, o);
+    long long iInst = sqlite3_column_int64(s, 0);
+    rc = add_dates(p, o, iInst, pzErr);
+    if (rc == VP_OK) {
+      const char *zScopeCol = col_text(s, 2);
+      char *zKey = (zScopeCol && zScopeCol[0]) ? vp_mprintf("%s@%s", col_text(s, 1), zScopeCol)
+                                               : vp_mprintf("%s", col_text(s, 1));
+      if (zKey == NULL) rc = VP_ENOMEM;
+      else rc = add_citations(p, aCit, iInst, zKey, zYear, pzErr);
+      free(zKey);
+    }
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
+#define MAX_QUERY_NUMBERS 8
+
+int vp_query_refs(vp_db *p, const char *zQuery, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  vp_docnum aNum[MAX_QUERY_NUMBERS];
+  int nNum = vp_qparse_docnums(zQuery, aNum, MAX_QUERY_NUMBERS);
+  if (nNum == 0) {
+    *pzErr = vp_mprintf("no instrument number in \"%s\" (write it as 20-NQ/TW, "
+                        "709/QĐ-TTg or 35/2021/NĐ-CP)", zQuery);
+    return VP_EQUERY;
+  }
+  char zDate[11], zYear[5];
+  int bDate = vp_qparse_date(zQuery, zDate);
+  if (bDate) snprintf(zYear, sizeof(zYear), "%.4s", zDate);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddStringToObject(pOut, "query", zQuery);
+  if (bDate) cJSON_AddStringToObject(pOut, "date", zDate);
+  cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
+  cJSON *aCit = cJSON_CreateArray();
+  int rc = read_begin(p, pzErr);
+  for (int i = 0; rc == VP_OK && i < nNum; i++)
+    rc = refs_for_token(p, aNum[i].zToken, NULL, bDate ? zYear : NULL, aInst, aCit, pzErr);
+  read_end(p);
+  int nInst = cJSON_GetArraySize(aInst);
+  if (nInst > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aCit));
+  cJSON_AddItemToObject(pOut, "citations", aCit);
+  return finish(rc, pOut, ppOut);
+}
+
+/* ---- agencies: who, tasks ------------------------------------------- */
+
+/* The agency ids a typed name stands for: the alias table's canonical name
+** when it knows it, else a name as indexed (compared on its folded key).
+** *pzCanon gets the name to show (static or malloc'd into *pzFree). */
+static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
+                          const vp_agency **ppDef, char **pzFree, char **pzErr) {
+  *paId = NULL;
+  *pnId = 0;
+  *pzFree = NULL;
+  const vp_agency *pDef = vp_agency_resolve(zTyped);
+  *ppDef = pDef;
+  char *zKey = vp_fold_key(pDef ? pDef->zCanon : zTyped, -1);
+  if (zKey == NULL) return VP_ENOMEM;
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p, "SELECT id, canon FROM agency WHERE canon = ?1 OR key = ?2", &s, pzErr);
+  if (rc == VP_OK) {
+    if (pDef) sqlite3_bind_text(s, 1, pDef->zCanon, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, zKey, -1, SQLITE_STATIC);
+  }
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    long long *aNew = realloc(*paId, (size_t)(*pnId + 1) * sizeof(long long));
+    if (aNew == NULL) { rc = VP_ENOMEM; break; }
+    *paId = aNew;
+    (*paId)[(*pnId)++] = sqlite3_column_int64(s, 0);
+    if (pDef == NULL && *pzFree == NULL) *pzFree = vp_strndup(col_text(s, 1), -1);
+  }
+  sqlite3_finalize(s);
+  free(zKey);
+  if (rc == VP_OK && pDef == NULL && *pnId == 0) {
+    *pzErr = vp_mprintf("no agency named \"%s\" in the alias table or the index", zTyped);
+    rc = VP_ENOTFOUND;
+  }
+  return rc;
+}
+
+static cJSON *agency_object(const vp_agency *pDef, const char *zName) {
+  cJSON *a = cJSON_CreateObject();
+  add_str(a, "name", pDef ? pDef->zCanon : zName);
+  add_str(a, "kind", pDef ? pDef->zKind : NULL);
+  cJSON_AddBoolToObject(a, "generic", pDef ? pDef->bGeneric : 0);
+  add_str(a, "successor", pDef ? pDef->zSuccessor : NULL);
+  add_str(a, "successor_note", pDef ? pDef->zSuccessorNote : NULL);
+  return a;
+}
+
+/* "IN (?,?,…)" with n placeholders, numbered from iFirst. */
+static char *in_list(int n, int iFirst) {
+  vp_buf b = {0};
+  int rc = VP_OK;
+  vp_buf_appends(&b, "(", &rc);
+  for (int i = 0; i < n; i++) vp_buf_appendf(&b, &rc, "%s?%d", i ? "," : "", iFirst + i);
+  vp_buf_appends(&b, ")", &rc);
+  return rc == VP_OK ? vp_buf_take(&b) : (vp_buf_free(&b), NULL);
+}
+
+int vp_query_who(vp_db *p, const char *zAgency, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  long long *aId = NULL;
+  int nId = 0;
+  const vp_agency *pDef = NULL;
+  char *zName = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
+  cJSON *pOut = NULL;
+  sqlite3_stmt *s = NULL;
+  char *zIn = NULL, *zSql = NULL;
+  if (rc == VP_OK) {
+    pOut = cJSON_CreateObject();
+    cJSON_AddStringToObject(pOut, "query", zAgency);
+    cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
+    zIn = in_list(nId > 0 ? nId : 1, 1);
+    zSql = zIn ? vp_mprintf(
+                     "SELECT ta.role, ta.name, t.text, t.deadline, t.deadline_norm,"
+                     " t.section, t.line, d.id, d.file, d.province, d.number, d.date, d.title"
+                     " FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+                     " JOIN doc d ON d.id = t.doc_id WHERE ta.agency_id IN %s"
+                     " ORDER BY d.province, d.file, t.line, ta.role",
+                     zIn)
+               : NULL;
+    rc = zSql ? prepare(p, zSql, &s, pzErr) : VP_ENOMEM;
+  }
+  cJSON *aProv = cJSON_CreateArray();
+  int nTasks = 0;
+  if (rc == VP_OK) {
+    for (int i = 0; i < nId; i++) sqlite3_bind_int64(s, i + 1, aId[i]);
+    if (nId == 0) sqlite3_bind_int64(s, 1, -1);
+    cJSON *pCur = NULL;
+    while (step_row(p, s, &rc, pzErr)) {
+      const char *zProv = col_text(s, 9);
+      const char *zCurProv = pCur ? cJSON_GetStringValue(cJSON_GetObjectItem(pCur, "province")) : NULL;
+      if (pCur == NULL || (zProv ? (zCurProv == NULL || strcmp(zProv, zCurProv) != 0) : zCurProv != NULL)) {
+        pCur = cJSON_CreateObject();
+        add_str(pCur, "province", zProv);
+        add_str(pCur, "province_2025", province_2025(zProv));
+        cJSON_AddNumberToObject(pCur, "lead", 0);
+        cJSON_AddNumberToObject(pCur, "support", 0);
+        cJSON_AddArrayToObject(pCur, "tasks");
+        cJSON_AddItemToArray(aProv, pCur);
+      }
+      const char *zRole = col_text(s, 0);
+      cJSON *pCount = cJSON_GetObjectItem(pCur, zRole && strcmp(zRole, "lead") == 0 ? "lead" : "support");
+      cJSON_SetNumberValue(pCount, pCount->valuedouble + 1);
+      cJSON *t = cJSON_CreateObject();
+      cJSON_AddItemToObject(t, "doc", doc_object(s, 7));
+      add_col(t, "role", s, 0);
+      add_display(t, "name", s, 1);
+      add_display(t, "text", s, 2);
+      add_col(t, "deadline", s, 3);
+      add_col(t, "deadline_norm", s, 4);
+      add_col(t, "section", s, 5);
+      cJSON_AddNumberToObject(t, "line", sqlite3_column_int(s, 6));
+      cJSON_AddItemToArray(cJSON_GetObjectItem(pCur, "tasks"), t);
+      nTasks++;
+    }
+  }
+  sqlite3_finalize(s);
+  read_end(p);
+  if (pOut) {
+    cJSON_AddNumberToObject(pOut, "total", nTasks);
+    cJSON_AddItemToObject(pOut, "provinces", aProv);
+  } else {
+    cJSON_Delete(aProv);
+  }
+  free(zIn);
+  free(zSql);
+  free(aId);
+  free(zName);
+  return finish(rc, pOut, ppOut);
+}
+
+/* agencies of one task: {"lead": [names], "support": [names]} into t (when
+** not NULL), counted into pFacetAgency (when not NULL) */
+static int add_task_agencies(vp_db *p, sqlite3_stmt *s, cJSON *t, long long iTask,
+                             cJSON *pFacetAgency, char **pzErr) {
+  int rc = VP_OK;
+  sqlite3_bind_int64(s, 1, iTask);
+  cJSON *aLead = t ? cJSON_AddArrayToObject(t, "lead") : NULL;
+  cJSON *aSup = t ? cJSON_AddArrayToObject(t, "support") : NULL;
+  while (step_row(p, s, &rc, pzErr)) {
+    const char *zRole = col_text(s, 1);
+    const char *zCanon = col_text(s, 0);
+    if (t) cJSON_AddItemToArray(strcmp(zRole, "lead") == 0 ? aLead : aSup, cJSON_CreateString(zCanon));
+    if (pFacetAgency) count_into(pFacetAgency, zCanon, 1);
+  }
+  sqlite3_reset(s);
+  return rc;
+}
+
+int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
+                   const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
+                   char **pzErr) {
+  *ppOut = NULL;
+  int rc = check_paging(&nLimit, nOffset, pzErr);
+  if (rc != VP_OK) return rc;
+  const vp_province *apProv[64];
+  int nProv = 0;
+  if (zProvince && zProvince[0]) {
+    nProv = vp_gaz_members(zProvince, apProv, 64);
+    if (nProv == 0) {
+      *pzErr = vp_mprintf("no province named \"%s\"", zProvince);
+      return VP_EQUERY;
+    }
+  }
+  rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  long long *aId = NULL;
+  int nId = 0;
+  const vp_agency *pDef = NULL;
+  char *zName = NULL;
+  if (zAgency && zAgency[0]) rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
+  /* WHERE: ?1.. agency ids, then provinces, then the doc */
+  vp_buf w = {0};
+  int rcB = VP_OK, iParam = 1;
+  vp_buf_appends(&w, " WHERE 1", &rcB);
+  if (zAgency && zAgency[0]) {
+    char *zIn = in_list(nId > 0 ? nId : 1, iParam);
+    vp_buf_appendf(&w, &rcB, " AND t.id IN (SELECT task_id FROM task_agency WHERE agency_id IN %s)",
+                   zIn ? zIn : "(NULL)");
+    free(zIn);
+    iParam += nId > 0 ? nId : 1;
+  }
+  int iProvParam = iParam;
+  if (nProv) {
+    char *zIn = in_list(nProv, iParam);
+    vp_buf_appendf(&w, &rcB, " AND d.province IN %s", zIn ? zIn : "(NULL)");
+    free(zIn);
+    iParam += nProv;
+  }
+  int iDocParam = iParam;
+  if (zDoc && zDoc[0]) {
+    vp_buf_appendf(&w, &rcB,
+                   " AND (d.file = ?%d OR d.path = ?%d OR CAST(d.id AS TEXT) = ?%d"
+                   " OR d.file LIKE '%%/' || ?%d)",
+                   iParam, iParam, iParam, iParam);
+  }
+  if (rcB != VP_OK) rc = VP_ENOMEM;
+  char *zWhere = vp_buf_take(&w);
+  char *zSqlRows = zWhere ? vp_mprintf(
+                                "SELECT t.id, t.text, t.deadline, t.deadline_norm, t.section,"
+                                " t.line, d.id, d.file, d.province, d.number, d.date, d.title"
+                                " FROM task t JOIN doc d ON d.id = t.doc_id%s"
+                                " ORDER BY d.province, d.file, t.line LIMIT %d OFFSET %d",
+                                zWhere, nLimit, nOffset)
+                          : NULL;
+  char *zSqlCount = zWhere ? vp_mprintf("SELECT d.province, t.id FROM task t"
+                                        " JOIN doc d ON d.id = t.doc_id%s",
+                                        zWhere)
+                           : NULL;
+  sqlite3_stmt *sRows = NULL, *sCount = NULL, *sAg = NULL;
+  if (rc == VP_OK && (!zSqlRows || !zSqlCount)) rc = VP_ENOMEM;
+  if (rc == VP_OK) rc = prepare(p, zSqlRows, &sRows, pzErr);
+  if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
+                 " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
+                 &sAg, pzErr);
+  sqlite3_stmt *aStmt[2] = {sRows, sCount};
+  for (int k = 0; rc == VP_OK && k < 2; k++) {
+    sqlite3_stmt *s = aStmt[k];
+    int i = 1;
+    if (zAgency && zAgency[0]) {
+      for (int j = 0; j < nId; j++) sqlite3_bind_int64(s, i + j, aId[j]);
+      if (nId == 0) sqlite3_bind_int64(s, i, -1);
+    }
+    for (int j = 0; j < nProv; j++) sqlite3_bind_text(s, iProvParam + j, apProv[j]->zName, -1, SQLITE_STATIC);
+    if (zDoc && zDoc[0]) sqlite3_bind_text(s, iDocParam, zDoc, -1, SQLITE_STATIC);
+  }
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
+  cJSON *pFProv = cJSON_AddObjectToObject(pFacets, "province");
+  cJSON *pFAg = cJSON_AddObjectToObject(pFacets, "agency");
+  long long nTotal = 0;
+  while (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
+    nTotal++;
+    count_into(pFProv, col_text(sCount, 0), 1);
+    if (nTotal <= 5000) rc = add_task_agencies(p, sAg, NULL, sqlite3_column_int64(sCount, 1), pFAg, pzErr);
+  }
+  cJSON *aTasks = cJSON_CreateArray();
+  while (rc == VP_OK && step_row(p, sRows, &rc, pzErr)) {
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddItemToObject(t, "doc", doc_object(sRows, 6));
+    add_col(t, "province", sRows, 8);
+    add_col(t, "section", sRows, 4);
+    cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sRows, 5));
+    add_display(t, "text", sRows, 1);
+    add_col(t, "deadline", sRows, 2);
+    add_col(t, "deadline_norm", sRows, 3);
+    rc = add_task_agencies(p, sAg, t, sqlite3_column_int64(sRows, 0), NULL, pzErr);
+    cJSON_AddItemToArray(aTasks, t);
+  }
+  sqlite3_finalize(sRows);
+  sqlite3_finalize(sCount);
+  sqlite3_finalize(sAg);
+  read_end(p);
+  if (zAgency && zAgency[0] && rc == VP_OK)
+    cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
+  cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
+  cJSON_AddNumberToObject(pOut, "limit", nLimit);
+  cJSON_AddNumberToObject(pOut, "offset", nOffset);
+  cJSON_AddItemToObject(pOut, "tasks", aTasks);
+  free(zWhere);
+  free(zSqlRows);
+  free(zSqlCount);
+  free(aId);
+  free(zName);
+  return finish(rc, pOut, ppOut);
+}
+
+/* ---- documents ------------------------------------------------------ */
+
+int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  rc = prepare(p,
+               "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
+               " d.issuer, d.signer, d.size, d.indexed_at,"
+               " (SELECT count(*) FROM passage WHERE doc_id = d.id),"
+               " (SELECT count(*) FROM citation WHERE doc_id = d.id),"
+               " (SELECT count(*) FROM task WHERE doc_id = d.id)"
+               " FROM doc d ORDER BY d.file",
+               &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *aDocs = cJSON_CreateArray();
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *d = doc_object(s, 0);
+    add_col(d, "kind", s, 6);
+    add_display(d, "issuer", s, 7);
+    add_display(d, "signer", s, 8);
+    cJSON_AddNumberToObject(d, "size", (double)sqlite3_column_int64(s, 9));
+    add_col(d, "indexed_at", s, 10);
+    cJSON_AddNumberToObject(d, "passages", sqlite3_column_int(s, 11));
+    cJSON_AddNumberToObject(d, "citations", sqlite3_column_int(s, 12));
+    cJSON_AddNumberToObject(d, "tasks", sqlite3_column_int(s, 13));
+    cJSON_AddItemToArray(aDocs, d);
+  }
+  sqlite3_finalize(s);
+  read_end(p);
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aDocs));
+  cJSON_AddItemToObject(pOut, "docs", aDocs);
+  return finish(rc, pOut, ppOut);
+}
+
+/* The document a user names: its id, its file as indexed, its path, or the
+** file's base name. *piDoc = -1 when none. */
+static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
+                   " OR file LIKE '%/' || ?1 ORDER BY id LIMIT 1",
+                   &s, pzErr);
+  *piDoc = -1;
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, zId, -1, SQLITE_STATIC);
+    if (step_row(p, s, &rc, pzErr)) *piDoc = sqlite3_column_int64(s, 0);
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
+int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  long long iDoc;
+  rc = find_doc(p, zId, &iDoc, pzErr);
+  if (rc == VP_OK && iDoc < 0) {
+    *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
+    rc = VP_ENOTFOUND;
+  }
+  cJSON *pOut = NULL;
+  sqlite3_stmt *s = NULL;
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
+                 " d.issuer, d.signer, d.size, d.indexed_at FROM doc d WHERE d.id = ?1",
+                 &s, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_int64(s, 1, iDoc);
+    if (step_row(p, s, &rc, pzErr)) {
+      pOut = cJSON_CreateObject();
+      cJSON_AddItemToObject(pOut, "doc", doc_object(s, 0));
+      cJSON *d = cJSON_GetObjectItem(pOut, "doc");
+      add_col(d, "kind", s, 6);
+      add_display(d, "issuer", s, 7);
+      add_display(d, "signer", s, 8);
+      cJSON_AddNumberToObject(d, "size", (double)sqlite3_column_int64(s, 9));
+      add_col(d, "indexed_at", s, 10);
+    }
+  }
+  sqlite3_finalize(s);
+  s = NULL;
+  if (rc == VP_OK && pOut == NULL) rc = VP_ENOTFOUND;
+  /* sections: each heading path with its first line and heading text */
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT section, min(line), count(*) FROM passage WHERE doc_id = ?1"
+                 " AND section <> '' GROUP BY section ORDER BY min(line)",
+                 &s, pzErr);
+  if (rc == VP_OK) {
+    cJSON *aSec = cJSON_AddArrayToObject(pOut, "sections");
+    sqlite3_bind_int64(s, 1, iDoc);
+    while (step_row(p, s, &rc, pzErr)) {
+      cJSON *o = cJSON_CreateObject();
+      add_col(o, "section", s, 0);
+      cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 1));
+      cJSON_AddNumberToObject(o, "passages", sqlite3_column_int(s, 2));
+      cJSON_AddItemToArray(aSec, o);
+    }
+  }
+  sqlite3_finalize(s);
+  s = NULL;
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT i.key, i.scope, i.type, c.relation, c.date, c.section, c.line"
+                 " FROM citation c JOIN instrument i ON i.id = c.instrument_id"
+                 " WHERE c.doc_id = ?1 ORDER BY c.start",
+                 &s, pzErr);
+  if (rc == VP_OK) {
+    cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
+    sqlite3_bind_int64(s, 1, iDoc);
+    while (step_row(p, s, &rc, pzErr)) {
+      cJSON *o = cJSON_CreateObject();
+      const char *zScope = col_text(s, 1);
+      add_col(o, "key", s, 0);
+      add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
+      add_col(o, "type", s, 2);
+      add_col(o, "relation", s, 3);
+      add_col(o, "date", s, 4);
+      add_col(o, "section", s, 5);
+      cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 6));
+      cJSON_AddItemToArray(aInst, o);
+    }
+  }
+  sqlite3_finalize(s);
+  read_end(p);
+  if (rc == VP_OK) {
+    char zDocId[32];
+    snprintf(zDocId, sizeof(zDocId), "%lld", iDoc);
+    cJSON *pTasks = NULL;
+    rc = vp_query_tasks(p, NULL, NULL, zDocId, VP_LIMIT_MAX, 0, &pTasks, pzErr);
+    if (rc == VP_OK) {
+      cJSON_AddItemToObject(pOut, "tasks", cJSON_DetachItemFromObject(pTasks, "tasks"));
+      cJSON_AddItemToObject(pOut, "tasks_total", cJSON_DetachItemFromObject(pTasks, "total"));
+      cJSON_Delete(pTasks);
+    }
+  }
+  if (rc == VP_ENOTFOUND && *pzErr == NULL) *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
+  return finish(rc, pOut, ppOut);
+}
+
+/* ---- instruments ---------------------------------------------------- */
+
+int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  sqlite3_stmt *s = NULL;
+  rc = prepare(p,
+               "SELECT " INSTRUMENT_COLS ", count(c.id), count(DISTINCT c.doc_id)"
+               " FROM instrument i JOIN citation c ON c.instrument_id = i.id"
+               " GROUP BY i.id ORDER BY count(DISTINCT c.doc_id) DESC, i.key, i.scope",
+               &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *aInst = cJSON_CreateArray();
+  int nConflict = 0;
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = instrument_object(s);
+    cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
+    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
+    rc = add_dates(p, o, sqlite3_column_int64(s, 0), pzErr);
+    if (cJSON_IsTrue(cJSON_GetObjectItem(o, "conflict"))) nConflict++;
+    cJSON_AddItemToArray(aInst, o);
+  }
+  sqlite3_finalize(s);
+  read_end(p);
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aInst));
+  cJSON_AddNumberToObject(pOut, "conflicts", nConflict);
+  cJSON_AddItemToObject(pOut, "instruments", aInst);
+  return finish(rc, pOut, ppOut);
+}
+
+/* Documents whose own number is the instrument zToken (scope zScope or any):
+** what they cite as basis or implement is what the instrument implements. */
+static int add_chain(vp_db *p, cJSON *pOut, const char *zToken, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT d.id, d.file, d.number FROM doc d WHERE d.number IS NOT NULL",
+                   &s, pzErr);
+  cJSON *aImpl = cJSON_AddArrayToObject(pOut, "implements");
+  long long aDoc[16];
+  int nDoc = 0;
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    vp_docnum d;
+    const char *zNum = col_text(s, 2);
+    if (vp_docnum_next(zNum, (int)strlen(zNum), 0, &d) && strcmp(d.zToken, zToken) == 0 && nDoc < 16)
+      aDoc[nDoc++] = sqlite3_column_int64(s, 0);
+  }
+  sqlite3_finalize(s);
+  s = NULL;
+  if (rc == VP_OK && nDoc > 0)
+    rc = prepare(p,
+                 "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
+                 " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
+                 " AND c.relation IN ('basis', 'implements', 'continues')",
+                 &s, pzErr);
+  for (int k = 0; rc == VP_OK && k < nDoc; k++) {
+    sqlite3_bind_int64(s, 1, aDoc[k]);
+    while (step_row(p, s, &rc, pzErr)) {
+      cJSON *o = cJSON_CreateObject();
+      const char *zScope = col_text(s, 1);
+      add_col(o, "key", s, 0);
+      add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
+      add_col(o, "relation", s, 2);
+      cJSON_AddItemToArray(aImpl, o);
+    }
+    sqlite3_reset(s);
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
+int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  const char *zAt = strchr(zKey, '@');
+  char *zNum = vp_strndup(zKey, zAt ? (int)(zAt - zKey) : -1);
+  if (zNum == NULL) return VP_ENOMEM;
+  vp_docnum d;
+  int bNum = vp_qparse_docnums(zNum, &d, 1) == 1;
+  free(zNum);
+  if (!bNum) {
+    *pzErr = vp_mprintf("\"%s\" is not an instrument number (e.g. 69-KL/TW, 709/QĐ-TTg)", zKey);
+    return VP_EQUERY;
+  }
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddStringToObject(pOut, "key", zKey);
+  cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
+  cJSON *aCit = cJSON_CreateArray();
+  int rc = read_begin(p, pzErr);
+  if (rc == VP_OK) rc = refs_for_token(p, d.zToken, zAt ? zAt + 1 : NULL, NULL, aInst, aCit, pzErr);
+  if (rc == VP_OK && cJSON_GetArraySize(aInst) == 0) {
+    *pzErr = vp_mprintf("no instrument %s is cited in the index", zKey);
+    rc = VP_ENOTFOUND;
+  }
+  /* implemented by: the documents that cite it as what they carry out */
+  cJSON *aBy = cJSON_AddArrayToObject(pOut, "implemented_by");
+  cJSON *c;
+  cJSON_ArrayForEach(c, aCit) {
+    const char *zRel = cJSON_GetStringValue(cJSON_GetObjectItem(c, "relation"));
+    if (zRel == NULL || strcmp(zRel, "mention") == 0 || strcmp(zRel, "alias") == 0) continue;
+    cJSON *pDoc = cJSON_GetObjectItem(c, "doc");
+    double id = cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id"));
+    int bSeen = 0;
+    cJSON *e;
+    cJSON_ArrayForEach(e, aBy) {
+      if (cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id")) == id) bSeen = 1;
+    }
+    if (!bSeen) {
+      cJSON *o = cJSON_Duplicate(pDoc, 1);
+      cJSON_AddStringToObject(o, "relation", zRel);
+      cJSON_AddItemToArray(aBy, o);
+    }
+  }
+  if (rc == VP_OK) rc = add_chain(p, pOut, d.zToken, pzErr);
+  read_end(p);
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aCit));
+  cJSON_AddItemToObject(pOut, "citations", aCit);
+  return finish(rc, pOut, ppOut);
+}
+
+/* ---- agencies, health ----------------------------------------------- */
+
+int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  sqlite3_stmt *s = NULL;
+  rc = prepare(p,
+               "SELECT a.canon, a.kind, a.generic, d.province,"
+               " sum(ta.role = 'lead'), sum(ta.role = 'support')"
+               " FROM agency a JOIN task_agency ta ON ta.agency_id = a.id"
+               " JOIN task t ON t.id = ta.task_id JOIN doc d ON d.id = t.doc_id"
+               " GROUP BY a.id, d.province ORDER BY a.generic, a.canon, d.province",
+               &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *aAg = cJSON_CreateArray();
+  cJSON *pCur = NULL;
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    const char *zCanon = col_text(s, 0);
+    const char *zCur = pCur ? cJSON_GetStringValue(cJSON_GetObjectItem(pCur, "name")) : NULL;
+    if (zCur == NULL || strcmp(zCur, zCanon) != 0) {
+      const vp_agency *pDef = vp_agency_resolve(zCanon);
+      pCur = agency_object(pDef, zCanon);
+      cJSON_ReplaceItemInObject(pCur, "name", cJSON_CreateString(zCanon));
+      if (pDef == NULL) {
+        cJSON_ReplaceItemInObject(pCur, "kind", cJSON_CreateString(col_text(s, 1)));
+        cJSON_ReplaceItemInObject(pCur, "generic", cJSON_CreateBool(sqlite3_column_int(s, 2)));
+      }
+      cJSON_AddNumberToObject(pCur, "lead", 0);
+      cJSON_AddNumberToObject(pCur, "support", 0);
+      cJSON_AddArrayToObject(pCur, "provinces");
+      cJSON_AddItemToArray(aAg, pCur);
+    }
+    int nLead = sqlite3_column_int(s, 4), nSup = sqlite3_column_int(s, 5);
+    cJSON *o = cJSON_CreateObject();
+    add_col(o, "province", s, 3);
+    cJSON_AddNumberToObject(o, "lead", nLead);
+    cJSON_AddNumberToObject(o, "support", nSup);
+    cJSON_AddItemToArray(cJSON_GetObjectItem(pCur, "provinces"), o);
+    cJSON *pL = cJSON_GetObjectItem(pCur, "lead"), *pS = cJSON_GetObjectItem(pCur, "support");
+    cJSON_SetNumberValue(pL, pL->valuedouble + nLead);
+    cJSON_SetNumberValue(pS, pS->valuedouble + nSup);
+  }
+  sqlite3_finalize(s);
+  read_end(p);
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aAg));
+  cJSON_AddItemToObject(pOut, "agencies", aAg);
+  return finish(rc, pOut, ppOut);
+}
+
+int vp_db_generation(vp_db *p, long long *piGen, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p, "SELECT value FROM meta WHERE key = 'generation'", &s, pzErr);
+  *piGen = 0;
+  if (rc == VP_OK && step_row(p, s, &rc, pzErr)) *piGen = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return rc;
+}
+
+int vp_query_health(vp_db *p, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  sqlite3_stmt *s = NULL;
+  rc = prepare(p,
+               "SELECT (SELECT count(*) FROM doc), (SELECT count(*) FROM passage),"
+               " (SELECT count(*) FROM citation), (SELECT count(*) FROM task),"
+               " (SELECT value FROM meta WHERE key = 'built_at'),"
+               " (SELECT value FROM meta WHERE key = 'generation')",
+               &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  if (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON_AddBoolToObject(pOut, "ok", 1);
+    cJSON_AddNumberToObject(pOut, "documents", sqlite3_column_int(s, 0));
+    cJSON_AddNumberToObject(pOut, "passages", sqlite3_column_int(s, 1));
+    cJSON_AddNumberToObject(pOut, "citations", sqlite3_column_int(s, 2));
+    cJSON_AddNumberToObject(pOut, "tasks", sqlite3_column_int(s, 3));
+    add_col(pOut, "built_at", s, 4);
+    cJSON_AddNumberToObject(pOut, "generation", (double)sqlite3_column_int64(s, 5));
+  }
+  sqlite3_finalize(s);
+  read_end(p);
+  return finish(rc, pOut, ppOut);
+}

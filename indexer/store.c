@@ -1,0 +1,476 @@
+/*
+** store.c — the SQLite index (see vp_store.h): schema, opening with the
+** tokenizer registered, and writing one document whole in one transaction.
+** Not for answering questions (query.c) nor for walking folders (indexer.c).
+*/
+#include "vp_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vp_agency.h"
+#include "vp_common.h"
+#include "vp_fold.h"
+#include "vp_tok.h"
+
+static const char *const zSchema =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
+    "CREATE TABLE IF NOT EXISTS doc(id INTEGER PRIMARY KEY,"
+    " path TEXT UNIQUE NOT NULL, file TEXT NOT NULL, hash TEXT, version INT,"
+    " size INT, kind TEXT, number TEXT, date TEXT, issuer TEXT,"
+    " province TEXT, title TEXT, signer TEXT, indexed_at TEXT);"
+    "CREATE TABLE IF NOT EXISTS passage(id INTEGER PRIMARY KEY,"
+    " doc_id INT NOT NULL, seq INT, kind INT, line INT, start INT, end INT,"
+    " label TEXT, section TEXT, parent INT, text TEXT);"
+    "CREATE INDEX IF NOT EXISTS passage_doc ON passage(doc_id);"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(text,"
+    " content='passage', content_rowid='id', tokenize='vnplan');"
+    "CREATE TABLE IF NOT EXISTS instrument(id INTEGER PRIMARY KEY,"
+    " token TEXT NOT NULL, scope TEXT NOT NULL DEFAULT '', key TEXT,"
+    " type TEXT, number TEXT, year INT, type_code TEXT, issuer_code TEXT,"
+    " issuer_body TEXT, title TEXT, UNIQUE(token, scope));"
+    "CREATE TABLE IF NOT EXISTS citation(id INTEGER PRIMARY KEY,"
+    " doc_id INT NOT NULL, passage_id INT, instrument_id INT NOT NULL,"
+    " relation TEXT, date TEXT, issuer_body TEXT, title TEXT, start INT,"
+    " end INT, line INT, section TEXT);"
+    "CREATE INDEX IF NOT EXISTS citation_doc ON citation(doc_id);"
+    "CREATE INDEX IF NOT EXISTS citation_inst ON citation(instrument_id);"
+    "CREATE TABLE IF NOT EXISTS agency(id INTEGER PRIMARY KEY,"
+    " canon TEXT UNIQUE NOT NULL, key TEXT, kind TEXT, generic INT);"
+    "CREATE INDEX IF NOT EXISTS agency_key ON agency(key);"
+    "CREATE TABLE IF NOT EXISTS task(id INTEGER PRIMARY KEY,"
+    " doc_id INT NOT NULL, passage_id INT, line INT, section TEXT, text TEXT,"
+    " deadline TEXT, deadline_norm TEXT);"
+    "CREATE INDEX IF NOT EXISTS task_doc ON task(doc_id);"
+    "CREATE TABLE IF NOT EXISTS task_agency(task_id INT NOT NULL,"
+    " agency_id INT NOT NULL, role TEXT NOT NULL, name TEXT);"
+    "CREATE INDEX IF NOT EXISTS task_agency_agency ON task_agency(agency_id);"
+    "CREATE INDEX IF NOT EXISTS task_agency_task ON task_agency(task_id);"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', 'vnplan-1');"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);";
+
+static int db_error(sqlite3 *db, const char *zWhat, char **pzErr) {
+  *pzErr = vp_mprintf("%s: %s", zWhat, db ? sqlite3_errmsg(db) : "out of memory");
+  return VP_EDB;
+}
+
+int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
+  *ppDb = NULL;
+  struct stat st;
+  int bExists = stat(zPath, &st) == 0;
+  if (!bExists && !(flags & VP_STORE_CREATE)) {
+    *pzErr = vp_mprintf("no index at %s (build one with: vnplan index --db %s PATH...)",
+                        zPath, zPath);
+    return VP_EDB;
+  }
+  int oflags = (flags & VP_STORE_READONLY)
+                   ? SQLITE_OPEN_READONLY
+                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  sqlite3 *db = NULL;
+  int rc = VP_OK;
+  if (sqlite3_open_v2(zPath, &db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    rc = db_error(db, zPath, pzErr);
+    goto done;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_extended_result_codes(db, 1);
+  rc = vp_tok_register(db, pzErr);
+  if (rc != VP_OK) goto done;
+  if (!(flags & VP_STORE_READONLY)) {
+    char *zMsg = NULL;
+    if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                     NULL, NULL, &zMsg) != SQLITE_OK ||
+        sqlite3_exec(db, zSchema, NULL, NULL, &zMsg) != SQLITE_OK) {
+      *pzErr = vp_mprintf("%s is not a vnplan index (%s)", zPath,
+                          zMsg ? zMsg : "cannot write");
+      sqlite3_free(zMsg);
+      rc = VP_EDB;
+      goto done;
+    }
+  }
+  /* a file that is not ours (or not SQLite at all) is refused here */
+  sqlite3_stmt *pStmt = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema'", -1,
+                         &pStmt, NULL) != SQLITE_OK ||
+      sqlite3_step(pStmt) != SQLITE_ROW ||
+      strcmp((const char *)sqlite3_column_text(pStmt, 0), "vnplan-1") != 0) {
+    *pzErr = vp_mprintf("%s is not a vnplan index (%s)", zPath,
+                        sqlite3_errmsg(db));
+    rc = VP_EDB;
+  }
+  sqlite3_finalize(pStmt);
+done:
+  if (rc != VP_OK) {
+    sqlite3_close(db);
+    db = NULL;
+  }
+  *ppDb = db;
+  return rc;
+}
+
+/* ---- writer ---------------------------------------------------------- */
+
+enum {
+  S_CURRENT,
+  S_FIND_DOC,
+  S_FTS_DELETE,
+  S_DEL_PASSAGE,
+  S_DEL_CITATION,
+  S_DEL_TASK_AGENCY,
+  S_DEL_TASK,
+  S_DEL_DOC,
+  S_INS_DOC,
+  S_INS_PASSAGE,
+  S_INS_FTS,
+  S_INS_INSTRUMENT,
+  S_FIND_INSTRUMENT,
+  S_INS_CITATION,
+  S_INS_AGENCY,
+  S_FIND_AGENCY,
+  S_INS_TASK,
+  S_INS_TASK_AGENCY,
+  S_GENERATION,
+  S_COUNT
+};
+
+static const char *const azSql[S_COUNT] = {
+    [S_CURRENT] = "SELECT 1 FROM doc WHERE path=?1 AND hash=?2 AND version=?3",
+    [S_FIND_DOC] = "SELECT id FROM doc WHERE path=?1",
+    [S_FTS_DELETE] = "INSERT INTO passage_fts(passage_fts, rowid, text)"
+                     " SELECT 'delete', id, text FROM passage WHERE doc_id=?1",
+    [S_DEL_PASSAGE] = "DELETE FROM passage WHERE doc_id=?1",
+    [S_DEL_CITATION] = "DELETE FROM citation WHERE doc_id=?1",
+    [S_DEL_TASK_AGENCY] = "DELETE FROM task_agency WHERE task_id IN"
+                          " (SELECT id FROM task WHERE doc_id=?1)",
+    [S_DEL_TASK] = "DELETE FROM task WHERE doc_id=?1",
+    [S_DEL_DOC] = "DELETE FROM doc WHERE id=?1",
+    [S_INS_DOC] = "INSERT INTO doc(path, file, hash, version, size, kind,"
+                  " number, date, issuer, province, title, signer, indexed_at)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
+                  " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+    [S_INS_PASSAGE] = "INSERT INTO passage(doc_id, seq, kind, line, start,"
+                      " end, label, section, parent, text)"
+                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [S_INS_FTS] = "INSERT INTO passage_fts(rowid, text) VALUES(?1, ?2)",
+    [S_INS_INSTRUMENT] =
+        "INSERT INTO instrument(token, scope, key, type, number, year,"
+        " type_code, issuer_code, issuer_body, title)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
+        " ON CONFLICT(token, scope) DO UPDATE SET"
+        " type=coalesce(type, excluded.type),"
+        " issuer_body=coalesce(issuer_body, excluded.issuer_body),"
+        " title=coalesce(title, excluded.title)",
+    [S_FIND_INSTRUMENT] = "SELECT id FROM instrument WHERE token=?1 AND scope=?2",
+    [S_INS_CITATION] = "INSERT INTO citation(doc_id, passage_id,"
+                       " instrument_id, relation, date, issuer_body, title,"
+                       " start, end, line, section)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    [S_INS_AGENCY] = "INSERT OR IGNORE INTO agency(canon, key, kind, generic)"
+                     " VALUES(?1,?2,?3,?4)",
+    [S_FIND_AGENCY] = "SELECT id FROM agency WHERE canon=?1",
+    [S_INS_TASK] = "INSERT INTO task(doc_id, passage_id, line, section, text,"
+                   " deadline, deadline_norm) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [S_INS_TASK_AGENCY] = "INSERT INTO task_agency(task_id, agency_id, role,"
+                          " name) VALUES(?1,?2,?3,?4)",
+    [S_GENERATION] = "UPDATE meta SET value=value+1 WHERE key='generation'",
+};
+
+struct vp_store {
+  sqlite3 *db;
+  sqlite3_stmt *aStmt[S_COUNT];
+};
+
+int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  vp_store *p = calloc(1, sizeof(*p));
+  if (p == NULL) return VP_ENOMEM;
+  p->db = db;
+  for (int i = 0; i < S_COUNT; i++) {
+    if (sqlite3_prepare_v3(db, azSql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                           &p->aStmt[i], NULL) != SQLITE_OK) {
+      int rc = db_error(db, "cannot prepare the index writer", pzErr);
+      vp_store_writer_free(p);
+      return rc;
+    }
+  }
+  *ppOut = p;
+  return VP_OK;
+}
+
+void vp_store_writer_free(vp_store *p) {
+  if (p == NULL) return;
+  for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(p->aStmt[i]);
+  free(p);
+}
+
+/* Bind helpers: NULL strings bind as SQL NULL. */
+static void bind_text(sqlite3_stmt *s, int i, const char *z) {
+  if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(s, i);
+}
+
+/* Run a statement that returns no row; resets it. */
+static int run(vp_store *p, int iStmt) {
+  sqlite3_stmt *s = p->aStmt[iStmt];
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? SQLITE_OK : rc;
+}
+
+/* Run a one-column integer lookup; *piOut = -1 when no row. */
+static int lookup_id(vp_store *p, int iStmt, long long *piOut) {
+  sqlite3_stmt *s = p->aStmt[iStmt];
+  int rc = sqlite3_step(s);
+  *piOut = (rc == SQLITE_ROW) ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? SQLITE_OK : rc;
+}
+
+int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash) {
+  sqlite3_stmt *s = p->aStmt[S_CURRENT];
+  bind_text(s, 1, zPath);
+  bind_text(s, 2, zHash);
+  sqlite3_bind_int(s, 3, VP_STORE_VERSION);
+  int bCurrent = sqlite3_step(s) == SQLITE_ROW;
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return bCurrent;
+}
+
+static int delete_doc(vp_store *p, long long iDoc) {
+  static const int aDel[] = {S_FTS_DELETE, S_DEL_PASSAGE, S_DEL_CITATION,
+                             S_DEL_TASK_AGENCY, S_DEL_TASK, S_DEL_DOC};
+  for (int i = 0; i < VP_ARRAY_SIZE(aDel); i++) {
+    sqlite3_bind_int64(p->aStmt[aDel[i]], 1, iDoc);
+    int rc = run(p, aDel[i]);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+static int insert_passages(vp_store *p, long long iDoc, const vp_text *pText,
+                           long long *aRowid) {
+  for (int i = 0; i < pText->nPassage; i++) {
+    const vp_passage *ps = &pText->aPassage[i];
+    sqlite3_stmt *s = p->aStmt[S_INS_PASSAGE];
+    sqlite3_bind_int64(s, 1, iDoc);
+    sqlite3_bind_int(s, 2, i);
+    sqlite3_bind_int(s, 3, (int)ps->eKind);
+    sqlite3_bind_int(s, 4, ps->iLine);
+    sqlite3_bind_int(s, 5, ps->iStart);
+    sqlite3_bind_int(s, 6, ps->iEnd);
+    bind_text(s, 7, ps->zLabel);
+    bind_text(s, 8, ps->zSection);
+    sqlite3_bind_int(s, 9, ps->iParent);
+    sqlite3_bind_text(s, 10, ps->zText, ps->iEnd - ps->iStart, SQLITE_STATIC);
+    int rc = run(p, S_INS_PASSAGE);
+    if (rc != SQLITE_OK) return rc;
+    aRowid[i] = sqlite3_last_insert_rowid(p->db);
+    s = p->aStmt[S_INS_FTS];
+    sqlite3_bind_int64(s, 1, aRowid[i]);
+    sqlite3_bind_text(s, 2, ps->zText, ps->iEnd - ps->iStart, SQLITE_STATIC);
+    rc = run(p, S_INS_FTS);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+static int instrument_id(vp_store *p, const vp_citation *c, long long *piOut) {
+  const char *zScope = c->zScope ? c->zScope : "";
+  sqlite3_stmt *s = p->aStmt[S_INS_INSTRUMENT];
+  bind_text(s, 1, c->num.zToken);
+  bind_text(s, 2, zScope);
+  bind_text(s, 3, c->num.zKey);
+  bind_text(s, 4, c->zTypeName);
+  bind_text(s, 5, c->num.zNumber);
+  if (c->num.nYear) sqlite3_bind_int(s, 6, c->num.nYear);
+  bind_text(s, 7, c->num.zType[0] ? c->num.zType : NULL);
+  bind_text(s, 8, c->num.zIssuer[0] ? c->num.zIssuer : NULL);
+  bind_text(s, 9, c->zIssuerBody);
+  bind_text(s, 10, c->zTitle);
+  int rc = run(p, S_INS_INSTRUMENT);
+  if (rc != SQLITE_OK) return rc;
+  s = p->aStmt[S_FIND_INSTRUMENT];
+  bind_text(s, 1, c->num.zToken);
+  bind_text(s, 2, zScope);
+  return lookup_id(p, S_FIND_INSTRUMENT, piOut);
+}
+
+static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
+                            const vp_citations *pCite, const long long *aRowid) {
+  for (int i = 0; i < pCite->n; i++) {
+    const vp_citation *c = &pCite->a[i];
+    if (c->iPassage < 0 || c->iPassage >= pText->nPassage) continue;
+    long long iInst;
+    int rc = instrument_id(p, c, &iInst);
+    if (rc != SQLITE_OK) return rc;
+    const vp_passage *ps = &pText->aPassage[c->iPassage];
+    sqlite3_stmt *s = p->aStmt[S_INS_CITATION];
+    sqlite3_bind_int64(s, 1, iDoc);
+    sqlite3_bind_int64(s, 2, aRowid[c->iPassage]);
+    sqlite3_bind_int64(s, 3, iInst);
+    bind_text(s, 4, vp_cite_relation_name(c->eRelation));
+    bind_text(s, 5, c->zDate);
+    bind_text(s, 6, c->zIssuerBody);
+    bind_text(s, 7, c->zTitle);
+    sqlite3_bind_int(s, 8, c->iStart);
+    sqlite3_bind_int(s, 9, c->iEnd);
+    sqlite3_bind_int(s, 10, ps->iLine);
+    bind_text(s, 11, ps->zSection);
+    rc = run(p, S_INS_CITATION);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+static int agency_id(vp_store *p, const vp_task_agency *a, long long *piOut) {
+  const vp_agency *pDef = vp_agency_resolve(a->zCanon);
+  char *zKey = vp_fold_key(a->zCanon, -1);
+  if (zKey == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *s = p->aStmt[S_INS_AGENCY];
+  bind_text(s, 1, a->zCanon);
+  bind_text(s, 2, zKey);
+  bind_text(s, 3, pDef ? pDef->zKind : (a->bGeneric ? "generic" : "other"));
+  sqlite3_bind_int(s, 4, a->bGeneric);
+  int rc = run(p, S_INS_AGENCY);
+  free(zKey);
+  if (rc != SQLITE_OK) return rc;
+  bind_text(p->aStmt[S_FIND_AGENCY], 1, a->zCanon);
+  return lookup_id(p, S_FIND_AGENCY, piOut);
+}
+
+static int insert_tasks(vp_store *p, long long iDoc, const vp_text *pText,
+                        const vp_tasks *pTasks, const long long *aRowid) {
+  for (int i = 0; i < pTasks->n; i++) {
+    const vp_task *t = &pTasks->a[i];
+    if (t->iPassage < 0 || t->iPassage >= pText->nPassage) continue;
+    const vp_passage *ps = &pText->aPassage[t->iPassage];
+    sqlite3_stmt *s = p->aStmt[S_INS_TASK];
+    sqlite3_bind_int64(s, 1, iDoc);
+    sqlite3_bind_int64(s, 2, aRowid[t->iPassage]);
+    sqlite3_bind_int(s, 3, ps->iLine);
+    bind_text(s, 4, ps->zSection);
+    bind_text(s, 5, t->zText);
+    bind_text(s, 6, t->zDeadline);
+    bind_text(s, 7, t->zDeadlineNorm);
+    int rc = run(p, S_INS_TASK);
+    if (rc != SQLITE_OK) return rc;
+    long long iTask = sqlite3_last_insert_rowid(p->db);
+    for (int k = 0; k < t->nAgency; k++) {
+      const vp_task_agency *a = &t->aAgency[k];
+      if (a->zCanon == NULL) continue;
+      long long iAgency;
+      rc = agency_id(p, a, &iAgency);
+      if (rc != SQLITE_OK) return rc;
+      s = p->aStmt[S_INS_TASK_AGENCY];
+      sqlite3_bind_int64(s, 1, iTask);
+      sqlite3_bind_int64(s, 2, iAgency);
+      bind_text(s, 3, a->eRole == VP_ROLE_LEAD ? "lead" : "support");
+      bind_text(s, 4, a->zName);
+      rc = run(p, S_INS_TASK_AGENCY);
+      if (rc != SQLITE_OK) return rc;
+    }
+  }
+  return SQLITE_OK;
+}
+
+int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
+  const vp_text *pText = d->pText;
+  long long *aRowid = calloc((size_t)pText->nPassage + 1, sizeof(long long));
+  if (aRowid == NULL) return VP_ENOMEM;
+  int rc = sqlite3_exec(p->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  long long iOld = -1, iDoc = -1;
+  if (rc == SQLITE_OK) {
+    bind_text(p->aStmt[S_FIND_DOC], 1, d->zPath);
+    rc = lookup_id(p, S_FIND_DOC, &iOld);
+  }
+  if (rc == SQLITE_OK && iOld >= 0) rc = delete_doc(p, iOld);
+  if (rc == SQLITE_OK) {
+    const vp_meta *m = d->pMeta;
+    sqlite3_stmt *s = p->aStmt[S_INS_DOC];
+    bind_text(s, 1, d->zPath);
+    bind_text(s, 2, d->zFile);
+    bind_text(s, 3, d->zHash);
+    sqlite3_bind_int(s, 4, VP_STORE_VERSION);
+    sqlite3_bind_int64(s, 5, d->nSize);
+    bind_text(s, 6, m->zKind);
+    bind_text(s, 7, m->zNumber);
+    bind_text(s, 8, m->zDate);
+    bind_text(s, 9, m->zIssuer);
+    bind_text(s, 10, m->zProvince);
+    bind_text(s, 11, m->zTitle);
+    bind_text(s, 12, m->zSigner);
+    rc = run(p, S_INS_DOC);
+    iDoc = sqlite3_last_insert_rowid(p->db);
+  }
+  if (rc == SQLITE_OK) rc = insert_passages(p, iDoc, pText, aRowid);
+  if (rc == SQLITE_OK) rc = insert_citations(p, iDoc, pText, d->pCite, aRowid);
+  if (rc == SQLITE_OK) rc = insert_tasks(p, iDoc, pText, d->pTasks, aRowid);
+  if (rc == SQLITE_OK) rc = run(p, S_GENERATION);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+  free(aRowid);
+  if (rc != SQLITE_OK) {
+    *pzErr = vp_mprintf("cannot store %s: %s", d->zFile, sqlite3_errmsg(p->db));
+    sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+    return VP_EDB;
+  }
+  return VP_OK;
+}
+
+static int under_root(const char *zPath, char **azRoot, int nRoot) {
+  if (nRoot == 0) return 1;
+  for (int i = 0; i < nRoot; i++) {
+    size_t n = strlen(azRoot[i]);
+    if (strncmp(zPath, azRoot[i], n) == 0 &&
+        (zPath[n] == 0 || zPath[n] == '/' || (n > 0 && azRoot[i][n - 1] == '/')))
+      return 1;
+  }
+  return 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int vp_store_prune(vp_store *p, char **azRoot, int nRoot, char **azSeen,
+                   int nSeen, int *pnRemoved, char **pzErr) {
+  *pnRemoved = 0;
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(p->db, "SELECT id, path FROM doc", -1, &s, NULL);
+  long long *aGone = NULL;
+  int nGone = 0, nAlloc = 0;
+  while (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+    const char *zPath = (const char *)sqlite3_column_text(s, 1);
+    struct stat st;
+    int bSeen = bsearch(&zPath, azSeen, (size_t)nSeen, sizeof(char *), cmp_str) != NULL;
+    int bGone = stat(zPath, &st) != 0 || (!bSeen && under_root(zPath, azRoot, nRoot));
+    if (!bGone) continue;
+    if (nGone == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 16;
+      long long *aNew = realloc(aGone, (size_t)nAlloc * sizeof(long long));
+      if (aNew == NULL) { rc = SQLITE_NOMEM; break; }
+      aGone = aNew;
+    }
+    aGone[nGone++] = sqlite3_column_int64(s, 0);
+  }
+  sqlite3_finalize(s);
+  for (int i = 0; rc == SQLITE_OK && i < nGone; i++) {
+    rc = sqlite3_exec(p->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = delete_doc(p, aGone[i]);
+    if (rc == SQLITE_OK) rc = run(p, S_GENERATION);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) (*pnRemoved)++;
+    else sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+  }
+  free(aGone);
+  if (rc != SQLITE_OK) {
+    *pzErr = vp_mprintf("cannot prune the index: %s", sqlite3_errmsg(p->db));
+    return VP_EDB;
+  }
+  return VP_OK;
+}

@@ -1,0 +1,462 @@
+/*
+** routes.c — from a request target to an answer: decodes and checks the
+** target (path, query parameters: %-escapes, NUL bytes, UTF-8), holds the
+** route table (API endpoints over vp_query_*, the static page compiled in
+** from server/www/, and a final 404 entry), validates parameters (required,
+** numeric bounds) and maps query-layer error codes to HTTP statuses. Not for
+** sockets, headers or caching (serve.c), nor for computing answers (the
+** query layer).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_data.h"
+#include "vp_server.h"
+
+/* ---- UTF-8 and %-decoding ------------------------------------------- */
+
+int vp_server_utf8_valid(const char *z, size_t n) {
+  const unsigned char *u = (const unsigned char *)z;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = u[i];
+    int nCont;
+    unsigned cp, cpMin;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      nCont = 1, cp = c & 0x1F, cpMin = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      nCont = 2, cp = c & 0x0F, cpMin = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      nCont = 3, cp = c & 0x07, cpMin = 0x10000;
+    } else {
+      return 0;
+    }
+    if (n - i <= (size_t)nCont) return 0;
+    for (int k = 1; k <= nCont; k++) {
+      if ((u[i + k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (u[i + k] & 0x3F);
+    }
+    if (cp < cpMin || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return 0;
+    }
+    i += (size_t)nCont + 1;
+  }
+  return 1;
+}
+
+static int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Decode z[0..n) into a new string: %XX always, '+' as a space when
+** bPlus. NULL with *pzErr for a bad escape, a NUL byte or invalid UTF-8. */
+static char *decode_component(const char *z, size_t n, int bPlus,
+                              const char *zWhat, char **pzErr) {
+  char *zOut = malloc(n + 1);
+  size_t j = 0;
+  if (zOut == NULL) {
+    *pzErr = vp_mprintf("out of memory");
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == '%') {
+      int hi = i + 2 < n ? hex_value(z[i + 1]) : -1;
+      int lo = i + 2 < n ? hex_value(z[i + 2]) : -1;
+      if (hi < 0 || lo < 0) {
+        free(zOut);
+        *pzErr = vp_mprintf("bad %%-escape in the %s", zWhat);
+        return NULL;
+      }
+      zOut[j++] = (char)(hi * 16 + lo);
+      i += 2;
+    } else if (bPlus && z[i] == '+') {
+      zOut[j++] = ' ';
+    } else {
+      zOut[j++] = z[i];
+    }
+  }
+  zOut[j] = 0;
+  if (memchr(zOut, 0, j) != NULL) {
+    *pzErr = vp_mprintf("NUL byte in the %s", zWhat);
+  } else if (!vp_server_utf8_valid(zOut, j)) {
+    *pzErr = vp_mprintf("the %s is not valid UTF-8", zWhat);
+  } else {
+    return zOut;
+  }
+  free(zOut);
+  return NULL;
+}
+
+/* ---- the request target ---------------------------------------------- */
+
+/* 1 when a segment of zPath is "." or ".." (after decoding). */
+static int has_dot_segment(const char *zPath) {
+  const char *z = zPath;
+  while (*z) {
+    while (*z == '/') z++;
+    size_t n = strcspn(z, "/");
+    if ((n == 1 && z[0] == '.') || (n == 2 && z[0] == '.' && z[1] == '.')) {
+      return 1;
+    }
+    z += n;
+  }
+  return 0;
+}
+
+static int parse_query_string(const char *z, vp_server_target *pTarget,
+                              char **pzErr) {
+  while (*z) {
+    size_t nPair = strcspn(z, "&");
+    if (nPair > 0) {
+      const char *zEq = memchr(z, '=', nPair);
+      size_t nKey = zEq ? (size_t)(zEq - z) : nPair;
+      size_t nVal = zEq ? nPair - nKey - 1 : 0;
+      int i = pTarget->nParam;
+      if (i == VP_SERVER_MAX_PARAMS) {
+        *pzErr = vp_mprintf("too many query parameters (at most %d)",
+                            VP_SERVER_MAX_PARAMS);
+        return VP_EQUERY;
+      }
+      pTarget->azKey[i] = decode_component(z, nKey, 1, "parameter name", pzErr);
+      if (pTarget->azKey[i] == NULL) return VP_EQUERY;
+      pTarget->nParam++;
+      pTarget->azVal[i] =
+          decode_component(zEq ? zEq + 1 : z + nKey, nVal, 1,
+                           "parameter value", pzErr);
+      if (pTarget->azVal[i] == NULL) return VP_EQUERY;
+      if (strlen(pTarget->azVal[i]) > VP_SERVER_MAX_PARAM) {
+        *pzErr = vp_mprintf("parameter %s is too long (at most %d bytes)",
+                            pTarget->azKey[i], VP_SERVER_MAX_PARAM);
+        return VP_EQUERY;
+      }
+    }
+    z += nPair;
+    if (*z == '&') z++;
+  }
+  return VP_OK;
+}
+
+int vp_server_parse_target(const char *zRaw, vp_server_target *pTarget,
+                           char **pzErr) {
+  memset(pTarget, 0, sizeof(*pTarget));
+  if (zRaw == NULL || zRaw[0] != '/') {
+    *pzErr = vp_mprintf("the request target must be a path");
+    return VP_EQUERY;
+  }
+  size_t nPath = strcspn(zRaw, "?#");
+  pTarget->zPath = decode_component(zRaw, nPath, 0, "path", pzErr);
+  if (pTarget->zPath == NULL) return VP_EQUERY;
+  if (has_dot_segment(pTarget->zPath)) {
+    *pzErr = vp_mprintf("'.' and '..' are not allowed in the path");
+    return VP_EQUERY;
+  }
+  if (zRaw[nPath] != '?') return VP_OK;
+  char *zQuery = vp_strndup(zRaw + nPath + 1, (int)strcspn(zRaw + nPath + 1, "#"));
+  if (zQuery == NULL) {
+    *pzErr = vp_mprintf("out of memory");
+    return VP_ENOMEM;
+  }
+  int rc = parse_query_string(zQuery, pTarget, pzErr);
+  free(zQuery);
+  return rc;
+}
+
+void vp_server_target_free(vp_server_target *pTarget) {
+  free(pTarget->zPath);
+  for (int i = 0; i < pTarget->nParam; i++) {
+    free(pTarget->azKey[i]);
+    free(pTarget->azVal[i]);
+  }
+  memset(pTarget, 0, sizeof(*pTarget));
+}
+
+const char *vp_server_param(const vp_server_target *pTarget,
+                            const char *zKey) {
+  for (int i = 0; i < pTarget->nParam; i++) {
+    if (strcmp(pTarget->azKey[i], zKey) == 0) return pTarget->azVal[i];
+  }
+  return NULL;
+}
+
+/* ---- parameters --------------------------------------------------------- */
+
+/* A required, non-empty text parameter. */
+static int param_text(const vp_server_target *pTarget, const char *zKey,
+                      const char **pzVal, char **pzErr) {
+  const char *z = vp_server_param(pTarget, zKey);
+  if (z == NULL || z[strspn(z, " \t")] == 0) {
+    *pzErr = vp_mprintf("missing parameter %s", zKey);
+    return VP_EQUERY;
+  }
+  *pzVal = z;
+  return VP_OK;
+}
+
+/* An optional filter: NULL when absent or empty. */
+static const char *param_filter(const vp_server_target *pTarget,
+                                const char *zKey) {
+  const char *z = vp_server_param(pTarget, zKey);
+  return (z && z[0]) ? z : NULL;
+}
+
+/* An optional integer in [iMin, iMax], decimal digits only. */
+static int param_int(const vp_server_target *pTarget, const char *zKey,
+                     int iDefault, int iMin, int iMax, int *piVal,
+                     char **pzErr) {
+  const char *z = vp_server_param(pTarget, zKey);
+  long long v = 0;
+  *piVal = iDefault;
+  if (z == NULL) return VP_OK;
+  size_t n = strspn(z, "0123456789");
+  int bOk = n > 0 && z[n] == 0 && n <= 12;
+  for (size_t i = 0; bOk && i < n; i++) v = v * 10 + (z[i] - '0');
+  if (!bOk || v < iMin || v > iMax) {
+    *pzErr = vp_mprintf("%s must be a whole number from %d to %d", zKey,
+                        iMin, iMax);
+    return VP_EQUERY;
+  }
+  *piVal = (int)v;
+  return VP_OK;
+}
+
+static int param_page(const vp_server_target *pTarget, int *pnLimit,
+                      int *pnOffset, char **pzErr) {
+  int rc = param_int(pTarget, "limit", VP_LIMIT_DEFAULT, 1, VP_LIMIT_MAX,
+                     pnLimit, pzErr);
+  if (rc == VP_OK) {
+    rc = param_int(pTarget, "offset", 0, 0, VP_SERVER_MAX_OFFSET, pnOffset,
+                   pzErr);
+  }
+  return rc;
+}
+
+/* ---- API handlers ---------------------------------------------------------
+** Each takes the target, the rest of the path after a prefix route, and a
+** database handle, and returns a vp_query_* result code. */
+
+typedef int (*route_handler)(const vp_server_target *pTarget,
+                             const char *zRest, vp_db *pDb, cJSON **ppOut,
+                             char **pzErr);
+
+static int api_search(const vp_server_target *pTarget, const char *zRest,
+                      vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zQ = NULL;
+  int nLimit = 0, nOffset = 0;
+  int rc = param_text(pTarget, "q", &zQ, pzErr);
+  (void)zRest;
+  if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
+  if (rc == VP_OK) {
+    rc = vp_query_search(pDb, zQ, nLimit, nOffset, ppOut, pzErr);
+  }
+  return rc;
+}
+
+static int api_refs(const vp_server_target *pTarget, const char *zRest,
+                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zQ = NULL;
+  int rc = param_text(pTarget, "q", &zQ, pzErr);
+  (void)zRest;
+  if (rc == VP_OK) rc = vp_query_refs(pDb, zQ, ppOut, pzErr);
+  return rc;
+}
+
+static int api_who(const vp_server_target *pTarget, const char *zRest,
+                   vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zAgency = NULL;
+  int rc = param_text(pTarget, "agency", &zAgency, pzErr);
+  (void)zRest;
+  if (rc == VP_OK) rc = vp_query_who(pDb, zAgency, ppOut, pzErr);
+  return rc;
+}
+
+static int api_tasks(const vp_server_target *pTarget, const char *zRest,
+                     vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  int nLimit = 0, nOffset = 0;
+  int rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
+  (void)zRest;
+  if (rc == VP_OK) {
+    rc = vp_query_tasks(pDb, param_filter(pTarget, "agency"),
+                        param_filter(pTarget, "province"),
+                        param_filter(pTarget, "doc"), nLimit, nOffset, ppOut,
+                        pzErr);
+  }
+  return rc;
+}
+
+static int api_docs(const vp_server_target *pTarget, const char *zRest,
+                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  return vp_query_docs(pDb, ppOut, pzErr);
+}
+
+static int api_doc(const vp_server_target *pTarget, const char *zRest,
+                   vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  return vp_query_doc(pDb, zRest, ppOut, pzErr);
+}
+
+static int api_instruments(const vp_server_target *pTarget, const char *zRest,
+                           vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  return vp_query_instruments(pDb, ppOut, pzErr);
+}
+
+static int api_instrument(const vp_server_target *pTarget, const char *zRest,
+                          vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  return vp_query_instrument(pDb, zRest, ppOut, pzErr);
+}
+
+static int api_agencies(const vp_server_target *pTarget, const char *zRest,
+                        vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  return vp_query_agencies(pDb, ppOut, pzErr);
+}
+
+static int api_health(const vp_server_target *pTarget, const char *zRest,
+                      vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  return vp_query_health(pDb, ppOut, pzErr);
+}
+
+/* ---- the route table ----------------------------------------------------
+** Matched in order. A prefix route ("/api/docs/") passes the rest of the
+** path (non-empty) to its handler; an asset route serves a file compiled in
+** from server/www/. The last entry answers every other path with 404. */
+
+typedef struct route {
+  const char *zPath;
+  int bPrefix;
+  route_handler xHandler; /* API route */
+  const char *zAsset;     /* static route: name under server/www/ */
+  const char *zType;
+} route;
+
+static const route aRoute[] = {
+    {"/api/search", 0, api_search, NULL, NULL},
+    {"/api/refs", 0, api_refs, NULL, NULL},
+    {"/api/who", 0, api_who, NULL, NULL},
+    {"/api/tasks", 0, api_tasks, NULL, NULL},
+    {"/api/docs", 0, api_docs, NULL, NULL},
+    {"/api/docs/", 1, api_doc, NULL, NULL},
+    {"/api/instruments", 0, api_instruments, NULL, NULL},
+    {"/api/instruments/", 1, api_instrument, NULL, NULL},
+    {"/api/agencies", 0, api_agencies, NULL, NULL},
+    {"/api/health", 0, api_health, NULL, NULL},
+    {"/", 0, NULL, "index.html", "text/html; charset=utf-8"},
+    {"/index.html", 0, NULL, "index.html", "text/html; charset=utf-8"},
+    {"/app.js", 0, NULL, "app.js", "text/javascript; charset=utf-8"},
+    {"/style.css", 0, NULL, "style.css", "text/css; charset=utf-8"},
+    {NULL, 0, NULL, NULL, NULL}, /* 404 */
+};
+
+#define ROUTE_NOT_FOUND (VP_ARRAY_SIZE(aRoute) - 1)
+
+int vp_server_route_find(const char *zPath) {
+  for (int i = 0; i < ROUTE_NOT_FOUND; i++) {
+    const route *r = &aRoute[i];
+    size_t n = strlen(r->zPath);
+    if (r->bPrefix ? (strncmp(zPath, r->zPath, n) == 0 && zPath[n] != 0)
+                   : strcmp(zPath, r->zPath) == 0) {
+      return i;
+    }
+  }
+  return ROUTE_NOT_FOUND;
+}
+
+int vp_server_route_needs_db(int iRoute) {
+  return iRoute >= 0 && iRoute < ROUTE_NOT_FOUND &&
+         aRoute[iRoute].xHandler != NULL;
+}
+
+/* ---- answers --------------------------------------------------------------- */
+
+cJSON *vp_server_error_json(int status, const char *zMessage) {
+  cJSON *pRoot = cJSON_CreateObject();
+  cJSON *pError = cJSON_AddObjectToObject(pRoot, "error");
+  if (pError == NULL ||
+      cJSON_AddNumberToObject(pError, "code", status) == NULL ||
+      cJSON_AddStringToObject(pError, "message", zMessage) == NULL) {
+    cJSON_Delete(pRoot);
+    return NULL;
+  }
+  return pRoot;
+}
+
+/* HTTP status and message for a query-layer error. The database's own
+** messages may name files or internals: they stay in the server log. */
+static int status_of(int rc, const char *zErr, const char **pzMessage) {
+  switch (rc) {
+    case VP_EQUERY:
+      *pzMessage = zErr ? zErr : "the query cannot be understood";
+      return 400;
+    case VP_ENOTFOUND:
+      *pzMessage = zErr ? zErr : "not found";
+      return 404;
+    case VP_EBUSY:
+      *pzMessage = "the query ran past its time budget; narrow it and retry";
+      return 503;
+    case VP_EDB:
+      *pzMessage = "the index cannot be read right now; retry shortly";
+      return 503;
+    case VP_ENOMEM:
+      *pzMessage = "out of memory";
+      return 500;
+    default:
+      *pzMessage = "internal error";
+      return 500;
+  }
+}
+
+static void answer_error(vp_server_answer *pAnswer, int rc, const char *zErr) {
+  const char *zMessage = NULL;
+  pAnswer->status = status_of(rc, zErr, &zMessage);
+  pAnswer->pJson = vp_server_error_json(pAnswer->status, zMessage);
+}
+
+void vp_server_route_run(int iRoute, const vp_server_target *pTarget,
+                         vp_db *pDb, vp_server_answer *pAnswer,
+                         int *pbDbBroken) {
+  const route *r = &aRoute[iRoute];
+  memset(pAnswer, 0, sizeof(*pAnswer));
+  *pbDbBroken = 0;
+  pAnswer->bNeedsDb = vp_server_route_needs_db(iRoute);
+  if (iRoute < 0 || iRoute >= ROUTE_NOT_FOUND) {
+    pAnswer->status = 404;
+    pAnswer->pJson = vp_server_error_json(404, "no such path");
+    return;
+  }
+  if (r->zAsset) {
+    pAnswer->zBody = vp_data_get(r->zAsset, &pAnswer->nBody);
+    pAnswer->zType = r->zType;
+    pAnswer->status = pAnswer->zBody ? 200 : 404;
+    if (pAnswer->zBody == NULL) {
+      pAnswer->pJson = vp_server_error_json(404, "no such path");
+    }
+    return;
+  }
+  cJSON *pOut = NULL;
+  char *zErr = NULL;
+  const char *zRest = pTarget->zPath + strlen(r->zPath);
+  int rc = r->xHandler(pTarget, zRest, pDb, &pOut, &zErr);
+  if (rc == VP_OK && pOut != NULL) {
+    pAnswer->status = 200;
+    pAnswer->pJson = pOut;
+  } else {
+    cJSON_Delete(pOut);
+    *pbDbBroken = (rc == VP_EDB);
+    answer_error(pAnswer, rc == VP_OK ? VP_ERROR : rc, zErr);
+  }
+  free(zErr);
+}
