@@ -318,7 +318,7 @@ static int issuer_end(const vp_fold *pF, int s) {
 ** -1 on out of memory. */
 static int read_after(const vp_fold *pF, const char *zSrc, int i,
                       vp_citation *pC) {
-  char zIso[16];
+  char zIso[32];
   i = skip_spaces(pF, i);
   int j = i < pF->n && pF->z[i] == ',' ? skip_spaces(pF, i + 1) : i;
   if (word_at(pF, j, "ngay")) {

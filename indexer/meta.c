@@ -10,6 +10,7 @@
 #include "vp_meta.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -108,11 +109,6 @@ static int doc_build(const vp_text *pText, meta_doc *pDoc) {
     }
   }
   return rc;
-}
-
-/* source offset (in the file) of folded byte k of the line's trimmed view */
-static int line_file_off(const meta_line *pL, int k) {
-  return pL->iOff + pL->f.aOff[pL->iF + k];
 }
 
 /* source offset (in pL->z) of folded byte k of the trimmed view */
@@ -246,6 +242,23 @@ static void kind_add(const char *zWritten, const char *zName) {
   free(zF);
 }
 
+/* names of issuing bodies from the same table ("Sở Khoa học và Công nghệ"),
+** to show a header line "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in its usual spelling */
+#define META_MAX_BODY 128
+static meta_kind aBody[META_MAX_BODY];
+static int nBody;
+
+static void body_add(const char *zName) {
+  if (nBody >= META_MAX_BODY) return;
+  char *zF = vp_fold_str(zName, -1);
+  if (zF && strlen(zF) < sizeof(aBody[0].zKey) && strlen(zName) < sizeof(aBody[0].zName)) {
+    strcpy(aBody[nBody].zKey, zF);
+    strcpy(aBody[nBody].zName, zName);
+    nBody++;
+  }
+  free(zF);
+}
+
 static void kind_build(void) {
   const char *zTable = vp_data_get("instrument-types.tsv", NULL);
   char zLine[512], zLine2[512];
@@ -253,6 +266,7 @@ static void kind_build(void) {
   size_t iPos = 0;
   while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
     if (strcmp(azCol[1], "type") == 0) kind_add(azCol[2], azCol[2]);
+    if (strcmp(azCol[1], "issuer") == 0) body_add(azCol[2]);
   }
   iPos = 0;
   while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
@@ -329,13 +343,24 @@ static int docnum_at_fold(const meta_line *pL, int k, vp_docnum *pD) {
   return vp_docnum_at(pL->z, pL->n, line_src_off(pL, k), pD);
 }
 
+/* folded offset of what follows "Số:" / "Số" at the start of the line
+** when a digit or the colon comes next ("Số: 222/…", "Số:   /KH-UBND"
+** left blank in a draft), else -1 ("Sở Khoa học…" folds to "so" too) */
+static int number_line_start(const meta_line *pL) {
+  if (!word_at(pL->zF, pL->nF, 0, "so")) return -1;
+  int k = skip_spaces(pL->zF, pL->nF, 2);
+  if (k < pL->nF && pL->zF[k] == ':') return skip_spaces(pL->zF, pL->nF, k + 1);
+  return (k < pL->nF && is_digit(pL->zF[k])) ? k : -1;
+}
+
+static int is_number_line(const meta_line *pL) { return number_line_start(pL) >= 0; }
+
 /* "Số: 222/KH-UBND" in the header */
 static int find_header_number(const meta_doc *pDoc, vp_meta *pOut) {
   for (int i = 0; i < pDoc->nHeader; i++) {
     const meta_line *pL = &pDoc->aLine[i];
-    if (!word_at(pL->zF, pL->nF, 0, "so")) continue;
-    int k = skip_spaces(pL->zF, pL->nF, 2);
-    if (k < pL->nF && pL->zF[k] == ':') k = skip_spaces(pL->zF, pL->nF, k + 1);
+    int k = number_line_start(pL);
+    if (k < 0) continue;
     vp_docnum d;
     if (!docnum_at_fold(pL, k, &d)) continue;
     pOut->zNumber = vp_strndup(d.zKey, -1);
@@ -555,16 +580,29 @@ static int level_of_province(const vp_province *p) {
 
 /* header lines that are no issuer: national motto, "Số:", place-date */
 static int is_header_boilerplate(const meta_line *pL) {
-  static const char *const azSkip[] = {"cong hoa xa hoi chu nghia viet nam", "doc lap", "so", "v/v"};
+  static const char *const azSkip[] = {"cong hoa xa hoi chu nghia viet nam", "doc lap", "v/v"};
   for (int i = 0; i < VP_ARRAY_SIZE(azSkip); i++) {
     if (word_at(pL->zF, pL->nF, 0, azSkip[i])) return 1;
   }
+  if (is_number_line(pL)) return 1;
   char zIso[11];
   if (find_date_from(pL->zF, pL->nF, 0, zIso)) return 1;
   for (int k = 0; k < pL->nF; k++) { /* a line of dashes or underscores */
     if (is_alnum(pL->zF[k])) return 0;
   }
   return 1;
+}
+
+/* a header line naming a body: its usual spelling when the instrument
+** table knows it, else as written */
+static char *known_body_name(const meta_line *pL) {
+  pthread_once(&kindOnce, kind_build);
+  for (int i = 0; i < nBody; i++) {
+    if ((int)strlen(aBody[i].zKey) == pL->nF && memcmp(aBody[i].zKey, pL->zF, (size_t)pL->nF) == 0) {
+      return vp_strndup(aBody[i].zName, -1);
+    }
+  }
+  return vp_fold_display(pL->z, pL->n);
 }
 
 /* The issuer from the header: the last uppercase line naming a body
@@ -589,7 +627,7 @@ static char *header_issuer(const meta_doc *pDoc, int *pbNoMem) {
   if (iIssuerLast >= 0) {
     z = issuer_name(iIssuerLast, iLevelLast >= 0 ? iLevelLast : iLevelLine);
   } else {
-    z = vp_fold_display(pDoc->aLine[iLast].z, pDoc->aLine[iLast].n);
+    z = known_body_name(&pDoc->aLine[iLast]);
   }
   if (z == NULL) *pbNoMem = 1;
   return z;
@@ -659,10 +697,11 @@ static int is_roman_heading(const char *z, int n) {
 
 /* lines that never belong to a title */
 static int is_title_stop(const meta_line *pL) {
-  static const char *const azStop[] = {"can cu", "kinh gui", "noi nhan", "so"};
+  static const char *const azStop[] = {"can cu", "kinh gui", "noi nhan"};
   for (int i = 0; i < VP_ARRAY_SIZE(azStop); i++) {
     if (word_at(pL->zF, pL->nF, 0, azStop[i])) return 1;
   }
+  if (is_number_line(pL)) return 1;
   if (is_roman_heading(pL->zF, pL->nF)) return 1;
   char zIso[11];
   int bLong;

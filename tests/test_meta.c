@@ -1,0 +1,305 @@
+/*
+** test_meta.c — unit tests of document metadata (vp_meta.h): hand-made
+** header texts (one cell per line, abbreviations, centrally-run city,
+** appendix line, no header) split into passages here, and the five corpus
+** plans through the reader when it is built. Not for citations (test_cite.c).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_meta.h"
+#include "vp_reader.h"
+#include "vp_test.h"
+
+/* ---- passages of a hand-made text: one per line (bPerLine) or one per
+** block of lines separated by a blank line, kind TEXT */
+
+static vp_text *make_text(const char *z, int bPerLine) {
+  vp_text *p = calloc(1, sizeof(vp_text));
+  int n = (int)strlen(z);
+  p->zBuf = vp_strndup(z, n);
+  p->nBuf = (size_t)n;
+  p->aPassage = calloc((size_t)n + 1, sizeof(vp_passage));
+  int iStart = 0;
+  for (int i = 0; i <= n; i++) {
+    int bEnd = (i == n) || (z[i] == '\n' && (bPerLine || (i + 1 < n && z[i + 1] == '\n')));
+    if (!bEnd) continue;
+    if (i > iStart) {
+      vp_passage *pP = &p->aPassage[p->nPassage++];
+      pP->iStart = iStart;
+      pP->iEnd = i;
+      pP->zText = vp_strndup(z + iStart, i - iStart);
+      pP->iParent = -1;
+      pP->iTable = -1;
+      pP->zSection = vp_strndup("", 0);
+    }
+    iStart = i + 1;
+  }
+  return p;
+}
+
+static void free_text(vp_text *p) {
+  for (int i = 0; i < p->nPassage; i++) {
+    free(p->aPassage[i].zText);
+    free(p->aPassage[i].zSection);
+  }
+  free(p->aPassage);
+  free(p->zBuf);
+  free(p);
+}
+
+static int str_is(const char *z, const char *zWant) {
+  if (zWant == NULL) return z == NULL;
+  return z != NULL && strcmp(z, zWant) == 0;
+}
+
+#define CHECK_STR(desc, got, want)                                           \
+  do {                                                                       \
+    CHECK(desc, str_is((got), (want)));                                      \
+    if (!str_is((got), (want)))                                              \
+      fprintf(stderr, "  got [%s] want [%s]\n", (got) ? (got) : "(null)",   \
+              (want) ? (want) : "(null)");                                   \
+  } while (0)
+
+static int extract(const char *z, int bPerLine, vp_meta *pM) {
+  vp_text *p = make_text(z, bPerLine);
+  char *zErr = NULL;
+  int rc = vp_meta_extract(p, pM, &zErr);
+  free(zErr);
+  free_text(p);
+  return rc;
+}
+
+static const char zCellPerLine[] =
+    "ỦY BAN NHÂN DÂN\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "TỈNH TUYÊN QUANG\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 222/KH-UBND\n"
+    "Tuyên Quang, ngày 18 tháng 12 năm 2024\n"
+    "KẾ HOẠCH\n"
+    "TRIỂN KHAI THỰC HIỆN KẾT LUẬN SỐ 69-KL/TW NGÀY 11/01/2024\n"
+    "CỦA BỘ CHÍNH TRỊ\n"
+    "Căn cứ Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị;\n"
+    "Thực hiện Kế hoạch số 472-KH/TU ngày 25/4/2024 của Ban Thường vụ Tỉnh ủy;\n"
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "Sở Khoa học và Công nghệ phối hợp với Ủy ban nhân dân tỉnh Hà Giang.\n"
+    "Nơi nhận:\n"
+    "- Như trên;\n"
+    "- Lưu: VT.\n"
+    "TM. ỦY BAN NHÂN DÂN\n"
+    "KT. CHỦ TỊCH\n"
+    "PHÓ CHỦ TỊCH\n"
+    "Hoàng Việt Phương\n";
+
+static void test_cell_per_line_header(void) {
+  vp_meta m;
+  CHECK("extract ok", extract(zCellPerLine, 1, &m) == VP_OK);
+  CHECK_STR("kind", m.zKind, "Kế hoạch");
+  CHECK_STR("number", m.zNumber, "222/KH-UBND");
+  CHECK_STR("date", m.zDate, "2024-12-18");
+  CHECK_STR("issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  CHECK_STR("province", m.zProvince, "Tuyên Quang");
+  CHECK_STR("title", m.zTitle,
+            "TRIỂN KHAI THỰC HIỆN KẾT LUẬN SỐ 69-KL/TW NGÀY 11/01/2024 CỦA BỘ CHÍNH TRỊ");
+  CHECK_STR("signer", m.zSigner, "Hoàng Việt Phương");
+  int iNum = (int)(strstr(zCellPerLine, "222/") - zCellPerLine);
+  CHECK("one self span at the header number", m.nSelf == 1 && m.aSelfStart[0] == iNum &&
+                                                  m.aSelfEnd[0] == iNum + (int)strlen("222/KH-UBND"));
+  vp_meta_clear(&m);
+  CHECK("clear zeroes", m.zKind == NULL && m.nSelf == 0);
+  /* the same text as a reader that merges lines into paragraphs gives */
+  CHECK("extract ok (paragraphs)", extract(zCellPerLine, 0, &m) == VP_OK);
+  CHECK_STR("number (paragraphs)", m.zNumber, "222/KH-UBND");
+  CHECK_STR("date (paragraphs)", m.zDate, "2024-12-18");
+  CHECK_STR("province (paragraphs)", m.zProvince, "Tuyên Quang");
+  CHECK_STR("signer (paragraphs)", m.zSigner, "Hoàng Việt Phương");
+  vp_meta_clear(&m);
+}
+
+static void test_city_header(void) {
+  static const char z[] =
+      "ỦY BAN NHÂN DÂN\n"
+      "THÀNH PHỐ HỒ CHÍ MINH\n"
+      "--------\n"
+      "Số: 15/KH-UBND\n"
+      "TP. Hồ Chí Minh, ngày 5 tháng 3 năm 2023\n"
+      "KẾ HOẠCH HÀNH ĐỘNG\n"
+      "Về phát triển khoa học và công nghệ\n"
+      "Căn cứ Nghị quyết số 20-NQ/TW ngày 01/11/2012;\n"
+      "Phối hợp với tỉnh Bình Dương, tỉnh Bình Dương và tỉnh Long An.\n";
+  vp_meta m;
+  CHECK("extract ok", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("alias kind", m.zKind, "Kế hoạch");
+  CHECK_STR("number", m.zNumber, "15/KH-UBND");
+  CHECK_STR("date one-digit day", m.zDate, "2023-03-05");
+  CHECK_STR("issuer of a city", m.zIssuer, "Ủy ban nhân dân thành phố");
+  CHECK_STR("header beats body counts", m.zProvince, "Hồ Chí Minh");
+  CHECK_STR("title", m.zTitle, "Về phát triển khoa học và công nghệ");
+  CHECK_STR("no signer", m.zSigner, NULL);
+  vp_meta_clear(&m);
+}
+
+static void test_abbreviated_header_tsv(void) {
+  static const char z[] =
+      "UBND TỈNH BÌNH THUẬN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Số: 3229 /KH-UBND\tBình Thuận, ngày 27 tháng 8 năm 2024\n"
+      "QUYẾT ĐỊNH\n"
+      "Phê duyệt đề án\n"
+      "Điều 1. Phê duyệt.\n";
+  vp_meta m;
+  CHECK("extract ok", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("kind", m.zKind, "Quyết định");
+  CHECK_STR("number with noise space", m.zNumber, "3229/KH-UBND");
+  CHECK_STR("date on the number line", m.zDate, "2024-08-27");
+  CHECK_STR("province", m.zProvince, "Bình Thuận");
+  CHECK_STR("issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  vp_meta_clear(&m);
+}
+
+static void test_department_header(void) {
+  static const char z[] =
+      "UBND TỈNH KIÊN GIANG\n"
+      "SỞ KHOA HỌC VÀ CÔNG NGHỆ\n"
+      "Số: 41/TTr-SKHCN\n"
+      "Kiên Giang, ngày 12/7/2024\n"
+      "TỜ TRÌNH\n"
+      "Về việc ban hành kế hoạch\n"
+      "Kính gửi: Ủy ban nhân dân tỉnh.\n"
+      "GIÁM ĐỐC\n";
+  vp_meta m;
+  CHECK("extract ok", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("kind", m.zKind, "Tờ trình");
+  CHECK_STR("number", m.zNumber, "41/TTr-SKHCN");
+  CHECK_STR("short date after a comma", m.zDate, "2024-07-12");
+  CHECK_STR("department issuer in its usual spelling", m.zIssuer, "Sở Khoa học và Công nghệ");
+  CHECK_STR("province", m.zProvince, "Kiên Giang");
+  CHECK_STR("title stops at Kính gửi", m.zTitle, "Về việc ban hành kế hoạch");
+  CHECK_STR("a title is no signer", m.zSigner, NULL);
+  vp_meta_clear(&m);
+}
+
+static void test_no_header_body_counts(void) {
+  static const char z[] =
+      " KẾ HOẠCH\n"
+      "THỰC HIỆN KẾ HOẠCH SỐ 331-KH/TU NGÀY 08/4/2024 CỦA BAN THƯỜNG VỤ TỈNH UỶ\n"
+      "Thực hiện Kế hoạch số 331-KH/TU ngày 08/4/2024 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+      "I. MỤC ĐÍCH\n"
+      "Xây dựng tỉnh Bà Rịa- Vũng Tàu; phát triển tỉnh Bà Rịa-Vũng Tàu.\n"
+      "Thực hiện các nhiệm vụ kèm theo Kế hoạch số 82/KH-UBND ngày 18/5/2024 của UBND tỉnh.\n"
+      "Kết nối với sàn giao dịch tại Thành phố Hồ Chí Minh và tỉnh Bà Rịa - Vũng Tàu.\n"
+      "(Kèm theo Quyết định số 600/QĐ-UBND ngày 21/3/2023)\n";
+  vp_meta m;
+  CHECK("extract ok", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("kind", m.zKind, "Kế hoạch");
+  CHECK_STR("a cited number is not the own number", m.zNumber, NULL);
+  CHECK_STR("a cited date is not the own date", m.zDate, NULL);
+  CHECK("no self span", m.nSelf == 0);
+  CHECK_STR("most mentioned province", m.zProvince, "Bà Rịa - Vũng Tàu");
+  CHECK_STR("issuer from the body sentence", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  CHECK_STR("uppercase title", m.zTitle,
+            "THỰC HIỆN KẾ HOẠCH SỐ 331-KH/TU NGÀY 08/4/2024 CỦA BAN THƯỜNG VỤ TỈNH UỶ");
+  vp_meta_clear(&m);
+}
+
+static const char zAppendix[] =
+    "\n## KẾ HOẠCH\n\n"
+    "**Triển khai thực hiện Kế hoạch số 245-KH/TU, ngày 28/5/2024 của Ban Thường vụ Tỉnh ủy**\n\n"
+    "Căn cứ Kết luận số 69-KL/TW;\n\n"
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:\n\n"
+    "Phát triển thị trường của tỉnh Bình Thuận.\n\n"
+    "**KT. CHỦ TỊCH  \nPHÓ CHỦ TỊCH**\n\n\n\n"
+    "*Minh*  \n**Nguyễn Minh**\n\n"
+    "## PHỤ LỤC\n\n"
+    "(Ban hành kèm theo Kế hoạch số 3229 /KH-UBND ngày 27 /8/2024 của UBND tỉnh Bình Thuận)\n\n"
+    "Số TT\tNội dung\n"
+    "1\tTổ chức phổ biến\n\n"
+    "(Kèm theo Kế hoạch số 3229/KH-UBND ngày 27/8/2024)\n";
+
+static void test_appendix_number(void) {
+  vp_meta m;
+  CHECK("extract ok", extract(zAppendix, 0, &m) == VP_OK);
+  CHECK_STR("kind under markdown", m.zKind, "Kế hoạch");
+  CHECK_STR("number from the appendix line", m.zNumber, "3229/KH-UBND");
+  CHECK_STR("date from the appendix line", m.zDate, "2024-08-27");
+  CHECK_STR("province", m.zProvince, "Bình Thuận");
+  CHECK_STR("issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  CHECK_STR("bold title",
+            m.zTitle, "Triển khai thực hiện Kế hoạch số 245-KH/TU, ngày 28/5/2024 của Ban Thường vụ Tỉnh ủy");
+  CHECK_STR("signer after the signature image", m.zSigner, "Nguyễn Minh");
+  const char *zFirst = strstr(zAppendix, "3229 /KH");
+  const char *zSecond = strstr(zAppendix, "3229/KH");
+  CHECK("two self spans", m.nSelf == 2);
+  CHECK("first self span", m.aSelfStart[0] == (int)(zFirst - zAppendix) &&
+                               m.aSelfEnd[0] == (int)(zFirst - zAppendix) + (int)strlen("3229 /KH-UBND"));
+  CHECK("second self span", m.aSelfStart[1] == (int)(zSecond - zAppendix));
+  vp_meta_clear(&m);
+}
+
+static void test_empty_and_kindless(void) {
+  vp_meta m;
+  CHECK("empty text", extract("", 1, &m) == VP_OK && m.zKind == NULL && m.zNumber == NULL &&
+                          m.zProvince == NULL && m.zTitle == NULL);
+  vp_meta_clear(&m);
+  CHECK("plain prose", extract("Một đoạn văn bình thường.\nKhông có gì.\n", 1, &m) == VP_OK &&
+                           m.zKind == NULL && m.zDate == NULL && m.zIssuer == NULL);
+  vp_meta_clear(&m);
+  vp_meta_clear(NULL);
+}
+
+/* ---- the corpus through the reader, once it is built */
+
+static const struct {
+  const char *zFile, *zNumber, *zDate, *zProvince, *zSigner;
+} aCorpus[] = {
+    {"corpus/000_601f249a7af0c82b.txt", NULL, NULL, "Bà Rịa - Vũng Tàu", NULL},
+    {"corpus/001_73d1dfeeaa6b8b5c.txt", "222/KH-UBND", "2024-12-18", "Tuyên Quang", "Hoàng Việt Phương"},
+    {"corpus/002_2c04bff435a40578.txt", "3229/KH-UBND", "2024-08-27", "Bình Thuận", "Nguyễn Minh"},
+    {"corpus/003_73f60b95696b55b5.txt", NULL, "2020-04-10", "Kiên Giang", "Đỗ Thanh Bình"},
+    {"corpus/004_a36b9e1c40dbc1da.txt", NULL, NULL, "Ninh Thuận", "Lê Huyền"},
+};
+
+static void test_corpus(void) {
+  for (int i = 0; i < VP_ARRAY_SIZE(aCorpus); i++) {
+    vp_text *p = NULL;
+    char *zErr = NULL;
+    if (vp_reader_load(aCorpus[i].zFile, 1 << 24, &p, &zErr) != VP_OK) {
+      printf("corpus: reader not available (%s): corpus cases skipped\n", zErr ? zErr : "?");
+      free(zErr);
+      return;
+    }
+    vp_meta m;
+    CHECK("corpus extract ok", vp_meta_extract(p, &m, &zErr) == VP_OK);
+    fprintf(stderr, "%s\n", aCorpus[i].zFile);
+    CHECK_STR("corpus kind", m.zKind, "Kế hoạch");
+    CHECK_STR("corpus number", m.zNumber, aCorpus[i].zNumber);
+    CHECK_STR("corpus date", m.zDate, aCorpus[i].zDate);
+    CHECK_STR("corpus province", m.zProvince, aCorpus[i].zProvince);
+    CHECK_STR("corpus issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+    CHECK_STR("corpus signer", m.zSigner, aCorpus[i].zSigner);
+    CHECK("corpus title", m.zTitle != NULL && strlen(m.zTitle) > 20);
+    for (int k = 0; k < m.nSelf; k++) { /* a self span holds the number's digits */
+      CHECK("self span in the file", m.aSelfStart[k] >= 0 && m.aSelfEnd[k] <= (int)p->nBuf &&
+                                         m.zNumber && strncmp(p->zBuf + m.aSelfStart[k], m.zNumber,
+                                                              strcspn(m.zNumber, "/-")) == 0);
+    }
+    CHECK("self spans iff a number", (m.nSelf > 0) == (m.zNumber != NULL));
+    vp_meta_clear(&m);
+    free(zErr);
+    vp_reader_free(p);
+  }
+}
+
+int main(void) {
+  test_cell_per_line_header();
+  test_city_header();
+  test_abbreviated_header_tsv();
+  test_department_header();
+  test_no_header_body_counts();
+  test_appendix_number();
+  test_empty_and_kindless();
+  test_corpus();
+  return vp_test_done();
+}

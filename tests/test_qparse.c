@@ -1,0 +1,79 @@
+/*
+** test_qparse.c — the query translator: what people type becomes a safe
+** FTS5 expression, broken queries are clear errors, numbers and dates are
+** recognised as typed.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_qparse.h"
+#include "vp_test.h"
+
+/* translate, return the FTS5 text (static buffer) or "ERR: message" */
+static const char *tr(const char *zQuery) {
+  static char zOut[1024];
+  char *zFts = NULL, *zErr = NULL;
+  int rc = vp_qparse_to_fts5(zQuery, &zFts, &zErr);
+  if (rc == VP_OK) snprintf(zOut, sizeof(zOut), "%s", zFts);
+  else snprintf(zOut, sizeof(zOut), "ERR: %s", zErr ? zErr : "?");
+  free(zFts);
+  free(zErr);
+  return zOut;
+}
+
+static int is_err(const char *zQuery) { return strncmp(tr(zQuery), "ERR:", 4) == 0; }
+
+int main(void) {
+  CHECK("one word", strcmp(tr("khoa"), "\"khoa\"") == 0);
+  CHECK("two plain words: phrase first, then all words",
+        strcmp(tr("khoa hoc"), "(\"khoa hoc\" OR (\"khoa\" AND \"hoc\"))") == 0);
+  CHECK("typed with diacritics: exact mark on every string",
+        strcmp(tr("khoa học"), "(\"\x02khoa học\" OR (\"\x02khoa\" AND \"\x02học\"))") == 0);
+  CHECK("a phrase", strcmp(tr("\"khoa hoc\""), "\"khoa hoc\"") == 0);
+  CHECK("typographic quotes make a phrase", strcmp(tr("\xE2\x80\x9Ckhoa hoc\xE2\x80\x9D"), "\"khoa hoc\"") == 0);
+  CHECK("prefix", strcmp(tr("cong*"), "\"cong\" *") == 0);
+  CHECK("OR", strcmp(tr("a OR b"), "\"a\" OR \"b\"") == 0);
+  CHECK("NOT", strcmp(tr("a NOT b"), "\"a\" NOT \"b\"") == 0);
+  CHECK("explicit AND", strcmp(tr("a AND b"), "\"a\" AND \"b\"") == 0);
+  CHECK("parentheses", strcmp(tr("(a OR b) c"), "(\"a\" OR \"b\") AND \"c\"") == 0);
+  CHECK("lowercase and/or are words", strstr(tr("a or b"), " OR (") != NULL);
+  CHECK("FTS5 syntax in a word is quoted", strcmp(tr("x:y^z"), "\"x:y^z\"") == 0);
+  CHECK("a quote inside a word cannot escape", is_err("ab\"cd") || strstr(tr("ab\"cd\""), "\"cd\"") != NULL);
+  /* document numbers as typed */
+  CHECK("Party number", strcmp(tr("69-KL/TW"), "\"69-KL/TW\"") == 0 || strstr(tr("69-KL/TW"), "69") != NULL);
+  CHECK("Party number typed with a space", strcmp(tr("69 KL/TW"), tr("69-KL/TW")) == 0);
+  CHECK("State number typed without Đ", strcmp(tr("709/QD-TTg"), tr("709/QĐ-TTg")) == 0);
+  /* broken queries are errors with a message */
+  CHECK("empty", is_err(""));
+  CHECK("blank", is_err("   "));
+  CHECK("unclosed quote", is_err("\"khoa hoc"));
+  CHECK("unbalanced (", is_err("(a b"));
+  CHECK("unbalanced )", is_err("a b)"));
+  CHECK("empty ()", is_err("()"));
+  CHECK("AND alone", is_err("AND"));
+  CHECK("leading OR", is_err("OR a"));
+  CHECK("trailing OR", is_err("a OR"));
+  CHECK("leading NOT", is_err("NOT a"));
+  CHECK("only punctuation", is_err("---"));
+  CHECK("message says what is wrong", strstr(tr("\"abc"), "quote") != NULL);
+  /* numbers and dates in refs queries */
+  vp_docnum a[4];
+  int n = vp_qparse_docnums("Nghị quyết số 20-NQ/TW ngày 01/11/2012", a, 4);
+  CHECK("one number in a refs query", n == 1);
+  CHECK("its token", n == 1 && strcmp(a[0].zToken, "20-nq/tw") == 0);
+  n = vp_qparse_docnums("nghi quyet 20 NQ/TW", a, 4);
+  CHECK("number typed with a space", n == 1 && strcmp(a[0].zToken, "20-nq/tw") == 0);
+  n = vp_qparse_docnums("Quyet dinh 472/QD-UBND", a, 4);
+  CHECK("State number without diacritics", n == 1 && strcmp(a[0].zToken, "472/qd-ubnd") == 0);
+  n = vp_qparse_docnums("69-KL/TW và 709/QĐ-TTg", a, 4);
+  CHECK("two numbers", n == 2);
+  CHECK("no number", vp_qparse_docnums("khoa học và công nghệ", a, 4) == 0);
+  char zIso[11];
+  CHECK("date d/m/y", vp_qparse_date("20-NQ/TW ngày 01/11/2012", zIso) && strcmp(zIso, "2012-11-01") == 0);
+  CHECK("date d-m-y", vp_qparse_date("ngày 1-11-2012", zIso) && strcmp(zIso, "2012-11-01") == 0);
+  CHECK("date in words", vp_qparse_date("ngày 18 tháng 12 năm 2024", zIso) && strcmp(zIso, "2024-12-18") == 0);
+  CHECK("date in words without diacritics", vp_qparse_date("ngay 18 thang 12 nam 2024", zIso) && strcmp(zIso, "2024-12-18") == 0);
+  CHECK("no date", !vp_qparse_date("20-NQ/TW", zIso));
+  return vp_test_done();
+}

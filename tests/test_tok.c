@@ -1,0 +1,392 @@
+/*
+** test_tok.c — unit tests of the Vietnamese normalization (norm.c) and the
+** vnplan FTS5 tokenizer (tok.c): NFC/NFD equivalence with exact offsets,
+** canonical tone placement, the diacritic-free fold, query modes, document
+** numbers, and FTS5 end to end in an in-memory database.
+** Not a benchmark: see bench/ (vp_tok_run over corpus/) for speed.
+*/
+#include "vp_common.h"
+#include "vp_docnum.h"
+#include "vp_norm.h"
+#include "vp_test.h"
+#include "vp_tok.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* ---- collecting tokens ------------------------------------------------ */
+
+typedef struct tok {
+  char z[VP_TOK_MAX + 8];
+  int n, flags, iStart, iEnd;
+} tok;
+
+typedef struct toks {
+  tok a[512];
+  int n;
+  int nStopAfter; /* > 0: return 99 after this many tokens */
+} toks;
+
+static int collect(void *pCtx, int flags, const char *z, int n, int iStart,
+                   int iEnd) {
+  toks *p = pCtx;
+  if (p->n < VP_ARRAY_SIZE(p->a) && n <= VP_TOK_MAX + 1) {
+    tok *t = &p->a[p->n];
+    memcpy(t->z, z, (size_t)n);
+    t->z[n] = '\0';
+    t->n = n;
+    t->flags = flags;
+    t->iStart = iStart;
+    t->iEnd = iEnd;
+  }
+  p->n++;
+  if (p->nStopAfter > 0 && p->n >= p->nStopAfter) return 99;
+  return 0;
+}
+
+static toks *run(const char *z, int bQuery) {
+  static toks aBuf[2];
+  static int iBuf;
+  toks *p = &aBuf[iBuf++ & 1];
+  memset(p, 0, sizeof(*p));
+  vp_tok_run(z, (int)strlen(z), bQuery, collect, p);
+  return p;
+}
+
+/* The token list as one string "tok|tok+colocated|..." for comparisons. */
+static char *joined(const toks *p) {
+  static char aOut[2][8192];
+  static int iOut;
+  char *z = aOut[iOut++ & 1];
+  int n = 0;
+  z[0] = '\0';
+  for (int i = 0; i < p->n && n < 8000; i++) {
+    const tok *t = &p->a[i];
+    n += snprintf(z + n, sizeof(aOut[0]) - (size_t)n, "%s%s%s",
+                  i ? (t->flags ? "+" : "|") : "",
+                  t->z[0] == VP_TOK_FOLD_NS ? "~" : "",
+                  t->z[0] == VP_TOK_FOLD_NS ? t->z + 1 : t->z);
+  }
+  return z;
+}
+
+/* Exact form of one word as the tokenizer emits it. */
+static const char *exact(const char *zWord) {
+  toks *p = run(zWord, 0);
+  return p->n > 0 ? p->a[0].z : "";
+}
+
+static char *nfd(const char *z) {
+  return (char *)utf8proc_NFD((const utf8proc_uint8_t *)z);
+}
+
+/* ---- normalization ---------------------------------------------------- */
+
+static void test_tone_placement(void) {
+  static const char *aCase[][2] = {
+      /* input spelling, canonical exact form */
+      {"hòa", "hoà"},     {"hoà", "hoà"},     {"HÒA", "hoà"},
+      {"ủy", "uỷ"},       {"uỷ", "uỷ"},       {"thụy", "thuỵ"},
+      {"thuỵ", "thuỵ"},   {"khỏe", "khoẻ"},   {"qủa", "quả"},
+      {"quả", "quả"},     {"gìa", "già"},     {"già", "già"},
+      {"gì", "gì"},       {"giữa", "giữa"},   {"ngòai", "ngoài"},
+      {"ngoài", "ngoài"}, {"ngừơi", "người"}, {"người", "người"},
+      {"hòang", "hoàng"}, {"hoàng", "hoàng"}, {"hùynh", "huỳnh"},
+      {"mùa", "mùa"},     {"tiến", "tiến"},   {"khuỷu", "khuỷu"},
+      {"quốc", "quốc"},   {"Đồng", "đồng"},   {"ĐẢNG", "đảng"},
+      {"rượu", "rượu"},   {"hóa", "hoá"},     {"thủy", "thuỷ"},
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {
+    CHECK(aCase[i][0], strcmp(exact(aCase[i][0]), aCase[i][1]) == 0);
+    char *zD = nfd(aCase[i][0]);
+    CHECK("NFD spelling gives the same form", strcmp(exact(zD), aCase[i][1]) == 0);
+    free(zD);
+  }
+  /* tones are kept: different tones stay different words */
+  CHECK("hóa != hoa", strcmp(exact("hóa"), exact("hoa")) != 0);
+  CHECK("hóa != hỏa", strcmp(exact("hóa"), exact("hỏa")) != 0);
+  CHECK("hoa != hỏa", strcmp(exact("hoa"), exact("hỏa")) != 0);
+  /* words that are not one Vietnamese syllable pass through */
+  CHECK("café kept", strcmp(exact("Café"), "café") == 0);
+  CHECK("internet kept", strcmp(exact("Internet"), "internet") == 0);
+}
+
+static void test_fold(void) {
+  CHECK("hóa folds to hoa", strcmp(joined(run("hóa", 0)), "hoá+~hoa") == 0);
+  CHECK("hỏa folds to hoa", strcmp(joined(run("hỏa", 0)), "hoả+~hoa") == 0);
+  CHECK("ASCII word: no fold token", strcmp(joined(run("hoa", 0)), "hoa") == 0);
+  CHECK("Đồng folds to dong", strcmp(joined(run("Đồng", 0)), "đồng+~dong") == 0);
+  CHECK("French folds", strcmp(joined(run("Français", 0)), "français+~francais") == 0);
+  toks *p = run("Ελλάδα", 0);
+  CHECK("Greek: one lowercase token, no ASCII fold", p->n == 1 && strcmp(p->a[0].z, "ελλάδα") == 0);
+
+  char aExact[64], aFold[64];
+  int nFold = -1, bAscii = -1;
+  int nExact = vp_norm_word("Nghĩa", 6, aExact, 64, aFold, 64, &nFold, &bAscii);
+  CHECK("vp_norm_word exact", nExact == 6 && memcmp(aExact, "nghĩa", 6) == 0);
+  CHECK("vp_norm_word fold", nFold == 5 && memcmp(aFold, "nghia", 5) == 0 && bAscii == 0);
+  nExact = vp_norm_word("KHOA", 4, aExact, 64, aFold, 64, &nFold, &bAscii);
+  CHECK("vp_norm_word ASCII", nExact == 4 && bAscii == 1 && memcmp(aExact, "khoa", 4) == 0);
+  CHECK("vp_norm_word overflow", vp_norm_word("nghĩa", 6, aExact, 3, aFold, 64, &nFold, &bAscii) == -1);
+}
+
+static void test_utf8_and_word_cp(void) {
+  int cp;
+  CHECK("decode ế", vp_utf8_decode((const unsigned char *)"ế", 3, &cp) == 3 && cp == 0x1EBF);
+  CHECK("truncated", vp_utf8_decode((const unsigned char *)"\xE1\xBA", 2, &cp) == 1 && cp == 0xFFFD);
+  CHECK("overlong", vp_utf8_decode((const unsigned char *)"\xC0\xAF", 2, &cp) == 1 && cp == 0xFFFD);
+  CHECK("surrogate", vp_utf8_decode((const unsigned char *)"\xED\xA0\x80", 3, &cp) == 1 && cp == 0xFFFD);
+  CHECK("letter", vp_norm_is_word_cp(0x1EBF) && vp_norm_is_word_cp('a'));
+  CHECK("combining mark", vp_norm_is_word_cp(0x0301) && vp_norm_is_word_cp(0x0323));
+  CHECK("digit", vp_norm_is_word_cp('7'));
+  CHECK("CJK letter", vp_norm_is_word_cp(0x4E2D));
+  CHECK("separators", !vp_norm_is_word_cp('-') && !vp_norm_is_word_cp(0x2013) &&
+                          !vp_norm_is_word_cp(0xA0) && !vp_norm_is_word_cp(0xFEFF) &&
+                          !vp_norm_is_word_cp(0xFFFD));
+}
+
+/* ---- tokenizer -------------------------------------------------------- */
+
+/* Every token's span must cover bytes of z that normalize to the token. */
+static int spans_match(const char *z, const toks *p) {
+  for (int i = 0; i < p->n; i++) {
+    const tok *t = &p->a[i];
+    if (t->z[0] == VP_TOK_FOLD_NS) continue;
+    toks *q = malloc(sizeof(*q));
+    memset(q, 0, sizeof(*q));
+    vp_tok_run(z + t->iStart, t->iEnd - t->iStart, 0, collect, q);
+    int ok = q->n >= 1 && strcmp(q->a[0].z, t->z) == 0;
+    free(q);
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
+static void test_nfd_sentence(void) {
+  const char *zNfc = "Ủy ban nhân dân tỉnh Thừa Thiên Huế hoà nhập; KHOẺ mạnh, "
+                     "người dân đồng thuận.";
+  char *zNfd = nfd(zNfc);
+  toks *pC = run(zNfc, 0);
+  char zC[8192];
+  snprintf(zC, sizeof(zC), "%s", joined(pC));
+  int nC = pC->n;
+  int okSpansC = spans_match(zNfc, pC);
+  toks *pD = run(zNfd, 0);
+  CHECK("NFD input is longer", strlen(zNfd) > strlen(zNfc));
+  CHECK("NFC and NFD give the same tokens", nC == pD->n && strcmp(zC, joined(pD)) == 0);
+  CHECK("NFC spans point at the words", okSpansC);
+  CHECK("NFD spans point at the words", spans_match(zNfd, pD));
+  /* the third word "nhân" in NFD: the span holds base letters and marks */
+  const tok *t = &pD->a[0];
+  CHECK("first token", strcmp(t->z, "uỷ") == 0 && t->iStart == 0);
+  CHECK("first NFD span ends before the space", zNfd[t->iEnd] == ' ');
+  free(zNfd);
+}
+
+static void test_offsets_crlf(void) {
+  const char *z = "Kế hoạch\r\nSở Tài chính\r\n";
+  toks *p = run(z, 0);
+  CHECK("CRLF token list", strcmp(joined(p), "kế+~ke|hoạch+~hoach|sở+~so|tài+~tai|chính+~chinh") == 0);
+  CHECK("kế span", p->a[0].iStart == 0 && p->a[0].iEnd == 4);
+  CHECK("fold colocated with same span", p->a[1].flags == FTS5_TOKEN_COLOCATED &&
+                                              p->a[1].iStart == 0 && p->a[1].iEnd == 4);
+  CHECK("hoạch span", p->a[2].iStart == 5 && p->a[2].iEnd == 12);
+  CHECK("sở after CRLF", p->a[4].iStart == 14 && memcmp(z + 14, "Sở", 4) == 0 &&
+                             p->a[4].iEnd == 18);
+  CHECK("chính span", memcmp(z + p->a[8].iStart, "chính", 6) == 0 &&
+                          p->a[8].iEnd - p->a[8].iStart == 6);
+}
+
+static void test_query_modes(void) {
+  CHECK("plain query word: fold ns + itself",
+        strcmp(joined(run("khoa hoc", 1)), "~khoa+khoa|~hoc+hoc") == 0);
+  CHECK("query flags", run("khoa", 1)->a[1].flags == FTS5_TOKEN_COLOCATED);
+  CHECK("query with diacritics: exact only", strcmp(joined(run("khóa học", 1)), "khoá|học") == 0);
+  CHECK("exact mode", strcmp(joined(run("\x02khoa học", 1)), "khoa|học") == 0);
+  toks *p = run("\x02khoa", 1);
+  CHECK("exact mode offsets skip the mark", p->n == 1 && p->a[0].iStart == 1 && p->a[0].iEnd == 5);
+  CHECK("mark means nothing in documents", strcmp(joined(run("\x02khoa", 0)), "khoa") == 0);
+}
+
+static void test_edges(void) {
+  char zLong[1200];
+  for (int i = 0; i < 300; i++) memcpy(zLong + 3 * i, "ệ", 3); /* 900 bytes */
+  zLong[900] = '\0';
+  toks *p = run(zLong, 0);
+  CHECK("long word cut to VP_TOK_MAX on a boundary",
+        p->n == 2 && p->a[0].n <= VP_TOK_MAX && p->a[0].n % 3 == 0 && p->a[0].n >= VP_TOK_MAX - 3);
+  CHECK("long word span is whole", p->a[0].iStart == 0 && p->a[0].iEnd == 900);
+  CHECK("invalid UTF-8 separates", strcmp(joined(run("ab\xFF" "cd\xE1", 0)), "ab|cd") == 0);
+  CHECK("empty", run("", 0)->n == 0 && run(" -- ", 0)->n == 0);
+  toks *q = malloc(sizeof(*q));
+  memset(q, 0, sizeof(*q));
+  q->nStopAfter = 2;
+  int rc = vp_tok_run("một hai ba bốn", 18, 0, collect, q);
+  CHECK("callback error stops at once", rc == 99 && q->n == 2);
+  free(q);
+  CHECK("words split at punctuation", strcmp(joined(run("COVID-19, x_y", 0)), "covid|19|x|y") == 0);
+}
+
+static void test_docnum(void) {
+  static const char *aCase[] = {"Kết luận số 69-KL/TW ngày", "Quyết định 709/QĐ-TTg",
+                                "Nghị định 35/2021/NĐ-CP", "Kế hoạch số 472- KH/TU"};
+  for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {
+    const char *z = aCase[i];
+    int iDigit = (int)strcspn(z, "0123456789");
+    vp_docnum d;
+    toks *p = run(z, 0);
+    if (vp_docnum_at(z, (int)strlen(z), iDigit, &d)) {
+      int found = 0, pieces = 0;
+      for (int k = 0; k < p->n; k++) {
+        if (strcmp(p->a[k].z, d.zToken) == 0 && p->a[k].iStart == d.iStart &&
+            p->a[k].iEnd == d.iEnd)
+          found++;
+        if (p->a[k].iStart > d.iStart && p->a[k].iEnd <= d.iEnd) pieces++;
+      }
+      CHECK("document number is one token", found == 1);
+      CHECK("no pieces of the number", pieces == 0);
+    } else { /* docnum.c not there yet: plain words */
+      CHECK("without a parser the number is plain words", p->n >= 4);
+    }
+  }
+}
+
+/* ---- FTS5 end to end -------------------------------------------------- */
+
+static const char *azRow[] = {
+    "khoa học",             /* 1 */
+    "khóa học",             /* 2 */
+    "hoà bình",             /* 3 */
+    "hòa",                  /* 4 */
+    "hoa",                  /* 5 */
+    "Nghị quyết số 69-KL/TW", /* 6 */
+    "công nghệ",            /* 7 */
+    "hỏa hoạn",             /* 8 */
+    "khoa",                 /* 9 */
+};
+
+/* Rowids matching zQuery, as "1,2" ("" for none, "ERR" on error). */
+static const char *match(sqlite3 *db, const char *zQuery) {
+  static char aOut[256];
+  sqlite3_stmt *pStmt = NULL;
+  int n = 0;
+  aOut[0] = '\0';
+  if (sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1,
+                         &pStmt, NULL) != SQLITE_OK) {
+    return "ERR";
+  }
+  sqlite3_bind_text(pStmt, 1, zQuery, -1, SQLITE_STATIC);
+  int rc;
+  while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+    n += snprintf(aOut + n, sizeof(aOut) - (size_t)n, "%s%lld", n ? "," : "",
+                  (long long)sqlite3_column_int64(pStmt, 0));
+  }
+  sqlite3_finalize(pStmt);
+  if (rc != SQLITE_DONE) {
+    fprintf(stderr, "query %s: %s\n", zQuery, sqlite3_errmsg(db));
+    return "ERR";
+  }
+  return aOut;
+}
+
+static void check_match(sqlite3 *db, const char *zQuery, const char *zWant) {
+  const char *zGot = match(db, zQuery);
+  if (strcmp(zGot, zWant) != 0) fprintf(stderr, "  %s -> [%s], want [%s]\n", zQuery, zGot, zWant);
+  CHECK(zQuery, strcmp(zGot, zWant) == 0);
+}
+
+static void test_fts5(void) {
+  sqlite3 *db = NULL;
+  char *zErr = NULL;
+  CHECK("open", sqlite3_open(":memory:", &db) == SQLITE_OK);
+  CHECK("register", vp_tok_register(db, &zErr) == 0);
+  free(zErr);
+  CHECK("create table", sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='vnplan')",
+                                     NULL, NULL, NULL) == SQLITE_OK);
+  CHECK("options refused", sqlite3_exec(db, "CREATE VIRTUAL TABLE u USING fts5(x, tokenize='vnplan bad')",
+                                        NULL, NULL, NULL) != SQLITE_OK);
+  sqlite3_stmt *pIns = NULL;
+  sqlite3_prepare_v2(db, "INSERT INTO t(rowid, x) VALUES(?1, ?2)", -1, &pIns, NULL);
+  for (int i = 0; i < VP_ARRAY_SIZE(azRow); i++) {
+    sqlite3_bind_int(pIns, 1, i + 1);
+    sqlite3_bind_text(pIns, 2, azRow[i], -1, SQLITE_STATIC);
+    CHECK("insert", sqlite3_step(pIns) == SQLITE_DONE);
+    sqlite3_reset(pIns);
+  }
+  sqlite3_finalize(pIns);
+
+  check_match(db, "khoa hoc", "1,2");
+  check_match(db, "\"\x02khoa học\"", "1");
+  check_match(db, "\"khóa học\"", "2");
+  check_match(db, "\"hòa\"", "3,4");
+  check_match(db, "hoà", "3,4");
+  check_match(db, "hóa", "");
+  check_match(db, "hoa", "3,4,5,8");
+  check_match(db, "hỏa", "8");
+  check_match(db, "côn*", "7");
+  check_match(db, "cong*", "7");
+  check_match(db, "kho*", "1,2,9");
+  check_match(db, "\"khoa hoc\"", "1,2");
+  check_match(db, "\"hoc khoa\"", "");
+  check_match(db, "khoa NOT hoc", "9");
+  check_match(db, "hoa*", "3,4,5,8");
+  check_match(db, "hoà*", "3,4");
+  check_match(db, "khoa OR binh", "1,2,3,9");
+  check_match(db, "NEAR(khoa hoc, 1)", "1,2");
+  check_match(db, "nghi quyet", "6");
+  check_match(db, "dong", "");
+
+  /* highlight() puts the marks around the original bytes */
+  sqlite3_stmt *pHl = NULL;
+  sqlite3_prepare_v2(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'hoa binh'", -1,
+                     &pHl, NULL);
+  CHECK("highlight row", pHl && sqlite3_step(pHl) == SQLITE_ROW);
+  const char *zHl = pHl ? (const char *)sqlite3_column_text(pHl, 0) : NULL;
+  CHECK("highlight on original bytes", zHl && strcmp(zHl, "[hoà] [bình]") == 0);
+  sqlite3_finalize(pHl);
+
+  /* an NFD row is found by NFC and plain queries, highlighted on its bytes */
+  char *zNfd = nfd("Thừa Thiên Huế");
+  char *zSql = sqlite3_mprintf("INSERT INTO t(rowid, x) VALUES(20, %Q)", zNfd);
+  CHECK("insert NFD", sqlite3_exec(db, zSql, NULL, NULL, NULL) == SQLITE_OK);
+  sqlite3_free(zSql);
+  check_match(db, "huế", "20");
+  check_match(db, "hue", "20");
+  check_match(db, "\"thua thien\"", "20");
+  sqlite3_prepare_v2(db, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'thien'", -1,
+                     &pHl, NULL);
+  zHl = pHl && sqlite3_step(pHl) == SQLITE_ROW ? (const char *)sqlite3_column_text(pHl, 0) : NULL;
+  int i1 = (int)strcspn(zNfd, " ") + 1, i2 = i1 + (int)strcspn(zNfd + i1, " ");
+  char *zWant = sqlite3_mprintf("%.*s[%.*s]%s", i1, zNfd, i2 - i1, zNfd + i1, zNfd + i2);
+  CHECK("NFD highlight", zHl && strcmp(zHl, zWant) == 0);
+  sqlite3_free(zWant);
+  sqlite3_finalize(pHl);
+  free(zNfd);
+
+  vp_docnum d;
+  const char *zRow6 = azRow[5];
+  if (vp_docnum_at(zRow6, (int)strlen(zRow6), 14, &d)) {
+    check_match(db, "\"69-KL/TW\"", "6");
+    check_match(db, "\"69 KL/TW\"", "6");
+    check_match(db, "kl", "");
+    check_match(db, "tw", "");
+  } else {
+    check_match(db, "\"69-KL/TW\"", "6");
+  }
+  sqlite3_close(db);
+}
+
+int main(void) {
+  test_utf8_and_word_cp();
+  test_tone_placement();
+  test_fold();
+  test_nfd_sentence();
+  test_offsets_crlf();
+  test_query_modes();
+  test_edges();
+  test_docnum();
+  test_fts5();
+  return vp_test_done();
+}
