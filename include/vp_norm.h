@@ -32,4 +32,12 @@ int vp_norm_is_word_cp(int cp);
 int vp_norm_word(const char *z, int n, char *zExact, int nExact, char *zFold,
                  int nFold, int *pnFold, int *pbAscii);
 
+/* The tokenizer's one pass per word: normalize, as vp_norm_word does, the
+** run of word code points that starts at z[i] (z[i] must start one) and set
+** *piEnd to its end (exclusive). Same returns as vp_norm_word; on -1 *piEnd
+** is still set, so the caller can retry z[i..*piEnd) with larger buffers. */
+int vp_norm_next_word(const char *z, int n, int i, int *piEnd, char *zExact,
+                      int nExact, char *zFold, int nFold, int *pnFold,
+                      int *pbAscii);
+
 #endif /* VP_NORM_H */

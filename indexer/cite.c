@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "vp_common.h"
 #include "vp_data.h"
@@ -20,7 +21,7 @@
 
 #define MAX_ISSUER_FOLD 120 /* an issuing body longer than this is no body */
 #define MAX_TITLE_FOLD 600  /* nor a quoted title longer than this */
-#define MAX_GAP_FOLD 160    /* how far back a clause start is looked for */
+#define MAX_GAP_FOLD 800    /* how far back a clause start is looked for */
 
 /* ------------------------------------------------- instrument type names */
 
@@ -236,7 +237,6 @@ static vp_relation tail_relation(const vp_fold *pF, int e, int iClause) {
     }
     if (!bSkipped) break;
   }
-  if (e > iClause && pF->z[e - 1] == '(') e = skip_spaces_back(pF, e - 1);
   for (int k = 0; k < VP_ARRAY_SIZE(aTailCue); k++) {
     if (word_before(pF, e, aTailCue[k].zFold) >= iClause) return aTailCue[k].eRelation;
   }
@@ -294,20 +294,59 @@ static char *display_span(const vp_fold *pF, const char *zSrc, int s, int e) {
   return vp_fold_display(zSrc + pF->aOff[s], pF->aOff[e] - pF->aOff[s]);
 }
 
+/* Is the word at folded index i written with a capital in the source? */
+static int capitalized_at(const vp_fold *pF, const char *zSrc, int i) {
+  utf8proc_int32_t cp = -1;
+  int iSrc = pF->aOff[i], nSrc = pF->aOff[pF->n];
+  utf8proc_iterate((const utf8proc_uint8_t *)zSrc + iSrc, nSrc - iSrc, &cp);
+  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* "khóa XI", "khoá XIII": the term of a body, not part of its name. */
+static int term_at(const vp_fold *pF, int i) {
+  if (!word_at(pF, i, "khoa")) return 0;
+  int j = skip_spaces(pF, i + 4), k = j;
+  while (k < pF->n && strchr("ivxl", pF->z[k])) k++;
+  return k > j && (k == pF->n || !is_alnum(pF->z[k]));
+}
+
+/* Skip a term after a body, "khóa XI" or "(khóa XI)", at i. */
+static int skip_term(const vp_fold *pF, int i) {
+  int j = i < pF->n && pF->z[i] == '(' ? skip_spaces(pF, i + 1) : i;
+  if (!term_at(pF, j)) return i;
+  j = skip_spaces(pF, j + 4);
+  while (j < pF->n && strchr("ivxl", pF->z[j])) j++;
+  j = skip_spaces(pF, j);
+  if (pF->z[i] == '(') {
+    if (j >= pF->n || pF->z[j] != ')') return i;
+    j = skip_spaces(pF, j + 1);
+  }
+  return j;
+}
+
+/* Does the issuing body end before the word at folded index w? */
+static int issuer_stops_at(const vp_fold *pF, const char *zSrc, int w) {
+  for (int k = 0; k < VP_ARRAY_SIZE(azIssuerStop); k++) {
+    if (word_at(pF, w, azIssuerStop[k])) return 1;
+  }
+  if (type_word_at(pF, w) || term_at(pF, w)) return 1;
+  /* names join capitalized parts: "Bộ Khoa học và Công nghệ"; a "và"
+  ** before a lowercase word joins clauses instead */
+  if (word_at(pF, w, "va")) {
+    int x = skip_spaces(pF, w + 2);
+    return x >= pF->n || !capitalized_at(pF, zSrc, x) || type_word_at(pF, x);
+  }
+  return 0;
+}
+
 /* The end of an issuing body starting at folded index s: before a stop
 ** word, a type word, a number or punctuation. -1 when it runs too long. */
-static int issuer_end(const vp_fold *pF, int s) {
+static int issuer_end(const vp_fold *pF, const char *zSrc, int s) {
   int i = s;
   while (i < pF->n && i - s <= MAX_ISSUER_FOLD) {
     char c = pF->z[i];
     if (strchr(",;()\".:", c) || is_digit(c)) return i;
-    if (c == ' ') {
-      int w = i + 1;
-      for (int k = 0; k < VP_ARRAY_SIZE(azIssuerStop); k++) {
-        if (word_at(pF, w, azIssuerStop[k])) return i;
-      }
-      if (type_word_at(pF, w)) return i;
-    }
+    if (c == ' ' && issuer_stops_at(pF, zSrc, i + 1)) return i;
     i++;
   }
   return i >= pF->n ? i : -1;
@@ -331,13 +370,11 @@ static int read_after(const vp_fold *pF, const char *zSrc, int i,
   j = i < pF->n && pF->z[i] == ',' ? skip_spaces(pF, i + 1) : i;
   if (word_at(pF, j, "cua")) {
     int s = skip_spaces(pF, j + 3);
-    int e = issuer_end(pF, s);
+    int e = issuer_end(pF, zSrc, s);
     if (e > s) {
       e = skip_spaces_back(pF, e);
-      int v = word_before(pF, e, "va");
-      if (v > s) e = skip_spaces_back(pF, v);
       if ((pC->zIssuerBody = display_span(pF, zSrc, s, e)) == NULL) return -1;
-      i = skip_spaces(pF, e);
+      i = skip_term(pF, skip_spaces(pF, e));
     }
   }
   if (word_at(pF, i, "ve")) {
@@ -437,12 +474,14 @@ static int build_citation(const vp_fold *pF, const vp_passage *pP, int iPassage,
   pC->iStart = pP->iStart + pF->aOff[iHead];
   pC->iEnd = pC->num.iEnd;
 
+  /* own words first; then a "Căn cứ" clause (its items are bases even
+  ** after a nested "về việc thực hiện X"); then the list it continues */
   pC->eRelation = tail_relation(pF, iHead, iClause);
+  if (pC->eRelation == VP_REL_MENTION && clause_is_basis(pF, iClause))
+    pC->eRelation = VP_REL_BASIS;
   if (pC->eRelation == VP_REL_MENTION && pList->iTailEnd >= 0 &&
       pList->iTailEnd <= iHead && is_list_glue(pF, pList->iTailEnd, iHead))
     pC->eRelation = pList->eRelation;
-  if (pC->eRelation == VP_REL_MENTION && clause_is_basis(pF, iClause))
-    pC->eRelation = VP_REL_BASIS;
 
   const char *zName = vp_cite_type_name(pNum->zType);
   if (zName == NULL && pType) zName = pType->bAlias ? vp_cite_type_name(pType->zCode) : pType->zName;

@@ -307,8 +307,12 @@ static int parse_state(const char *z, int n, int k, parsed *pP) {
     }
   }
   if (!bIssuerFirst && !find_code(z + c, c1End - c, 1)) return 0;
-  int iEnd = scan_issuer(z, n, c, pP); /* "123/UBND-KT", "202/2025/QH15" */
-  if (iEnd < 0) return 0;
+  /* no type: "123/UBND-KT", "202/2025/QH15"; a bare "2/ UBND" is a list
+  ** label followed by a name */
+  int bYear = pP->year.e > pP->year.i;
+  if (!bYear && a != k + 1) return 0;
+  int iEnd = scan_issuer(z, n, c, pP);
+  if (iEnd < 0 || (!bYear && pP->nIssuer < 2)) return 0;
   pP->type = (span){c, c};
   pP->iEnd = iEnd;
   return 1;

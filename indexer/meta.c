@@ -25,6 +25,7 @@
 #define META_HEADER_NO_KIND 15 /* header lines assumed when it is missing */
 #define META_TITLE_LINES 8
 #define META_SIGNER_LOOKAHEAD 15
+#define META_HEADER_LINE_MAX 100 /* folded bytes of a header cell */
 
 /* ------------------------------------------------------------ lines */
 
@@ -187,6 +188,13 @@ static int find_date_from(const char *z, int n, int i, char *zIso) {
     if (z[i] == 'n' && parse_date_at(z, n, i, &bLong, zIso)) return 1;
   }
   return 0;
+}
+
+/* "I.", "IV)" at the start of a folded line */
+static int is_roman_heading(const char *z, int n) {
+  int k = 0;
+  while (k < n && (z[k] == 'i' || z[k] == 'v' || z[k] == 'x')) k++;
+  return k > 0 && k < n && (z[k] == '.' || z[k] == ')');
 }
 
 /* ------------------------------------------------------------ uppercase */
@@ -402,7 +410,11 @@ static int find_appendix_number(const meta_doc *pDoc, vp_meta *pOut, char *zDate
     if (pOut->zNumber == NULL) {
       pOut->zNumber = vp_strndup(d.zKey, -1);
       if (pOut->zNumber == NULL) return VP_ENOMEM;
-      if (zDate[0] == 0) find_date_from(pL->zF, pL->nF, kEnd, zDate);
+      if (zDate[0] == 0 && !find_date_from(pL->zF, pL->nF, kEnd, zDate) && i + 1 < pDoc->nLine) {
+        const meta_line *pNext = &pDoc->aLine[i + 1]; /* wrapped before "ngày" */
+        int bLong;
+        (void)parse_date_at(pNext->zF, pNext->nF, 0, &bLong, zDate);
+      }
     }
     if (strcmp(pOut->zNumber, d.zKey) == 0) {
       add_self_span(pOut, pL->iOff + d.iStart, pL->iOff + d.iEnd);
@@ -437,7 +449,14 @@ static void find_place_date(meta_doc *pDoc, char *zDate) {
     for (int k = 0; k < pL->nF; k++) {
       int bLong;
       char zIso[11];
-      if (pL->zF[k] != 'n' || !parse_date_at(pL->zF, pL->nF, k, &bLong, zIso)) continue;
+      if (pL->zF[k] != 'n' || !word_at(pL->zF, pL->nF, k, "ngay")) continue;
+      if (!parse_date_at(pL->zF, pL->nF, k, &bLong, zIso)) {
+        /* "Tuyên Quang, ngày    tháng 12 năm 2024": a draft, the place holds */
+        if (k > 1 && pL->zF[k - 1] == ' ' && pL->zF[k - 2] == ',' && pDoc->pPlace == NULL) {
+          pDoc->pPlace = place_before(pL->zF, k - 2);
+        }
+        continue;
+      }
       int j = k;
       while (j > 0 && pL->zF[j - 1] == ' ') j--;
       int bComma = (j > 0 && pL->zF[j - 1] == ',');
@@ -580,7 +599,8 @@ static int level_of_province(const vp_province *p) {
 
 /* header lines that are no issuer: national motto, "Số:", place-date */
 static int is_header_boilerplate(const meta_line *pL) {
-  static const char *const azSkip[] = {"cong hoa xa hoi chu nghia viet nam", "doc lap", "v/v"};
+  static const char *const azSkip[] = {"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam",
+                                       "doc lap", "v/v"};
   for (int i = 0; i < VP_ARRAY_SIZE(azSkip); i++) {
     if (word_at(pL->zF, pL->nF, 0, azSkip[i])) return 1;
   }
@@ -608,11 +628,16 @@ static char *known_body_name(const meta_line *pL) {
 /* The issuer from the header: the last uppercase line naming a body
 ** ("ỦY BAN NHÂN DÂN", "UBND TỈNH X", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"); a level
 ** line ("TỈNH TUYÊN QUANG") completes a People's Committee. */
-static char *header_issuer(const meta_doc *pDoc, int *pbNoMem) {
-  int iLast = -1, iIssuerLast = -1, iLevelLast = -1, iLevelLine = -1;
+static char *header_issuer(const meta_doc *pDoc, const vp_province *pProvince, int *pbNoMem) {
+  int iLast = -1, iIssuerLast = -1, iLevelLast = -1, iLevelLine = -1, bBoilerplate = 0;
   for (int i = 0; i < pDoc->nHeader; i++) {
     const meta_line *pL = &pDoc->aLine[i];
-    if (is_header_boilerplate(pL) || !is_upper_line(pL)) continue;
+    if (is_roman_heading(pL->zF, pL->nF) || word_at(pL->zF, pL->nF, 0, "can cu")) break;
+    if (is_header_boilerplate(pL)) {
+      bBoilerplate = 1;
+      continue;
+    }
+    if (!is_upper_line(pL) || pL->nF > META_HEADER_LINE_MAX) continue;
     int iEnd, iLv = level_at(pL->zF, pL->nF, 0, &iEnd);
     if (iLv >= 0 && mention_at(pL->zF, pL->nF, 0)) { /* "TỈNH TUYÊN QUANG" */
       if (iLevelLine < 0) iLevelLine = iLv;
@@ -623,9 +648,12 @@ static char *header_issuer(const meta_doc *pDoc, int *pbNoMem) {
     iLevelLast = iIssuerLast >= 0 ? level_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, iEnd), &iEnd) : -1;
   }
   char *z = NULL;
-  if (iLast < 0) return NULL;
+  /* without a kind heading the "header" is a guess: trust it only when it
+  ** has the national motto, a "Số:" line or a place-date line */
+  if (iLast < 0 || (pDoc->iKind < 0 && !bBoilerplate)) return NULL;
   if (iIssuerLast >= 0) {
-    z = issuer_name(iIssuerLast, iLevelLast >= 0 ? iLevelLast : iLevelLine);
+    int iLevel = iLevelLast >= 0 ? iLevelLast : iLevelLine;
+    z = issuer_name(iIssuerLast, iLevel >= 0 ? iLevel : level_of_province(pProvince));
   } else {
     z = known_body_name(&pDoc->aLine[iLast]);
   }
@@ -676,7 +704,7 @@ static int body_issuer(const meta_doc *pDoc, int *piLevel) {
 
 static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_meta *pOut) {
   int bNoMem = 0;
-  pOut->zIssuer = header_issuer(pDoc, &bNoMem);
+  pOut->zIssuer = header_issuer(pDoc, pProvince, &bNoMem);
   if (bNoMem) return VP_ENOMEM;
   if (pOut->zIssuer) return VP_OK;
   int iLevel = -1, iIssuer = signature_issuer(pDoc, &iLevel);
@@ -688,12 +716,6 @@ static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_me
 }
 
 /* ------------------------------------------------------------ title */
-
-static int is_roman_heading(const char *z, int n) {
-  int k = 0;
-  while (k < n && (z[k] == 'i' || z[k] == 'v' || z[k] == 'x')) k++;
-  return k > 0 && k < n && (z[k] == '.' || z[k] == ')');
-}
 
 /* lines that never belong to a title */
 static int is_title_stop(const meta_line *pL) {
@@ -734,8 +756,11 @@ static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
     if (iPrev >= 0) {
       const meta_line *pP = &pDoc->aLine[iPrev];
       int bSamePassage = pL->iPassage == pP->iPassage && pP->iPassage != pKind->iPassage;
-      int bUpperRun = is_upper_line(pP) && is_upper_line(pL);
-      if (!bSamePassage && !bUpperRun) break;
+      int bPrevUpper = is_upper_line(pP), bUpper = is_upper_line(pL);
+      char cPrevEnd = pP->zF[pP->nF - 1];
+      if (bPrevUpper && !bUpper) break; /* the body starts after an uppercase title */
+      if (cPrevEnd == '.' || cPrevEnd == ';' || cPrevEnd == ':') break;
+      if (!bSamePassage && !(bPrevUpper && bUpper)) break;
     }
     title_append(&b, pL, 0, &rc);
     iPrev = i;

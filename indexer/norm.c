@@ -30,15 +30,20 @@ enum { T_NONE = 0, T_GRAVE, T_ACUTE, T_HOOK, T_TILDE, T_DOT, N_TONE };
 
 #define OPQ_MAX 9 /* bytes of an opaque character's folded spellings */
 
+/* Kept to 4 bytes: the hot loops read only this. */
 typedef struct cp_info {
   unsigned char kind; /* K_* */
   unsigned char base; /* K_LETTER: ASCII lowercase letter or digit */
   unsigned char qual; /* K_LETTER, K_MARK: Q_* */
   unsigned char tone; /* K_LETTER, K_MARK: T_* */
-  unsigned char nExact, nFold; /* K_OPAQUE */
-  char zExact[OPQ_MAX];        /* K_OPAQUE: case-folded NFC */
-  char zFold[OPQ_MAX];         /* K_OPAQUE: case-folded, marks stripped */
 } cp_info;
+
+/* The spellings of a K_OPAQUE code point (same index as its cp_info). */
+typedef struct opq_info {
+  unsigned char nExact, nFold;
+  char zExact[OPQ_MAX]; /* case-folded NFC */
+  char zFold[OPQ_MAX];  /* case-folded, marks stripped */
+} opq_info;
 
 /* Table index of a code point, or -1 outside the three ranges. */
 #define R1_END 0x250
@@ -49,6 +54,7 @@ typedef struct cp_info {
 #define N_INFO (R1_END + (R2_END - R2_LO) + (R3_END - R3_LO))
 
 static cp_info aInfo[N_INFO];
+static opq_info aOpq[N_INFO];
 
 /* UTF-8 of the lowercase precomposed letter base+qual+tone; n==0: none. */
 typedef struct comp_u8 {
@@ -58,15 +64,16 @@ typedef struct comp_u8 {
 static comp_u8 aComp[128][N_QUAL][N_TONE];
 
 static pthread_once_t normOnce = PTHREAD_ONCE_INIT;
+static int bTablesReady; /* read and written with __atomic builtins */
 
-static int info_index(int cp) {
+static inline int info_index(int cp) {
   if (cp < R1_END) return cp >= 0 ? cp : -1;
   if (cp >= R2_LO && cp < R2_END) return R1_END + cp - R2_LO;
   if (cp >= R3_LO && cp < R3_END) return R1_END + (R2_END - R2_LO) + cp - R3_LO;
   return -1;
 }
 
-static const cp_info *info_of(int cp) {
+static inline const cp_info *info_of(int cp) {
   int i = info_index(cp);
   return i < 0 ? NULL : &aInfo[i];
 }
@@ -164,8 +171,9 @@ static int is_word_category(int cp) {
 #define OPT_FOLD \
   (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
 
-static void fill_info(int cp, cp_info *p) {
+static void fill_info(int cp, cp_info *p, opq_info *pOpq) {
   memset(p, 0, sizeof(*p));
+  memset(pOpq, 0, sizeof(*pOpq));
   if (!utf8proc_codepoint_valid(cp) || !is_word_category(cp)) return;
   if (cp == 0x110 || cp == 0x111) { /* đ has no decomposition */
     p->kind = K_LETTER;
@@ -185,12 +193,12 @@ static void fill_info(int cp, cp_info *p) {
     return;
   }
   if (decompose_letter(cp, p)) return;
-  int nExact = map_one(cp, OPT_EXACT, p->zExact, OPQ_MAX);
-  int nFold = map_one(cp, OPT_FOLD, p->zFold, OPQ_MAX);
+  int nExact = map_one(cp, OPT_EXACT, pOpq->zExact, OPQ_MAX);
+  int nFold = map_one(cp, OPT_FOLD, pOpq->zFold, OPQ_MAX);
   if (nExact <= 0 || nFold < 0) return; /* left a separator: never seen */
   p->kind = K_OPAQUE;
-  p->nExact = (unsigned char)nExact;
-  p->nFold = (unsigned char)nFold;
+  pOpq->nExact = (unsigned char)nExact;
+  pOpq->nFold = (unsigned char)nFold;
 }
 
 static int info_cp(int i) {
@@ -200,7 +208,7 @@ static int info_cp(int i) {
 }
 
 static void build_tables(void) {
-  for (int i = 0; i < N_INFO; i++) fill_info(info_cp(i), &aInfo[i]);
+  for (int i = 0; i < N_INFO; i++) fill_info(info_cp(i), &aInfo[i], &aOpq[i]);
   /* Compositions from the lowercase letters only (uppercase ones fold to
   ** them); đ is composed by hand. */
   for (int i = 0; i < N_INFO; i++) {
@@ -213,41 +221,80 @@ static void build_tables(void) {
     c->n = (unsigned char)utf8proc_encode_char(cp, aBuf);
     memcpy(c->z, aBuf, c->n);
   }
+  __atomic_store_n(&bTablesReady, 1, __ATOMIC_RELEASE);
 }
 
-void vp_norm_init(void) { pthread_once(&normOnce, build_tables); }
+void vp_norm_init(void) {
+  if (!__atomic_load_n(&bTablesReady, __ATOMIC_ACQUIRE)) {
+    pthread_once(&normOnce, build_tables);
+  }
+}
 
 /* ---- UTF-8 and word characters --------------------------------------- */
 
-int vp_utf8_decode(const unsigned char *z, int n, int *pCp) {
+/* The decoder behind vp_utf8_decode, inlined in the hot loops. */
+static inline int decode_cp(const unsigned char *z, int n, int *pCp) {
   int c = z[0];
   if (c < 0x80) {
     *pCp = c;
     return 1;
   }
-  int nExtra, cp, cpMin;
-  if ((c & 0xE0) == 0xC0) { nExtra = 1; cp = c & 0x1F; cpMin = 0x80; }
-  else if ((c & 0xF0) == 0xE0) { nExtra = 2; cp = c & 0x0F; cpMin = 0x800; }
-  else if ((c & 0xF8) == 0xF0) { nExtra = 3; cp = c & 0x07; cpMin = 0x10000; }
-  else goto invalid;
-  if (nExtra >= n) goto invalid;
-  for (int i = 1; i <= nExtra; i++) {
-    if ((z[i] & 0xC0) != 0x80) goto invalid;
-    cp = (cp << 6) | (z[i] & 0x3F);
+  if ((c & 0xE0) == 0xC0 && n >= 2 && (z[1] & 0xC0) == 0x80 && c >= 0xC2) {
+    *pCp = ((c & 0x1F) << 6) | (z[1] & 0x3F);
+    return 2;
   }
-  if (cp < cpMin || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) goto invalid;
-  *pCp = cp;
-  return nExtra + 1;
-invalid:
+  if ((c & 0xF0) == 0xE0 && n >= 3 && (z[1] & 0xC0) == 0x80 &&
+      (z[2] & 0xC0) == 0x80) {
+    int cp = ((c & 0x0F) << 12) | ((z[1] & 0x3F) << 6) | (z[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *pCp = cp;
+      return 3;
+    }
+  } else if ((c & 0xF8) == 0xF0 && n >= 4 && (z[1] & 0xC0) == 0x80 &&
+             (z[2] & 0xC0) == 0x80 && (z[3] & 0xC0) == 0x80) {
+    int cp = ((c & 0x07) << 18) | ((z[1] & 0x3F) << 12) | ((z[2] & 0x3F) << 6) |
+             (z[3] & 0x3F);
+    if (cp >= 0x10000 && cp <= 0x10FFFF) {
+      *pCp = cp;
+      return 4;
+    }
+  }
   *pCp = 0xFFFD;
   return 1;
 }
 
-int vp_norm_is_word_cp(int cp) {
-  const cp_info *p = info_of(cp);
-  vp_norm_init();
-  if (p) return p->kind != K_SEP;
+int vp_utf8_decode(const unsigned char *z, int n, int *pCp) {
+  return decode_cp(z, n, pCp);
+}
+
+static inline int is_word_cp(int cp) {
+  int i = info_index(cp);
+  if (i >= 0) return aInfo[i].kind != K_SEP;
   return is_word_category(cp);
+}
+
+int vp_norm_is_word_cp(int cp) {
+  vp_norm_init();
+  return is_word_cp(cp);
+}
+
+static inline int is_ascii_word(unsigned c) {
+  return (c | 32) - 'a' < 26 || c - '0' < 10;
+}
+
+/* End (exclusive) of the run of word code points from z[i]. */
+static int scan_end(const unsigned char *z, int n, int i) {
+  while (i < n) {
+    if (z[i] < 0x80) {
+      if (!is_ascii_word(z[i])) break;
+      i++;
+      continue;
+    }
+    int cp, len = decode_cp(z + i, n - i, &cp);
+    if (!is_word_cp(cp)) break;
+    i += len;
+  }
+  return i;
 }
 
 /* ---- one word ----------------------------------------------------------- */
@@ -256,7 +303,7 @@ int vp_norm_is_word_cp(int cp) {
 ** character (base == 0) with its spellings from the table. */
 typedef struct letter {
   unsigned char base, qual, tone;
-  const cp_info *pOpq;
+  unsigned short iOpq; /* opaque: index in aOpq */
 } letter;
 
 #define SYL_MAX 12 /* longer letter runs are not Vietnamese syllables */
@@ -283,9 +330,12 @@ static void out_put(char *z, int *pn, int mx, const char *zSrc, int nSrc,
 
 /* Append one letter to both outputs; NORM_SLOW if it has no precomposed
 ** form (a mark on a letter that NFC would leave uncombined). */
-static int emit_letter(out *o, const letter *l) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int emit_letter(out *o, const letter *l) {
   if (l->base == 0) {
-    const cp_info *p = l->pOpq;
+    const opq_info *p = &aOpq[l->iOpq];
     for (int i = 0; i < p->nExact; i++) o->hiBits |= (unsigned char)p->zExact[i];
     out_put(o->zExact, &o->nExact, o->mxExact, p->zExact, p->nExact, &o->bOverflow);
     out_put(o->zFold, &o->nFold, o->mxFold, p->zFold, p->nFold, &o->bOverflow);
@@ -293,10 +343,19 @@ static int emit_letter(out *o, const letter *l) {
   }
   const comp_u8 *c = &aComp[l->base][l->qual][l->tone];
   if (c->n == 0) return NORM_SLOW;
+  if (o->nExact + 3 > o->mxExact || o->nFold + 1 > o->mxFold) {
+    char cBase = (char)l->base;
+    out_put(o->zExact, &o->nExact, o->mxExact, c->z, c->n, &o->bOverflow);
+    out_put(o->zFold, &o->nFold, o->mxFold, &cBase, 1, &o->bOverflow);
+  } else { /* room for the widest letter: plain stores */
+    char *zE = o->zExact + o->nExact;
+    zE[0] = c->z[0];
+    zE[1] = c->z[1];
+    zE[2] = c->z[2];
+    o->nExact += c->n;
+    o->zFold[o->nFold++] = (char)l->base;
+  }
   o->hiBits |= (unsigned char)c->z[0];
-  char cBase = (char)l->base;
-  out_put(o->zExact, &o->nExact, o->mxExact, c->z, c->n, &o->bOverflow);
-  out_put(o->zFold, &o->nFold, o->mxFold, &cBase, 1, &o->bOverflow);
   return 0;
 }
 
@@ -383,23 +442,44 @@ static int attach_mark(letter *l, const cp_info *p) {
   return 0;
 }
 
-/* The fast path: z[0..n) made only of table code points. Returns 0, or
-** NORM_SLOW when utf8proc is needed. Overflow is reported in o. */
-static int norm_fast(const unsigned char *z, int n, out *o) {
+/* The fast path: normalize the word that starts at z[i], ending at the
+** first separator, and set *piEnd to its end. Returns 0, or NORM_SLOW when
+** utf8proc is needed (a code point outside the table, a mark that does not
+** combine the Vietnamese way). Overflow is reported in o. */
+static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
   letter a[SYL_MAX + 1];
   int nLetter = 0, bLong = 0;
-  for (int i = 0; i < n;) {
-    int cp;
-    i += vp_utf8_decode(z + i, n - i, &cp);
-    const cp_info *p = info_of(cp);
-    if (p == NULL || p->kind == K_SEP) return NORM_SLOW;
+  while (i < n) {
+    const cp_info *p;
+    int len = 1;
+    if (z[i] < 0x80) {
+      p = &aInfo[z[i]];
+    } else {
+      int cp, k;
+      len = decode_cp(z + i, n - i, &cp);
+      k = info_index(cp);
+      if (k < 0) {
+        if (!is_word_category(cp)) break;
+        *piEnd = scan_end(z, n, i);
+        return NORM_SLOW;
+      }
+      p = &aInfo[k];
+    }
+    if (p->kind == K_SEP) break;
+    i += len;
     if (p->kind == K_MARK) {
-      if (attach_mark(nLetter ? &a[nLetter - 1] : NULL, p)) return NORM_SLOW;
+      if (attach_mark(nLetter ? &a[nLetter - 1] : NULL, p)) {
+        *piEnd = scan_end(z, n, i);
+        return NORM_SLOW;
+      }
       continue;
     }
     if (nLetter == SYL_MAX + 1) { /* too long for a syllable: stream */
       for (int k = 0; k < SYL_MAX; k++) {
-        if (emit_letter(o, &a[k])) return NORM_SLOW;
+        if (emit_letter(o, &a[k])) {
+          *piEnd = scan_end(z, n, i);
+          return NORM_SLOW;
+        }
       }
       a[0] = a[SYL_MAX];
       nLetter = 1;
@@ -409,8 +489,9 @@ static int norm_fast(const unsigned char *z, int n, out *o) {
     l->base = p->kind == K_LETTER ? p->base : 0;
     l->qual = p->qual;
     l->tone = p->tone;
-    l->pOpq = p;
+    l->iOpq = (unsigned short)(p - aInfo);
   }
+  *piEnd = i;
   if (!bLong) place_tone(a, nLetter);
   for (int k = 0; k < nLetter; k++) {
     if (emit_letter(o, &a[k])) return NORM_SLOW;
@@ -418,26 +499,24 @@ static int norm_fast(const unsigned char *z, int n, out *o) {
   return 0;
 }
 
-/* Write z[0..n) lowercased into both outputs: the common all-ASCII word. */
-static int norm_ascii(const char *z, int n, out *o) {
-  if (n > o->mxExact || n > o->mxFold) {
+/* The all-ASCII word that starts at z[i], lowercased into both outputs;
+** returns its end, or -1 (nothing kept) when a non-ASCII byte follows. */
+static int norm_ascii_run(const unsigned char *z, int n, int i, out *o) {
+  int j = i;
+  while (j < n && z[j] < 0x80 && is_ascii_word(z[j])) j++;
+  if (j < n && z[j] >= 0x80) return -1;
+  if (j - i > o->mxExact || j - i > o->mxFold) {
     o->bOverflow = 1;
-    return 0;
+    return j;
   }
-  for (int i = 0; i < n; i++) {
-    char c = z[i];
+  for (int k = i; k < j; k++) {
+    char c = (char)z[k];
     if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    o->zExact[i] = c;
-    o->zFold[i] = c;
+    o->zExact[k - i] = c;
+    o->zFold[k - i] = c;
   }
-  o->nExact = o->nFold = n;
-  return 0;
-}
-
-static int is_ascii(const char *z, int n) {
-  unsigned char acc = 0;
-  for (int i = 0; i < n; i++) acc |= (unsigned char)z[i];
-  return acc < 0x80;
+  o->nExact = o->nFold = j - i;
+  return j;
 }
 
 static void out_reset(out *o) {
@@ -456,7 +535,8 @@ static int norm_slow(const char *z, int n, out *o) {
     return -1;
   }
   out_reset(o);
-  if (norm_fast(zNfc, (int)nNfc, o) == 0) {
+  int iEnd;
+  if (norm_fast(zNfc, (int)nNfc, 0, &iEnd, o) == 0 && iEnd == (int)nNfc) {
     free(zNfc);
     return 0;
   }
@@ -480,19 +560,43 @@ static int norm_slow(const char *z, int n, out *o) {
   return 0;
 }
 
+/* Normalize the word from z[i] into o, setting *piEnd: ASCII, fast or slow
+** path. Returns 0 or -1 (utf8proc failed). */
+static int norm_word_at(const char *z, int n, int i, int *piEnd, out *o) {
+  const unsigned char *u = (const unsigned char *)z;
+  int iEnd = norm_ascii_run(u, n, i, o);
+  if (iEnd >= 0) {
+    *piEnd = iEnd;
+    return 0;
+  }
+  vp_norm_init();
+  if (norm_fast(u, n, i, piEnd, o) == 0) return 0;
+  return norm_slow(z + i, *piEnd - i, o);
+}
+
+static int norm_result(const out *o, int rc, int *pnFold, int *pbAscii) {
+  if (rc != 0 || o->bOverflow) return -1;
+  *pnFold = o->nFold;
+  *pbAscii = o->hiBits < 0x80;
+  return o->nExact;
+}
+
+int vp_norm_next_word(const char *z, int n, int i, int *piEnd, char *zExact,
+                      int nExact, char *zFold, int nFold, int *pnFold,
+                      int *pbAscii) {
+  out o = {zExact, 0, nExact, zFold, 0, nFold, 0, 0};
+  int rc = norm_word_at(z, n, i, piEnd, &o);
+  return norm_result(&o, rc, pnFold, pbAscii);
+}
+
 int vp_norm_word(const char *z, int n, char *zExact, int nExact, char *zFold,
                  int nFold, int *pnFold, int *pbAscii) {
   out o = {zExact, 0, nExact, zFold, 0, nFold, 0, 0};
-  int rc;
-  if (is_ascii(z, n)) {
-    rc = norm_ascii(z, n, &o);
-  } else {
-    vp_norm_init();
-    rc = norm_fast((const unsigned char *)z, n, &o);
-    if (rc == NORM_SLOW) rc = norm_slow(z, n, &o);
+  int iEnd = 0;
+  int rc = norm_word_at(z, n, 0, &iEnd, &o);
+  if (rc == 0 && iEnd != n) { /* not one run of word code points */
+    out_reset(&o);
+    rc = norm_slow(z, n, &o);
   }
-  if (rc != 0 || o.bOverflow) return -1;
-  *pnFold = o.nFold;
-  *pbAscii = o.hiBits < 0x80;
-  return o.nExact;
+  return norm_result(&o, rc, pnFold, pbAscii);
 }

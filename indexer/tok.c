@@ -44,13 +44,6 @@ static int word_cp_at(const char *z, int n, int i, int *pLen) {
   return vp_norm_is_word_cp(cp);
 }
 
-/* End of the word that starts at z[i] (exclusive). */
-static int word_end(const char *z, int n, int i) {
-  int len;
-  while (i < n && word_cp_at(z, n, i, &len)) i += len;
-  return i;
-}
-
 /* Length of z[0..n) cut to VP_TOK_MAX bytes on a code point boundary. */
 static int cut_len(const char *z, int n) {
   if (n <= VP_TOK_MAX) return n;
@@ -84,14 +77,15 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
   return rc;
 }
 
-/* Normalize and emit the word z[iStart..iEnd): stack buffers first, the heap
-** for words whose normal forms do not fit. */
-static int emit_word(const char *z, int iStart, int iEnd, int mode,
+/* Normalize and emit the word that starts at z[iStart]; sets *piEnd to its
+** end. Stack buffers first, the heap for words whose forms do not fit. */
+static int emit_word(const char *z, int n, int iStart, int *piEnd, int mode,
                      vp_tok_fn xToken, void *pCtx) {
   char aExact[TOK_STACK], aFold[TOK_STACK + 1];
-  int nWord = iEnd - iStart, nFold = 0, bAscii = 0;
-  int nExact = vp_norm_word(z + iStart, nWord, aExact, TOK_STACK, aFold + 1,
-                            TOK_STACK, &nFold, &bAscii);
+  int nFold = 0, bAscii = 0;
+  int nExact = vp_norm_next_word(z, n, iStart, piEnd, aExact, TOK_STACK,
+                                 aFold + 1, TOK_STACK, &nFold, &bAscii);
+  int iEnd = *piEnd, nWord = iEnd - iStart;
   if (nExact >= 0) {
     return emit_forms(aExact, nExact, aFold + 1, nFold, bAscii, mode, iStart,
                       iEnd, xToken, pCtx);
@@ -103,8 +97,8 @@ static int emit_word(const char *z, int iStart, int iEnd, int mode,
     char *zExact = zHeap, *zFold = zHeap + mx + 1;
     nExact = vp_norm_word(z + iStart, nWord, zExact, mx, zFold, mx, &nFold, &bAscii);
     if (nExact >= 0) {
-      int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii, mode, iStart, iEnd,
-                      xToken, pCtx);
+      int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii, mode, iStart,
+                          iEnd, xToken, pCtx);
       free(zHeap);
       return rc;
     }
@@ -140,9 +134,7 @@ static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken, void *pCtx
     if (z[i] >= '0' && z[i] <= '9' && emit_docnum_at(z, n, i, xToken, pCtx, &i, &rc)) {
       continue;
     }
-    int iEnd = word_end(z, n, i + len);
-    rc = emit_word(z, i, iEnd, mode, xToken, pCtx);
-    i = iEnd;
+    rc = emit_word(z, n, i, &i, mode, xToken, pCtx);
   }
   return rc;
 }

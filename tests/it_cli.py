@@ -4,6 +4,7 @@ corpus: indexing (bad files skipped, idempotent re-index, prune), search
 with and without diacritics, tone placement, NFD/CRLF/BOM input and exact
 highlight offsets, document numbers, errors. Prints 'N passed, N failed'."""
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -73,8 +74,8 @@ def main():
         # a ranked phrase: passages where the words stand together come first
         r = hits(db, "khoa hoc cong nghe", 5)
         check("adjacent words rank first", all("<mark>" in h["snippet"] for h in r["hits"]) and r["total"] > 0)
-        top = r["hits"][0]["snippet"].lower() if r["hits"] else ""
-        check("top hit has the words together", "khoa học</mark> <mark>và" in top or "<mark>khoa</mark> <mark>học</mark> <mark>và" in top or "khoa</mark> <mark>học" in top, top[:200])
+        top = r["hits"][0]["snippet"].lower().replace("</mark> <mark>", " ") if r["hits"] else ""
+        check("top hit has the words together", re.search(r"<mark>khoa học\W+(và )?công nghệ", top) is not None, top[:200])
 
         # document numbers: one token, found as typed
         r = hits(db, "69-KL/TW")

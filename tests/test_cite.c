@@ -166,7 +166,11 @@ static void test_dates_and_bodies(void) {
   vp_meta meta;
   memset(&meta, 0, sizeof(meta));
   meta.zNumber = (char *)"3229/KH-UBND";
-  check_wants("own number skipped", z, &meta, a, 6);
+  want b[VP_ARRAY_SIZE(a) - 1];
+  for (int i = 0, k = 0; i < VP_ARRAY_SIZE(a); i++) {
+    if (strcmp(a[i].zKey, "3229/KH-UBND") != 0) b[k++] = a[i];
+  }
+  check_wants("own number skipped", z, &meta, b, VP_ARRAY_SIZE(b));
 }
 
 static void test_lists_and_mentions(void) {

@@ -54,7 +54,7 @@ static const good_case aGood[] = {
   {"61-ctr/tu", "61-CTr/TU", "61-ctr/tu", "CTr", "TU", "61", 0, 1, 9, 1},
   {"12/2020/qđ-ubnd", "12/2020/QĐ-UBND", "12/2020/qd-ubnd", "QĐ", "UBND", "12",
    2020, 0, 16, 1},
-  {"5/hdnd", "5/HĐND", "5/hdnd", "", "HĐND", "5", 0, 0, 6, 1},
+  {"5/hdnd-vp", "5/HĐND-VP", "5/hdnd-vp", "", "HĐND-VP", "5", 0, 0, 9, 1},
   /* unknown codes: uppercased as written, D not turned into Đ */
   {"15/gm-ubnd", "15/GM-UBND", "15/gm-ubnd", "GM", "UBND", "15", 0, 0, 10, 1},
   {"7-XD/BTGTU", "7-XD/BTGTU", "7-xd/btgtu", "XD", "BTGTU", "7", 0, 1, 10, 1},
@@ -90,6 +90,8 @@ static const char *const azBad[] = {
   "số 15/tháng-năm",
   "1-ha/năm",
   "9",
+  "2/ UBND tỉnh chỉ đạo",
+  "số 5/UBND ngày",
   "",
 };
 

@@ -249,6 +249,39 @@ static void test_empty_and_kindless(void) {
   vp_meta_clear(NULL);
 }
 
+static void test_wrapped_and_draft(void) {
+  static const char zDraft[] =
+      "ỦY BAN NHÂN DÂN\n"
+      "TỈNH ĐẮK LẮK\n"
+      "Số:      /KH-UBND\n"
+      "Đắk Lắk, ngày      tháng 12 năm 2024\n"
+      "\n"
+      "KẾ HOẠCH\n"
+      "THỰC HIỆN CHƯƠNG TRÌNH\n"
+      "Thực hiện Kế hoạch số 12-KH/TU ngày 01/02/2024 của Tỉnh ủy;\n"
+      "\n"
+      "(Kèm theo Kế hoạch số 77/KH-UBND\n"
+      "ngày 3/1/2025 của UBND tỉnh)\n";
+  vp_meta m;
+  /* paragraphs: the title and the first body line share a passage */
+  CHECK("extract ok", extract(zDraft, 0, &m) == VP_OK);
+  CHECK_STR("draft place gives the province", m.zProvince, "Đắk Lắk");
+  CHECK_STR("blank header number: the appendix one", m.zNumber, "77/KH-UBND");
+  CHECK_STR("appendix date wrapped to the next line", m.zDate, "2025-01-03");
+  CHECK_STR("title stops where the body starts", m.zTitle, "THỰC HIỆN CHƯƠNG TRÌNH");
+  CHECK_STR("issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  vp_meta_clear(&m);
+  static const char zNoKind[] =
+      "I. MỤC ĐÍCH\n"
+      "Phát triển tỉnh Lào Cai và tỉnh Lào Cai.\n"
+      "II. NHIỆM VỤ\n";
+  CHECK("extract ok (no kind)", extract(zNoKind, 1, &m) == VP_OK);
+  CHECK_STR("no kind", m.zKind, NULL);
+  CHECK_STR("a heading is no issuer", m.zIssuer, NULL);
+  CHECK_STR("province from the body", m.zProvince, "Lào Cai");
+  vp_meta_clear(&m);
+}
+
 /* ---- the corpus through the reader, once it is built */
 
 static const struct {
@@ -261,6 +294,44 @@ static const struct {
     {"corpus/004_a36b9e1c40dbc1da.txt", NULL, NULL, "Ninh Thuận", "Lê Huyền"},
 };
 
+static void check_corpus_meta(int i, const vp_text *p) {
+  vp_meta m;
+  char *zErr = NULL;
+  CHECK("corpus extract ok", vp_meta_extract(p, &m, &zErr) == VP_OK);
+  free(zErr);
+  int nFailedBefore = vp_test_failed;
+  CHECK_STR("corpus kind", m.zKind, "Kế hoạch");
+  CHECK_STR("corpus number", m.zNumber, aCorpus[i].zNumber);
+  CHECK_STR("corpus date", m.zDate, aCorpus[i].zDate);
+  CHECK_STR("corpus province", m.zProvince, aCorpus[i].zProvince);
+  CHECK_STR("corpus issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  CHECK_STR("corpus signer", m.zSigner, aCorpus[i].zSigner);
+  CHECK("corpus title", m.zTitle != NULL && strlen(m.zTitle) > 20);
+  for (int k = 0; k < m.nSelf; k++) { /* a self span holds the number's digits */
+    CHECK("self span in the file",
+          m.aSelfStart[k] >= 0 && m.aSelfEnd[k] <= (int)p->nBuf && m.zNumber &&
+              strncmp(p->zBuf + m.aSelfStart[k], m.zNumber, strcspn(m.zNumber, "/-")) == 0);
+  }
+  CHECK("self spans iff a number", (m.nSelf > 0) == (m.zNumber != NULL));
+  if (vp_test_failed > nFailedBefore) fprintf(stderr, "  (in %s)\n", aCorpus[i].zFile);
+  vp_meta_clear(&m);
+}
+
+/* the corpus split into one passage per line: independent of the reader */
+static void test_corpus_lines(void) {
+  for (int i = 0; i < VP_ARRAY_SIZE(aCorpus); i++) {
+    char *zBuf = NULL, *zErr = NULL;
+    size_t nBuf = 0;
+    CHECK("corpus file reads", vp_read_file(aCorpus[i].zFile, 1 << 24, &zBuf, &nBuf, &zErr) == VP_OK);
+    free(zErr);
+    if (zBuf == NULL) continue;
+    vp_text *p = make_text(zBuf, 1);
+    check_corpus_meta(i, p);
+    free_text(p);
+    free(zBuf);
+  }
+}
+
 static void test_corpus(void) {
   for (int i = 0; i < VP_ARRAY_SIZE(aCorpus); i++) {
     vp_text *p = NULL;
@@ -270,24 +341,7 @@ static void test_corpus(void) {
       free(zErr);
       return;
     }
-    vp_meta m;
-    CHECK("corpus extract ok", vp_meta_extract(p, &m, &zErr) == VP_OK);
-    fprintf(stderr, "%s\n", aCorpus[i].zFile);
-    CHECK_STR("corpus kind", m.zKind, "Kế hoạch");
-    CHECK_STR("corpus number", m.zNumber, aCorpus[i].zNumber);
-    CHECK_STR("corpus date", m.zDate, aCorpus[i].zDate);
-    CHECK_STR("corpus province", m.zProvince, aCorpus[i].zProvince);
-    CHECK_STR("corpus issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
-    CHECK_STR("corpus signer", m.zSigner, aCorpus[i].zSigner);
-    CHECK("corpus title", m.zTitle != NULL && strlen(m.zTitle) > 20);
-    for (int k = 0; k < m.nSelf; k++) { /* a self span holds the number's digits */
-      CHECK("self span in the file", m.aSelfStart[k] >= 0 && m.aSelfEnd[k] <= (int)p->nBuf &&
-                                         m.zNumber && strncmp(p->zBuf + m.aSelfStart[k], m.zNumber,
-                                                              strcspn(m.zNumber, "/-")) == 0);
-    }
-    CHECK("self spans iff a number", (m.nSelf > 0) == (m.zNumber != NULL));
-    vp_meta_clear(&m);
-    free(zErr);
+    check_corpus_meta(i, p);
     vp_reader_free(p);
   }
 }
@@ -300,6 +354,8 @@ int main(void) {
   test_no_header_body_counts();
   test_appendix_number();
   test_empty_and_kindless();
+  test_wrapped_and_draft();
+  test_corpus_lines();
   test_corpus();
   return vp_test_done();
 }

@@ -52,6 +52,12 @@ function setStatus(id, text, isError) {
   p.classList.toggle('error', !!isError);
 }
 
+/* Each tab remembers its latest request: an older answer arriving late is
+ * dropped instead of overwriting a newer one. */
+const latest = {};
+function ticket(tab) { latest[tab] = (latest[tab] || 0) + 1; return latest[tab]; }
+const stale = (tab, t) => latest[tab] !== t;
+
 /* GET /api/…: the parsed JSON, or throws an Error carrying the API's
  * {"error": {"message"}} text. */
 async function api(path, params) {
@@ -105,10 +111,12 @@ async function showSearch(params) {
   $('pager').hidden = true;
   if (!q.trim()) { setStatus('search-status', 'Nhập từ khoá để tìm trong các kế hoạch (có dấu hoặc không dấu).'); return; }
   setStatus('search-status', 'Đang tìm…');
+  const t = ticket('search');
   let r;
   try {
     r = await api('search', { q, limit: PAGE_SIZE, offset });
-  } catch (e) { setStatus('search-status', e.message, true); return; }
+  } catch (e) { if (!stale('search', t)) setStatus('search-status', e.message, true); return; }
+  if (stale('search', t)) return;
   const hits = r.hits || [];
   const total = r.total || 0;
   setStatus('search-status', total
@@ -156,8 +164,10 @@ async function showRefs(params) {
   $('refs-citations').replaceChildren();
   if (!q.trim()) { setStatus('refs-status', 'Nhập số hiệu văn bản để xem những kế hoạch nào dẫn chiếu.'); return; }
   setStatus('refs-status', 'Đang tra cứu…');
+  const t = ticket('refs');
   let r;
-  try { r = await api('refs', { q }); } catch (e) { setStatus('refs-status', e.message, true); return; }
+  try { r = await api('refs', { q }); } catch (e) { if (!stale('refs', t)) setStatus('refs-status', e.message, true); return; }
+  if (stale('refs', t)) return;
   const insts = r.instruments || [];
   const cits = r.citations || [];
   setStatus('refs-status', insts.length
@@ -213,8 +223,10 @@ async function showWho(params) {
   $('who-result').replaceChildren();
   if (!agency) { setStatus('who-status', 'Chọn một cơ quan để xem các tỉnh giao nhiệm vụ cho cơ quan đó.'); return; }
   setStatus('who-status', 'Đang tải…');
+  const t = ticket('who');
   let r;
-  try { r = await api('who', { agency }); } catch (e) { setStatus('who-status', e.message, true); return; }
+  try { r = await api('who', { agency }); } catch (e) { if (!stale('who', t)) setStatus('who-status', e.message, true); return; }
+  if (stale('who', t)) return;
   const provs = r.provinces || [];
   const a = r.agency || {};
   setStatus('who-status', `${a.name || agency}: ${r.total || 0} nhiệm vụ ở ${provs.length} tỉnh (${r.took_ms} ms)`

@@ -1,0 +1,24 @@
+# bench/bench.mk — builds the benchmark programs into bin/bench/ (run from the
+# top of the tree after `make bin/vnplan`, which builds the bin/obj/ library
+# objects they link): make -f bench/bench.mk
+CC      ?= cc
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
+CFLAGS   = -std=c11 $(WARN) -Iinclude -Ibench -D_DEFAULT_SOURCE -O2 -g
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lpthread -lm
+LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard server/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
+PROGS    = bin/bench/baseline bin/bench/tokbench bin/bench/qbench bin/bench/dbcheck
+
+all: $(PROGS)
+
+bin/bench/%.o: bench/%.c bench/bench_util.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+bin/bench/baseline: bin/bench/baseline.o bin/bench/bench_util.o
+	$(CC) -o $@ $^ -lsqlite3
+
+bin/bench/%: bin/bench/%.o bin/bench/bench_util.o $(LIB_OBJ)
+	$(CC) -o $@ $^ $(LDLIBS)
+
+.SECONDARY:

@@ -1,0 +1,534 @@
+#!/usr/bin/env python3
+"""it_server_client.py — drives a real `vnplan serve` (usage: BIN CORPUS_DIR).
+
+Indexes the corpus into a temporary index, starts the server on a free port
+of 127.0.0.1, then checks: every endpoint answers the same object as the
+CLI's --json for the same question (took_ms aside), answers from the seed
+corpus are not empty, every error status (400, 404, 405, 413, 414, 503)
+comes as JSON {"error": {"code", "message"}}, ETag/304, CORS, headers,
+hostile input, slow clients, concurrent clients during a re-index, a clean
+stop on SIGTERM, and (tests/it_server_browser.py) the page in headless
+Chromium. Prints "N passed, N failed" last; exit status 1 on any failure.
+Not for unit-testing the query layer's answers in detail.
+"""
+import concurrent.futures
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+BIN, CORPUS = sys.argv[1], sys.argv[2]
+HERE = os.path.dirname(os.path.abspath(__file__))
+passed = failed = 0
+
+
+def check(desc, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {desc}" + (f": {detail}" if detail else ""), flush=True)
+    return cond
+
+
+# ---- the server ------------------------------------------------------------
+
+
+class Server:
+    """A `vnplan serve` child; its stderr is collected in self.log."""
+
+    def __init__(self, db, *extra):
+        self.log = []
+        self.proc = subprocess.Popen(
+            [BIN, "serve", "--db", db, "--port", "0", *extra],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            encoding="utf-8", errors="replace")
+        self.port = None
+        got_port = threading.Event()
+
+        def reader():
+            for line in self.proc.stderr:
+                self.log.append(line)
+                m = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
+                if m and self.port is None:
+                    self.port = int(m.group(1))
+                    got_port.set()
+            got_port.set()
+
+        self.thread = threading.Thread(target=reader, daemon=True)
+        self.thread.start()
+        got_port.wait(20)
+        if self.port is None:
+            raise RuntimeError("server did not start: " + "".join(self.log))
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            try:
+                if request(self.port, "/api/health")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("no /api/health answer: " + "".join(self.log))
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            rc = self.proc.wait()
+        self.thread.join(5)
+        return rc
+
+
+def request(port, target, method="GET", headers=None, body=None, timeout=20):
+    """(status, headers dict with lower-case names, body bytes)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request(method, target, body=body, headers=headers or {})
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
+def raw_request(port, data, timeout=10):
+    """Send raw bytes, return (status or None, whole answer bytes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(data)
+        chunks = []
+        try:
+            while True:
+                c = s.recv(65536)
+                if not c:
+                    break
+                chunks.append(c)
+        except (ConnectionResetError, socket.timeout):
+            pass
+    answer = b"".join(chunks)
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", answer)
+    return (int(m.group(1)) if m else None), answer
+
+
+def get_json(port, target, **kw):
+    status, headers, body = request(port, target, **kw)
+    try:
+        obj = json.loads(body.decode("utf-8")) if body else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        obj = None
+    return status, headers, obj
+
+
+def q(s):
+    return urllib.parse.quote(s, safe="")
+
+
+def cli_json(db, *args):
+    r = subprocess.run([BIN, *args[:1], "--db", db, "--json", *args[1:]],
+                       capture_output=True, timeout=60)
+    try:
+        return r.returncode, json.loads(r.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return r.returncode, None
+
+
+def strip_transport(obj):
+    if isinstance(obj, dict):
+        obj = {k: v for k, v in obj.items() if k != "took_ms"}
+    return obj
+
+
+# ---- the checks ----------------------------------------------------------------
+
+
+def check_same_as_cli(port, db):
+    """Each API answer equals the CLI's --json for the same question."""
+    cases = [
+        ("/api/search?q=" + q("khoa hoc"), ["search", "khoa hoc"]),
+        ("/api/search?q=" + q("khoa học và công nghệ") + "&limit=3&offset=2",
+         ["search", "--limit", "3", "--offset", "2", "khoa học và công nghệ"]),
+        ("/api/search?q=" + q("69-KL/TW"), ["search", "69-KL/TW"]),
+        ("/api/refs?q=" + q("69-KL/TW"), ["refs", "69-KL/TW"]),
+        ("/api/refs?q=" + q("Nghị quyết số 20-NQ/TW"),
+         ["refs", "Nghị quyết số 20-NQ/TW"]),
+        ("/api/who?agency=S%E1%BB%9F%20T%C3%A0i%20ch%C3%ADnh",
+         ["who", "Sở Tài chính"]),
+        ("/api/who?agency=" + q("Sở Khoa học và Công nghệ"),
+         ["who", "Sở Khoa học và Công nghệ"]),
+        ("/api/tasks", ["tasks"]),
+        ("/api/tasks?agency=" + q("Sở Tài chính") + "&limit=5",
+         ["tasks", "--agency", "Sở Tài chính", "--limit", "5"]),
+        ("/api/docs", ["docs"]),
+        ("/api/instruments", ["instruments"]),
+        ("/api/agencies", ["agencies"]),
+    ]
+    answers = {}
+    for target, args in cases:
+        status, headers, obj = get_json(port, target)
+        rc, want = cli_json(db, *args)
+        check(f"{target}: 200", status == 200, f"got {status} {obj}")
+        check(f"{target}: has took_ms", isinstance(obj, dict)
+              and isinstance(obj.get("took_ms"), (int, float)))
+        check(f"{target}: CLI --json exits 0", rc == 0, f"rc {rc}")
+        check(f"{target}: same object as `vnplan {' '.join(args)} --json`",
+              strip_transport(obj) == strip_transport(want),
+              f"\n  api: {json.dumps(strip_transport(obj), ensure_ascii=False)[:300]}"
+              f"\n  cli: {json.dumps(strip_transport(want), ensure_ascii=False)[:300]}")
+        answers[target] = obj or {}
+
+    # one document and one instrument by id / key, keys with '/' URL-encoded
+    docs = (answers.get("/api/docs") or {}).get("docs") or []
+    check("the seed corpus gives 5 documents", len(docs) == 5, f"{len(docs)}")
+    if docs:
+        did = str(docs[0]["id"])
+        status, _, obj = get_json(port, "/api/docs/" + q(did))
+        _, want = cli_json(db, "doc", did)
+        check("/api/docs/{id} = vnplan doc --json", status == 200 and
+              strip_transport(obj) == strip_transport(want), f"{status}")
+    insts = (answers.get("/api/instruments") or {}).get("instruments") or []
+    check("the seed corpus cites instruments", len(insts) > 0)
+    slash = [i["key"] for i in insts if "/" in i.get("key", "")]
+    if slash:
+        key = slash[0]
+        status, _, obj = get_json(port, "/api/instruments/" + q(key))
+        _, want = cli_json(db, "instrument", key)
+        check(f"/api/instruments/{q(key)} = vnplan instrument --json", status == 200
+              and strip_transport(obj) == strip_transport(want), f"{status}")
+        # an unencoded '/' in the key reaches the same instrument
+        status2, _, obj2 = get_json(port, "/api/instruments/" + urllib.parse.quote(key, safe="/"))
+        check("instrument key with a literal '/'", status2 == 200 and
+              strip_transport(obj2) == strip_transport(obj), f"{status2}")
+
+    # the answers say something about the seeds (not just "same as CLI")
+    s = answers.get(cases[0][0]) or {}
+    hits = s.get("hits") or []
+    check("search 'khoa hoc' finds passages", s.get("total", 0) > 0 and hits)
+    check("search hits mark matches with <mark>",
+          any("<mark>" in (h.get("snippet") or "") for h in hits))
+    check("search answers carry facets", isinstance(s.get("facets"), dict))
+    r = answers.get(cases[3][0]) or {}
+    check("refs 69-KL/TW finds citations", len(r.get("citations") or []) > 0)
+    w = answers.get(cases[5][0]) or {}
+    check("who Sở Tài chính finds provinces", len(w.get("provinces") or []) > 0)
+    t = answers.get("/api/tasks") or {}
+    check("tasks has total and facets", "total" in t and "facets" in t)
+
+
+def check_pagination(port):
+    _, _, a = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=2&offset=0")
+    _, _, b = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=2&offset=2")
+    a, b = a or {}, b or {}
+    check("limit=2 gives at most 2 hits", len(a.get("hits") or []) <= 2)
+    check("total is the same on every page", a.get("total") == b.get("total"))
+    check("limit and offset are echoed", a.get("limit") == 2 and b.get("offset") == 2)
+    if (a.get("total") or 0) > 2:
+        check("pages differ", a.get("hits") != b.get("hits"))
+    status, _, c = get_json(port, "/api/search?q=khoa&limit=200")
+    check("limit=VP_LIMIT_MAX (200) is accepted", status == 200, f"{status}")
+
+
+def check_error(port, target, want, desc, method="GET", headers=None, body=None):
+    status, hdrs, obj = get_json(port, target, method=method, headers=headers,
+                                 body=body)
+    ok = check(f"{desc}: status {want}", status == want, f"got {status} {obj}")
+    err = (obj or {}).get("error") if isinstance(obj, dict) else None
+    check(f"{desc}: JSON error object", isinstance(err, dict)
+          and err.get("code") == want and isinstance(err.get("message"), str)
+          and err["message"], f"{obj}")
+    if method != "HEAD":
+        check(f"{desc}: JSON content type", hdrs.get("content-type")
+              == "application/json; charset=utf-8")
+    text = json.dumps(obj, ensure_ascii=False).lower()
+    check(f"{desc}: no SQL in the message", not re.search(
+        r"sqlite|select |syntax error near|fts5:|no such column", text), text)
+    return ok, hdrs
+
+
+def check_errors(port):
+    check_error(port, "/api/search", 400, "missing q")
+    check_error(port, "/api/search?q=", 400, "empty q")
+    check_error(port, "/api/refs", 400, "refs without q")
+    check_error(port, "/api/who", 400, "who without agency")
+    check_error(port, "/api/search?q=" + q('"khoa hoc'), 400, "unclosed quote (FTS5 syntax)")
+    check_error(port, "/api/search?q=" + q("khoa AND"), 400, "dangling AND")
+    check_error(port, "/api/search?q=khoa&limit=99999999999999999999999", 400, "enormous limit")
+    check_error(port, "/api/search?q=khoa&limit=201", 400, "limit above VP_LIMIT_MAX")
+    check_error(port, "/api/search?q=khoa&limit=abc", 400, "non-numeric limit")
+    check_error(port, "/api/search?q=khoa&limit=-1", 400, "negative limit")
+    check_error(port, "/api/search?q=khoa&limit=0", 400, "zero limit")
+    check_error(port, "/api/search?q=khoa&offset=x", 400, "non-numeric offset")
+    check_error(port, "/api/tasks?limit=1e3", 400, "tasks limit with exponent")
+    check_error(port, "/api/search?q=%00", 400, "NUL byte in q (%00)")
+    check_error(port, "/api/search?q=khoa%00hoc", 400, "NUL inside q")
+    check_error(port, "/api/search?q=%C3%28", 400, "invalid UTF-8 in q")
+    check_error(port, "/api/search?q=%FF%FE", 400, "bytes FF FE in q")
+    check_error(port, "/api/search?q=%ED%A0%80", 400, "UTF-16 surrogate in q")
+    check_error(port, "/api/search?q=%C0%AF", 400, "overlong UTF-8 in q")
+    check_error(port, "/api/search?q=%zz", 400, "bad %-escape")
+    check_error(port, "/api/search?q=a%2", 400, "truncated %-escape")
+    check_error(port, "/api/nope", 404, "unknown API path")
+    check_error(port, "/nope.html", 404, "unknown page path")
+    check_error(port, "/api/docs/999999", 404, "unknown document id")
+    check_error(port, "/api/instruments/" + q("999-XX/ZZ"), 404, "unknown instrument")
+    check_error(port, "/api/who?agency=" + q("Sở Không Tồn Tại Gì Cả"), 404, "unknown agency")
+    ok, hdrs = check_error(port, "/api/search?q=khoa", 405, "POST", method="POST",
+                           body=b"x=1", headers={"Content-Type": "text/plain"})
+    check("405 has an Allow header with GET", "GET" in hdrs.get("allow", ""))
+    check_error(port, "/api/health", 405, "DELETE", method="DELETE")
+    check_error(port, "/api/health", 405, "PUT", method="PUT", body=b"")
+    check_error(port, "/api/search?q=" + "a" * 10000, 414, "10 kB URL")
+    check_error(port, "/api/health", 413, "20 kB of headers",
+                headers={"X-Big": "b" * 9000, "X-Big2": "c" * 9000})
+    check_error(port, "/api/health", 413, "GET with a body", body=b"0123456789")
+
+    # path traversal: raw, encoded, double-encoded; never a file
+    for target in [b"/../../../../etc/passwd", b"/%2e%2e/%2e%2e/etc/passwd",
+                   b"/api/docs/..%2F..%2F..%2Fetc%2Fpasswd", b"/./app.js",
+                   b"/%2E%2E%2fetc%2fpasswd", b"/..%5c..%5cetc%5cpasswd",
+                   b"/api/instruments/..%2f..%2fetc%2fpasswd"]:
+        status, answer = raw_request(port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        check(f"traversal {target.decode()}: 400 or 404", status in (400, 404), f"{status}")
+        check(f"traversal {target.decode()}: no file content", b"root:" not in answer)
+    # raw invalid UTF-8 and control bytes in the request line
+    status, _ = raw_request(port, b"GET /api/search?q=\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    check("raw invalid UTF-8 in the URL: 400", status == 400, f"{status}")
+    # very long request line, beyond the connection's memory: refused, no crash
+    status, _ = raw_request(port, b"GET /api/search?q=" + b"a" * 200000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    check("200 kB URL refused (413/414/431) or dropped", status in (None, 413, 414, 431), f"{status}")
+    check("server alive after hostile input", request(port, "/api/health")[0] == 200)
+
+
+def check_headers_and_cache(port):
+    target = "/api/search?q=" + q("khoa hoc")
+    status, h, body = request(port, target)
+    check("CORS header on answers", h.get("access-control-allow-origin") == "*")
+    check("JSON content type", h.get("content-type") == "application/json; charset=utf-8")
+    etag = h.get("etag")
+    check("ETag on answers", bool(etag) and etag.startswith('"'), f"{etag}")
+    status, h2, body2 = request(port, target, headers={"If-None-Match": etag or '"x"'})
+    check("If-None-Match with the ETag: 304", status == 304, f"{status}")
+    check("304 has no body", body2 == b"")
+    check("304 repeats the ETag", h2.get("etag") == etag)
+    status, _, _ = request(port, target, headers={"If-None-Match": f'"zzz", W/{etag}'})
+    check("ETag in a list, weak form: 304", status == 304, f"{status}")
+    status, _, _ = request(port, target, headers={"If-None-Match": '"other"'})
+    check("other ETag: 200", status == 200, f"{status}")
+    _, h3, _ = request(port, target + "&limit=3")
+    check("another URL, another ETag", h3.get("etag") and h3.get("etag") != etag)
+    _, h4, _ = request(port, "/api/nope")
+    check("CORS header on errors", h4.get("access-control-allow-origin") == "*")
+    check("no ETag on errors", "etag" not in h4)
+    status, h5, body5 = request(port, target, method="HEAD")
+    check("HEAD: 200 without a body", status == 200 and body5 == b"", f"{status}")
+    check("HEAD: same ETag", h5.get("etag") == etag)
+    # keep-alive: two requests on one connection
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", "/api/health")
+        r1 = conn.getresponse(); r1.read()
+        conn.request("GET", "/api/docs")
+        r2 = conn.getresponse(); r2.read()
+        check("two requests on one kept-alive connection", r1.status == 200 and r2.status == 200)
+    finally:
+        conn.close()
+
+
+def check_page(port):
+    status, h, body = request(port, "/")
+    check("/ serves the page", status == 200 and h.get("content-type", "").startswith("text/html"))
+    text = body.decode("utf-8", "replace")
+    check("the page declares UTF-8", re.search(r'<meta charset="utf-8"', text, re.I) is not None)
+    check("the page loads no CDN", "http://" not in text and "https://" not in text)
+    for path, ctype in [("/app.js", "text/javascript"), ("/style.css", "text/css")]:
+        status, h, body = request(port, path)
+        check(f"{path} served", status == 200 and h.get("content-type", "").startswith(ctype)
+              and len(body) > 100, f"{status} {h.get('content-type')}")
+    status, h, _ = request(port, "/")
+    status2, _, _ = request(port, "/", headers={"If-None-Match": h.get("etag", '"x"')})
+    check("the page is cacheable (304)", status2 == 304, f"{status2}")
+    check("the page has a Content-Security-Policy", "default-src 'self'" in h.get("content-security-policy", ""))
+
+
+def check_slow_clients(port):
+    """Idle and half-sent connections do not stop others from being served."""
+    socks = []
+    try:
+        for i in range(20):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            if i % 2:
+                s.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")  # never finished
+            socks.append(s)
+        t0 = time.time()
+        ok = all(request(port, "/api/health", timeout=5)[0] == 200 for _ in range(5))
+        check("answers while 20 connections idle or half-sent", ok)
+        check("... and promptly", time.time() - t0 < 5, f"{time.time() - t0:.1f}s")
+    finally:
+        for s in socks:
+            s.close()
+
+
+def check_concurrent_reindex(port, db, workdir):
+    """Clients keep getting answers while the same index is re-indexed."""
+    corpus2 = os.path.join(workdir, "corpus2")
+    shutil.copytree(CORPUS, corpus2)
+    _, h0, _ = request(port, "/api/search?q=" + q("khoa hoc"))
+    targets = ["/api/search?q=" + q("khoa hoc"), "/api/refs?q=" + q("69-KL/TW"),
+               "/api/who?agency=" + q("Sở Tài chính"), "/api/docs", "/api/tasks?limit=20",
+               "/api/agencies", "/api/instruments", "/api/health"]
+    stop = threading.Event()
+    results = []
+
+    def client(i):
+        n = 0
+        while not stop.is_set() or n < 10:
+            try:
+                status = request(port, targets[(i + n) % len(targets)], timeout=20)[0]
+            except OSError as e:
+                status = repr(e)
+            results.append(status)
+            n += 1
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        futs = [pool.submit(client, i) for i in range(8)]
+        for round_ in range(2):
+            # change a file so that the re-index really writes
+            with open(os.path.join(corpus2, sorted(os.listdir(corpus2))[0]), "a",
+                      encoding="utf-8") as f:
+                f.write(f"\nPhụ lục bổ sung lần {round_}: khoa học công nghệ.\n")
+            r = subprocess.run([BIN, "index", "--db", db, corpus2], capture_output=True, timeout=60)
+            check(f"re-index {round_} while serving ends (exit 0/1)", r.returncode in (0, 1),
+                  r.stderr.decode("utf-8", "replace")[-300:])
+        stop.set()
+        for f in futs:
+            f.result()
+    bad = [s for s in results if s != 200]
+    check(f"{len(results)} concurrent requests during re-index: all 200", not bad and len(results) >= 80,
+          f"{len(bad)} failed: {bad[:5]}")
+    _, h1, _ = request(port, "/api/search?q=" + q("khoa hoc"))
+    check("the ETag changes after a re-index", h0.get("etag") != h1.get("etag"),
+          f"{h0.get('etag')} {h1.get('etag')}")
+
+
+def check_unreadable_db(db, workdir):
+    """503 when the index file is replaced by something unreadable."""
+    db2 = os.path.join(workdir, "copy.db")
+    subprocess.run(["sqlite3", db, f".backup '{db2}'"], check=False, capture_output=True)
+    if not os.path.exists(db2):
+        shutil.copyfile(db, db2)
+    srv = Server(db2, "--threads", "2")
+    try:
+        check("copy of the index serves", request(srv.port, "/api/health")[0] == 200)
+        junk = db2 + ".junk"
+        with open(junk, "wb") as f:
+            f.write(b"this is not a database\n" * 1000)
+        os.replace(junk, db2)
+        for p in (db2 + "-wal", db2 + "-shm"):
+            if os.path.exists(p):
+                os.remove(p)
+        ok, hdrs = check_error(srv.port, "/api/search?q=khoa", 503, "index replaced by junk")
+        check("503 has Retry-After", "retry-after" in hdrs)
+        check_error(srv.port, "/api/health", 503, "health on a junk index")
+    finally:
+        check("second server stops with 0", srv.stop() == 0)
+
+
+def check_budget(db):
+    """A query over its time budget answers 503 (budget of 1 microsecond)."""
+    srv = Server(db, "--budget", "0.001", "--threads", "1")
+    try:
+        status, hdrs, obj = get_json(srv.port, "/api/search?q=" + q("khoa OR hoc OR cong OR nghe"))
+        check("query over its time budget: 503", status == 503, f"{status}")
+        check("over budget: JSON error", isinstance(obj, dict) and (obj.get("error") or {}).get("code") == 503)
+    finally:
+        check("budget server stops with 0", srv.stop() == 0)
+
+
+def check_options():
+    r = subprocess.run([BIN, "serve", "--help"], capture_output=True, text=True, timeout=30)
+    check("serve --help: status 0, usage on stdout", r.returncode == 0 and "--db" in r.stdout)
+    for args in (["--port", "1"], ["--db", "x", "--port", "99999"], ["--db", "x", "--threads", "0"],
+                 ["--db", "x", "--bind", "localhost"], ["--db", "x", "--bogus", "1"]):
+        r = subprocess.run([BIN, "serve", *args], capture_output=True, text=True, timeout=30)
+        check(f"serve {' '.join(args)}: misuse, status 2", r.returncode == 2, f"{r.returncode}")
+    r = subprocess.run([BIN, "serve", "--db", "/nonexistent/x.db", "--port", "0"],
+                       capture_output=True, text=True, timeout=30)
+    check("serve on a missing index: status 1", r.returncode == 1, f"{r.returncode} {r.stderr}")
+
+
+def check_browser(port):
+    """tests/it_server_browser.py under a Python that has selenium."""
+    script = os.path.join(HERE, "it_server_browser.py")
+    for py in ("/usr/bin/python3", sys.executable):
+        if not os.path.exists(py):
+            continue
+        r = subprocess.run([py, "-c", "import selenium"], capture_output=True)
+        if r.returncode == 0:
+            break
+    else:
+        print("skipped: browser test (python3-selenium not installed)")
+        return
+    r = subprocess.run([py, script, f"http://127.0.0.1:{port}/"], capture_output=True,
+                       text=True, timeout=120)
+    sys.stdout.write(r.stdout)
+    if "skipped" in r.stdout and r.returncode == 0:
+        return
+    for line in r.stdout.splitlines():
+        m = re.match(r"browser: (\d+) passed, (\d+) failed", line)
+        if m:
+            global passed, failed
+            passed += int(m.group(1))
+            failed += int(m.group(2))
+            return
+    check("browser test ran", False, r.stderr[-800:])
+
+
+def main():
+    workdir = tempfile.mkdtemp(prefix="vnplan-it-server-")
+    db = os.path.join(workdir, "index.db")
+    t0 = time.time()
+    try:
+        r = subprocess.run([BIN, "index", "--db", db, CORPUS], capture_output=True, timeout=120)
+        check("vnplan index corpus/ (exit 0/1)", r.returncode in (0, 1),
+              r.stderr.decode("utf-8", "replace")[-300:])
+        check_options()
+        srv = Server(db)
+        try:
+            check_same_as_cli(srv.port, db)
+            check_pagination(srv.port)
+            check_errors(srv.port)
+            check_headers_and_cache(srv.port)
+            check_page(srv.port)
+            check_slow_clients(srv.port)
+            check_browser(srv.port)
+            check_concurrent_reindex(srv.port, db, workdir)
+        finally:
+            rc = srv.stop()
+            log = "".join(srv.log)
+            check("SIGTERM: clean stop with status 0", rc == 0, f"{rc}\n{log[-1500:]}")
+            check("one log line per request (method, path, status, ms)",
+                  re.search(r"^GET /api/health 200 [0-9.]+ ms$", log, re.M) is not None)
+            check("log lines for errors too", re.search(r"^POST /api/search\?q=khoa 405 ", log, re.M) is not None)
+            check("no sanitizer report", "ERROR: AddressSanitizer" not in log
+                  and "ERROR: LeakSanitizer" not in log and "runtime error:" not in log,
+                  log[-2000:])
+        check_unreadable_db(db, workdir)
+        check_budget(db)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"({time.time() - t0:.1f} s)")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

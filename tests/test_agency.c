@@ -1,0 +1,262 @@
+/*
+** test_agency.c — unit tests of the agency table, scanner and resolver
+** (indexer/agency.c): aliases, generic groups, names with commas, trailing
+** province, named bodies outside the table, offsets, successors.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_agency.h"
+#include "vp_common.h"
+#include "vp_test.h"
+
+typedef struct scan_result {
+  vp_agency_mention *a;
+  int n;
+} scan_result;
+
+static scan_result scan(const char *z) {
+  scan_result r = {NULL, 0};
+  int rc = vp_agency_scan(z, (int)strlen(z), &r.a, &r.n);
+  CHECK("scan returns VP_OK", rc == VP_OK);
+  return r;
+}
+
+static void scan_free(scan_result *r) { vp_agency_mentions_free(r->a, r->n); }
+
+/* The text scans to exactly one mention with canonical name zCanon. */
+static int one_mention_is(const char *z, const char *zCanon) {
+  scan_result r = scan(z);
+  int ok = r.n == 1 && strcmp(r.a[0].zCanon, zCanon) == 0;
+  if (!ok) {
+    fprintf(stderr, "  '%s': %d mentions", z, r.n);
+    for (int i = 0; i < r.n; i++) fprintf(stderr, " [%s|%s]", r.a[i].zName, r.a[i].zCanon);
+    fprintf(stderr, "\n");
+  }
+  scan_free(&r);
+  return ok;
+}
+
+/* The canonical names of all mentions, joined by " ; ". Caller frees. */
+static char *canons(const char *z) {
+  scan_result r = scan(z);
+  vp_buf b = {0};
+  int rc = VP_OK;
+  for (int i = 0; i < r.n; i++) {
+    if (i) vp_buf_appends(&b, " ; ", &rc);
+    vp_buf_appends(&b, r.a[i].zCanon, &rc);
+  }
+  scan_free(&r);
+  return vp_buf_take(&b);
+}
+
+static int canons_are(const char *z, const char *zWant) {
+  char *zGot = canons(z);
+  int ok = zGot && strcmp(zGot, zWant) == 0;
+  if (!ok) fprintf(stderr, "  '%s'\n    got  [%s]\n    want [%s]\n", z, zGot ? zGot : "(null)", zWant);
+  free(zGot);
+  return ok;
+}
+
+static const char *resolved(const char *zTyped) {
+  const vp_agency *p = vp_agency_resolve(zTyped);
+  return p ? p->zCanon : "";
+}
+
+static void test_table(void) {
+  CHECK("table has records", vp_agency_count() > 50);
+  CHECK("get out of range is NULL", vp_agency_get(-1) == NULL && vp_agency_get(vp_agency_count()) == NULL);
+  int nGeneric = 0, bFoundTaiChinh = 0;
+  for (int i = 0; i < vp_agency_count(); i++) {
+    const vp_agency *p = vp_agency_get(i);
+    nGeneric += p->bGeneric;
+    if (strcmp(p->zCanon, "Sở Tài chính") == 0) {
+      bFoundTaiChinh = 1;
+      CHECK("Sở Tài chính is its own successor: NULL", p->zSuccessor == NULL);
+      CHECK("Sở Tài chính kind", strcmp(p->zKind, "sở") == 0);
+    }
+  }
+  CHECK("generic groups exist", nGeneric >= 4);
+  CHECK("Sở Tài chính in table", bFoundTaiChinh);
+}
+
+static void test_aliases(void) {
+  CHECK("full name", one_mention_is("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn"));
+  CHECK("PTNT", one_mention_is("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"));
+  CHECK("NN&PTNT", one_mention_is("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"));
+  CHECK("NN và PTNT", one_mention_is("Sở NN và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"));
+  CHECK("KH&CN", one_mention_is("Sở KH&CN", "Sở Khoa học và Công nghệ"));
+  CHECK("KH & CN", one_mention_is("Sở KH & CN", "Sở Khoa học và Công nghệ"));
+  CHECK("KHCN", one_mention_is("Sở KHCN", "Sở Khoa học và Công nghệ"));
+  CHECK("KH&ĐT", one_mention_is("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"));
+  CHECK("KHĐT", one_mention_is("Sở KHĐT", "Sở Kế hoạch và Đầu tư"));
+  CHECK("TT&TT", one_mention_is("Sở TT&TT", "Sở Thông tin và Truyền thông"));
+  CHECK("LĐTBXH", one_mention_is("Sở LĐTBXH", "Sở Lao động, Thương binh và Xã hội"));
+  CHECK("LĐ-TB&XH", one_mention_is("Sở LĐ-TB&XH", "Sở Lao động, Thương binh và Xã hội"));
+  CHECK("TN&MT", one_mention_is("Sở TN&MT", "Sở Tài nguyên và Môi trường"));
+  CHECK("GD&ĐT", one_mention_is("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"));
+  CHECK("2025 Sở", one_mention_is("Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường"));
+  CHECK("2025 Sở DT&TG", one_mention_is("Sở Dân tộc và Tôn giáo", "Sở Dân tộc và Tôn giáo"));
+  CHECK("VP UBND tỉnh", one_mention_is("VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"));
+  CHECK("Văn phòng UBND tỉnh", one_mention_is("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"));
+  CHECK("Đài PT-TH tỉnh", one_mention_is("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"));
+  CHECK("MTTQ long", one_mention_is("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+  CHECK("MTTQ short", one_mention_is("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+  CHECK("MTTQ mixed", one_mention_is("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+  CHECK("MT without UB", one_mention_is("Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+  CHECK("LHH lowercase", one_mention_is("Liên hiệp các Hội khoa học kỹ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"));
+  CHECK("LHH KH&KT", one_mention_is("Liên hiệp các Hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"));
+  CHECK("Ban Tuyên giáo uỷ", one_mention_is("Ban Tuyên giáo Tỉnh uỷ", "Ban Tuyên giáo Tỉnh ủy"));
+  CHECK("Cục Thuế", one_mention_is("Cục Thuế tỉnh", "Cục Thuế tỉnh"));
+  CHECK("Hiệp hội DN lower", one_mention_is("Hiệp hội doanh nghiệp tỉnh", "Hiệp hội Doanh nghiệp tỉnh"));
+}
+
+static void test_variants(void) {
+  /* NFD: "Sở" = S o U+031B U+0300, "Tài" = T a U+0300 i */
+  CHECK("NFD", one_mention_is("So\xcc\x9b\xcc\x89 Ta\xcc\x80i chi\xcc\x81nh", "Sở Tài chính"));
+  CHECK("tone placement", one_mention_is("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"));
+  CHECK("no diacritics", one_mention_is("So Tai chinh", "Sở Tài chính"));
+  CHECK("line break inside a name", one_mention_is("Sở Khoa học\nvà Công nghệ", "Sở Khoa học và Công nghệ"));
+  CHECK("upper case", one_mention_is("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ"));
+}
+
+static void test_commas_and_lists(void) {
+  CHECK("comma name whole", canons_are("phối hợp với Sở Lao động, Thương binh và Xã hội, Sở Y tế",
+                                       "Sở Lao động, Thương binh và Xã hội ; Sở Y tế"));
+  CHECK("comma name VHTTDL", canons_are("Sở Văn hóa, Thể thao và Du lịch; Sở Y tế",
+                                        "Sở Văn hóa, Thể thao và Du lịch ; Sở Y tế"));
+  CHECK("list with và", canons_are("Sở Tài chính, Sở Kế hoạch và Đầu tư và Sở Nội vụ",
+                                   "Sở Tài chính ; Sở Kế hoạch và Đầu tư ; Sở Nội vụ"));
+  CHECK("word boundary: no Sở inside a word", canons_are("Cơ sở tài chính vững mạnh", ""));
+  CHECK("KH&CN alone is not a Sở", canons_are("danh mục nhiệm vụ KH&CN do Sở Khoa học và Công nghệ",
+                                              "Sở Khoa học và Công nghệ"));
+  CHECK("báo cáo is not Báo", canons_are("báo cáo Ủy ban nhân dân tỉnh kết quả", ""));
+  CHECK("BÁO CÁO is not Báo", canons_are("BÁO CÁO KẾT QUẢ", ""));
+}
+
+static void test_generic(void) {
+  CHECK("generic before Sở", canons_are("các Sở, ngành, địa phương có liên quan", "Các sở, ban, ngành"));
+  CHECK("generic whole", one_mention_is("Các sở, ban, ngành, đơn vị và địa phương", "Các sở, ban, ngành"));
+  CHECK("generic cấp tỉnh", one_mention_is("Các Sở, ban, ngành cấp tỉnh", "Các sở, ban, ngành"));
+  CHECK("generic ban ngành", one_mention_is("các sở, ban ngành liên quan", "Các sở, ban, ngành"));
+  CHECK("generic UBND", one_mention_is("UBND các huyện, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"));
+  CHECK("generic UBND long", one_mention_is("Ủy ban nhân dân các huyện, thị xã, thành phố",
+                                            "Ủy ban nhân dân các huyện, thị xã, thành phố"));
+  CHECK("two generics", canons_are("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố",
+                                   "Các sở, ban, ngành ; Ủy ban nhân dân các huyện, thị xã, thành phố"));
+  CHECK("related units", one_mention_is("các cơ quan, đơn vị có liên quan", "Các đơn vị liên quan"));
+  CHECK("socio-political", one_mention_is("các tổ chức chính trị - xã hội tỉnh", "Các tổ chức chính trị - xã hội"));
+  CHECK("generic + specific", canons_are("Sở Tài chính và các cơ quan, đơn vị có liên quan",
+                                         "Sở Tài chính ; Các đơn vị liên quan"));
+  const vp_agency *p = vp_agency_resolve("các sở, ban, ngành");
+  CHECK("generic resolves", p && p->bGeneric);
+}
+
+static void test_place(void) {
+  scan_result r = scan("Ủy ban Mặt trận tổ quốc Việt Nam tỉnh Tuyên Quang và tổ chức chính trị - xã hội");
+  CHECK("MTTQ + province: two mentions", r.n == 2);
+  if (r.n == 2) {
+    CHECK("province absorbed", strcmp(r.a[0].zName, "Ủy ban Mặt trận tổ quốc Việt Nam tỉnh Tuyên Quang") == 0);
+    CHECK("second is generic", r.a[1].pAgency && r.a[1].pAgency->bGeneric);
+  }
+  scan_free(&r);
+  r = scan("Sở Thông tin và Truyền thông, Báo Bình Thuận, Đài Phát thanh - Truyền hình Bình Thuận:");
+  CHECK("three mentions", r.n == 3);
+  if (r.n == 3) {
+    CHECK("Báo tỉnh", strcmp(r.a[1].zCanon, "Báo tỉnh") == 0 && strcmp(r.a[1].zName, "Báo Bình Thuận") == 0);
+    CHECK("Đài", strcmp(r.a[2].zCanon, "Đài Phát thanh và Truyền hình tỉnh") == 0);
+    CHECK("Đài written", strcmp(r.a[2].zName, "Đài Phát thanh - Truyền hình Bình Thuận") == 0);
+  }
+  scan_free(&r);
+  CHECK("Báo Ninh Thuận", one_mention_is("Báo Ninh Thuận", "Báo tỉnh"));
+  CHECK("Tỉnh ủy not absorbed as tỉnh", canons_are("Sở Nội vụ Tỉnh ủy", "Sở Nội vụ"));
+}
+
+static void test_offsets(void) {
+  const char *z = "- Phối hợp với Sở Tài chính, Sở KH&ĐT lập kế hoạch";
+  scan_result r = scan(z);
+  CHECK("two mentions", r.n == 2);
+  if (r.n == 2) {
+    CHECK("offset 1", strncmp(z + r.a[0].iStart, "Sở Tài chính", (size_t)(r.a[0].iEnd - r.a[0].iStart)) == 0 &&
+                          r.a[0].iEnd - r.a[0].iStart == (int)strlen("Sở Tài chính"));
+    CHECK("offset 2", r.a[1].iEnd - r.a[1].iStart == (int)strlen("Sở KH&ĐT") &&
+                          strncmp(z + r.a[1].iStart, "Sở KH&ĐT", strlen("Sở KH&ĐT")) == 0);
+    CHECK("name as written", strcmp(r.a[1].zName, "Sở KH&ĐT") == 0);
+  }
+  scan_free(&r);
+}
+
+static void test_outside(void) {
+  scan_result r = scan("10. Trường Đại học Tân Trào, Trường Cao đẳng nghề Kỹ thuật - Công nghệ");
+  CHECK("two schools", r.n == 2);
+  if (r.n == 2) {
+    CHECK("outside: no record", r.a[0].pAgency == NULL && r.a[1].pAgency == NULL);
+    CHECK("school 1", strcmp(r.a[0].zCanon, "Trường Đại học Tân Trào") == 0);
+    CHECK("school 2", strcmp(r.a[1].zCanon, "Trường Cao đẳng nghề Kỹ thuật - Công nghệ") == 0);
+  }
+  scan_free(&r);
+  CHECK("name ends at proper name", canons_are("Trường Đại học Tân Trào tổ chức Hội thảo", "Trường Đại học Tân Trào"));
+  CHECK("long name to a place", canons_are("cho Trung tâm Ứng dụng tiến bộ khoa học và công nghệ Tuyên Quang để trở thành",
+                                           "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ Tuyên Quang"));
+  CHECK("lowercase head is no name", canons_are("các trường đại học, viện nghiên cứu", ""));
+  CHECK("table first", canons_are("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"));
+  CHECK("outside stops before a table name",
+        canons_are("Trung tâm Khuyến nông và Sở Y tế", "Trung tâm Khuyến nông ; Sở Y tế"));
+  CHECK("outside resolves to NULL", vp_agency_resolve("Trường Đại học Tân Trào") == NULL);
+}
+
+static void test_resolve(void) {
+  CHECK("so tai chinh", strcmp(resolved("so tai chinh"), "Sở Tài chính") == 0);
+  CHECK("Sở KH&CN", strcmp(resolved("Sở KH&CN"), "Sở Khoa học và Công nghệ") == 0);
+  CHECK("sokhcn", strcmp(resolved("sokhcn"), "Sở Khoa học và Công nghệ") == 0);
+  CHECK("Sở NN&PTNT", strcmp(resolved("Sở NN&PTNT"), "Sở Nông nghiệp và Phát triển nông thôn") == 0);
+  CHECK("Đài", strcmp(resolved("Đài Phát thanh và Truyền hình tỉnh"), "Đài Phát thanh và Truyền hình tỉnh") == 0);
+  CHECK("MTTQ", strcmp(resolved("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"), "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == 0);
+  CHECK("LHH", strcmp(resolved("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"), "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh") == 0);
+  CHECK("Cục Thuế", strcmp(resolved("Cục Thuế tỉnh"), "Cục Thuế tỉnh") == 0);
+  CHECK("Cục Thuế no tỉnh", strcmp(resolved("cuc thue"), "Cục Thuế tỉnh") == 0);
+  CHECK("Hiệp hội", strcmp(resolved("Hiệp hội Doanh nghiệp tỉnh"), "Hiệp hội Doanh nghiệp tỉnh") == 0);
+  CHECK("Báo tỉnh", strcmp(resolved("Báo tỉnh"), "Báo tỉnh") == 0);
+  CHECK("trailing words refuse", vp_agency_resolve("Sở Tài chính và Sở Y tế") == NULL);
+  CHECK("nonsense", vp_agency_resolve("con mèo") == NULL);
+  CHECK("empty", vp_agency_resolve("") == NULL && vp_agency_resolve(NULL) == NULL);
+  CHECK("every canonical resolves to itself", 1);
+  for (int i = 0; i < vp_agency_count(); i++) {
+    const vp_agency *p = vp_agency_get(i);
+    const vp_agency *q = vp_agency_resolve(p->zCanon);
+    if (q != p) {
+      fprintf(stderr, "  canonical '%s' resolves to '%s'\n", p->zCanon, q ? q->zCanon : "NULL");
+      CHECK("canonical resolves to itself", 0);
+    }
+  }
+}
+
+static void test_successors(void) {
+  const vp_agency *p = vp_agency_resolve("Sở Kế hoạch và Đầu tư");
+  CHECK("KH&ĐT successor", p && p->zSuccessor && strcmp(p->zSuccessor, "Sở Tài chính") == 0);
+  CHECK("KH&ĐT note", p && p->zSuccessorNote && strcmp(p->zSuccessorNote, "merged") == 0);
+  p = vp_agency_resolve("Sở Thông tin và Truyền thông");
+  CHECK("TT&TT successor", p && p->zSuccessor && strcmp(p->zSuccessor, "Sở Khoa học và Công nghệ") == 0);
+  p = vp_agency_resolve("Ban Dân tộc");
+  CHECK("Ban Dân tộc successor", p && p->zSuccessor && strcmp(p->zSuccessor, "Sở Dân tộc và Tôn giáo") == 0);
+  p = vp_agency_resolve("Sở Y tế");
+  CHECK("Y tế unchanged", p && p->zSuccessor == NULL && p->zSuccessorNote == NULL);
+  p = vp_agency_resolve("Sở Khoa học và Công nghệ");
+  CHECK("KH&CN itself: NULL", p && p->zSuccessor == NULL);
+}
+
+int main(void) {
+  test_table();
+  test_aliases();
+  test_variants();
+  test_commas_and_lists();
+  test_generic();
+  test_place();
+  test_offsets();
+  test_outside();
+  test_resolve();
+  test_successors();
+  scan_result r = scan("");
+  CHECK("empty text: no mentions", r.n == 0 && r.a == NULL);
+  return vp_test_done();
+}
