@@ -25,7 +25,7 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
 DATA     = $(sort $(wildcard data/*.tsv server/www/*))
 
-.PHONY: all help deps test unit serve demo index bench fuzz corpus-large clean
+.PHONY: all help deps deps-test test unit serve demo index bench fuzz corpus-large clean
 all: bin/vnplan
 
 help:
@@ -38,7 +38,10 @@ help:
 	@echo "make clean      remove bin/"
 
 deps:
-	$(Q)sh tools/deps.sh
+	$(Q)sh tools/deps.sh build
+
+deps-test:
+	$(Q)sh tools/deps.sh test
 
 bin/embed: tools/embed.c
 	@mkdir -p $(@D)
@@ -79,7 +82,7 @@ bin/asan/test_%: bin/asan/tests/test_%.o $(ASAN_OBJ)
 
 # make test: installs what is missing, builds everything under ASan+UBSan,
 # runs unit tests, integration scripts and (when ../shared exists) the scorer.
-test: deps
+test: deps-test
 	$(Q)$(MAKE) --no-print-directory bin/vnplan bin/asan/vnplan $(TEST_BIN)
 	$(Q)sh tests/run.sh
 
@@ -100,14 +103,14 @@ serve: deps
 	$(Q)$(MAKE) --no-print-directory index
 	bin/vnplan serve --db $(DB) --port $(PORT)
 
-bench: deps
+bench: deps-test
 	$(Q)$(MAKE) --no-print-directory bin/vnplan
 	$(Q)sh bench/run.sh
 
 corpus-large: bin/vnplan
 	$(Q)python3 bench/gen_corpus.py --size $(or $(SIZE),100M) --out bench/corpus-large corpus/
 
-fuzz: deps
+fuzz: deps-test
 	$(Q)sh tests/fuzz/run.sh
 
 clean:

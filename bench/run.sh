@@ -149,7 +149,8 @@ bench_server() { # SIZE
     name=/api/${ep%%\?*}
     for c in $CONNS; do
       echo "   wrk $name -c $c -d ${DUR}s"
-      w=$(wrk -t 2 -c "$c" -d "${DUR}s" --latency -s bench/wrk_report.lua \
+      th=2; [ "$c" -lt 2 ] && th=1   # wrk needs connections >= threads
+      w=$(wrk -t "$th" -c "$c" -d "${DUR}s" --latency -s bench/wrk_report.lua \
             "http://127.0.0.1:$PORT/api/$ep" 2>&1 | grep '^WRK ')
       if [ -z "$w" ]; then fail_row "$size" "server $name -c $c" "wrk gave no result"; continue; fi
       rps=$(echo "$w" | cut -d' ' -f2); p50=$(echo "$w" | cut -d' ' -f3)

@@ -80,11 +80,13 @@ typedef struct vp_server_target {
 ** or VP_EQUERY with *pzErr (a message for people; caller frees) for a target
 ** that is not a path, a bad %-escape, a NUL byte, invalid UTF-8 or too many
 ** parameters. Free with vp_server_target_free (also after an error). */
-int vp_server_parse_target(const char *zRaw, vp_server_target *pTarget, char **pzErr);
+int vp_server_parse_target(const char *zRaw, vp_server_target *pTarget,
+                           char **pzErr);
 void vp_server_target_free(vp_server_target *pTarget);
 
 /* The value of the first parameter named zKey, or NULL. */
-const char *vp_server_param(const vp_server_target *pTarget, const char *zKey);
+const char *vp_server_param(const vp_server_target *pTarget,
+                            const char *zKey);
 
 /* What a route answers: either a JSON object (pJson, the caller deletes it)
 ** or static bytes (zBody/nBody, not to be freed, with zType). */
@@ -98,8 +100,8 @@ typedef struct vp_server_answer {
 } vp_server_answer;
 
 /* Find the route for a decoded path. Returns an opaque route index >= 0 (a
-** 404 route when nothing matches); vp_server_route_needs_db tells whether running
-** it needs a database handle. */
+** 404 route when nothing matches); vp_server_route_needs_db tells whether
+** running it needs a database handle. */
 int vp_server_route_find(const char *zPath);
 int vp_server_route_needs_db(int iRoute);
 
@@ -107,8 +109,9 @@ int vp_server_route_needs_db(int iRoute);
 ** fill *pAnswer. Never fails: errors become an answer with status 4xx/5xx
 ** and an {"error": …} object. *pbDbBroken is set when the handle reported
 ** VP_EDB (the caller should hand it back as broken). */
-void vp_server_route_run(int iRoute, const vp_server_target *pTarget, vp_db *pDb,
-                  vp_server_answer *pAnswer, int *pbDbBroken);
+void vp_server_route_run(int iRoute, const vp_server_target *pTarget,
+                         vp_db *pDb, vp_server_answer *pAnswer,
+                         int *pbDbBroken);
 
 /* {"error": {"code": status, "message": zMessage}} (NULL on OOM). */
 cJSON *vp_server_error_json(int status, const char *zMessage);

@@ -36,7 +36,8 @@ typedef int (*vp_tok_fn)(void *pCtx, int flags, const char *zToken,
 
 /* Tokenize z[0..n) exactly as the FTS5 tokenizer does (bQuery: query mode),
 ** without SQLite: used by tests, benchmarks and the fuzzer. Returns 0 or the
-** callback's non-zero value. */
+** callback's non-zero value (SQLITE_NOMEM if a very long word cannot get its
+** heap buffer). */
 int vp_tok_run(const char *z, int n, int bQuery, vp_tok_fn xToken, void *pCtx);
 
 #endif /* VP_TOK_H */

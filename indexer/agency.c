@@ -47,7 +47,7 @@ static const struct {
 static const char *const azTailAfterSep[] = {
     "don vi", "dia phuong", "co quan", "ban", "nganh", "ban nganh",
     "doan the", "don vi su nghiep", "co quan chuyen mon", "thi xa",
-    "thanh pho", "cac dia phuong", "cac don vi", "cac co quan",
+    "thanh pho",
 };
 
 /* Filler a generic group absorbs directly: "… cấp tỉnh có liên quan". */
@@ -602,6 +602,63 @@ static int match_outside(const scan_ctx *c, int i) {
   return e;
 }
 
+/* Old-style tone placement → the placement the table uses ("hoà" → "hòa",
+** "Thuỷ" → "Thủy"): a toned a/e/y after o/o/u closing the syllable moves its
+** tone to the o/o/u ("qu" + y keeps it: "quý"). Five tones per row:
+** huyền, sắc, hỏi, ngã, nặng. */
+static const struct {
+  int cFirst;   /* o, O, u, U */
+  int aSecond[5];
+  int aFirst[5];
+} aTonePair[] = {
+    {'o', {0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1}, {0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD}},
+    {'O', {0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1}, {0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC}},
+    {'o', {0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9}, {0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD}},
+    {'O', {0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9}, {0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC}},
+    {'u', {0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5}, {0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5}},
+    {'U', {0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5}, {0xD9, 0xDA, 0x1EE6, 0x168, 0x1EE4}},
+};
+
+static char *canon_tone_placement(const char *z) {
+  int n = (int)strlen(z);
+  utf8proc_int32_t *a = malloc((size_t)(n + 1) * sizeof(*a));
+  char *zOut = malloc((size_t)n * 2 + 1);
+  if (a == NULL || zOut == NULL) {
+    free(a);
+    free(zOut);
+    return NULL;
+  }
+  int nCp = 0;
+  for (int i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)z + i, n - i, &cp);
+    if (k <= 0) {
+      k = 1;
+      cp = 0xFFFD;
+    }
+    a[nCp++] = cp;
+    i += (int)k;
+  }
+  for (int i = 0; i + 1 < nCp; i++) {
+    int bEnd = i + 2 >= nCp || (!utf8proc_isupper(a[i + 2]) && !utf8proc_islower(a[i + 2]));
+    int bQu = i > 0 && (a[i - 1] == 'q' || a[i - 1] == 'Q');
+    if (!bEnd || bQu) continue;
+    for (int r = 0; r < VP_ARRAY_SIZE(aTonePair); r++) {
+      if (a[i] != aTonePair[r].cFirst) continue;
+      for (int t = 0; t < 5; t++) {
+        if (a[i + 1] != aTonePair[r].aSecond[t]) continue;
+        a[i] = aTonePair[r].aFirst[t];
+        a[i + 1] = (r < 2) ? 'a' : (r < 4) ? 'e' : 'y';
+      }
+    }
+  }
+  int o = 0;
+  for (int i = 0; i < nCp; i++) o += (int)utf8proc_encode_char(a[i], (utf8proc_uint8_t *)zOut + o);
+  zOut[o] = 0;
+  free(a);
+  return zOut;
+}
+
 static int mention_push(vp_agency_mention **pa, int *pn, int *pnAlloc,
                         const scan_ctx *c, int i, int e, const vp_agency *r) {
   if (*pn == *pnAlloc) {
@@ -617,7 +674,10 @@ static int mention_push(vp_agency_mention **pa, int *pn, int *pnAlloc,
   m->iEnd = c->f->aOff[c->aT[e - 1].iE];
   m->pAgency = r;
   m->zName = vp_fold_display(c->zSrc + m->iStart, m->iEnd - m->iStart);
-  m->zCanon = r ? vp_strndup(r->zCanon, -1) : vp_strndup(m->zName ? m->zName : "", -1);
+  /* outside the table the canonical name is the name as written, in
+  ** display form (NFC, spaces collapsed, case kept) with one tone placement;
+  ** compare such names by vp_fold_key() */
+  m->zCanon = r ? vp_strndup(r->zCanon, -1) : canon_tone_placement(m->zName ? m->zName : "");
   (*pn)++;
   if (m->zName == NULL || m->zCanon == NULL) return VP_ENOMEM;
   return VP_OK;

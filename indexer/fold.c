@@ -98,8 +98,10 @@ static int utf8_decode(const unsigned char *z, int n, int *pCp) {
 int vp_fold_init(vp_fold *p, const char *zSrc, int nSrc) {
   pthread_once(&fold_once, fold_build);
   memset(p, 0, sizeof(*p));
-  /* a code point folds to at most 4 bytes ("..." is 3, a copy is <= 4) */
-  size_t nAlloc = (size_t)nSrc * 4 + 1;
+  /* A code point never folds to more bytes than 3/2 of its UTF-8 length:
+  ** ASCII stays 1 byte, "…" is 3 for 3, a lowercased copy grows at most
+  ** from 2 to 3 bytes (U+023A → U+2C65). */
+  size_t nAlloc = (size_t)nSrc + (size_t)nSrc / 2 + 4;
   p->z = malloc(nAlloc);
   p->aOff = malloc((nAlloc + 1) * sizeof(int));
   if (p->z == NULL || p->aOff == NULL) {

@@ -45,7 +45,7 @@ typedef struct opq_info {
   char zFold[OPQ_MAX];  /* case-folded, marks stripped */
 } opq_info;
 
-/* Table index of a code point, or -1 outside the three ranges. */
+/* The three ranges of the table, stored one after the other. */
 #define R1_END 0x250
 #define R2_LO 0x300
 #define R2_END 0x370
@@ -56,36 +56,40 @@ typedef struct opq_info {
 static cp_info aInfo[N_INFO];
 static opq_info aOpq[N_INFO];
 
-/* UTF-8 of the lowercase precomposed letter base+qual+tone; n==0: none. */
+/* UTF-8 of the lowercase precomposed letter base+qual+tone; n==0: none.
+** Four bytes, n last, so the hot loop copies one word and advances by n;
+** dimensions are powers of two so the index is shifts. */
 typedef struct comp_u8 {
-  unsigned char n;
   char z[3];
+  unsigned char n;
 } comp_u8;
-static comp_u8 aComp[128][N_QUAL][N_TONE];
+static comp_u8 aComp[128][8][8];
+_Static_assert(N_QUAL <= 8 && N_TONE <= 8, "aComp dimensions");
 
 static pthread_once_t normOnce = PTHREAD_ONCE_INIT;
 static int bTablesReady; /* read and written with __atomic builtins */
 
+/* Table index of a code point, or -1 outside the three ranges. */
 static inline int info_index(int cp) {
-  if (cp < R1_END) return cp >= 0 ? cp : -1;
-  if (cp >= R2_LO && cp < R2_END) return R1_END + cp - R2_LO;
-  if (cp >= R3_LO && cp < R3_END) return R1_END + (R2_END - R2_LO) + cp - R3_LO;
+  if (cp < R1_END)
+    return cp >= 0 ? cp : -1;
+  if (cp >= R2_LO && cp < R2_END)
+    return R1_END + cp - R2_LO;
+  if (cp >= R3_LO && cp < R3_END)
+    return R1_END + (R2_END - R2_LO) + cp - R3_LO;
   return -1;
-}
-
-static inline const cp_info *info_of(int cp) {
-  int i = info_index(cp);
-  return i < 0 ? NULL : &aInfo[i];
 }
 
 /* What a combining mark means to Vietnamese: sets *pQual or *pTone. */
 static int mark_meaning(int cp, int *pQual, int *pTone) {
-  static const struct { int cp, qual, tone; } aMark[] = {
-      {0x300, Q_NONE, T_GRAVE},  {0x301, Q_NONE, T_ACUTE},
-      {0x309, Q_NONE, T_HOOK},   {0x303, Q_NONE, T_TILDE},
-      {0x323, Q_NONE, T_DOT},    {0x340, Q_NONE, T_GRAVE},
-      {0x341, Q_NONE, T_ACUTE},  {0x302, Q_CIRC, T_NONE},
-      {0x306, Q_BREVE, T_NONE},  {0x31B, Q_HORN, T_NONE},
+  static const struct {
+    int cp, qual, tone;
+  } aMark[] = {
+      {0x300, Q_NONE, T_GRAVE}, {0x301, Q_NONE, T_ACUTE},
+      {0x309, Q_NONE, T_HOOK},  {0x303, Q_NONE, T_TILDE},
+      {0x323, Q_NONE, T_DOT},   {0x340, Q_NONE, T_GRAVE},
+      {0x341, Q_NONE, T_ACUTE}, {0x302, Q_CIRC, T_NONE},
+      {0x306, Q_BREVE, T_NONE}, {0x31B, Q_HORN, T_NONE},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aMark); i++) {
     if (aMark[i].cp == cp) {
@@ -128,21 +132,26 @@ static int map_one(int cp, int options, char *z, int nMax) {
 /* Try to read cp as an ASCII base plus Vietnamese marks; 1 on success. */
 static int decompose_letter(int cp, cp_info *p) {
   utf8proc_int32_t aDec[8];
-  int nDec = (int)utf8proc_decompose_char(cp, aDec, 8, UTF8PROC_DECOMPOSE |
-                                                     UTF8PROC_CASEFOLD, NULL);
-  if (nDec < 1 || nDec > 8) return 0;
+  int nDec = (int)utf8proc_decompose_char(
+      cp, aDec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, NULL);
+  if (nDec < 1 || nDec > 8)
+    return 0;
   int base = aDec[0];
-  if (!((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9'))) return 0;
+  if (!((base >= 'a' && base <= 'z') || (base >= '0' && base <= '9')))
+    return 0;
   int qual = Q_NONE, tone = T_NONE;
   for (int i = 1; i < nDec; i++) {
     int q, t;
-    if (!mark_meaning(aDec[i], &q, &t)) return 0;
+    if (!mark_meaning(aDec[i], &q, &t))
+      return 0;
     if (q != Q_NONE) {
-      if (qual != Q_NONE || !qual_fits(base, q)) return 0;
+      if (qual != Q_NONE || !qual_fits(base, q))
+        return 0;
       qual = q;
     }
     if (t != T_NONE) {
-      if (tone != T_NONE) return 0;
+      if (tone != T_NONE)
+        return 0;
       tone = t;
     }
   }
@@ -155,26 +164,31 @@ static int decompose_letter(int cp, cp_info *p) {
 
 static int is_word_category(int cp) {
   switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-  case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
-  case UTF8PROC_CATEGORY_NO:
-    return 1;
-  default:
-    return 0;
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO: return 1;
+  default: return 0;
   }
 }
 
 #define OPT_EXACT (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
-#define OPT_FOLD \
-  (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
+#define OPT_FOLD                                                               \
+  (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |                  \
+   UTF8PROC_STRIPMARK)
 
 static void fill_info(int cp, cp_info *p, opq_info *pOpq) {
   memset(p, 0, sizeof(*p));
   memset(pOpq, 0, sizeof(*pOpq));
-  if (!utf8proc_codepoint_valid(cp) || !is_word_category(cp)) return;
+  if (!utf8proc_codepoint_valid(cp) || !is_word_category(cp))
+    return;
   if (cp == 0x110 || cp == 0x111) { /* đ has no decomposition */
     p->kind = K_LETTER;
     p->base = 'd';
@@ -192,31 +206,38 @@ static void fill_info(int cp, cp_info *p, opq_info *pOpq) {
     }
     return;
   }
-  if (decompose_letter(cp, p)) return;
+  if (decompose_letter(cp, p))
+    return;
   int nExact = map_one(cp, OPT_EXACT, pOpq->zExact, OPQ_MAX);
   int nFold = map_one(cp, OPT_FOLD, pOpq->zFold, OPQ_MAX);
-  if (nExact <= 0 || nFold < 0) return; /* left a separator: never seen */
+  if (nExact <= 0 || nFold < 0)
+    return; /* left a separator: never seen */
   p->kind = K_OPAQUE;
   pOpq->nExact = (unsigned char)nExact;
   pOpq->nFold = (unsigned char)nFold;
 }
 
 static int info_cp(int i) {
-  if (i < R1_END) return i;
-  if (i < R1_END + (R2_END - R2_LO)) return R2_LO + i - R1_END;
+  if (i < R1_END)
+    return i;
+  if (i < R1_END + (R2_END - R2_LO))
+    return R2_LO + i - R1_END;
   return R3_LO + i - R1_END - (R2_END - R2_LO);
 }
 
 static void build_tables(void) {
-  for (int i = 0; i < N_INFO; i++) fill_info(info_cp(i), &aInfo[i], &aOpq[i]);
+  for (int i = 0; i < N_INFO; i++)
+    fill_info(info_cp(i), &aInfo[i], &aOpq[i]);
   /* Compositions from the lowercase letters only (uppercase ones fold to
-  ** them); đ is composed by hand. */
+  ** them). */
   for (int i = 0; i < N_INFO; i++) {
     const cp_info *p = &aInfo[i];
     int cp = info_cp(i);
-    if (p->kind != K_LETTER || utf8proc_tolower(cp) != cp) continue;
+    if (p->kind != K_LETTER || utf8proc_tolower(cp) != cp)
+      continue;
     comp_u8 *c = &aComp[p->base][p->qual][p->tone];
-    if (c->n) continue;
+    if (c->n)
+      continue;
     utf8proc_uint8_t aBuf[4];
     c->n = (unsigned char)utf8proc_encode_char(cp, aBuf);
     memcpy(c->z, aBuf, c->n);
@@ -269,7 +290,8 @@ int vp_utf8_decode(const unsigned char *z, int n, int *pCp) {
 
 static inline int is_word_cp(int cp) {
   int i = info_index(cp);
-  if (i >= 0) return aInfo[i].kind != K_SEP;
+  if (i >= 0)
+    return aInfo[i].kind != K_SEP;
   return is_word_category(cp);
 }
 
@@ -286,12 +308,14 @@ static inline int is_ascii_word(unsigned c) {
 static int scan_end(const unsigned char *z, int n, int i) {
   while (i < n) {
     if (z[i] < 0x80) {
-      if (!is_ascii_word(z[i])) break;
+      if (!is_ascii_word(z[i]))
+        break;
       i++;
       continue;
     }
     int cp, len = decode_cp(z + i, n - i, &cp);
-    if (!is_word_cp(cp)) break;
+    if (!is_word_cp(cp))
+      break;
     i += len;
   }
   return i;
@@ -302,8 +326,8 @@ static int scan_end(const unsigned char *z, int n, int i) {
 /* A letter of a word being normalized: base+qual+tone, or an opaque
 ** character (base == 0) with its spellings from the table. */
 typedef struct letter {
-  unsigned char base, qual, tone;
-  unsigned short iOpq; /* opaque: index in aOpq */
+  unsigned char kind, base, qual, tone; /* as in cp_info; base 0: opaque */
+  unsigned short iOpq;                  /* opaque: index in aOpq */
 } letter;
 
 #define SYL_MAX 12 /* longer letter runs are not Vietnamese syllables */
@@ -328,39 +352,33 @@ static void out_put(char *z, int *pn, int mx, const char *zSrc, int nSrc,
   *pn += nSrc;
 }
 
-/* Append one letter to both outputs; NORM_SLOW if it has no precomposed
-** form (a mark on a letter that NFC would leave uncombined). */
-#if defined(__GNUC__)
-__attribute__((always_inline))
-#endif
-static inline int emit_letter(out *o, const letter *l) {
+/* Append one letter to both outputs, checking room (near the end of the
+** buffers); NORM_SLOW if it has no precomposed form (a mark on a letter that
+** NFC would leave uncombined). */
+static int emit_letter(out *o, const letter *l) {
   if (l->base == 0) {
     const opq_info *p = &aOpq[l->iOpq];
-    for (int i = 0; i < p->nExact; i++) o->hiBits |= (unsigned char)p->zExact[i];
-    out_put(o->zExact, &o->nExact, o->mxExact, p->zExact, p->nExact, &o->bOverflow);
+    for (int i = 0; i < p->nExact; i++)
+      o->hiBits |= (unsigned char)p->zExact[i];
+    out_put(o->zExact, &o->nExact, o->mxExact, p->zExact, p->nExact,
+            &o->bOverflow);
     out_put(o->zFold, &o->nFold, o->mxFold, p->zFold, p->nFold, &o->bOverflow);
     return 0;
   }
   const comp_u8 *c = &aComp[l->base][l->qual][l->tone];
-  if (c->n == 0) return NORM_SLOW;
-  if (o->nExact + 3 > o->mxExact || o->nFold + 1 > o->mxFold) {
-    char cBase = (char)l->base;
-    out_put(o->zExact, &o->nExact, o->mxExact, c->z, c->n, &o->bOverflow);
-    out_put(o->zFold, &o->nFold, o->mxFold, &cBase, 1, &o->bOverflow);
-  } else { /* room for the widest letter: plain stores */
-    char *zE = o->zExact + o->nExact;
-    zE[0] = c->z[0];
-    zE[1] = c->z[1];
-    zE[2] = c->z[2];
-    o->nExact += c->n;
-    o->zFold[o->nFold++] = (char)l->base;
-  }
+  if (c->n == 0)
+    return NORM_SLOW;
+  char cBase = (char)l->base;
+  out_put(o->zExact, &o->nExact, o->mxExact, c->z, c->n, &o->bOverflow);
+  out_put(o->zFold, &o->nFold, o->mxFold, &cBase, 1, &o->bOverflow);
   o->hiBits |= (unsigned char)c->z[0];
   return 0;
 }
 
-static int is_vowel(int c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+static inline int is_vowel(int c) {
+  /* bit (c - 'a') set for a e i o u y */
+  unsigned k = (unsigned)c - 'a';
+  return k < 26 && ((0x1104111u >> k) & 1);
 }
 
 /* The vowel cluster a[*piFirst..*piLast] of a one-syllable Vietnamese word,
@@ -371,58 +389,76 @@ static int vowel_cluster(const letter *a, int n, int *piVowel, int *piFirst,
                          int *piLast) {
   int i = 0;
   for (int k = 0; k < n; k++) {
-    if (a[k].base < 'a' || a[k].base > 'z') return 0; /* opaque or digit */
+    if (a[k].base < 'a' || a[k].base > 'z')
+      return 0; /* opaque or digit */
   }
-  while (i < n && !is_vowel(a[i].base)) i++;
+  while (i < n && !is_vowel(a[i].base))
+    i++;
   *piVowel = i;
   if (i == 1 && i + 1 < n && is_vowel(a[i + 1].base) &&
       ((a[0].base == 'q' && a[1].base == 'u') ||
        (a[0].base == 'g' && a[1].base == 'i' && a[1].qual == Q_NONE))) {
     i++;
   }
-  if (i >= n) return 0;
+  if (i >= n)
+    return 0;
   int j = i;
-  while (j + 1 < n && is_vowel(a[j + 1].base)) j++;
+  while (j + 1 < n && is_vowel(a[j + 1].base))
+    j++;
   for (int k = j + 1; k < n; k++) {
-    if (is_vowel(a[k].base)) return 0; /* a second vowel cluster */
+    if (is_vowel(a[k].base))
+      return 0; /* a second vowel cluster */
   }
   *piFirst = i;
   *piLast = j;
   return 1;
 }
 
-/* Which vowel of a[i..j] carries the tone: the quality-marked vowel (the ơ
-** of ươ), else the only vowel, else
-** the last before a final consonant, else the middle of three (or more),
-** else the second of oa/oe/uy and the first of other pairs (ai ao ia ua ưa).
-** Any spelling of one syllable thus gives one output. */
+/* Which vowel of the cluster a[i..j] carries the tone: the quality-marked
+** vowel (the ơ of ươ), else the only vowel, else the last one when a final
+** consonant follows, else the middle of three (or more), else the second of
+** oa/oe/uy and the first of other pairs (ai ao ia iu oi ua ui ưa...). The
+** tone is stripped first, so any spelling of one syllable gives one output. */
 static int tone_target(const letter *a, int n, int i, int j) {
   for (int k = j; k >= i; k--) {
-    if (a[k].qual != Q_NONE) return k;
+    if (a[k].qual != Q_NONE)
+      return k;
   }
-  if (i == j) return i;
-  if (j + 1 < n) return j;
-  if (j - i >= 2) return i + 1;
+  if (i == j)
+    return i;
+  if (j + 1 < n)
+    return j;
+  if (j - i >= 2)
+    return i + 1;
   int c0 = a[i].base, c1 = a[j].base;
-  if ((c0 == 'o' && (c1 == 'a' || c1 == 'e')) || (c0 == 'u' && c1 == 'y')) return j;
+  if ((c0 == 'o' && (c1 == 'a' || c1 == 'e')) || (c0 == 'u' && c1 == 'y'))
+    return j;
   return i;
 }
 
-/* Move the one tone mark of a Vietnamese syllable to its canonical vowel;
-** anything else is left as typed. */
-static void place_tone(letter *a, int n) {
-  int iTone = -1, iVowel, i, j;
-  for (int k = 0; k < n; k++) {
-    if (a[k].tone == T_NONE) continue;
-    if (iTone >= 0) return; /* two tones: not one syllable */
-    iTone = k;
+/* Move the one tone mark of a Vietnamese syllable, on a[iTone], to its
+** canonical vowel; anything else is left as typed. Returns 1 if it moved. */
+static int place_tone(letter *a, int n, int iTone) {
+  int iVowel, i, j;
+  /* Shortcut for the common case: a toned â ă ê ô ơ ư with no quality vowel
+  ** after it is where the rule puts the tone (or the word is left as is). */
+  if (a[iTone].qual != Q_NONE && a[iTone].qual != Q_STROKE) {
+    int k = iTone + 1;
+    while (k < n && (a[k].qual == Q_NONE || a[k].qual == Q_STROKE))
+      k++;
+    if (k == n)
+      return 0;
   }
-  if (iTone < 0 || !vowel_cluster(a, n, &iVowel, &i, &j)) return;
-  if (iTone < iVowel || iTone > j) return; /* tone on a consonant */
+  if (!vowel_cluster(a, n, &iVowel, &i, &j))
+    return 0;
+  if (iTone < iVowel || iTone > j)
+    return 0; /* tone on a consonant */
   int t = tone_target(a, n, i, j);
-  unsigned char tone = a[iTone].tone;
+  if (t == iTone)
+    return 0;
+  a[t].tone = a[iTone].tone;
   a[iTone].tone = T_NONE;
-  a[t].tone = tone;
+  return 1;
 }
 
 /* Add a combining mark to the letter being read; NORM_SLOW if the mark is
@@ -432,12 +468,59 @@ static int attach_mark(letter *l, const cp_info *p) {
     return NORM_SLOW;
   }
   if (p->qual != Q_NONE) {
-    if (l->qual != Q_NONE || !qual_fits(l->base, p->qual)) return NORM_SLOW;
+    if (l->qual != Q_NONE || !qual_fits(l->base, p->qual))
+      return NORM_SLOW;
     l->qual = p->qual;
   }
   if (p->tone != T_NONE) {
-    if (l->tone != T_NONE) return NORM_SLOW;
+    if (l->tone != T_NONE)
+      return NORM_SLOW;
     l->tone = p->tone;
+  }
+  return 0;
+}
+
+/* Emit a[0..n) when the outputs have room for the widest letters: plain
+** stores, no bound checks. */
+static int emit_letters_unchecked(out *o, const letter *a, int n) {
+  char *zE = o->zExact + o->nExact, *zF = o->zFold + o->nFold;
+  unsigned char hi = 0;
+  for (int k = 0; k < n; k++) {
+    const letter *l = &a[k];
+    if (l->kind == K_LETTER) {
+      const comp_u8 *c = &aComp[l->base][l->qual][l->tone];
+      if (c->n == 0)
+        return NORM_SLOW;
+      memcpy(zE, c, sizeof(*c)); /* 4th byte: scratch, room checked */
+      zE += c->n;
+      hi |= (unsigned char)c->z[0];
+      *zF++ = (char)l->base;
+    } else {
+      const opq_info *p = &aOpq[l->iOpq];
+      memcpy(zE, p->zExact, OPQ_MAX);
+      memcpy(zF, p->zFold, OPQ_MAX);
+      zE += p->nExact;
+      zF += p->nFold;
+      for (int i = 0; i < p->nExact; i++)
+        hi |= (unsigned char)p->zExact[i];
+    }
+  }
+  o->nExact = (int)(zE - o->zExact);
+  o->nFold = (int)(zF - o->zFold);
+  o->hiBits |= hi;
+  return 0;
+}
+
+/* Emit a[0..n): unchecked when there is room for OPQ_MAX bytes a letter,
+** else letter by letter with checks (near the end of the buffers). */
+static int emit_letters(out *o, const letter *a, int n) {
+  if (o->mxExact - o->nExact >= OPQ_MAX * n + OPQ_MAX &&
+      o->mxFold - o->nFold >= OPQ_MAX * n + OPQ_MAX) {
+    return emit_letters_unchecked(o, a, n);
+  }
+  for (int k = 0; k < n; k++) {
+    if (emit_letter(o, &a[k]))
+      return NORM_SLOW;
   }
   return 0;
 }
@@ -445,78 +528,64 @@ static int attach_mark(letter *l, const cp_info *p) {
 /* The fast path: normalize the word that starts at z[i], ending at the
 ** first separator, and set *piEnd to its end. Returns 0, or NORM_SLOW when
 ** utf8proc is needed (a code point outside the table, a mark that does not
-** combine the Vietnamese way). Overflow is reported in o. */
+** combine the Vietnamese way). Overflow is reported in o. Letters are read
+** into a[] (marks attach to the last one), the tone is placed, then a[] is
+** written out; a run longer than a syllable is written out as it goes. */
 static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
   letter a[SYL_MAX + 1];
-  int nLetter = 0, bLong = 0;
+  int nLetter = 0, bLong = 0, nTone = 0, rc = 0;
   while (i < n) {
-    const cp_info *p;
-    int len = 1;
+    int k, len = 1;
     if (z[i] < 0x80) {
-      p = &aInfo[z[i]];
+      k = z[i];
     } else {
-      int cp, k;
+      int cp;
       len = decode_cp(z + i, n - i, &cp);
       k = info_index(cp);
       if (k < 0) {
-        if (!is_word_category(cp)) break;
-        *piEnd = scan_end(z, n, i);
-        return NORM_SLOW;
+        if (is_word_category(cp))
+          rc = NORM_SLOW;
+        break;
       }
-      p = &aInfo[k];
     }
-    if (p->kind == K_SEP) break;
+    cp_info inf = aInfo[k];
+    if (inf.kind == K_SEP)
+      break;
     i += len;
-    if (p->kind == K_MARK) {
-      if (attach_mark(nLetter ? &a[nLetter - 1] : NULL, p)) {
-        *piEnd = scan_end(z, n, i);
-        return NORM_SLOW;
-      }
+    nTone += inf.tone != T_NONE;
+    if (inf.kind == K_MARK) {
+      rc = attach_mark(nLetter ? &a[nLetter - 1] : NULL, &inf);
+      if (rc)
+        break;
       continue;
     }
     if (nLetter == SYL_MAX + 1) { /* too long for a syllable: stream */
-      for (int k = 0; k < SYL_MAX; k++) {
-        if (emit_letter(o, &a[k])) {
-          *piEnd = scan_end(z, n, i);
-          return NORM_SLOW;
-        }
-      }
+      rc = emit_letters(o, a, SYL_MAX);
+      if (rc)
+        break;
       a[0] = a[SYL_MAX];
       nLetter = 1;
       bLong = 1;
     }
     letter *l = &a[nLetter++];
-    l->base = p->kind == K_LETTER ? p->base : 0;
-    l->qual = p->qual;
-    l->tone = p->tone;
-    l->iOpq = (unsigned short)(p - aInfo);
+    l->kind = inf.kind;
+    l->base = inf.base;
+    l->qual = inf.qual;
+    l->tone = inf.tone;
+    l->iOpq = (unsigned short)k;
+  }
+  if (rc) {
+    *piEnd = scan_end(z, n, i);
+    return rc;
   }
   *piEnd = i;
-  if (!bLong) place_tone(a, nLetter);
-  for (int k = 0; k < nLetter; k++) {
-    if (emit_letter(o, &a[k])) return NORM_SLOW;
+  if (nTone == 1 && !bLong) { /* two tones: not one syllable, left as typed */
+    int iTone = nLetter - 1;
+    while (a[iTone].tone == T_NONE)
+      iTone--;
+    place_tone(a, nLetter, iTone);
   }
-  return 0;
-}
-
-/* The all-ASCII word that starts at z[i], lowercased into both outputs;
-** returns its end, or -1 (nothing kept) when a non-ASCII byte follows. */
-static int norm_ascii_run(const unsigned char *z, int n, int i, out *o) {
-  int j = i;
-  while (j < n && z[j] < 0x80 && is_ascii_word(z[j])) j++;
-  if (j < n && z[j] >= 0x80) return -1;
-  if (j - i > o->mxExact || j - i > o->mxFold) {
-    o->bOverflow = 1;
-    return j;
-  }
-  for (int k = i; k < j; k++) {
-    char c = (char)z[k];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    o->zExact[k - i] = c;
-    o->zFold[k - i] = c;
-  }
-  o->nExact = o->nFold = j - i;
-  return j;
+  return emit_letters(o, a, nLetter);
 }
 
 static void out_reset(out *o) {
@@ -529,7 +598,8 @@ static void out_reset(out *o) {
 ** result; if that still fails, the NFC text as it is and a utf8proc fold. */
 static int norm_slow(const char *z, int n, out *o) {
   utf8proc_uint8_t *zNfc = NULL, *zFold = NULL;
-  utf8proc_ssize_t nNfc = utf8proc_map((const utf8proc_uint8_t *)z, n, &zNfc, OPT_EXACT);
+  utf8proc_ssize_t nNfc =
+      utf8proc_map((const utf8proc_uint8_t *)z, n, &zNfc, OPT_EXACT);
   if (nNfc < 0) { /* invalid UTF-8 cannot reach here (0xFFFD separates) */
     free(zNfc);
     return -1;
@@ -542,10 +612,12 @@ static int norm_slow(const char *z, int n, out *o) {
   }
   out_reset(o);
   utf8proc_ssize_t nFold = utf8proc_map(zNfc, nNfc, &zFold, OPT_FOLD);
-  if (nFold < 0) nFold = 0;
+  if (nFold < 0)
+    nFold = 0;
   out_put(o->zExact, &o->nExact, o->mxExact, (const char *)zNfc, (int)nNfc,
           &o->bOverflow);
-  for (utf8proc_ssize_t i = 0; i < nNfc; i++) o->hiBits |= zNfc[i];
+  for (utf8proc_ssize_t i = 0; i < nNfc; i++)
+    o->hiBits |= zNfc[i];
   for (utf8proc_ssize_t i = 0; i < nFold; i++) { /* đ → d */
     if (zFold[i] == 0xC4 && i + 1 < nFold && zFold[i + 1] == 0x91) {
       out_put(o->zFold, &o->nFold, o->mxFold, "d", 1, &o->bOverflow);
@@ -560,22 +632,19 @@ static int norm_slow(const char *z, int n, out *o) {
   return 0;
 }
 
-/* Normalize the word from z[i] into o, setting *piEnd: ASCII, fast or slow
+/* Normalize the word from z[i] into o, setting *piEnd: fast path, else slow
 ** path. Returns 0 or -1 (utf8proc failed). */
 static int norm_word_at(const char *z, int n, int i, int *piEnd, out *o) {
   const unsigned char *u = (const unsigned char *)z;
-  int iEnd = norm_ascii_run(u, n, i, o);
-  if (iEnd >= 0) {
-    *piEnd = iEnd;
-    return 0;
-  }
   vp_norm_init();
-  if (norm_fast(u, n, i, piEnd, o) == 0) return 0;
+  if (norm_fast(u, n, i, piEnd, o) == 0)
+    return 0;
   return norm_slow(z + i, *piEnd - i, o);
 }
 
 static int norm_result(const out *o, int rc, int *pnFold, int *pbAscii) {
-  if (rc != 0 || o->bOverflow) return -1;
+  if (rc != 0 || o->bOverflow)
+    return -1;
   *pnFold = o->nFold;
   *pbAscii = o->hiBits < 0x80;
   return o->nExact;

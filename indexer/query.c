@@ -118,6 +118,26 @@ static void add_display(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
   free(zD);
 }
 
+#define TEXT_MAX 4000
+
+/* Display form of a long text column, cut after TEXT_MAX bytes (on a space,
+** with "…"): tasks and passages can be as large as a hostile file's line. */
+static void add_clipped(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
+  const char *z = col_text(s, i);
+  int n = sqlite3_column_bytes(s, i);
+  if (z == NULL || n <= TEXT_MAX) {
+    add_display(o, zKey, s, i);
+    return;
+  }
+  int iE = TEXT_MAX;
+  while (iE > TEXT_MAX / 2 && z[iE] != ' ') iE--;
+  char *zD = vp_fold_display(z, iE);
+  char *zOut = zD ? vp_mprintf("%s …", zD) : NULL;
+  add_str(o, zKey, zOut);
+  free(zD);
+  free(zOut);
+}
+
 static const char *province_2025(const char *zProvince) {
   const vp_province *pr = zProvince ? vp_gaz_lookup(zProvince) : NULL;
   return pr ? pr->zSince2025 : NULL;
@@ -354,6 +374,32 @@ static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
   return rc;
 }
 
+#define WINDOW_CONTEXT 400
+
+/* The passage text around [iFrom, iTo) (offsets in z), display form: the
+** whole passage when it is short, else WINDOW_CONTEXT bytes either side cut
+** on spaces, with "…" where cut. Bounded, so a huge passage costs little. */
+static void add_window(cJSON *o, const char *zKey, const char *z, int n, int iFrom, int iTo) {
+  if (z == NULL) {
+    cJSON_AddNullToObject(o, zKey);
+    return;
+  }
+  int iS = 0, iE = n;
+  if (iFrom < 0 || iFrom > n) iFrom = 0;
+  if (iTo < iFrom || iTo > n) iTo = iFrom;
+  if (n > 3 * WINDOW_CONTEXT) {
+    iS = iFrom - WINDOW_CONTEXT > 0 ? iFrom - WINDOW_CONTEXT : 0;
+    iE = iTo + WINDOW_CONTEXT < n ? iTo + WINDOW_CONTEXT : n;
+    while (iS > 0 && iS < iFrom && z[iS - 1] != ' ') iS++;
+    while (iE < n && iE > iTo && z[iE] != ' ') iE--;
+  }
+  char *zD = vp_fold_display(z + iS, iE - iS);
+  char *zOut = zD ? vp_mprintf("%s%s%s", iS > 0 ? "… " : "", zD, iE < n ? " …" : "") : NULL;
+  add_str(o, zKey, zOut);
+  free(zD);
+  free(zOut);
+}
+
 /* Citations of one instrument into aCit. zYear (may be NULL): keep only
 ** documents that date it in that year or give it no date. */
 static int add_citations(vp_db *p, cJSON *aCit, long long iInst, const char *zKey,
@@ -365,7 +411,7 @@ static int add_citations(vp_db *p, cJSON *aCit, long long iInst, const char *zKe
                    " c.issuer_body, c.title,"
                    " (SELECT group_concat(DISTINCT substr(c2.date, 1, 4)) FROM citation c2"
                    "   WHERE c2.doc_id = c.doc_id AND c2.instrument_id = c.instrument_id"
-                   "   AND c2.date IS NOT NULL)"
+                   "   AND c2.date IS NOT NULL), p.start"
                    " FROM citation c JOIN passage p ON p.id = c.passage_id"
                    " JOIN doc d ON d.id = c.doc_id"
                    " WHERE c.instrument_id = ?1 ORDER BY d.file, c.start",
@@ -385,7 +431,9 @@ static int add_citations(vp_db *p, cJSON *aCit, long long iInst, const char *zKe
     cJSON_AddNumberToObject(c, "line", sqlite3_column_int(s, 9));
     cJSON_AddNumberToObject(c, "start", sqlite3_column_int(s, 10));
     cJSON_AddNumberToObject(c, "end", sqlite3_column_int(s, 11));
-    add_display(c, "text", s, 12);
+    add_window(c, "text", col_text(s, 12), sqlite3_column_bytes(s, 12),
+               sqlite3_column_int(s, 10) - sqlite3_column_int(s, 16),
+               sqlite3_column_int(s, 11) - sqlite3_column_int(s, 16));
     cJSON_AddItemToArray(aCit, c);
   }
   sqlite3_finalize(s);
@@ -567,7 +615,7 @@ int vp_query_who(vp_db *p, const char *zAgency, cJSON **ppOut, char **pzErr) {
       cJSON_AddItemToObject(t, "doc", doc_object(s, 7));
       add_col(t, "role", s, 0);
       add_display(t, "name", s, 1);
-      add_display(t, "text", s, 2);
+      add_clipped(t, "text", s, 2);
       add_col(t, "deadline", s, 3);
       add_col(t, "deadline_norm", s, 4);
       add_col(t, "section", s, 5);
@@ -706,7 +754,7 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
     add_col(t, "province", sRows, 8);
     add_col(t, "section", sRows, 4);
     cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sRows, 5));
-    add_display(t, "text", sRows, 1);
+    add_clipped(t, "text", sRows, 1);
     add_col(t, "deadline", sRows, 2);
     add_col(t, "deadline_norm", sRows, 3);
     rc = add_task_agencies(p, sAg, t, sqlite3_column_int64(sRows, 0), NULL, pzErr);

@@ -54,6 +54,7 @@ static const char *const azSigTitle[] = {
 
 /* Headings that open an appendix, whose tables number their own rows. */
 static const char *const azAppendix[] = {"phu luc", "bieu", "danh muc"};
+static const char *const azNotAppendix[] = {"bieu duong"}; /* commendation */
 
 /* Named HTML entities and what they stand for (never longer than the
 ** entity itself, so the text keeps its length). */
@@ -128,6 +129,7 @@ typedef struct rd_line {
   unsigned bRowNum : 1;   /* a bare row number "2", "2.1" */
   unsigned bAppendix : 1; /* starts with "PHỤ LỤC", "BIỂU", "DANH MỤC" */
   unsigned bShortName : 1; /* short line that can be a signer's name */
+  unsigned bInCellRun : 1; /* inside a one-cell-per-line table */
 } rd_line;
 
 /* What the grouping step knows about a passage, for the structure pass. */
@@ -135,9 +137,6 @@ typedef struct rd_pinfo {
   int iFirst, iLast; /* first and last line (or -1 for HTML rows) */
   rd_label lab;
   int iTableId;      /* 0 = not in a table */
-  int bTopHeading;   /* unlabelled title / Markdown heading */
-  int bSubHeading;   /* unlabelled bold heading */
-  int bBullet;
 } rd_pinfo;
 
 typedef struct rd_ctx {
@@ -460,7 +459,7 @@ static void rd_blank_line(const char *z, char *zOut, rd_line *pL) {
     pL->bHr = 1;
     return;
   }
-  if (s < e && z[s] == '|') {
+  if (s < e && (z[s] == '|' || pL->bPipe)) {
     pL->bPipe = 1;
     if (rd_only_chars(z, s, e, "|-: \t\r")) {
       pL->bPipeSep = 1;
@@ -726,8 +725,16 @@ static int rd_is_sig_title(const char *zFold, int bAllCaps) {
         strlen(zFold) > strlen(azSigPrefix[k]) + 1)
       return 1;
   }
+  /* "PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC": a title and at most two
+  ** more words */
   for (int k = 0; k < VP_ARRAY_SIZE(azSigTitle); k++) {
-    if (strcmp(zFold, azSigTitle[k]) == 0) return 1;
+    size_t m = strlen(azSigTitle[k]);
+    if (strncmp(zFold, azSigTitle[k], m) != 0) continue;
+    if (zFold[m] == 0) return 1;
+    if (zFold[m] != ' ') continue;
+    int nWord = 1;
+    for (const char *q = zFold + m + 1; *q; q++) nWord += *q == ' ';
+    if (nWord <= 2) return 1;
   }
   return 0;
 }
@@ -736,6 +743,7 @@ static int rd_is_sig_title(const char *zFold, int bAllCaps) {
 static int rd_is_header_line(const char *zFold, int nChar) {
   if (nChar <= 60 && (rd_starts_with(zFold, "so:") || rd_starts_with(zFold, "so :")))
     return 1;
+  if (rd_starts_with(zFold, "v/v ")) return 1;
   if (nChar <= 80 && strstr(zFold, ", ngay ") && strstr(zFold, " thang ") &&
       strstr(zFold, " nam "))
     return 1;
@@ -809,18 +817,12 @@ static int rd_line_features(rd_ctx *p, rd_line *pL) {
   pL->bFootnote = rd_ci_starts(zR + rs, re - rs, "<sup>") ||
                   rd_ci_starts(zR + rs, re - rs, "[^");
   pL->bHtmlTable = rd_ci_starts(zR + rs, re - rs, "<table");
-  for (int i = pL->iRaw; i < re; i++) {
-    if (zR[i] == '\t' && i > rs) {
-      pL->bTab = 1;
-      break;
-    }
-  }
-  if (memchr(zR + pL->iRaw, '\t', (size_t)(re - pL->iRaw))) {
-    /* a leading tab counts when more cells follow ("\ttext\t\t") */
-    int nTab = 0;
-    for (int i = pL->iRaw; i < re && nTab < 2; i++) nTab += zR[i] == '\t';
-    if (nTab >= 2) pL->bTab = 1;
-  }
+  /* a TSV row: a tab after some text, or two tabs ("\ttext\t\t" continues
+  ** the row above with an empty first cell); one leading tab is indent */
+  const char *zTab = memchr(zR + rs, '\t', (size_t)(re - rs));
+  const char *zTab0 = memchr(zR + pL->iRaw, '\t', (size_t)(re - pL->iRaw));
+  pL->bTab = zTab != NULL ||
+             (zTab0 && memchr(zTab0 + 1, '\t', (size_t)(zR + re - zTab0 - 1)) != NULL);
   rd_label row;
   pL->bRowNum = rd_parse_rownum(z, s, e, &row);
   if (nChar <= 120) {
@@ -828,8 +830,8 @@ static int rd_line_features(rd_ctx *p, rd_line *pL) {
     if (zFold == NULL) return VP_ENOMEM;
     pL->bSig = rd_is_sig_title(zFold, pL->bAllCaps);
     pL->bRecip = rd_starts_with(zFold, "noi nhan") &&
-                 (zFold[8] == 0 || zFold[8] == ':' || zFold[8] == ' ') &&
-                 nChar <= 40;
+                 (zFold[8] == 0 || zFold[8] == ':' ||
+                  (zFold[8] == ' ' && (zFold[9] == ':' || nChar <= 40)));
     pL->bHeader = rd_is_header_line(zFold, nChar);
     pL->bColName = rd_is_colname(zFold);
     for (int k = 0; k < VP_ARRAY_SIZE(azAppendix); k++) {
@@ -837,13 +839,17 @@ static int rd_line_features(rd_ctx *p, rd_line *pL) {
       if (rd_starts_with(zFold, azAppendix[k]) && (zFold[m] == 0 || zFold[m] == ' '))
         pL->bAppendix = 1;
     }
+    for (int k = 0; k < VP_ARRAY_SIZE(azNotAppendix); k++)
+      if (rd_starts_with(zFold, azNotAppendix[k])) pL->bAppendix = 0;
     int nWord = 1, bDigit = 0;
     for (const char *q = zFold; *q; q++) {
       nWord += *q == ' ';
       bDigit |= rd_is_digit((unsigned char)*q);
     }
-    pL->bShortName = nChar <= 40 && nWord <= 6 && !bDigit && !pL->bTerminal && !pL->bAllCaps &&
-                     pL->lab.eType == LB_NONE;
+    pL->bShortName = nChar <= 40 && nWord <= 6 && !bDigit && pL->lab.eType == LB_NONE &&
+                     ((!pL->bTerminal && !pL->bAllCaps) ||
+                      (zFold[0] == '(' && (rd_starts_with(zFold, "(da ky") ||
+                                           rd_starts_with(zFold, "(ky"))));
     free(zFold);
   }
   return VP_OK;
@@ -907,13 +913,28 @@ static int rd_stands_alone(const rd_line *pL) {
          pL->bHtmlTable || pL->bColName || pL->bRowNum;
 }
 
-/* Does line L continue the paragraph whose first line is F and last line T?
-** bGap: blank lines (or a page break) lie between T and L. */
-static int rd_can_join(const rd_ctx *p, const rd_line *pF, const rd_line *pT,
-                       const rd_line *pL, int bGap) {
+/* A page break (rule line or page number) among the blank lines (j, k). */
+static int rd_page_break_between(const rd_ctx *p, int j, int k) {
+  for (int g = j + 1; g < k; g++)
+    if (p->aLine[g].bHr) return 1;
+  return 0;
+}
+
+/* Does line k continue the paragraph of lines i..j? Hard-wrapped text goes
+** on when the last line does not end a sentence and the next line does not
+** start anything of its own. */
+static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
+  const rd_line *pF = &p->aLine[i], *pT = &p->aLine[j], *pL = &p->aLine[k];
+  int bGap = k > j + 1;
   if (rd_stands_alone(pF) || pF->bFootnote) return 0;
   if (pT->bTerminal) return 0;
   if (rd_stands_alone(pL) || pL->lab.eType || pL->bFootnote) return 0;
+  if (bGap && rd_page_break_between(p, j, k)) {
+    /* after a page break, text right before a footnote is the tail of the
+    ** previous page's footnote, not of the body */
+    int m = rd_next_line(p, k);
+    if (m < p->nLine && p->aLine[m].bFootnote) return 0;
+  }
   if (pL->bLower) return 1;
   return pT->nChar >= 50 && (bGap || !p->bUnwrapped);
 }
@@ -923,9 +944,7 @@ static int rd_paragraph(rd_ctx *p, int i) {
   int j = i;
   for (;;) {
     int k = rd_next_line(p, j);
-    if (k >= p->nLine) break;
-    int bGap = k > j + 1;
-    if (!rd_can_join(p, &p->aLine[i], &p->aLine[j], &p->aLine[k], bGap)) break;
+    if (k >= p->nLine || !rd_can_join(p, i, j, k)) break;
     j = k;
   }
   const rd_line *pF = &p->aLine[i];
@@ -1079,13 +1098,13 @@ static int rd_table_tsv(rd_ctx *p, int i) {
       break;
     }
     int bHead = bFirst && nName >= 2 && nName * 2 >= nFilled;
-    bFirst = 0;
     int iP;
     rd_label row;
     if (bHead) {
       iP = rd_add(p, VP_P_TABLE_HEAD, pL->iCs, pL->iCe, pL->iLineNo, i, i);
       rd_cells_give(p, iP, &c);
       iLastRow = iP;
+      bFirst = 0;
     } else if (c.az[0][0] == 0 && iLastRow >= 0) {
       vp_passage *pP = &p->aP[iLastRow];
       pP->iEnd = pL->iCe;
@@ -1106,71 +1125,88 @@ static int rd_table_tsv(rd_ctx *p, int i) {
         memset(&p->aInfo[iP].lab, 0, sizeof(rd_label));
       rd_cells_give(p, iP, &c);
       iLastRow = iP;
+      bFirst = 0; /* a header comes before the first data row */
     }
     if (iP >= 0) p->aInfo[iP].iTableId = iTableId;
   }
   return i;
 }
 
-/* One cell per line: a run of column-name lines followed by a row number.
-** Returns the number of header lines (the column count), or 0. */
-static int rd_cellrun_columns(const rd_ctx *p, int i, int *piAfter) {
-  int n = 0, j = i;
-  while (j < p->nLine && p->aLine[j].bColName && !rd_is_blank(&p->aLine[j])) {
-    n++;
-    j++;
+/* Cells [aiLine[0..n)) of a one-cell-per-line row or header, cleaned. */
+static int rd_cells_of_lines(rd_ctx *p, const int *aiLine, int n, rd_cells *pC) {
+  pC->az = calloc((size_t)n, sizeof(char *));
+  if (pC->az == NULL) return VP_ENOMEM;
+  pC->n = n;
+  for (int m = 0; m < n; m++) {
+    const rd_line *pL = &p->aLine[aiLine[m]];
+    pC->az[m] = rd_collapse(p->zClean, pL->iCs, pL->iCe);
+    if (pC->az[m] == NULL) return VP_ENOMEM;
   }
-  if (n < 3) return 0;
-  int k = j < p->nLine && rd_is_blank(&p->aLine[j]) ? rd_next_line(p, j - 1) : j;
-  if (k >= p->nLine || !p->aLine[k].bRowNum) return 0;
-  *piAfter = j;
-  return n;
+  return VP_OK;
 }
 
-static int rd_table_cellrun(rd_ctx *p, int i, int nCol, int iAfter) {
-  int iTableId = ++p->nTable;
-  rd_cells c = {NULL, 0};
-  c.az = calloc((size_t)nCol, sizeof(char *));
-  if (c.az == NULL) {
-    p->rc = VP_ENOMEM;
-    return p->nLine;
-  }
-  c.n = nCol;
-  for (int k = 0; k < nCol; k++) {
-    c.az[k] = rd_collapse(p->zClean, p->aLine[i + k].iCs, p->aLine[i + k].iCe);
-    if (c.az[k] == NULL) p->rc = VP_ENOMEM;
-  }
-  int iP = rd_add(p, VP_P_TABLE_HEAD, p->aLine[i].iCs, p->aLine[iAfter - 1].iCe,
-                  p->aLine[i].iLineNo, i, iAfter - 1);
-  if (iP >= 0) p->aInfo[iP].iTableId = iTableId;
-  rd_cells_give(p, iP, &c);
-  int j = iAfter;
-  while (!p->rc) {
-    int k = j < p->nLine && rd_is_blank(&p->aLine[j]) ? rd_next_line(p, j) : j;
-    if (k >= p->nLine || !p->aLine[k].bRowNum) break;
-    int iLast = k, nTaken = 1;
-    while (nTaken < nCol && iLast + 1 < p->nLine && !rd_is_blank(&p->aLine[iLast + 1])) {
-      iLast++;
-      nTaken++;
-    }
-    c.az = calloc((size_t)nTaken, sizeof(char *));
-    if (c.az == NULL) {
-      p->rc = VP_ENOMEM;
+#define RD_MAX_CELLRUN_COLS 24
+
+/* One cell per line: a run of at least three column-name lines (the
+** header), then rows, each starting with a bare row number ("1", "2.1")
+** and taking the next N-1 lines as its cells. When the header lines are
+** separated by blank lines, so are the cells; otherwise a row stops early
+** at a blank line. Returns the line after the table, or i when line i does
+** not start one. Emits the passages only when bEmit. */
+static int rd_table_cellrun(rd_ctx *p, int i, int bEmit) {
+  int aiHead[RD_MAX_CELLRUN_COLS], aiCell[RD_MAX_CELLRUN_COLS];
+  int nCol = 0, bSpaced = 0, j = i;
+  while (j < p->nLine && nCol < RD_MAX_CELLRUN_COLS) {
+    const rd_line *pL = &p->aLine[j];
+    if (!rd_is_blank(pL) && pL->bColName) {
+      aiHead[nCol++] = j++;
+    } else if (rd_is_blank(pL) && nCol > 0 && j + 1 < p->nLine &&
+               !rd_is_blank(&p->aLine[j + 1]) && p->aLine[j + 1].bColName) {
+      bSpaced = 1;
+      j++;
+    } else {
       break;
     }
-    c.n = nTaken;
-    for (int m = 0; m < nTaken; m++) {
-      c.az[m] = rd_collapse(p->zClean, p->aLine[k + m].iCs, p->aLine[k + m].iCe);
-      if (c.az[m] == NULL) p->rc = VP_ENOMEM;
-    }
-    iP = rd_add(p, VP_P_ROW, p->aLine[k].iCs, p->aLine[iLast].iCe,
-                p->aLine[k].iLineNo, k, iLast);
-    if (iP >= 0) {
-      p->aInfo[iP].iTableId = iTableId;
-      rd_parse_rownum(p->zClean, p->aLine[k].iCs, p->aLine[k].iCe, &p->aInfo[iP].lab);
-    }
+  }
+  int k = rd_next_line(p, j - 1);
+  if (nCol < 3 || k >= p->nLine || !p->aLine[k].bRowNum) return i;
+  int iTableId = 0;
+  if (bEmit) {
+    rd_cells c = {NULL, 0};
+    iTableId = ++p->nTable;
+    if (rd_cells_of_lines(p, aiHead, nCol, &c)) p->rc = VP_ENOMEM;
+    int iP = rd_add(p, VP_P_TABLE_HEAD, p->aLine[i].iCs, p->aLine[aiHead[nCol - 1]].iCe,
+                    p->aLine[i].iLineNo, i, aiHead[nCol - 1]);
+    if (iP >= 0) p->aInfo[iP].iTableId = iTableId;
     rd_cells_give(p, iP, &c);
-    j = iLast + 1;
+  }
+  j = aiHead[nCol - 1] + 1;
+  while (!p->rc) {
+    k = rd_next_line(p, j - 1);
+    if (k >= p->nLine || !p->aLine[k].bRowNum) break;
+    int nTaken = 0, m = k;
+    aiCell[nTaken++] = k;
+    while (nTaken < nCol && m + 1 < p->nLine) {
+      int iNext = m + 1;
+      if (rd_is_blank(&p->aLine[iNext])) {
+        if (!bSpaced) break;
+        iNext = rd_next_line(p, m);
+        if (iNext >= p->nLine || p->aLine[iNext].bRowNum) break;
+      }
+      m = iNext;
+      aiCell[nTaken++] = m;
+    }
+    if (bEmit) {
+      rd_cells c = {NULL, 0};
+      if (rd_cells_of_lines(p, aiCell, nTaken, &c)) p->rc = VP_ENOMEM;
+      int iP = rd_add(p, VP_P_ROW, p->aLine[k].iCs, p->aLine[m].iCe, p->aLine[k].iLineNo, k, m);
+      if (iP >= 0) {
+        p->aInfo[iP].iTableId = iTableId;
+        rd_parse_rownum(p->zClean, p->aLine[k].iCs, p->aLine[k].iCe, &p->aInfo[iP].lab);
+      }
+      rd_cells_give(p, iP, &c);
+    }
+    j = m + 1;
   }
   return j;
 }
@@ -1247,10 +1283,14 @@ static void rd_html_emit(rd_ctx *p, int iTableId, int iRow, int iEnd, int *aSpan
                          int nSpan, int bHead) {
   int s = iRow, e = iEnd;
   rd_trim(p->zClean, &s, &e);
-  if (s >= e && nSpan == 0) return;
-  if (s >= e) e = s;
+  if (s >= e) return;
+  int aWhole[2] = {s, e};
+  if (nSpan == 0) { /* text in a row but no <td>: one cell */
+    aSpan = aWhole;
+    nSpan = 1;
+  }
   rd_cells c = {NULL, 0};
-  if (nSpan > 0) {
+  {
     c.az = calloc((size_t)nSpan, sizeof(char *));
     if (c.az == NULL) {
       p->rc = VP_ENOMEM;
@@ -1295,8 +1335,8 @@ static int rd_table_html(rd_ctx *p, int i) {
   int e = p->nRaw;
   int iRow = -1, iCell = -1, nRow = 0;
   int *aSpan = NULL, nSpan = 0, nSpanAlloc = 0;
-  int iPos = p->aLine[i].iCs;
-  int iEndTable = e;
+  int iPos = p->aLine[i].iRaw;
+  int iEndTable = e, iCloseTag = e;
   while (iPos < e && !p->rc) {
     const char *q = memchr(z + iPos, '<', (size_t)(e - iPos));
     if (q == NULL) break;
@@ -1326,6 +1366,7 @@ static int rd_table_html(rd_ctx *p, int i) {
     }
     if (bTableTag && bClose) {
       iEndTable = j;
+      iCloseTag = k;
       break;
     }
     if (bRowTag && !bClose) iRow = k;
@@ -1336,11 +1377,10 @@ static int rd_table_html(rd_ctx *p, int i) {
     iPos = j;
   }
   if (iRow >= 0 && !p->rc) {
-    int iEnd = iEndTable < e ? iEndTable - 8 : e; /* before "</table>" */
-    if (iCell >= 0 && rd_span_add(&aSpan, &nSpan, &nSpanAlloc, iCell, iEnd))
+    if (iCell >= 0 && rd_span_add(&aSpan, &nSpan, &nSpanAlloc, iCell, iCloseTag))
       p->rc = VP_ENOMEM;
     else
-      rd_html_emit(p, iTableId, iRow, iEnd, aSpan, nSpan, nRow == 0);
+      rd_html_emit(p, iTableId, iRow, iCloseTag, aSpan, nSpan, nRow == 0);
   }
   free(aSpan);
   int iNext = rd_line_of(p, iEndTable > 0 ? iEndTable - 1 : 0) + 1;
@@ -1352,7 +1392,7 @@ static void rd_group(rd_ctx *p) {
   int i = 0;
   while (i < p->nLine && !p->rc) {
     rd_line *pL = &p->aLine[i];
-    int nCol, iAfter;
+    int iNext;
     if (rd_is_blank(pL) && !pL->bPipeSep) {
       i++;
     } else if (pL->bHtmlTable) {
@@ -1363,8 +1403,8 @@ static void rd_group(rd_ctx *p) {
       i++;
     } else if (rd_tsv_starts(p, i)) {
       i = rd_table_tsv(p, i);
-    } else if (pL->bColName && (nCol = rd_cellrun_columns(p, i, &iAfter)) > 0) {
-      i = rd_table_cellrun(p, i, nCol, iAfter);
+    } else if (pL->bColName && (iNext = rd_table_cellrun(p, i, 1)) > i) {
+      i = iNext;
     } else {
       i = rd_paragraph(p, i);
     }
@@ -1472,7 +1512,9 @@ static vp_pkind rd_kind(const rd_ctx *p, int iP) {
     if (bSingle && pT->bColon && pT->nChar <= 40) return VP_P_HEADING;
     return VP_P_ITEM;
   }
-  if (bSingle && (pF->mdLevel || pF->bBold || pF->bAllCaps)) return VP_P_HEADING;
+  if (bSingle && (pF->mdLevel || pF->bAllCaps)) return VP_P_HEADING;
+  if (bSingle && pF->bBold && (!pT->bTerminal || pT->bColon) && pT->nChar <= 250)
+    return VP_P_HEADING;
   return VP_P_TEXT;
 }
 
@@ -1535,7 +1577,8 @@ static int rd_structure(rd_ctx *p) {
       iRecipHead = iP;
       pP->bLeadIn = rd_next_is_bullet(p, iP);
     } else if (bRecip && !pF->bSig &&
-               (bBullet || (!pF->mdLevel && !pF->bAllCaps))) {
+               (bBullet || (!pF->mdLevel && !pF->bAllCaps && pI->iFirst == pI->iLast &&
+                            pF->nChar <= 100))) {
       pP->eKind = VP_P_RECIPIENT;
       pP->iParent = iRecipHead;
     } else if (bImplicitRecip && bBullet) {
@@ -1627,6 +1670,67 @@ static int rd_cut_lines(rd_ctx *p) {
   return VP_OK;
 }
 
+/* "12" or "- 12 -" alone between blank lines: a page number of the PDF the
+** text came from. It is blanked and counts as a page break, so a sentence
+** cut by it is joined again. */
+static int rd_is_page_number(const char *z, int s, int e) {
+  if (s < e && z[s] == '-') s++;
+  while (s < e && z[s] == ' ') s++;
+  int nDigit = 0;
+  while (s < e && rd_is_digit((unsigned char)z[s])) {
+    s++;
+    nDigit++;
+  }
+  while (s < e && z[s] == ' ') s++;
+  if (s < e && z[s] == '-') s++;
+  return nDigit >= 1 && nDigit <= 3 && s == e;
+}
+
+/* Row numbers of one-cell-per-line tables look like page numbers: mark
+** those tables first. */
+static void rd_mark_cellruns(rd_ctx *p) {
+  for (int k = 0; k < p->nLine; k++) {
+    if (rd_is_blank(&p->aLine[k]) || !p->aLine[k].bColName) continue;
+    int iEnd = rd_table_cellrun(p, k, 0);
+    for (int m = k; m < iEnd; m++) p->aLine[m].bInCellRun = 1;
+    if (iEnd > k) k = iEnd - 1;
+  }
+}
+
+static void rd_blank_page_numbers(rd_ctx *p) {
+  for (int k = 0; k < p->nLine; k++) {
+    rd_line *pL = &p->aLine[k];
+    if (rd_is_blank(pL) || pL->bInCellRun || pL->iCe - pL->iCs > 9) continue;
+    if (k > 0 && !rd_is_blank(&p->aLine[k - 1])) continue;
+    if (k + 1 < p->nLine && !rd_is_blank(&p->aLine[k + 1])) continue;
+    if (!rd_is_page_number(p->zClean, pL->iCs, pL->iCe)) continue;
+    rd_fill(p->zClean, pL->iCs, pL->iCe);
+    pL->iCe = pL->iCs;
+    pL->bHr = 1;
+  }
+}
+
+static int rd_raw_has_pipe(const rd_ctx *p, const rd_line *pL) {
+  return memchr(p->zRaw + pL->iRaw, '|', (size_t)(pL->iRawEnd - pL->iRaw)) != NULL;
+}
+
+/* Markdown tables may leave out the outer pipes ("a | b" over "--|--"):
+** find them by their separator line, before markup is blanked. */
+static void rd_mark_bare_pipe_tables(rd_ctx *p) {
+  for (int k = 0; k + 1 < p->nLine; k++) {
+    rd_line *pL = &p->aLine[k], *pSep = &p->aLine[k + 1];
+    int s = pSep->iRaw, e = pSep->iRawEnd;
+    while (s < e && rd_is_space((unsigned char)p->zRaw[s])) s++;
+    if (s >= e || !rd_raw_has_pipe(p, pSep) || !memchr(p->zRaw + s, '-', (size_t)(e - s)) ||
+        !rd_only_chars(p->zRaw, s, e, "|-: \t\r") || !rd_raw_has_pipe(p, pL))
+      continue;
+    pL->bPipe = pSep->bPipe = 1;
+    int m = k + 2;
+    while (m < p->nLine && rd_raw_has_pipe(p, &p->aLine[m])) p->aLine[m++].bPipe = 1;
+    k = m - 1;
+  }
+}
+
 /* Unwrapped style: paragraphs one per line and no blank lines between, so a
 ** line that does not end a sentence still ends its paragraph. */
 static void rd_detect_style(rd_ctx *p) {
@@ -1641,6 +1745,8 @@ static void rd_detect_style(rd_ctx *p) {
   p->bUnwrapped = nText > 0 && nLong * 4 >= nText && nBlankAfter * 3 < nText;
 }
 
+/* See vp_reader.h. The copy of zBuf is kept in the result (zBuf); markup is
+** blanked in a second copy from which the passage texts are cut. */
 int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
                     char **pzErr) {
   *ppOut = NULL;
@@ -1671,6 +1777,7 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
   for (char *q = zClean; (q = memchr(q, 0, (size_t)(zClean + nBuf - q))); q++) *q = ' ';
   rc = rd_cut_lines(p);
   if (rc) goto done;
+  rd_mark_bare_pipe_tables(p);
   for (int k = 0; k < p->nLine; k++) {
     rd_line *pL = &p->aLine[k];
     int s = pL->iRaw;
@@ -1684,14 +1791,19 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
     pL->bPipe = tmp.bPipe;
     pL->bPipeSep = tmp.bPipeSep;
   }
-  for (int k = 0; k < p->nLine && rc == VP_OK; k++) {
+  for (int k = 0; k < p->nLine; k++) {
     rd_line *pL = &p->aLine[k];
     pL->iCs = pL->iRaw;
     pL->iCe = pL->iRawEnd;
     rd_trim(zClean, &pL->iCs, &pL->iCe);
+  }
+  for (int k = 0; k < p->nLine && rc == VP_OK; k++) {
+    rd_line *pL = &p->aLine[k];
     if (pL->iCs < pL->iCe) rc = rd_line_features(p, pL);
   }
   if (rc) goto done;
+  rd_mark_cellruns(p);
+  rd_blank_page_numbers(p);
   rd_detect_style(p);
   rd_group(p);
   rc = p->rc;
@@ -1733,6 +1845,8 @@ done:
   return VP_OK;
 }
 
+/* See vp_reader.h: the checks that make a file unreadable as a plan come
+** first (empty, NUL bytes, invalid UTF-8), then vp_reader_parse. */
 int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
                    char **pzErr) {
   char *zBuf = NULL;
@@ -1760,6 +1874,7 @@ int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
   return rc;
 }
 
+/* Frees the text and every passage's strings and cells; NULL is a no-op. */
 void vp_reader_free(vp_text *p) {
   if (p == NULL) return;
   for (int k = 0; k < p->nPassage; k++) {

@@ -1,5 +1,809 @@
-/* task.c — STUB: tasks (being written) */
+/*
+** task.c — tasks (see vp_task.h): which agencies a plan gives work to, as
+** lead or support, with the task text and deadline.
+**
+** Three shapes are read, all by general rules on the folded text (vp_fold.h)
+** and the agency mentions of vp_agency_scan:
+**  - prose: a passage that opens with an agency list is that list's task
+**    ("Sở A chủ trì, phối hợp với Sở B …", "Sở A phối hợp với Sở B hướng
+**    dẫn …": A lead, B support; "Đề nghị X …", "Giao X …": X lead); a list
+**    after "phối hợp (với)" anywhere in a task is support;
+**  - headings, labelled items and lead-ins that name agencies hand their lead
+**    and support lists down to the passages under them (iParent), unless a
+**    child names its own doer; a heading that itself says "X chủ trì" or
+**    carries a sentence is a task too;
+**  - appendix table rows: columns found by their names (nội dung, chủ trì /
+**    thực hiện, phối hợp, thời gian / thời hạn / tiến độ).
+** Agencies anywhere else (after "gửi", "thông qua", "báo cáo", "của",
+** membership lists, "Nơi nhận", signatures) get no role.
+**
+** Not for finding agency names (agency.c) nor for metadata (meta.c).
+*/
 #include "vp_task.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-int vp_task_extract(const vp_text *pText, const vp_meta *pMeta, vp_tasks *pOut, char **pzErr) { (void)pText; (void)pMeta; (void)pzErr; memset(pOut, 0, sizeof(*pOut)); return 0; }
-void vp_task_clear(vp_tasks *p) { memset(p, 0, sizeof(*p)); }
+
+#include "vp_common.h"
+#include "vp_fold.h"
+
+/* ------------------------------------------------------------------------
+** Word lists (folded).
+*/
+
+/* Opening words before an agency list that make it the doer. */
+static const char *const azAssign[] = {"de nghi", "giao cho", "giao", "yeu cau"};
+/* Titles before an agency list: "Thủ trưởng các sở…", "Chủ tịch UBND…". */
+static const char *const azTitle[] = {"thu truong", "chu tich", "lanh dao"};
+/* Words between "phối hợp" and the list: "phối hợp chặt chẽ với". */
+static const char *const azCoopLink[] = {"chat che voi", "chat che", "voi", "cung"};
+/* A lead-in with one of these words lists members, not doers. */
+static const char *const azMembership[] = {"gom", "thanh vien", "thanh phan", "truong ban"};
+/* Words that do not count as task content beside the agency list. */
+static const char *const azNotContent[] = {
+    "chu", "tri", "phoi", "hop", "voi", "va", "cung", "cac", "de", "nghi",
+    "giao", "cho", "thu", "truong", "tich", "co", "lien", "quan", "tinh",
+};
+
+/* Column names of appendix tables, checked in this order. */
+typedef enum col_kind { COL_NONE, COL_SUPPORT, COL_DEADLINE, COL_LEAD, COL_TEXT } col_kind;
+static const struct {
+  const char *zKey;
+  col_kind eKind;
+} aColumn[] = {
+    {"phoi hop", COL_SUPPORT},   {"thoi gian", COL_DEADLINE}, {"thoi han", COL_DEADLINE},
+    {"tien do", COL_DEADLINE},   {"thoi diem", COL_DEADLINE}, {"chu tri", COL_LEAD},
+    {"thuc hien", COL_LEAD},     {"trach nhiem", COL_LEAD},   {"noi dung", COL_TEXT},
+    {"nhiem vu", COL_TEXT},      {"hoat dong", COL_TEXT},
+};
+
+#define MAX_LIST 48
+
+/* ------------------------------------------------------------------------
+** Folded-text helpers.
+*/
+
+static int is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int skip_ws(const vp_fold *f, int i) {
+  while (i < f->n && f->z[i] == ' ') i++;
+  return i;
+}
+
+/* If the words zP stand at i (word boundaries on both sides), the index after
+** them, else -1. */
+static int phrase_at(const vp_fold *f, int i, const char *zP) {
+  int n = (int)strlen(zP);
+  if (i < 0 || i + n > f->n || memcmp(f->z + i, zP, (size_t)n) != 0) return -1;
+  if (i > 0 && is_word_byte((unsigned char)f->z[i - 1]) && is_word_byte((unsigned char)zP[0])) return -1;
+  if (i + n < f->n && is_word_byte((unsigned char)f->z[i + n]) && is_word_byte((unsigned char)zP[n - 1])) return -1;
+  return i + n;
+}
+
+static int any_phrase_at(const vp_fold *f, int i, const char *const *az, int n) {
+  for (int k = 0; k < n; k++) {
+    int e = phrase_at(f, i, az[k]);
+    if (e >= 0) return e;
+  }
+  return -1;
+}
+
+/* First index >= i where the words zP stand, or -1. */
+static int find_phrase(const vp_fold *f, int i, const char *zP) {
+  for (; i < f->n; i++) {
+    const char *z = strstr(f->z + i, zP);
+    if (z == NULL) return -1;
+    i = (int)(z - f->z);
+    if (phrase_at(f, i, zP) >= 0) return i;
+  }
+  return -1;
+}
+
+static int contains_any(const vp_fold *f, const char *const *az, int n) {
+  for (int k = 0; k < n; k++) {
+    if (find_phrase(f, 0, az[k]) >= 0) return 1;
+  }
+  return 0;
+}
+
+/* Past the list label and bullets at the start: "b) ", "3.3. ", "- ", "+ ",
+** "* ", "II. ", "•". */
+static int skip_label(const vp_fold *f) {
+  int i = 0;
+  for (int round = 0; round < 6; round++) {
+    i = skip_ws(f, i);
+    if (i >= f->n) break;
+    char c = f->z[i];
+    if (c == '-' || c == '+' || c == '*' || c == '.' || c == ')' || c == '(') {
+      i++;
+      continue;
+    }
+    if (f->n - i >= 3 && memcmp(f->z + i, "\xe2\x80\xa2", 3) == 0) { /* • */
+      i += 3;
+      continue;
+    }
+    int j = i;
+    if (is_digit(c)) {
+      while (j < f->n && (is_digit(f->z[j]) || f->z[j] == '.')) j++;
+    } else if (c >= 'a' && c <= 'z') {
+      while (j < f->n && strchr("ivxlcdm", f->z[j]) && f->z[j] != 0) j++;
+      if (j == i) j = i + 1; /* a single letter: "a)", "đ)" */
+      else if (j - i > 1 && j < f->n && is_word_byte((unsigned char)f->z[j])) j = i;
+    }
+    if (j > i && (f->z[j - 1] == '.' || (j < f->n && (f->z[j] == '.' || f->z[j] == ')')))) {
+      i = j;
+      if (i < f->n && (f->z[i] == '.' || f->z[i] == ')')) i++;
+      continue;
+    }
+    break;
+  }
+  return skip_ws(f, i);
+}
+
+/* ------------------------------------------------------------------------
+** A clause: one text (passage or cell) with its mentions and their roles.
+*/
+
+enum { ROLE_NONE = 0, ROLE_LEAD = 1, ROLE_SUPPORT = 2 };
+
+typedef struct clause {
+  vp_fold f;
+  vp_agency_mention *aM;
+  int nM;
+  int *aFs, *aFe;      /* folded span of each mention */
+  unsigned char *aRole;
+  int iBody;           /* folded index after the label */
+  int bOwnDoer;        /* opens with its own doer list (or Giao/Đề nghị X) */
+  int bChuTri;         /* says "chủ trì" for the doer (written or implied) */
+  int nContent;        /* content words beside agencies and role words */
+  int bMembership;     /* a lead-in listing members */
+  int bFootnote;       /* a footnote ("1   Chương trình …") */
+} clause;
+
+static void clause_free(clause *c) {
+  vp_fold_free(&c->f);
+  vp_agency_mentions_free(c->aM, c->nM);
+  free(c->aFs);
+  free(c->aFe);
+  free(c->aRole);
+  memset(c, 0, sizeof(*c));
+}
+
+static int fold_index_of(const vp_fold *f, int iSrc) {
+  int lo = 0, hi = f->n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (f->aOff[mid] < iSrc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static int mention_at(const clause *c, int i) {
+  for (int k = 0; k < c->nM; k++) {
+    if (c->aFs[k] == i) return k;
+    if (c->aFs[k] > i) break;
+  }
+  return -1;
+}
+
+/* Separators inside an agency list: ',' ';' "và" "cùng", and titles
+** ("… và Chủ tịch UBND các huyện"). */
+static int skip_list_sep(const vp_fold *f, int i) {
+  for (;;) {
+    i = skip_ws(f, i);
+    if (i < f->n && (f->z[i] == ',' || f->z[i] == ';' || f->z[i] == '&')) {
+      i++;
+      continue;
+    }
+    int e = phrase_at(f, i, "va");
+    if (e < 0) e = phrase_at(f, i, "cung");
+    if (e < 0) e = any_phrase_at(f, i, azTitle, VP_ARRAY_SIZE(azTitle));
+    if (e < 0) return i;
+    i = e;
+  }
+}
+
+/* The agency list starting at folded index i: marks its mentions with eRole
+** (a lead is never lowered to support). Returns the index after the list's
+** last mention, or -1 when no mention starts at i. */
+static int take_list(clause *c, int i, int eRole) {
+  int k = mention_at(c, skip_ws(&c->f, i));
+  if (k < 0) return -1;
+  int iEnd = -1;
+  for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
+    if (c->aRole[k] != ROLE_LEAD) c->aRole[k] = (unsigned char)eRole;
+    iEnd = c->aFe[k];
+    k = mention_at(c, skip_list_sep(&c->f, iEnd));
+  }
+  return iEnd;
+}
+
+/* "X chủ trì …" / "X: …" / "X <verb> …" at the start; "Đề nghị X",
+** "Giao X"; "Chủ trì, phối hợp …" without X. */
+static void read_doer(clause *c, int bMayOwnDoer) {
+  const vp_fold *f = &c->f;
+  int i = c->iBody;
+  for (int round = 0; round < 2; round++) {
+    int e = any_phrase_at(f, i, azAssign, VP_ARRAY_SIZE(azAssign));
+    if (e < 0) e = any_phrase_at(f, i, azTitle, VP_ARRAY_SIZE(azTitle));
+    if (e >= 0 && mention_at(c, skip_ws(f, e)) >= 0) i = skip_ws(f, e);
+  }
+  int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
+  if (iEnd >= 0) {
+    c->bOwnDoer = 1;
+    i = skip_ws(f, iEnd);
+    if (i < f->n && f->z[i] == ',') i = skip_ws(f, i + 1);
+  }
+  if (phrase_at(f, i, "chu tri") >= 0) c->bChuTri = 1;
+  /* later sentences: "…; giao Sở X …", ". Đề nghị X …" */
+  for (int j = i; j < f->n; j++) {
+    if (f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ':') continue;
+    int k = skip_ws(f, j + 1);
+    int e = any_phrase_at(f, k, azAssign, 3);
+    if (e >= 0 && take_list(c, e, ROLE_LEAD) >= 0) c->bOwnDoer = c->bOwnDoer || bMayOwnDoer;
+  }
+}
+
+/* Every "phối hợp (chặt chẽ) (với) <list>" gives support. */
+static void read_support(clause *c) {
+  const vp_fold *f = &c->f;
+  for (int i = find_phrase(f, c->iBody, "phoi hop"); i >= 0; i = find_phrase(f, i + 1, "phoi hop")) {
+    int j = skip_ws(f, i + (int)strlen("phoi hop"));
+    int e = any_phrase_at(f, j, azCoopLink, VP_ARRAY_SIZE(azCoopLink));
+    if (e >= 0) j = skip_ws(f, e);
+    take_list(c, j, ROLE_SUPPORT);
+  }
+}
+
+static int is_not_content(const char *z, int n) {
+  for (int k = 0; k < VP_ARRAY_SIZE(azNotContent); k++) {
+    if ((int)strlen(azNotContent[k]) == n && memcmp(azNotContent[k], z, (size_t)n) == 0) return 1;
+  }
+  return 0;
+}
+
+static int count_content_words(const clause *c) {
+  const vp_fold *f = &c->f;
+  int n = 0, k = 0;
+  for (int i = c->iBody; i < f->n;) {
+    while (k < c->nM && c->aFe[k] <= i) k++;
+    if (k < c->nM && i >= c->aFs[k]) {
+      i = c->aFe[k];
+      continue;
+    }
+    if (!is_word_byte((unsigned char)f->z[i])) {
+      i++;
+      continue;
+    }
+    int j = i;
+    while (j < f->n && is_word_byte((unsigned char)f->z[j])) j++;
+    if (!is_not_content(f->z + i, j - i)) n++;
+    i = j;
+  }
+  return n;
+}
+
+/* Analyse z[0..n). bMayOwnDoer = 0 when the text stands in a member list. */
+static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
+  memset(c, 0, sizeof(*c));
+  int rc = vp_fold_init(&c->f, z, n);
+  if (rc == VP_OK) rc = vp_agency_scan(z, n, &c->aM, &c->nM);
+  if (rc == VP_OK && c->nM > 0) {
+    c->aFs = malloc((size_t)c->nM * sizeof(int));
+    c->aFe = malloc((size_t)c->nM * sizeof(int));
+    c->aRole = calloc((size_t)c->nM, 1);
+    if (c->aFs == NULL || c->aFe == NULL || c->aRole == NULL) rc = VP_ENOMEM;
+  }
+  if (rc != VP_OK) {
+    clause_free(c);
+    return rc;
+  }
+  for (int k = 0; k < c->nM; k++) {
+    c->aFs[k] = fold_index_of(&c->f, c->aM[k].iStart);
+    c->aFe[k] = fold_index_of(&c->f, c->aM[k].iEnd);
+  }
+  c->iBody = skip_label(&c->f);
+  /* a footnote: a bare number, then the note */
+  int j = skip_ws(&c->f, 0);
+  int d = j;
+  while (d < c->f.n && is_digit(c->f.z[d])) d++;
+  c->bFootnote = d > j && d < c->f.n && c->f.z[d] == ' ' && c->iBody == j;
+  read_doer(c, bMayOwnDoer);
+  read_support(c);
+  c->nContent = count_content_words(c);
+  c->bMembership = contains_any(&c->f, azMembership, VP_ARRAY_SIZE(azMembership));
+  return VP_OK;
+}
+
+/* ------------------------------------------------------------------------
+** Deadlines.
+*/
+
+typedef struct deadline {
+  int iS, iE;      /* folded span as written */
+  char zNorm[24];  /* "" when it has no normal form */
+  int bFound;
+} deadline;
+
+/* 1-4 digits at i: the value and the index after, else -1. */
+static int read_uint(const vp_fold *f, int i, int *pV) {
+  int v = 0, j = i;
+  while (j < f->n && j - i < 4 && is_digit(f->z[j])) v = v * 10 + (f->z[j++] - '0');
+  if (j == i || (j < f->n && is_digit(f->z[j]))) return -1;
+  *pV = v;
+  return j;
+}
+
+/* A date separator: '/', '-' or '.', spaces around allowed. */
+static int read_date_sep(const vp_fold *f, int i) {
+  i = skip_ws(f, i);
+  if (i < f->n && (f->z[i] == '/' || f->z[i] == '-' || f->z[i] == '.')) return skip_ws(f, i + 1);
+  return -1;
+}
+
+static int valid_year(int y) { return y >= 1945 && y <= 2100; }
+
+/* "M", "M/YYYY", "M năm YYYY" at i; *pY = 0 without a year. */
+static int read_month_year(const vp_fold *f, int i, int *pM, int *pY) {
+  int e = read_uint(f, i, pM);
+  if (e < 0 || *pM < 1 || *pM > 12) return -1;
+  *pY = 0;
+  int j = read_date_sep(f, e), y;
+  if (j < 0) {
+    j = phrase_at(f, skip_ws(f, e), "nam");
+    if (j >= 0) j = skip_ws(f, j);
+  }
+  int e2 = j >= 0 ? read_uint(f, j, &y) : -1;
+  if (e2 >= 0 && valid_year(y)) {
+    *pY = y;
+    return e2;
+  }
+  return e;
+}
+
+/* "D/M[/YYYY]", "D tháng M [năm YYYY]" at i. */
+static int read_day_month(const vp_fold *f, int i, int *pD, int *pM, int *pY) {
+  int e = read_uint(f, i, pD);
+  if (e < 0 || *pD < 1 || *pD > 31) return -1;
+  int j = read_date_sep(f, e);
+  if (j < 0) {
+    j = phrase_at(f, skip_ws(f, e), "thang");
+    if (j < 0) return -1;
+    j = skip_ws(f, j);
+  }
+  return read_month_year(f, j, pM, pY);
+}
+
+typedef enum dl_kind { DL_DAY, DL_MONTH, DL_YEAR } dl_kind;
+static const struct {
+  const char *zTrigger;
+  dl_kind eKind;
+} aDeadlineTrigger[] = {
+    {"truoc ngay", DL_DAY},          {"cham nhat la ngay", DL_DAY},
+    {"cham nhat ngay", DL_DAY},      {"cham nhat vao ngay", DL_DAY},
+    {"trong thang", DL_MONTH},       {"truoc thang", DL_MONTH},
+    {"cham nhat la thang", DL_MONTH}, {"cham nhat vao thang", DL_MONTH},
+    {"cham nhat thang", DL_MONTH},   {"vao thang", DL_MONTH},
+    {"trong nam", DL_YEAR},          {"truoc nam", DL_YEAR},
+};
+
+/* The most precise dated deadline in f from i on: triggers of days beat
+** months beat years; the first occurrence of a kind wins. */
+static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
+  for (int eKind = DL_DAY; eKind <= DL_YEAR && !pOut->bFound; eKind++) {
+    int iBest = -1, eBest = -1;
+    char zBest[24] = "";
+    for (int t = 0; t < VP_ARRAY_SIZE(aDeadlineTrigger); t++) {
+      if ((int)aDeadlineTrigger[t].eKind != eKind) continue;
+      const char *zT = aDeadlineTrigger[t].zTrigger;
+      for (int i = find_phrase(f, iFrom, zT); i >= 0; i = find_phrase(f, i + 1, zT)) {
+        int j = skip_ws(f, i + (int)strlen(zT)), d = 0, m = 0, y = 0, e = -1;
+        char z[24] = "";
+        if (eKind == DL_DAY && (e = read_day_month(f, j, &d, &m, &y)) >= 0) {
+          if (y) snprintf(z, sizeof(z), "%04d-%02d-%02d", y, m, d);
+          else snprintf(z, sizeof(z), "--%02d-%02d", m, d);
+        } else if (eKind == DL_MONTH && (e = read_month_year(f, j, &m, &y)) >= 0) {
+          if (y) snprintf(z, sizeof(z), "%04d-%02d", y, m);
+          else snprintf(z, sizeof(z), "--%02d", m);
+        } else if (eKind == DL_YEAR && (e = read_uint(f, j, &y)) >= 0 && valid_year(y)) {
+          snprintf(z, sizeof(z), "%04d", y);
+        } else {
+          e = -1;
+        }
+        if (e >= 0 && (iBest < 0 || i < iBest)) {
+          iBest = i;
+          eBest = e;
+          memcpy(zBest, z, sizeof(zBest));
+        }
+        if (e >= 0) break;
+      }
+    }
+    if (iBest >= 0) {
+      pOut->bFound = 1;
+      pOut->iS = iBest;
+      pOut->iE = eBest;
+      memcpy(pOut->zNorm, zBest, sizeof(pOut->zNorm));
+    }
+  }
+}
+
+/* A deadline in prose: a dated one, else "định kỳ hằng năm" or an opening
+** "Hằng năm," (yearly). "hằng năm" elsewhere is content, not a deadline. */
+static void find_prose_deadline(const clause *c, deadline *pOut) {
+  const vp_fold *f = &c->f;
+  memset(pOut, 0, sizeof(*pOut));
+  find_dated_deadline(f, c->iBody, pOut);
+  if (pOut->bFound) return;
+  int i = find_phrase(f, c->iBody, "dinh ky hang nam");
+  int e = i >= 0 ? i + (int)strlen("dinh ky hang nam") : -1;
+  if (i < 0 && (e = phrase_at(f, c->iBody, "hang nam")) >= 0) i = c->iBody;
+  if (i >= 0) {
+    pOut->bFound = 1;
+    pOut->iS = i;
+    pOut->iE = e;
+    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "yearly");
+  }
+}
+
+/* Normal form of a deadline cell ("Hằng năm", "Năm 2024-2030", "Thường
+** xuyên", "Quý IV/2023", "trong tháng 12/2022"); "" when none. */
+static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
+  zNorm[0] = 0;
+  deadline d;
+  memset(&d, 0, sizeof(d));
+  find_dated_deadline(f, 0, &d);
+  if (d.bFound) {
+    snprintf(zNorm, (size_t)nNorm, "%s", d.zNorm);
+    return;
+  }
+  int y1 = 0, y2 = 0, m = 0, dd = 0;
+  for (int i = 0; i < f->n; i++) {
+    if (!is_digit(f->z[i]) || (i > 0 && is_digit(f->z[i - 1]))) continue;
+    int e = read_uint(f, i, &y1);
+    if (e < 0) continue;
+    int j = read_date_sep(f, e);
+    if (valid_year(y1) && j >= 0 && read_uint(f, j, &y2) >= 0 && valid_year(y2)) {
+      snprintf(zNorm, (size_t)nNorm, "%04d/%04d", y1, y2);
+      return;
+    }
+    if (!valid_year(y1) && read_day_month(f, i, &dd, &m, &y2) >= 0 && y2) {
+      snprintf(zNorm, (size_t)nNorm, "%04d-%02d-%02d", y2, m, dd);
+      return;
+    }
+    if (!valid_year(y1) && read_month_year(f, i, &m, &y2) >= 0 && y2) {
+      snprintf(zNorm, (size_t)nNorm, "%04d-%02d", y2, m);
+      return;
+    }
+    if (valid_year(y1)) {
+      snprintf(zNorm, (size_t)nNorm, "%04d", y1);
+      return;
+    }
+  }
+  if (find_phrase(f, 0, "hang nam") >= 0 || find_phrase(f, 0, "moi nam") >= 0) {
+    snprintf(zNorm, (size_t)nNorm, "yearly");
+  } else if (find_phrase(f, 0, "thuong xuyen") >= 0 || find_phrase(f, 0, "lien tuc") >= 0) {
+    snprintf(zNorm, (size_t)nNorm, "continuous");
+  }
+}
+
+/* ------------------------------------------------------------------------
+** Party lists: the agencies of a task with their roles.
+*/
+
+typedef struct party_list {
+  vp_task_agency *a;
+  int n, nAlloc;
+} party_list;
+
+static void party_list_free(party_list *p) {
+  for (int i = 0; i < p->n; i++) {
+    free(p->a[i].zCanon);
+    free(p->a[i].zName);
+  }
+  free(p->a);
+  memset(p, 0, sizeof(*p));
+}
+
+/* Add one agency; the same canonical name keeps its strongest role. */
+static void party_add(party_list *p, const char *zCanon, const char *zName,
+                      int bGeneric, vp_role eRole, int *pRc) {
+  if (*pRc != VP_OK) return;
+  for (int i = 0; i < p->n; i++) {
+    if (strcmp(p->a[i].zCanon, zCanon) == 0) {
+      if (eRole == VP_ROLE_LEAD) p->a[i].eRole = VP_ROLE_LEAD;
+      return;
+    }
+  }
+  if (p->n == p->nAlloc) {
+    int nNew = p->nAlloc ? p->nAlloc * 2 : 8;
+    vp_task_agency *aNew = realloc(p->a, (size_t)nNew * sizeof(*aNew));
+    if (aNew == NULL) {
+      *pRc = VP_ENOMEM;
+      return;
+    }
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
+  vp_task_agency *t = &p->a[p->n];
+  t->zCanon = vp_strndup(zCanon, -1);
+  t->zName = vp_strndup(zName, -1);
+  t->eRole = eRole;
+  t->bGeneric = bGeneric;
+  p->n++;
+  if (t->zCanon == NULL || t->zName == NULL) *pRc = VP_ENOMEM;
+}
+
+static void party_add_mention(party_list *p, const vp_agency_mention *m,
+                              vp_role eRole, int *pRc) {
+  int bGeneric = m->pAgency ? m->pAgency->bGeneric : 0;
+  party_add(p, m->zCanon, m->zName, bGeneric, eRole, pRc);
+}
+
+/* Leads first, then supports, in text order within each. */
+static void party_add_clause(party_list *p, const clause *c, int *pRc) {
+  for (int k = 0; k < c->nM; k++) {
+    if (c->aRole[k] == ROLE_LEAD) party_add_mention(p, &c->aM[k], VP_ROLE_LEAD, pRc);
+  }
+  for (int k = 0; k < c->nM; k++) {
+    if (c->aRole[k] == ROLE_SUPPORT) party_add_mention(p, &c->aM[k], VP_ROLE_SUPPORT, pRc);
+  }
+}
+
+static void party_add_list(party_list *p, const party_list *pFrom, int *pRc) {
+  for (int i = 0; i < pFrom->n; i++) {
+    const vp_task_agency *t = &pFrom->a[i];
+    party_add(p, t->zCanon, t->zName, t->bGeneric, t->eRole, pRc);
+  }
+}
+
+static int party_has_lead(const party_list *p) {
+  for (int i = 0; i < p->n; i++) {
+    if (p->a[i].eRole == VP_ROLE_LEAD) return 1;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------------
+** Building the task list.
+*/
+
+/* What each passage hands to the passages under it. */
+typedef struct passage_roles {
+  party_list parties; /* its leads and supports, own or inherited */
+  int bHeadsChildren; /* a heading / lead-in / item whose children inherit */
+  int bMembers;       /* a lead-in listing the members of a board */
+} passage_roles;
+
+static int task_push(vp_tasks *pOut, int *pnAlloc, int iPassage, char *zText,
+                     char *zDeadline, const char *zNorm, party_list *pParties) {
+  if (pOut->n == *pnAlloc) {
+    int nNew = *pnAlloc ? *pnAlloc * 2 : 32;
+    vp_task *aNew = realloc(pOut->a, (size_t)nNew * sizeof(vp_task));
+    if (aNew == NULL) {
+      free(zText);
+      free(zDeadline);
+      return VP_ENOMEM;
+    }
+    pOut->a = aNew;
+    *pnAlloc = nNew;
+  }
+  vp_task *t = &pOut->a[pOut->n++];
+  memset(t, 0, sizeof(*t));
+  t->iPassage = iPassage;
+  t->zText = zText;
+  t->zDeadline = zDeadline;
+  t->zDeadlineNorm = (zNorm && zNorm[0]) ? vp_strndup(zNorm, -1) : NULL;
+  /* hand the parties over */
+  t->aAgency = pParties->a;
+  t->nAgency = pParties->n;
+  memset(pParties, 0, sizeof(*pParties));
+  if (zText == NULL || (zNorm && zNorm[0] && t->zDeadlineNorm == NULL)) return VP_ENOMEM;
+  return VP_OK;
+}
+
+static int ends_with_colon(const char *z) {
+  int n = (int)strlen(z);
+  while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\r' || z[n - 1] == '\t')) n--;
+  return n > 0 && z[n - 1] == ':';
+}
+
+/* Does passage p inherit the roles of its parent? Only from the direct
+** parent, and only from headings, lead-ins, or an item over list items. A
+** paragraph after the parent's list items is the document's closing text
+** ("Trên đây là …", "Trong quá trình thực hiện …"), not one of them. */
+static int inherits(const vp_text *pText, const passage_roles *aRoles, int p) {
+  int q = pText->aPassage[p].iParent;
+  if (q < 0 || q >= p) return 0;
+  const passage_roles *r = &aRoles[q];
+  if (!r->bHeadsChildren || r->parties.n == 0 || !party_has_lead(&r->parties)) return 0;
+  if (pText->aPassage[p].eKind == VP_P_TEXT) {
+    for (int s = q + 1; s < p; s++) {
+      if (pText->aPassage[s].iParent == q && pText->aPassage[s].eKind == VP_P_ITEM) return 0;
+    }
+  }
+  const vp_passage *pq = &pText->aPassage[q];
+  if (pq->eKind == VP_P_HEADING || pq->bLeadIn || ends_with_colon(pq->zText)) return 1;
+  return pq->eKind == VP_P_ITEM && pText->aPassage[p].eKind == VP_P_ITEM;
+}
+
+static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
+                      vp_tasks *pOut, int *pnAlloc) {
+  const vp_passage *ps = &pText->aPassage[p];
+  int q = ps->iParent;
+  int bInParentMembers = q >= 0 && q < p && aRoles[q].bMembers;
+  clause c;
+  int rc = clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
+  if (rc != VP_OK) return rc;
+  passage_roles *r = &aRoles[p];
+  int bInherit = !c.bFootnote && inherits(pText, aRoles, p);
+  int bTask = 0;
+  if (c.bOwnDoer) {
+    party_add_clause(&r->parties, &c, &rc);
+    bTask = c.nContent >= 2 || c.bChuTri;
+  } else if (bInherit) {
+    party_add_list(&r->parties, &aRoles[q].parties, &rc);
+    party_add_clause(&r->parties, &c, &rc);
+    bTask = 1;
+  }
+  /* an own list heads the passages below only when it is set out as a
+  ** heading ("1. Sở X", "Sở X:", "b) Sở X chủ trì …"), not an issuer's
+  ** header line ("SỞ TÀI CHÍNH") */
+  int bLabelled = c.iBody > skip_ws(&c.f, 0);
+  int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText);
+  r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn);
+  r->bMembers = c.bMembership && !c.bOwnDoer;
+  if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
+    party_list copy = {0};
+    party_add_list(&copy, &r->parties, &rc);
+    deadline d;
+    find_prose_deadline(&c, &d);
+    int iBodySrc = c.f.aOff[c.iBody];
+    char *zText = vp_fold_display(ps->zText + iBodySrc, ps->iEnd - ps->iStart - iBodySrc);
+    char *zDl = NULL;
+    if (d.bFound) zDl = vp_fold_display(ps->zText + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
+    if (rc == VP_OK) rc = task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, &copy);
+    else {
+      free(zText);
+      free(zDl);
+    }
+    party_list_free(&copy);
+  }
+  clause_free(&c);
+  return rc;
+}
+
+/* The role of each column of a table head. */
+static int map_columns(const vp_passage *pHead, col_kind *aKind, int nMax) {
+  int n = pHead->nCell < nMax ? pHead->nCell : nMax;
+  for (int i = 0; i < n; i++) {
+    aKind[i] = COL_NONE;
+    char *zF = vp_fold_str(pHead->azCell[i], -1);
+    if (zF == NULL) return VP_ENOMEM;
+    for (int k = 0; k < VP_ARRAY_SIZE(aColumn) && aKind[i] == COL_NONE; k++) {
+      if (strstr(zF, aColumn[k].zKey)) aKind[i] = aColumn[k].eKind;
+    }
+    free(zF);
+  }
+  return VP_OK;
+}
+
+/* Agencies of one cell, all with role eRole. */
+static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
+  vp_agency_mention *a = NULL;
+  int n = 0, rc = vp_agency_scan(zCell, (int)strlen(zCell), &a, &n);
+  for (int k = 0; rc == VP_OK && k < n; k++) party_add_mention(p, &a[k], eRole, &rc);
+  vp_agency_mentions_free(a, n);
+  return rc;
+}
+
+#define MAX_COLS 32
+
+static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
+  const vp_passage *ps = &pText->aPassage[p];
+  if (ps->iTable < 0 || ps->iTable >= pText->nPassage || ps->nCell == 0) return VP_OK;
+  const vp_passage *pHead = &pText->aPassage[ps->iTable];
+  col_kind aKind[MAX_COLS];
+  int rc = map_columns(pHead, aKind, MAX_COLS);
+  int nCol = pHead->nCell < MAX_COLS ? pHead->nCell : MAX_COLS;
+  if (nCol > ps->nCell) nCol = ps->nCell;
+  party_list parties = {0};
+  const char *zContent = NULL, *zDeadline = NULL;
+  for (int i = 0; rc == VP_OK && i < nCol; i++) {
+    const char *zCell = ps->azCell[i];
+    if (aKind[i] == COL_LEAD) rc = add_cell_agencies(&parties, zCell, VP_ROLE_LEAD);
+    else if (aKind[i] == COL_TEXT && zContent == NULL) zContent = zCell;
+    else if (aKind[i] == COL_DEADLINE && zDeadline == NULL) zDeadline = zCell;
+  }
+  for (int i = 0; rc == VP_OK && i < nCol; i++) {
+    if (aKind[i] == COL_SUPPORT) rc = add_cell_agencies(&parties, ps->azCell[i], VP_ROLE_SUPPORT);
+  }
+  if (rc == VP_OK && zContent && party_has_lead(&parties)) {
+    /* "Chủ trì, phối hợp với …" inside the content cell */
+    clause c;
+    rc = clause_init(&c, zContent, (int)strlen(zContent), 0);
+    if (rc == VP_OK) {
+      for (int k = 0; k < c.nM; k++) {
+        if (c.aRole[k] == ROLE_SUPPORT) party_add_mention(&parties, &c.aM[k], VP_ROLE_SUPPORT, &rc);
+      }
+      clause_free(&c);
+    }
+  }
+  if (rc == VP_OK && party_has_lead(&parties)) {
+    char zNorm[24] = "";
+    char *zDl = NULL;
+    if (zDeadline && zDeadline[0]) {
+      vp_fold f;
+      rc = vp_fold_init(&f, zDeadline, (int)strlen(zDeadline));
+      if (rc == VP_OK) {
+        normalize_deadline_cell(&f, zNorm, (int)sizeof(zNorm));
+        vp_fold_free(&f);
+        zDl = vp_fold_display(zDeadline, -1);
+        if (zDl == NULL) rc = VP_ENOMEM;
+      }
+    }
+    char *zText = zContent ? vp_fold_display(zContent, -1) : vp_fold_display(ps->zText, ps->iEnd - ps->iStart);
+    if (rc == VP_OK) rc = task_push(pOut, pnAlloc, p, zText, zDl, zNorm, &parties);
+    else {
+      free(zText);
+      free(zDl);
+    }
+  }
+  party_list_free(&parties);
+  return rc;
+}
+
+int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
+                    vp_tasks *pOut, char **pzErr) {
+  (void)pMeta; /* tasks do not depend on metadata */
+  memset(pOut, 0, sizeof(*pOut));
+  if (pText == NULL || pText->nPassage == 0) return VP_OK;
+  passage_roles *aRoles = calloc((size_t)pText->nPassage, sizeof(passage_roles));
+  if (aRoles == NULL) {
+    if (pzErr) *pzErr = vp_mprintf("out of memory");
+    return VP_ENOMEM;
+  }
+  int rc = VP_OK, nAlloc = 0;
+  for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
+    switch (pText->aPassage[p].eKind) {
+      case VP_P_TEXT:
+      case VP_P_HEADING:
+      case VP_P_ITEM:
+        rc = prose_task(pText, aRoles, p, pOut, &nAlloc);
+        break;
+      case VP_P_ROW:
+        rc = row_task(pText, p, pOut, &nAlloc);
+        break;
+      default: /* table heads, recipients and signatures assign nothing */
+        break;
+    }
+  }
+  for (int p = 0; p < pText->nPassage; p++) party_list_free(&aRoles[p].parties);
+  free(aRoles);
+  if (rc != VP_OK) {
+    vp_task_clear(pOut);
+    if (pzErr) *pzErr = vp_mprintf("out of memory while extracting tasks");
+  }
+  return rc;
+}
+
+void vp_task_clear(vp_tasks *p) {
+  if (p == NULL) return;
+  for (int i = 0; i < p->n; i++) {
+    vp_task *t = &p->a[i];
+    free(t->zText);
+    free(t->zDeadline);
+    free(t->zDeadlineNorm);
+    for (int k = 0; k < t->nAgency; k++) {
+      free(t->aAgency[k].zCanon);
+      free(t->aAgency[k].zName);
+    }
+    free(t->aAgency);
+  }
+  free(p->a);
+  memset(p, 0, sizeof(*p));
+}

@@ -2,7 +2,8 @@
 ** tok.c — the "vnplan" FTS5 tokenizer (vp_tok.h): splits text into words
 ** (runs of letters, digits and combining marks), keeps document numbers
 ** ("69-KL/TW", "709/QĐ-TTg") whole through vp_docnum_at, and emits each word
-** normalized by vp_norm_word: the exact form, plus the diacritic-free form in
+** normalized by vp_norm_next_word: the exact form, plus the diacritic-free form
+*in
 ** its own namespace (VP_TOK_FOLD_NS) at the same position. Query strings get
 ** the mirror image (see vp_tok.h). Offsets are bytes of the text as given.
 ** Not for normalization rules themselves (norm.c) nor number parsing
@@ -17,9 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MODE_QUERY = 1, MODE_PREFIX = 2, MODE_EXACT = 4 };
+enum { MODE_QUERY = 1, MODE_EXACT = 2 };
 
-#define TOK_STACK (4 * VP_TOK_MAX) /* most words fit; longer ones use the heap */
+#define TOK_STACK                                                              \
+  (4 * VP_TOK_MAX) /* most words fit; longer ones use the heap */
 
 static int is_ascii_word(unsigned char c) {
   return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10;
@@ -27,7 +29,8 @@ static int is_ascii_word(unsigned char c) {
 
 static int is_ascii(const char *z, int n) {
   unsigned char acc = 0;
-  for (int i = 0; i < n; i++) acc |= (unsigned char)z[i];
+  for (int i = 0; i < n; i++)
+    acc |= (unsigned char)z[i];
   return acc < 0x80;
 }
 
@@ -46,9 +49,11 @@ static int word_cp_at(const char *z, int n, int i, int *pLen) {
 
 /* Length of z[0..n) cut to VP_TOK_MAX bytes on a code point boundary. */
 static int cut_len(const char *z, int n) {
-  if (n <= VP_TOK_MAX) return n;
+  if (n <= VP_TOK_MAX)
+    return n;
   n = VP_TOK_MAX;
-  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+  while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80)
+    n--;
   return n;
 }
 
@@ -64,7 +69,8 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
   if (!(mode & MODE_QUERY)) {
     rc = xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
     if (rc == 0 && !bAscii && is_ascii(zFold, nFold)) {
-      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold - 1, nFold + 1, iStart, iEnd);
+      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold - 1, nFold + 1, iStart,
+                  iEnd);
     }
     return rc;
   }
@@ -73,7 +79,8 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
   }
   /* typed without diacritics: every spelling, then the word itself */
   rc = xToken(pCtx, 0, zFold - 1, nFold + 1, iStart, iEnd);
-  if (rc == 0) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zExact, nExact, iStart, iEnd);
+  if (rc == 0)
+    rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zExact, nExact, iStart, iEnd);
   return rc;
 }
 
@@ -90,12 +97,15 @@ static int emit_word(const char *z, int n, int iStart, int *piEnd, int mode,
     return emit_forms(aExact, nExact, aFold + 1, nFold, bAscii, mode, iStart,
                       iEnd, xToken, pCtx);
   }
-  if (nWord > (1 << 24)) return SQLITE_OK; /* absurd: skipped */
+  if (nWord > (1 << 24))
+    return SQLITE_OK; /* absurd: skipped */
   for (int mx = 4 * nWord + 16; mx <= 16 * nWord + 64; mx *= 2) {
     char *zHeap = malloc(2 * (size_t)mx + 1);
-    if (zHeap == NULL) return SQLITE_NOMEM;
+    if (zHeap == NULL)
+      return SQLITE_NOMEM;
     char *zExact = zHeap, *zFold = zHeap + mx + 1;
-    nExact = vp_norm_word(z + iStart, nWord, zExact, mx, zFold, mx, &nFold, &bAscii);
+    nExact =
+        vp_norm_word(z + iStart, nWord, zExact, mx, zFold, mx, &nFold, &bAscii);
     if (nExact >= 0) {
       int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii, mode, iStart,
                           iEnd, xToken, pCtx);
@@ -107,11 +117,45 @@ static int emit_word(const char *z, int n, int iStart, int *piEnd, int mode,
   return SQLITE_OK; /* cannot be normalized in any sane size: skipped */
 }
 
-/* A document number starting at the digit z[i]: one token, its zToken. */
-static int emit_docnum_at(const char *z, int n, int i, vp_tok_fn xToken,
-                          void *pCtx, int *piNext, int *pRc) {
+/* A number typed in a query with a space for its first separator ("69 KL/TW",
+** "709 QĐ-TTg"): parse a copy with a dash, then a slash, put back. Same
+** length, so the offsets still hold. */
+static int docnum_typed_at(const char *z, int n, int i, vp_docnum *p) {
+  char aCopy[96];
+  int j = i;
+  while (j < n && z[j] >= '0' && z[j] <= '9')
+    j++;
+  if (j + 1 >= n || z[j] != ' ' || !is_ascii_word((unsigned char)z[j + 1]))
+    return 0;
+  int nCopy = n - i < (int)sizeof(aCopy) ? n - i : (int)sizeof(aCopy);
+  if (j - i + 1 >= nCopy)
+    return 0; /* no number is that long */
+  memcpy(aCopy, z + i, (size_t)nCopy);
+  aCopy[j - i] = '-';
+  if (!vp_docnum_at(aCopy, nCopy, 0, p)) {
+    aCopy[j - i] = '/';
+    if (!vp_docnum_at(aCopy, nCopy, 0, p))
+      return 0;
+  }
+  p->iStart += i;
+  p->iEnd += i;
+  return 1;
+}
+
+/* A document number starting at the digit z[i]: one token, its zToken (the
+** pieces of the number are not emitted, so "kl" alone finds no number).
+** Returns 1 and sets *piNext past it, or 0 when z[i] starts no number. */
+static int emit_docnum_at(const char *z, int n, int i, int mode,
+                          vp_tok_fn xToken, void *pCtx, int *piNext, int *pRc) {
   vp_docnum d;
-  if (!vp_docnum_at(z, n, i, &d) || d.iEnd <= i || d.iEnd > n) return 0;
+  if (!vp_docnum_at(z, n, i, &d) &&
+      !((mode & MODE_QUERY) && docnum_typed_at(z, n, i, &d))) {
+    return 0;
+  }
+  if (d.iEnd <= i || d.iEnd > n)
+    return 0;
+  if (d.iStart != i)
+    d.iStart = i; /* the span starts where we asked */
   d.zToken[sizeof(d.zToken) - 1] = '\0';
   int nToken = (int)strlen(d.zToken);
   *pRc = nToken ? xToken(pCtx, 0, d.zToken, nToken, d.iStart, d.iEnd) : 0;
@@ -119,7 +163,9 @@ static int emit_docnum_at(const char *z, int n, int i, vp_tok_fn xToken,
   return 1;
 }
 
-static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken, void *pCtx) {
+/* The tokenizer proper, for vp_tok_run and xTokenize alike. */
+static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken,
+                    void *pCtx) {
   int i = 0, rc = 0;
   if ((mode & MODE_QUERY) && n > 0 && z[0] == VP_TOK_EXACT_MARK) {
     mode |= MODE_EXACT;
@@ -131,7 +177,8 @@ static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken, void *pCtx
       i += len;
       continue;
     }
-    if (z[i] >= '0' && z[i] <= '9' && emit_docnum_at(z, n, i, xToken, pCtx, &i, &rc)) {
+    if (z[i] >= '0' && z[i] <= '9' &&
+        emit_docnum_at(z, n, i, mode, xToken, pCtx, &i, &rc)) {
       continue;
     }
     rc = emit_word(z, n, i, &i, mode, xToken, pCtx);
@@ -155,30 +202,36 @@ static int tok_create(void *pUnused, const char **azArg, int nArg,
   (void)pUnused;
   (void)azArg;
   *ppOut = NULL;
-  if (nArg != 0) return SQLITE_ERROR; /* vnplan takes no options */
+  if (nArg != 0)
+    return SQLITE_ERROR; /* vnplan takes no options */
   vnplan_tokenizer *p = sqlite3_malloc((int)sizeof(*p));
-  if (p == NULL) return SQLITE_NOMEM;
+  if (p == NULL)
+    return SQLITE_NOMEM;
   p->iUnused = 0;
   vp_norm_init();
   *ppOut = (Fts5Tokenizer *)p;
   return SQLITE_OK;
 }
 
-static void tok_delete(Fts5Tokenizer *pTok) { sqlite3_free(pTok); }
+static void tok_delete(Fts5Tokenizer *pTok) {
+  sqlite3_free(pTok);
+}
 
 static int tok_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
                         const char *pText, int nText, vp_tok_fn xToken) {
   (void)pTok;
-  int mode = 0;
-  if (flags & FTS5_TOKENIZE_QUERY) mode |= MODE_QUERY;
-  if (flags & FTS5_TOKENIZE_PREFIX) mode |= MODE_PREFIX;
+  /* FTS5_TOKENIZE_PREFIX needs nothing special: FTS5 (3.40.1 checked, see
+  ** tests/test_tok.c "cong*") applies the prefix to every colocated token,
+  ** so "cong*" matches "\x01cong…" (công, cống…) and "cong…" alike. */
+  int mode = (flags & FTS5_TOKENIZE_QUERY) ? MODE_QUERY : 0;
   return tokenize(pText, nText, mode, xToken, pCtx);
 }
 
 static fts5_api *fts5_api_of(sqlite3 *db) {
   fts5_api *pApi = NULL;
   sqlite3_stmt *pStmt = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, NULL) == SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, NULL) ==
+      SQLITE_OK) {
     sqlite3_bind_pointer(pStmt, 1, (void *)&pApi, "fts5_api_ptr", NULL);
     sqlite3_step(pStmt);
   }

@@ -158,7 +158,8 @@ int vp_server_parse_target(const char *zRaw, vp_server_target *pTarget,
     return VP_EQUERY;
   }
   if (zRaw[nPath] != '?') return VP_OK;
-  char *zQuery = vp_strndup(zRaw + nPath + 1, (int)strcspn(zRaw + nPath + 1, "#"));
+  const char *zQs = zRaw + nPath + 1;
+  char *zQuery = vp_strndup(zQs, (int)strcspn(zQs, "#"));
   if (zQuery == NULL) {
     *pzErr = vp_mprintf("out of memory");
     return VP_ENOMEM;
@@ -358,6 +359,8 @@ static const route aRoute[] = {
     {"/index.html", 0, NULL, "index.html", "text/html; charset=utf-8"},
     {"/app.js", 0, NULL, "app.js", "text/javascript; charset=utf-8"},
     {"/style.css", 0, NULL, "style.css", "text/css; charset=utf-8"},
+    {"/favicon.svg", 0, NULL, "favicon.svg", "image/svg+xml"},
+    {"/favicon.ico", 0, NULL, "favicon.svg", "image/svg+xml"},
     {NULL, 0, NULL, NULL, NULL}, /* 404 */
 };
 
@@ -380,7 +383,7 @@ int vp_server_route_needs_db(int iRoute) {
          aRoute[iRoute].xHandler != NULL;
 }
 
-/* ---- answers --------------------------------------------------------------- */
+/* ---- answers ------------------------------------------------------------ */
 
 cJSON *vp_server_error_json(int status, const char *zMessage) {
   cJSON *pRoot = cJSON_CreateObject();
@@ -428,7 +431,6 @@ static void answer_error(vp_server_answer *pAnswer, int rc, const char *zErr) {
 void vp_server_route_run(int iRoute, const vp_server_target *pTarget,
                          vp_db *pDb, vp_server_answer *pAnswer,
                          int *pbDbBroken) {
-  const route *r = &aRoute[iRoute];
   memset(pAnswer, 0, sizeof(*pAnswer));
   *pbDbBroken = 0;
   pAnswer->bNeedsDb = vp_server_route_needs_db(iRoute);
@@ -437,6 +439,7 @@ void vp_server_route_run(int iRoute, const vp_server_target *pTarget,
     pAnswer->pJson = vp_server_error_json(404, "no such path");
     return;
   }
+  const route *r = &aRoute[iRoute];
   if (r->zAsset) {
     pAnswer->zBody = vp_data_get(r->zAsset, &pAnswer->nBody);
     pAnswer->zType = r->zType;

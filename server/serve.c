@@ -54,7 +54,7 @@ typedef struct request {
   int status;         /* 0 until a response is queued */
 } request;
 
-/* ---- per-request state and the log ---------------------------------------- */
+/* ---- per-request state and the log -------------------------------------- */
 
 static void *on_uri(void *cls, const char *zUri, struct MHD_Connection *pConn) {
   request *pReq = calloc(1, sizeof(*pReq));
@@ -104,7 +104,7 @@ static void on_completed(void *cls, struct MHD_Connection *pConn,
   *ppConCls = NULL;
 }
 
-/* ---- responses ---------------------------------------------------------------- */
+/* ---- responses ---------------------------------------------------------- */
 
 /* 64-bit FNV-1a: ETag material for the target and the static files. */
 static uint64_t fnv1a(const char *z, size_t n) {
@@ -140,7 +140,9 @@ static void add_common_headers(struct MHD_Response *pResp, const char *zType,
                           "*");
   MHD_add_response_header(pResp, "X-Content-Type-Options", "nosniff");
   MHD_add_response_header(pResp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
-  if (zType) MHD_add_response_header(pResp, MHD_HTTP_HEADER_CONTENT_TYPE, zType);
+  if (zType) {
+    MHD_add_response_header(pResp, MHD_HTTP_HEADER_CONTENT_TYPE, zType);
+  }
   if (zTag) MHD_add_response_header(pResp, MHD_HTTP_HEADER_ETAG, zTag);
 }
 
@@ -208,7 +210,7 @@ static enum MHD_Result send_static(struct MHD_Connection *pConn,
   return queue(pConn, pReq, pA->status, pResp);
 }
 
-/* ---- the request checks, in order ------------------------------------------- */
+/* ---- the request checks, in order --------------------------------------- */
 
 static enum MHD_Result sum_header_sizes(void *cls, enum MHD_ValueKind kind,
                                         const char *zKey, size_t nKey,
@@ -353,7 +355,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *pConn,
   return r;
 }
 
-/* ---- options ------------------------------------------------------------------- */
+/* ---- options ------------------------------------------------------------ */
 
 static const char zUsage[] =
     "usage: vnplan serve --db FILE [--port N] [--bind ADDR] [--threads N]"
@@ -444,7 +446,7 @@ static int make_address(const char *zBind, int port,
   return -1;
 }
 
-/* ---- the daemon ------------------------------------------------------------- */
+/* ---- the daemon --------------------------------------------------------- */
 
 static struct MHD_Daemon *start_daemon(const serve_options *pOpt,
                                        serve_ctx *pCtx,
@@ -519,7 +521,8 @@ int vp_server_main(int argc, char **argv) {
           bIpv6 ? "[" : "", opt.zBind, bIpv6 ? "]" : "",
           bound_port(pDaemon, opt.port), opt.nThread);
   int sig = wait_for_stop_signal(&set);
-  fprintf(stderr, "vnplan: %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+  fprintf(stderr, "vnplan: %s, stopping\n",
+          sig == SIGINT ? "SIGINT" : "SIGTERM");
   MHD_stop_daemon(pDaemon);
   vp_pool_close(ctx.pPool);
   pthread_sigmask(SIG_SETMASK, &old, NULL);

@@ -202,6 +202,11 @@ static void test_outside(void) {
   CHECK("table first", canons_are("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"));
   CHECK("outside stops before a table name",
         canons_are("Trung tâm Khuyến nông và Sở Y tế", "Trung tâm Khuyến nông ; Sở Y tế"));
+  CHECK("outside: one tone placement", canons_are("Trung tâm Văn hoá Thông tin Thuỵ Khuê", "Trung tâm Văn hóa Thông tin Thụy Khuê"));
+  CHECK("outside: quý keeps its tone", canons_are("Trường Tiểu học Quý Hoà", "Trường Tiểu học Quý Hòa"));
+  scan_result r2 = scan("Trung tâm Văn hoá Thông tin");
+  CHECK("outside: written name kept", r2.n == 1 && strcmp(r2.a[0].zName, "Trung tâm Văn hoá Thông tin") == 0);
+  scan_free(&r2);
   CHECK("outside resolves to NULL", vp_agency_resolve("Trường Đại học Tân Trào") == NULL);
 }
 

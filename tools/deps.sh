@@ -2,10 +2,18 @@
 # deps.sh — installs the Debian packages vnplan needs to build and test when
 # they are missing: with apt-get as root, through sudo where it exists, else
 # prints the exact command and stops. Says what it installs.
+# usage: deps.sh [build|test]   (test adds what the tests and benchmarks use)
 set -u
 need=""
+build="gcc make libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcjson-dev"
+# tests: python3 drives the CLI and the server, chromium + selenium the page,
+# clang + libclang-rt-dev build the fuzzers, valgrind checks leaks, wrk and
+# time measure the server and memory
+test="python3 curl clang libclang-rt-dev valgrind wrk time chromium chromium-driver python3-selenium"
+pkgs="$build"
+[ "${1:-build}" = test ] && pkgs="$build $test"
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
-for p in gcc make libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcjson-dev python3 curl ${VNPLAN_EXTRA_DEPS:-}; do
+for p in $pkgs; do
   have_pkg "$p" || need="$need $p"
 done
 [ -z "$need" ] && exit 0

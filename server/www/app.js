@@ -131,7 +131,7 @@ async function showSearch(params) {
     const snippet = el('p', { class: 'snippet' });
     snippet.innerHTML = snippetHtml(h.snippet);
     $('results').append(el('li', null,
-      el('div', { class: 'hit-title' }, doc.title || doc.file || ''),
+      el('div', { class: 'hit-title', title: doc.title || '' }, doc.title || doc.file || ''),
       el('div', { class: 'hit-meta' }, [docLabel(doc), where(h.section, h.line)].filter(Boolean).join(' — ')),
       snippet));
   }
@@ -203,6 +203,8 @@ function loadAgencies() {
         const n = (a.lead || 0) + (a.support || 0);
         sel.append(el('option', { value: a.name }, `${a.name} (${n})`));
       }
+      if (!(r.agencies || []).length) setStatus('who-status', 'Chỉ mục chưa có nhiệm vụ nào giao cho cơ quan.');
+      sel.dataset.loaded = '1';
     }).catch((e) => { agenciesLoaded = null; setStatus('who-status', e.message, true); });
   }
   return agenciesLoaded;

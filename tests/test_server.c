@@ -1,0 +1,146 @@
+/*
+** test_server.c — unit tests of the server's request-target decoding,
+** UTF-8 check, parameter validation and route table (server/routes.c),
+** without sockets. The HTTP behaviour is tested by tests/it_server.sh.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_server.h"
+#include "vp_test.h"
+
+/* Parse zRaw; returns the rc, frees everything. *pzPath gets a copy. */
+static int parse(const char *zRaw, char **pzPath, char **pzQ) {
+  vp_server_target t;
+  char *zErr = NULL;
+  int rc = vp_server_parse_target(zRaw, &t, &zErr);
+  if (pzPath) *pzPath = rc == VP_OK ? vp_strndup(t.zPath, -1) : NULL;
+  if (pzQ) {
+    const char *z = rc == VP_OK ? vp_server_param(&t, "q") : NULL;
+    *pzQ = z ? vp_strndup(z, -1) : NULL;
+  }
+  if (rc != VP_OK) CHECK("an error comes with a message", zErr && zErr[0]);
+  free(zErr);
+  vp_server_target_free(&t);
+  return rc;
+}
+
+static void test_utf8(void) {
+  CHECK("ASCII", vp_server_utf8_valid("abc", 3));
+  CHECK("Vietnamese NFC", vp_server_utf8_valid("Sở Tài chính", strlen("Sở Tài chính")));
+  CHECK("4-byte", vp_server_utf8_valid("\xF0\x9F\x98\x80", 4));
+  CHECK("lone continuation", !vp_server_utf8_valid("\x80", 1));
+  CHECK("truncated", !vp_server_utf8_valid("\xC3", 1));
+  CHECK("overlong /", !vp_server_utf8_valid("\xC0\xAF", 2));
+  CHECK("overlong 3-byte", !vp_server_utf8_valid("\xE0\x80\xAF", 3));
+  CHECK("surrogate", !vp_server_utf8_valid("\xED\xA0\x80", 3));
+  CHECK("above U+10FFFF", !vp_server_utf8_valid("\xF4\x90\x80\x80", 4));
+  CHECK("FF", !vp_server_utf8_valid("\xFF", 1));
+}
+
+static void test_targets(void) {
+  char *zPath = NULL, *zQ = NULL;
+  CHECK("search target", parse("/api/search?q=khoa+h%E1%BB%8Dc&limit=3", &zPath, &zQ) == VP_OK);
+  CHECK("path decoded", zPath && strcmp(zPath, "/api/search") == 0);
+  CHECK("'+' and %XX decoded in q", zQ && strcmp(zQ, "khoa học") == 0);
+  free(zPath);
+  free(zQ);
+  CHECK("encoded slash in a key", parse("/api/instruments/69-KL%2FTW", &zPath, NULL) == VP_OK);
+  CHECK("key keeps its slash", zPath && strcmp(zPath, "/api/instruments/69-KL/TW") == 0);
+  free(zPath);
+  CHECK("'+' stays in a path", parse("/a+b", &zPath, NULL) == VP_OK &&
+                                   zPath && strcmp(zPath, "/a+b") == 0);
+  free(zPath);
+  CHECK("empty and valueless params", parse("/x?&q&&", NULL, &zQ) == VP_OK && zQ && zQ[0] == 0);
+  free(zQ);
+  CHECK("NUL in a value", parse("/x?q=a%00b", NULL, NULL) == VP_EQUERY);
+  CHECK("NUL in a key", parse("/x?q%00=a", NULL, NULL) == VP_EQUERY);
+  CHECK("NUL in the path", parse("/api/docs/1%00", NULL, NULL) == VP_EQUERY);
+  CHECK("invalid UTF-8 value", parse("/x?q=%C3%28", NULL, NULL) == VP_EQUERY);
+  CHECK("raw invalid UTF-8", parse("/x?q=\xFF", NULL, NULL) == VP_EQUERY);
+  CHECK("bad escape", parse("/x?q=%G1", NULL, NULL) == VP_EQUERY);
+  CHECK("truncated escape", parse("/x?q=%4", NULL, NULL) == VP_EQUERY);
+  CHECK("not a path", parse("http://h/x", NULL, NULL) == VP_EQUERY);
+  CHECK("'..' segment", parse("/../etc/passwd", NULL, NULL) == VP_EQUERY);
+  CHECK("encoded '..' segment", parse("/%2e%2E/etc", NULL, NULL) == VP_EQUERY);
+  CHECK("'..' via encoded slash", parse("/api/docs/..%2Fx", NULL, NULL) == VP_EQUERY);
+  CHECK("'.' segment", parse("/./app.js", NULL, NULL) == VP_EQUERY);
+  CHECK("dots inside a name are fine", parse("/api/docs/a..b", NULL, NULL) == VP_OK);
+  char zMany[400] = "/x?";
+  for (int i = 0; i <= VP_SERVER_MAX_PARAMS; i++) strcat(zMany, "a=1&");
+  CHECK("too many parameters", parse(zMany, NULL, NULL) == VP_EQUERY);
+  char *zLong = malloc(VP_SERVER_MAX_PARAM + 16);
+  strcpy(zLong, "/x?q=");
+  memset(zLong + 5, 'a', VP_SERVER_MAX_PARAM + 1);
+  zLong[5 + VP_SERVER_MAX_PARAM + 1] = 0;
+  CHECK("too long a value", parse(zLong, NULL, NULL) == VP_EQUERY);
+  free(zLong);
+}
+
+/* Run a route that needs no database (or fails before using it). */
+static int run(const char *zRaw, cJSON **ppJson) {
+  vp_server_target t;
+  vp_server_answer a;
+  char *zErr = NULL;
+  int bBroken = 0;
+  if (vp_server_parse_target(zRaw, &t, &zErr) != VP_OK) {
+    free(zErr);
+    vp_server_target_free(&t);
+    return -1;
+  }
+  vp_server_route_run(vp_server_route_find(t.zPath), &t, NULL, &a, &bBroken);
+  vp_server_target_free(&t);
+  *ppJson = a.pJson;
+  return a.status;
+}
+
+static void test_routes(void) {
+  CHECK("/api/search needs the db", vp_server_route_needs_db(vp_server_route_find("/api/search")));
+  CHECK("/ needs no db", !vp_server_route_needs_db(vp_server_route_find("/")));
+  CHECK("unknown path needs no db", !vp_server_route_needs_db(vp_server_route_find("/etc/passwd")));
+  CHECK("prefix route needs a rest", vp_server_route_find("/api/docs/") == vp_server_route_find("/nope"));
+  CHECK("/api/docs/7 is not /api/docs", vp_server_route_find("/api/docs/7") != vp_server_route_find("/api/docs"));
+  CHECK("/api/searchx is unknown", vp_server_route_find("/api/searchx") == vp_server_route_find("/nope"));
+
+  cJSON *p = NULL;
+  CHECK("unknown path: 404", run("/nope", &p) == 404);
+  cJSON *pErr = cJSON_GetObjectItem(p, "error");
+  CHECK("404 error object", cJSON_GetNumberValue(cJSON_GetObjectItem(pErr, "code")) == 404 &&
+                                cJSON_IsString(cJSON_GetObjectItem(pErr, "message")));
+  cJSON_Delete(p);
+  /* parameter checks fail before the query layer is called (no db here) */
+  const char *azBad[] = {"/api/search", "/api/search?q=", "/api/search?q=%20",
+                         "/api/search?q=a&limit=0", "/api/search?q=a&limit=201",
+                         "/api/search?q=a&limit=1x", "/api/search?q=a&limit=-5",
+                         "/api/search?q=a&limit=99999999999999999999",
+                         "/api/search?q=a&offset=100001", "/api/refs", "/api/who?agency=",
+                         "/api/tasks?limit=abc"};
+  for (int i = 0; i < VP_ARRAY_SIZE(azBad); i++) {
+    p = NULL;
+    int status = run(azBad[i], &p);
+    CHECK(azBad[i], status == 400);
+    const char *zMsg = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(p, "error"), "message"));
+    CHECK("400 names the parameter", zMsg && (strstr(zMsg, "q") || strstr(zMsg, "limit") ||
+                                             strstr(zMsg, "offset") || strstr(zMsg, "agency")));
+    cJSON_Delete(p);
+  }
+  vp_server_target t;
+  vp_server_answer a;
+  char *zErr = NULL;
+  int bBroken = 0;
+  CHECK("page target", vp_server_parse_target("/", &t, &zErr) == VP_OK);
+  vp_server_route_run(vp_server_route_find(t.zPath), &t, NULL, &a, &bBroken);
+  CHECK("/ serves the compiled-in page", a.status == 200 && a.zBody && a.nBody > 100 &&
+                                             strstr(a.zBody, "charset=\"utf-8\"") &&
+                                             strncmp(a.zType, "text/html", 9) == 0);
+  vp_server_target_free(&t);
+  free(zErr);
+}
+
+int main(void) {
+  test_utf8();
+  test_targets();
+  test_routes();
+  return vp_test_done();
+}

@@ -1,0 +1,468 @@
+/*
+** test_task.c — unit tests of task extraction (indexer/task.c): the role
+** rules on hand-built passages (prose, headings with bullets, lead-ins,
+** table rows, deadlines, recipient and membership lists), then the five
+** plans of corpus/ read with vp_reader_load against the hand-checked list of
+** which documents give each agency a task.
+*/
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_task.h"
+#include "vp_test.h"
+
+/* ------------------------------------------------------------------------
+** Hand-built documents.
+*/
+
+#define NO_TABLE (-1)
+typedef struct spec {
+  vp_pkind eKind;
+  const char *z;
+  int iParent;
+  int bLeadIn;
+  int iTable;
+  const char *azCell[6];
+} spec;
+
+static vp_text *build(const spec *a, int n) {
+  vp_text *t = calloc(1, sizeof(*t));
+  vp_buf b = {0};
+  int rc = VP_OK;
+  t->aPassage = calloc((size_t)n, sizeof(vp_passage));
+  t->nPassage = n;
+  for (int i = 0; i < n; i++) {
+    vp_passage *p = &t->aPassage[i];
+    p->eKind = a[i].eKind;
+    p->iStart = (int)b.n;
+    vp_buf_appends(&b, a[i].z, &rc);
+    p->iEnd = (int)b.n;
+    vp_buf_appends(&b, "\n", &rc);
+    p->zText = vp_strndup(a[i].z, -1);
+    p->zSection = vp_strndup("", 0);
+    p->iParent = a[i].iParent;
+    p->bLeadIn = a[i].bLeadIn;
+    p->iTable = a[i].iTable;
+    while (p->nCell < 6 && a[i].azCell[p->nCell]) p->nCell++;
+    if (p->nCell) {
+      p->azCell = calloc((size_t)p->nCell, sizeof(char *));
+      for (int c = 0; c < p->nCell; c++) p->azCell[c] = vp_strndup(a[i].azCell[c], -1);
+    }
+  }
+  t->nBuf = b.n;
+  t->zBuf = vp_buf_take(&b);
+  return t;
+}
+
+static void text_free(vp_text *t) {
+  for (int i = 0; i < t->nPassage; i++) {
+    vp_passage *p = &t->aPassage[i];
+    free(p->zText);
+    free(p->zSection);
+    for (int c = 0; c < p->nCell; c++) free(p->azCell[c]);
+    free(p->azCell);
+  }
+  free(t->aPassage);
+  free(t->zBuf);
+  free(t);
+}
+
+static vp_tasks extract(const spec *a, int n) {
+  vp_text *t = build(a, n);
+  vp_tasks ts;
+  char *zErr = NULL;
+  CHECK("extract ok", vp_task_extract(t, NULL, &ts, &zErr) == VP_OK);
+  free(zErr);
+  text_free(t);
+  return ts;
+}
+
+/* -1: not in the task; else its role */
+static int role_of(const vp_task *t, const char *zCanon) {
+  for (int i = 0; i < t->nAgency; i++) {
+    if (strcmp(t->aAgency[i].zCanon, zCanon) == 0) return (int)t->aAgency[i].eRole;
+  }
+  return -1;
+}
+
+static const vp_task *task_of_passage(const vp_tasks *ts, int iPassage) {
+  for (int i = 0; i < ts->n; i++) {
+    if (ts->a[i].iPassage == iPassage) return &ts->a[i];
+  }
+  return NULL;
+}
+
+#define L VP_ROLE_LEAD
+#define S VP_ROLE_SUPPORT
+#define SKHCN "Sở Khoa học và Công nghệ"
+#define SKHDT "Sở Kế hoạch và Đầu tư"
+#define STC "Sở Tài chính"
+#define SNV "Sở Nội vụ"
+#define SBN "Các sở, ban, ngành"
+#define UBH "Ủy ban nhân dân các huyện, thị xã, thành phố"
+
+static void test_prose(void) {
+  spec a[] = {
+      {VP_P_ITEM, "b) Sở Kế hoạch và Đầu tư chủ trì phối hợp với Sở Khoa học và Công nghệ và các Sở, ngành, "
+                  "địa phương có liên quan hướng dẫn, thực hiện các hoạt động đầu tư", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "c) Sở Tài chính phối hợp với Sở KH&CN hướng dẫn quản lý và sử dụng tài sản", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "2. Đề nghị Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội tỉnh: Đẩy mạnh công tác "
+                  "tuyên truyền", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "2. Giao Sở Khoa học và Công nghệ chịu trách nhiệm tổng hợp chung, báo cáo tình hình của các Sở, "
+                  "ban, ngành; phối hợp Sở Nội vụ trong việc đề xuất khen thưởng", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "1. Các sở, ban, ngành, địa phương nghiên cứu, quán triệt Kế hoạch này. Hàng năm báo cáo kết quả "
+                  "thực hiện gửi Sở Khoa học và Công nghệ tổng hợp báo cáo UBND tỉnh", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Trong quá trình triển khai, đề nghị các sở, ban, ngành kịp thời thông tin về Sở Khoa học và "
+                  "Công nghệ (thông qua Sở Tài chính) để tổng hợp", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "c) Sở Ngoại vụ tiếp tục phối hợp với các cơ quan liên quan tham mưu UBND tỉnh mở rộng quan hệ", -1,
+       0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("chủ trì: task", t != NULL);
+  if (t) {
+    CHECK("chủ trì: lead", role_of(t, SKHDT) == L);
+    CHECK("chủ trì: support", role_of(t, SKHCN) == S);
+    CHECK("chủ trì: generic support", role_of(t, SBN) == S);
+    CHECK("text without label", strncmp(t->zText, "Sở Kế hoạch", strlen("Sở Kế hoạch")) == 0);
+  }
+  t = task_of_passage(&ts, 1);
+  CHECK("doer phối hợp: lead is the doer", t && role_of(t, STC) == L && role_of(t, SKHCN) == S);
+  t = task_of_passage(&ts, 2);
+  CHECK("Đề nghị: lead", t && role_of(t, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == L);
+  CHECK("Đề nghị: generic lead", t && role_of(t, "Các tổ chức chính trị - xã hội") == L);
+  if (t) {
+    int bGeneric = 0;
+    for (int i = 0; i < t->nAgency; i++) bGeneric += t->aAgency[i].bGeneric;
+    CHECK("generic flagged, not expanded", bGeneric == 1 && t->nAgency == 2);
+  }
+  t = task_of_passage(&ts, 3);
+  CHECK("Giao: lead", t && role_of(t, SKHCN) == L);
+  CHECK("Giao: later phối hợp is support", t && role_of(t, SNV) == S);
+  CHECK("Giao: 'của các Sở' no role", t && role_of(t, SBN) == -1);
+  t = task_of_passage(&ts, 4);
+  CHECK("gửi Sở X: no role", t && role_of(t, SBN) == L && role_of(t, SKHCN) == -1);
+  CHECK("mid-sentence đề nghị, thông qua: no task", task_of_passage(&ts, 5) == NULL);
+  t = task_of_passage(&ts, 6);
+  CHECK("tiếp tục phối hợp với: lead + support",
+        t && role_of(t, "Sở Ngoại vụ") == L && role_of(t, "Các đơn vị liên quan") == S);
+  vp_task_clear(&ts);
+  CHECK("clear empties", ts.n == 0 && ts.a == NULL);
+}
+
+static void test_headings(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "V. TỔ CHỨC THỰC HIỆN", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_HEADING, "1. Sở Khoa học và Công nghệ", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "- Chủ trì, phối hợp với Sở Nội vụ và các cơ quan, đơn vị, địa phương có liên quan tham "
+                          "mưu cấp có thẩm quyền thực hiện phân cấp", 1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Theo dõi, định kỳ hàng năm ( trước ngày 05 tháng 12 ) tổng hợp kết quả thực hiện, "
+                          "báo cáo Ủy ban nhân dân tỉnh, Bộ Khoa học và Công nghệ.", 1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_HEADING, "3. Sở Tài chính", 0, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_TEXT, "Chủ trì, phối hợp với các sở, ngành tham mưu cấp có thẩm quyền nguồn kinh phí", 4, 0,
+               NO_TABLE, {0}},
+      /* 6 */ {VP_P_HEADING, "4. Nâng cao tiềm lực khoa học, công nghệ", 0, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_ITEM, "- Tiếp tục đầu tư phát triển nguồn nhân lực khoa học", 6, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_HEADING, "b) Sở Kế hoạch và Đầu tư", 0, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_ITEM, "- Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu lồng ghép công tác", 8, 0, NO_TABLE,
+               {0}},
+      /* 10 */ {VP_P_ITEM, "- Phối hợp với Sở Tài chính, Sở Kế hoạch và Đầu tư lập kế hoạch về kinh phí hằng năm", 8,
+                0, NO_TABLE, {0}},
+      /* 11 */ {VP_P_ITEM, "b) Sở KH&CN chủ trì phối hợp với các Sở, ngành, địa phương có liên quan", 6, 0, NO_TABLE,
+                {0}},
+      /* 12 */ {VP_P_ITEM, "- Tiếp tục cụ thể hoá chủ trương nghị quyết của Đảng", 11, 0, NO_TABLE, {0}},
+      /* 13 */ {VP_P_TEXT, "Trên đây là Kế hoạch triển khai; nếu có vướng mắc phản ánh về Sở Khoa học và Công nghệ",
+                11, 0, NO_TABLE, {0}},
+      /* 14 */ {VP_P_TEXT, "Sở Khoa học và Công nghệ:", 6, 1, NO_TABLE, {0}},
+      /* 15 */ {VP_P_ITEM, "- Nghiên cứu các quy định. Nội dung này hoàn thành chậm nhất là tháng 3/2023.", 14, 0,
+                NO_TABLE, {0}},
+      /* 16 */ {VP_P_HEADING, "10. Trường Đại học Tân Trào, Trường Cao đẳng nghề Kỹ thuật - Công nghệ", 0, 0, NO_TABLE,
+                {0}},
+      /* 17 */ {VP_P_ITEM, "- Đẩy mạnh hoạt động nghiên cứu khoa học, chuyển giao công nghệ", 16, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("heading naming an agency only: no task of its own", task_of_passage(&ts, 1) == NULL);
+  const vp_task *t = task_of_passage(&ts, 2);
+  CHECK("bullet under agency heading: lead", t && role_of(t, SKHCN) == L);
+  CHECK("bullet 'Chủ trì, phối hợp với': support", t && role_of(t, SNV) == S && role_of(t, "Các đơn vị liên quan") == S);
+  t = task_of_passage(&ts, 3);
+  CHECK("deadline in parentheses", t && t->zDeadline && strcmp(t->zDeadline, "trước ngày 05 tháng 12") == 0);
+  CHECK("deadline normalized", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "--12-05") == 0);
+  CHECK("báo cáo Bộ: no role", t && t->nAgency == 1);
+  t = task_of_passage(&ts, 5);
+  CHECK("paragraph under heading", t && role_of(t, STC) == L && role_of(t, SBN) == S);
+  CHECK("topic heading gives nothing", task_of_passage(&ts, 7) == NULL && task_of_passage(&ts, 6) == NULL);
+  t = task_of_passage(&ts, 9);
+  CHECK("child's own doer overrides", t && role_of(t, STC) == L && role_of(t, SKHDT) == -1 && role_of(t, SNV) == S);
+  t = task_of_passage(&ts, 10);
+  CHECK("child 'Phối hợp với': supports", t && role_of(t, SKHDT) == L && role_of(t, STC) == S);
+  CHECK("'hằng năm' as content is no deadline", t && t->zDeadline == NULL);
+  t = task_of_passage(&ts, 11);
+  CHECK("heading 'X chủ trì' is a task", t && role_of(t, SKHCN) == L && role_of(t, SBN) == S);
+  t = task_of_passage(&ts, 12);
+  CHECK("its bullets inherit lead and support", t && role_of(t, SKHCN) == L && role_of(t, SBN) == S);
+  CHECK("closing paragraph after the bullets: no task", task_of_passage(&ts, 13) == NULL);
+  t = task_of_passage(&ts, 15);
+  CHECK("lead-in 'Sở X:'", t && role_of(t, SKHCN) == L);
+  CHECK("chậm nhất là tháng", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2023-03") == 0);
+  t = task_of_passage(&ts, 17);
+  CHECK("bodies outside the table lead",
+        t && role_of(t, "Trường Đại học Tân Trào") == L && role_of(t, "Trường Cao đẳng nghề Kỹ thuật - Công nghệ") == L);
+  vp_task_clear(&ts);
+}
+
+static void test_lists_not_roles(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "a) Sở Khoa học và Công nghệ", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Tham mưu thành lập Ban Chỉ đạo Chương trình, gồm Trưởng ban là Lãnh đạo Ủy ban nhân dân "
+                          "tỉnh; các thành viên: Lãnh đạo Sở Kế hoạch và Đầu tư; Sở Tài chính; Sở Nội vụ, Sở Giáo dục "
+                          "và Đào tạo, Sở Y tế. Nội dung này hoàn thành trong tháng 11/2022.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Thành phần Tổ công tác gồm:", -1, 1, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Sở Tài chính: thành viên;", 2, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_RECIPIENT, "Nơi nhận:", -1, 1, NO_TABLE, {0}},
+      /* 5 */ {VP_P_RECIPIENT, "- Ban Tuyên giáo Tỉnh ủy;", 4, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_SIGNATURE, "KT. CHỦ TỊCH", -1, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_TEXT, "1       Chương trình hành động số 61-CTr/TU về phát triển", 0, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_HEADING, "SỞ TÀI CHÍNH", -1, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_TEXT, "Thực hiện Quyết định số 472/QĐ-UBND, ban hành Kế hoạch như sau", 8, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("membership bullet: lead from heading", t && role_of(t, SKHCN) == L);
+  CHECK("membership list: no roles", t && t->nAgency == 1);
+  CHECK("membership deadline", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2022-11") == 0);
+  CHECK("member item: no task", task_of_passage(&ts, 3) == NULL);
+  CHECK("recipients: no task", task_of_passage(&ts, 5) == NULL);
+  CHECK("footnote: no task", task_of_passage(&ts, 7) == NULL);
+  CHECK("issuer header hands nothing down", task_of_passage(&ts, 8) == NULL && task_of_passage(&ts, 9) == NULL);
+  CHECK("only one task", ts.n == 1);
+  vp_task_clear(&ts);
+}
+
+static void test_table_rows(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE,
+               {"Số TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", 0}},
+      /* 1 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"13", "Tham mưu các giải pháp nâng cao chất lượng nguồn nhân lực", SKHCN,
+                "Sở Nội vụ; Sở Giáo dục và Đào tạo; Sở Lao động, Thương binh và Xã hội, Các trường chuyên nghiệp; Ủy "
+                "ban nhân dân các huyện, thành phố",
+                "Hằng năm", 0}},
+      /* 2 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"6", "Triển khai các chính sách hỗ trợ doanh nghiệp", SKHDT, "Các Sở, ban, ngành", "Năm 2024-2030", 0}},
+      /* 3 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"9", "Triển khai thực hiện Đề án", "Sở Nông nghiệp và PTNT", "", "Theo Kế hoạch được phê duyệt", 0}},
+      /* 4 */ {VP_P_ROW, "row", -1, 0, 0, {"", "2. Tăng cường sự lãnh đạo của Đảng", "", "", "", 0}},
+      /* 5 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"4", "Chủ trì, phối hợp với Sở Y tế tham mưu nguồn kinh phí", STC, "Các Sở, ngành", "Thường xuyên", 0}},
+      /* 6 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"5", "Lập danh mục", "Văn phòng UBND tỉnh", "Sở KH&CN", "trong tháng 12/2022", 0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("row: task", t != NULL);
+  if (t) {
+    CHECK("row: lead", role_of(t, SKHCN) == L);
+    CHECK("row: supports", role_of(t, SNV) == S && role_of(t, "Sở Giáo dục và Đào tạo") == S);
+    CHECK("row: comma name whole", role_of(t, "Sở Lao động, Thương binh và Xã hội") == S);
+    CHECK("row: generic supports", role_of(t, "Các trường chuyên nghiệp") == S && role_of(t, UBH) == S);
+    CHECK("row: text is the content cell", strcmp(t->zText, "Tham mưu các giải pháp nâng cao chất lượng nguồn nhân lực") == 0);
+    CHECK("row: yearly", t->zDeadline && strcmp(t->zDeadline, "Hằng năm") == 0 && t->zDeadlineNorm &&
+                             strcmp(t->zDeadlineNorm, "yearly") == 0);
+  }
+  t = task_of_passage(&ts, 2);
+  CHECK("row: year range", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2024/2030") == 0);
+  t = task_of_passage(&ts, 3);
+  CHECK("row: as written, no norm", t && t->zDeadline && strcmp(t->zDeadline, "Theo Kế hoạch được phê duyệt") == 0 &&
+                                        t->zDeadlineNorm == NULL);
+  CHECK("row: alias in lead cell", t && role_of(t, "Sở Nông nghiệp và Phát triển nông thôn") == L);
+  CHECK("section row: no task", task_of_passage(&ts, 4) == NULL);
+  t = task_of_passage(&ts, 5);
+  CHECK("row: phối hợp in the content", t && role_of(t, "Sở Y tế") == S && role_of(t, STC) == L);
+  CHECK("row: continuous", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "continuous") == 0);
+  t = task_of_passage(&ts, 6);
+  CHECK("row: month", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2022-12") == 0);
+  CHECK("row: VP UBND", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L && role_of(t, SKHCN) == S);
+  vp_task_clear(&ts);
+}
+
+static void test_deadlines(void) {
+  static const struct {
+    const char *z, *zWritten, *zNorm;
+  } aCase[] = {
+      {"1. Sở Tài chính báo cáo kết quả thực hiện trước ngày 05/11.", "trước ngày 05/11", "--11-05"},
+      {"1. Sở Tài chính lập kế hoạch tổ chức thực hiện trong tháng 12 năm 2022.", "trong tháng 12 năm 2022", "2022-12"},
+      {"1. Sở Tài chính hoàn thành trong tháng 11/2022.", "trong tháng 11/2022", "2022-11"},
+      {"1. Sở Tài chính đề xuất phương án. Nội dung này hoàn thành trước tháng 6/2023.", "trước tháng 6/2023", "2023-06"},
+      {"1. Sở Tài chính tham mưu Nghị quyết hoàn thành trong năm 2023.", "trong năm 2023", "2023"},
+      {"1. Sở Tài chính định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.", "định kỳ hằng năm", "yearly"},
+      {"1. Sở Tài chính định kỳ hằng năm báo cáo trước ngày 05/11.", "trước ngày 05/11", "--11-05"},
+      {"1. Sở Tài chính phát triển đến năm 2030 các chương trình.", NULL, NULL},
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {
+    spec a[1] = {{VP_P_ITEM, aCase[i].z, -1, 0, NO_TABLE, {0}}};
+    vp_tasks ts = extract(a, 1);
+    const vp_task *t = ts.n == 1 ? &ts.a[0] : NULL;
+    int ok = t != NULL;
+    if (ok && aCase[i].zWritten) {
+      ok = t->zDeadline && strcmp(t->zDeadline, aCase[i].zWritten) == 0 && t->zDeadlineNorm &&
+           strcmp(t->zDeadlineNorm, aCase[i].zNorm) == 0;
+    } else if (ok) {
+      ok = t->zDeadline == NULL && t->zDeadlineNorm == NULL;
+    }
+    if (!ok) {
+      fprintf(stderr, "  deadline of '%s': [%s|%s]\n", aCase[i].z, t && t->zDeadline ? t->zDeadline : "-",
+              t && t->zDeadlineNorm ? t->zDeadlineNorm : "-");
+    }
+    CHECK("deadline case", ok);
+    vp_task_clear(&ts);
+  }
+}
+
+static void test_nfd(void) {
+  /* "Sở Tài chính" decomposed, and a tone-placement variant of "hóa" */
+  spec a[] = {{VP_P_ITEM,
+               "c) So\xcc\x9b\xcc\x89 Ta\xcc\x80i chi\xcc\x81nh phối hợp với Sở Văn hoá, Thể thao và Du lịch hướng dẫn",
+               -1, 0, NO_TABLE, {0}}};
+  vp_tasks ts = extract(a, 1);
+  CHECK("NFD lead", ts.n == 1 && role_of(&ts.a[0], STC) == L);
+  CHECK("tone variant support", ts.n == 1 && role_of(&ts.a[0], "Sở Văn hóa, Thể thao và Du lịch") == S);
+  vp_task_clear(&ts);
+  vp_tasks empty;
+  CHECK("NULL text", vp_task_extract(NULL, NULL, &empty, NULL) == VP_OK && empty.n == 0);
+  vp_task_clear(&empty);
+}
+
+/* ------------------------------------------------------------------------
+** The corpus against the hand-checked list.
+*/
+
+#define NDOC 5
+
+typedef struct agency_count {
+  int nLead[NDOC], nSupport[NDOC];
+} agency_count;
+
+/* expectations: per document, 'L' = has a lead task, 'S' = support only,
+** 'x' = some task (lead or support), '-' = no task */
+static const struct {
+  const char *zCanon;
+  const char *zDocs; /* one letter per document 000..004 */
+} aTruth[] = {
+    {SKHCN, "xxxxx"},
+    {STC, "xxxxx"},
+    {SKHDT, "xxxxx"},
+    {"Sở Ngoại vụ", "L----"},
+    {"Sở Xây dựng", "-L---"},
+    {"Sở Công Thương", "-x---"},
+    {"Sở Giáo dục và Đào tạo", "-xx--"},
+    {"Sở Nông nghiệp và Phát triển nông thôn", "xx---"},
+    {SNV, "SL--S"},
+    {"Sở Thông tin và Truyền thông", "xxx-x"},
+    {"Sở Lao động, Thương binh và Xã hội", "-S---"},
+    {"Sở Y tế", "-----"},
+    {"Sở Tài nguyên và Môi trường", "-----"},
+    {"Văn phòng Ủy ban nhân dân tỉnh", "--x--"},
+    {"Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "-xx-x"},
+    {"Đài Phát thanh và Truyền hình tỉnh", "x-x-x"},
+    {"Ban Tuyên giáo Tỉnh ủy", "x----"},
+    {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "xxx--"},
+    {"Cục Thuế tỉnh", "----S"},
+    {"Hiệp hội Doanh nghiệp tỉnh", "-x---"},
+    {"Trường Đại học Tân Trào", "-x---"},
+};
+
+/* corpus/<NNN>_*.txt (or .md) into zOut; 0 if not found */
+static int corpus_path(int iDoc, char *zOut, size_t nOut) {
+  char zPrefix[16];
+  snprintf(zPrefix, sizeof(zPrefix), "%03d_", iDoc);
+  DIR *d = opendir("corpus");
+  if (d == NULL) return 0;
+  int bFound = 0;
+  struct dirent *e;
+  while (!bFound && (e = readdir(d)) != NULL) {
+    if (strncmp(e->d_name, zPrefix, 4) == 0) {
+      snprintf(zOut, nOut, "corpus/%s", e->d_name);
+      bFound = 1;
+    }
+  }
+  closedir(d);
+  return bFound;
+}
+
+static void count_roles(const vp_tasks *ts, int iDoc, agency_count *aCount) {
+  for (int i = 0; i < ts->n; i++) {
+    const vp_task *t = &ts->a[i];
+    for (int k = 0; k < t->nAgency; k++) {
+      for (int j = 0; j < VP_ARRAY_SIZE(aTruth); j++) {
+        if (strcmp(t->aAgency[k].zCanon, aTruth[j].zCanon) != 0) continue;
+        if (t->aAgency[k].eRole == VP_ROLE_LEAD) aCount[j].nLead[iDoc]++;
+        else aCount[j].nSupport[iDoc]++;
+      }
+    }
+  }
+}
+
+static void check_task_sanity(const vp_tasks *ts, const vp_text *pText) {
+  int bOk = 1;
+  for (int i = 0; i < ts->n && bOk; i++) {
+    const vp_task *t = &ts->a[i];
+    int nLead = 0;
+    for (int k = 0; k < t->nAgency; k++) nLead += t->aAgency[k].eRole == VP_ROLE_LEAD;
+    vp_pkind e = pText->aPassage[t->iPassage].eKind;
+    if (nLead == 0 || t->zText == NULL || t->zText[0] == 0 || e == VP_P_RECIPIENT || e == VP_P_SIGNATURE) bOk = 0;
+    if (i > 0 && t->iPassage <= ts->a[i - 1].iPassage) bOk = 0;
+  }
+  CHECK("corpus: every task has a lead and text, in order, none from Nơi nhận", bOk);
+}
+
+static void test_corpus(void) {
+  agency_count aCount[VP_ARRAY_SIZE(aTruth)];
+  memset(aCount, 0, sizeof(aCount));
+  int nDoc = 0;
+  for (int iDoc = 0; iDoc < NDOC; iDoc++) {
+    char zPath[512];
+    if (!corpus_path(iDoc, zPath, sizeof(zPath))) continue;
+    vp_text *pText = NULL;
+    char *zErr = NULL;
+    if (vp_reader_load(zPath, 1 << 24, &pText, &zErr) != VP_OK || pText->nPassage < 10) {
+      fprintf(stderr, "  %s: reader not ready (%s)\n", zPath, zErr ? zErr : "few passages");
+      free(zErr);
+      vp_reader_free(pText);
+      continue;
+    }
+    vp_tasks ts;
+    CHECK("corpus extract", vp_task_extract(pText, NULL, &ts, &zErr) == VP_OK);
+    CHECK("corpus: some tasks", ts.n >= 5);
+    check_task_sanity(&ts, pText);
+    count_roles(&ts, iDoc, aCount);
+    vp_task_clear(&ts);
+    vp_reader_free(pText);
+    nDoc++;
+  }
+  CHECK("corpus: all five plans read", nDoc == NDOC);
+  if (nDoc != NDOC) return;
+  for (int j = 0; j < VP_ARRAY_SIZE(aTruth); j++) {
+    for (int iDoc = 0; iDoc < NDOC; iDoc++) {
+      char c = aTruth[j].zDocs[iDoc];
+      int nL = aCount[j].nLead[iDoc], nS = aCount[j].nSupport[iDoc];
+      int ok = (c == 'x' && nL + nS > 0) || (c == 'L' && nL > 0) || (c == 'S' && nL == 0 && nS > 0) ||
+               (c == '-' && nL + nS == 0);
+      if (!ok) fprintf(stderr, "  %03d %s: want %c, got %d lead %d support\n", iDoc, aTruth[j].zCanon, c, nL, nS);
+      CHECK("corpus ground truth", ok);
+    }
+  }
+}
+
+int main(void) {
+  test_prose();
+  test_headings();
+  test_lists_not_roles();
+  test_table_rows();
+  test_deadlines();
+  test_nfd();
+  test_corpus();
+  return vp_test_done();
+}
