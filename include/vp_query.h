@@ -28,6 +28,8 @@ int vp_db_generation(vp_db *pDb, long long *piGen, char **pzErr);
 /* Limits shared by the CLI and the server. */
 #define VP_LIMIT_DEFAULT 10
 #define VP_LIMIT_MAX 200
+#define VP_REFS_DOCS_DEFAULT 50  /* documents per page of refs */
+#define VP_WHO_TASKS_DEFAULT 5   /* tasks listed per province by who */
 
 /* Every function below returns VP_OK and a new object in *ppOut (caller
 ** deletes with cJSON_Delete), or an error code with *pzErr (caller frees):
@@ -42,16 +44,22 @@ int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr);
 
 /* {"query", "instruments": [{key, scope, type, number, year, type_code,
-** issuer_code, dates: […]}], "total", "citations": [{"doc": {"id", "file",
-** "province", "number", "date"}, "instrument", "relation", "date",
-** "section", "line", "text"}]} */
-int vp_query_refs(vp_db *pDb, const char *zQuery, cJSON **ppOut,
-                  char **pzErr);
+** issuer_code, citations, docs, dates: [{date, count, docs}], conflict}],
+** "total" (citations), "docs_total", "limit", "offset", "citations":
+** [{"doc": {"id", "file", "province", "number", "date"}, "instrument",
+** "relation", "date", "section", "line", "start", "end", "text"}]}.
+** Pages by citing document: nLimit documents (0 = VP_REFS_DOCS_DEFAULT,
+** at most VP_LIMIT_MAX) from nOffset, each with all its citations. */
+int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
+                  cJSON **ppOut, char **pzErr);
 
-/* {"query", "agency": {"name", "kind", "aliases", "successor", …},
-** "total", "provinces": [{"province", "province_2025", "lead", "support",
-** "tasks": [{"doc", "role", "text", "deadline", "section", "line"}]}]} */
-int vp_query_who(vp_db *pDb, const char *zAgency, cJSON **ppOut,
+/* {"query", "agency": {"name", "kind", "generic", "successor", …},
+** "total", "limit", "provinces": [{"province", "province_2025", "lead",
+** "support", "docs", "tasks": [{"doc", "role", "name", "text", "deadline",
+** "section", "line"}]}]}. lead/support count every task; "tasks" lists the
+** tasks of the first nLimit documents of each province, at most nLimit
+** (0 = VP_WHO_TASKS_DEFAULT; `tasks --agency --province` lists them all). */
+int vp_query_who(vp_db *pDb, const char *zAgency, int nLimit, cJSON **ppOut,
                  char **pzErr);
 
 /* {"total", "limit", "offset", "tasks": [{"doc", "province", "section",

@@ -179,7 +179,7 @@ static int cmd_search(cli_args *a) { return run_query(a, q_search, p_search); }
 /* ---- refs ------------------------------------------------------------ */
 
 static int q_refs(vp_db *p, cli_args *a, cJSON **pp, char **pzErr) {
-  return vp_query_refs(p, a->azPos[0], pp, pzErr);
+  return vp_query_refs(p, a->azPos[0], a->nLimit, a->nOffset, pp, pzErr);
 }
 
 static void p_refs(const cJSON *o) {
@@ -225,7 +225,7 @@ static int cmd_refs(cli_args *a) { return run_query(a, q_refs, p_refs); }
 /* ---- who, tasks ------------------------------------------------------ */
 
 static int q_who(vp_db *p, cli_args *a, cJSON **pp, char **pzErr) {
-  return vp_query_who(p, a->azPos[0], pp, pzErr);
+  return vp_query_who(p, a->azPos[0], a->nLimit, pp, pzErr);
 }
 
 static void print_task_line(const cJSON *t, const char *zRole) {
@@ -407,9 +407,9 @@ static const cli_command aCommand[] = {
      "index .txt/.md plans (folders recursively); unchanged files are skipped"},
     {"search", cmd_search, 1, 1, "search --db FILE [--limit N] [--offset N] [--json] QUERY",
      "passages matching QUERY (words, \"phrases\", 69-KL/TW, AND OR NOT, prefix*)"},
-    {"refs", cmd_refs, 1, 1, "refs --db FILE [--json] QUERY",
+    {"refs", cmd_refs, 1, 1, "refs --db FILE [--limit DOCS] [--offset N] [--json] QUERY",
      "every citation of the instrument QUERY names (\"Nghị quyết số 20-NQ/TW\")"},
-    {"who", cmd_who, 1, 1, "who --db FILE [--json] AGENCY",
+    {"who", cmd_who, 1, 1, "who --db FILE [--limit TASKS] [--json] AGENCY",
      "which provinces give AGENCY tasks, as lead and as support"},
     {"tasks", cmd_tasks, 0, 0,
      "tasks --db FILE [--agency A] [--province P] [--doc FILE] [--limit N] [--offset N] [--json]",

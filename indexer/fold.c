@@ -51,6 +51,27 @@ static void fold_one(int cp, fold_entry *e) {
   if (k == 0) e->n = 0xFF; /* nothing ASCII: keep the character */
 }
 
+/* Code points that cannot change under NFC, whatever surrounds them:
+** combining class 0, their own NFC form, and in blocks that hold no second
+** half of a canonical composition (those are combining marks, Hangul jamo and
+** a few Indic vowel signs). A text made only of these is already NFC, so
+** vp_fold_display can skip utf8proc_map (the common case: precomposed
+** Vietnamese). Covers U+0000..U+02FF and U+1E00..U+20FF. */
+#define NFC_LOW_END 0x300
+static unsigned char aNfcInert[NFC_LOW_END];
+static unsigned char aNfcInertExt[EXT_END - EXT_START + 0x200];
+
+static int nfc_stable_one(int cp) {
+  if (utf8proc_get_property(cp)->combining_class != 0) return 0;
+  utf8proc_uint8_t z[8], *zN = NULL;
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, z);
+  z[n] = 0;
+  utf8proc_ssize_t r = utf8proc_map(z, 0, &zN, UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  int bSame = r == n && memcmp(zN, z, (size_t)n) == 0;
+  free(zN);
+  return bSame;
+}
+
 static void fold_build(void) {
   for (int cp = 0; cp < LATIN_END; cp++) fold_one(cp, &aLatin[cp]);
   for (int cp = EXT_START; cp < EXT_END; cp++) fold_one(cp, &aExt[cp - EXT_START]);
@@ -59,6 +80,16 @@ static void fold_build(void) {
     aLatin[cp].n = 1;
     aLatin[cp].z[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
   }
+  for (int cp = 1; cp < NFC_LOW_END; cp++) aNfcInert[cp] = (unsigned char)nfc_stable_one(cp);
+  for (int k = 0; k < (int)sizeof(aNfcInertExt); k++) {
+    aNfcInertExt[k] = (unsigned char)nfc_stable_one(EXT_START + k);
+  }
+}
+
+static int is_nfc_inert(int cp) {
+  if (cp < NFC_LOW_END) return aNfcInert[cp];
+  int k = cp - EXT_START;
+  return k >= 0 && k < (int)sizeof(aNfcInertExt) && aNfcInertExt[k];
 }
 
 static int is_space_cp(int cp) {
@@ -111,6 +142,12 @@ int vp_fold_init(vp_fold *p, const char *zSrc, int nSrc) {
   const unsigned char *z = (const unsigned char *)zSrc;
   int n = 0, i = 0, bSpace = 0;
   while (i < nSrc) {
+    if (z[i] > ' ' && z[i] < 0x80) { /* plain ASCII, the common case */
+      p->aOff[n] = i;
+      p->z[n++] = aLatin[z[i++]].z[0];
+      bSpace = 0;
+      continue;
+    }
     int cp;
     int nb = utf8_decode(z + i, nSrc - i, &cp);
     if (cp >= 0 && is_space_cp(cp)) {
@@ -194,32 +231,40 @@ char *vp_fold_key(const char *z, int n) {
 }
 
 char *vp_fold_display(const char *z, int n) {
+  pthread_once(&fold_once, fold_build);
   if (n < 0) n = (int)strlen(z);
-  /* collapse whitespace and replace invalid bytes, then NFC */
-  vp_buf b = {0};
-  int rc = VP_OK, bSpace = 1;
+  /* collapse whitespace and replace invalid bytes (1 byte → 3 at most), then
+  ** NFC unless every code point is NFC-inert */
+  char *zC = malloc((size_t)n * 3 + 1);
+  if (zC == NULL) return NULL;
+  int o = 0, bSpace = 1, bInert = 1;
   const unsigned char *u = (const unsigned char *)z;
   for (int i = 0; i < n;) {
+    if (u[i] > ' ' && u[i] < 0x80) { /* plain ASCII, the common case */
+      zC[o++] = (char)u[i++];
+      bSpace = 0;
+      continue;
+    }
     int cp;
     int nb = utf8_decode(u + i, n - i, &cp);
     if (cp >= 0 && is_space_cp(cp)) {
-      if (!bSpace) vp_buf_append(&b, " ", 1, &rc);
+      if (!bSpace) zC[o++] = ' ';
       bSpace = 1;
     } else if (cp < 0 || cp == 0) {
-      vp_buf_append(&b, "\xEF\xBF\xBD", 3, &rc);
+      memcpy(zC + o, "\xEF\xBF\xBD", 3);
+      o += 3;
       bSpace = 0;
     } else {
-      vp_buf_append(&b, z + i, (size_t)nb, &rc);
+      memcpy(zC + o, z + i, (size_t)nb);
+      o += nb;
       bSpace = 0;
+      bInert = bInert && is_nfc_inert(cp);
     }
     i += nb;
   }
-  while (rc == VP_OK && b.n > 0 && b.z[b.n - 1] == ' ') b.z[--b.n] = 0;
-  char *zC = vp_buf_take(&b);
-  if (rc != VP_OK || zC == NULL) {
-    free(zC);
-    return NULL;
-  }
+  while (o > 0 && zC[o - 1] == ' ') o--;
+  zC[o] = 0;
+  if (bInert) return zC;
   utf8proc_uint8_t *zN = NULL;
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)zC, 0, &zN,
                                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);

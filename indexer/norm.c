@@ -323,12 +323,10 @@ static int scan_end(const unsigned char *z, int n, int i) {
 
 /* ---- one word ----------------------------------------------------------- */
 
-/* A letter of a word being normalized: base+qual+tone, or an opaque
-** character (base == 0) with its spellings from the table. */
-typedef struct letter {
-  unsigned char kind, base, qual, tone; /* as in cp_info; base 0: opaque */
-  unsigned short iOpq;                  /* opaque: index in aOpq */
-} letter;
+/* A letter of a word being normalized: base+qual+tone (K_LETTER), or an
+** opaque character (base == 0) whose spellings are aOpq[i], i kept beside
+** it in a parallel array. */
+typedef cp_info letter;
 
 #define SYL_MAX 12 /* longer letter runs are not Vietnamese syllables */
 #define NORM_SLOW (-2)
@@ -355,9 +353,9 @@ static void out_put(char *z, int *pn, int mx, const char *zSrc, int nSrc,
 /* Append one letter to both outputs, checking room (near the end of the
 ** buffers); NORM_SLOW if it has no precomposed form (a mark on a letter that
 ** NFC would leave uncombined). */
-static int emit_letter(out *o, const letter *l) {
+static int emit_letter(out *o, const letter *l, int iOpq) {
   if (l->base == 0) {
-    const opq_info *p = &aOpq[l->iOpq];
+    const opq_info *p = &aOpq[iOpq];
     for (int i = 0; i < p->nExact; i++)
       o->hiBits |= (unsigned char)p->zExact[i];
     out_put(o->zExact, &o->nExact, o->mxExact, p->zExact, p->nExact,
@@ -482,7 +480,8 @@ static int attach_mark(letter *l, const cp_info *p) {
 
 /* Emit a[0..n) when the outputs have room for the widest letters: plain
 ** stores, no bound checks. */
-static int emit_letters_unchecked(out *o, const letter *a, int n) {
+static int emit_letters_unchecked(out *o, const letter *a,
+                                  const unsigned short *aiOpq, int n) {
   char *zE = o->zExact + o->nExact, *zF = o->zFold + o->nFold;
   unsigned char hi = 0;
   for (int k = 0; k < n; k++) {
@@ -496,7 +495,7 @@ static int emit_letters_unchecked(out *o, const letter *a, int n) {
       hi |= (unsigned char)c->z[0];
       *zF++ = (char)l->base;
     } else {
-      const opq_info *p = &aOpq[l->iOpq];
+      const opq_info *p = &aOpq[aiOpq[k]];
       memcpy(zE, p->zExact, OPQ_MAX);
       memcpy(zF, p->zFold, OPQ_MAX);
       zE += p->nExact;
@@ -513,13 +512,14 @@ static int emit_letters_unchecked(out *o, const letter *a, int n) {
 
 /* Emit a[0..n): unchecked when there is room for OPQ_MAX bytes a letter,
 ** else letter by letter with checks (near the end of the buffers). */
-static int emit_letters(out *o, const letter *a, int n) {
+static int emit_letters(out *o, const letter *a, const unsigned short *aiOpq,
+                        int n) {
   if (o->mxExact - o->nExact >= OPQ_MAX * n + OPQ_MAX &&
       o->mxFold - o->nFold >= OPQ_MAX * n + OPQ_MAX) {
-    return emit_letters_unchecked(o, a, n);
+    return emit_letters_unchecked(o, a, aiOpq, n);
   }
   for (int k = 0; k < n; k++) {
-    if (emit_letter(o, &a[k]))
+    if (emit_letter(o, &a[k], aiOpq[k]))
       return NORM_SLOW;
   }
   return 0;
@@ -533,6 +533,7 @@ static int emit_letters(out *o, const letter *a, int n) {
 ** written out; a run longer than a syllable is written out as it goes. */
 static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
   letter a[SYL_MAX + 1];
+  unsigned short aiOpq[SYL_MAX + 1];
   int nLetter = 0, bLong = 0, nTone = 0, rc = 0;
   while (i < n) {
     int k, len = 1;
@@ -560,19 +561,16 @@ static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
       continue;
     }
     if (nLetter == SYL_MAX + 1) { /* too long for a syllable: stream */
-      rc = emit_letters(o, a, SYL_MAX);
+      rc = emit_letters(o, a, aiOpq, SYL_MAX);
       if (rc)
         break;
       a[0] = a[SYL_MAX];
+      aiOpq[0] = aiOpq[SYL_MAX];
       nLetter = 1;
       bLong = 1;
     }
-    letter *l = &a[nLetter++];
-    l->kind = inf.kind;
-    l->base = inf.base;
-    l->qual = inf.qual;
-    l->tone = inf.tone;
-    l->iOpq = (unsigned short)k;
+    aiOpq[nLetter] = (unsigned short)k;
+    a[nLetter++] = inf;
   }
   if (rc) {
     *piEnd = scan_end(z, n, i);
@@ -585,7 +583,7 @@ static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
       iTone--;
     place_tone(a, nLetter, iTone);
   }
-  return emit_letters(o, a, nLetter);
+  return emit_letters(o, a, aiOpq, nLetter);
 }
 
 static void out_reset(out *o) {

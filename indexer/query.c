@@ -118,6 +118,8 @@ static void add_display(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
   free(zD);
 }
 
+#define VP_STR_(x) #x
+#define VP_STR(x) VP_STR_(x)
 #define TEXT_MAX 4000
 
 /* Display form of a long text column, cut after TEXT_MAX bytes (on a space,
@@ -184,6 +186,9 @@ static int check_paging(int *pnLimit, int nOffset, char **pzErr) {
 }
 
 /* ---- search --------------------------------------------------------- */
+
+/* Search facets (counts by province) are computed up to this many matches. */
+#define VP_FACET_MAX 5000
 
 #define MARK_OPEN '\x02'
 #define MARK_CLOSE '\x03'
@@ -270,23 +275,33 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                  " JOIN passage p ON p.id = f.pid JOIN doc d ON d.id = p.doc_id"
                  " ORDER BY f.r",
                  &sHits, pzErr);
+  /* the total first: FTS5 counts matches without reading them */
+  sqlite3_stmt *sCount = NULL;
+  long long nTotal = 0;
   if (rc == VP_OK)
+    rc = prepare(p, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?1", &sCount, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_text(sCount, 1, zFts, -1, SQLITE_STATIC);
+    if (step_row(p, sCount, &rc, pzErr)) nTotal = sqlite3_column_int64(sCount, 0);
+  }
+  sqlite3_finalize(sCount);
+  /* counts by province read every match: only while that stays cheap */
+  cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
+  if (rc == VP_OK && nTotal <= VP_FACET_MAX) {
+    cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
     rc = prepare(p,
                  "SELECT d.province, count(*) FROM passage_fts"
                  " JOIN passage p ON p.id = passage_fts.rowid"
                  " JOIN doc d ON d.id = p.doc_id"
                  " WHERE passage_fts MATCH ?1 GROUP BY d.province",
                  &sFacet, pzErr);
-  long long nTotal = 0;
-  cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
-  cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
-  if (rc == VP_OK) {
-    sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
-    while (step_row(p, sFacet, &rc, pzErr)) {
-      int n = sqlite3_column_int(sFacet, 1);
-      nTotal += n;
-      count_into(pProv, col_text(sFacet, 0), n);
-    }
+    if (rc == VP_OK) sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
+    while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr))
+      count_into(pProv, col_text(sFacet, 0), sqlite3_column_int(sFacet, 1));
+  } else if (rc == VP_OK) {
+    cJSON_AddNullToObject(pFacets, "province");
+    cJSON_AddStringToObject(pFacets, "note", "too many matching passages to count by province:"
+                                             " narrow the query");
   }
   cJSON *aHits = cJSON_CreateArray();
   if (rc == VP_OK) {
@@ -317,63 +332,6 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   return finish(rc, pOut, ppOut);
 }
 
-/* ---- refs ----------------------------------------------------------- */
-
-static cJSON *instrument_object(sqlite3_stmt *s) {
-  /* columns: id, key, scope, type, number, year, type_code, issuer_code,
-  ** issuer_body, title */
-  cJSON *o = cJSON_CreateObject();
-  const char *zScope = col_text(s, 2);
-  add_col(o, "key", s, 1);
-  add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
-  add_col(o, "type", s, 3);
-  add_col(o, "number", s, 4);
-  if (sqlite3_column_type(s, 5) == SQLITE_NULL) cJSON_AddNullToObject(o, "year");
-  else cJSON_AddNumberToObject(o, "year", sqlite3_column_int(s, 5));
-  add_col(o, "type_code", s, 6);
-  add_col(o, "issuer_code", s, 7);
-  add_display(o, "issuer_body", s, 8);
-  add_display(o, "title", s, 9);
-  return o;
-}
-
-#define INSTRUMENT_COLS \
-  "i.id, i.key, i.scope, i.type, i.number, i.year, i.type_code," \
-  " i.issuer_code, i.issuer_body, i.title"
-
-/* The dates plans give an instrument: [{"date", "docs": [file…]}] and
-** whether two plans disagree within one year (same term). */
-static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
-  sqlite3_stmt *s = NULL;
-  int rc = prepare(p,
-                   "SELECT c.date, d.file FROM citation c JOIN doc d ON d.id = c.doc_id"
-                   " WHERE c.instrument_id = ?1 AND c.date IS NOT NULL"
-                   " GROUP BY c.date, d.file ORDER BY c.date, d.file",
-                   &s, pzErr);
-  cJSON *aDates = cJSON_AddArrayToObject(pInst, "dates");
-  int bConflict = 0;
-  if (rc == VP_OK) {
-    sqlite3_bind_int64(s, 1, iInst);
-    cJSON *pCur = NULL;
-    char zPrev[16] = "";
-    while (step_row(p, s, &rc, pzErr)) {
-      const char *zDate = col_text(s, 0);
-      if (pCur == NULL || strcmp(zPrev, zDate) != 0) {
-        if (pCur && strncmp(zPrev, zDate, 4) == 0) bConflict = 1;
-        pCur = cJSON_CreateObject();
-        cJSON_AddStringToObject(pCur, "date", zDate);
-        cJSON_AddArrayToObject(pCur, "docs");
-        cJSON_AddItemToArray(aDates, pCur);
-        snprintf(zPrev, sizeof(zPrev), "%s", zDate);
-      }
-      cJSON_AddItemToArray(cJSON_GetObjectItem(pCur, "docs"), cJSON_CreateString(col_text(s, 1)));
-    }
-  }
-  sqlite3_finalize(s);
-  cJSON_AddBoolToObject(pInst, "conflict", bConflict);
-  return rc;
-}
-
 #define WINDOW_CONTEXT 400
 
 /* The passage text around [iFrom, iTo) (offsets in z), display form: the
@@ -400,50 +358,168 @@ static void add_window(cJSON *o, const char *zKey, const char *z, int n, int iFr
   free(zOut);
 }
 
-/* Citations of one instrument into aCit. zYear (may be NULL): keep only
-** documents that date it in that year or give it no date. */
-static int add_citations(vp_db *p, cJSON *aCit, long long iInst, const char *zKey,
-                         const char *zYear, char **pzErr) {
-  sqlite3_stmt *s = NULL;
+/* "IN (?,?,…)" with n placeholders, numbered from iFirst. */
+static char *in_list(int n, int iFirst) {
+  vp_buf b = {0};
+  int rc = VP_OK;
+  vp_buf_appends(&b, "(", &rc);
+  for (int i = 0; i < n; i++) vp_buf_appendf(&b, &rc, "%s?%d", i ? "," : "", iFirst + i);
+  vp_buf_appends(&b, ")", &rc);
+  return rc == VP_OK ? vp_buf_take(&b) : (vp_buf_free(&b), NULL);
+}
+
+/* ---- refs ----------------------------------------------------------- */
+
+static cJSON *instrument_object(sqlite3_stmt *s) {
+  /* columns: id, key, scope, type, number, year, type_code, issuer_code,
+  ** issuer_body, title */
+  cJSON *o = cJSON_CreateObject();
+  const char *zScope = col_text(s, 2);
+  add_col(o, "key", s, 1);
+  add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
+  add_col(o, "type", s, 3);
+  add_col(o, "number", s, 4);
+  if (sqlite3_column_type(s, 5) == SQLITE_NULL) cJSON_AddNullToObject(o, "year");
+  else cJSON_AddNumberToObject(o, "year", sqlite3_column_int(s, 5));
+  add_col(o, "type_code", s, 6);
+  add_col(o, "issuer_code", s, 7);
+  add_display(o, "issuer_body", s, 8);
+  add_display(o, "title", s, 9);
+  return o;
+}
+
+#define INSTRUMENT_COLS \
+  "i.id, i.key, i.scope, i.type, i.number, i.year, i.type_code," \
+  " i.issuer_code, i.issuer_body, i.title"
+
+/* Files listed per date in "dates" (the count is always exact). */
+#define DATE_DOCS_MAX 20
+
+/* The dates plans give an instrument: [{"date", "count": docs, "docs":
+** [file…]}] and whether two plans disagree within one year (same term).
+** Reads the (instrument, date, doc) index only. */
+static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
+  sqlite3_stmt *s = NULL, *sDocs = NULL;
   int rc = prepare(p,
-                   "SELECT d.id, d.file, d.province, d.number, d.date, d.title,"
-                   " c.relation, c.date, c.section, c.line, c.start, c.end, p.text,"
-                   " c.issuer_body, c.title,"
-                   " (SELECT group_concat(DISTINCT substr(c2.date, 1, 4)) FROM citation c2"
-                   "   WHERE c2.doc_id = c.doc_id AND c2.instrument_id = c.instrument_id"
-                   "   AND c2.date IS NOT NULL), p.start"
-                   " FROM citation c JOIN passage p ON p.id = c.passage_id"
-                   " JOIN doc d ON d.id = c.doc_id"
-                   " WHERE c.instrument_id = ?1 ORDER BY d.file, c.start",
+                   "SELECT date, count(DISTINCT doc_id) FROM citation"
+                   " WHERE instrument_id = ?1 AND date IS NOT NULL GROUP BY date",
                    &s, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT DISTINCT d.file FROM citation c JOIN doc d ON d.id = c.doc_id"
+                 " WHERE c.instrument_id = ?1 AND c.date = ?2 LIMIT " VP_STR(DATE_DOCS_MAX),
+                 &sDocs, pzErr);
+  cJSON *aDates = cJSON_AddArrayToObject(pInst, "dates");
+  int bConflict = 0;
+  char zPrev[16] = "";
   if (rc == VP_OK) sqlite3_bind_int64(s, 1, iInst);
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
-    const char *zDocYears = col_text(s, 15);
-    if (zYear && zDocYears && strstr(zDocYears, zYear) == NULL) continue;
-    cJSON *c = cJSON_CreateObject();
-    cJSON_AddItemToObject(c, "doc", doc_object(s, 0));
-    cJSON_AddStringToObject(c, "instrument", zKey);
-    add_col(c, "relation", s, 6);
-    add_col(c, "date", s, 7);
-    add_display(c, "issuer_body", s, 13);
-    add_display(c, "title", s, 14);
-    add_col(c, "section", s, 8);
-    cJSON_AddNumberToObject(c, "line", sqlite3_column_int(s, 9));
-    cJSON_AddNumberToObject(c, "start", sqlite3_column_int(s, 10));
-    cJSON_AddNumberToObject(c, "end", sqlite3_column_int(s, 11));
-    add_window(c, "text", col_text(s, 12), sqlite3_column_bytes(s, 12),
-               sqlite3_column_int(s, 10) - sqlite3_column_int(s, 16),
-               sqlite3_column_int(s, 11) - sqlite3_column_int(s, 16));
-    cJSON_AddItemToArray(aCit, c);
+    const char *zDate = col_text(s, 0);
+    if (zPrev[0] && strncmp(zPrev, zDate, 4) == 0) bConflict = 1;
+    snprintf(zPrev, sizeof(zPrev), "%s", zDate);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "date", zDate);
+    cJSON_AddNumberToObject(o, "count", sqlite3_column_int(s, 1));
+    cJSON *aDocs = cJSON_AddArrayToObject(o, "docs");
+    sqlite3_bind_int64(sDocs, 1, iInst);
+    sqlite3_bind_text(sDocs, 2, zDate, -1, SQLITE_TRANSIENT);
+    while (step_row(p, sDocs, &rc, pzErr)) cJSON_AddItemToArray(aDocs, cJSON_CreateString(col_text(sDocs, 0)));
+    sqlite3_reset(sDocs);
+    cJSON_AddItemToArray(aDates, o);
   }
   sqlite3_finalize(s);
+  sqlite3_finalize(sDocs);
+  cJSON_AddBoolToObject(pInst, "conflict", bConflict);
   return rc;
 }
 
-/* Instruments with a given token (and scope when zScope != NULL), with
-** their citations. */
-static int refs_for_token(vp_db *p, const char *zToken, const char *zScope,
-                          const char *zYear, cJSON *aInst, cJSON *aCit, char **pzErr) {
+/* One instrument to list in a refs answer. */
+typedef struct ref_inst {
+  long long iId;
+  char *zKey; /* "69-KL/TW" or "472-KH/TU@Tuyên Quang" */
+} ref_inst;
+
+/* Citations of the instruments aInst[0..nInst) into aCit, page by page of
+** documents: nLimit documents from nOffset on (in doc id order, so the
+** (instrument, doc) index is read without sorting). zYear (may be NULL):
+** keep only documents that date the instrument in that year or give it no
+** date at all. *pnDocs gets the number of citing documents. */
+static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst,
+                         const char *zYear, int nLimit, int nOffset, int *pnDocs,
+                         char **pzErr) {
+  char *zIn = in_list(nInst, 10);
+  if (zIn == NULL) return VP_ENOMEM;
+  /* the page of documents */
+  char *zSqlDocs = vp_mprintf(
+      "SELECT DISTINCT doc_id FROM citation c WHERE instrument_id IN %s"
+      " AND (?1 IS NULL OR NOT EXISTS (SELECT 1 FROM citation c2"
+      "   WHERE c2.instrument_id = c.instrument_id AND c2.doc_id = c.doc_id"
+      "   AND c2.date IS NOT NULL)"
+      "  OR EXISTS (SELECT 1 FROM citation c3 WHERE c3.instrument_id = c.instrument_id"
+      "   AND c3.doc_id = c.doc_id AND substr(c3.date, 1, 4) = ?1))"
+      " ORDER BY doc_id",
+      zIn);
+  char *zSqlCit = vp_mprintf(
+      "SELECT d.id, d.file, d.province, d.number, d.date, d.title,"
+      " c.relation, c.date, c.section, c.line, c.start, c.end, p.text,"
+      " c.issuer_body, c.title, c.instrument_id, p.start"
+      " FROM citation c JOIN passage p ON p.id = c.passage_id"
+      " JOIN doc d ON d.id = c.doc_id"
+      " WHERE c.instrument_id IN %s AND c.doc_id = ?1 ORDER BY c.start",
+      zIn);
+  free(zIn);
+  sqlite3_stmt *sDocs = NULL, *sCit = NULL;
+  int rc = (zSqlDocs && zSqlCit) ? VP_OK : VP_ENOMEM;
+  if (rc == VP_OK) rc = prepare(p, zSqlDocs, &sDocs, pzErr);
+  if (rc == VP_OK) rc = prepare(p, zSqlCit, &sCit, pzErr);
+  free(zSqlDocs);
+  free(zSqlCit);
+  for (int i = 0; rc == VP_OK && i < nInst; i++) {
+    sqlite3_bind_int64(sDocs, 10 + i, aInst[i].iId);
+    sqlite3_bind_int64(sCit, 10 + i, aInst[i].iId);
+  }
+  if (rc == VP_OK && zYear) sqlite3_bind_text(sDocs, 1, zYear, -1, SQLITE_STATIC);
+  int nDocs = 0;
+  while (rc == VP_OK && step_row(p, sDocs, &rc, pzErr)) {
+    int iDoc = nDocs++;
+    if (iDoc < nOffset || iDoc >= nOffset + nLimit) continue;
+    sqlite3_bind_int64(sCit, 1, sqlite3_column_int64(sDocs, 0));
+    while (step_row(p, sCit, &rc, pzErr)) {
+      long long iInst = sqlite3_column_int64(sCit, 15);
+      const char *zKey = "";
+      for (int k = 0; k < nInst; k++)
+        if (aInst[k].iId == iInst) zKey = aInst[k].zKey;
+      cJSON *c = cJSON_CreateObject();
+      cJSON_AddItemToObject(c, "doc", doc_object(sCit, 0));
+      cJSON_AddStringToObject(c, "instrument", zKey);
+      add_col(c, "relation", sCit, 6);
+      add_col(c, "date", sCit, 7);
+      add_display(c, "issuer_body", sCit, 13);
+      add_display(c, "title", sCit, 14);
+      add_col(c, "section", sCit, 8);
+      cJSON_AddNumberToObject(c, "line", sqlite3_column_int(sCit, 9));
+      cJSON_AddNumberToObject(c, "start", sqlite3_column_int(sCit, 10));
+      cJSON_AddNumberToObject(c, "end", sqlite3_column_int(sCit, 11));
+      add_window(c, "text", col_text(sCit, 12), sqlite3_column_bytes(sCit, 12),
+                 sqlite3_column_int(sCit, 10) - sqlite3_column_int(sCit, 16),
+                 sqlite3_column_int(sCit, 11) - sqlite3_column_int(sCit, 16));
+      cJSON_AddItemToArray(aCit, c);
+    }
+    sqlite3_reset(sCit);
+  }
+  sqlite3_finalize(sDocs);
+  sqlite3_finalize(sCit);
+  *pnDocs = nDocs;
+  return rc;
+}
+
+#define MAX_QUERY_NUMBERS 8
+#define MAX_REF_INSTRUMENTS 64
+
+/* The instruments with a number's token (and scope when given) that are
+** cited, as objects into aInst and as ids into a[] (up to nMax). */
+static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJSON *aInst,
+                            ref_inst *a, int *pn, int nMax, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = prepare(p,
                    "SELECT " INSTRUMENT_COLS ", (SELECT count(*) FROM citation c"
@@ -456,31 +532,57 @@ static int refs_for_token(vp_db *p, const char *zToken, const char *zScope,
     sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
     if (zScope) sqlite3_bind_text(s, 2, zScope, -1, SQLITE_STATIC);
   }
-  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+  while (rc == VP_OK && *pn < nMax && step_row(p, s, &rc, pzErr)) {
     if (sqlite3_column_int(s, 10) == 0) continue; /* no longer cited */
     cJSON *o = instrument_object(s);
     cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
     cJSON_AddItemToArray(aInst, o);
-    long long iInst = sqlite3_column_int64(s, 0);
-    rc = add_dates(p, o, iInst, pzErr);
-    if (rc == VP_OK) {
-      const char *zScopeCol = col_text(s, 2);
-      char *zKey = (zScopeCol && zScopeCol[0]) ? vp_mprintf("%s@%s", col_text(s, 1), zScopeCol)
-                                               : vp_mprintf("%s", col_text(s, 1));
-      if (zKey == NULL) rc = VP_ENOMEM;
-      else rc = add_citations(p, aCit, iInst, zKey, zYear, pzErr);
-      free(zKey);
-    }
+    const char *zScopeCol = col_text(s, 2);
+    a[*pn].iId = sqlite3_column_int64(s, 0);
+    a[*pn].zKey = (zScopeCol && zScopeCol[0]) ? vp_mprintf("%s@%s", col_text(s, 1), zScopeCol)
+                                              : vp_mprintf("%s", col_text(s, 1));
+    if (a[*pn].zKey == NULL) rc = VP_ENOMEM;
+    else (*pn)++;
+    if (rc == VP_OK) rc = add_dates(p, o, a[*pn - 1].iId, pzErr);
   }
   sqlite3_finalize(s);
   return rc;
 }
 
-#define MAX_QUERY_NUMBERS 8
+/* refs and instrument share this: instruments named by aNum, their dates
+** and one page of citations. */
+static int refs_answer(vp_db *p, cJSON *pOut, const vp_docnum *aNum, int nNum,
+                       const char *zScope, const char *zYear, int nLimit, int nOffset,
+                       char **pzErr) {
+  cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
+  ref_inst a[MAX_REF_INSTRUMENTS];
+  int n = 0;
+  int rc = VP_OK;
+  for (int i = 0; rc == VP_OK && i < nNum; i++)
+    rc = find_instruments(p, aNum[i].zToken, zScope, aInst, a, &n, MAX_REF_INSTRUMENTS, pzErr);
+  cJSON *aCit = cJSON_CreateArray();
+  int nDocs = 0;
+  if (rc == VP_OK && n > 0) rc = add_citations(p, aCit, a, n, zYear, nLimit, nOffset, &nDocs, pzErr);
+  int nTotal = 0;
+  cJSON *o;
+  cJSON_ArrayForEach(o, aInst) nTotal += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "citations"));
+  if (n > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
+  cJSON_AddNumberToObject(pOut, "total", zYear ? cJSON_GetArraySize(aCit) : nTotal);
+  cJSON_AddNumberToObject(pOut, "docs_total", nDocs);
+  cJSON_AddNumberToObject(pOut, "limit", nLimit);
+  cJSON_AddNumberToObject(pOut, "offset", nOffset);
+  cJSON_AddItemToObject(pOut, "citations", aCit);
+  for (int i = 0; i < n; i++) free(a[i].zKey);
+  return rc;
+}
 
-int vp_query_refs(vp_db *p, const char *zQuery, cJSON **ppOut, char **pzErr) {
+int vp_query_refs(vp_db *p, const char *zQuery, int nLimit, int nOffset, cJSON **ppOut,
+                  char **pzErr) {
   *ppOut = NULL;
+  if (nLimit <= 0) nLimit = VP_REFS_DOCS_DEFAULT;
+  int rc = check_paging(&nLimit, nOffset, pzErr);
+  if (rc != VP_OK) return rc;
   vp_docnum aNum[MAX_QUERY_NUMBERS];
   int nNum = vp_qparse_docnums(zQuery, aNum, MAX_QUERY_NUMBERS);
   if (nNum == 0) {
@@ -494,16 +596,11 @@ int vp_query_refs(vp_db *p, const char *zQuery, cJSON **ppOut, char **pzErr) {
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
   if (bDate) cJSON_AddStringToObject(pOut, "date", zDate);
-  cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
-  cJSON *aCit = cJSON_CreateArray();
-  int rc = read_begin(p, pzErr);
-  for (int i = 0; rc == VP_OK && i < nNum; i++)
-    rc = refs_for_token(p, aNum[i].zToken, NULL, bDate ? zYear : NULL, aInst, aCit, pzErr);
-  read_end(p);
-  int nInst = cJSON_GetArraySize(aInst);
-  if (nInst > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
-  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aCit));
-  cJSON_AddItemToObject(pOut, "citations", aCit);
+  rc = read_begin(p, pzErr);
+  if (rc == VP_OK) {
+    rc = refs_answer(p, pOut, aNum, nNum, NULL, bDate ? zYear : NULL, nLimit, nOffset, pzErr);
+    read_end(p);
+  }
   return finish(rc, pOut, ppOut);
 }
 
@@ -553,105 +650,123 @@ static cJSON *agency_object(const vp_agency *pDef, const char *zName) {
   return a;
 }
 
-/* "IN (?,?,…)" with n placeholders, numbered from iFirst. */
-static char *in_list(int n, int iFirst) {
-  vp_buf b = {0};
-  int rc = VP_OK;
-  vp_buf_appends(&b, "(", &rc);
-  for (int i = 0; i < n; i++) vp_buf_appendf(&b, &rc, "%s?%d", i ? "," : "", iFirst + i);
-  vp_buf_appends(&b, ")", &rc);
-  return rc == VP_OK ? vp_buf_take(&b) : (vp_buf_free(&b), NULL);
-}
-
-int vp_query_who(vp_db *p, const char *zAgency, cJSON **ppOut, char **pzErr) {
+int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
+  if (nLimit <= 0) nLimit = VP_WHO_TASKS_DEFAULT;
+  int rc = check_paging(&nLimit, 0, pzErr);
+  if (rc != VP_OK) return rc;
   long long *aId = NULL;
   int nId = 0;
   const vp_agency *pDef = NULL;
   char *zName = NULL;
-  int rc = read_begin(p, pzErr);
+  rc = read_begin(p, pzErr);
   if (rc != VP_OK) return rc;
   rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
   cJSON *pOut = NULL;
-  sqlite3_stmt *s = NULL;
-  char *zIn = NULL, *zSql = NULL;
+  sqlite3_stmt *sCount = NULL, *sTasks = NULL;
+  char *zIn = NULL, *zSqlCount = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     cJSON_AddStringToObject(pOut, "query", zAgency);
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
-    zIn = in_list(nId > 0 ? nId : 1, 1);
-    zSql = zIn ? vp_mprintf(
-                     "SELECT ta.role, ta.name, t.text, t.deadline, t.deadline_norm,"
-                     " t.section, t.line, d.id, d.file, d.province, d.number, d.date, d.title"
-                     " FROM task_agency ta JOIN task t ON t.id = ta.task_id"
-                     " JOIN doc d ON d.id = t.doc_id WHERE ta.agency_id IN %s"
-                     " ORDER BY d.province, d.file, t.line, ta.role",
-                     zIn)
-               : NULL;
-    rc = zSql ? prepare(p, zSql, &s, pzErr) : VP_ENOMEM;
+    zIn = in_list(nId > 0 ? nId : 1, 2);
+    /* counts per province from the per-document summary */
+    zSqlCount = zIn ? vp_mprintf("SELECT d.province, sum(ad.lead), sum(ad.support),"
+                                 " count(DISTINCT ad.doc_id) FROM agency_doc ad"
+                                 " JOIN doc d ON d.id = ad.doc_id WHERE ad.agency_id IN %s"
+                                 " GROUP BY d.province ORDER BY d.province",
+                                 zIn)
+                    : NULL;
+    /* the tasks of the first ?1 documents of each province */
+    zSqlTasks = zIn ? vp_mprintf(
+                          "SELECT ta.role, ta.name, t.text, t.deadline, t.deadline_norm,"
+                          " t.section, t.line, d.id, d.file, d.province, d.number, d.date, d.title"
+                          " FROM (SELECT doc_id, row_number() OVER (PARTITION BY province"
+                          "   ORDER BY file) AS rn FROM (SELECT DISTINCT ad.doc_id, d2.province,"
+                          "   d2.file FROM agency_doc ad JOIN doc d2 ON d2.id = ad.doc_id"
+                          "   WHERE ad.agency_id IN %s)) x"
+                          " JOIN doc d ON d.id = x.doc_id"
+                          " JOIN task_agency ta ON ta.doc_id = x.doc_id AND ta.agency_id IN %s"
+                          " JOIN task t ON t.id = ta.task_id WHERE x.rn <= ?1"
+                          " ORDER BY d.province, d.file, t.line, ta.role",
+                          zIn, zIn)
+                    : NULL;
+    rc = (zSqlCount && zSqlTasks) ? VP_OK : VP_ENOMEM;
+    if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
+    if (rc == VP_OK) rc = prepare(p, zSqlTasks, &sTasks, pzErr);
+    for (int i = 0; rc == VP_OK && i < (nId > 0 ? nId : 1); i++) {
+      sqlite3_bind_int64(sCount, 2 + i, nId > 0 ? aId[i] : -1);
+      sqlite3_bind_int64(sTasks, 2 + i, nId > 0 ? aId[i] : -1);
+    }
+    if (rc == VP_OK) sqlite3_bind_int(sTasks, 1, nLimit);
   }
   cJSON *aProv = cJSON_CreateArray();
-  int nTasks = 0;
-  if (rc == VP_OK) {
-    for (int i = 0; i < nId; i++) sqlite3_bind_int64(s, i + 1, aId[i]);
-    if (nId == 0) sqlite3_bind_int64(s, 1, -1);
-    cJSON *pCur = NULL;
-    while (step_row(p, s, &rc, pzErr)) {
-      const char *zProv = col_text(s, 9);
-      const char *zCurProv = pCur ? cJSON_GetStringValue(cJSON_GetObjectItem(pCur, "province")) : NULL;
-      if (pCur == NULL || (zProv ? (zCurProv == NULL || strcmp(zProv, zCurProv) != 0) : zCurProv != NULL)) {
-        pCur = cJSON_CreateObject();
-        add_str(pCur, "province", zProv);
-        add_str(pCur, "province_2025", province_2025(zProv));
-        cJSON_AddNumberToObject(pCur, "lead", 0);
-        cJSON_AddNumberToObject(pCur, "support", 0);
-        cJSON_AddArrayToObject(pCur, "tasks");
-        cJSON_AddItemToArray(aProv, pCur);
-      }
-      const char *zRole = col_text(s, 0);
-      cJSON *pCount = cJSON_GetObjectItem(pCur, zRole && strcmp(zRole, "lead") == 0 ? "lead" : "support");
-      cJSON_SetNumberValue(pCount, pCount->valuedouble + 1);
-      cJSON *t = cJSON_CreateObject();
-      cJSON_AddItemToObject(t, "doc", doc_object(s, 7));
-      add_col(t, "role", s, 0);
-      add_display(t, "name", s, 1);
-      add_clipped(t, "text", s, 2);
-      add_col(t, "deadline", s, 3);
-      add_col(t, "deadline_norm", s, 4);
-      add_col(t, "section", s, 5);
-      cJSON_AddNumberToObject(t, "line", sqlite3_column_int(s, 6));
-      cJSON_AddItemToArray(cJSON_GetObjectItem(pCur, "tasks"), t);
-      nTasks++;
-    }
+  long long nTotal = 0;
+  while (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
+    const char *zProv = col_text(sCount, 0);
+    cJSON *o = cJSON_CreateObject();
+    add_str(o, "province", zProv);
+    add_str(o, "province_2025", province_2025(zProv));
+    int nLead = sqlite3_column_int(sCount, 1), nSup = sqlite3_column_int(sCount, 2);
+    cJSON_AddNumberToObject(o, "lead", nLead);
+    cJSON_AddNumberToObject(o, "support", nSup);
+    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(sCount, 3));
+    cJSON_AddArrayToObject(o, "tasks");
+    cJSON_AddItemToArray(aProv, o);
+    nTotal += nLead + nSup;
   }
-  sqlite3_finalize(s);
+  /* the task rows come in province order, as the counts do */
+  cJSON *pCur = aProv ? aProv->child : NULL;
+  while (rc == VP_OK && step_row(p, sTasks, &rc, pzErr)) {
+    const char *zProv = col_text(sTasks, 9);
+    while (pCur) {
+      const char *zCur = cJSON_GetStringValue(cJSON_GetObjectItem(pCur, "province"));
+      if ((zProv == NULL && zCur == NULL) || (zProv && zCur && strcmp(zProv, zCur) == 0)) break;
+      pCur = pCur->next;
+    }
+    if (pCur == NULL) break;
+    cJSON *aTasks = cJSON_GetObjectItem(pCur, "tasks");
+    if (cJSON_GetArraySize(aTasks) >= nLimit) continue;
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
+    add_col(t, "role", sTasks, 0);
+    add_display(t, "name", sTasks, 1);
+    add_clipped(t, "text", sTasks, 2);
+    add_col(t, "deadline", sTasks, 3);
+    add_col(t, "deadline_norm", sTasks, 4);
+    add_col(t, "section", sTasks, 5);
+    cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
+    cJSON_AddItemToArray(aTasks, t);
+  }
+  sqlite3_finalize(sCount);
+  sqlite3_finalize(sTasks);
   read_end(p);
   if (pOut) {
-    cJSON_AddNumberToObject(pOut, "total", nTasks);
+    cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
+    cJSON_AddNumberToObject(pOut, "limit", nLimit);
     cJSON_AddItemToObject(pOut, "provinces", aProv);
   } else {
     cJSON_Delete(aProv);
   }
   free(zIn);
-  free(zSql);
+  free(zSqlCount);
+  free(zSqlTasks);
   free(aId);
   free(zName);
   return finish(rc, pOut, ppOut);
 }
 
-/* agencies of one task: {"lead": [names], "support": [names]} into t (when
-** not NULL), counted into pFacetAgency (when not NULL) */
+/* agencies of one task: {"lead": [names], "support": [names]} into t */
 static int add_task_agencies(vp_db *p, sqlite3_stmt *s, cJSON *t, long long iTask,
-                             cJSON *pFacetAgency, char **pzErr) {
+                             char **pzErr) {
   int rc = VP_OK;
   sqlite3_bind_int64(s, 1, iTask);
-  cJSON *aLead = t ? cJSON_AddArrayToObject(t, "lead") : NULL;
-  cJSON *aSup = t ? cJSON_AddArrayToObject(t, "support") : NULL;
+  cJSON *aLead = cJSON_AddArrayToObject(t, "lead");
+  cJSON *aSup = cJSON_AddArrayToObject(t, "support");
   while (step_row(p, s, &rc, pzErr)) {
     const char *zRole = col_text(s, 1);
     const char *zCanon = col_text(s, 0);
-    if (t) cJSON_AddItemToArray(strcmp(zRole, "lead") == 0 ? aLead : aSup, cJSON_CreateString(zCanon));
-    if (pFacetAgency) count_into(pFacetAgency, zCanon, 1);
+    cJSON_AddItemToArray(strcmp(zRole, "lead") == 0 ? aLead : aSup, cJSON_CreateString(zCanon));
   }
   sqlite3_reset(s);
   return rc;
@@ -713,21 +828,28 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
                                 " ORDER BY d.province, d.file, t.line LIMIT %d OFFSET %d",
                                 zWhere, nLimit, nOffset)
                           : NULL;
-  char *zSqlCount = zWhere ? vp_mprintf("SELECT d.province, t.id FROM task t"
-                                        " JOIN doc d ON d.id = t.doc_id%s",
+  char *zSqlCount = zWhere ? vp_mprintf("SELECT d.province, count(*) FROM task t"
+                                        " JOIN doc d ON d.id = t.doc_id%s GROUP BY d.province",
                                         zWhere)
                            : NULL;
-  sqlite3_stmt *sRows = NULL, *sCount = NULL, *sAg = NULL;
-  if (rc == VP_OK && (!zSqlRows || !zSqlCount)) rc = VP_ENOMEM;
+  char *zSqlFacet = zWhere ? vp_mprintf("SELECT a.canon, count(*) FROM task_agency ta"
+                                        " JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id IN"
+                                        " (SELECT t.id FROM task t JOIN doc d ON d.id = t.doc_id%s)"
+                                        " GROUP BY a.id ORDER BY count(*) DESC, a.canon LIMIT 50",
+                                        zWhere)
+                           : NULL;
+  sqlite3_stmt *sRows = NULL, *sCount = NULL, *sAg = NULL, *sFacet = NULL;
+  if (rc == VP_OK && (!zSqlRows || !zSqlCount || !zSqlFacet)) rc = VP_ENOMEM;
   if (rc == VP_OK) rc = prepare(p, zSqlRows, &sRows, pzErr);
   if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
+  if (rc == VP_OK) rc = prepare(p, zSqlFacet, &sFacet, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
                  "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
                  " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
                  &sAg, pzErr);
-  sqlite3_stmt *aStmt[2] = {sRows, sCount};
-  for (int k = 0; rc == VP_OK && k < 2; k++) {
+  sqlite3_stmt *aStmt[3] = {sRows, sCount, sFacet};
+  for (int k = 0; rc == VP_OK && k < 3; k++) {
     sqlite3_stmt *s = aStmt[k];
     int i = 1;
     if (zAgency && zAgency[0]) {
@@ -743,10 +865,12 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
   cJSON *pFAg = cJSON_AddObjectToObject(pFacets, "agency");
   long long nTotal = 0;
   while (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
-    nTotal++;
-    count_into(pFProv, col_text(sCount, 0), 1);
-    if (nTotal <= 5000) rc = add_task_agencies(p, sAg, NULL, sqlite3_column_int64(sCount, 1), pFAg, pzErr);
+    int n = sqlite3_column_int(sCount, 1);
+    nTotal += n;
+    count_into(pFProv, col_text(sCount, 0), n);
   }
+  while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr))
+    count_into(pFAg, col_text(sFacet, 0), sqlite3_column_int(sFacet, 1));
   cJSON *aTasks = cJSON_CreateArray();
   while (rc == VP_OK && step_row(p, sRows, &rc, pzErr)) {
     cJSON *t = cJSON_CreateObject();
@@ -757,12 +881,13 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
     add_clipped(t, "text", sRows, 1);
     add_col(t, "deadline", sRows, 2);
     add_col(t, "deadline_norm", sRows, 3);
-    rc = add_task_agencies(p, sAg, t, sqlite3_column_int64(sRows, 0), NULL, pzErr);
+    rc = add_task_agencies(p, sAg, t, sqlite3_column_int64(sRows, 0), pzErr);
     cJSON_AddItemToArray(aTasks, t);
   }
   sqlite3_finalize(sRows);
   sqlite3_finalize(sCount);
   sqlite3_finalize(sAg);
+  sqlite3_finalize(sFacet);
   read_end(p);
   if (zAgency && zAgency[0] && rc == VP_OK)
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
@@ -773,6 +898,7 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
   free(zWhere);
   free(zSqlRows);
   free(zSqlCount);
+  free(zSqlFacet);
   free(aId);
   free(zName);
   return finish(rc, pOut, ppOut);
@@ -1007,18 +1133,16 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
   }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "key", zKey);
-  cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
-  cJSON *aCit = cJSON_CreateArray();
   int rc = read_begin(p, pzErr);
-  if (rc == VP_OK) rc = refs_for_token(p, d.zToken, zAt ? zAt + 1 : NULL, NULL, aInst, aCit, pzErr);
-  if (rc == VP_OK && cJSON_GetArraySize(aInst) == 0) {
+  if (rc == VP_OK) rc = refs_answer(p, pOut, &d, 1, zAt ? zAt + 1 : NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
+  if (rc == VP_OK && cJSON_GetArraySize(cJSON_GetObjectItem(pOut, "instruments")) == 0) {
     *pzErr = vp_mprintf("no instrument %s is cited in the index", zKey);
     rc = VP_ENOTFOUND;
   }
   /* implemented by: the documents that cite it as what they carry out */
   cJSON *aBy = cJSON_AddArrayToObject(pOut, "implemented_by");
   cJSON *c;
-  cJSON_ArrayForEach(c, aCit) {
+  cJSON_ArrayForEach(c, cJSON_GetObjectItem(pOut, "citations")) {
     const char *zRel = cJSON_GetStringValue(cJSON_GetObjectItem(c, "relation"));
     if (zRel == NULL || strcmp(zRel, "mention") == 0 || strcmp(zRel, "alias") == 0) continue;
     cJSON *pDoc = cJSON_GetObjectItem(c, "doc");
@@ -1036,8 +1160,6 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
   }
   if (rc == VP_OK) rc = add_chain(p, pOut, d.zToken, pzErr);
   read_end(p);
-  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aCit));
-  cJSON_AddItemToObject(pOut, "citations", aCit);
   return finish(rc, pOut, ppOut);
 }
 
@@ -1049,10 +1171,9 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   if (rc != VP_OK) return rc;
   sqlite3_stmt *s = NULL;
   rc = prepare(p,
-               "SELECT a.canon, a.kind, a.generic, d.province,"
-               " sum(ta.role = 'lead'), sum(ta.role = 'support')"
-               " FROM agency a JOIN task_agency ta ON ta.agency_id = a.id"
-               " JOIN task t ON t.id = ta.task_id JOIN doc d ON d.id = t.doc_id"
+               "SELECT a.canon, a.kind, a.generic, d.province, sum(ad.lead), sum(ad.support)"
+               " FROM agency a JOIN agency_doc ad ON ad.agency_id = a.id"
+               " JOIN doc d ON d.id = ad.doc_id"
                " GROUP BY a.id, d.province ORDER BY a.generic, a.canon, d.province",
                &s, pzErr);
   cJSON *pOut = cJSON_CreateObject();

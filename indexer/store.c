@@ -5,6 +5,7 @@
 */
 #include "vp_store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,7 +38,8 @@ static const char *const zSchema =
     " relation TEXT, date TEXT, issuer_body TEXT, title TEXT, start INT,"
     " end INT, line INT, section TEXT);"
     "CREATE INDEX IF NOT EXISTS citation_doc ON citation(doc_id);"
-    "CREATE INDEX IF NOT EXISTS citation_inst ON citation(instrument_id);"
+    "CREATE INDEX IF NOT EXISTS citation_inst ON citation(instrument_id, doc_id, start);"
+    "CREATE INDEX IF NOT EXISTS citation_date ON citation(instrument_id, date, doc_id);"
     "CREATE TABLE IF NOT EXISTS agency(id INTEGER PRIMARY KEY,"
     " canon TEXT UNIQUE NOT NULL, key TEXT, kind TEXT, generic INT);"
     "CREATE INDEX IF NOT EXISTS agency_key ON agency(key);"
@@ -46,15 +48,51 @@ static const char *const zSchema =
     " deadline TEXT, deadline_norm TEXT);"
     "CREATE INDEX IF NOT EXISTS task_doc ON task(doc_id);"
     "CREATE TABLE IF NOT EXISTS task_agency(task_id INT NOT NULL,"
-    " agency_id INT NOT NULL, role TEXT NOT NULL, name TEXT);"
-    "CREATE INDEX IF NOT EXISTS task_agency_agency ON task_agency(agency_id);"
+    " agency_id INT NOT NULL, role TEXT NOT NULL, name TEXT, doc_id INT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS task_agency_agency ON task_agency(agency_id, doc_id);"
+    /* per agency and document, how many tasks as lead and as support: `who`
+    ** reads these few rows instead of every task */
+    "CREATE TABLE IF NOT EXISTS agency_doc(agency_id INT NOT NULL,"
+    " doc_id INT NOT NULL, lead INT NOT NULL, support INT NOT NULL,"
+    " PRIMARY KEY(agency_id, doc_id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS agency_doc_doc ON agency_doc(doc_id);"
+    "CREATE INDEX IF NOT EXISTS doc_province ON doc(province, file);"
     "CREATE INDEX IF NOT EXISTS task_agency_task ON task_agency(task_id);"
-    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', 'vnplan-1');"
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" VP_STORE_SCHEMA "');"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);";
 
 static int db_error(sqlite3 *db, const char *zWhat, char **pzErr) {
   *pzErr = vp_mprintf("%s: %s", zWhat, db ? sqlite3_errmsg(db) : "out of memory");
   return VP_EDB;
+}
+
+/* The schema value stored in the index, or "" (caller frees). */
+static char *stored_schema(sqlite3 *db) {
+  sqlite3_stmt *s = NULL;
+  char *z = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema'", -1, &s, NULL) ==
+          SQLITE_OK &&
+      sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+    z = vp_strndup((const char *)sqlite3_column_text(s, 0), -1);
+  sqlite3_finalize(s);
+  return z ? z : vp_strndup("", 0);
+}
+
+/* An index written by an older vnplan is rebuilt: its tables are dropped and
+** every file is indexed again (their version no longer matches anyway). */
+static void drop_older_schema(sqlite3 *db) {
+  char *z = stored_schema(db);
+  if (z && strncmp(z, "vnplan-", 7) == 0 && strcmp(z, VP_STORE_SCHEMA) != 0) {
+    fprintf(stderr, "vnplan: the index was built by an older vnplan (%s): rebuilding it\n", z);
+    sqlite3_exec(db,
+                 "DROP TABLE IF EXISTS passage_fts; DROP TABLE IF EXISTS passage;"
+                 "DROP TABLE IF EXISTS citation; DROP TABLE IF EXISTS instrument;"
+                 "DROP TABLE IF EXISTS task_agency; DROP TABLE IF EXISTS agency_doc;"
+                 "DROP TABLE IF EXISTS task; DROP TABLE IF EXISTS agency;"
+                 "DROP TABLE IF EXISTS doc; DROP TABLE IF EXISTS meta;",
+                 NULL, NULL, NULL);
+  }
+  free(z);
 }
 
 int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
@@ -81,6 +119,7 @@ int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
   if (rc != VP_OK) goto done;
   if (!(flags & VP_STORE_READONLY)) {
     char *zMsg = NULL;
+    drop_older_schema(db);
     if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                      NULL, NULL, &zMsg) != SQLITE_OK ||
         sqlite3_exec(db, zSchema, NULL, NULL, &zMsg) != SQLITE_OK) {
@@ -92,16 +131,18 @@ int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
     }
   }
   /* a file that is not ours (or not SQLite at all) is refused here */
-  sqlite3_stmt *pStmt = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema'", -1,
-                         &pStmt, NULL) != SQLITE_OK ||
-      sqlite3_step(pStmt) != SQLITE_ROW ||
-      strcmp((const char *)sqlite3_column_text(pStmt, 0), "vnplan-1") != 0) {
-    *pzErr = vp_mprintf("%s is not a vnplan index (%s)", zPath,
-                        sqlite3_errmsg(db));
+  char *zFound = stored_schema(db);
+  if (zFound == NULL) {
+    rc = VP_ENOMEM;
+  } else if (strcmp(zFound, VP_STORE_SCHEMA) != 0) {
+    if (strncmp(zFound, "vnplan-", 7) == 0)
+      *pzErr = vp_mprintf("%s was built by another version of vnplan: run vnplan index"
+                          " again to rebuild it", zPath);
+    else
+      *pzErr = vp_mprintf("%s is not a vnplan index (%s)", zPath, sqlite3_errmsg(db));
     rc = VP_EDB;
   }
-  sqlite3_finalize(pStmt);
+  free(zFound);
 done:
   if (rc != VP_OK) {
     sqlite3_close(db);
@@ -120,6 +161,7 @@ enum {
   S_DEL_PASSAGE,
   S_DEL_CITATION,
   S_DEL_TASK_AGENCY,
+  S_DEL_AGENCY_DOC,
   S_DEL_TASK,
   S_DEL_DOC,
   S_INS_DOC,
@@ -132,6 +174,7 @@ enum {
   S_FIND_AGENCY,
   S_INS_TASK,
   S_INS_TASK_AGENCY,
+  S_INS_AGENCY_DOC,
   S_GENERATION,
   S_COUNT
 };
@@ -146,6 +189,7 @@ static const char *const azSql[S_COUNT] = {
     [S_DEL_TASK_AGENCY] = "DELETE FROM task_agency WHERE task_id IN"
                           " (SELECT id FROM task WHERE doc_id=?1)",
     [S_DEL_TASK] = "DELETE FROM task WHERE doc_id=?1",
+    [S_DEL_AGENCY_DOC] = "DELETE FROM agency_doc WHERE doc_id=?1",
     [S_DEL_DOC] = "DELETE FROM doc WHERE id=?1",
     [S_INS_DOC] = "INSERT INTO doc(path, file, hash, version, size, kind,"
                   " number, date, issuer, province, title, signer, indexed_at)"
@@ -174,7 +218,10 @@ static const char *const azSql[S_COUNT] = {
     [S_INS_TASK] = "INSERT INTO task(doc_id, passage_id, line, section, text,"
                    " deadline, deadline_norm) VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [S_INS_TASK_AGENCY] = "INSERT INTO task_agency(task_id, agency_id, role,"
-                          " name) VALUES(?1,?2,?3,?4)",
+                          " name, doc_id) VALUES(?1,?2,?3,?4,?5)",
+    [S_INS_AGENCY_DOC] = "INSERT INTO agency_doc(agency_id, doc_id, lead, support)"
+                         " VALUES(?1,?2,?3,?4) ON CONFLICT(agency_id, doc_id) DO UPDATE"
+                         " SET lead=lead+excluded.lead, support=support+excluded.support",
     [S_GENERATION] = "UPDATE meta SET value=value+1 WHERE key='generation'",
 };
 
@@ -244,7 +291,8 @@ int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash) {
 
 static int delete_doc(vp_store *p, long long iDoc) {
   static const int aDel[] = {S_FTS_DELETE, S_DEL_PASSAGE, S_DEL_CITATION,
-                             S_DEL_TASK_AGENCY, S_DEL_TASK, S_DEL_DOC};
+                             S_DEL_TASK_AGENCY, S_DEL_AGENCY_DOC, S_DEL_TASK,
+                             S_DEL_DOC};
   for (int i = 0; i < VP_ARRAY_SIZE(aDel); i++) {
     sqlite3_bind_int64(p->aStmt[aDel[i]], 1, iDoc);
     int rc = run(p, aDel[i]);
@@ -372,7 +420,15 @@ static int insert_tasks(vp_store *p, long long iDoc, const vp_text *pText,
       sqlite3_bind_int64(s, 2, iAgency);
       bind_text(s, 3, a->eRole == VP_ROLE_LEAD ? "lead" : "support");
       bind_text(s, 4, a->zName);
+      sqlite3_bind_int64(s, 5, iDoc);
       rc = run(p, S_INS_TASK_AGENCY);
+      if (rc != SQLITE_OK) return rc;
+      s = p->aStmt[S_INS_AGENCY_DOC];
+      sqlite3_bind_int64(s, 1, iAgency);
+      sqlite3_bind_int64(s, 2, iDoc);
+      sqlite3_bind_int(s, 3, a->eRole == VP_ROLE_LEAD);
+      sqlite3_bind_int(s, 4, a->eRole != VP_ROLE_LEAD);
+      rc = run(p, S_INS_AGENCY_DOC);
       if (rc != SQLITE_OK) return rc;
     }
   }

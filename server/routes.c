@@ -229,7 +229,7 @@ static int param_int(const vp_server_target *pTarget, const char *zKey,
 
 static int param_page(const vp_server_target *pTarget, int *pnLimit,
                       int *pnOffset, char **pzErr) {
-  int rc = param_int(pTarget, "limit", VP_LIMIT_DEFAULT, 1, VP_LIMIT_MAX,
+  int rc = param_int(pTarget, "limit", 0 /* the query layer's default */, 1, VP_LIMIT_MAX,
                      pnLimit, pzErr);
   if (rc == VP_OK) {
     rc = param_int(pTarget, "offset", 0, 0, VP_SERVER_MAX_OFFSET, pnOffset,
@@ -262,18 +262,22 @@ static int api_search(const vp_server_target *pTarget, const char *zRest,
 static int api_refs(const vp_server_target *pTarget, const char *zRest,
                     vp_db *pDb, cJSON **ppOut, char **pzErr) {
   const char *zQ = NULL;
+  int nLimit = 0, nOffset = 0;
   int rc = param_text(pTarget, "q", &zQ, pzErr);
   (void)zRest;
-  if (rc == VP_OK) rc = vp_query_refs(pDb, zQ, ppOut, pzErr);
+  if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
+  if (rc == VP_OK) rc = vp_query_refs(pDb, zQ, nLimit, nOffset, ppOut, pzErr);
   return rc;
 }
 
 static int api_who(const vp_server_target *pTarget, const char *zRest,
                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
   const char *zAgency = NULL;
+  int nLimit = 0, nOffset = 0;
   int rc = param_text(pTarget, "agency", &zAgency, pzErr);
   (void)zRest;
-  if (rc == VP_OK) rc = vp_query_who(pDb, zAgency, ppOut, pzErr);
+  if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
+  if (rc == VP_OK) rc = vp_query_who(pDb, zAgency, nLimit, ppOut, pzErr);
   return rc;
 }
 
