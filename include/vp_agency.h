@@ -11,6 +11,8 @@
 #ifndef VP_AGENCY_H
 #define VP_AGENCY_H
 
+#include "vp_fold.h"
+
 typedef struct vp_agency {
   const char *zCanon;     /* "Sở Tài chính", "Đài Phát thanh và Truyền hình
                           ** tỉnh", "Các sở, ban, ngành" */
@@ -36,6 +38,12 @@ typedef struct vp_agency_mention {
 int vp_agency_scan(const char *z, int n, vp_agency_mention **paOut,
                    int *pnOut);
 void vp_agency_mentions_free(vp_agency_mention *a, int n);
+
+/* As vp_agency_scan, reusing the caller's fold of the same text
+** (vp_fold_init(pFold, z, n)) instead of folding it again: for extractors
+** that fold each passage anyway. */
+int vp_agency_scan_fold(const char *z, int n, const vp_fold *pFold,
+                        vp_agency_mention **paOut, int *pnOut);
 
 /* Resolve what a user typed ("so tai chinh", "Sở KH&CN", "Sở NN&PTNT") to
 ** the table record. NULL when it names no known agency. */

@@ -79,6 +79,7 @@ static const char *const azHead[] = {
 typedef struct tok {
   const char *z; /* token text: in the folded buffer or an expansion */
   int n;
+  unsigned h;    /* tok_hash(z, n): most comparisons fail on it */
   int iS, iE;    /* folded byte span of the written word */
   int bWord;     /* letters/digits (else one punctuation byte) */
 } tok;
@@ -90,6 +91,14 @@ typedef struct tok_list {
 
 static int is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* FNV-1a of a token's bytes. Tokens are compared against every alias and
+** phrase at every position; comparing hashes first skips most memcmp calls. */
+static unsigned tok_hash(const char *z, int n) {
+  unsigned h = 2166136261u;
+  for (int i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 16777619u;
+  return h;
 }
 
 static int tok_push(tok_list *p, const char *z, int n, int iS, int iE,
@@ -104,6 +113,7 @@ static int tok_push(tok_list *p, const char *z, int n, int iS, int iE,
   tok *t = &p->a[p->n++];
   t->z = z;
   t->n = n;
+  t->h = tok_hash(z, n);
   t->iS = iS;
   t->iE = iE;
   t->bWord = bWord;
@@ -167,6 +177,7 @@ static int tok_is(const tok *t, const char *z) {
 typedef struct phrase {
   const char **az;
   int *an;
+  unsigned *ah; /* tok_hash of each token */
   int n;
 } phrase;
 
@@ -177,7 +188,7 @@ static int phrase_at(const tok *aT, int nT, int i, const phrase *ph) {
   if (i > 0 && aT[i - 1].iS == aT[i].iS) return 0;
   for (int k = 0; k < ph->n; k++) {
     const tok *t = &aT[i + k];
-    if (t->n != ph->an[k] || memcmp(t->z, ph->az[k], (size_t)t->n) != 0) return 0;
+    if (t->h != ph->ah[k] || t->n != ph->an[k] || memcmp(t->z, ph->az[k], (size_t)t->n) != 0) return 0;
   }
   int e = i + ph->n;
   if (e < nT && aT[e].iS == aT[e - 1].iS) return 0;
@@ -220,12 +231,14 @@ static int phrase_make(const char *z, phrase *ph) {
   if (rc == VP_OK && tl.n > 0) {
     ph->az = calloc((size_t)tl.n, sizeof(char *));
     ph->an = calloc((size_t)tl.n, sizeof(int));
-    if (ph->az == NULL || ph->an == NULL) rc = VP_ENOMEM;
+    ph->ah = calloc((size_t)tl.n, sizeof(unsigned));
+    if (ph->az == NULL || ph->an == NULL || ph->ah == NULL) rc = VP_ENOMEM;
     for (int k = 0; rc == VP_OK && k < tl.n; k++) {
       char *zTok = vp_strndup(tl.a[k].z, tl.a[k].n);
       if (zTok == NULL) rc = VP_ENOMEM;
       ph->az[k] = zTok;
       ph->an[k] = tl.a[k].n;
+      ph->ah[k] = tl.a[k].h;
       ph->n = k + 1;
     }
   }
@@ -683,20 +696,18 @@ static int mention_push(vp_agency_mention **pa, int *pn, int *pnAlloc,
   return VP_OK;
 }
 
-static int agency_scan(const char *z, int n, int bLenient,
-                       vp_agency_mention **paOut, int *pnOut) {
+/* Scan z[0..n) whose fold is *pF. */
+static int agency_scan_fold(const char *z, int n, const vp_fold *pF, int bLenient,
+                            vp_agency_mention **paOut, int *pnOut) {
   *paOut = NULL;
   *pnOut = 0;
   if (z == NULL || n <= 0) return VP_OK;
   const agency_table *t = table_get();
-  vp_fold f;
   tok_list tl = {0};
   vp_agency_mention *a = NULL;
   int nM = 0, nAlloc = 0;
-  int rc = vp_fold_init(&f, z, n);
-  if (rc != VP_OK) return rc;
-  rc = tokenize(f.z, f.n, &tl);
-  scan_ctx c = {t, bLenient, z, n, &f, tl.a, tl.n};
+  int rc = tokenize(pF->z, pF->n, &tl);
+  scan_ctx c = {t, bLenient, z, n, pF, tl.a, tl.n};
   for (int i = 0; rc == VP_OK && i < tl.n;) {
     if (i > 0 && tl.a[i].iS == tl.a[i - 1].iS) {
       i++;
@@ -714,7 +725,6 @@ static int agency_scan(const char *z, int n, int bLenient,
     i = e;
   }
   free(tl.a);
-  vp_fold_free(&f);
   if (rc != VP_OK) {
     vp_agency_mentions_free(a, nM);
     return rc;
@@ -724,9 +734,26 @@ static int agency_scan(const char *z, int n, int bLenient,
   return VP_OK;
 }
 
+static int agency_scan(const char *z, int n, int bLenient,
+                       vp_agency_mention **paOut, int *pnOut) {
+  *paOut = NULL;
+  *pnOut = 0;
+  if (z == NULL || n <= 0) return VP_OK;
+  vp_fold f;
+  int rc = vp_fold_init(&f, z, n);
+  if (rc == VP_OK) rc = agency_scan_fold(z, n, &f, bLenient, paOut, pnOut);
+  vp_fold_free(&f);
+  return rc;
+}
+
 int vp_agency_scan(const char *z, int n, vp_agency_mention **paOut,
                    int *pnOut) {
   return agency_scan(z, n, 0, paOut, pnOut);
+}
+
+int vp_agency_scan_fold(const char *z, int n, const vp_fold *pFold,
+                        vp_agency_mention **paOut, int *pnOut) {
+  return agency_scan_fold(z, n, pFold, 0, paOut, pnOut);
 }
 
 void vp_agency_mentions_free(vp_agency_mention *a, int n) {

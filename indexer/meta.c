@@ -125,6 +125,9 @@ static int is_word_byte(char c) { return is_alnum(c) || (unsigned char)c >= 0x80
 
 /* 1 when z[i..n) starts with the word(s) zWord ending at a word boundary */
 static int word_at(const char *z, int n, int i, const char *zWord) {
+  /* callers try every offset of every line: reject on the first byte
+  ** before measuring zWord */
+  if (zWord[0] && (i < 0 || i >= n || z[i] != zWord[0])) return 0;
   int nW = (int)strlen(zWord);
   if (i < 0 || i + nW > n || memcmp(z + i, zWord, (size_t)nW) != 0) return 0;
   if (i > 0 && is_word_byte(z[i - 1])) return 0;
@@ -476,6 +479,7 @@ static void find_place_date(meta_doc *pDoc, char *zDate) {
 ** phố X", "TP. X", "TP.HCM"), or NULL. */
 static const vp_province *mention_at(const char *z, int n, int i) {
   static const char *const azUnit[] = {"tinh", "thanh pho", "tp"};
+  if (i >= n || z[i] != 't') return NULL; /* every unit word starts with t */
   for (int u = 0; u < VP_ARRAY_SIZE(azUnit); u++) {
     if (!word_at(z, n, i, azUnit[u])) continue;
     int j = i + (int)strlen(azUnit[u]);

@@ -586,6 +586,88 @@ static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
   return emit_letters(o, a, aiOpq, nLetter);
 }
 
+/* ---- the common case, in one pass -------------------------------------- */
+
+#define SIMPLE_MAX 48 /* letters; longer words take norm_fast */
+
+/* Re-emit a[0..n) (K_LETTER only) from the start of the outputs, after the
+** tone moved; NORM_SLOW if a letter has no precomposed form. */
+static int simple_reemit(out *o, const letter *a, int n) {
+  char *zE = o->zExact, *zF = o->zFold;
+  unsigned char hi = 0;
+  for (int k = 0; k < n; k++) {
+    const comp_u8 *c = &aComp[a[k].base][a[k].qual][a[k].tone];
+    if (c->n == 0)
+      return NORM_SLOW;
+    memcpy(zE, c, sizeof(*c));
+    zE += c->n;
+    hi |= (unsigned char)c->z[0];
+    *zF++ = (char)a[k].base;
+  }
+  o->nExact = (int)(zE - o->zExact);
+  o->nFold = (int)(zF - o->zFold);
+  o->hiBits = hi;
+  return 0;
+}
+
+/* The word from z[i] when it is made of table letters only (ASCII or
+** precomposed: no combining mark, no opaque character) and is at most
+** SIMPLE_MAX letters: each letter is written out as it is read, one table
+** lookup per code point, and the tone is placed at the end (rewriting the
+** word only when it moves). Same output as norm_fast; NORM_SLOW for any
+** other word (nothing is consumed then: the caller starts over). The outputs
+** must be empty. */
+static inline int norm_simple(const unsigned char *z, int n, int i,
+                              int *piEnd, out *o) {
+  letter a[SIMPLE_MAX];
+  char *zE = o->zExact, *zF = o->zFold;
+  unsigned char hi = 0;
+  int nLetter = 0, nTone = 0, iTone = 0;
+  if (o->mxExact < 3 * SIMPLE_MAX + 1 || o->mxFold < SIMPLE_MAX)
+    return NORM_SLOW;
+  while (i < n) {
+    int k, len = 1;
+    if (z[i] < 0x80) {
+      k = z[i];
+    } else {
+      int cp;
+      len = decode_cp(z + i, n - i, &cp);
+      k = info_index(cp);
+      if (k < 0) {
+        if (is_word_category(cp))
+          return NORM_SLOW;
+        break;
+      }
+    }
+    letter inf = aInfo[k];
+    if (inf.kind != K_LETTER) {
+      if (inf.kind == K_SEP)
+        break;
+      return NORM_SLOW;
+    }
+    const comp_u8 *c = &aComp[inf.base][inf.qual][inf.tone];
+    if (c->n == 0 || nLetter == SIMPLE_MAX)
+      return NORM_SLOW;
+    memcpy(zE, c, sizeof(*c)); /* 4th byte: scratch, room checked */
+    zE += c->n;
+    hi |= (unsigned char)c->z[0];
+    *zF++ = (char)inf.base;
+    if (inf.tone != T_NONE) {
+      nTone++;
+      iTone = nLetter;
+    }
+    a[nLetter++] = inf;
+    i += len;
+  }
+  *piEnd = i;
+  o->nExact = (int)(zE - o->zExact);
+  o->nFold = (int)(zF - o->zFold);
+  o->hiBits = hi;
+  if (nTone == 1 && nLetter <= SYL_MAX + 1 && place_tone(a, nLetter, iTone))
+    return simple_reemit(o, a, nLetter);
+  return 0;
+}
+
 static void out_reset(out *o) {
   o->nExact = o->nFold = 0;
   o->bOverflow = 0;
@@ -635,6 +717,9 @@ static int norm_slow(const char *z, int n, out *o) {
 static int norm_word_at(const char *z, int n, int i, int *piEnd, out *o) {
   const unsigned char *u = (const unsigned char *)z;
   vp_norm_init();
+  if (norm_simple(u, n, i, piEnd, o) == 0)
+    return 0;
+  out_reset(o);
   if (norm_fast(u, n, i, piEnd, o) == 0)
     return 0;
   return norm_slow(z + i, *piEnd - i, o);

@@ -188,7 +188,9 @@ static int check_paging(int *pnLimit, int nOffset, char **pzErr) {
 /* ---- search --------------------------------------------------------- */
 
 /* Search facets (counts by province) are computed up to this many matches. */
-#define VP_FACET_MAX 5000
+#define VP_FACET_MAX 2000
+/* Queries matching more passages rank the newest this many (see below). */
+#define VP_RANK_WINDOW 2000
 
 #define MARK_OPEN '\x02'
 #define MARK_CLOSE '\x03'
@@ -270,24 +272,49 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                  " FROM (SELECT rowid AS pid, rank AS r,"
                  "   highlight(passage_fts, 0, char(2), char(3)) AS hl,"
                  "   -bm25(passage_fts) AS score"
-                 "   FROM passage_fts WHERE passage_fts MATCH ?1"
+                 "   FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid >= ?4"
                  "   ORDER BY rank LIMIT ?2 OFFSET ?3) f"
                  " JOIN passage p ON p.id = f.pid JOIN doc d ON d.id = p.doc_id"
                  " ORDER BY f.r",
                  &sHits, pzErr);
-  /* the total first: FTS5 counts matches without reading them */
+  /* The newest VP_RANK_WINDOW + 1 matches, newest first: fewer means the
+  ** total is exact and everything is ranked; more means the query matches a
+  ** large part of the index, where ranking every match costs time in
+  ** proportion to the index (FTS5 scores every match) while bm25 hardly
+  ** separates them: rank the newest VP_RANK_WINDOW matches and estimate the
+  ** total from how much of the rowid range they span. */
   sqlite3_stmt *sCount = NULL;
-  long long nTotal = 0;
+  long long nTotal = 0, iLow = 0;
+  int bEstimate = 0;
   if (rc == VP_OK)
-    rc = prepare(p, "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?1", &sCount, pzErr);
+    rc = prepare(p,
+                 "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1"
+                 " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1",
+                 &sCount, pzErr);
   if (rc == VP_OK) {
     sqlite3_bind_text(sCount, 1, zFts, -1, SQLITE_STATIC);
-    if (step_row(p, sCount, &rc, pzErr)) nTotal = sqlite3_column_int64(sCount, 0);
+    while (step_row(p, sCount, &rc, pzErr)) {
+      nTotal++;
+      iLow = sqlite3_column_int64(sCount, 0);
+    }
   }
   sqlite3_finalize(sCount);
+  sCount = NULL;
+  if (rc == VP_OK && nTotal > VP_RANK_WINDOW) {
+    rc = prepare(p, "SELECT (SELECT min(id) FROM passage), (SELECT max(id) FROM passage)", &sCount, pzErr);
+    if (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
+      double span = (double)(sqlite3_column_int64(sCount, 1) - sqlite3_column_int64(sCount, 0) + 1);
+      double window = (double)(sqlite3_column_int64(sCount, 1) - iLow + 1);
+      nTotal = (long long)(VP_RANK_WINDOW * span / (window > 0 ? window : 1));
+      bEstimate = 1;
+    }
+    sqlite3_finalize(sCount);
+  } else {
+    iLow = 0;
+  }
   /* counts by province read every match: only while that stays cheap */
   cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
-  if (rc == VP_OK && nTotal <= VP_FACET_MAX) {
+  if (rc == VP_OK && !bEstimate && nTotal <= VP_FACET_MAX) {
     cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
     rc = prepare(p,
                  "SELECT d.province, count(*) FROM passage_fts"
@@ -308,6 +335,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
     sqlite3_bind_text(sHits, 1, zFts, -1, SQLITE_STATIC);
     sqlite3_bind_int(sHits, 2, nLimit);
     sqlite3_bind_int(sHits, 3, nOffset);
+    sqlite3_bind_int64(sHits, 4, iLow);
     while (step_row(p, sHits, &rc, pzErr)) {
       cJSON *h = cJSON_CreateObject();
       cJSON_AddItemToObject(h, "doc", doc_object(sHits, 1));
@@ -325,6 +353,10 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   read_end(p);
   cJSON_AddStringToObject(pOut, "fts", zFts);
   cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
+  if (bEstimate) {
+    cJSON_AddBoolToObject(pOut, "total_estimated", 1);
+    cJSON_AddNumberToObject(pOut, "ranked_within", VP_RANK_WINDOW);
+  }
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "hits", aHits);

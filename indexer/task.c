@@ -292,7 +292,7 @@ static int count_content_words(const clause *c) {
 static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   memset(c, 0, sizeof(*c));
   int rc = vp_fold_init(&c->f, z, n);
-  if (rc == VP_OK) rc = vp_agency_scan(z, n, &c->aM, &c->nM);
+  if (rc == VP_OK) rc = vp_agency_scan_fold(z, n, &c->f, &c->aM, &c->nM);
   if (rc == VP_OK && c->nM > 0) {
     c->aFs = malloc((size_t)c->nM * sizeof(int));
     c->aFe = malloc((size_t)c->nM * sizeof(int));
