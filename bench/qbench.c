@@ -21,7 +21,7 @@ static int run_one(vp_db *pDb, const char *zKind, const char *zQ, long *pnTotal,
   if (strcmp(zKind, "search") == 0)
     rc = vp_query_search(pDb, zQ, VP_LIMIT_DEFAULT, 0, &pOut, pzErr);
   else if (strcmp(zKind, "refs") == 0)
-    rc = vp_query_refs(pDb, zQ, 0, 0, &pOut, pzErr);
+    rc = vp_query_refs(pDb, zQ, getenv("QB_LIMIT") ? atoi(getenv("QB_LIMIT")) : 0, 0, &pOut, pzErr);
   else if (strcmp(zKind, "who") == 0)
     rc = vp_query_who(pDb, zQ, 0, &pOut, pzErr);
   else {

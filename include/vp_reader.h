@@ -26,6 +26,10 @@ typedef enum vp_pkind {
   VP_P_SIGNATURE = 6   /* "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", signer */
 } vp_pkind;
 
+/* Paragraphs longer than this many bytes are cut into several passages (on
+** a space), each keeping the section and parent of the whole. */
+#define VP_PASSAGE_MAX 16384
+
 typedef struct vp_passage {
   vp_pkind eKind;
   int iStart, iEnd; /* byte span in the file buffer, [iStart, iEnd) */

@@ -1747,6 +1747,84 @@ static void rd_detect_style(rd_ctx *p) {
 
 /* See vp_reader.h. The copy of zBuf is kept in the result (zBuf); markup is
 ** blanked in a second copy from which the passage texts are cut. */
+/* ------------------------------------------------------------------------
+** Long paragraphs: a passage is what a hit shows and what highlight()
+** re-tokenizes, so a paragraph longer than VP_PASSAGE_MAX (a file that is
+** one 100 MB line) is cut into passages of at most that size, on a space
+** where there is one, each keeping the section and parent of the whole.
+*/
+
+/* Where to end a chunk that starts at i: at most VP_PASSAGE_MAX bytes, after
+** the last space of its final quarter, else on a UTF-8 boundary. */
+static int rd_chunk_end(const char *z, int i, int iEnd) {
+  if (iEnd - i <= VP_PASSAGE_MAX) return iEnd;
+  int e = i + VP_PASSAGE_MAX;
+  for (int k = e; k > i + VP_PASSAGE_MAX * 3 / 4; k--)
+    if (rd_is_space((unsigned char)z[k - 1])) return k;
+  while (e > i + 1 && ((unsigned char)z[e] & 0xC0) == 0x80) e--;
+  return e;
+}
+
+static int rd_split_long(rd_ctx *p) {
+  int nNew = 0;
+  for (int k = 0; k < p->nP; k++) {
+    const vp_passage *pP = &p->aP[k];
+    int bSplit = pP->eKind != VP_P_ROW && pP->eKind != VP_P_TABLE_HEAD;
+    for (int i = pP->iStart; bSplit && i < pP->iEnd; nNew++) {
+      i = rd_chunk_end(p->zClean, i, pP->iEnd);
+      while (i < pP->iEnd && rd_is_space((unsigned char)p->zClean[i])) i++;
+    }
+    if (!bSplit) nNew++;
+  }
+  if (nNew == p->nP) return VP_OK;
+  vp_passage *aNew = calloc((size_t)nNew, sizeof(vp_passage));
+  int *aMap = calloc((size_t)p->nP + 1, sizeof(int));
+  if (aNew == NULL || aMap == NULL) {
+    free(aNew);
+    free(aMap);
+    return VP_ENOMEM;
+  }
+  int j = 0, rc = VP_OK;
+  for (int k = 0; k < p->nP; k++) {
+    vp_passage *pP = &p->aP[k];
+    aMap[k] = j;
+    if (pP->eKind == VP_P_ROW || pP->eKind == VP_P_TABLE_HEAD) {
+      aNew[j++] = *pP;
+      continue;
+    }
+    int iLine = pP->iLine;
+    for (int i = pP->iStart, iPrev = pP->iStart; i < pP->iEnd;) {
+      int e = rd_chunk_end(p->zClean, i, pP->iEnd);
+      for (int c = iPrev; c < i; c++) iLine += p->zClean[c] == '\n';
+      iPrev = i;
+      vp_passage *pC = &aNew[j++];
+      *pC = *pP;
+      pC->iStart = i;
+      pC->iEnd = e;
+      while (pC->iEnd > pC->iStart && rd_is_space((unsigned char)p->zClean[pC->iEnd - 1])) pC->iEnd--;
+      pC->iLine = iLine;
+      if (i != pP->iStart) {
+        pC->zLabel[0] = 0;
+        pC->zSection = pP->zSection ? vp_strndup(pP->zSection, -1) : NULL;
+        if (pP->zSection && pC->zSection == NULL) rc = VP_ENOMEM;
+      }
+      i = e;
+      while (i < pP->iEnd && rd_is_space((unsigned char)p->zClean[i])) i++;
+    }
+  }
+  aMap[p->nP] = nNew;
+  for (int m = 0; m < nNew; m++) {
+    if (aNew[m].iParent >= 0 && aNew[m].iParent < p->nP) aNew[m].iParent = aMap[aNew[m].iParent];
+    if (aNew[m].iTable >= 0 && aNew[m].iTable < p->nP) aNew[m].iTable = aMap[aNew[m].iTable];
+  }
+  free(aMap);
+  free(p->aP);
+  p->aP = aNew;
+  p->nP = p->nPAlloc = nNew;
+  return rc;
+}
+
+
 int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
                     char **pzErr) {
   *ppOut = NULL;
@@ -1808,6 +1886,7 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
   rd_group(p);
   rc = p->rc;
   if (rc == VP_OK) rc = rd_structure(p);
+  if (rc == VP_OK) rc = rd_split_long(p);
   for (int k = 0; k < p->nP && rc == VP_OK; k++) {
     vp_passage *pP = &p->aP[k];
     pP->zText = vp_strndup(zClean + pP->iStart, pP->iEnd - pP->iStart);
