@@ -40,4 +40,31 @@ int vp_norm_next_word(const char *z, int n, int i, int *piEnd, char *zExact,
                       int nExact, char *zFold, int nFold, int *pnFold,
                       int *pbAscii);
 
+/* The tokenizer's hot path: the words of a text normalized many at a time
+** (one call per batch, not per word). */
+#define VP_NORM_BATCH 64 /* words per batch */
+
+typedef struct vp_norm_item {
+  int iStart, iEnd;       /* the word's bytes in the text */
+  int iExact, nExact;     /* exact form: zExact[iExact..iExact+nExact) */
+  int iFold, nFold;       /* fold: zFold[iFold..iFold+nFold); zFold[iFold-1]
+                          ** is free for the caller (a namespace byte) */
+  unsigned char bAscii;   /* the exact form is pure ASCII (fold equals it) */
+  unsigned char bFoldAscii; /* the fold is pure ASCII */
+} vp_norm_item;
+
+typedef struct vp_norm_batch {
+  int nWord;
+  vp_norm_item aWord[VP_NORM_BATCH];
+  char zExact[4096];
+  char zFold[2048];
+} vp_norm_batch;
+
+/* Read z[i..n) from i: skip separators and normalize each run of word code
+** points (as vp_norm_next_word does) into p, until the end of the text or
+** until p is full. Returns where reading stopped: n, or the start of the
+** first word not in p (if p->nWord is then 0, that word's forms do not fit
+** a batch: use vp_norm_next_word / vp_norm_word with larger buffers). */
+int vp_norm_batch_read(const char *z, int n, int i, vp_norm_batch *p);
+
 #endif /* VP_NORM_H */

@@ -29,6 +29,8 @@
 **   --bind ADDR    IPv4 or IPv6 address literal, default 127.0.0.1
 **   --threads N    worker threads = database handles, 1..64, default 4
 **   --budget MS    time budget per query in ms, default 2000 (0 = none)
+**   --cache N      answers kept for repeated questions (slots keyed by
+**                  target and index generation), default 1024 (0 = none)
 **   --help         usage on stdout, status 0
 ** Prints "vnplan: serving http://ADDR:PORT/" on stderr once listening, one
 ** log line per request (method, target, status, ms), and runs until SIGINT

@@ -135,7 +135,8 @@ static int tok_push_words(tok_list *p, const char *zFull, int iS, int iE) {
 
 static const char *expansion_of(const char *z, int n) {
   for (int i = 0; i < VP_ARRAY_SIZE(aExpand); i++) {
-    if ((int)strlen(aExpand[i].zAbbr) == n && memcmp(aExpand[i].zAbbr, z, (size_t)n) == 0)
+    const char *zA = aExpand[i].zAbbr;
+    if (zA[0] == z[0] && (int)strlen(zA) == n && memcmp(zA, z, (size_t)n) == 0)
       return aExpand[i].zFull;
   }
   return NULL;
@@ -170,7 +171,19 @@ static int tokenize(const char *zF, int nF, tok_list *p) {
 }
 
 static int tok_is(const tok *t, const char *z) {
-  return (int)strlen(z) == t->n && memcmp(t->z, z, (size_t)t->n) == 0;
+  return t->n > 0 && t->z[0] == z[0] && (int)strlen(z) == t->n && memcmp(t->z, z, (size_t)t->n) == 0;
+}
+
+/* A set of token hashes as a 1024-bit bitmap: "no" is certain, "yes" means
+** maybe. Lets the scanner skip, at most positions, the alias and head
+** lookups, whose first token rarely matches. */
+typedef struct tok_filter {
+  unsigned long long a[16];
+} tok_filter;
+
+static void filter_add(tok_filter *p, unsigned h) { p->a[(h >> 6) & 15] |= 1ULL << (h & 63); }
+static int filter_may_have(const tok_filter *p, unsigned h) {
+  return (int)((p->a[(h >> 6) & 15] >> (h & 63)) & 1);
 }
 
 /* A phrase: a static token sequence (aliases, tails, heads). */
@@ -215,6 +228,8 @@ typedef struct agency_table {
   phrase aTailSep[VP_ARRAY_SIZE(azTailAfterSep)];
   phrase aTailBare[VP_ARRAY_SIZE(azTailBare)];
   phrase aHead[VP_ARRAY_SIZE(azHead)];
+  tok_filter aliasFirst; /* first tokens of the aliases */
+  tok_filter headFirst;  /* first tokens of the head nouns */
   int bOk;
 } agency_table;
 
@@ -387,6 +402,10 @@ static void table_build(void) {
   if (rc == VP_OK) rc = phrases_make(azTailBare, VP_ARRAY_SIZE(azTailBare), t->aTailBare);
   if (rc == VP_OK) rc = phrases_make(azHead, VP_ARRAY_SIZE(azHead), t->aHead);
   if (rc == VP_OK && t->nAlias > 0) qsort(t->aAlias, (size_t)t->nAlias, sizeof(alias), alias_cmp);
+  for (int i = 0; rc == VP_OK && i < t->nAlias; i++) filter_add(&t->aliasFirst, t->aAlias[i].ph.ah[0]);
+  for (int k = 0; rc == VP_OK && k < VP_ARRAY_SIZE(azHead); k++) {
+    if (t->aHead[k].n > 0) filter_add(&t->headFirst, t->aHead[k].ah[0]);
+  }
   t->bOk = (rc == VP_OK);
   if (!t->bOk) t->nAlias = 0;
 }
@@ -526,7 +545,7 @@ static int absorb_place(const scan_ctx *c, int j, int bAliasTinh,
 /* Longest table alias at token i; returns the end token or -1. */
 static int match_table(const scan_ctx *c, int i, int *piRec) {
   const agency_table *t = c->t;
-  if (!c->aT[i].bWord) return -1;
+  if (!c->aT[i].bWord || !filter_may_have(&t->aliasFirst, c->aT[i].h)) return -1;
   for (int a = alias_first(t, &c->aT[i]); a < t->nAlias; a++) {
     const alias *al = &t->aAlias[a];
     if (al->ph.an[0] != c->aT[i].n || memcmp(al->ph.az[0], c->aT[i].z, (size_t)c->aT[i].n) != 0) break;
@@ -557,6 +576,7 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
 static int match_head(const scan_ctx *c, int i) {
   const agency_table *t = c->t;
   int best = 0;
+  if (i >= c->nT || !filter_may_have(&t->headFirst, c->aT[i].h)) return 0;
   for (int k = 0; k < VP_ARRAY_SIZE(t->aHead); k++) {
     if (t->aHead[k].n > best && phrase_at(c->aT, c->nT, i, &t->aHead[k])) best = t->aHead[k].n;
   }

@@ -256,6 +256,19 @@ static int index_one(vp_store *pStore, const char *zReal, const char *zNamed,
   return rc;
 }
 
+/* At least this many files indexed: the run ends with an FTS5 'optimize'. */
+#define BULK_FILES 64
+
+/* FTS5 merges segments as each file's transaction commits (automerge). A bulk
+** run ends with 'optimize', which merges everything again, so during such a
+** run only the crisis merges that bound the segment count are kept; the
+** default (4) is restored before the optimize. */
+static void fts_automerge(sqlite3 *db, int nLevel) {
+  char *zSql = vp_mprintf("INSERT INTO passage_fts(passage_fts, rank) VALUES('automerge', %d)", nLevel);
+  if (zSql) sqlite3_exec(db, zSql, NULL, NULL, NULL);
+  free(zSql);
+}
+
 int vp_index_paths(const char *zDb, char **azPath, int nPath,
                    const vp_index_opts *pOpts, vp_index_stats *pStats,
                    char **pzErr) {
@@ -278,6 +291,8 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
                      "PRAGMA mmap_size=268435456;", NULL, NULL, NULL);
     rc = vp_store_writer(db, &pStore, pzErr);
   }
+  int bBulk = rc == VP_OK && w.files.n >= BULK_FILES;
+  if (bBulk) fts_automerge(db, 0);
   progress prog = {pOpts->bProgress && isatty(2), msStart, 0};
   for (int i = 0; rc == VP_OK && i < w.files.n; i++) {
     int bSkipped, bUnchanged;
@@ -309,9 +324,10 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
     free(azRoot);
     free(azSeen);
   }
+  if (bBulk) fts_automerge(db, 4);
   if (rc == VP_OK) {
     /* keep the index compact and its statistics fresh after a large change */
-    if (pStats->nIndexed >= 64) {
+    if (pStats->nIndexed >= BULK_FILES) {
       sqlite3_exec(db, "INSERT INTO passage_fts(passage_fts) VALUES('optimize');",
                    NULL, NULL, NULL);
     }

@@ -66,6 +66,30 @@ typedef struct comp_u8 {
 static comp_u8 aComp[128][8][8];
 _Static_assert(N_QUAL <= 8 && N_TONE <= 8, "aComp dimensions");
 
+/* The one-pass scanner's view of a code point (same index as aInfo), in
+** two tables so each is one load: aScan packs kind | base << 8 | qual << 16
+** | tone << 24, kind being K_LETTER when the letter has a lowercase
+** precomposed form (its bytes in aScanU8), K_SEP for a separator, K_MARK for
+** anything the scanner leaves to the general path (combining marks, opaque
+** characters); a K_LETTER's kind also holds SF_* flags. */
+static unsigned aScan[N_INFO];
+static comp_u8 aScanU8[N_INFO];
+#define SCAN_BASE(e) ((unsigned char)((e) >> 8))
+#define SCAN_QUAL(e) ((unsigned char)((e) >> 16))
+#define SCAN_TONE(e) ((unsigned char)(((e) >> 24) & 7))
+
+/* Flags the scanner keeps in the high bits of a K_LETTER's kind byte (for
+** norm_simple's tone shortcuts; nothing else reads a scanner's kind). */
+#define SF_VOWEL 0x10 /* base is a e i o u y */
+#define SF_QUAL 0x20  /* circumflex, breve or horn */
+#define SF_NONASCII 0x40 /* the exact form is not ASCII */
+#define SF_KIND 0x0F
+#define SIMPLE_MAX 48 /* letters; longer words take norm_fast */
+#define SF_TONE (1u << 27) /* a tone mark (the tone itself: bits 24-26) */
+/* Summed over a word's entries: the vowels count in bits 4-9 (SF_VOWEL is
+** bit 4, a word has at most SIMPLE_MAX letters), the tones from bit 27. */
+#define SF_COUNTED (SF_VOWEL | SF_TONE)
+
 static pthread_once_t normOnce = PTHREAD_ONCE_INIT;
 static int bTablesReady; /* read and written with __atomic builtins */
 
@@ -225,6 +249,27 @@ static int info_cp(int i) {
   return R3_LO + i - R1_END - (R2_END - R2_LO);
 }
 
+/* aScan's entry for a code point of aInfo; sets its aScanU8 bytes. */
+static unsigned scan_entry(const cp_info *p, comp_u8 *pU8) {
+  unsigned kind = p->kind;
+  if (kind == K_LETTER)
+    *pU8 = aComp[p->base][p->qual][p->tone];
+  if (kind != K_SEP && (kind != K_LETTER || pU8->n == 0))
+    kind = K_MARK;
+  _Static_assert(N_TONE <= 8 && SIMPLE_MAX < 64, "aScan packing");
+  if (kind == K_LETTER) {
+    unsigned k = (unsigned)p->base - 'a';
+    if (k < 26 && ((0x1104111u >> k) & 1))
+      kind |= SF_VOWEL;
+    if (p->qual != Q_NONE && p->qual != Q_STROKE)
+      kind |= SF_QUAL;
+    if ((unsigned char)pU8->z[0] >= 0x80)
+      kind |= SF_NONASCII;
+  }
+  return kind | (unsigned)p->base << 8 | (unsigned)p->qual << 16 |
+         (unsigned)p->tone << 24 | (p->tone != T_NONE ? SF_TONE : 0);
+}
+
 static void build_tables(void) {
   for (int i = 0; i < N_INFO; i++)
     fill_info(info_cp(i), &aInfo[i], &aOpq[i]);
@@ -242,6 +287,8 @@ static void build_tables(void) {
     c->n = (unsigned char)utf8proc_encode_char(cp, aBuf);
     memcpy(c->z, aBuf, c->n);
   }
+  for (int i = 0; i < N_INFO; i++)
+    aScan[i] = scan_entry(&aInfo[i], &aScanU8[i]);
   __atomic_store_n(&bTablesReady, 1, __ATOMIC_RELEASE);
 }
 
@@ -588,7 +635,6 @@ static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
 
 /* ---- the common case, in one pass -------------------------------------- */
 
-#define SIMPLE_MAX 48 /* letters; longer words take norm_fast */
 
 /* Re-emit a[0..n) (K_LETTER only) from the start of the outputs, after the
 ** tone moved; NORM_SLOW if a letter has no precomposed form. */
@@ -610,6 +656,29 @@ static int simple_reemit(out *o, const letter *a, int n) {
   return 0;
 }
 
+/* place_tone on a word of norm_simple (aw[0..n): aScan entries, one tone,
+** several vowels), rewriting the outputs when the tone moves. A tone on the
+** last â ă ê ô ơ ư stays where it is: such words skip place_tone. */
+static int simple_place_tone(out *o, const unsigned *aw, int n) {
+  int iTone = n - 1, iLastQual = n - 1;
+  while (!(aw[iTone] & SF_TONE))
+    iTone--;
+  while (iLastQual >= 0 && !(aw[iLastQual] & SF_QUAL))
+    iLastQual--;
+  if (iLastQual == iTone)
+    return 0;
+  letter a[SYL_MAX + 1];
+  for (int j = 0; j < n; j++) {
+    a[j].kind = K_LETTER;
+    a[j].base = SCAN_BASE(aw[j]);
+    a[j].qual = SCAN_QUAL(aw[j]);
+    a[j].tone = SCAN_TONE(aw[j]);
+  }
+  if (place_tone(a, n, iTone))
+    return simple_reemit(o, a, n);
+  return 0;
+}
+
 /* The word from z[i] when it is made of table letters only (ASCII or
 ** precomposed: no combining mark, no opaque character) and is at most
 ** SIMPLE_MAX letters: each letter is written out as it is read, one table
@@ -619,19 +688,27 @@ static int simple_reemit(out *o, const letter *a, int n) {
 ** must be empty. */
 static inline int norm_simple(const unsigned char *z, int n, int i,
                               int *piEnd, out *o) {
-  letter a[SIMPLE_MAX];
+  unsigned aw[SIMPLE_MAX]; /* the letters' aScan entries */
   char *zE = o->zExact, *zF = o->zFold;
-  unsigned char hi = 0;
-  int nLetter = 0, nTone = 0, iTone = 0;
+  const unsigned char *p = z + i, *pEnd = z + n;
+  unsigned fAll = 0;             /* OR of the entries */
+  unsigned long long nCount = 0; /* sum of their SF_COUNTED bits */
+  int nLetter = 0;
   if (o->mxExact < 3 * SIMPLE_MAX + 1 || o->mxFold < SIMPLE_MAX)
     return NORM_SLOW;
-  while (i < n) {
-    int k, len = 1;
-    if (z[i] < 0x80) {
-      k = z[i];
+  while (p < pEnd) {
+    const unsigned char *pNext;
+    int k;
+    if (*p < 0x80) {
+      k = *p;
+      pNext = p + 1;
+    } else if (*p == 0xE1 && pEnd - p > 2 && (p[1] & 0xFC) == 0xB8 &&
+               (p[2] & 0xC0) == 0x80) { /* U+1E00-U+1EFF */
+      k = R1_END + (R2_END - R2_LO) + ((p[1] & 3) << 6) + (p[2] & 0x3F);
+      pNext = p + 3;
     } else {
       int cp;
-      len = decode_cp(z + i, n - i, &cp);
+      pNext = p + decode_cp(p, (int)(pEnd - p), &cp);
       k = info_index(cp);
       if (k < 0) {
         if (is_word_category(cp))
@@ -639,32 +716,29 @@ static inline int norm_simple(const unsigned char *z, int n, int i,
         break;
       }
     }
-    letter inf = aInfo[k];
-    if (inf.kind != K_LETTER) {
-      if (inf.kind == K_SEP)
+    unsigned e = aScan[k];
+    if ((e & SF_KIND) != K_LETTER) {
+      if ((e & SF_KIND) == K_SEP)
         break;
       return NORM_SLOW;
     }
-    const comp_u8 *c = &aComp[inf.base][inf.qual][inf.tone];
-    if (c->n == 0 || nLetter == SIMPLE_MAX)
+    if (nLetter == SIMPLE_MAX)
       return NORM_SLOW;
-    memcpy(zE, c, sizeof(*c)); /* 4th byte: scratch, room checked */
-    zE += c->n;
-    hi |= (unsigned char)c->z[0];
-    *zF++ = (char)inf.base;
-    if (inf.tone != T_NONE) {
-      nTone++;
-      iTone = nLetter;
-    }
-    a[nLetter++] = inf;
-    i += len;
+    memcpy(zE, &aScanU8[k], sizeof(comp_u8)); /* 4th byte: scratch */
+    zE += aScanU8[k].n;
+    *zF++ = (char)SCAN_BASE(e);
+    fAll |= e;
+    nCount += e & SF_COUNTED;
+    aw[nLetter++] = e;
+    p = pNext;
   }
-  *piEnd = i;
+  *piEnd = (int)(p - z);
   o->nExact = (int)(zE - o->zExact);
   o->nFold = (int)(zF - o->zFold);
-  o->hiBits = hi;
-  if (nTone == 1 && nLetter <= SYL_MAX + 1 && place_tone(a, nLetter, iTone))
-    return simple_reemit(o, a, nLetter);
+  o->hiBits = (fAll & SF_NONASCII) ? 0x80 : 0;
+  if (nCount >> 27 == 1 && nLetter <= SYL_MAX + 1 &&
+      ((nCount / SF_VOWEL) & 63) > 1)
+    return simple_place_tone(o, aw, nLetter);
   return 0;
 }
 
@@ -717,9 +791,6 @@ static int norm_slow(const char *z, int n, out *o) {
 static int norm_word_at(const char *z, int n, int i, int *piEnd, out *o) {
   const unsigned char *u = (const unsigned char *)z;
   vp_norm_init();
-  if (norm_simple(u, n, i, piEnd, o) == 0)
-    return 0;
-  out_reset(o);
   if (norm_fast(u, n, i, piEnd, o) == 0)
     return 0;
   return norm_slow(z + i, *piEnd - i, o);
@@ -751,4 +822,79 @@ int vp_norm_word(const char *z, int n, char *zExact, int nExact, char *zFold,
     rc = norm_slow(z, n, &o);
   }
   return norm_result(&o, rc, pnFold, pbAscii);
+}
+
+/* 1 when z[0..n) is pure ASCII. */
+static int all_ascii(const char *z, int n) {
+  unsigned char acc = 0;
+  for (int i = 0; i < n; i++)
+    acc |= (unsigned char)z[i];
+  return acc < 0x80;
+}
+
+/* Normalize the word at z[i] into the batch's free space; 1 if it went in
+** (*piEnd set), 0 if it does not fit there (nothing added). */
+static inline int batch_add(const unsigned char *z, int n, int i, int *piEnd,
+                            vp_norm_batch *p, int iExact, int iFold) {
+  vp_norm_item *w = &p->aWord[p->nWord];
+  out o = {p->zExact + iExact, 0,      (int)sizeof(p->zExact) - iExact,
+           p->zFold + iFold,   0,      (int)sizeof(p->zFold) - iFold,
+           0,                  0};
+  int bFoldAscii = 1; /* the simple path folds to ASCII bases */
+  if (norm_simple(z, n, i, piEnd, &o) != 0) {
+    out_reset(&o);
+    int rc = norm_fast(z, n, i, piEnd, &o);
+    if (rc != 0)
+      rc = norm_slow((const char *)z + i, *piEnd - i, &o);
+    if (rc != 0 || o.bOverflow)
+      return 0;
+    bFoldAscii = all_ascii(o.zFold, o.nFold);
+  }
+  w->iStart = i;
+  w->iEnd = *piEnd;
+  w->iExact = iExact;
+  w->nExact = o.nExact;
+  w->iFold = iFold;
+  w->nFold = o.nFold;
+  w->bAscii = o.hiBits < 0x80;
+  w->bFoldAscii = (unsigned char)bFoldAscii;
+  return 1;
+}
+
+/* Room a batch keeps free for the simple path's widest word. */
+#define BATCH_EXACT_ROOM (3 * SIMPLE_MAX + 1)
+#define BATCH_FOLD_ROOM (SIMPLE_MAX + 1)
+
+int vp_norm_batch_read(const char *z, int n, int i, vp_norm_batch *p) {
+  const unsigned char *u = (const unsigned char *)z;
+  int iExact = 0, iFold = 1; /* zFold[iFold - 1] stays free */
+  vp_norm_init();
+  p->nWord = 0;
+  while (i < n) {
+    if (u[i] < 0x80 && !is_ascii_word(u[i])) {
+      i++;
+      continue;
+    }
+    if (u[i] >= 0x80) {
+      int cp, len = decode_cp(u + i, n - i, &cp);
+      if (!is_word_cp(cp)) {
+        i += len;
+        continue;
+      }
+    }
+    if (p->nWord == VP_NORM_BATCH ||
+        (p->nWord > 0 &&
+         ((int)sizeof(p->zExact) - iExact < BATCH_EXACT_ROOM ||
+          (int)sizeof(p->zFold) - iFold < BATCH_FOLD_ROOM))) {
+      return i; /* full */
+    }
+    int iEnd;
+    if (!batch_add(u, n, i, &iEnd, p, iExact, iFold))
+      return i; /* does not fit what is left */
+    const vp_norm_item *w = &p->aWord[p->nWord++];
+    iExact += w->nExact;
+    iFold += w->nFold + 1;
+    i = iEnd;
+  }
+  return n;
 }

@@ -77,6 +77,8 @@ static int skip_ws(const vp_fold *f, int i) {
 /* If the words zP stand at i (word boundaries on both sides), the index after
 ** them, else -1. */
 static int phrase_at(const vp_fold *f, int i, const char *zP) {
+  /* most calls fail on the first byte: test it before measuring zP */
+  if (i < 0 || i >= f->n || f->z[i] != zP[0]) return -1;
   int n = (int)strlen(zP);
   if (i < 0 || i + n > f->n || memcmp(f->z + i, zP, (size_t)n) != 0) return -1;
   if (i > 0 && is_word_byte((unsigned char)f->z[i - 1]) && is_word_byte((unsigned char)zP[0])) return -1;
@@ -262,7 +264,8 @@ static void read_support(clause *c) {
 
 static int is_not_content(const char *z, int n) {
   for (int k = 0; k < VP_ARRAY_SIZE(azNotContent); k++) {
-    if ((int)strlen(azNotContent[k]) == n && memcmp(azNotContent[k], z, (size_t)n) == 0) return 1;
+    const char *zW = azNotContent[k];
+    if (zW[0] == z[0] && (int)strlen(zW) == n && memcmp(zW, z, (size_t)n) == 0) return 1;
   }
   return 0;
 }

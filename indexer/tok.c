@@ -2,8 +2,7 @@
 ** tok.c — the "vnplan" FTS5 tokenizer (vp_tok.h): splits text into words
 ** (runs of letters, digits and combining marks), keeps document numbers
 ** ("69-KL/TW", "709/QĐ-TTg") whole through vp_docnum_at, and emits each word
-** normalized by vp_norm_next_word: the exact form, plus the diacritic-free form
-*in
+** normalized by vp_norm_scan: the exact form, plus the diacritic-free form in
 ** its own namespace (VP_TOK_FOLD_NS) at the same position. Query strings get
 ** the mirror image (see vp_tok.h). Offsets are bytes of the text as given.
 ** Not for normalization rules themselves (norm.c) nor number parsing
@@ -34,19 +33,6 @@ static int is_ascii(const char *z, int n) {
   return acc < 0x80;
 }
 
-/* The word character at z[i] (byte length in *pLen), or 0 if z[i] starts a
-** separator. */
-static int word_cp_at(const char *z, int n, int i, int *pLen) {
-  unsigned char c = (unsigned char)z[i];
-  if (c < 0x80) {
-    *pLen = 1;
-    return is_ascii_word(c);
-  }
-  int cp;
-  *pLen = vp_utf8_decode((const unsigned char *)z + i, n - i, &cp);
-  return vp_norm_is_word_cp(cp);
-}
-
 /* Length of z[0..n) cut to VP_TOK_MAX bytes on a code point boundary. */
 static int cut_len(const char *z, int n) {
   if (n <= VP_TOK_MAX)
@@ -58,17 +44,21 @@ static int cut_len(const char *z, int n) {
 }
 
 /* Emit the forms of one normalized word (zFold[-1] is writable: the
-** namespace byte goes there). */
+** namespace byte goes there); bFoldAscii: zFold[0..nFold) is pure ASCII. */
 static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
-                      int bAscii, int mode, int iStart, int iEnd,
-                      vp_tok_fn xToken, void *pCtx) {
+                      int bAscii, int bFoldAscii, int mode, int iStart,
+                      int iEnd, vp_tok_fn xToken, void *pCtx) {
   int rc;
-  nExact = cut_len(zExact, nExact);
-  nFold = cut_len(zFold, nFold);
+  if (nExact > VP_TOK_MAX)
+    nExact = cut_len(zExact, nExact);
+  if (nFold > VP_TOK_MAX) {
+    nFold = cut_len(zFold, nFold);
+    bFoldAscii = is_ascii(zFold, nFold);
+  }
   zFold[-1] = VP_TOK_FOLD_NS;
   if (!(mode & MODE_QUERY)) {
     rc = xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
-    if (rc == 0 && !bAscii && is_ascii(zFold, nFold)) {
+    if (rc == 0 && !bAscii && bFoldAscii) {
       rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold - 1, nFold + 1, iStart,
                   iEnd);
     }
@@ -84,19 +74,11 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
   return rc;
 }
 
-/* Normalize and emit the word that starts at z[iStart]; sets *piEnd to its
-** end. Stack buffers first, the heap for words whose forms do not fit. */
-static int emit_word(const char *z, int n, int iStart, int *piEnd, int mode,
-                     vp_tok_fn xToken, void *pCtx) {
-  char aExact[TOK_STACK], aFold[TOK_STACK + 1];
-  int nFold = 0, bAscii = 0;
-  int nExact = vp_norm_next_word(z, n, iStart, piEnd, aExact, TOK_STACK,
-                                 aFold + 1, TOK_STACK, &nFold, &bAscii);
-  int iEnd = *piEnd, nWord = iEnd - iStart;
-  if (nExact >= 0) {
-    return emit_forms(aExact, nExact, aFold + 1, nFold, bAscii, mode, iStart,
-                      iEnd, xToken, pCtx);
-  }
+/* A word whose forms do not fit the stack buffers: heap buffers of growing
+** size. */
+static int emit_long_word(const char *z, int iStart, int iEnd, int mode,
+                          vp_tok_fn xToken, void *pCtx) {
+  int nWord = iEnd - iStart, nFold = 0, bAscii = 0;
   if (nWord > (1 << 24))
     return SQLITE_OK; /* absurd: skipped */
   for (int mx = 4 * nWord + 16; mx <= 16 * nWord + 64; mx *= 2) {
@@ -104,17 +86,34 @@ static int emit_word(const char *z, int n, int iStart, int *piEnd, int mode,
     if (zHeap == NULL)
       return SQLITE_NOMEM;
     char *zExact = zHeap, *zFold = zHeap + mx + 1;
-    nExact =
+    int nExact =
         vp_norm_word(z + iStart, nWord, zExact, mx, zFold, mx, &nFold, &bAscii);
     if (nExact >= 0) {
-      int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii, mode, iStart,
-                          iEnd, xToken, pCtx);
+      int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii,
+                          is_ascii(zFold, nFold), mode, iStart, iEnd, xToken,
+                          pCtx);
       free(zHeap);
       return rc;
     }
     free(zHeap);
   }
   return SQLITE_OK; /* cannot be normalized in any sane size: skipped */
+}
+
+/* Normalize and emit the word that starts at z[iStart] when it does not fit
+** a batch; sets *piEnd to its end. Stack buffers first, then the heap. */
+static int emit_big_word(const char *z, int n, int iStart, int *piEnd,
+                         int mode, vp_tok_fn xToken, void *pCtx) {
+  char aExact[TOK_STACK], aFold[TOK_STACK + 1];
+  int nFold = 0, bAscii = 0;
+  int nExact = vp_norm_next_word(z, n, iStart, piEnd, aExact, TOK_STACK,
+                                 aFold + 1, TOK_STACK, &nFold, &bAscii);
+  if (nExact >= 0) {
+    return emit_forms(aExact, nExact, aFold + 1, nFold, bAscii,
+                      is_ascii(aFold + 1, nFold), mode, iStart, *piEnd, xToken,
+                      pCtx);
+  }
+  return emit_long_word(z, iStart, *piEnd, mode, xToken, pCtx);
 }
 
 /* A number typed in a query with a space for its first separator ("69 KL/TW",
@@ -163,25 +162,60 @@ static int emit_docnum_at(const char *z, int n, int i, int mode,
   return 1;
 }
 
-/* The tokenizer proper, for vp_tok_run and xTokenize alike. */
+/* Emit the words of a batch in order; a word that starts with a digit may
+** start a document number instead, and the words inside the number are
+** skipped. Returns the callback's code; *piNext is where tokenizing goes on:
+** -1 when the whole batch was used, else the end of a number that ends
+** inside a word (the batch's words from there on are dropped). */
+static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
+                      vp_tok_fn xToken, void *pCtx, int *piNext) {
+  int rc = 0, iSkip = 0; /* words ending at or before iSkip are in a number */
+  *piNext = -1;
+  for (int k = 0; k < b->nWord && rc == 0; k++) {
+    const vp_norm_item *w = &b->aWord[k];
+    if (w->iEnd <= iSkip)
+      continue;
+    if (w->iStart < iSkip) { /* the number ends inside this word */
+      *piNext = iSkip;
+      return rc;
+    }
+    char c = z[w->iStart];
+    if (c >= '0' && c <= '9' &&
+        emit_docnum_at(z, n, w->iStart, mode, xToken, pCtx, &iSkip, &rc)) {
+      continue;
+    }
+    rc = emit_forms(b->zExact + w->iExact, w->nExact, b->zFold + w->iFold,
+                    w->nFold, w->bAscii, w->bFoldAscii, mode, w->iStart,
+                    w->iEnd, xToken, pCtx);
+  }
+  if (rc == 0 && iSkip > 0 && b->nWord > 0 &&
+      iSkip > b->aWord[b->nWord - 1].iEnd) {
+    *piNext = iSkip; /* the number runs past the batch */
+  }
+  return rc;
+}
+
+/* The tokenizer proper, for vp_tok_run and xTokenize alike: words are
+** normalized a batch at a time. */
 static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken,
                     void *pCtx) {
+  vp_norm_batch b;
   int i = 0, rc = 0;
   if ((mode & MODE_QUERY) && n > 0 && z[0] == VP_TOK_EXACT_MARK) {
     mode |= MODE_EXACT;
     i = 1;
   }
   while (i < n && rc == 0) {
-    int len;
-    if (!word_cp_at(z, n, i, &len)) {
-      i += len;
+    int iStop = vp_norm_batch_read(z, n, i, &b), iNext;
+    if (b.nWord == 0) {
+      if (iStop >= n)
+        break;
+      /* a word too big for a batch (a number cannot be that long) */
+      rc = emit_big_word(z, n, iStop, &i, mode, xToken, pCtx);
       continue;
     }
-    if (z[i] >= '0' && z[i] <= '9' &&
-        emit_docnum_at(z, n, i, mode, xToken, pCtx, &i, &rc)) {
-      continue;
-    }
-    rc = emit_word(z, n, i, &i, mode, xToken, pCtx);
+    rc = emit_batch(z, n, &b, mode, xToken, pCtx, &iNext);
+    i = iNext >= 0 ? iNext : iStop;
   }
   return rc;
 }

@@ -20,6 +20,7 @@
 #include <microhttpd.h>
 
 #include "vp_common.h"
+#include "vp_rcache.h"
 #include "vp_server.h"
 
 #define SERVE_DEFAULT_PORT 8080
@@ -31,6 +32,7 @@
 #define SERVE_CONNECTION_LIMIT 512
 #define SERVE_IDLE_TIMEOUT_S 15
 #define SERVE_LOG_TARGET 300             /* bytes of the target in the log */
+#define SERVE_DEFAULT_CACHE 1024         /* cached answers (slots) */
 
 typedef struct serve_options {
   const char *zDb;
@@ -38,10 +40,12 @@ typedef struct serve_options {
   int port;
   int nThread;
   double msBudget;
+  int nCache;
 } serve_options;
 
 typedef struct serve_ctx {
   vp_pool *pPool;
+  vp_rcache *pCache; /* NULL when --cache 0 */
 } serve_ctx;
 
 /* Per request: made by the URI callback, freed when the request completes. */
@@ -155,21 +159,28 @@ static enum MHD_Result queue(struct MHD_Connection *pConn, request *pReq,
   return r;
 }
 
-/* Send pJson (deleted here) with "took_ms" added. */
-static enum MHD_Result send_json(struct MHD_Connection *pConn, request *pReq,
-                                 int status, cJSON *pJson, const char *zTag) {
+/* Send the JSON object text zBody (n bytes, freed here) with "took_ms"
+** added before its closing brace. */
+static enum MHD_Result send_body(struct MHD_Connection *pConn, request *pReq,
+                                 int status, char *zBody, size_t n,
+                                 const char *zTag) {
   struct MHD_Response *pResp = NULL;
-  if (pJson) {
+  while (zBody && n > 0 && zBody[n - 1] != '}') n--;
+  if (zBody && n > 0) {
     double ms = (double)(long long)((vp_now_ms() - pReq->msStart) * 100) / 100;
-    cJSON_AddNumberToObject(pJson, "took_ms", ms);
-    char *zBody = cJSON_PrintUnformatted(pJson);
-    cJSON_Delete(pJson);
-    if (zBody) {
-      pResp = MHD_create_response_from_buffer(strlen(zBody), zBody,
+    char zTook[48];
+    int nTook = snprintf(zTook, sizeof(zTook), "%s\"took_ms\":%g}",
+                         n > 2 ? "," : "", ms);
+    char *zOut = malloc(n - 1 + (size_t)nTook + 1);
+    if (zOut) {
+      memcpy(zOut, zBody, n - 1);
+      memcpy(zOut + n - 1, zTook, (size_t)nTook + 1);
+      pResp = MHD_create_response_from_buffer(n - 1 + (size_t)nTook, zOut,
                                               MHD_RESPMEM_MUST_FREE);
-      if (pResp == NULL) free(zBody);
+      if (pResp == NULL) free(zOut);
     }
   }
+  free(zBody);
   if (pResp == NULL) return MHD_NO;
   add_common_headers(pResp, "application/json; charset=utf-8", zTag);
   if (status == MHD_HTTP_METHOD_NOT_ALLOWED) {
@@ -178,6 +189,14 @@ static enum MHD_Result send_json(struct MHD_Connection *pConn, request *pReq,
     MHD_add_response_header(pResp, MHD_HTTP_HEADER_RETRY_AFTER, "1");
   }
   return queue(pConn, pReq, status, pResp);
+}
+
+/* Send pJson (deleted here) with "took_ms" added. */
+static enum MHD_Result send_json(struct MHD_Connection *pConn, request *pReq,
+                                 int status, cJSON *pJson, const char *zTag) {
+  char *zBody = pJson ? cJSON_PrintUnformatted(pJson) : NULL;
+  cJSON_Delete(pJson);
+  return send_body(pConn, pReq, status, zBody, zBody ? strlen(zBody) : 0, zTag);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *pConn, request *pReq,
@@ -283,6 +302,12 @@ static enum MHD_Result answer_from_db(serve_ctx *pCtx,
         vp_pool_release(pCtx->pPool, pDb, 0);
         return send_not_modified(pConn, pReq, zTag);
       }
+      size_t nBody = 0;
+      char *zBody = vp_rcache_get(pCtx->pCache, pReq->zTarget, pReq->nTarget, iGen, &nBody);
+      if (zBody) {
+        vp_pool_release(pCtx->pPool, pDb, 0);
+        return send_body(pConn, pReq, MHD_HTTP_OK, zBody, nBody, zTag);
+      }
     }
     vp_server_route_run(iRoute, pTarget, pDb, &a, &bBroken);
     /* an answer read from a newer snapshot than the tag names gets no tag */
@@ -297,7 +322,15 @@ static enum MHD_Result answer_from_db(serve_ctx *pCtx,
     a.pJson = NULL;
   }
   if (a.status != MHD_HTTP_OK) zTag[0] = 0;
-  return send_json(pConn, pReq, a.status, a.pJson, zTag[0] ? zTag : NULL);
+  char *zBody = a.pJson ? cJSON_PrintUnformatted(a.pJson) : NULL;
+  cJSON_Delete(a.pJson);
+  size_t nBody = zBody ? strlen(zBody) : 0;
+  /* only an answer from the snapshot its tag names can be reused */
+  if (zBody && zTag[0]) {
+    long long iGen = strtoll(zTag + 2, NULL, 10);
+    vp_rcache_put(pCtx->pCache, pReq->zTarget, pReq->nTarget, iGen, zBody, nBody);
+  }
+  return send_body(pConn, pReq, a.status, zBody, nBody, zTag[0] ? zTag : NULL);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *pConn,
@@ -359,12 +392,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *pConn,
 
 static const char zUsage[] =
     "usage: vnplan serve --db FILE [--port N] [--bind ADDR] [--threads N]"
-    " [--budget MS]\n"
+    " [--budget MS] [--cache N]\n"
     "  --db FILE     the index to serve (opened read-only)\n"
     "  --port N      TCP port (default 8080; 0 = any free port)\n"
     "  --bind ADDR   IPv4 or IPv6 address (default 127.0.0.1)\n"
     "  --threads N   worker threads, 1..64 (default 4)\n"
-    "  --budget MS   time budget per query in ms (default 2000, 0 = none)\n";
+    "  --budget MS   time budget per query in ms (default 2000, 0 = none)\n"
+    "  --cache N     answers kept for repeated questions (default 1024, 0 = none)\n";
 
 /* Whole number in [iMin, iMax] from z, else -1. */
 static long parse_count(const char *z, long iMin, long iMax) {
@@ -383,6 +417,7 @@ static int parse_options(int argc, char **argv, serve_options *pOpt) {
   pOpt->port = SERVE_DEFAULT_PORT;
   pOpt->nThread = SERVE_DEFAULT_THREADS;
   pOpt->msBudget = SERVE_DEFAULT_BUDGET_MS;
+  pOpt->nCache = SERVE_DEFAULT_CACHE;
   for (int i = 1; i < argc; i++) {
     const char *zOpt = argv[i];
     const char *zVal = i + 1 < argc ? argv[i + 1] : NULL;
@@ -407,6 +442,9 @@ static int parse_options(int argc, char **argv, serve_options *pOpt) {
     } else if (strcmp(zOpt, "--threads") == 0 &&
                (v = parse_count(zVal, 1, SERVE_MAX_THREADS)) >= 0) {
       pOpt->nThread = (int)v;
+    } else if (strcmp(zOpt, "--cache") == 0 &&
+               (v = parse_count(zVal, 0, 1000000)) >= 0) {
+      pOpt->nCache = (int)v;
     } else if (strcmp(zOpt, "--budget") == 0 &&
                (pOpt->msBudget = strtod(zVal, &zEnd)) >= 0 && *zEnd == 0 &&
                zEnd != zVal) {
@@ -502,6 +540,11 @@ int vp_server_main(int argc, char **argv) {
     free(zErr);
     return 1;
   }
+  if (vp_rcache_new(opt.nCache, &ctx.pCache) != VP_OK) {
+    fprintf(stderr, "vnplan serve: out of memory\n");
+    vp_pool_close(ctx.pPool);
+    return 1;
+  }
   /* the worker threads inherit this mask: only sigwait() sees the signals */
   sigset_t set, old;
   sigemptyset(&set);
@@ -515,6 +558,7 @@ int vp_server_main(int argc, char **argv) {
             opt.port);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     vp_pool_close(ctx.pPool);
+    vp_rcache_free(ctx.pCache);
     return 1;
   }
   fprintf(stderr, "vnplan: serving http://%s%s%s:%d/ (%d threads)\n",
@@ -525,6 +569,7 @@ int vp_server_main(int argc, char **argv) {
           sig == SIGINT ? "SIGINT" : "SIGTERM");
   MHD_stop_daemon(pDaemon);
   vp_pool_close(ctx.pPool);
+  vp_rcache_free(ctx.pCache);
   pthread_sigmask(SIG_SETMASK, &old, NULL);
   return 0;
 }
