@@ -74,6 +74,8 @@ _Static_assert(N_QUAL <= 8 && N_TONE <= 8, "aComp dimensions");
 ** characters); a K_LETTER's kind also holds SF_* flags. */
 static unsigned aScan[N_INFO];
 static comp_u8 aScanU8[N_INFO];
+static unsigned aCompScan[128][8][8]; /* aScan entries of aComp's letters */
+#define SK_COMBINE 4 /* aScan kind of a Vietnamese combining mark */
 #define SCAN_BASE(e) ((unsigned char)((e) >> 8))
 #define SCAN_QUAL(e) ((unsigned char)((e) >> 16))
 #define SCAN_TONE(e) ((unsigned char)(((e) >> 24) & 7))
@@ -249,25 +251,34 @@ static int info_cp(int i) {
   return R3_LO + i - R1_END - (R2_END - R2_LO);
 }
 
+/* The packed aScan entry of the letter base+qual+tone, c its composition
+** (c->n > 0). */
+static unsigned pack_letter(int base, int qual, int tone, const comp_u8 *c) {
+  unsigned e = K_LETTER | (unsigned)base << 8 | (unsigned)qual << 16 |
+               (unsigned)tone << 24 | (tone != T_NONE ? SF_TONE : 0);
+  unsigned k = (unsigned)base - 'a';
+  _Static_assert(N_TONE <= 8 && SIMPLE_MAX < 64, "aScan packing");
+  if (k < 26 && ((0x1104111u >> k) & 1))
+    e |= SF_VOWEL;
+  if (qual != Q_NONE && qual != Q_STROKE)
+    e |= SF_QUAL;
+  if ((unsigned char)c->z[0] >= 0x80)
+    e |= SF_NONASCII;
+  return e;
+}
+
 /* aScan's entry for a code point of aInfo; sets its aScanU8 bytes. */
 static unsigned scan_entry(const cp_info *p, comp_u8 *pU8) {
-  unsigned kind = p->kind;
-  if (kind == K_LETTER)
+  if (p->kind == K_SEP)
+    return K_SEP;
+  if (p->kind == K_MARK && (p->qual != Q_NONE || p->tone != T_NONE))
+    return SK_COMBINE | (unsigned)p->qual << 16 | (unsigned)p->tone << 24;
+  if (p->kind == K_LETTER) {
     *pU8 = aComp[p->base][p->qual][p->tone];
-  if (kind != K_SEP && (kind != K_LETTER || pU8->n == 0))
-    kind = K_MARK;
-  _Static_assert(N_TONE <= 8 && SIMPLE_MAX < 64, "aScan packing");
-  if (kind == K_LETTER) {
-    unsigned k = (unsigned)p->base - 'a';
-    if (k < 26 && ((0x1104111u >> k) & 1))
-      kind |= SF_VOWEL;
-    if (p->qual != Q_NONE && p->qual != Q_STROKE)
-      kind |= SF_QUAL;
-    if ((unsigned char)pU8->z[0] >= 0x80)
-      kind |= SF_NONASCII;
+    if (pU8->n)
+      return pack_letter(p->base, p->qual, p->tone, pU8);
   }
-  return kind | (unsigned)p->base << 8 | (unsigned)p->qual << 16 |
-         (unsigned)p->tone << 24 | (p->tone != T_NONE ? SF_TONE : 0);
+  return K_MARK; /* left to the general path */
 }
 
 static void build_tables(void) {
@@ -289,6 +300,14 @@ static void build_tables(void) {
   }
   for (int i = 0; i < N_INFO; i++)
     aScan[i] = scan_entry(&aInfo[i], &aScanU8[i]);
+  for (int b = 0; b < 128; b++) {
+    for (int q = 0; q < 8; q++) {
+      for (int t = 0; t < 8; t++) {
+        if (aComp[b][q][t].n)
+          aCompScan[b][q][t] = pack_letter(b, q, t, &aComp[b][q][t]);
+      }
+    }
+  }
   __atomic_store_n(&bTablesReady, 1, __ATOMIC_RELEASE);
 }
 
@@ -656,6 +675,39 @@ static int simple_reemit(out *o, const letter *a, int n) {
   return 0;
 }
 
+/* Put the combining mark of aScan entry eMark on the letter *pLast (the
+** last one written at *pzE) as attach_mark does, rewriting its bytes and
+** the sums; NORM_SLOW when attach_mark would refuse or the result has no
+** precomposed form. */
+static inline int simple_combine(unsigned *pLast, unsigned eMark, char **pzE,
+                                 unsigned *pfAll,
+                                 unsigned long long *pnCount) {
+  unsigned eOld = *pLast;
+  int base = SCAN_BASE(eOld), qual = SCAN_QUAL(eOld), tone = SCAN_TONE(eOld);
+  if (SCAN_QUAL(eMark) != Q_NONE) {
+    if (qual != Q_NONE || !qual_fits(base, SCAN_QUAL(eMark)))
+      return NORM_SLOW;
+    qual = SCAN_QUAL(eMark);
+  }
+  if (SCAN_TONE(eMark) != T_NONE) {
+    if (tone != T_NONE)
+      return NORM_SLOW;
+    tone = SCAN_TONE(eMark);
+  }
+  const comp_u8 *c = &aComp[base][qual][tone];
+  if (c->n == 0)
+    return NORM_SLOW;
+  unsigned eNew = aCompScan[base][qual][tone];
+  char *zE = *pzE - aComp[base][SCAN_QUAL(eOld)][SCAN_TONE(eOld)].n;
+  memcpy(zE, c, sizeof(*c)); /* 4th byte: scratch, room checked */
+  *pzE = zE + c->n;
+  *pfAll |= eNew;
+  *pnCount += eNew & SF_COUNTED;
+  *pnCount -= eOld & SF_COUNTED;
+  *pLast = eNew;
+  return 0;
+}
+
 /* place_tone on a word of norm_simple (aw[0..n): aScan entries, one tone,
 ** several vowels), rewriting the outputs when the tone moves. A tone on the
 ** last â ă ê ô ơ ư stays where it is: such words skip place_tone. */
@@ -720,7 +772,12 @@ static inline int norm_simple(const unsigned char *z, int n, int i,
     if ((e & SF_KIND) != K_LETTER) {
       if ((e & SF_KIND) == K_SEP)
         break;
-      return NORM_SLOW;
+      if ((e & SF_KIND) != SK_COMBINE || nLetter == 0 ||
+          simple_combine(&aw[nLetter - 1], e, &zE, &fAll, &nCount)) {
+        return NORM_SLOW;
+      }
+      p = pNext;
+      continue;
     }
     if (nLetter == SIMPLE_MAX)
       return NORM_SLOW;

@@ -225,10 +225,60 @@ static const char *const azSql[S_COUNT] = {
     [S_GENERATION] = "UPDATE meta SET value=value+1 WHERE key='generation'",
 };
 
+/* Agency ids already known in this run: a bulk index names the same few
+** hundred agencies in every file, so each is looked up in SQL once. */
+typedef struct agency_slot {
+  char *zCanon;
+  long long iId;
+} agency_slot;
+
 struct vp_store {
   sqlite3 *db;
   sqlite3_stmt *aStmt[S_COUNT];
+  agency_slot *aAgency; /* open addressing, nAgencySlot a power of two */
+  int nAgencySlot, nAgency;
 };
+
+static unsigned agency_hash(const char *z) {
+  unsigned h = 2166136261u;
+  for (; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
+  return h;
+}
+
+static agency_slot *agency_slot_for(vp_store *p, const char *zCanon) {
+  unsigned i = agency_hash(zCanon) & (unsigned)(p->nAgencySlot - 1);
+  while (p->aAgency[i].zCanon && strcmp(p->aAgency[i].zCanon, zCanon) != 0)
+    i = (i + 1) & (unsigned)(p->nAgencySlot - 1);
+  return &p->aAgency[i];
+}
+
+static void agency_cache_clear(vp_store *p) {
+  for (int i = 0; i < p->nAgencySlot; i++) free(p->aAgency[i].zCanon);
+  free(p->aAgency);
+  p->aAgency = NULL;
+  p->nAgencySlot = p->nAgency = 0;
+}
+
+/* Remember zCanon → iId; on out of memory the cache just stays smaller. */
+static void agency_cache_put(vp_store *p, const char *zCanon, long long iId) {
+  if (p->nAgency * 2 >= p->nAgencySlot) {
+    vp_store grown = *p;
+    grown.nAgencySlot = p->nAgencySlot ? p->nAgencySlot * 2 : 256;
+    grown.aAgency = calloc((size_t)grown.nAgencySlot, sizeof(agency_slot));
+    if (grown.aAgency == NULL) return;
+    for (int i = 0; i < p->nAgencySlot; i++)
+      if (p->aAgency[i].zCanon) *agency_slot_for(&grown, p->aAgency[i].zCanon) = p->aAgency[i];
+    free(p->aAgency);
+    p->aAgency = grown.aAgency;
+    p->nAgencySlot = grown.nAgencySlot;
+  }
+  agency_slot *pSlot = agency_slot_for(p, zCanon);
+  if (pSlot->zCanon) return;
+  pSlot->zCanon = vp_strndup(zCanon, -1);
+  if (pSlot->zCanon == NULL) return;
+  pSlot->iId = iId;
+  p->nAgency++;
+}
 
 int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr) {
   *ppOut = NULL;
@@ -250,6 +300,7 @@ int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr) {
 void vp_store_writer_free(vp_store *p) {
   if (p == NULL) return;
   for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(p->aStmt[i]);
+  agency_cache_clear(p);
   free(p);
 }
 
@@ -377,6 +428,13 @@ static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
 }
 
 static int agency_id(vp_store *p, const vp_task_agency *a, long long *piOut) {
+  if (p->nAgency > 0) {
+    agency_slot *pSlot = agency_slot_for(p, a->zCanon);
+    if (pSlot->zCanon) {
+      *piOut = pSlot->iId;
+      return SQLITE_OK;
+    }
+  }
   const vp_agency *pDef = vp_agency_resolve(a->zCanon);
   char *zKey = vp_fold_key(a->zCanon, -1);
   if (zKey == NULL) return SQLITE_NOMEM;
@@ -389,7 +447,9 @@ static int agency_id(vp_store *p, const vp_task_agency *a, long long *piOut) {
   free(zKey);
   if (rc != SQLITE_OK) return rc;
   bind_text(p->aStmt[S_FIND_AGENCY], 1, a->zCanon);
-  return lookup_id(p, S_FIND_AGENCY, piOut);
+  rc = lookup_id(p, S_FIND_AGENCY, piOut);
+  if (rc == SQLITE_OK && *piOut >= 0) agency_cache_put(p, a->zCanon, *piOut);
+  return rc;
 }
 
 static int insert_tasks(vp_store *p, long long iDoc, const vp_text *pText,
@@ -473,6 +533,7 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   if (rc != SQLITE_OK) {
     *pzErr = vp_mprintf("cannot store %s: %s", d->zFile, sqlite3_errmsg(p->db));
     sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+    agency_cache_clear(p); /* ids inserted by the rolled-back transaction */
     return VP_EDB;
   }
   return VP_OK;

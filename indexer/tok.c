@@ -184,6 +184,18 @@ static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
         emit_docnum_at(z, n, w->iStart, mode, xToken, pCtx, &iSkip, &rc)) {
       continue;
     }
+    if (mode == 0 && w->nExact <= VP_TOK_MAX && w->nFold <= VP_TOK_MAX) {
+      /* the common case, emit_forms inlined: a document's short word */
+      rc = xToken(pCtx, 0, b->zExact + w->iExact, w->nExact, w->iStart,
+                  w->iEnd);
+      if (rc == 0 && !w->bAscii && w->bFoldAscii) {
+        char *zFold = b->zFold + w->iFold - 1;
+        zFold[0] = VP_TOK_FOLD_NS;
+        rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold, w->nFold + 1,
+                    w->iStart, w->iEnd);
+      }
+      continue;
+    }
     rc = emit_forms(b->zExact + w->iExact, w->nExact, b->zFold + w->iFold,
                     w->nFold, w->bAscii, w->bFoldAscii, mode, w->iStart,
                     w->iEnd, xToken, pCtx);
