@@ -239,6 +239,15 @@ static void print_task_line(const cJSON *t, const char *zRole) {
   fputc('\n', stdout);
 }
 
+/* Print z left-aligned in nCol columns, counting characters, not bytes
+** (names are NFC, one column per code point). */
+static void print_padded(const char *z, int nCol) {
+  int n = 0;
+  for (const char *c = z; *c; c++) n += ((unsigned char)*c & 0xC0) != 0x80;
+  fputs(z, stdout);
+  for (; n < nCol; n++) fputc(' ', stdout);
+}
+
 static void p_who(const cJSON *o) {
   const cJSON *ag = cJSON_GetObjectItem(o, "agency");
   printf("%s", str(ag, "name"));
@@ -246,7 +255,9 @@ static void p_who(const cJSON *o) {
   printf("\n\n  %-28s %5s %8s\n", "province", "lead", "support");
   const cJSON *pr, *t;
   cJSON_ArrayForEach(pr, cJSON_GetObjectItem(o, "provinces")) {
-    printf("  %-28s %5d %8d\n", str(pr, "province"), num(pr, "lead"), num(pr, "support"));
+    fputs("  ", stdout);
+    print_padded(str(pr, "province"), 28);
+    printf(" %5d %8d\n", num(pr, "lead"), num(pr, "support"));
   }
   cJSON_ArrayForEach(pr, cJSON_GetObjectItem(o, "provinces")) {
     printf("\n%s\n", str(pr, "province"));

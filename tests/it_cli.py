@@ -202,6 +202,34 @@ def main():
         rc, out, err = run("index", "--db", db5, "--prune", d5)
         check("--prune drops the removed file", "1 removed" in err and len(js("docs", "--db", db5, "--json")["docs"]) == 4, err)
         check("pruned file no longer found", "003_73f60b95696b55b5.txt" not in files_of(hits(db5, "khoa hoc")))
+        # a plan written in another style (Markdown header block and table,
+        # "Giao X chủ trì", "Đề nghị X", aliases), not one of the seeds
+        db6 = os.path.join(tmp, "other.db")
+        rc, out, err = run("index", "--db", db6, os.path.join(ROOT, "tests/data/plans"))
+        check("other plan: indexed", rc == 0, err)
+        d = js("docs", "--db", db6, "--json")["docs"][0]
+        check("other plan: metadata", (d["province"], d["number"], d["date"], d["kind"]) ==
+              ("Đồng Tháp", "145/KH-UBND", "2023-06-05", "Kế hoạch"), str(d))
+        tasks = js("tasks", "--db", db6, "--json", "--limit", "50")["tasks"]
+        roles = {(a, "lead") for t in tasks for a in t["lead"]} | {(a, "support") for t in tasks for a in t["support"]}
+        for want in (("Sở Công Thương", "lead"), ("Sở Kế hoạch và Đầu tư", "support"),
+                     ("Sở Nông nghiệp và Phát triển nông thôn", "lead"), ("Sở Khoa học và Công nghệ", "support"),
+                     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead"), ("Sở Lao động, Thương binh và Xã hội", "lead"),
+                     ("Sở Giáo dục và Đào tạo", "support"), ("Sở Thông tin và Truyền thông", "lead"),
+                     ("Hiệp hội Doanh nghiệp tỉnh", "support")):
+            check("other plan: %s is %s" % want, want in roles, str(sorted(roles)))
+        check("other plan: recipients get no task", not any(a == "Sở Y tế" for a, _ in roles))
+        w = js("who", "--db", db6, "--json", "so nn&ptnt")
+        check("who with an alias typed without diacritics", w["agency"]["name"] == "Sở Nông nghiệp và Phát triển nông thôn"
+              and w["provinces"][0]["lead"] == 1 and w["agency"]["successor"] == "Sở Nông nghiệp và Môi trường", str(w)[:300])
+        r = js("refs", "--db", db6, "--json", "Nghị quyết số 167/NQ-CP")
+        check("refs: basis relation and date", r["citations"] and r["citations"][0]["relation"] == "basis"
+              and r["citations"][0]["date"] == "2022-12-28", str(r)[:300])
+        r = js("refs", "--db", db6, "--json", "45-CTr/TU")
+        check("refs: local instrument scoped to its province", r["instruments"] and r["instruments"][0]["scope"] == "Đồng Tháp")
+        check("refs: a date of another term excludes the plan", js("refs", "--db", db6, "--json", "29-NQ/TW ngày 01/11/2012")["citations"] == [])
+        check("tasks --province with the 2025 unit name",
+              js("tasks", "--db", db6, "--json", "--province", "Đồng Tháp")["total"] == len(tasks))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
