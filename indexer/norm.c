@@ -7,9 +7,14 @@
 ** Speed: every code point of U+0000–U+024F, U+0300–U+036F and U+1E00–U+1EFF
 ** has a precomputed entry (built once with utf8proc) saying what it is: a
 ** letter = ASCII base + quality mark + tone mark, an "opaque" word character
-** with its folded spellings, a combining mark, or a separator. A word made of
-** those is normalized without calling utf8proc; any other word takes the slow
-** path (utf8proc NFC + case fold, then the fast path again on the result).
+** with its folded spellings, a combining mark, or a separator. Three paths:
+**  - norm_simple, the tokenizer's: a word of letters with precomposed forms
+**    (and Vietnamese combining marks on them) in one pass, one packed table
+**    entry per code point, the exact and folded bytes written as it reads;
+**    vp_norm_batch_read runs it over a text a batch of words at a time;
+**  - norm_fast: any word of table code points (opaque characters too);
+**  - norm_slow: the rest (utf8proc NFC + case fold, then norm_fast on it).
+** All three give the same forms for the words they share.
 **
 ** Not for extraction (see fold.c), not for display.
 */
@@ -69,9 +74,10 @@ _Static_assert(N_QUAL <= 8 && N_TONE <= 8, "aComp dimensions");
 /* The one-pass scanner's view of a code point (same index as aInfo), in
 ** two tables so each is one load: aScan packs kind | base << 8 | qual << 16
 ** | tone << 24, kind being K_LETTER when the letter has a lowercase
-** precomposed form (its bytes in aScanU8), K_SEP for a separator, K_MARK for
-** anything the scanner leaves to the general path (combining marks, opaque
-** characters); a K_LETTER's kind also holds SF_* flags. */
+** precomposed form (its bytes in aScanU8), SK_COMBINE for a combining mark
+** with a Vietnamese meaning, K_SEP for a separator, K_MARK for anything the
+** scanner leaves to the general path (other marks, opaque characters); a
+** K_LETTER's entry also holds SF_* flags. */
 static unsigned aScan[N_INFO];
 static comp_u8 aScanU8[N_INFO];
 static unsigned aCompScan[128][8][8]; /* aScan entries of aComp's letters */
@@ -80,8 +86,7 @@ static unsigned aCompScan[128][8][8]; /* aScan entries of aComp's letters */
 #define SCAN_QUAL(e) ((unsigned char)((e) >> 16))
 #define SCAN_TONE(e) ((unsigned char)(((e) >> 24) & 7))
 
-/* Flags the scanner keeps in the high bits of a K_LETTER's kind byte (for
-** norm_simple's tone shortcuts; nothing else reads a scanner's kind). */
+/* Flags of a K_LETTER's aScan entry (kind in the low bits). */
 #define SF_VOWEL 0x10 /* base is a e i o u y */
 #define SF_QUAL 0x20  /* circumflex, breve or horn */
 #define SF_NONASCII 0x40 /* the exact form is not ASCII */
@@ -654,7 +659,6 @@ static int norm_fast(const unsigned char *z, int n, int i, int *piEnd, out *o) {
 
 /* ---- the common case, in one pass -------------------------------------- */
 
-
 /* Re-emit a[0..n) (K_LETTER only) from the start of the outputs, after the
 ** tone moved; NORM_SLOW if a letter has no precomposed form. */
 static int simple_reemit(out *o, const letter *a, int n) {
@@ -731,13 +735,13 @@ static int simple_place_tone(out *o, const unsigned *aw, int n) {
   return 0;
 }
 
-/* The word from z[i] when it is made of table letters only (ASCII or
-** precomposed: no combining mark, no opaque character) and is at most
+/* The word from z[i] when it is made of letters with a precomposed form
+** (ASCII or not), Vietnamese combining marks on them, and is at most
 ** SIMPLE_MAX letters: each letter is written out as it is read, one table
-** lookup per code point, and the tone is placed at the end (rewriting the
-** word only when it moves). Same output as norm_fast; NORM_SLOW for any
-** other word (nothing is consumed then: the caller starts over). The outputs
-** must be empty. */
+** lookup per code point (a mark rewrites the letter before it), and the tone
+** is placed at the end (rewriting the word only when it moves). Same output
+** as norm_fast; NORM_SLOW for any other word (opaque characters, marks that
+** do not combine; the caller starts over). The outputs must be empty. */
 static inline int norm_simple(const unsigned char *z, int n, int i,
                               int *piEnd, out *o) {
   unsigned aw[SIMPLE_MAX]; /* the letters' aScan entries */

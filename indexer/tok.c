@@ -2,11 +2,11 @@
 ** tok.c — the "vnplan" FTS5 tokenizer (vp_tok.h): splits text into words
 ** (runs of letters, digits and combining marks), keeps document numbers
 ** ("69-KL/TW", "709/QĐ-TTg") whole through vp_docnum_at, and emits each word
-** normalized by vp_norm_scan: the exact form, plus the diacritic-free form in
-** its own namespace (VP_TOK_FOLD_NS) at the same position. Query strings get
-** the mirror image (see vp_tok.h). Offsets are bytes of the text as given.
-** Not for normalization rules themselves (norm.c) nor number parsing
-** (docnum.c).
+** normalized by vp_norm (a batch of words per call): the exact form, plus
+** the diacritic-free form in its own namespace (VP_TOK_FOLD_NS) at the same
+** position. Query strings get the mirror image (see vp_tok.h). Offsets are
+** bytes of the text as given. Not for normalization rules themselves
+** (norm.c) nor number parsing (docnum.c).
 */
 #include "vp_tok.h"
 
@@ -222,7 +222,11 @@ static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken,
     if (b.nWord == 0) {
       if (iStop >= n)
         break;
-      /* a word too big for a batch (a number cannot be that long) */
+      /* a word too big for a batch */
+      if (z[iStop] >= '0' && z[iStop] <= '9' &&
+          emit_docnum_at(z, n, iStop, mode, xToken, pCtx, &i, &rc)) {
+        continue;
+      }
       rc = emit_big_word(z, n, iStop, &i, mode, xToken, pCtx);
       continue;
     }

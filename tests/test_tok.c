@@ -294,6 +294,133 @@ static void test_docnum(void) {
         tokens_are("ngày 5 tháng", 1, "ngày|~5+5|tháng"));
 }
 
+/* vp_norm_batch_read: every word of a long text, a batch at a time, with the
+** forms vp_norm_word gives the same word alone. */
+static void test_batch_read(void) {
+  static const char *aWord[] = {"Hòa", "thuỵ", "ĐỒNG", "khoa", "Café",
+                                "q\xCC\x89ua", "Ελλάδα", "x7", "ngừơi"};
+  char z[4096];
+  int n = 0, nWord = 0, aStart[300];
+  while (nWord < 300) {
+    const char *w = aWord[nWord % VP_ARRAY_SIZE(aWord)];
+    aStart[nWord++] = n;
+    n += snprintf(z + n, sizeof(z) - (size_t)n, "%s, ", w);
+  }
+  vp_norm_batch *b = malloc(sizeof(*b));
+  int i = 0, iWord = 0, nBatch = 0, nBad = 0;
+  while (i < n && nBatch < 100) {
+    int iStop = vp_norm_batch_read(z, n, i, b);
+    nBatch++;
+    if (b->nWord == 0)
+      break;
+    for (int k = 0; k < b->nWord; k++, iWord++) {
+      const vp_norm_item *w = &b->aWord[k];
+      char aE[64], aF[64];
+      int nF = 0, bA = 0, nLen = w->iEnd - w->iStart;
+      int nE = vp_norm_word(z + w->iStart, nLen, aE, 64, aF, 64, &nF, &bA);
+      if (iWord >= 300 || w->iStart != aStart[iWord] || nE != w->nExact ||
+          memcmp(aE, b->zExact + w->iExact, (size_t)nE) != 0 ||
+          nF != w->nFold || memcmp(aF, b->zFold + w->iFold, (size_t)nF) ||
+          bA != w->bAscii || w->iFold < 1) {
+        nBad++;
+      }
+    }
+    i = iStop;
+  }
+  CHECK("batches cover every word in order", iWord == 300 && i == n);
+  CHECK("batch forms equal vp_norm_word's", nBad == 0);
+  CHECK("a batch holds at most VP_NORM_BATCH words",
+        nBatch == (300 + VP_NORM_BATCH - 1) / VP_NORM_BATCH);
+  CHECK("fold ASCII flag", vp_norm_batch_read("Đồng Ω", 10, 0, b) == 10 &&
+                               b->nWord == 2 && b->aWord[0].bFoldAscii &&
+                               !b->aWord[0].bAscii && !b->aWord[1].bFoldAscii);
+  CHECK("only separators", vp_norm_batch_read(" -\xE2\x80\x93 ", 6, 0, b) == 6 &&
+                               b->nWord == 0);
+  free(b);
+}
+
+/* A document number or a huge word at every place around a batch boundary:
+** the tokens are the same as in a short text. */
+static void test_batch_boundaries(void) {
+  static const struct {
+    const char *z, *zWant;
+  } aCase[] = {
+      {"69-KL/TW", "69-kl/tw"},
+      {"472- KH/TU", "472-kh/tu"},
+      {"35/2021/NĐ-CP", "35/2021/nd-cp"},
+      {"ĐỒNG", "đồng+~dong"},
+  };
+  char *z = malloc(20000), *zWant = malloc(20000);
+  int nBad = 0;
+  for (int c = 0; c < VP_ARRAY_SIZE(aCase); c++) {
+    for (int nBefore = VP_NORM_BATCH - 4; nBefore <= VP_NORM_BATCH + 2;
+         nBefore++) {
+      int n = 0, m = 0;
+      for (int k = 0; k < nBefore; k++) {
+        n += sprintf(z + n, "hoà ");
+        m += sprintf(zWant + m, "%shoà+~hoa", k ? "|" : "");
+      }
+      n += sprintf(z + n, "%s thuỷ", aCase[c].z);
+      m += sprintf(zWant + m, "|%s|thuỷ+~thuy", aCase[c].zWant);
+      toks *p = run(z, 0);
+      if (strcmp(joined(p), zWant) != 0 || p->n > 512)
+        nBad++;
+    }
+  }
+  CHECK("numbers and words across batch boundaries", nBad == 0);
+  /* a word larger than a batch's buffers, between two short ones */
+  int n = sprintf(z, "một ");
+  for (int k = 0; k < 3000; k++)
+    n += sprintf(z + n, "ộ");
+  n += sprintf(z + n, " hai");
+  toks *p = run(z, 0);
+  CHECK("huge word: cut exact and fold forms, words around it",
+        p->n == 5 && strcmp(p->a[0].z, "một") == 0 &&
+            p->a[2].n <= VP_TOK_MAX && p->a[2].iStart == 6 &&
+            p->a[2].iEnd == 6 + 9000 && p->a[3].flags != 0 &&
+            strcmp(p->a[4].z, "hai") == 0);
+  free(z);
+  free(zWant);
+}
+
+/* The tokenizer's one-pass path and vp_norm_word's general path give the
+** same forms for random words of letters and combining marks. */
+static void test_paths_agree(void) {
+  static const char *aFrag[] = {
+      "a", "O", "u", "y", "i", "E", "q", "g", "h", "n", "đ", "Đ", "ư", "Ơ",
+      "ế", "ỏ", "ủ", "ỵ", "ò", "ã", "ñ", "ß", "5",
+      "\xCC\x81", "\xCC\x80", "\xCC\x83", "\xCC\xA3", "\xCC\x89",
+      "\xCC\x82", "\xCC\x9B", "\xCC\x86", "\xCC\x88"};
+  unsigned seed = 777;
+  int nBad = 0;
+  for (int iter = 0; iter < 4000; iter++) {
+    char z[128];
+    int n = 0, nFrag = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+    for (int k = 0; k < nFrag; k++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *f = aFrag[(seed >> 16) % VP_ARRAY_SIZE(aFrag)];
+      memcpy(z + n, f, strlen(f));
+      n += (int)strlen(f);
+    }
+    z[n] = '\0';
+    char aE[256], aF[256];
+    int nF = 0, bA = 0;
+    int nE = vp_norm_word(z, n, aE, 256, aF, 256, &nF, &bA);
+    toks *p = run(z, 0);
+    if (p->n == 0 || p->a[0].iStart != 0 || p->a[0].iEnd != n)
+      continue; /* starts with a mark, or not one word: other tests */
+    int bFoldTok = p->n == 2 && p->a[1].flags != 0;
+    if (nE < 0 || p->a[0].n != nE || memcmp(p->a[0].z, aE, (size_t)nE) ||
+        (bFoldTok && (p->a[1].n != nF + 1 || memcmp(p->a[1].z + 1, aF,
+                                                     (size_t)nF))) ||
+        (bA && p->n != 1)) {
+      nBad++;
+      fprintf(stderr, "  paths differ on %s\n", z);
+    }
+  }
+  CHECK("one-pass and general paths agree", nBad == 0);
+}
+
 /* Random text made of fragments that stress the normalizer: its NFC and NFD
 ** forms must give the same tokens, and every span must be sane. */
 static void test_random_nfc_nfd(void) {
@@ -528,6 +655,9 @@ int main(void) {
   test_edges();
   test_docnum();
   test_random_nfc_nfd();
+  test_batch_read();
+  test_batch_boundaries();
+  test_paths_agree();
   test_fts5();
   return vp_test_done();
 }
