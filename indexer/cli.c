@@ -30,7 +30,8 @@ typedef int (*cli_fn)(cli_args *a);
 
 typedef struct cli_command {
   const char *zName;
-  cli_fn xRun;
+  cli_fn xRun;                         /* with the shared options parsed */
+  int (*xMain)(int argc, char **argv); /* or: takes its own arguments */
   int nMinPos, nMaxPos; /* positional arguments allowed (-1 = any) */
   const char *zUsage;
   const char *zHelp;
@@ -409,33 +410,32 @@ static void p_health(const cJSON *o) {
 
 static int cmd_health(cli_args *a) { return run_query(a, q_health, p_health); }
 
-static int cmd_serve(cli_args *a);
-
 /* ---- the table -------------------------------------------------------- */
 
 static const cli_command aCommand[] = {
-    {"index", cmd_index, 1, -1, "index --db FILE [--prune] [--quiet] PATH...",
+    {"index", cmd_index, NULL, 1, -1, "index --db FILE [--prune] [--quiet] PATH...",
      "index .txt/.md plans (folders recursively); unchanged files are skipped"},
-    {"search", cmd_search, 1, 1, "search --db FILE [--limit N] [--offset N] [--json] QUERY",
+    {"search", cmd_search, NULL, 1, 1, "search --db FILE [--limit N] [--offset N] [--json] QUERY",
      "passages matching QUERY (words, \"phrases\", 69-KL/TW, AND OR NOT, prefix*)"},
-    {"refs", cmd_refs, 1, 1, "refs --db FILE [--limit DOCS] [--offset N] [--json] QUERY",
+    {"refs", cmd_refs, NULL, 1, 1, "refs --db FILE [--limit DOCS] [--offset N] [--json] QUERY",
      "every citation of the instrument QUERY names (\"Nghị quyết số 20-NQ/TW\")"},
-    {"who", cmd_who, 1, 1, "who --db FILE [--limit TASKS] [--json] AGENCY",
+    {"who", cmd_who, NULL, 1, 1, "who --db FILE [--limit TASKS] [--json] AGENCY",
      "which provinces give AGENCY tasks, as lead and as support"},
-    {"tasks", cmd_tasks, 0, 0,
+    {"tasks", cmd_tasks, NULL, 0, 0,
      "tasks --db FILE [--agency A] [--province P] [--doc FILE] [--limit N] [--offset N] [--json]",
      "tasks with their lead and support agencies and deadlines"},
-    {"docs", cmd_docs, 0, 0, "docs --db FILE [--json]", "every document with its metadata"},
-    {"doc", cmd_doc, 1, 1, "doc --db FILE [--json] ID|FILE",
+    {"docs", cmd_docs, NULL, 0, 0, "docs --db FILE [--json]", "every document with its metadata"},
+    {"doc", cmd_doc, NULL, 1, 1, "doc --db FILE [--json] ID|FILE",
      "one document: metadata, sections, citations, tasks"},
-    {"instruments", cmd_instruments, 0, 0, "instruments --db FILE [--json]",
+    {"instruments", cmd_instruments, NULL, 0, 0, "instruments --db FILE [--json]",
      "every cited instrument with citation counts and the dates plans give it"},
-    {"instrument", cmd_instrument, 1, 1, "instrument --db FILE [--json] KEY",
+    {"instrument", cmd_instrument, NULL, 1, 1, "instrument --db FILE [--json] KEY",
      "one instrument: who cites it, what implements it, what it implements"},
-    {"agencies", cmd_agencies, 0, 0, "agencies --db FILE [--json]",
+    {"agencies", cmd_agencies, NULL, 0, 0, "agencies --db FILE [--json]",
      "every agency with task counts per province"},
-    {"health", cmd_health, 0, 0, "health --db FILE [--json]", "index statistics"},
-    {"serve", cmd_serve, 0, -1, "serve --db FILE [--port N] [--bind ADDR] [--threads N]",
+    {"health", cmd_health, NULL, 0, 0, "health --db FILE [--json]", "index statistics"},
+    {"serve", NULL, vp_server_main, 0, -1,
+     "serve --db FILE [--port N] [--bind ADDR] [--threads N] [--budget MS] [--cache N]",
      "HTTP server with a JSON API and a search page (127.0.0.1:8080)"},
 };
 
@@ -445,11 +445,6 @@ static void usage(FILE *f) {
     fprintf(f, "  vnplan %s\n      %s\n", aCommand[i].zUsage, aCommand[i].zHelp);
   fprintf(f, "\n--db defaults to $VNPLAN_DB, else vnplan.db. Exit status: 0 ok, 1 nothing"
              " found or files skipped, 2 misuse or unreadable query, 3 index error.\n");
-}
-
-static int cmd_serve(cli_args *a) {
-  (void)a;
-  return VP_EXIT_USAGE; /* dispatched before option parsing: see vp_cli_main */
 }
 
 static int parse_int(const char *zOpt, const char *z, int *pOut) {
@@ -508,10 +503,10 @@ int vp_cli_main(int argc, char **argv) {
     usage(stdout);
     return VP_EXIT_OK;
   }
-  if (strcmp(argv[1], "serve") == 0) return vp_server_main(argc - 1, argv + 1);
   for (int i = 0; i < VP_ARRAY_SIZE(aCommand); i++) {
     const cli_command *c = &aCommand[i];
     if (strcmp(argv[1], c->zName) != 0) continue;
+    if (c->xMain) return c->xMain(argc - 1, argv + 1);
     for (int k = 2; k < argc; k++) {
       if (strcmp(argv[k], "--help") == 0) {
         printf("usage: vnplan %s\n  %s\n", c->zUsage, c->zHelp);
