@@ -172,6 +172,9 @@ static void p_search(const cJSON *o) {
   }
   int nTotal = num(o, "total");
   if (nTotal == 0) printf("no passage matches %s\n", str(o, "query"));
+  else if (cJSON_IsTrue(cJSON_GetObjectItem(o, "total_estimated")))
+    printf("%d–%d of about %d passages (the newest %d matches ranked)\n", n ? num(o, "offset") + 1 : 0,
+           num(o, "offset") + n, nTotal, num(o, "ranked_within"));
   else printf("%d–%d of %d passages\n", n ? num(o, "offset") + 1 : 0, num(o, "offset") + n, nTotal);
 }
 

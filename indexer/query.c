@@ -263,20 +263,8 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   if (rc != VP_OK) return rc;
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
-  sqlite3_stmt *sHits = NULL, *sFacet = NULL;
+  sqlite3_stmt *sRank = NULL, *sHit = NULL, *sFacet = NULL;
   rc = read_begin(p, pzErr);
-  if (rc == VP_OK)
-    rc = prepare(p,
-                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
-                 " p.section, p.line, p.start, f.hl, f.score"
-                 " FROM (SELECT rowid AS pid, rank AS r,"
-                 "   highlight(passage_fts, 0, char(2), char(3)) AS hl,"
-                 "   -bm25(passage_fts) AS score"
-                 "   FROM passage_fts WHERE passage_fts MATCH ?1 AND rowid >= ?4"
-                 "   ORDER BY rank LIMIT ?2 OFFSET ?3) f"
-                 " JOIN passage p ON p.id = f.pid JOIN doc d ON d.id = p.doc_id"
-                 " ORDER BY f.r",
-                 &sHits, pzErr);
   /* The newest VP_RANK_WINDOW + 1 matches, newest first: fewer means the
   ** total is exact and everything is ranked; more means the query matches a
   ** large part of the index, where ranking every match costs time in
@@ -330,25 +318,51 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
     cJSON_AddStringToObject(pFacets, "note", "too many matching passages to count by province:"
                                              " narrow the query");
   }
+  /* The page of best matches: FTS5 sorts by bm25 itself when it ranks every
+  ** match; a window is scored with vp_rank (bm25 without document
+  ** frequencies, which FTS5 would count over the whole index) and sorted by
+  ** SQLite. Then each hit's passage, document and highlights. */
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 bEstimate ? "SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
+                             " WHERE passage_fts MATCH ?1 AND rowid >= ?4"
+                             " ORDER BY score DESC LIMIT ?2 OFFSET ?3"
+                           : "SELECT rowid, -bm25(passage_fts) FROM passage_fts"
+                             " WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+                 &sRank, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
+                 " p.section, p.line, p.start, highlight(passage_fts, 0, char(2), char(3))"
+                 " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
+                 " JOIN doc d ON d.id = p.doc_id"
+                 " WHERE passage_fts MATCH ?1 AND passage_fts.rowid = ?2",
+                 &sHit, pzErr);
   cJSON *aHits = cJSON_CreateArray();
   if (rc == VP_OK) {
-    sqlite3_bind_text(sHits, 1, zFts, -1, SQLITE_STATIC);
-    sqlite3_bind_int(sHits, 2, nLimit);
-    sqlite3_bind_int(sHits, 3, nOffset);
-    sqlite3_bind_int64(sHits, 4, iLow);
-    while (step_row(p, sHits, &rc, pzErr)) {
+    sqlite3_bind_text(sRank, 1, zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(sRank, 2, nLimit);
+    sqlite3_bind_int(sRank, 3, nOffset);
+    if (bEstimate) sqlite3_bind_int64(sRank, 4, iLow);
+    sqlite3_bind_text(sHit, 1, zFts, -1, SQLITE_STATIC);
+  }
+  while (rc == VP_OK && step_row(p, sRank, &rc, pzErr)) {
+    sqlite3_bind_int64(sHit, 2, sqlite3_column_int64(sRank, 0));
+    if (step_row(p, sHit, &rc, pzErr)) {
       cJSON *h = cJSON_CreateObject();
-      cJSON_AddItemToObject(h, "doc", doc_object(sHits, 1));
-      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(sHits, 0));
-      add_col(h, "section", sHits, 7);
-      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(sHits, 8));
-      add_highlights(h, col_text(sHits, 10), sqlite3_column_bytes(sHits, 10),
-                     sqlite3_column_int(sHits, 9));
-      cJSON_AddNumberToObject(h, "score", sqlite3_column_double(sHits, 11));
+      cJSON_AddItemToObject(h, "doc", doc_object(sHit, 1));
+      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(sHit, 0));
+      add_col(h, "section", sHit, 7);
+      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(sHit, 8));
+      add_highlights(h, col_text(sHit, 10), sqlite3_column_bytes(sHit, 10),
+                     sqlite3_column_int(sHit, 9));
+      cJSON_AddNumberToObject(h, "score", sqlite3_column_double(sRank, 1));
       cJSON_AddItemToArray(aHits, h);
     }
+    sqlite3_reset(sHit);
   }
-  sqlite3_finalize(sHits);
+  sqlite3_finalize(sRank);
+  sqlite3_finalize(sHit);
   sqlite3_finalize(sFacet);
   read_end(p);
   cJSON_AddStringToObject(pOut, "fts", zFts);

@@ -15,6 +15,7 @@
 #include "vp_agency.h"
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_rank.h"
 #include "vp_tok.h"
 
 static const char *const zSchema =
@@ -116,6 +117,7 @@ int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 1);
   rc = vp_tok_register(db, pzErr);
+  if (rc == VP_OK) rc = vp_rank_register(db, pzErr);
   if (rc != VP_OK) goto done;
   if (!(flags & VP_STORE_READONLY)) {
     char *zMsg = NULL;
