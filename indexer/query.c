@@ -709,82 +709,81 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   if (rc != VP_OK) return rc;
   rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
   cJSON *pOut = NULL;
-  sqlite3_stmt *sCount = NULL, *sTasks = NULL;
-  char *zIn = NULL, *zSqlCount = NULL, *zSqlTasks = NULL;
+  sqlite3_stmt *sCount = NULL, *sDocs = NULL, *sTasks = NULL;
+  char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     cJSON_AddStringToObject(pOut, "query", zAgency);
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
-    zIn = in_list(nId > 0 ? nId : 1, 2);
-    /* counts per province from the per-document summary */
-    zSqlCount = zIn ? vp_mprintf("SELECT d.province, sum(ad.lead), sum(ad.support),"
-                                 " count(DISTINCT ad.doc_id) FROM agency_doc ad"
-                                 " JOIN doc d ON d.id = ad.doc_id WHERE ad.agency_id IN %s"
-                                 " GROUP BY d.province ORDER BY d.province",
+    zIn = in_list(nId > 0 ? nId : 1, 3);
+    /* counts per province, kept by the store as documents come and go */
+    zSqlCount = zIn ? vp_mprintf("SELECT province, sum(lead), sum(support), sum(docs)"
+                                 " FROM agency_province WHERE agency_id IN %s"
+                                 " GROUP BY province ORDER BY province",
                                  zIn)
                     : NULL;
-    /* the tasks of the first ?1 documents of each province */
+    /* the first ?2 documents of a province (?1, '' = unknown) that task it */
+    zSqlDocs = zIn ? vp_mprintf("SELECT d.id FROM doc d WHERE coalesce(d.province, '') = ?1"
+                                " AND EXISTS (SELECT 1 FROM agency_doc ad WHERE ad.doc_id = d.id"
+                                " AND ad.agency_id IN %s) ORDER BY d.file LIMIT ?2",
+                                zIn)
+                   : NULL;
     zSqlTasks = zIn ? vp_mprintf(
                           "SELECT ta.role, ta.name, t.text, t.deadline, t.deadline_norm,"
                           " t.section, t.line, d.id, d.file, d.province, d.number, d.date, d.title"
-                          " FROM (SELECT doc_id, row_number() OVER (PARTITION BY province"
-                          "   ORDER BY file) AS rn FROM (SELECT DISTINCT ad.doc_id, d2.province,"
-                          "   d2.file FROM agency_doc ad JOIN doc d2 ON d2.id = ad.doc_id"
-                          "   WHERE ad.agency_id IN %s)) x"
-                          " JOIN doc d ON d.id = x.doc_id"
-                          " JOIN task_agency ta ON ta.doc_id = x.doc_id AND ta.agency_id IN %s"
-                          " JOIN task t ON t.id = ta.task_id WHERE x.rn <= ?1"
-                          " ORDER BY d.province, d.file, t.line, ta.role",
-                          zIn, zIn)
+                          " FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+                          " JOIN doc d ON d.id = ta.doc_id"
+                          " WHERE ta.doc_id = ?1 AND ta.agency_id IN %s ORDER BY t.line, ta.role",
+                          zIn)
                     : NULL;
-    rc = (zSqlCount && zSqlTasks) ? VP_OK : VP_ENOMEM;
+    rc = (zSqlCount && zSqlDocs && zSqlTasks) ? VP_OK : VP_ENOMEM;
     if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
+    if (rc == VP_OK) rc = prepare(p, zSqlDocs, &sDocs, pzErr);
     if (rc == VP_OK) rc = prepare(p, zSqlTasks, &sTasks, pzErr);
     for (int i = 0; rc == VP_OK && i < (nId > 0 ? nId : 1); i++) {
-      sqlite3_bind_int64(sCount, 2 + i, nId > 0 ? aId[i] : -1);
-      sqlite3_bind_int64(sTasks, 2 + i, nId > 0 ? aId[i] : -1);
+      sqlite3_bind_int64(sCount, 3 + i, nId > 0 ? aId[i] : -1);
+      sqlite3_bind_int64(sDocs, 3 + i, nId > 0 ? aId[i] : -1);
+      sqlite3_bind_int64(sTasks, 3 + i, nId > 0 ? aId[i] : -1);
     }
-    if (rc == VP_OK) sqlite3_bind_int(sTasks, 1, nLimit);
   }
   cJSON *aProv = cJSON_CreateArray();
   long long nTotal = 0;
   while (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
     const char *zProv = col_text(sCount, 0);
-    cJSON *o = cJSON_CreateObject();
-    add_str(o, "province", zProv);
-    add_str(o, "province_2025", province_2025(zProv));
     int nLead = sqlite3_column_int(sCount, 1), nSup = sqlite3_column_int(sCount, 2);
+    if (nLead + nSup <= 0) continue;
+    cJSON *o = cJSON_CreateObject();
+    add_str(o, "province", zProv && zProv[0] ? zProv : NULL);
+    add_str(o, "province_2025", province_2025(zProv));
     cJSON_AddNumberToObject(o, "lead", nLead);
     cJSON_AddNumberToObject(o, "support", nSup);
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(sCount, 3));
-    cJSON_AddArrayToObject(o, "tasks");
+    cJSON *aTasks = cJSON_AddArrayToObject(o, "tasks");
     cJSON_AddItemToArray(aProv, o);
     nTotal += nLead + nSup;
-  }
-  /* the task rows come in province order, as the counts do */
-  cJSON *pCur = aProv ? aProv->child : NULL;
-  while (rc == VP_OK && step_row(p, sTasks, &rc, pzErr)) {
-    const char *zProv = col_text(sTasks, 9);
-    while (pCur) {
-      const char *zCur = cJSON_GetStringValue(cJSON_GetObjectItem(pCur, "province"));
-      if ((zProv == NULL && zCur == NULL) || (zProv && zCur && strcmp(zProv, zCur) == 0)) break;
-      pCur = pCur->next;
+    /* the tasks of its first documents, at most nLimit */
+    sqlite3_bind_text(sDocs, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(sDocs, 2, nLimit);
+    while (cJSON_GetArraySize(aTasks) < nLimit && step_row(p, sDocs, &rc, pzErr)) {
+      sqlite3_bind_int64(sTasks, 1, sqlite3_column_int64(sDocs, 0));
+      while (cJSON_GetArraySize(aTasks) < nLimit && step_row(p, sTasks, &rc, pzErr)) {
+        cJSON *t = cJSON_CreateObject();
+        cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
+        add_col(t, "role", sTasks, 0);
+        add_display(t, "name", sTasks, 1);
+        add_clipped(t, "text", sTasks, 2);
+        add_col(t, "deadline", sTasks, 3);
+        add_col(t, "deadline_norm", sTasks, 4);
+        add_col(t, "section", sTasks, 5);
+        cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
+        cJSON_AddItemToArray(aTasks, t);
+      }
+      sqlite3_reset(sTasks);
     }
-    if (pCur == NULL) break;
-    cJSON *aTasks = cJSON_GetObjectItem(pCur, "tasks");
-    if (cJSON_GetArraySize(aTasks) >= nLimit) continue;
-    cJSON *t = cJSON_CreateObject();
-    cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
-    add_col(t, "role", sTasks, 0);
-    add_display(t, "name", sTasks, 1);
-    add_clipped(t, "text", sTasks, 2);
-    add_col(t, "deadline", sTasks, 3);
-    add_col(t, "deadline_norm", sTasks, 4);
-    add_col(t, "section", sTasks, 5);
-    cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
-    cJSON_AddItemToArray(aTasks, t);
+    sqlite3_reset(sDocs);
   }
   sqlite3_finalize(sCount);
+  sqlite3_finalize(sDocs);
   sqlite3_finalize(sTasks);
   read_end(p);
   if (pOut) {
@@ -796,6 +795,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   }
   free(zIn);
   free(zSqlCount);
+  free(zSqlDocs);
   free(zSqlTasks);
   free(aId);
   free(zName);
@@ -1217,10 +1217,9 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   if (rc != VP_OK) return rc;
   sqlite3_stmt *s = NULL;
   rc = prepare(p,
-               "SELECT a.canon, a.kind, a.generic, d.province, sum(ad.lead), sum(ad.support)"
-               " FROM agency a JOIN agency_doc ad ON ad.agency_id = a.id"
-               " JOIN doc d ON d.id = ad.doc_id"
-               " GROUP BY a.id, d.province ORDER BY a.generic, a.canon, d.province",
+               "SELECT a.canon, a.kind, a.generic, nullif(ap.province, ''), ap.lead, ap.support"
+               " FROM agency a JOIN agency_province ap ON ap.agency_id = a.id"
+               " WHERE ap.lead + ap.support > 0 ORDER BY a.generic, a.canon, ap.province",
                &s, pzErr);
   cJSON *pOut = cJSON_CreateObject();
   cJSON *aAg = cJSON_CreateArray();

@@ -57,6 +57,11 @@ static const char *const zSchema =
     " doc_id INT NOT NULL, lead INT NOT NULL, support INT NOT NULL,"
     " PRIMARY KEY(agency_id, doc_id)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS agency_doc_doc ON agency_doc(doc_id);"
+    /* and per agency and province ('' when unknown), kept as documents come
+    ** and go: `who` reads at most one row per province */
+    "CREATE TABLE IF NOT EXISTS agency_province(agency_id INT NOT NULL,"
+    " province TEXT NOT NULL, lead INT NOT NULL, support INT NOT NULL,"
+    " docs INT NOT NULL, PRIMARY KEY(agency_id, province)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS doc_province ON doc(province, file);"
     "CREATE INDEX IF NOT EXISTS task_agency_task ON task_agency(task_id);"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" VP_STORE_SCHEMA "');"
@@ -89,6 +94,7 @@ static void drop_older_schema(sqlite3 *db) {
                  "DROP TABLE IF EXISTS passage_fts; DROP TABLE IF EXISTS passage;"
                  "DROP TABLE IF EXISTS citation; DROP TABLE IF EXISTS instrument;"
                  "DROP TABLE IF EXISTS task_agency; DROP TABLE IF EXISTS agency_doc;"
+                 "DROP TABLE IF EXISTS agency_province;"
                  "DROP TABLE IF EXISTS task; DROP TABLE IF EXISTS agency;"
                  "DROP TABLE IF EXISTS doc; DROP TABLE IF EXISTS meta;",
                  NULL, NULL, NULL);
@@ -163,6 +169,8 @@ enum {
   S_DEL_PASSAGE,
   S_DEL_CITATION,
   S_DEL_TASK_AGENCY,
+  S_SUB_AGENCY_PROVINCE,
+  S_DEL_AGENCY_PROVINCE,
   S_DEL_AGENCY_DOC,
   S_DEL_TASK,
   S_DEL_DOC,
@@ -177,6 +185,7 @@ enum {
   S_INS_TASK,
   S_INS_TASK_AGENCY,
   S_INS_AGENCY_DOC,
+  S_ADD_AGENCY_PROVINCE,
   S_GENERATION,
   S_COUNT
 };
@@ -192,6 +201,13 @@ static const char *const azSql[S_COUNT] = {
                           " (SELECT id FROM task WHERE doc_id=?1)",
     [S_DEL_TASK] = "DELETE FROM task WHERE doc_id=?1",
     [S_DEL_AGENCY_DOC] = "DELETE FROM agency_doc WHERE doc_id=?1",
+    [S_SUB_AGENCY_PROVINCE] =
+        "UPDATE agency_province SET lead = agency_province.lead - x.lead,"
+        " support = agency_province.support - x.support, docs = agency_province.docs - 1"
+        " FROM (SELECT ad.agency_id, ad.lead, ad.support, coalesce(d.province, '') AS province"
+        "   FROM agency_doc ad JOIN doc d ON d.id = ad.doc_id WHERE ad.doc_id = ?1) x"
+        " WHERE agency_province.agency_id = x.agency_id AND agency_province.province = x.province",
+    [S_DEL_AGENCY_PROVINCE] = "DELETE FROM agency_province WHERE docs <= 0 AND ?1 IS NOT NULL",
     [S_DEL_DOC] = "DELETE FROM doc WHERE id=?1",
     [S_INS_DOC] = "INSERT INTO doc(path, file, hash, version, size, kind,"
                   " number, date, issuer, province, title, signer, indexed_at)"
@@ -221,6 +237,11 @@ static const char *const azSql[S_COUNT] = {
                    " deadline, deadline_norm) VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [S_INS_TASK_AGENCY] = "INSERT INTO task_agency(task_id, agency_id, role,"
                           " name, doc_id) VALUES(?1,?2,?3,?4,?5)",
+    [S_ADD_AGENCY_PROVINCE] =
+        "INSERT INTO agency_province(agency_id, province, lead, support, docs)"
+        " SELECT ad.agency_id, coalesce(?2, ''), ad.lead, ad.support, 1 FROM agency_doc ad"
+        " WHERE ad.doc_id = ?1 ON CONFLICT(agency_id, province) DO UPDATE SET"
+        " lead = lead + excluded.lead, support = support + excluded.support, docs = docs + 1",
     [S_INS_AGENCY_DOC] = "INSERT INTO agency_doc(agency_id, doc_id, lead, support)"
                          " VALUES(?1,?2,?3,?4) ON CONFLICT(agency_id, doc_id) DO UPDATE"
                          " SET lead=lead+excluded.lead, support=support+excluded.support",
@@ -344,7 +365,8 @@ int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash) {
 
 static int delete_doc(vp_store *p, long long iDoc) {
   static const int aDel[] = {S_FTS_DELETE, S_DEL_PASSAGE, S_DEL_CITATION,
-                             S_DEL_TASK_AGENCY, S_DEL_AGENCY_DOC, S_DEL_TASK,
+                             S_DEL_TASK_AGENCY, S_SUB_AGENCY_PROVINCE,
+                             S_DEL_AGENCY_PROVINCE, S_DEL_AGENCY_DOC, S_DEL_TASK,
                              S_DEL_DOC};
   for (int i = 0; i < VP_ARRAY_SIZE(aDel); i++) {
     sqlite3_bind_int64(p->aStmt[aDel[i]], 1, iDoc);
@@ -529,6 +551,11 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   if (rc == SQLITE_OK) rc = insert_passages(p, iDoc, pText, aRowid);
   if (rc == SQLITE_OK) rc = insert_citations(p, iDoc, pText, d->pCite, aRowid);
   if (rc == SQLITE_OK) rc = insert_tasks(p, iDoc, pText, d->pTasks, aRowid);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_int64(p->aStmt[S_ADD_AGENCY_PROVINCE], 1, iDoc);
+    bind_text(p->aStmt[S_ADD_AGENCY_PROVINCE], 2, d->pMeta->zProvince);
+    rc = run(p, S_ADD_AGENCY_PROVINCE);
+  }
   if (rc == SQLITE_OK) rc = run(p, S_GENERATION);
   if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
   free(aRowid);

@@ -202,6 +202,15 @@ def main():
         rc, out, err = run("index", "--db", db5, "--prune", d5)
         check("--prune drops the removed file", "1 removed" in err and len(js("docs", "--db", db5, "--json")["docs"]) == 4, err)
         check("pruned file no longer found", "003_73f60b95696b55b5.txt" not in files_of(hits(db5, "khoa hoc")))
+        # the per-province counts kept across re-index and prune equal a fresh index
+        db7 = os.path.join(tmp, "fresh.db")
+        run("index", "--db", db7, d5)
+        check("who counts after changes equal a fresh index",
+              js("agencies", "--db", db5, "--json") == js("agencies", "--db", db7, "--json"))
+        for ag in ("Sở Tài chính", "Sở Nội vụ", "Sở Khoa học và Công nghệ"):
+            a1, a2 = js("who", "--db", db5, "--json", ag), js("who", "--db", db7, "--json", ag)
+            strip = lambda w: [(p["province"], p["lead"], p["support"], p["docs"]) for p in w["provinces"]]
+            check("who %s after changes equals a fresh index" % ag, strip(a1) == strip(a2), "%s vs %s" % (strip(a1), strip(a2)))
         # a plan written in another style (Markdown header block and table,
         # "Giao X chủ trì", "Đề nghị X", aliases), not one of the seeds
         db6 = os.path.join(tmp, "other.db")
