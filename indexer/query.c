@@ -723,7 +723,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
                                  zIn)
                     : NULL;
     /* the first ?2 documents of a province (?1, '' = unknown) that task it */
-    zSqlDocs = zIn ? vp_mprintf("SELECT d.id FROM doc d WHERE coalesce(d.province, '') = ?1"
+    zSqlDocs = zIn ? vp_mprintf("SELECT d.id FROM doc d WHERE d.province IS nullif(?1, '')"
                                 " AND EXISTS (SELECT 1 FROM agency_doc ad WHERE ad.doc_id = d.id"
                                 " AND ad.agency_id IN %s) ORDER BY d.file LIMIT ?2",
                                 zIn)
