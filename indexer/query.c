@@ -447,8 +447,8 @@ static cJSON *instrument_object(sqlite3_stmt *s) {
 static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
   sqlite3_stmt *s = NULL, *sDocs = NULL;
   int rc = prepare(p,
-                   "SELECT date, count(DISTINCT doc_id) FROM citation"
-                   " WHERE instrument_id = ?1 AND date IS NOT NULL GROUP BY date",
+                   "SELECT date, docs FROM instrument_date WHERE instrument_id = ?1"
+                   " AND docs > 0 ORDER BY date",
                    &s, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
@@ -495,15 +495,19 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
                          char **pzErr) {
   char *zIn = in_list(nInst, 10);
   if (zIn == NULL) return VP_ENOMEM;
-  /* the page of documents */
-  char *zSqlDocs = vp_mprintf(
+  /* The page of documents: straight from the (instrument, doc) index; with a
+  ** year, every citing document is checked (and counted) instead. */
+  char *zSqlDocs = zYear ? vp_mprintf(
       "SELECT DISTINCT doc_id FROM citation c WHERE instrument_id IN %s"
-      " AND (?1 IS NULL OR NOT EXISTS (SELECT 1 FROM citation c2"
+      " AND (NOT EXISTS (SELECT 1 FROM citation c2"
       "   WHERE c2.instrument_id = c.instrument_id AND c2.doc_id = c.doc_id"
       "   AND c2.date IS NOT NULL)"
       "  OR EXISTS (SELECT 1 FROM citation c3 WHERE c3.instrument_id = c.instrument_id"
       "   AND c3.doc_id = c.doc_id AND substr(c3.date, 1, 4) = ?1))"
       " ORDER BY doc_id",
+      zIn) : vp_mprintf(
+      "SELECT DISTINCT doc_id FROM citation WHERE instrument_id IN %s"
+      " ORDER BY doc_id LIMIT ?2 OFFSET ?3",
       zIn);
   char *zSqlCit = vp_mprintf(
       "SELECT d.id, d.file, d.province, d.number, d.date, d.title,"
@@ -525,9 +529,13 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
     sqlite3_bind_int64(sCit, 10 + i, aInst[i].iId);
   }
   if (rc == VP_OK && zYear) sqlite3_bind_text(sDocs, 1, zYear, -1, SQLITE_STATIC);
+  if (rc == VP_OK && !zYear) {
+    sqlite3_bind_int(sDocs, 2, nLimit);
+    sqlite3_bind_int(sDocs, 3, nOffset);
+  }
   int nDocs = 0;
   while (rc == VP_OK && step_row(p, sDocs, &rc, pzErr)) {
-    int iDoc = nDocs++;
+    int iDoc = zYear ? nDocs++ : nOffset;
     if (iDoc < nOffset || iDoc >= nOffset + nLimit) continue;
     sqlite3_bind_int64(sCit, 1, sqlite3_column_int64(sDocs, 0));
     while (step_row(p, sCit, &rc, pzErr)) {
@@ -568,11 +576,9 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
                             ref_inst *a, int *pn, int nMax, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = prepare(p,
-                   "SELECT " INSTRUMENT_COLS ", (SELECT count(*) FROM citation c"
-                   " WHERE c.instrument_id = i.id), (SELECT count(DISTINCT doc_id)"
-                   " FROM citation c WHERE c.instrument_id = i.id)"
-                   " FROM instrument i WHERE i.token = ?1 AND (?2 IS NULL OR i.scope = ?2)"
-                   " ORDER BY i.scope",
+                   "SELECT " INSTRUMENT_COLS ", coalesce(st.citations, 0), coalesce(st.docs, 0)"
+                   " FROM instrument i LEFT JOIN instrument_stat st ON st.instrument_id = i.id"
+                   " WHERE i.token = ?1 AND (?2 IS NULL OR i.scope = ?2) ORDER BY i.scope",
                    &s, pzErr);
   if (rc == VP_OK) {
     sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
@@ -612,7 +618,10 @@ static int refs_answer(vp_db *p, cJSON *pOut, const vp_docnum *aNum, int nNum,
   if (rc == VP_OK && n > 0) rc = add_citations(p, aCit, a, n, zYear, nLimit, nOffset, &nDocs, pzErr);
   int nTotal = 0;
   cJSON *o;
-  cJSON_ArrayForEach(o, aInst) nTotal += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "citations"));
+  cJSON_ArrayForEach(o, aInst) {
+    nTotal += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "citations"));
+    if (!zYear) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
+  }
   if (n > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
   cJSON_AddNumberToObject(pOut, "total", zYear ? cJSON_GetArraySize(aCit) : nTotal);
   cJSON_AddNumberToObject(pOut, "docs_total", nDocs);
@@ -1102,9 +1111,9 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
   if (rc != VP_OK) return rc;
   sqlite3_stmt *s = NULL;
   rc = prepare(p,
-               "SELECT " INSTRUMENT_COLS ", count(c.id), count(DISTINCT c.doc_id)"
-               " FROM instrument i JOIN citation c ON c.instrument_id = i.id"
-               " GROUP BY i.id ORDER BY count(DISTINCT c.doc_id) DESC, i.key, i.scope",
+               "SELECT " INSTRUMENT_COLS ", st.citations, st.docs"
+               " FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
+               " WHERE st.citations > 0 ORDER BY st.docs DESC, i.key, i.scope",
                &s, pzErr);
   cJSON *pOut = cJSON_CreateObject();
   cJSON *aInst = cJSON_CreateArray();

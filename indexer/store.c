@@ -41,6 +41,13 @@ static const char *const zSchema =
     "CREATE INDEX IF NOT EXISTS citation_doc ON citation(doc_id);"
     "CREATE INDEX IF NOT EXISTS citation_inst ON citation(instrument_id, doc_id, start);"
     "CREATE INDEX IF NOT EXISTS citation_date ON citation(instrument_id, date, doc_id);"
+    /* per instrument: citations and citing documents, and per date stated the
+    ** documents that state it, kept as documents come and go, so `refs`
+    ** never counts a popular instrument's citations one by one */
+    "CREATE TABLE IF NOT EXISTS instrument_stat(instrument_id INTEGER PRIMARY KEY,"
+    " citations INT NOT NULL, docs INT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS instrument_date(instrument_id INT NOT NULL,"
+    " date TEXT NOT NULL, docs INT NOT NULL, PRIMARY KEY(instrument_id, date)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS agency(id INTEGER PRIMARY KEY,"
     " canon TEXT UNIQUE NOT NULL, key TEXT, kind TEXT, generic INT);"
     "CREATE INDEX IF NOT EXISTS agency_key ON agency(key);"
@@ -94,7 +101,8 @@ static void drop_older_schema(sqlite3 *db) {
                  "DROP TABLE IF EXISTS passage_fts; DROP TABLE IF EXISTS passage;"
                  "DROP TABLE IF EXISTS citation; DROP TABLE IF EXISTS instrument;"
                  "DROP TABLE IF EXISTS task_agency; DROP TABLE IF EXISTS agency_doc;"
-                 "DROP TABLE IF EXISTS agency_province;"
+                 "DROP TABLE IF EXISTS agency_province; DROP TABLE IF EXISTS instrument_stat;"
+                 "DROP TABLE IF EXISTS instrument_date;"
                  "DROP TABLE IF EXISTS task; DROP TABLE IF EXISTS agency;"
                  "DROP TABLE IF EXISTS doc; DROP TABLE IF EXISTS meta;",
                  NULL, NULL, NULL);
@@ -167,6 +175,9 @@ enum {
   S_FIND_DOC,
   S_FTS_DELETE,
   S_DEL_PASSAGE,
+  S_SUB_INSTRUMENT_STAT,
+  S_SUB_INSTRUMENT_DATE,
+  S_DEL_INSTRUMENT_DATE,
   S_DEL_CITATION,
   S_DEL_TASK_AGENCY,
   S_SUB_AGENCY_PROVINCE,
@@ -180,6 +191,8 @@ enum {
   S_INS_INSTRUMENT,
   S_FIND_INSTRUMENT,
   S_INS_CITATION,
+  S_ADD_INSTRUMENT_STAT,
+  S_ADD_INSTRUMENT_DATE,
   S_INS_AGENCY,
   S_FIND_AGENCY,
   S_INS_TASK,
@@ -197,6 +210,17 @@ static const char *const azSql[S_COUNT] = {
                      " SELECT 'delete', id, text FROM passage WHERE doc_id=?1",
     [S_DEL_PASSAGE] = "DELETE FROM passage WHERE doc_id=?1",
     [S_DEL_CITATION] = "DELETE FROM citation WHERE doc_id=?1",
+    [S_SUB_INSTRUMENT_STAT] =
+        "UPDATE instrument_stat SET citations = instrument_stat.citations - x.n,"
+        " docs = instrument_stat.docs - 1 FROM (SELECT instrument_id, count(*) AS n"
+        "   FROM citation WHERE doc_id = ?1 GROUP BY instrument_id) x"
+        " WHERE instrument_stat.instrument_id = x.instrument_id",
+    [S_SUB_INSTRUMENT_DATE] =
+        "UPDATE instrument_date SET docs = instrument_date.docs - 1"
+        " FROM (SELECT DISTINCT instrument_id, date FROM citation"
+        "   WHERE doc_id = ?1 AND date IS NOT NULL) x"
+        " WHERE instrument_date.instrument_id = x.instrument_id AND instrument_date.date = x.date",
+    [S_DEL_INSTRUMENT_DATE] = "DELETE FROM instrument_date WHERE docs <= 0 AND ?1 IS NOT NULL",
     [S_DEL_TASK_AGENCY] = "DELETE FROM task_agency WHERE task_id IN"
                           " (SELECT id FROM task WHERE doc_id=?1)",
     [S_DEL_TASK] = "DELETE FROM task WHERE doc_id=?1",
@@ -230,6 +254,15 @@ static const char *const azSql[S_COUNT] = {
                        " instrument_id, relation, date, issuer_body, title,"
                        " start, end, line, section)"
                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    [S_ADD_INSTRUMENT_STAT] =
+        "INSERT INTO instrument_stat(instrument_id, citations, docs)"
+        " SELECT instrument_id, count(*), 1 FROM citation WHERE doc_id = ?1"
+        " GROUP BY instrument_id ON CONFLICT(instrument_id) DO UPDATE SET"
+        " citations = citations + excluded.citations, docs = docs + 1",
+    [S_ADD_INSTRUMENT_DATE] =
+        "INSERT INTO instrument_date(instrument_id, date, docs)"
+        " SELECT DISTINCT instrument_id, date, 1 FROM citation WHERE doc_id = ?1"
+        " AND date IS NOT NULL ON CONFLICT(instrument_id, date) DO UPDATE SET docs = docs + 1",
     [S_INS_AGENCY] = "INSERT OR IGNORE INTO agency(canon, key, kind, generic)"
                      " VALUES(?1,?2,?3,?4)",
     [S_FIND_AGENCY] = "SELECT id FROM agency WHERE canon=?1",
@@ -364,7 +397,8 @@ int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash) {
 }
 
 static int delete_doc(vp_store *p, long long iDoc) {
-  static const int aDel[] = {S_FTS_DELETE, S_DEL_PASSAGE, S_DEL_CITATION,
+  static const int aDel[] = {S_FTS_DELETE, S_DEL_PASSAGE, S_SUB_INSTRUMENT_STAT,
+                             S_SUB_INSTRUMENT_DATE, S_DEL_INSTRUMENT_DATE, S_DEL_CITATION,
                              S_DEL_TASK_AGENCY, S_SUB_AGENCY_PROVINCE,
                              S_DEL_AGENCY_PROVINCE, S_DEL_AGENCY_DOC, S_DEL_TASK,
                              S_DEL_DOC};
@@ -550,6 +584,10 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   }
   if (rc == SQLITE_OK) rc = insert_passages(p, iDoc, pText, aRowid);
   if (rc == SQLITE_OK) rc = insert_citations(p, iDoc, pText, d->pCite, aRowid);
+  for (int k = S_ADD_INSTRUMENT_STAT; rc == SQLITE_OK && k <= S_ADD_INSTRUMENT_DATE; k++) {
+    sqlite3_bind_int64(p->aStmt[k], 1, iDoc);
+    rc = run(p, k);
+  }
   if (rc == SQLITE_OK) rc = insert_tasks(p, iDoc, pText, d->pTasks, aRowid);
   if (rc == SQLITE_OK) {
     sqlite3_bind_int64(p->aStmt[S_ADD_AGENCY_PROVINCE], 1, iDoc);

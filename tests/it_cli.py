@@ -207,6 +207,13 @@ def main():
         run("index", "--db", db7, d5)
         check("who counts after changes equal a fresh index",
               js("agencies", "--db", db5, "--json") == js("agencies", "--db", db7, "--json"))
+        strip_inst = lambda r: [(i["key"], i["scope"], i["citations"], i["docs"],
+                                 [(d["date"], d["count"]) for d in i["dates"]]) for i in r["instruments"]]
+        check("instrument counts after changes equal a fresh index",
+              strip_inst(js("instruments", "--db", db5, "--json")) == strip_inst(js("instruments", "--db", db7, "--json")))
+        r5, r7 = js("refs", "--db", db5, "--json", "20-NQ/TW"), js("refs", "--db", db7, "--json", "20-NQ/TW")
+        check("refs totals after changes equal a fresh index",
+              (r5["total"], r5["docs_total"]) == (r7["total"], r7["docs_total"]) and r5["docs_total"] == 3, str((r5["total"], r5["docs_total"])))
         for ag in ("Sở Tài chính", "Sở Nội vụ", "Sở Khoa học và Công nghệ"):
             a1, a2 = js("who", "--db", db5, "--json", ag), js("who", "--db", db7, "--json", ag)
             strip = lambda w: [(p["province"], p["lead"], p["support"], p["docs"]) for p in w["provinces"]]
