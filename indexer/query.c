@@ -21,6 +21,7 @@ struct vp_db {
   sqlite3 *db;
   double msBudget;
   double msDeadline;
+  int nRead; /* read transactions open: answers built from others nest */
 };
 
 static int progress_cb(void *pArg) {
@@ -54,15 +55,22 @@ void vp_db_set_budget(vp_db *p, double msBudget) { p->msBudget = msBudget; }
 
 /* One read transaction per answer: every statement sees one snapshot. */
 static int read_begin(vp_db *p, char **pzErr) {
+  if (p->nRead > 0 && !sqlite3_get_autocommit(p->db)) { /* inside another answer's snapshot */
+    p->nRead++;
+    return VP_OK;
+  }
+  p->nRead = 1;
   p->msDeadline = p->msBudget > 0 ? vp_now_ms() + p->msBudget : 0;
   if (sqlite3_exec(p->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
     *pzErr = vp_mprintf("cannot read the index: %s", sqlite3_errmsg(p->db));
+    p->nRead = 0;
     return VP_EDB;
   }
   return VP_OK;
 }
 
 static void read_end(vp_db *p) {
+  if (--p->nRead > 0) return;
   sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
   p->msDeadline = 0;
 }
@@ -1087,8 +1095,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
     }
   }
   sqlite3_finalize(s);
-  read_end(p);
-  if (rc == VP_OK) {
+  if (rc == VP_OK) { /* the tasks, from the same snapshot */
     char zDocId[32];
     snprintf(zDocId, sizeof(zDocId), "%lld", iDoc);
     cJSON *pTasks = NULL;
@@ -1099,6 +1106,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       cJSON_Delete(pTasks);
     }
   }
+  read_end(p);
   if (rc == VP_ENOTFOUND && *pzErr == NULL) *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
   return finish(rc, pOut, ppOut);
 }
