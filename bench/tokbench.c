@@ -1,5 +1,5 @@
 /*
-** tokbench.c — the vnplan tokenizer alone (vp_tok_run in document mode) over
+** tokbench.c — the vnplan tokenizer alone (vp_tok_run in index mode: what FTS5 stores) over
 ** the same paragraphs baseline.c gives FTS5's unicode61, counting tokens;
 ** 3 passes, prints the median MB/s. Not part of vnplan.
 ** Usage: tokbench PATH...
@@ -30,7 +30,7 @@ int main(int argc, char **argv) {
     nTok = 0;
     double t0 = bu_now_ms();
     for (size_t i = 0; i < co.nPara; i++)
-      vp_tok_run(co.aPara[i].z, co.aPara[i].n, 0, count_token, &nTok);
+      vp_tok_run(co.aPara[i].z, co.aPara[i].n, VP_TOK_INDEX, count_token, &nTok);
     double ms = bu_now_ms() - t0;
     aRate[pass] = (double)co.nParaBytes / 1048576.0 / (ms / 1e3);
   }

@@ -14,11 +14,12 @@
 #include "vp_meta.h"
 #include "vp_reader.h"
 #include "vp_task.h"
+#include "vp_vocab.h"
 
 /* Bump when extraction rules or the schema change: documents indexed by an
 ** older version are re-indexed even when their bytes did not change. */
-#define VP_STORE_VERSION 4
-#define VP_STORE_SCHEMA "vnplan-4" /* tables and indexes */
+#define VP_STORE_VERSION 5
+#define VP_STORE_SCHEMA "vnplan-5" /* tables and indexes */
 
 #define VP_STORE_READONLY 1 /* open read-only; fail when there is no index */
 #define VP_STORE_CREATE 2   /* create the file and schema when missing */
@@ -33,9 +34,23 @@ typedef struct vp_store vp_store; /* prepared statements for writing */
 int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr);
 void vp_store_writer_free(vp_store *p);
 
-/* 1 when the document at zPath is indexed with this content hash and
-** VP_STORE_VERSION (nothing to do), else 0. */
-int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash);
+/* The documents indexed under the current rules (VP_STORE_VERSION) with
+** their content hash, sorted by path: what a run need not read again. Read
+** once by the writer, then only read (from any thread). */
+typedef struct vp_store_known {
+  char **azPath; /* sorted with strcmp */
+  char **azHash; /* same order */
+  int n;
+} vp_store_known;
+
+/* Load the list; VP_OK, VP_ENOMEM or VP_EDB with *pzErr. */
+int vp_store_known_load(vp_store *p, vp_store_known *pOut, char **pzErr);
+
+/* 1 when zPath is in the list with this content hash (nothing to do). */
+int vp_store_known_has(const vp_store_known *p, const char *zPath,
+                       const char *zHash);
+
+void vp_store_known_free(vp_store_known *p);
 
 /* Everything to store for one file. */
 typedef struct vp_store_doc {
@@ -47,6 +62,7 @@ typedef struct vp_store_doc {
   const vp_meta *pMeta;
   const vp_citations *pCite;
   const vp_tasks *pTasks;
+  const vp_vocab *pVocab; /* its words' diacritic-free forms (may be NULL) */
 } vp_store_doc;
 
 /* Replace the document (same zPath) with pDoc in one transaction: either all

@@ -1,15 +1,15 @@
 /*
-** vp_tok.h — the "vnplan" FTS5 tokenizer. Words are normalized by vp_norm;
-** each word is emitted as its exact form and, when that differs, the
-** diacritic-free form at the same position (FTS5_TOKEN_COLOCATED) in a
-** namespace of its own (first byte VP_TOK_FOLD_NS). Document numbers
-** ("69-KL/TW", "709/QĐ-TTg", "472- KH/TU") are one token, their vp_docnum
-** zToken. Offsets are byte offsets in the text FTS5 passes (the passage's
-** original bytes), NFD and CRLF included.
+** vp_tok.h — the "vnplan" FTS5 tokenizer. Words are normalized by vp_norm
+** (NFC, case folding, one tone-mark placement); the index holds each word's
+** exact form only. Document numbers ("69-KL/TW", "709/QĐ-TTg", "472- KH/TU")
+** are one token, their vp_docnum zToken. Offsets are byte offsets in the text
+** FTS5 passes (the passage's original bytes), NFD and CRLF included.
 **
 ** Query side (FTS5_TOKENIZE_QUERY):
-**  - a word typed without diacritics emits VP_TOK_FOLD_NS+word and, colocated,
-**    the word itself: it matches every spelling ("khoa" ~ khóa, khoa, khoá);
+**  - a word typed without diacritics emits itself and, colocated, every
+**    indexed word that folds to it, from the index's term_fold table
+**    (vp_vocab.h): "khoa" ~ khoa, khóa, khoá; with a prefix ("cong*"), the
+**    beginnings of the indexed words whose fold starts with it;
 **  - a word typed with diacritics emits its exact form only;
 **  - a string whose first byte is VP_TOK_EXACT_MARK is in exact mode: its
 **    ASCII words match only themselves (the query translator sets it when the
@@ -34,10 +34,19 @@ int vp_tok_register(sqlite3 *db, char **pzErr);
 typedef int (*vp_tok_fn)(void *pCtx, int flags, const char *zToken,
                          int nToken, int iStart, int iEnd);
 
-/* Tokenize z[0..n) exactly as the FTS5 tokenizer does (bQuery: query mode),
-** without SQLite: used by tests, benchmarks and the fuzzer. Returns 0 or the
-** callback's non-zero value (SQLITE_NOMEM if a very long word cannot get its
-** heap buffer). */
-int vp_tok_run(const char *z, int n, int bQuery, vp_tok_fn xToken, void *pCtx);
+/* Modes of vp_tok_run. */
+enum {
+  VP_TOK_FORMS = 0, /* every form: each word's exact form and, when that
+                    ** differs and is ASCII, VP_TOK_FOLD_NS + its fold,
+                    ** colocated (what term_fold is collected from) */
+  VP_TOK_QUERY = 1, /* the query side, without a term_fold table */
+  VP_TOK_INDEX = 2  /* what FTS5 indexes: exact forms only */
+};
+
+/* Tokenize z[0..n) as the FTS5 tokenizer does, in mode eMode, without
+** SQLite: used by the vocabulary collector, tests, benchmarks and the
+** fuzzer. Returns 0 or the callback's non-zero value (SQLITE_NOMEM if a very
+** long word cannot get its heap buffer). */
+int vp_tok_run(const char *z, int n, int eMode, vp_tok_fn xToken, void *pCtx);
 
 #endif /* VP_TOK_H */

@@ -1,7 +1,8 @@
 /*
 ** indexer.c — `vnplan index` (see vp_indexer.h): the walk over files and
-** folders, change detection by content hash, the read → extract → store
-** pipeline per file, warnings for bad files and progress on a terminal.
+** folders, the list of files unchanged since they were indexed, the store
+** step of the pipeline (files are read and extracted ahead of it on a worker
+** thread: prepare.c), warnings for bad files and progress on a terminal.
 ** Not for the format of the index (store.c) nor for extraction rules.
 */
 #include "vp_indexer.h"
@@ -15,13 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "vp_cite.h"
 #include "vp_common.h"
-#include "vp_meta.h"
-#include "vp_reader.h"
+#include "vp_prepare.h"
 #include "vp_store.h"
-#include "vp_task.h"
-#include "vp_textcheck.h"
 
 void vp_index_hash(const char *z, size_t n, char zOut[17]) {
   unsigned long long h = 1469598103934665603ULL;
@@ -196,63 +193,23 @@ static void progress_show(progress *p, int iFile, int nFile, long long nBytes,
   fflush(stderr);
 }
 
-/* Read, extract and store one file. A bad file is reported and skipped
-** (returns VP_OK, *pbSkipped = 1); only an index failure is an error. */
-static int index_one(vp_store *pStore, const char *zReal, const char *zNamed,
-                     const vp_index_opts *pOpts, int *pbSkipped,
-                     int *pbUnchanged, long long *pnBytes, char **pzErr) {
-  *pbSkipped = *pbUnchanged = 0;
-  char *zBuf = NULL, *zWhy = NULL;
-  size_t nBuf = 0;
-  int rc = vp_read_file(zReal, pOpts->nMaxFile, &zBuf, &nBuf, &zWhy);
-  if (rc == VP_ENOMEM) return rc;
-  if (rc != VP_OK) {
-    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, zWhy ? zWhy : "cannot read");
-    free(zWhy);
-    *pbSkipped = 1;
+/* Store one prepared file, or report why it was skipped. Returns VP_OK
+** (*pbSkipped, *pbUnchanged say what happened) or an index failure. */
+static int store_one(vp_store *pStore, const vp_prepared *p, const char *zReal,
+                     const char *zNamed, const vp_index_opts *pOpts,
+                     int *pbSkipped, int *pbUnchanged, long long *pnBytes,
+                     char **pzErr) {
+  *pbSkipped = p->eState == VP_PREP_SKIPPED;
+  *pbUnchanged = p->eState == VP_PREP_UNCHANGED;
+  if (p->eState == VP_PREP_SKIPPED) {
+    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, p->zWhy);
     return VP_OK;
   }
-  char zHash[17];
-  vp_index_hash(zBuf, nBuf, zHash);
-  if (vp_store_is_current(pStore, zReal, zHash)) {
-    free(zBuf);
-    *pbUnchanged = 1;
-    return VP_OK;
-  }
-  vp_text *pText = NULL;
-  vp_meta meta;
-  vp_citations cites;
-  vp_tasks tasks;
-  memset(&meta, 0, sizeof(meta));
-  memset(&cites, 0, sizeof(cites));
-  memset(&tasks, 0, sizeof(tasks));
-  rc = vp_text_check(zBuf, nBuf, &zWhy);
-  if (rc == VP_OK) rc = vp_reader_parse(zBuf, nBuf, &pText, &zWhy);
-  free(zBuf);
-  if (rc == VP_EINPUT) {
-    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, zWhy ? zWhy : "bad input");
-    free(zWhy);
-    *pbSkipped = 1;
-    return VP_OK;
-  }
-  if (rc == VP_OK) rc = vp_meta_extract(pText, &meta, &zWhy);
-  if (rc == VP_OK) rc = vp_cite_extract(pText, &meta, &cites, &zWhy);
-  if (rc == VP_OK) rc = vp_task_extract(pText, &meta, &tasks, &zWhy);
-  if (rc == VP_OK) {
-    vp_store_doc d = {zReal, zNamed, zHash, (long long)pText->nBuf, pText,
-                      &meta, &cites, &tasks};
-    rc = vp_store_put(pStore, &d, pzErr);
-    if (rc == VP_OK) *pnBytes += (long long)pText->nBuf;
-  } else if (rc != VP_ENOMEM) {
-    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, zWhy ? zWhy : "cannot extract");
-    *pbSkipped = 1;
-    rc = VP_OK;
-  }
-  free(zWhy);
-  vp_task_clear(&tasks);
-  vp_cite_clear(&cites);
-  vp_meta_clear(&meta);
-  vp_reader_free(pText);
+  if (p->eState == VP_PREP_UNCHANGED) return VP_OK;
+  vp_store_doc d = {zReal,    zNamed,   p->zHash,  (long long)p->pText->nBuf,
+                    p->pText, &p->meta, &p->cites, &p->tasks, &p->vocab};
+  int rc = vp_store_put(pStore, &d, pzErr);
+  if (rc == VP_OK) *pnBytes += (long long)p->pText->nBuf;
   return rc;
 }
 
@@ -294,15 +251,28 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
   int bBulk = rc == VP_OK && w.files.n >= BULK_FILES;
   if (bBulk) fts_automerge(db, 0);
   progress prog = {pOpts->bProgress && isatty(2), msStart, 0};
+  /* files are read and extracted on a worker thread, stored on this one */
+  vp_store_known known = {NULL, NULL, 0};
+  vp_prep_queue *pQueue = NULL;
+  if (rc == VP_OK) rc = vp_store_known_load(pStore, &known, pzErr);
+  if (rc == VP_OK)
+    rc = vp_prep_queue_start(w.files.azReal, w.files.n, pOpts->nMaxFile, &known,
+                             &pQueue);
   for (int i = 0; rc == VP_OK && i < w.files.n; i++) {
     int bSkipped, bUnchanged;
-    rc = index_one(pStore, w.files.azReal[i], w.files.azNamed[i], pOpts,
+    vp_prepared *pPrep = NULL;
+    rc = vp_prep_queue_next(pQueue, &pPrep);
+    if (rc != VP_OK) break;
+    rc = store_one(pStore, pPrep, w.files.azReal[i], w.files.azNamed[i], pOpts,
                    &bSkipped, &bUnchanged, &pStats->nBytes, pzErr);
+    vp_prepared_free(pPrep);
     pStats->nSkipped += bSkipped;
     pStats->nUnchanged += bUnchanged;
     pStats->nIndexed += (rc == VP_OK && !bSkipped && !bUnchanged);
     progress_show(&prog, i + 1, w.files.n, pStats->nBytes, 0);
   }
+  vp_prep_queue_free(pQueue);
+  vp_store_known_free(&known);
   progress_show(&prog, w.files.n, w.files.n, pStats->nBytes, 1);
   if (rc == VP_OK && pOpts->bPrune) {
     char **azRoot = calloc((size_t)nPath + 1, sizeof(char *));

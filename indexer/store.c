@@ -71,6 +71,7 @@ static const char *const zSchema =
     " docs INT NOT NULL, PRIMARY KEY(agency_id, province)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS doc_province ON doc(province, file);"
     "CREATE INDEX IF NOT EXISTS task_agency_task ON task_agency(task_id);"
+    VP_VOCAB_SCHEMA
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" VP_STORE_SCHEMA "');"
     "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);";
 
@@ -102,7 +103,7 @@ static void drop_older_schema(sqlite3 *db) {
                  "DROP TABLE IF EXISTS citation; DROP TABLE IF EXISTS instrument;"
                  "DROP TABLE IF EXISTS task_agency; DROP TABLE IF EXISTS agency_doc;"
                  "DROP TABLE IF EXISTS agency_province; DROP TABLE IF EXISTS instrument_stat;"
-                 "DROP TABLE IF EXISTS instrument_date;"
+                 "DROP TABLE IF EXISTS instrument_date; DROP TABLE IF EXISTS term_fold;"
                  "DROP TABLE IF EXISTS task; DROP TABLE IF EXISTS agency;"
                  "DROP TABLE IF EXISTS doc; DROP TABLE IF EXISTS meta;",
                  NULL, NULL, NULL);
@@ -171,7 +172,6 @@ done:
 /* ---- writer ---------------------------------------------------------- */
 
 enum {
-  S_CURRENT,
   S_FIND_DOC,
   S_FTS_DELETE,
   S_DEL_PASSAGE,
@@ -200,11 +200,11 @@ enum {
   S_INS_AGENCY_DOC,
   S_ADD_AGENCY_PROVINCE,
   S_GENERATION,
+  S_INS_TERM_FOLD,
   S_COUNT
 };
 
 static const char *const azSql[S_COUNT] = {
-    [S_CURRENT] = "SELECT 1 FROM doc WHERE path=?1 AND hash=?2 AND version=?3",
     [S_FIND_DOC] = "SELECT id FROM doc WHERE path=?1",
     [S_FTS_DELETE] = "INSERT INTO passage_fts(passage_fts, rowid, text)"
                      " SELECT 'delete', id, text FROM passage WHERE doc_id=?1",
@@ -254,15 +254,15 @@ static const char *const azSql[S_COUNT] = {
                        " instrument_id, relation, date, issuer_body, title,"
                        " start, end, line, section)"
                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+    /* one row per instrument the document cites (counted in C: an
+    ** INSERT … SELECT … GROUP BY here cost a millisecond per document) */
     [S_ADD_INSTRUMENT_STAT] =
         "INSERT INTO instrument_stat(instrument_id, citations, docs)"
-        " SELECT instrument_id, count(*), 1 FROM citation WHERE doc_id = ?1"
-        " GROUP BY instrument_id ON CONFLICT(instrument_id) DO UPDATE SET"
+        " VALUES(?1, ?2, 1) ON CONFLICT(instrument_id) DO UPDATE SET"
         " citations = citations + excluded.citations, docs = docs + 1",
     [S_ADD_INSTRUMENT_DATE] =
-        "INSERT INTO instrument_date(instrument_id, date, docs)"
-        " SELECT DISTINCT instrument_id, date, 1 FROM citation WHERE doc_id = ?1"
-        " AND date IS NOT NULL ON CONFLICT(instrument_id, date) DO UPDATE SET docs = docs + 1",
+        "INSERT INTO instrument_date(instrument_id, date, docs) VALUES(?1, ?2, 1)"
+        " ON CONFLICT(instrument_id, date) DO UPDATE SET docs = docs + 1",
     [S_INS_AGENCY] = "INSERT OR IGNORE INTO agency(canon, key, kind, generic)"
                      " VALUES(?1,?2,?3,?4)",
     [S_FIND_AGENCY] = "SELECT id FROM agency WHERE canon=?1",
@@ -279,6 +279,7 @@ static const char *const azSql[S_COUNT] = {
                          " VALUES(?1,?2,?3,?4) ON CONFLICT(agency_id, doc_id) DO UPDATE"
                          " SET lead=lead+excluded.lead, support=support+excluded.support",
     [S_GENERATION] = "UPDATE meta SET value=value+1 WHERE key='generation'",
+    [S_INS_TERM_FOLD] = "INSERT OR IGNORE INTO term_fold(fold, term) VALUES(?1, ?2)",
 };
 
 /* Agency ids already known in this run: a bulk index names the same few
@@ -293,6 +294,7 @@ struct vp_store {
   sqlite3_stmt *aStmt[S_COUNT];
   agency_slot *aAgency; /* open addressing, nAgencySlot a power of two */
   int nAgencySlot, nAgency;
+  vp_vocab terms; /* term_fold pairs written in this run: each once */
 };
 
 static unsigned agency_hash(const char *z) {
@@ -357,6 +359,7 @@ void vp_store_writer_free(vp_store *p) {
   if (p == NULL) return;
   for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(p->aStmt[i]);
   agency_cache_clear(p);
+  vp_vocab_clear(&p->terms);
   free(p);
 }
 
@@ -385,15 +388,67 @@ static int lookup_id(vp_store *p, int iStmt, long long *piOut) {
   return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? SQLITE_OK : rc;
 }
 
-int vp_store_is_current(vp_store *p, const char *zPath, const char *zHash) {
-  sqlite3_stmt *s = p->aStmt[S_CURRENT];
-  bind_text(s, 1, zPath);
-  bind_text(s, 2, zHash);
-  sqlite3_bind_int(s, 3, VP_STORE_VERSION);
-  int bCurrent = sqlite3_step(s) == SQLITE_ROW;
-  sqlite3_reset(s);
-  sqlite3_clear_bindings(s);
-  return bCurrent;
+int vp_store_known_load(vp_store *p, vp_store_known *pOut, char **pzErr) {
+  memset(pOut, 0, sizeof(*pOut));
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(p->db,
+                              "SELECT path, hash FROM doc WHERE version=?1"
+                              " AND hash IS NOT NULL ORDER BY path",
+                              -1, &s, NULL);
+  int nAlloc = 0;
+  if (rc == SQLITE_OK) sqlite3_bind_int(s, 1, VP_STORE_VERSION);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    if (pOut->n == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 256;
+      char **a1 = realloc(pOut->azPath, (size_t)nAlloc * sizeof(char *));
+      if (a1) pOut->azPath = a1;
+      char **a2 = a1 ? realloc(pOut->azHash, (size_t)nAlloc * sizeof(char *)) : NULL;
+      if (a2) pOut->azHash = a2;
+      if (a1 == NULL || a2 == NULL) { rc = SQLITE_NOMEM; break; }
+    }
+    char *zPath = vp_strndup((const char *)sqlite3_column_text(s, 0), -1);
+    char *zHash = vp_strndup((const char *)sqlite3_column_text(s, 1), -1);
+    if (zPath == NULL || zHash == NULL) {
+      free(zPath);
+      free(zHash);
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    pOut->azPath[pOut->n] = zPath;
+    pOut->azHash[pOut->n] = zHash;
+    pOut->n++;
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  sqlite3_finalize(s);
+  if (rc == SQLITE_OK) return VP_OK;
+  vp_store_known_free(pOut);
+  if (rc == SQLITE_NOMEM) return VP_ENOMEM;
+  *pzErr = vp_mprintf("cannot read the indexed files: %s", sqlite3_errmsg(p->db));
+  return VP_EDB;
+}
+
+int vp_store_known_has(const vp_store_known *p, const char *zPath,
+                       const char *zHash) {
+  /* ORDER BY path compares bytes (BINARY), as strcmp does */
+  int lo = 0, hi = p->n - 1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2, c = strcmp(p->azPath[mid], zPath);
+    if (c == 0) return strcmp(p->azHash[mid], zHash) == 0;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+void vp_store_known_free(vp_store_known *p) {
+  for (int i = 0; i < p->n; i++) {
+    free(p->azPath[i]);
+    free(p->azHash[i]);
+  }
+  free(p->azPath);
+  free(p->azHash);
+  memset(p, 0, sizeof(*p));
 }
 
 static int delete_doc(vp_store *p, long long iDoc) {
@@ -458,14 +513,58 @@ static int instrument_id(vp_store *p, const vp_citation *c, long long *piOut) {
   return lookup_id(p, S_FIND_INSTRUMENT, piOut);
 }
 
+/* A citation's instrument and date, to count per document. */
+typedef struct cited {
+  long long iInst;
+  const char *zDate; /* NULL: none stated */
+} cited;
+
+static int cmp_cited(const void *a, const void *b) {
+  const cited *x = a, *y = b;
+  if (x->iInst != y->iInst) return x->iInst < y->iInst ? -1 : 1;
+  if (x->zDate == NULL || y->zDate == NULL)
+    return (x->zDate != NULL) - (y->zDate != NULL);
+  return strcmp(x->zDate, y->zDate);
+}
+
+/* instrument_stat and instrument_date gain the document's citations
+** aCited[0..n) (sorted here): per instrument its count and one document,
+** per (instrument, date stated) one document. */
+static int add_instrument_stats(vp_store *p, cited *aCited, int n) {
+  qsort(aCited, (size_t)n, sizeof(cited), cmp_cited);
+  int rc = SQLITE_OK;
+  for (int i = 0; rc == SQLITE_OK && i < n;) {
+    int j = i;
+    while (j < n && aCited[j].iInst == aCited[i].iInst) j++;
+    sqlite3_stmt *s = p->aStmt[S_ADD_INSTRUMENT_STAT];
+    sqlite3_bind_int64(s, 1, aCited[i].iInst);
+    sqlite3_bind_int(s, 2, j - i);
+    rc = run(p, S_ADD_INSTRUMENT_STAT);
+    for (int k = i; rc == SQLITE_OK && k < j; k++) {
+      if (aCited[k].zDate == NULL) continue;
+      if (k > i && aCited[k - 1].zDate && strcmp(aCited[k - 1].zDate, aCited[k].zDate) == 0)
+        continue; /* the same date again */
+      s = p->aStmt[S_ADD_INSTRUMENT_DATE];
+      sqlite3_bind_int64(s, 1, aCited[k].iInst);
+      bind_text(s, 2, aCited[k].zDate);
+      rc = run(p, S_ADD_INSTRUMENT_DATE);
+    }
+    i = j;
+  }
+  return rc;
+}
+
 static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
                             const vp_citations *pCite, const long long *aRowid) {
-  for (int i = 0; i < pCite->n; i++) {
+  cited *aCited = malloc(((size_t)pCite->n + 1) * sizeof(cited));
+  if (aCited == NULL) return SQLITE_NOMEM;
+  int nCited = 0, rc = SQLITE_OK;
+  for (int i = 0; rc == SQLITE_OK && i < pCite->n; i++) {
     const vp_citation *c = &pCite->a[i];
     if (c->iPassage < 0 || c->iPassage >= pText->nPassage) continue;
     long long iInst;
-    int rc = instrument_id(p, c, &iInst);
-    if (rc != SQLITE_OK) return rc;
+    rc = instrument_id(p, c, &iInst);
+    if (rc != SQLITE_OK) break;
     const vp_passage *ps = &pText->aPassage[c->iPassage];
     sqlite3_stmt *s = p->aStmt[S_INS_CITATION];
     sqlite3_bind_int64(s, 1, iDoc);
@@ -480,9 +579,11 @@ static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
     sqlite3_bind_int(s, 10, ps->iLine);
     bind_text(s, 11, ps->zSection);
     rc = run(p, S_INS_CITATION);
-    if (rc != SQLITE_OK) return rc;
+    if (rc == SQLITE_OK) aCited[nCited++] = (cited){iInst, c->zDate};
   }
-  return SQLITE_OK;
+  if (rc == SQLITE_OK) rc = add_instrument_stats(p, aCited, nCited);
+  free(aCited);
+  return rc;
 }
 
 static int agency_id(vp_store *p, const vp_task_agency *a, long long *piOut) {
@@ -553,6 +654,24 @@ static int insert_tasks(vp_store *p, long long iDoc, const vp_text *pText,
   return SQLITE_OK;
 }
 
+/* term_fold gains the document's pairs not yet written in this run. */
+static int insert_terms(vp_store *p, const vp_vocab *pVocab) {
+  const char *zTerm, *zFold;
+  int iOff = 0, rc = SQLITE_OK;
+  while (rc == SQLITE_OK && vp_vocab_next(pVocab, &iOff, &zTerm, &zFold)) {
+    int bNew;
+    if (vp_vocab_add(&p->terms, zTerm, (int)strlen(zTerm), zFold,
+                     (int)strlen(zFold), &bNew) != VP_OK)
+      return SQLITE_NOMEM;
+    if (!bNew) continue;
+    sqlite3_stmt *s = p->aStmt[S_INS_TERM_FOLD];
+    sqlite3_bind_text(s, 1, zFold, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, zTerm, -1, SQLITE_STATIC);
+    rc = run(p, S_INS_TERM_FOLD);
+  }
+  return rc;
+}
+
 int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   const vp_text *pText = d->pText;
   long long *aRowid = calloc((size_t)pText->nPassage + 1, sizeof(long long));
@@ -584,16 +703,13 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   }
   if (rc == SQLITE_OK) rc = insert_passages(p, iDoc, pText, aRowid);
   if (rc == SQLITE_OK) rc = insert_citations(p, iDoc, pText, d->pCite, aRowid);
-  for (int k = S_ADD_INSTRUMENT_STAT; rc == SQLITE_OK && k <= S_ADD_INSTRUMENT_DATE; k++) {
-    sqlite3_bind_int64(p->aStmt[k], 1, iDoc);
-    rc = run(p, k);
-  }
   if (rc == SQLITE_OK) rc = insert_tasks(p, iDoc, pText, d->pTasks, aRowid);
   if (rc == SQLITE_OK) {
     sqlite3_bind_int64(p->aStmt[S_ADD_AGENCY_PROVINCE], 1, iDoc);
     bind_text(p->aStmt[S_ADD_AGENCY_PROVINCE], 2, d->pMeta->zProvince);
     rc = run(p, S_ADD_AGENCY_PROVINCE);
   }
+  if (rc == SQLITE_OK && d->pVocab) rc = insert_terms(p, d->pVocab);
   if (rc == SQLITE_OK) rc = run(p, S_GENERATION);
   if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
   free(aRowid);
@@ -601,6 +717,7 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
     *pzErr = vp_mprintf("cannot store %s: %s", d->zFile, sqlite3_errmsg(p->db));
     sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
     agency_cache_clear(p); /* ids inserted by the rolled-back transaction */
+    vp_vocab_clear(&p->terms); /* and pairs */
     return VP_EDB;
   }
   return VP_OK;

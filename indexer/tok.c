@@ -13,11 +13,19 @@
 #include "vp_common.h"
 #include "vp_docnum.h"
 #include "vp_norm.h"
+#include "vp_vocab.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { MODE_QUERY = 1, MODE_EXACT = 2 };
+enum { MODE_QUERY = 1, MODE_EXACT = 2, MODE_INDEX = 4, MODE_PREFIX = 8 };
+
+/* The FTS5 tokenizer object: the connection whose term_fold table expands
+** query words typed without diacritics (vp_vocab.h), and its statements. */
+typedef struct vnplan_tokenizer {
+  sqlite3 *db;
+  sqlite3_stmt *apStmt[2];
+} vnplan_tokenizer;
 
 #define TOK_STACK                                                              \
   (4 * VP_TOK_MAX) /* most words fit; longer ones use the heap */
@@ -45,9 +53,22 @@ static int cut_len(const char *z, int n) {
 
 /* Emit the forms of one normalized word (zFold[-1] is writable: the
 ** namespace byte goes there); bFoldAscii: zFold[0..nFold) is pure ASCII. */
+/* Context of vp_vocab_expand's callback: emit a colocated form. */
+typedef struct expand_ctx {
+  vp_tok_fn xToken;
+  void *pCtx;
+  int iStart, iEnd;
+} expand_ctx;
+
+static int emit_expanded(void *pArg, const char *zTerm, int nTerm) {
+  expand_ctx *e = pArg;
+  return e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, zTerm, nTerm, e->iStart, e->iEnd);
+}
+
 static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
                       int bAscii, int bFoldAscii, int mode, int iStart,
-                      int iEnd, vp_tok_fn xToken, void *pCtx) {
+                      int iEnd, vp_tok_fn xToken, void *pCtx,
+                      vnplan_tokenizer *pTok) {
   int rc;
   if (nExact > VP_TOK_MAX)
     nExact = cut_len(zExact, nExact);
@@ -58,7 +79,7 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
   zFold[-1] = VP_TOK_FOLD_NS;
   if (!(mode & MODE_QUERY)) {
     rc = xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
-    if (rc == 0 && !bAscii && bFoldAscii) {
+    if (rc == 0 && !(mode & MODE_INDEX) && !bAscii && bFoldAscii) {
       rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold - 1, nFold + 1, iStart,
                   iEnd);
     }
@@ -67,17 +88,21 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
   if (!bAscii || (mode & MODE_EXACT)) {
     return xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
   }
-  /* typed without diacritics: every spelling, then the word itself */
-  rc = xToken(pCtx, 0, zFold - 1, nFold + 1, iStart, iEnd);
-  if (rc == 0)
-    rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zExact, nExact, iStart, iEnd);
+  /* typed without diacritics: the word itself, then, colocated, every
+  ** indexed spelling that folds to it */
+  rc = xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
+  if (rc == 0 && pTok != NULL) {
+    expand_ctx e = {xToken, pCtx, iStart, iEnd};
+    rc = vp_vocab_expand(pTok->db, pTok->apStmt, zExact, nExact,
+                         (mode & MODE_PREFIX) != 0, emit_expanded, &e);
+  }
   return rc;
 }
 
 /* A word whose forms do not fit the stack buffers: heap buffers of growing
 ** size. */
 static int emit_long_word(const char *z, int iStart, int iEnd, int mode,
-                          vp_tok_fn xToken, void *pCtx) {
+                          vp_tok_fn xToken, void *pCtx, vnplan_tokenizer *pTok) {
   int nWord = iEnd - iStart, nFold = 0, bAscii = 0;
   if (nWord > (1 << 24))
     return SQLITE_OK; /* absurd: skipped */
@@ -91,7 +116,7 @@ static int emit_long_word(const char *z, int iStart, int iEnd, int mode,
     if (nExact >= 0) {
       int rc = emit_forms(zExact, nExact, zFold, nFold, bAscii,
                           is_ascii(zFold, nFold), mode, iStart, iEnd, xToken,
-                          pCtx);
+                          pCtx, pTok);
       free(zHeap);
       return rc;
     }
@@ -103,7 +128,8 @@ static int emit_long_word(const char *z, int iStart, int iEnd, int mode,
 /* Normalize and emit the word that starts at z[iStart] when it does not fit
 ** a batch; sets *piEnd to its end. Stack buffers first, then the heap. */
 static int emit_big_word(const char *z, int n, int iStart, int *piEnd,
-                         int mode, vp_tok_fn xToken, void *pCtx) {
+                         int mode, vp_tok_fn xToken, void *pCtx,
+                         vnplan_tokenizer *pTok) {
   char aExact[TOK_STACK], aFold[TOK_STACK + 1];
   int nFold = 0, bAscii = 0;
   int nExact = vp_norm_next_word(z, n, iStart, piEnd, aExact, TOK_STACK,
@@ -111,9 +137,9 @@ static int emit_big_word(const char *z, int n, int iStart, int *piEnd,
   if (nExact >= 0) {
     return emit_forms(aExact, nExact, aFold + 1, nFold, bAscii,
                       is_ascii(aFold + 1, nFold), mode, iStart, *piEnd, xToken,
-                      pCtx);
+                      pCtx, pTok);
   }
-  return emit_long_word(z, iStart, *piEnd, mode, xToken, pCtx);
+  return emit_long_word(z, iStart, *piEnd, mode, xToken, pCtx, pTok);
 }
 
 /* A number typed in a query with a space for its first separator ("69 KL/TW",
@@ -168,7 +194,8 @@ static int emit_docnum_at(const char *z, int n, int i, int mode,
 ** -1 when the whole batch was used, else the end of a number that ends
 ** inside a word (the batch's words from there on are dropped). */
 static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
-                      vp_tok_fn xToken, void *pCtx, int *piNext) {
+                      vp_tok_fn xToken, void *pCtx, vnplan_tokenizer *pTok,
+                      int *piNext) {
   int rc = 0, iSkip = 0; /* words ending at or before iSkip are in a number */
   *piNext = -1;
   for (int k = 0; k < b->nWord && rc == 0; k++) {
@@ -184,11 +211,12 @@ static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
         emit_docnum_at(z, n, w->iStart, mode, xToken, pCtx, &iSkip, &rc)) {
       continue;
     }
-    if (mode == 0 && w->nExact <= VP_TOK_MAX && w->nFold <= VP_TOK_MAX) {
+    if ((mode & ~MODE_INDEX) == 0 && w->nExact <= VP_TOK_MAX &&
+        w->nFold <= VP_TOK_MAX) {
       /* the common case, emit_forms inlined: a document's short word */
       rc = xToken(pCtx, 0, b->zExact + w->iExact, w->nExact, w->iStart,
                   w->iEnd);
-      if (rc == 0 && !w->bAscii && w->bFoldAscii) {
+      if (rc == 0 && mode == 0 && !w->bAscii && w->bFoldAscii) {
         char *zFold = b->zFold + w->iFold - 1;
         zFold[0] = VP_TOK_FOLD_NS;
         rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zFold, w->nFold + 1,
@@ -198,7 +226,7 @@ static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
     }
     rc = emit_forms(b->zExact + w->iExact, w->nExact, b->zFold + w->iFold,
                     w->nFold, w->bAscii, w->bFoldAscii, mode, w->iStart,
-                    w->iEnd, xToken, pCtx);
+                    w->iEnd, xToken, pCtx, pTok);
   }
   if (rc == 0 && iSkip > 0 && b->nWord > 0 &&
       iSkip > b->aWord[b->nWord - 1].iEnd) {
@@ -210,7 +238,7 @@ static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
 /* The tokenizer proper, for vp_tok_run and xTokenize alike: words are
 ** normalized a batch at a time. */
 static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken,
-                    void *pCtx) {
+                    void *pCtx, vnplan_tokenizer *pTok) {
   vp_norm_batch b;
   int i = 0, rc = 0;
   if ((mode & MODE_QUERY) && n > 0 && z[0] == VP_TOK_EXACT_MARK) {
@@ -227,29 +255,27 @@ static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken,
           emit_docnum_at(z, n, iStop, mode, xToken, pCtx, &i, &rc)) {
         continue;
       }
-      rc = emit_big_word(z, n, iStop, &i, mode, xToken, pCtx);
+      rc = emit_big_word(z, n, iStop, &i, mode, xToken, pCtx, pTok);
       continue;
     }
-    rc = emit_batch(z, n, &b, mode, xToken, pCtx, &iNext);
+    rc = emit_batch(z, n, &b, mode, xToken, pCtx, pTok, &iNext);
     i = iNext >= 0 ? iNext : iStop;
   }
   return rc;
 }
 
-int vp_tok_run(const char *z, int n, int bQuery, vp_tok_fn xToken, void *pCtx) {
+int vp_tok_run(const char *z, int n, int eMode, vp_tok_fn xToken, void *pCtx) {
   vp_norm_init();
-  return tokenize(z, n, bQuery ? MODE_QUERY : 0, xToken, pCtx);
+  int mode = eMode == VP_TOK_QUERY ? MODE_QUERY
+             : eMode == VP_TOK_INDEX ? MODE_INDEX
+                                     : 0;
+  return tokenize(z, n, mode, xToken, pCtx, NULL);
 }
 
 /* ---- FTS5 glue ---------------------------------------------------------- */
 
-typedef struct vnplan_tokenizer {
-  int iUnused; /* no options yet; FTS5 wants a distinct object */
-} vnplan_tokenizer;
-
-static int tok_create(void *pUnused, const char **azArg, int nArg,
+static int tok_create(void *pDb, const char **azArg, int nArg,
                       Fts5Tokenizer **ppOut) {
-  (void)pUnused;
   (void)azArg;
   *ppOut = NULL;
   if (nArg != 0)
@@ -257,24 +283,31 @@ static int tok_create(void *pUnused, const char **azArg, int nArg,
   vnplan_tokenizer *p = sqlite3_malloc((int)sizeof(*p));
   if (p == NULL)
     return SQLITE_NOMEM;
-  p->iUnused = 0;
+  p->db = pDb;
+  p->apStmt[0] = p->apStmt[1] = NULL;
   vp_norm_init();
   *ppOut = (Fts5Tokenizer *)p;
   return SQLITE_OK;
 }
 
+/* Called when the FTS5 table is disconnected, before the connection's
+** statements are checked at close: ours are finalized here. */
 static void tok_delete(Fts5Tokenizer *pTok) {
-  sqlite3_free(pTok);
+  vnplan_tokenizer *p = (vnplan_tokenizer *)pTok;
+  sqlite3_finalize(p->apStmt[0]);
+  sqlite3_finalize(p->apStmt[1]);
+  sqlite3_free(p);
 }
 
 static int tok_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
                         const char *pText, int nText, vp_tok_fn xToken) {
-  (void)pTok;
-  /* FTS5_TOKENIZE_PREFIX needs nothing special: FTS5 (3.40.1 checked, see
-  ** tests/test_tok.c "cong*") applies the prefix to every colocated token,
-  ** so "cong*" matches "\x01cong…" (công, cống…) and "cong…" alike. */
-  int mode = (flags & FTS5_TOKENIZE_QUERY) ? MODE_QUERY : 0;
-  return tokenize(pText, nText, mode, xToken, pCtx);
+  /* FTS5 (3.40.1 checked, see tests "cong*") applies a query term's prefix
+  ** to every colocated token: "cong*" expands to the beginnings "công",
+  ** "cộng"… of indexed words, each then matched as a prefix. */
+  int mode = MODE_INDEX;
+  if (flags & FTS5_TOKENIZE_QUERY)
+    mode = MODE_QUERY | ((flags & FTS5_TOKENIZE_PREFIX) ? MODE_PREFIX : 0);
+  return tokenize(pText, nText, mode, xToken, pCtx, (vnplan_tokenizer *)pTok);
 }
 
 static fts5_api *fts5_api_of(sqlite3 *db) {
@@ -297,7 +330,7 @@ int vp_tok_register(sqlite3 *db, char **pzErr) {
     return VP_EDB;
   }
   vp_norm_init();
-  int rc = pApi->xCreateTokenizer(pApi, VP_TOK_NAME, NULL, &tok, NULL);
+  int rc = pApi->xCreateTokenizer(pApi, VP_TOK_NAME, db, &tok, NULL);
   if (rc != SQLITE_OK) {
     *pzErr = vp_mprintf("cannot register tokenizer %s: %s", VP_TOK_NAME,
                         sqlite3_errstr(rc));

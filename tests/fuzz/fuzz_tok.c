@@ -34,9 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   if (nData > (1 << 20)) return 0;
   char *z = fuzz_copy(aData, nData);
   if (!z) return 0;
-  for (int bQuery = 0; bQuery <= 1; bQuery++) {
+  for (int eMode = VP_TOK_FORMS; eMode <= VP_TOK_INDEX; eMode++) {
     tok_check c = {(int)nData, 0, 0, 0};
-    int rc = vp_tok_run(z, (int)nData, bQuery, check_token, &c);
+    int rc = vp_tok_run(z, (int)nData, eMode, check_token, &c);
     FUZZ_ASSERT(rc == 0, "vp_tok_run returns 0 when the callback does");
   }
   free(z);

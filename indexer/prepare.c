@@ -1,0 +1,177 @@
+/*
+** prepare.c — reading and extraction of one file for `vnplan index`, and the
+** worker thread that does it ahead of the writer (vp_prepare.h). The writer
+** (SQLite and the FTS5 tokenizer) and the extraction rules each take about
+** half the time of a run; on two cores they overlap. Not for the walk
+** (indexer.c) nor for storing (store.c).
+*/
+#include "vp_prepare.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_indexer.h"
+#include "vp_textcheck.h"
+
+int vp_prepare_file(const char *zPath, size_t nMax,
+                    const vp_store_known *pKnown, vp_prepared **ppOut) {
+  *ppOut = NULL;
+  vp_prepared *p = calloc(1, sizeof(*p));
+  if (p == NULL) return VP_ENOMEM;
+  char *zBuf = NULL;
+  size_t nBuf = 0;
+  int rc = vp_read_file(zPath, nMax, &zBuf, &nBuf, &p->zWhy);
+  if (rc == VP_OK) {
+    vp_index_hash(zBuf, nBuf, p->zHash);
+    if (pKnown && vp_store_known_has(pKnown, zPath, p->zHash)) {
+      free(zBuf);
+      p->eState = VP_PREP_UNCHANGED;
+      *ppOut = p;
+      return VP_OK;
+    }
+    rc = vp_text_check(zBuf, nBuf, &p->zWhy);
+    if (rc == VP_OK) rc = vp_reader_parse(zBuf, nBuf, &p->pText, &p->zWhy);
+  }
+  free(zBuf);
+  if (rc == VP_OK) rc = vp_meta_extract(p->pText, &p->meta, &p->zWhy);
+  if (rc == VP_OK) rc = vp_cite_extract(p->pText, &p->meta, &p->cites, &p->zWhy);
+  if (rc == VP_OK) rc = vp_task_extract(p->pText, &p->meta, &p->tasks, &p->zWhy);
+  if (rc == VP_OK) rc = vp_vocab_collect(p->pText, &p->vocab);
+  if (rc == VP_ENOMEM) {
+    vp_prepared_free(p);
+    return VP_ENOMEM;
+  }
+  if (rc != VP_OK) {
+    /* unreadable, bad input or an extraction failure: reported, skipped */
+    p->eState = VP_PREP_SKIPPED;
+    if (p->zWhy == NULL) p->zWhy = vp_strndup("cannot read or extract", -1);
+    if (p->zWhy == NULL) {
+      vp_prepared_free(p);
+      return VP_ENOMEM;
+    }
+  }
+  *ppOut = p;
+  return VP_OK;
+}
+
+void vp_prepared_free(vp_prepared *p) {
+  if (p == NULL) return;
+  vp_vocab_clear(&p->vocab);
+  vp_task_clear(&p->tasks);
+  vp_cite_clear(&p->cites);
+  vp_meta_clear(&p->meta);
+  vp_reader_free(p->pText);
+  free(p->zWhy);
+  free(p);
+}
+
+/* ---- the queue ---------------------------------------------------------- */
+
+/* Files prepared ahead of the writer: enough to keep the worker busy while
+** the writer stores a large file, few enough to bound memory. */
+#define PREP_AHEAD 3
+
+/* Slot of a file that could not be prepared for want of memory. */
+static vp_prepared nomem_marker;
+
+struct vp_prep_queue {
+  char **azPath;
+  int nPath;
+  size_t nMax;
+  const vp_store_known *pKnown;
+  vp_prepared **aItem; /* [i]: file i once prepared, until taken */
+  int nReady;          /* files 0..nReady-1 are prepared */
+  int nTaken;          /* files 0..nTaken-1 are taken */
+  int bStop;           /* the writer wants no more */
+  int bThread;         /* a worker runs (else _next prepares inline) */
+  pthread_t thread;
+  pthread_mutex_t mutex;
+  pthread_cond_t cvItem; /* a file was prepared */
+  pthread_cond_t cvRoom; /* a file was taken, or stop */
+};
+
+static void *prep_worker(void *pArg) {
+  vp_prep_queue *q = pArg;
+  for (int i = 0; i < q->nPath; i++) {
+    pthread_mutex_lock(&q->mutex);
+    while (!q->bStop && q->nReady - q->nTaken >= PREP_AHEAD)
+      pthread_cond_wait(&q->cvRoom, &q->mutex);
+    int bStop = q->bStop;
+    pthread_mutex_unlock(&q->mutex);
+    if (bStop) break;
+    vp_prepared *p = NULL;
+    if (vp_prepare_file(q->azPath[i], q->nMax, q->pKnown, &p) != VP_OK)
+      p = &nomem_marker;
+    pthread_mutex_lock(&q->mutex);
+    q->aItem[i] = p;
+    q->nReady = i + 1;
+    pthread_cond_signal(&q->cvItem);
+    pthread_mutex_unlock(&q->mutex);
+  }
+  return NULL;
+}
+
+int vp_prep_queue_start(char **azPath, int nPath, size_t nMax,
+                        const vp_store_known *pKnown, vp_prep_queue **ppOut) {
+  *ppOut = NULL;
+  vp_prep_queue *q = calloc(1, sizeof(*q));
+  if (q == NULL) return VP_ENOMEM;
+  q->aItem = calloc((size_t)nPath + 1, sizeof(vp_prepared *));
+  if (q->aItem == NULL) {
+    free(q);
+    return VP_ENOMEM;
+  }
+  q->azPath = azPath;
+  q->nPath = nPath;
+  q->nMax = nMax;
+  q->pKnown = pKnown;
+  pthread_mutex_init(&q->mutex, NULL);
+  pthread_cond_init(&q->cvItem, NULL);
+  pthread_cond_init(&q->cvRoom, NULL);
+  /* one file needs no second thread */
+  q->bThread = nPath > 1 && pthread_create(&q->thread, NULL, prep_worker, q) == 0;
+  *ppOut = q;
+  return VP_OK;
+}
+
+int vp_prep_queue_next(vp_prep_queue *q, vp_prepared **ppOut) {
+  *ppOut = NULL;
+  int i = q->nTaken;
+  if (i >= q->nPath) return VP_ERROR; /* a caller's bug: asked too often */
+  vp_prepared *p;
+  if (!q->bThread) {
+    q->nTaken = i + 1;
+    return vp_prepare_file(q->azPath[i], q->nMax, q->pKnown, ppOut);
+  }
+  pthread_mutex_lock(&q->mutex);
+  while (q->nReady <= i) pthread_cond_wait(&q->cvItem, &q->mutex);
+  p = q->aItem[i];
+  q->aItem[i] = NULL;
+  q->nTaken = i + 1;
+  pthread_cond_signal(&q->cvRoom);
+  pthread_mutex_unlock(&q->mutex);
+  if (p == &nomem_marker) return VP_ENOMEM;
+  *ppOut = p;
+  return VP_OK;
+}
+
+void vp_prep_queue_free(vp_prep_queue *q) {
+  if (q == NULL) return;
+  if (q->bThread) {
+    pthread_mutex_lock(&q->mutex);
+    q->bStop = 1;
+    pthread_cond_signal(&q->cvRoom);
+    pthread_mutex_unlock(&q->mutex);
+    pthread_join(q->thread, NULL);
+  }
+  for (int i = q->nTaken; i < q->nPath; i++) {
+    if (q->aItem[i] != &nomem_marker) vp_prepared_free(q->aItem[i]);
+  }
+  pthread_cond_destroy(&q->cvRoom);
+  pthread_cond_destroy(&q->cvItem);
+  pthread_mutex_destroy(&q->mutex);
+  free(q->aItem);
+  free(q);
+}
