@@ -130,21 +130,21 @@ static void add_display(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
 #define VP_STR(x) VP_STR_(x)
 #define TEXT_MAX 4000
 
-/* Display form of a long text column, cut after TEXT_MAX bytes (on a space,
-** with "…"): tasks and passages can be as large as a hostile file's line. */
+/* A long text column stored in display form (task texts: the extractors
+** pass them through vp_fold_display), cut after TEXT_MAX bytes (on a space,
+** with "…"): tasks can be as large as a hostile file's line. */
 static void add_clipped(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
   const char *z = col_text(s, i);
   int n = sqlite3_column_bytes(s, i);
   if (z == NULL || n <= TEXT_MAX) {
-    add_display(o, zKey, s, i);
+    add_str(o, zKey, z);
     return;
   }
   int iE = TEXT_MAX;
   while (iE > TEXT_MAX / 2 && z[iE] != ' ') iE--;
-  char *zD = vp_fold_display(z, iE);
-  char *zOut = zD ? vp_mprintf("%s …", zD) : NULL;
+  while (iE > 0 && ((unsigned char)z[iE] & 0xC0) == 0x80) iE--; /* a code point's start */
+  char *zOut = vp_mprintf("%.*s …", iE, z);
   add_str(o, zKey, zOut);
-  free(zD);
   free(zOut);
 }
 
@@ -162,7 +162,7 @@ static cJSON *doc_object(sqlite3_stmt *s, int i) {
   add_str(d, "province_2025", province_2025(col_text(s, i + 2)));
   add_col(d, "number", s, i + 3);
   add_col(d, "date", s, i + 4);
-  add_display(d, "title", s, i + 5);
+  add_col(d, "title", s, i + 5); /* stored in display form (meta.c) */
   return d;
 }
 
@@ -787,7 +787,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
         cJSON *t = cJSON_CreateObject();
         cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
         add_col(t, "role", sTasks, 0);
-        add_display(t, "name", sTasks, 1);
+        add_col(t, "name", sTasks, 1); /* display form (agency.c) */
         add_clipped(t, "text", sTasks, 2);
         add_col(t, "deadline", sTasks, 3);
         add_col(t, "deadline_norm", sTasks, 4);

@@ -18,6 +18,10 @@
 #include "vp_rank.h"
 #include "vp_tok.h"
 
+#define VP_STR_(x) #x
+#define VP_STR(x) VP_STR_(x)
+#define VP_STORE_MMAP 4294967296 /* bytes of the file readers map (4 GiB) */
+
 static const char *const zSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
     "CREATE TABLE IF NOT EXISTS doc(id INTEGER PRIMARY KEY,"
@@ -146,6 +150,11 @@ int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
       rc = VP_EDB;
       goto done;
     }
+  }
+  if (flags & VP_STORE_READONLY) {
+    /* readers map the file: a page read is a memory access, not a pread()
+    ** system call (shared with the page cache, so no copy per connection) */
+    sqlite3_exec(db, "PRAGMA mmap_size=" VP_STR(VP_STORE_MMAP), NULL, NULL, NULL);
   }
   /* a file that is not ours (or not SQLite at all) is refused here */
   char *zFound = stored_schema(db);

@@ -246,6 +246,18 @@ def main():
         check("refs: a date of another term excludes the plan", js("refs", "--db", db6, "--json", "29-NQ/TW ngày 01/11/2012")["citations"] == [])
         check("tasks --province with the 2025 unit name",
               js("tasks", "--db", db6, "--json", "--province", "Đồng Tháp")["total"] == len(tasks))
+        # a task longer than an answer shows: cut at a word, marked, valid UTF-8
+        d8 = os.path.join(tmp, "long")
+        os.mkdir(d8)
+        with open(os.path.join(d8, "plan.txt"), "w", encoding="utf-8") as f:
+            f.write("ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\n\nKẾ HOẠCH\n\n1. Sở Tài chính chủ trì, phối hợp với"
+                    " Sở Nội vụ tham mưu " + "bố trí kinh phí thực hiện " * 400 + ".\n")
+        db8 = os.path.join(tmp, "long.db")
+        run("index", "--db", db8, d8)
+        t = js("tasks", "--db", db8, "--json")["tasks"]
+        check("long task text cut at a word and marked", len(t) == 1 and t[0]["text"].endswith(" …")
+              and len(t[0]["text"].encode()) <= 4010 and t[0]["text"].startswith("Sở Tài chính chủ trì"),
+              str(t)[:200])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
