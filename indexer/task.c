@@ -382,7 +382,47 @@ static int read_day_month(const vp_fold *f, int i, int *pD, int *pM, int *pY) {
   return read_month_year(f, j, pM, pY);
 }
 
-typedef enum dl_kind { DL_DAY, DL_MONTH, DL_YEAR } dl_kind;
+/* A quarter "I".."IV" or "1".."4" at i, then "/YYYY", "-YYYY" or "năm YYYY"
+** (*pY = 0 without a year): the index after, else -1. */
+static int read_quarter(const vp_fold *f, int i, int *pQ, int *pY) {
+  static const char *const azRoman[] = {"iv", "iii", "ii", "i"};
+  static const int aValue[] = {4, 3, 2, 1};
+  int e = -1;
+  for (int k = 0; k < VP_ARRAY_SIZE(azRoman) && e < 0; k++) {
+    if ((e = phrase_at(f, i, azRoman[k])) >= 0) *pQ = aValue[k];
+  }
+  if (e < 0 && (e = read_uint(f, i, pQ)) >= 0 && (*pQ < 1 || *pQ > 4)) e = -1;
+  if (e < 0) return -1;
+  *pY = 0;
+  int j = read_date_sep(f, e), y;
+  if (j < 0 && (j = phrase_at(f, skip_ws(f, e), "nam")) >= 0) j = skip_ws(f, j);
+  int e2 = j >= 0 ? read_uint(f, j, &y) : -1;
+  if (e2 >= 0 && valid_year(y)) {
+    *pY = y;
+    return e2;
+  }
+  return e;
+}
+
+/* "6 tháng đầu năm YYYY" (half 1) or "6 tháng cuối năm YYYY" (half 2) at i. */
+static int read_half(const vp_fold *f, int i, int *pH, int *pY) {
+  int e = phrase_at(f, i, "6 thang dau nam"), y;
+  *pH = 1;
+  if (e < 0 && (e = phrase_at(f, i, "6 thang cuoi nam")) >= 0) *pH = 2;
+  if (e < 0) return -1;
+  int e2 = read_uint(f, skip_ws(f, e), &y);
+  if (e2 < 0 || !valid_year(y)) return -1;
+  *pY = y;
+  return e2;
+}
+
+/* The normal form of a quarter or a half: "2023-Q4", "--Q4", "2024-H1". */
+static void quarter_norm(char *z, int n, char cKind, int v, int y) {
+  if (y) snprintf(z, (size_t)n, "%04d-%c%d", y, cKind, v);
+  else snprintf(z, (size_t)n, "--%c%d", cKind, v);
+}
+
+typedef enum dl_kind { DL_DAY, DL_MONTH, DL_QUARTER, DL_HALF, DL_YEAR } dl_kind;
 static const struct {
   const char *zTrigger;
   dl_kind eKind;
@@ -392,11 +432,17 @@ static const struct {
     {"trong thang", DL_MONTH},       {"truoc thang", DL_MONTH},
     {"cham nhat la thang", DL_MONTH}, {"cham nhat vao thang", DL_MONTH},
     {"cham nhat thang", DL_MONTH},   {"vao thang", DL_MONTH},
-    {"trong nam", DL_YEAR},          {"truoc nam", DL_YEAR},
+    {"trong quy", DL_QUARTER},       {"truoc quy", DL_QUARTER},
+    {"cham nhat la quy", DL_QUARTER}, {"cham nhat trong quy", DL_QUARTER},
+    {"cham nhat vao quy", DL_QUARTER}, {"cham nhat quy", DL_QUARTER},
+    {"vao quy", DL_QUARTER},         {"trong", DL_HALF},
+    {"truoc", DL_HALF},              {"trong nam", DL_YEAR},
+    {"truoc nam", DL_YEAR},
 };
 
 /* The most precise dated deadline in f from i on: triggers of days beat
-** months beat years; the first occurrence of a kind wins. */
+** months beat quarters beat halves beat years; the first occurrence of a
+** kind wins. */
 static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
   for (int eKind = DL_DAY; eKind <= DL_YEAR && !pOut->bFound; eKind++) {
     int iBest = -1, eBest = -1;
@@ -413,6 +459,10 @@ static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
         } else if (eKind == DL_MONTH && (e = read_month_year(f, j, &m, &y)) >= 0) {
           if (y) snprintf(z, sizeof(z), "%04d-%02d", y, m);
           else snprintf(z, sizeof(z), "--%02d", m);
+        } else if (eKind == DL_QUARTER && (e = read_quarter(f, j, &m, &y)) >= 0) {
+          quarter_norm(z, (int)sizeof(z), 'Q', m, y); /* "trong quý IV/2023" */
+        } else if (eKind == DL_HALF && (e = read_half(f, j, &m, &y)) >= 0) {
+          quarter_norm(z, (int)sizeof(z), 'H', m, y); /* "trong 6 tháng đầu năm 2024" */
         } else if (eKind == DL_YEAR && (e = read_uint(f, j, &y)) >= 0 && valid_year(y)) {
           snprintf(z, sizeof(z), "%04d", y);
         } else {
@@ -453,8 +503,9 @@ static void find_prose_deadline(const clause *c, deadline *pOut) {
   }
 }
 
-/* Normal form of a deadline cell ("Hằng năm", "Năm 2024-2030", "Thường
-** xuyên", "Quý IV/2023", "trong tháng 12/2022"); "" when none. */
+/* Normal form of a deadline cell ("Hằng năm" → yearly, "Năm 2024-2030" →
+** 2024/2030, "Thường xuyên" → continuous, "Quý IV/2023" → 2023-Q4, "6 tháng
+** đầu năm 2024" → 2024-H1, "trong tháng 12/2022" → 2022-12); "" when none. */
 static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
   zNorm[0] = 0;
   deadline d;
@@ -465,6 +516,19 @@ static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
     return;
   }
   int y1 = 0, y2 = 0, m = 0, dd = 0;
+  /* a cell that names a quarter or a half: "Quý IV/2023", "6 tháng đầu năm 2024" */
+  for (int i = find_phrase(f, 0, "quy"); i >= 0; i = find_phrase(f, i + 1, "quy")) {
+    if (read_quarter(f, skip_ws(f, i + 3), &m, &y2) >= 0) {
+      quarter_norm(zNorm, nNorm, 'Q', m, y2);
+      return;
+    }
+  }
+  for (int i = find_phrase(f, 0, "6 thang"); i >= 0; i = find_phrase(f, i + 1, "6 thang")) {
+    if (read_half(f, i, &m, &y2) >= 0) {
+      quarter_norm(zNorm, nNorm, 'H', m, y2);
+      return;
+    }
+  }
   for (int i = 0; i < f->n; i++) {
     if (!is_digit(f->z[i]) || (i > 0 && is_digit(f->z[i - 1]))) continue;
     int e = read_uint(f, i, &y1);

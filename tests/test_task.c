@@ -259,6 +259,10 @@ static void test_table_rows(void) {
                {"4", "Chủ trì, phối hợp với Sở Y tế tham mưu nguồn kinh phí", STC, "Các Sở, ngành", "Thường xuyên", 0}},
       /* 6 */ {VP_P_ROW, "row", -1, 0, 0,
                {"5", "Lập danh mục", "Văn phòng UBND tỉnh", "Sở KH&CN", "trong tháng 12/2022", 0}},
+      /* 7 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"7", "Rà soát quy hoạch", STC, "", "Quý IV/2023", 0}},
+      /* 8 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"8", "Tổng kết", STC, "", "6 tháng cuối năm 2025", 0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 1);
@@ -285,6 +289,10 @@ static void test_table_rows(void) {
   t = task_of_passage(&ts, 6);
   CHECK("row: month", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2022-12") == 0);
   CHECK("row: VP UBND", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L && role_of(t, SKHCN) == S);
+  t = task_of_passage(&ts, 7);
+  CHECK("row: quarter", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2023-Q4") == 0);
+  t = task_of_passage(&ts, 8);
+  CHECK("row: half year", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2025-H2") == 0);
   vp_task_clear(&ts);
 }
 
@@ -300,6 +308,12 @@ static void test_deadlines(void) {
       {"1. Sở Tài chính định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.", "định kỳ hằng năm", "yearly"},
       {"1. Sở Tài chính định kỳ hằng năm báo cáo trước ngày 05/11.", "trước ngày 05/11", "--11-05"},
       {"1. Sở Tài chính phát triển đến năm 2030 các chương trình.", NULL, NULL},
+      {"1. Sở Tài chính trình phương án trong quý IV/2023.", "trong quý IV/2023", "2023-Q4"},
+      {"1. Sở Tài chính hoàn thành chậm nhất trong Quý II năm 2024.", "chậm nhất trong Quý II năm 2024", "2024-Q2"},
+      {"1. Sở Tài chính báo cáo trước quý 3.", "trước quý 3", "--Q3"},
+      {"1. Sở Tài chính hoàn thành trong 6 tháng đầu năm 2024.", "trong 6 tháng đầu năm 2024", "2024-H1"},
+      {"1. Sở Tài chính quản lý Quỹ I của tỉnh.", NULL, NULL},
+      {"1. Sở Tài chính báo cáo kết quả quý IV/2023 và đề xuất.", NULL, NULL},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {
     spec a[1] = {{VP_P_ITEM, aCase[i].z, -1, 0, NO_TABLE, {0}}};
