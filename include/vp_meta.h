@@ -29,4 +29,10 @@ typedef struct vp_meta {
 int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr);
 void vp_meta_clear(vp_meta *p);
 
+/* The usual spelling of an issuing body that data/instrument-types.tsv
+** names (its issuer and body rows), for z[0..n) written in any case or
+** without diacritics ("BỘ CHÍNH TRỊ" → "Bộ Chính trị"); NULL when unknown or
+** out of memory. Caller frees. */
+char *vp_meta_known_body(const char *z, int n);
+
 #endif /* VP_META_H */

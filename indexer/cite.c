@@ -374,6 +374,12 @@ static int read_after(const vp_fold *pF, const char *zSrc, int i,
     if (e > s) {
       e = skip_spaces_back(pF, e);
       if ((pC->zIssuerBody = display_span(pF, zSrc, s, e)) == NULL) return -1;
+      /* a known body in its usual spelling ("CỦA BỘ CHÍNH TRỊ") */
+      char *zKnown = vp_meta_known_body(pC->zIssuerBody, -1);
+      if (zKnown) {
+        free(pC->zIssuerBody);
+        pC->zIssuerBody = zKnown;
+      }
       i = skip_term(pF, skip_spaces(pF, e));
     }
   }

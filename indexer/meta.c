@@ -277,7 +277,7 @@ static void kind_build(void) {
   size_t iPos = 0;
   while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
     if (strcmp(azCol[1], "type") == 0) kind_add(azCol[2], azCol[2]);
-    if (strcmp(azCol[1], "issuer") == 0) body_add(azCol[2]);
+    if (strcmp(azCol[1], "issuer") == 0 || strcmp(azCol[1], "body") == 0) body_add(azCol[2]);
   }
   iPos = 0;
   while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
@@ -364,15 +364,33 @@ static int number_line_start(const meta_line *pL) {
   return (k < pL->nF && is_digit(pL->zF[k])) ? k : -1;
 }
 
-static int is_number_line(const meta_line *pL) { return number_line_start(pL) >= 0; }
+/* a line that is a document number and nothing else: "222/KH-UBND" under
+** a "Số:" whose number a PDF conversion put on the next line */
+static int is_bare_number_line(const meta_line *pL) {
+  vp_docnum d;
+  if (!docnum_at_fold(pL, 0, &d)) return 0;
+  for (int i = d.iEnd; i < pL->n; i++) {
+    if (pL->z[i] != ' ' && pL->z[i] != '\t') return 0;
+  }
+  return 1;
+}
 
-/* "Số: 222/KH-UBND" in the header */
+static int is_number_line(const meta_line *pL) {
+  return number_line_start(pL) >= 0 || is_bare_number_line(pL);
+}
+
+/* "Số: 222/KH-UBND" in the header, or "Số:" with the number on the next
+** line */
 static int find_header_number(const meta_doc *pDoc, vp_meta *pOut) {
   for (int i = 0; i < pDoc->nHeader; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     int k = number_line_start(pL);
     if (k < 0) continue;
     vp_docnum d;
+    if (k >= pL->nF && i + 1 < pDoc->nHeader && is_bare_number_line(&pDoc->aLine[i + 1])) {
+      pL = &pDoc->aLine[i + 1]; /* "Số:" alone, the number below */
+      k = 0;
+    }
     if (!docnum_at_fold(pL, k, &d)) continue;
     pOut->zNumber = vp_strndup(d.zKey, -1);
     if (pOut->zNumber == NULL) return VP_ENOMEM;
@@ -617,6 +635,17 @@ static int is_header_boilerplate(const meta_line *pL) {
   return 1;
 }
 
+char *vp_meta_known_body(const char *z, int n) {
+  pthread_once(&kindOnce, kind_build);
+  char *zF = vp_fold_str(z, n);
+  char *zOut = NULL;
+  for (int i = 0; zF && i < nBody && zOut == NULL; i++) {
+    if (strcmp(aBody[i].zKey, zF) == 0) zOut = vp_strndup(aBody[i].zName, -1);
+  }
+  free(zF);
+  return zOut;
+}
+
 /* a header line naming a body: its usual spelling when the instrument
 ** table knows it, else as written */
 static char *known_body_name(const meta_line *pL) {
@@ -727,7 +756,7 @@ static int is_title_stop(const meta_line *pL) {
   for (int i = 0; i < VP_ARRAY_SIZE(azStop); i++) {
     if (word_at(pL->zF, pL->nF, 0, azStop[i])) return 1;
   }
-  if (is_number_line(pL)) return 1;
+  if (number_line_start(pL) >= 0) return 1; /* a wrapped "… số\n57-NQ/TW" is title */
   if (is_roman_heading(pL->zF, pL->nF)) return 1;
   char zIso[11];
   int bLong;
@@ -762,6 +791,14 @@ static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
       int bSamePassage = pL->iPassage == pP->iPassage && pP->iPassage != pKind->iPassage;
       int bPrevUpper = is_upper_line(pP), bUpper = is_upper_line(pL);
       char cPrevEnd = pP->zF[pP->nF - 1];
+      /* "… Nghị quyết số" ends on a word that wants its number: go on */
+      int bWantsNumber = pP->nF >= 2 && memcmp(pP->zF + pP->nF - 2, "so", 2) == 0 &&
+                         (pP->nF == 2 || pP->zF[pP->nF - 3] == ' ') && is_digit(pL->zF[0]);
+      if (bWantsNumber) {
+        title_append(&b, pL, 0, &rc);
+        iPrev = i;
+        continue;
+      }
       if (bPrevUpper && !bUpper) break; /* the body starts after an uppercase title */
       if (cPrevEnd == '.' || cPrevEnd == ';' || cPrevEnd == ':') break;
       if (!bSamePassage && !(bPrevUpper && bUpper)) break;

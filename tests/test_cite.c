@@ -118,6 +118,18 @@ static void test_basis_continues_alias(void) {
     {"69-KL/TW", "Kết luận", NULL, NULL, NULL, VP_REL_ALIAS},
   };
   check_wants("basis/continues/alias", z, NULL, a, VP_ARRAY_SIZE(a));
+
+  /* a body written in capitals is shown in its usual spelling; an unknown
+  ** one as written */
+  const char *zCaps =
+      "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 CỦA BỘ CHÍNH TRỊ về đột "
+      "phá phát triển khoa học; Kết luận số 71-KL/TW ngày 05/02/2024 của BAN "
+      "CHỈ ĐẠO ĐẶC BIỆT TỈNH;";
+  const want aCaps[] = {
+    {"57-NQ/TW", "Nghị quyết", "2024-12-22", "Bộ Chính trị", NULL, VP_REL_IMPLEMENTS},
+    {"71-KL/TW", "Kết luận", "2024-02-05", "BAN CHỈ ĐẠO ĐẶC BIỆT TỈNH", NULL, VP_REL_MENTION},
+  };
+  check_wants("issuing body in capitals", zCaps, NULL, aCaps, VP_ARRAY_SIZE(aCaps));
 }
 
 static void test_line_break_and_title(void) {

@@ -142,6 +142,27 @@ static void test_city_header(void) {
   vp_meta_clear(&m);
 }
 
+/* a PDF conversion put the number on the line after "Số:" */
+static void test_number_on_next_line(void) {
+  static const char z[] =
+      "ỦY BAN NHÂN DÂN\n"
+      "TỈNH QUẢNG NAM\n"
+      "Số:\n"
+      "222/KH-UBND\n"
+      "Quảng Nam, ngày 18 tháng 12 năm 2024\n"
+      "KẾ HOẠCH\n"
+      "Thực hiện Nghị quyết số\n"
+      "57-NQ/TW\n"
+      "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024;\n";
+  vp_meta m;
+  CHECK("extract ok", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("number from the next line", m.zNumber, "222/KH-UBND");
+  CHECK_STR("the number is no issuer", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  CHECK_STR("province", m.zProvince, "Quảng Nam");
+  CHECK_STR("a title wrapped before a number keeps it", m.zTitle, "Thực hiện Nghị quyết số 57-NQ/TW");
+  vp_meta_clear(&m);
+}
+
 static void test_abbreviated_header_tsv(void) {
   static const char z[] =
       "UBND TỈNH BÌNH THUẬN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -349,6 +370,7 @@ static void test_corpus(void) {
 int main(void) {
   test_cell_per_line_header();
   test_city_header();
+  test_number_on_next_line();
   test_abbreviated_header_tsv();
   test_department_header();
   test_no_header_body_counts();
