@@ -250,6 +250,11 @@ static const vp_province *match_whole(const char *zKey) {
 
 const vp_province *vp_gaz_lookup(const char *zTyped) {
   gaz_init();
+  /* the canonical name as stored in the index (the common case of the query
+  ** layer, once per answer row): no folding */
+  for (int i = 0; zTyped && i < gaz.nProvince; i++) {
+    if (strcmp(gaz.aProvince[i].zName, zTyped) == 0) return &gaz.aProvince[i];
+  }
   char zKey[128];
   if (typed_key(zTyped, zKey, sizeof(zKey)) <= 0) return NULL;
   const vp_province *p = match_whole(zKey);

@@ -17,11 +17,17 @@
 #include "vp_qparse.h"
 #include "vp_store.h"
 
+/* Statements kept prepared between answers, by SQL text: an answer such as
+** `who` prepares the same few statements every time (a tenth of its time). */
+#define STMT_CACHE 24
+
 struct vp_db {
   sqlite3 *db;
   double msBudget;
   double msDeadline;
   int nRead; /* read transactions open: answers built from others nest */
+  sqlite3_stmt *aCache[STMT_CACHE]; /* reset, unbound, ready to take */
+  int iEvict;                       /* the next slot to give up when full */
 };
 
 static int progress_cb(void *pArg) {
@@ -45,6 +51,7 @@ int vp_db_open(const char *zPath, int bReadOnly, vp_db **ppDb, char **pzErr) {
 
 void vp_db_close(vp_db *p) {
   if (p == NULL) return;
+  for (int i = 0; i < STMT_CACHE; i++) sqlite3_finalize(p->aCache[i]);
   sqlite3_close(p->db);
   free(p);
 }
@@ -92,10 +99,36 @@ static int db_fail(vp_db *p, int rcSqlite, char **pzErr) {
   return VP_EDB;
 }
 
+/* A statement for zSql: taken from the cache, else prepared. Give it back
+** with release(). */
 static int prepare(vp_db *p, const char *zSql, sqlite3_stmt **pp, char **pzErr) {
-  int rc = sqlite3_prepare_v2(p->db, zSql, -1, pp, NULL);
+  for (int i = 0; i < STMT_CACHE; i++) {
+    if (p->aCache[i] && strcmp(sqlite3_sql(p->aCache[i]), zSql) == 0) {
+      *pp = p->aCache[i];
+      p->aCache[i] = NULL;
+      return VP_OK;
+    }
+  }
+  int rc = sqlite3_prepare_v3(p->db, zSql, -1, SQLITE_PREPARE_PERSISTENT, pp, NULL);
   if (rc != SQLITE_OK) return db_fail(p, rc, pzErr);
   return VP_OK;
+}
+
+/* Done with s (NULL is fine): reset, unbound and kept for the next answer,
+** the oldest kept one finalized when the cache is full. */
+static void release(vp_db *p, sqlite3_stmt *s) {
+  if (s == NULL) return;
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  for (int i = 0; i < STMT_CACHE; i++) {
+    if (p->aCache[i] == NULL) {
+      p->aCache[i] = s;
+      return;
+    }
+  }
+  sqlite3_finalize(p->aCache[p->iEvict]);
+  p->aCache[p->iEvict] = s;
+  p->iEvict = (p->iEvict + 1) % STMT_CACHE;
 }
 
 /* Step; returns 1 for a row, 0 when done, and sets *pRc on error. */
@@ -294,7 +327,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
       iLow = sqlite3_column_int64(sCount, 0);
     }
   }
-  sqlite3_finalize(sCount);
+  release(p, sCount);
   sCount = NULL;
   if (rc == VP_OK && nTotal > VP_RANK_WINDOW) {
     rc = prepare(p, "SELECT (SELECT min(id) FROM passage), (SELECT max(id) FROM passage)", &sCount, pzErr);
@@ -304,7 +337,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
       nTotal = (long long)(VP_RANK_WINDOW * span / (window > 0 ? window : 1));
       bEstimate = 1;
     }
-    sqlite3_finalize(sCount);
+    release(p, sCount);
   } else {
     iLow = 0;
   }
@@ -369,9 +402,9 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
     }
     sqlite3_reset(sHit);
   }
-  sqlite3_finalize(sRank);
-  sqlite3_finalize(sHit);
-  sqlite3_finalize(sFacet);
+  release(p, sRank);
+  release(p, sHit);
+  release(p, sFacet);
   read_end(p);
   cJSON_AddStringToObject(pOut, "fts", zFts);
   cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
@@ -481,8 +514,8 @@ static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
     sqlite3_reset(sDocs);
     cJSON_AddItemToArray(aDates, o);
   }
-  sqlite3_finalize(s);
-  sqlite3_finalize(sDocs);
+  release(p, s);
+  release(p, sDocs);
   cJSON_AddBoolToObject(pInst, "conflict", bConflict);
   return rc;
 }
@@ -569,8 +602,8 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
     }
     sqlite3_reset(sCit);
   }
-  sqlite3_finalize(sDocs);
-  sqlite3_finalize(sCit);
+  release(p, sDocs);
+  release(p, sCit);
   *pnDocs = nDocs;
   return rc;
 }
@@ -606,7 +639,7 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
     else (*pn)++;
     if (rc == VP_OK) rc = add_dates(p, o, a[*pn - 1].iId, pzErr);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   return rc;
 }
 
@@ -694,7 +727,7 @@ static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *p
     (*paId)[(*pnId)++] = sqlite3_column_int64(s, 0);
     if (pDef == NULL && *pzFree == NULL) *pzFree = vp_strndup(col_text(s, 1), -1);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   free(zKey);
   if (rc == VP_OK && pDef == NULL && *pnId == 0) {
     *pzErr = vp_mprintf("no agency named \"%s\" in the alias table or the index", zTyped);
@@ -726,8 +759,8 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   if (rc != VP_OK) return rc;
   rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
   cJSON *pOut = NULL;
-  sqlite3_stmt *sCount = NULL, *sDocs = NULL, *sTasks = NULL;
-  char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
+  sqlite3_stmt *sCount = NULL, *sTasks = NULL;
+  char *zIn = NULL, *zSqlCount = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     cJSON_AddStringToObject(pOut, "query", zAgency);
@@ -739,27 +772,26 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
                                  " GROUP BY province ORDER BY province",
                                  zIn)
                     : NULL;
-    /* the first ?2 documents of a province (?1, '' = unknown) that task it */
-    zSqlDocs = zIn ? vp_mprintf("SELECT d.id FROM doc d WHERE d.province IS nullif(?1, '')"
-                                " AND EXISTS (SELECT 1 FROM agency_doc ad WHERE ad.doc_id = d.id"
-                                " AND ad.agency_id IN %s) ORDER BY d.file LIMIT ?2",
-                                zIn)
-                   : NULL;
+    /* the tasks of the first ?2 documents of a province (?1, '' = unknown)
+    ** that task it, in document, line and role order, at most ?2 (each such
+    ** document has one at least): one statement per province */
     zSqlTasks = zIn ? vp_mprintf(
                           "SELECT ta.role, ta.name, t.text, t.deadline, t.deadline_norm,"
                           " t.section, t.line, d.id, d.file, d.province, d.number, d.date, d.title"
-                          " FROM task_agency ta JOIN task t ON t.id = ta.task_id"
-                          " JOIN doc d ON d.id = ta.doc_id"
-                          " WHERE ta.doc_id = ?1 AND ta.agency_id IN %s ORDER BY t.line, ta.role",
-                          zIn)
+                          " FROM (SELECT d0.id AS did FROM doc d0 WHERE d0.province IS nullif(?1, '')"
+                          "   AND EXISTS (SELECT 1 FROM agency_doc ad WHERE ad.doc_id = d0.id"
+                          "   AND ad.agency_id IN %s) ORDER BY d0.file LIMIT ?2) x"
+                          " JOIN doc d ON d.id = x.did"
+                          " JOIN task_agency ta ON ta.doc_id = x.did AND ta.agency_id IN %s"
+                          " JOIN task t ON t.id = ta.task_id"
+                          " ORDER BY d.file, t.line, ta.role LIMIT ?2",
+                          zIn, zIn)
                     : NULL;
-    rc = (zSqlCount && zSqlDocs && zSqlTasks) ? VP_OK : VP_ENOMEM;
+    rc = (zSqlCount && zSqlTasks) ? VP_OK : VP_ENOMEM;
     if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
-    if (rc == VP_OK) rc = prepare(p, zSqlDocs, &sDocs, pzErr);
     if (rc == VP_OK) rc = prepare(p, zSqlTasks, &sTasks, pzErr);
     for (int i = 0; rc == VP_OK && i < (nId > 0 ? nId : 1); i++) {
       sqlite3_bind_int64(sCount, 3 + i, nId > 0 ? aId[i] : -1);
-      sqlite3_bind_int64(sDocs, 3 + i, nId > 0 ? aId[i] : -1);
       sqlite3_bind_int64(sTasks, 3 + i, nId > 0 ? aId[i] : -1);
     }
   }
@@ -779,29 +811,24 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     cJSON_AddItemToArray(aProv, o);
     nTotal += nLead + nSup;
     /* the tasks of its first documents, at most nLimit */
-    sqlite3_bind_text(sDocs, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(sDocs, 2, nLimit);
-    while (cJSON_GetArraySize(aTasks) < nLimit && step_row(p, sDocs, &rc, pzErr)) {
-      sqlite3_bind_int64(sTasks, 1, sqlite3_column_int64(sDocs, 0));
-      while (cJSON_GetArraySize(aTasks) < nLimit && step_row(p, sTasks, &rc, pzErr)) {
-        cJSON *t = cJSON_CreateObject();
-        cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
-        add_col(t, "role", sTasks, 0);
-        add_col(t, "name", sTasks, 1); /* display form (agency.c) */
-        add_clipped(t, "text", sTasks, 2);
-        add_col(t, "deadline", sTasks, 3);
-        add_col(t, "deadline_norm", sTasks, 4);
-        add_col(t, "section", sTasks, 5);
-        cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
-        cJSON_AddItemToArray(aTasks, t);
-      }
-      sqlite3_reset(sTasks);
+    sqlite3_bind_text(sTasks, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(sTasks, 2, nLimit);
+    while (step_row(p, sTasks, &rc, pzErr)) {
+      cJSON *t = cJSON_CreateObject();
+      cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
+      add_col(t, "role", sTasks, 0);
+      add_col(t, "name", sTasks, 1); /* display form (agency.c) */
+      add_clipped(t, "text", sTasks, 2);
+      add_col(t, "deadline", sTasks, 3);
+      add_col(t, "deadline_norm", sTasks, 4);
+      add_col(t, "section", sTasks, 5);
+      cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
+      cJSON_AddItemToArray(aTasks, t);
     }
-    sqlite3_reset(sDocs);
+    sqlite3_reset(sTasks);
   }
-  sqlite3_finalize(sCount);
-  sqlite3_finalize(sDocs);
-  sqlite3_finalize(sTasks);
+  release(p, sCount);
+  release(p, sTasks);
   read_end(p);
   if (pOut) {
     cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
@@ -812,7 +839,6 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   }
   free(zIn);
   free(zSqlCount);
-  free(zSqlDocs);
   free(zSqlTasks);
   free(aId);
   free(zName);
@@ -947,10 +973,10 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
     rc = add_task_agencies(p, sAg, t, sqlite3_column_int64(sRows, 0), pzErr);
     cJSON_AddItemToArray(aTasks, t);
   }
-  sqlite3_finalize(sRows);
-  sqlite3_finalize(sCount);
-  sqlite3_finalize(sAg);
-  sqlite3_finalize(sFacet);
+  release(p, sRows);
+  release(p, sCount);
+  release(p, sAg);
+  release(p, sFacet);
   read_end(p);
   if (zAgency && zAgency[0] && rc == VP_OK)
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
@@ -996,7 +1022,7 @@ int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
     cJSON_AddNumberToObject(d, "tasks", sqlite3_column_int(s, 13));
     cJSON_AddItemToArray(aDocs, d);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   read_end(p);
   cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aDocs));
   cJSON_AddItemToObject(pOut, "docs", aDocs);
@@ -1016,7 +1042,7 @@ static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
     sqlite3_bind_text(s, 1, zId, -1, SQLITE_STATIC);
     if (step_row(p, s, &rc, pzErr)) *piDoc = sqlite3_column_int64(s, 0);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   return rc;
 }
 
@@ -1050,7 +1076,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       add_col(d, "indexed_at", s, 10);
     }
   }
-  sqlite3_finalize(s);
+  release(p, s);
   s = NULL;
   if (rc == VP_OK && pOut == NULL) rc = VP_ENOTFOUND;
   /* sections: each heading path with its first line and heading text */
@@ -1070,7 +1096,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       cJSON_AddItemToArray(aSec, o);
     }
   }
-  sqlite3_finalize(s);
+  release(p, s);
   s = NULL;
   if (rc == VP_OK)
     rc = prepare(p,
@@ -1094,7 +1120,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       cJSON_AddItemToArray(aInst, o);
     }
   }
-  sqlite3_finalize(s);
+  release(p, s);
   if (rc == VP_OK) { /* the tasks, from the same snapshot */
     char zDocId[32];
     snprintf(zDocId, sizeof(zDocId), "%lld", iDoc);
@@ -1134,7 +1160,7 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
     if (cJSON_IsTrue(cJSON_GetObjectItem(o, "conflict"))) nConflict++;
     cJSON_AddItemToArray(aInst, o);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   read_end(p);
   cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aInst));
   cJSON_AddNumberToObject(pOut, "conflicts", nConflict);
@@ -1158,7 +1184,7 @@ static int add_chain(vp_db *p, cJSON *pOut, const char *zToken, char **pzErr) {
     if (vp_docnum_next(zNum, (int)strlen(zNum), 0, &d) && strcmp(d.zToken, zToken) == 0 && nDoc < 16)
       aDoc[nDoc++] = sqlite3_column_int64(s, 0);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   s = NULL;
   if (rc == VP_OK && nDoc > 0)
     rc = prepare(p,
@@ -1178,7 +1204,7 @@ static int add_chain(vp_db *p, cJSON *pOut, const char *zToken, char **pzErr) {
     }
     sqlite3_reset(s);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   return rc;
 }
 
@@ -1267,7 +1293,7 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
     cJSON_SetNumberValue(pL, pL->valuedouble + nLead);
     cJSON_SetNumberValue(pS, pS->valuedouble + nSup);
   }
-  sqlite3_finalize(s);
+  release(p, s);
   read_end(p);
   cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aAg));
   cJSON_AddItemToObject(pOut, "agencies", aAg);
@@ -1279,7 +1305,7 @@ int vp_db_generation(vp_db *p, long long *piGen, char **pzErr) {
   int rc = prepare(p, "SELECT value FROM meta WHERE key = 'generation'", &s, pzErr);
   *piGen = 0;
   if (rc == VP_OK && step_row(p, s, &rc, pzErr)) *piGen = sqlite3_column_int64(s, 0);
-  sqlite3_finalize(s);
+  release(p, s);
   return rc;
 }
 
@@ -1304,7 +1330,7 @@ int vp_query_health(vp_db *p, cJSON **ppOut, char **pzErr) {
     add_col(pOut, "built_at", s, 4);
     cJSON_AddNumberToObject(pOut, "generation", (double)sqlite3_column_int64(s, 5));
   }
-  sqlite3_finalize(s);
+  release(p, s);
   read_end(p);
   return finish(rc, pOut, ppOut);
 }
