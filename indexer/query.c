@@ -759,8 +759,8 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   if (rc != VP_OK) return rc;
   rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
   cJSON *pOut = NULL;
-  sqlite3_stmt *sCount = NULL, *sTasks = NULL;
-  char *zIn = NULL, *zSqlCount = NULL, *zSqlTasks = NULL;
+  sqlite3_stmt *sCount = NULL, *sDocs = NULL, *sTasks = NULL;
+  char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     cJSON_AddStringToObject(pOut, "query", zAgency);
@@ -772,26 +772,27 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
                                  " GROUP BY province ORDER BY province",
                                  zIn)
                     : NULL;
-    /* the tasks of the first ?2 documents of a province (?1, '' = unknown)
-    ** that task it, in document, line and role order, at most ?2 (each such
-    ** document has one at least): one statement per province */
+    /* the first ?2 documents of a province (?1, '' = unknown) that task it */
+    zSqlDocs = zIn ? vp_mprintf("SELECT d.id FROM doc d WHERE d.province IS nullif(?1, '')"
+                                " AND EXISTS (SELECT 1 FROM agency_doc ad WHERE ad.doc_id = d.id"
+                                " AND ad.agency_id IN %s) ORDER BY d.file LIMIT ?2",
+                                zIn)
+                   : NULL;
     zSqlTasks = zIn ? vp_mprintf(
                           "SELECT ta.role, ta.name, t.text, t.deadline, t.deadline_norm,"
                           " t.section, t.line, d.id, d.file, d.province, d.number, d.date, d.title"
-                          " FROM (SELECT d0.id AS did FROM doc d0 WHERE d0.province IS nullif(?1, '')"
-                          "   AND EXISTS (SELECT 1 FROM agency_doc ad WHERE ad.doc_id = d0.id"
-                          "   AND ad.agency_id IN %s) ORDER BY d0.file LIMIT ?2) x"
-                          " JOIN doc d ON d.id = x.did"
-                          " JOIN task_agency ta ON ta.doc_id = x.did AND ta.agency_id IN %s"
-                          " JOIN task t ON t.id = ta.task_id"
-                          " ORDER BY d.file, t.line, ta.role LIMIT ?2",
-                          zIn, zIn)
+                          " FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+                          " JOIN doc d ON d.id = ta.doc_id"
+                          " WHERE ta.doc_id = ?1 AND ta.agency_id IN %s ORDER BY t.line, ta.role",
+                          zIn)
                     : NULL;
-    rc = (zSqlCount && zSqlTasks) ? VP_OK : VP_ENOMEM;
+    rc = (zSqlCount && zSqlDocs && zSqlTasks) ? VP_OK : VP_ENOMEM;
     if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
+    if (rc == VP_OK) rc = prepare(p, zSqlDocs, &sDocs, pzErr);
     if (rc == VP_OK) rc = prepare(p, zSqlTasks, &sTasks, pzErr);
     for (int i = 0; rc == VP_OK && i < (nId > 0 ? nId : 1); i++) {
       sqlite3_bind_int64(sCount, 3 + i, nId > 0 ? aId[i] : -1);
+      sqlite3_bind_int64(sDocs, 3 + i, nId > 0 ? aId[i] : -1);
       sqlite3_bind_int64(sTasks, 3 + i, nId > 0 ? aId[i] : -1);
     }
   }
@@ -811,23 +812,30 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     cJSON_AddItemToArray(aProv, o);
     nTotal += nLead + nSup;
     /* the tasks of its first documents, at most nLimit */
-    sqlite3_bind_text(sTasks, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(sTasks, 2, nLimit);
-    while (step_row(p, sTasks, &rc, pzErr)) {
-      cJSON *t = cJSON_CreateObject();
-      cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
-      add_col(t, "role", sTasks, 0);
-      add_col(t, "name", sTasks, 1); /* display form (agency.c) */
-      add_clipped(t, "text", sTasks, 2);
-      add_col(t, "deadline", sTasks, 3);
-      add_col(t, "deadline_norm", sTasks, 4);
-      add_col(t, "section", sTasks, 5);
-      cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
-      cJSON_AddItemToArray(aTasks, t);
+    sqlite3_bind_text(sDocs, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(sDocs, 2, nLimit);
+    int nTasks = 0;
+    while (nTasks < nLimit && step_row(p, sDocs, &rc, pzErr)) {
+      sqlite3_bind_int64(sTasks, 1, sqlite3_column_int64(sDocs, 0));
+      while (nTasks < nLimit && step_row(p, sTasks, &rc, pzErr)) {
+        cJSON *t = cJSON_CreateObject();
+        cJSON_AddItemToObject(t, "doc", doc_object(sTasks, 7));
+        add_col(t, "role", sTasks, 0);
+        add_col(t, "name", sTasks, 1); /* display form (agency.c) */
+        add_clipped(t, "text", sTasks, 2);
+        add_col(t, "deadline", sTasks, 3);
+        add_col(t, "deadline_norm", sTasks, 4);
+        add_col(t, "section", sTasks, 5);
+        cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
+        cJSON_AddItemToArray(aTasks, t);
+        nTasks++;
+      }
+      sqlite3_reset(sTasks);
     }
-    sqlite3_reset(sTasks);
+    sqlite3_reset(sDocs);
   }
   release(p, sCount);
+  release(p, sDocs);
   release(p, sTasks);
   read_end(p);
   if (pOut) {
@@ -839,6 +847,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   }
   free(zIn);
   free(zSqlCount);
+  free(zSqlDocs);
   free(zSqlTasks);
   free(aId);
   free(zName);
