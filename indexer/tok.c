@@ -2,11 +2,12 @@
 ** tok.c — the "vnplan" FTS5 tokenizer (vp_tok.h): splits text into words
 ** (runs of letters, digits and combining marks), keeps document numbers
 ** ("69-KL/TW", "709/QĐ-TTg") whole through vp_docnum_at, and emits each word
-** normalized by vp_norm (a batch of words per call): the exact form, plus
-** the diacritic-free form in its own namespace (VP_TOK_FOLD_NS) at the same
-** position. Query strings get the mirror image (see vp_tok.h). Offsets are
-** bytes of the text as given. Not for normalization rules themselves
-** (norm.c) nor number parsing (docnum.c).
+** normalized by vp_norm (a batch of words per call): for the index its exact
+** form; in every-form mode (the vocabulary collector) also its diacritic-free
+** form, colocated, in a namespace of its own (VP_TOK_FOLD_NS); for a query
+** word typed without diacritics, itself and the indexed spellings that fold
+** to it (vp_vocab.h). Offsets are bytes of the text as given. Not for
+** normalization rules themselves (norm.c) nor number parsing (docnum.c).
 */
 #include "vp_tok.h"
 
