@@ -22,6 +22,10 @@
 
 #define VP_ARRAY_SIZE(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+/* A macro's value as a string literal, to build SQL text at compile time. */
+#define VP_STR_(x) #x
+#define VP_STR(x) VP_STR_(x)
+
 /* printf into a new malloc'd string; NULL on out of memory. Caller frees. */
 char *vp_mprintf(const char *zFmt, ...)
 #if defined(__GNUC__)

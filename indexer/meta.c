@@ -635,27 +635,28 @@ static int is_header_boilerplate(const meta_line *pL) {
   return 1;
 }
 
-char *vp_meta_known_body(const char *z, int n) {
+/* The usual spelling of the body whose folded name is zF[0..nF), or NULL. */
+static const char *body_of_fold(const char *zF, int nF) {
   pthread_once(&kindOnce, kind_build);
-  char *zF = vp_fold_str(z, n);
-  char *zOut = NULL;
-  for (int i = 0; zF && i < nBody && zOut == NULL; i++) {
-    if (strcmp(aBody[i].zKey, zF) == 0) zOut = vp_strndup(aBody[i].zName, -1);
+  for (int i = 0; i < nBody; i++) {
+    if ((int)strlen(aBody[i].zKey) == nF && memcmp(aBody[i].zKey, zF, (size_t)nF) == 0)
+      return aBody[i].zName;
   }
+  return NULL;
+}
+
+char *vp_meta_known_body(const char *z, int n) {
+  char *zF = vp_fold_str(z, n);
+  const char *zName = zF ? body_of_fold(zF, (int)strlen(zF)) : NULL;
   free(zF);
-  return zOut;
+  return zName ? vp_strndup(zName, -1) : NULL;
 }
 
 /* a header line naming a body: its usual spelling when the instrument
 ** table knows it, else as written */
 static char *known_body_name(const meta_line *pL) {
-  pthread_once(&kindOnce, kind_build);
-  for (int i = 0; i < nBody; i++) {
-    if ((int)strlen(aBody[i].zKey) == pL->nF && memcmp(aBody[i].zKey, pL->zF, (size_t)pL->nF) == 0) {
-      return vp_strndup(aBody[i].zName, -1);
-    }
-  }
-  return vp_fold_display(pL->z, pL->n);
+  const char *zName = body_of_fold(pL->zF, pL->nF);
+  return zName ? vp_strndup(zName, -1) : vp_fold_display(pL->z, pL->n);
 }
 
 /* The issuer from the header: the last uppercase line naming a body
@@ -794,14 +795,11 @@ static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
       /* "… Nghị quyết số" ends on a word that wants its number: go on */
       int bWantsNumber = pP->nF >= 2 && memcmp(pP->zF + pP->nF - 2, "so", 2) == 0 &&
                          (pP->nF == 2 || pP->zF[pP->nF - 3] == ' ') && is_digit(pL->zF[0]);
-      if (bWantsNumber) {
-        title_append(&b, pL, 0, &rc);
-        iPrev = i;
-        continue;
+      if (!bWantsNumber) {
+        if (bPrevUpper && !bUpper) break; /* the body starts after an uppercase title */
+        if (cPrevEnd == '.' || cPrevEnd == ';' || cPrevEnd == ':') break;
+        if (!bSamePassage && !(bPrevUpper && bUpper)) break;
       }
-      if (bPrevUpper && !bUpper) break; /* the body starts after an uppercase title */
-      if (cPrevEnd == '.' || cPrevEnd == ';' || cPrevEnd == ':') break;
-      if (!bSamePassage && !(bPrevUpper && bUpper)) break;
     }
     title_append(&b, pL, 0, &rc);
     iPrev = i;

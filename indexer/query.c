@@ -159,8 +159,6 @@ static void add_display(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
   free(zD);
 }
 
-#define VP_STR_(x) #x
-#define VP_STR(x) VP_STR_(x)
 #define TEXT_MAX 4000
 
 /* A long text column stored in display form (task texts: the extractors

@@ -18,9 +18,9 @@
 #include "vp_rank.h"
 #include "vp_tok.h"
 
-#define VP_STR_(x) #x
-#define VP_STR(x) VP_STR_(x)
-#define VP_STORE_MMAP 4294967296 /* bytes of the file readers map (4 GiB) */
+/* Bytes of the file a reader maps; SQLite caps it at its build's
+** SQLITE_MAX_MMAP_SIZE (2 GB in Debian's), the rest is read with pread(). */
+#define VP_STORE_MMAP 2147418112
 
 static const char *const zSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
@@ -263,15 +263,15 @@ static const char *const azSql[S_COUNT] = {
                        " instrument_id, relation, date, issuer_body, title,"
                        " start, end, line, section)"
                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-    /* one row per instrument the document cites (counted in C: an
-    ** INSERT … SELECT … GROUP BY here cost a millisecond per document) */
     [S_ADD_INSTRUMENT_STAT] =
         "INSERT INTO instrument_stat(instrument_id, citations, docs)"
-        " VALUES(?1, ?2, 1) ON CONFLICT(instrument_id) DO UPDATE SET"
+        " SELECT instrument_id, count(*), 1 FROM citation WHERE doc_id = ?1"
+        " GROUP BY instrument_id ON CONFLICT(instrument_id) DO UPDATE SET"
         " citations = citations + excluded.citations, docs = docs + 1",
     [S_ADD_INSTRUMENT_DATE] =
-        "INSERT INTO instrument_date(instrument_id, date, docs) VALUES(?1, ?2, 1)"
-        " ON CONFLICT(instrument_id, date) DO UPDATE SET docs = docs + 1",
+        "INSERT INTO instrument_date(instrument_id, date, docs)"
+        " SELECT DISTINCT instrument_id, date, 1 FROM citation WHERE doc_id = ?1"
+        " AND date IS NOT NULL ON CONFLICT(instrument_id, date) DO UPDATE SET docs = docs + 1",
     [S_INS_AGENCY] = "INSERT OR IGNORE INTO agency(canon, key, kind, generic)"
                      " VALUES(?1,?2,?3,?4)",
     [S_FIND_AGENCY] = "SELECT id FROM agency WHERE canon=?1",
@@ -522,58 +522,14 @@ static int instrument_id(vp_store *p, const vp_citation *c, long long *piOut) {
   return lookup_id(p, S_FIND_INSTRUMENT, piOut);
 }
 
-/* A citation's instrument and date, to count per document. */
-typedef struct cited {
-  long long iInst;
-  const char *zDate; /* NULL: none stated */
-} cited;
-
-static int cmp_cited(const void *a, const void *b) {
-  const cited *x = a, *y = b;
-  if (x->iInst != y->iInst) return x->iInst < y->iInst ? -1 : 1;
-  if (x->zDate == NULL || y->zDate == NULL)
-    return (x->zDate != NULL) - (y->zDate != NULL);
-  return strcmp(x->zDate, y->zDate);
-}
-
-/* instrument_stat and instrument_date gain the document's citations
-** aCited[0..n) (sorted here): per instrument its count and one document,
-** per (instrument, date stated) one document. */
-static int add_instrument_stats(vp_store *p, cited *aCited, int n) {
-  qsort(aCited, (size_t)n, sizeof(cited), cmp_cited);
-  int rc = SQLITE_OK;
-  for (int i = 0; rc == SQLITE_OK && i < n;) {
-    int j = i;
-    while (j < n && aCited[j].iInst == aCited[i].iInst) j++;
-    sqlite3_stmt *s = p->aStmt[S_ADD_INSTRUMENT_STAT];
-    sqlite3_bind_int64(s, 1, aCited[i].iInst);
-    sqlite3_bind_int(s, 2, j - i);
-    rc = run(p, S_ADD_INSTRUMENT_STAT);
-    for (int k = i; rc == SQLITE_OK && k < j; k++) {
-      if (aCited[k].zDate == NULL) continue;
-      if (k > i && aCited[k - 1].zDate && strcmp(aCited[k - 1].zDate, aCited[k].zDate) == 0)
-        continue; /* the same date again */
-      s = p->aStmt[S_ADD_INSTRUMENT_DATE];
-      sqlite3_bind_int64(s, 1, aCited[k].iInst);
-      bind_text(s, 2, aCited[k].zDate);
-      rc = run(p, S_ADD_INSTRUMENT_DATE);
-    }
-    i = j;
-  }
-  return rc;
-}
-
 static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
                             const vp_citations *pCite, const long long *aRowid) {
-  cited *aCited = malloc(((size_t)pCite->n + 1) * sizeof(cited));
-  if (aCited == NULL) return SQLITE_NOMEM;
-  int nCited = 0, rc = SQLITE_OK;
-  for (int i = 0; rc == SQLITE_OK && i < pCite->n; i++) {
+  for (int i = 0; i < pCite->n; i++) {
     const vp_citation *c = &pCite->a[i];
     if (c->iPassage < 0 || c->iPassage >= pText->nPassage) continue;
     long long iInst;
-    rc = instrument_id(p, c, &iInst);
-    if (rc != SQLITE_OK) break;
+    int rc = instrument_id(p, c, &iInst);
+    if (rc != SQLITE_OK) return rc;
     const vp_passage *ps = &pText->aPassage[c->iPassage];
     sqlite3_stmt *s = p->aStmt[S_INS_CITATION];
     sqlite3_bind_int64(s, 1, iDoc);
@@ -588,11 +544,9 @@ static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
     sqlite3_bind_int(s, 10, ps->iLine);
     bind_text(s, 11, ps->zSection);
     rc = run(p, S_INS_CITATION);
-    if (rc == SQLITE_OK) aCited[nCited++] = (cited){iInst, c->zDate};
+    if (rc != SQLITE_OK) return rc;
   }
-  if (rc == SQLITE_OK) rc = add_instrument_stats(p, aCited, nCited);
-  free(aCited);
-  return rc;
+  return SQLITE_OK;
 }
 
 static int agency_id(vp_store *p, const vp_task_agency *a, long long *piOut) {
@@ -712,6 +666,10 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   }
   if (rc == SQLITE_OK) rc = insert_passages(p, iDoc, pText, aRowid);
   if (rc == SQLITE_OK) rc = insert_citations(p, iDoc, pText, d->pCite, aRowid);
+  for (int k = S_ADD_INSTRUMENT_STAT; rc == SQLITE_OK && k <= S_ADD_INSTRUMENT_DATE; k++) {
+    sqlite3_bind_int64(p->aStmt[k], 1, iDoc);
+    rc = run(p, k);
+  }
   if (rc == SQLITE_OK) rc = insert_tasks(p, iDoc, pText, d->pTasks, aRowid);
   if (rc == SQLITE_OK) {
     sqlite3_bind_int64(p->aStmt[S_ADD_AGENCY_PROVINCE], 1, iDoc);

@@ -404,11 +404,11 @@ static int read_quarter(const vp_fold *f, int i, int *pQ, int *pY) {
   return e;
 }
 
-/* "6 tháng đầu năm YYYY" (half 1) or "6 tháng cuối năm YYYY" (half 2) at i. */
+/* "đầu năm YYYY" (half 1) or "cuối năm YYYY" (half 2) at i, after "6 tháng". */
 static int read_half(const vp_fold *f, int i, int *pH, int *pY) {
-  int e = phrase_at(f, i, "6 thang dau nam"), y;
+  int e = phrase_at(f, i, "dau nam"), y;
   *pH = 1;
-  if (e < 0 && (e = phrase_at(f, i, "6 thang cuoi nam")) >= 0) *pH = 2;
+  if (e < 0 && (e = phrase_at(f, i, "cuoi nam")) >= 0) *pH = 2;
   if (e < 0) return -1;
   int e2 = read_uint(f, skip_ws(f, e), &y);
   if (e2 < 0 || !valid_year(y)) return -1;
@@ -417,7 +417,7 @@ static int read_half(const vp_fold *f, int i, int *pH, int *pY) {
 }
 
 /* The normal form of a quarter or a half: "2023-Q4", "--Q4", "2024-H1". */
-static void quarter_norm(char *z, int n, char cKind, int v, int y) {
+static void period_norm(char *z, int n, char cKind, int v, int y) {
   if (y) snprintf(z, (size_t)n, "%04d-%c%d", y, cKind, v);
   else snprintf(z, (size_t)n, "--%c%d", cKind, v);
 }
@@ -435,8 +435,8 @@ static const struct {
     {"trong quy", DL_QUARTER},       {"truoc quy", DL_QUARTER},
     {"cham nhat la quy", DL_QUARTER}, {"cham nhat trong quy", DL_QUARTER},
     {"cham nhat vao quy", DL_QUARTER}, {"cham nhat quy", DL_QUARTER},
-    {"vao quy", DL_QUARTER},         {"trong", DL_HALF},
-    {"truoc", DL_HALF},              {"trong nam", DL_YEAR},
+    {"vao quy", DL_QUARTER},         {"trong 6 thang", DL_HALF},
+    {"truoc 6 thang", DL_HALF},      {"trong nam", DL_YEAR},
     {"truoc nam", DL_YEAR},
 };
 
@@ -460,9 +460,9 @@ static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
           if (y) snprintf(z, sizeof(z), "%04d-%02d", y, m);
           else snprintf(z, sizeof(z), "--%02d", m);
         } else if (eKind == DL_QUARTER && (e = read_quarter(f, j, &m, &y)) >= 0) {
-          quarter_norm(z, (int)sizeof(z), 'Q', m, y); /* "trong quý IV/2023" */
+          period_norm(z, (int)sizeof(z), 'Q', m, y); /* "trong quý IV/2023" */
         } else if (eKind == DL_HALF && (e = read_half(f, j, &m, &y)) >= 0) {
-          quarter_norm(z, (int)sizeof(z), 'H', m, y); /* "trong 6 tháng đầu năm 2024" */
+          period_norm(z, (int)sizeof(z), 'H', m, y); /* "trong 6 tháng đầu năm 2024" */
         } else if (eKind == DL_YEAR && (e = read_uint(f, j, &y)) >= 0 && valid_year(y)) {
           snprintf(z, sizeof(z), "%04d", y);
         } else {
@@ -519,13 +519,13 @@ static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
   /* a cell that names a quarter or a half: "Quý IV/2023", "6 tháng đầu năm 2024" */
   for (int i = find_phrase(f, 0, "quy"); i >= 0; i = find_phrase(f, i + 1, "quy")) {
     if (read_quarter(f, skip_ws(f, i + 3), &m, &y2) >= 0) {
-      quarter_norm(zNorm, nNorm, 'Q', m, y2);
+      period_norm(zNorm, nNorm, 'Q', m, y2);
       return;
     }
   }
   for (int i = find_phrase(f, 0, "6 thang"); i >= 0; i = find_phrase(f, i + 1, "6 thang")) {
-    if (read_half(f, i, &m, &y2) >= 0) {
-      quarter_norm(zNorm, nNorm, 'H', m, y2);
+    if (read_half(f, skip_ws(f, i + 7), &m, &y2) >= 0) {
+      period_norm(zNorm, nNorm, 'H', m, y2);
       return;
     }
   }

@@ -52,8 +52,6 @@ static int cut_len(const char *z, int n) {
   return n;
 }
 
-/* Emit the forms of one normalized word (zFold[-1] is writable: the
-** namespace byte goes there); bFoldAscii: zFold[0..nFold) is pure ASCII. */
 /* Context of vp_vocab_expand's callback: emit a colocated form. */
 typedef struct expand_ctx {
   vp_tok_fn xToken;
@@ -66,6 +64,8 @@ static int emit_expanded(void *pArg, const char *zTerm, int nTerm) {
   return e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, zTerm, nTerm, e->iStart, e->iEnd);
 }
 
+/* Emit the forms of one normalized word (zFold[-1] is writable: the
+** namespace byte goes there); bFoldAscii: zFold[0..nFold) is pure ASCII. */
 static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
                       int bAscii, int bFoldAscii, int mode, int iStart,
                       int iEnd, vp_tok_fn xToken, void *pCtx,
