@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "vp_columns.h"
+
 typedef enum vp_pkind {
   VP_P_TEXT = 0,       /* a paragraph */
   VP_P_HEADING = 1,    /* a labelled heading or a title line (short, no
@@ -48,7 +50,11 @@ typedef struct vp_passage {
   int nCell;        /* ROW / TABLE_HEAD: number of cells, else 0 */
   char **azCell;    /* ROW / TABLE_HEAD: cell texts, markup removed, trimmed,
                     ** continuation text appended; NULL otherwise */
+  vp_colrole *aeColRole; /* TABLE_HEAD: the role of each column, from its
+                    ** name (nCell entries); NULL otherwise */
   int iTable;       /* ROW: index of its TABLE_HEAD passage, -1 if none */
+  int bGroupRow;    /* HEADING: a table's group row ("II | TITLE"), not a
+                    ** task */
 } vp_passage;
 
 typedef struct vp_text {

@@ -471,7 +471,16 @@ static void find_place_date(meta_doc *pDoc, char *zDate) {
       int bLong;
       char zIso[11];
       if (pL->zF[k] != 'n' || !word_at(pL->zF, pL->nF, k, "ngay")) continue;
-      if (!parse_date_at(pL->zF, pL->nF, k, &bLong, zIso)) {
+      int bDate = parse_date_at(pL->zF, pL->nF, k, &bLong, zIso);
+      if (!bDate && pL->nF - k <= 12 && i + 1 < pDoc->nLine &&
+          pDoc->aLine[i + 1].iPassage == pL->iPassage) {
+        /* "Bắc Ninh, ngày 20" / "tháng 11 năm 2025": a date wrapped in its cell */
+        const meta_line *pN = &pDoc->aLine[i + 1];
+        char *zJoin = vp_mprintf("%.*s %.*s", pL->nF - k, pL->zF + k, pN->nF, pN->zF);
+        if (zJoin) bDate = parse_date_at(zJoin, (int)strlen(zJoin), 0, &bLong, zIso);
+        free(zJoin);
+      }
+      if (!bDate) {
         /* "Tuyên Quang, ngày    tháng 12 năm 2024": a draft, the place holds */
         if (k > 1 && pL->zF[k - 1] == ' ' && pL->zF[k - 2] == ',' && pDoc->pPlace == NULL) {
           pDoc->pPlace = place_before(pL->zF, k - 2);

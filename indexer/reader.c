@@ -18,6 +18,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "vp_columns.h"
 #include "vp_common.h"
 #include "vp_fold.h"
 
@@ -25,23 +26,6 @@
 ** Word tables (folded: lowercase ASCII, no diacritics, spaces collapsed)
 */
 
-/* Column names of plan tables. bPrefix: also matches as the first words of
-** a longer name ("noi dung" matches "noi dung nhiem vu"). */
-static const struct {
-  const char *z;
-  int bPrefix;
-} aColName[] = {
-    {"stt", 0},           {"so tt", 0},           {"tt", 0},
-    {"so thu tu", 0},     {"noi dung", 1},        {"nhiem vu", 1},
-    {"cong viec", 1},     {"ten nhiem vu", 1},    {"co quan chu tri", 1},
-    {"don vi chu tri", 1}, {"chu tri", 0},        {"co quan phoi hop", 1},
-    {"don vi phoi hop", 1}, {"phoi hop", 0},      {"co quan thuc hien", 1},
-    {"don vi thuc hien", 1}, {"thoi gian", 1},    {"thoi han", 1},
-    {"tien do", 1},       {"ket qua", 1},         {"san pham", 1},
-    {"ghi chu", 1},       {"kinh phi", 1},        {"nguon von", 1},
-    {"nguon kinh phi", 1}, {"trach nhiem", 1},    {"chi tieu", 1},
-    {"linh vuc", 1},      {"du kien", 1},         {"co quan, don vi", 1},
-};
 
 /* Signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" (prefix forms,
 ** followed by more words) and bare titles on their own line. */
@@ -130,6 +114,9 @@ typedef struct rd_line {
   unsigned bAppendix : 1; /* starts with "PHỤ LỤC", "BIỂU", "DANH MỤC" */
   unsigned bShortName : 1; /* short line that can be a signer's name */
   unsigned bInCellRun : 1; /* inside a one-cell-per-line table */
+  unsigned bBarePipe : 1;  /* only "|": a cell boundary of the portal's
+                           ** one-cell-per-line table form */
+  unsigned bPipeDone : 1;  /* bare pipe of a table already read */
 } rd_line;
 
 /* What the grouping step knows about a passage, for the structure pass. */
@@ -463,6 +450,9 @@ static void rd_blank_line(const char *z, char *zOut, rd_line *pL) {
     pL->bPipe = 1;
     if (rd_only_chars(z, s, e, "|-: \t\r")) {
       pL->bPipeSep = 1;
+      int nBar = 0;
+      for (int q = s; q < e; q++) nBar += z[q] == '|';
+      pL->bBarePipe = nBar == 1 && rd_only_chars(z, s, e, "| \t\r");
       rd_fill(zOut, s, e);
       return;
     }
@@ -701,22 +691,7 @@ static int rd_is_numbered(int eType) {
 ** Line features
 */
 
-static int rd_is_colname(const char *zFold) {
-  int n = (int)strlen(zFold);
-  while (n > 0 && (zFold[n - 1] == ':' || zFold[n - 1] == '.' || zFold[n - 1] == ' '))
-    n--;
-  if (n == 0 || n > 60) return 0;
-  int nWord = 1;
-  for (int i = 0; i < n; i++) nWord += zFold[i] == ' ';
-  if (nWord > 7) return 0;
-  for (int k = 0; k < VP_ARRAY_SIZE(aColName); k++) {
-    int m = (int)strlen(aColName[k].z);
-    if (m > n || memcmp(zFold, aColName[k].z, (size_t)m) != 0) continue;
-    if (m == n) return 1;
-    if (aColName[k].bPrefix && zFold[m] == ' ') return 1;
-  }
-  return 0;
-}
+static int rd_is_colname(const char *zFold) { return vp_columns_is_name(zFold); }
 
 static int rd_is_sig_title(const char *zFold, int bAllCaps) {
   if (!bAllCaps) return 0;
@@ -929,6 +904,8 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   if (rd_stands_alone(pF) || pF->bFootnote) return 0;
   if (pT->bTerminal) return 0;
   if (rd_stands_alone(pL) || pL->lab.eType || pL->bFootnote) return 0;
+  for (int g = j + 1; g < k; g++)
+    if (p->aLine[g].bBarePipe) return 0; /* another cell */
   if (bGap && rd_page_break_between(p, j, k)) {
     /* after a page break, text right before a footnote is the tail of the
     ** previous page's footnote, not of the body */
@@ -1387,13 +1364,293 @@ static int rd_table_html(rd_ctx *p, int i) {
   return iNext > i ? iNext : i + 1;
 }
 
+/* ---- the portal's table form: one cell per line-run, "|" lines between ----
+**
+**     |            <- a row starts
+**     cell text    <- one or more lines (a wrapped cell stays one cell)
+**     |            <- the cell closes
+**     next cell
+**     |
+**     |            <- a row starts again (or, inside a row, an empty cell)
+**
+** The same form carries the header block (issuer | motto / Số | place and
+** date), signature blocks and the task tables of appendices. A table whose
+** first row names columns ("TT", "Nội dung", "Cơ quan chủ trì" …) becomes a
+** table head and rows; any other is a layout table, whose cells are read as
+** paragraphs that never run from one cell into the next. */
+
+typedef struct rd_span {
+  int iFirst, iLast; /* content lines of a cell; iFirst = -1 when empty */
+} rd_span;
+
+typedef struct rd_prow {
+  rd_span *a;
+  int n, nAlloc;
+} rd_prow;
+
+typedef struct rd_ptable {
+  rd_prow *aRow;
+  int nRow, nRowAlloc;
+  int nCol; /* cells of the first full row, 0 while unknown */
+} rd_ptable;
+
+static void rd_ptable_free(rd_ptable *t) {
+  for (int r = 0; r < t->nRow; r++) free(t->aRow[r].a);
+  free(t->aRow);
+  memset(t, 0, sizeof(*t));
+}
+
+static int rd_ptable_row(rd_ptable *t) {
+  if (t->nRow == t->nRowAlloc) {
+    int n = t->nRowAlloc ? t->nRowAlloc * 2 : 16;
+    rd_prow *a = realloc(t->aRow, sizeof(rd_prow) * (size_t)n);
+    if (a == NULL) return VP_ENOMEM;
+    t->aRow = a;
+    t->nRowAlloc = n;
+  }
+  memset(&t->aRow[t->nRow++], 0, sizeof(rd_prow));
+  return VP_OK;
+}
+
+static int rd_ptable_cell(rd_ptable *t, int iFirst, int iLast) {
+  if (t->nRow == 0 && rd_ptable_row(t)) return VP_ENOMEM;
+  rd_prow *r = &t->aRow[t->nRow - 1];
+  if (r->n == r->nAlloc) {
+    int n = r->nAlloc ? r->nAlloc * 2 : 8;
+    rd_span *a = realloc(r->a, sizeof(rd_span) * (size_t)n);
+    if (a == NULL) return VP_ENOMEM;
+    r->a = a;
+    r->nAlloc = n;
+  }
+  r->a[r->n].iFirst = iFirst;
+  r->a[r->n].iLast = iLast;
+  r->n++;
+  return VP_OK;
+}
+
+/* Content that opens a row: a bare row number or roman numeral, or a bold
+** group title. */
+static int rd_opens_row(const rd_line *pL) {
+  return pL->bRowNum || (pL->bBold && pL->lab.eType != LB_NONE) ||
+         (pL->bBold && pL->bAllCaps);
+}
+
+/* The lines of one cell from line j (not blank, not a pipe): up to the next
+** "|" line. A blank line inside a cell is kept when the text after it still
+** reaches a "|" line before another blank line. Returns the last content
+** line, or -1 when the run is not closed by a pipe (the table ended). */
+static int rd_cell_run(const rd_ctx *p, int j, int *piClose) {
+  int iLast = j;
+  int k = j + 1;
+  while (k < p->nLine) {
+    const rd_line *pL = &p->aLine[k];
+    if (pL->bBarePipe) {
+      *piClose = k;
+      return iLast;
+    }
+    if (rd_is_blank(pL)) {
+      int m = k + 1;
+      while (m < p->nLine && rd_is_blank(&p->aLine[m]) && !p->aLine[m].bBarePipe) m++;
+      if (m >= p->nLine) break;
+      if (p->aLine[m].bBarePipe) {
+        *piClose = m;
+        return iLast;
+      }
+      /* does the paragraph after the blank end on a pipe? */
+      int q = m;
+      while (q < p->nLine && !rd_is_blank(&p->aLine[q]) && !p->aLine[q].bBarePipe) q++;
+      if (q >= p->nLine || !p->aLine[q].bBarePipe) break;
+      iLast = q - 1;
+      k = q;
+      continue;
+    }
+    iLast = k++;
+  }
+  *piClose = -1;
+  return iLast;
+}
+
+/* Read the rows × cells of the table whose first "|" line is i. Returns the
+** line after it. */
+static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
+  int j = i + 1, rc = VP_OK, iEnd = i + 1;
+  rc = rd_ptable_row(t);
+  while (rc == VP_OK && j < p->nLine) {
+    /* here a row has just started or a cell has just closed */
+    int k = 0;
+    while (j < p->nLine && p->aLine[j].bBarePipe) {
+      k++;
+      j++;
+    }
+    int m = j;
+    while (m < p->nLine && rd_is_blank(&p->aLine[m]) && !p->aLine[m].bBarePipe) m++;
+    int bGap = m > j;
+    iEnd = j;
+    if (m >= p->nLine || (bGap && !p->aLine[m].bBarePipe)) break; /* table ends */
+    if (bGap) {
+      j = m;
+      continue;
+    }
+    /* content at m; k pipes before it (after the last close or row start) */
+    rd_prow *r = &t->aRow[t->nRow - 1];
+    const rd_line *pL = &p->aLine[m];
+    if (k == 0) {
+      if (t->nCol > 0 && r->n >= t->nCol) {
+        /* the row is full: a run closed by a pipe is a row whose opening
+        ** pipe is missing; anything else follows the table */
+        int iClose0;
+        rd_cell_run(p, m, &iClose0);
+        if (iClose0 < 0) break;
+        rc = rd_ptable_row(t);
+      }
+    } else {
+      int bSameRow = t->nCol > 0 && r->n + k < t->nCol && r->n > 1 && !rd_opens_row(pL);
+      if (bSameRow) {
+        for (int e = 0; e < k && rc == VP_OK; e++) rc = rd_ptable_cell(t, -1, -1);
+      } else {
+        if (t->nCol == 0 && r->n >= 2) t->nCol = r->n;
+        for (int e = 0; e + 1 < k && rc == VP_OK; e++) rc = rd_ptable_cell(t, -1, -1);
+        if (rc == VP_OK && r->n > 0) rc = rd_ptable_row(t);
+      }
+    }
+    int iClose;
+    int iLast = rd_cell_run(p, m, &iClose);
+    if (rc == VP_OK) rc = rd_ptable_cell(t, m, iLast);
+    if (iClose < 0) {
+      iEnd = iLast + 1;
+      break;
+    }
+    j = iClose + 1; /* the close pipe counts as consumed */
+    iEnd = j;
+  }
+  if (rc) p->rc = rc;
+  /* drop an empty last row (the final row-start pipe) */
+  while (t->nRow > 0 && t->aRow[t->nRow - 1].n == 0) t->nRow--;
+  return iEnd;
+}
+
+/* The trimmed, space-collapsed text of a cell; "" when empty. */
+static char *rd_span_text(const rd_ctx *p, const rd_span *s) {
+  if (s->iFirst < 0) return vp_strndup("", 0);
+  return rd_collapse(p->zClean, p->aLine[s->iFirst].iCs, p->aLine[s->iLast].iCe);
+}
+
+static int rd_ptable_cells(const rd_ctx *p, const rd_prow *r, rd_cells *pC) {
+  pC->az = calloc((size_t)(r->n ? r->n : 1), sizeof(char *));
+  if (pC->az == NULL) return VP_ENOMEM;
+  pC->n = r->n;
+  for (int c = 0; c < r->n; c++) {
+    pC->az[c] = rd_span_text(p, &r->a[c]);
+    if (pC->az[c] == NULL) return VP_ENOMEM;
+  }
+  return VP_OK;
+}
+
+/* First and last content line of a row; -1 when all its cells are empty. */
+static void rd_prow_lines(const rd_prow *r, int *piFirst, int *piLast) {
+  *piFirst = *piLast = -1;
+  for (int c = 0; c < r->n; c++) {
+    if (r->a[c].iFirst < 0) continue;
+    if (*piFirst < 0) *piFirst = r->a[c].iFirst;
+    *piLast = r->a[c].iLast;
+  }
+}
+
+/* A group row: one or two filled cells — a roman numeral or letter and a
+** title, or a title alone in bold or capitals — in a table of three or more
+** columns. */
+static int rd_is_group_row(const rd_ctx *p, const rd_prow *r, int nCol) {
+  if (nCol < 3) return 0;
+  int nFilled = 0, iA = -1, iB = -1;
+  for (int c = 0; c < r->n; c++) {
+    if (r->a[c].iFirst < 0) continue;
+    if (nFilled == 0) iA = c;
+    else iB = c;
+    nFilled++;
+  }
+  if (nFilled == 0 || nFilled > 2) return 0;
+  const rd_line *pA = &p->aLine[r->a[iA].iFirst];
+  if (nFilled == 1) return pA->bBold || pA->bAllCaps || pA->lab.eType == LB_ROMAN ||
+                           r->n <= 2;
+  const rd_line *pB = &p->aLine[r->a[iB].iFirst];
+  rd_label lab;
+  int bNum = r->a[iA].iFirst == r->a[iA].iLast &&
+             rd_parse_rownum(p->zClean, pA->iCs, pA->iCe, &lab) && lab.eType == LB_ROMAN;
+  return (bNum || pA->bBold) && (pB->bBold || pB->bAllCaps);
+}
+
+static int rd_ptable_has_head(rd_ctx *p, const rd_prow *r) {
+  rd_cells c = {NULL, 0};
+  int nFilled = 0, nName;
+  if (rd_ptable_cells(p, r, &c)) {
+    rd_cells_free(&c);
+    p->rc = VP_ENOMEM;
+    return 0;
+  }
+  nName = rd_count_colnames(&c, &nFilled);
+  rd_cells_free(&c);
+  if (nName < 0) p->rc = VP_ENOMEM;
+  return nName >= 2 && nName * 2 >= nFilled;
+}
+
+/* Emit a column table: head, group headings, rows. */
+static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
+  int iTableId = ++p->nTable;
+  for (int r = 0; r < t->nRow && !p->rc; r++) {
+    const rd_prow *pR = &t->aRow[r];
+    int iFirst, iLast;
+    rd_prow_lines(pR, &iFirst, &iLast);
+    if (iFirst < 0) continue;
+    int bGroup = r > 0 && rd_is_group_row(p, pR, t->nCol);
+    vp_pkind eKind = r == 0 ? VP_P_TABLE_HEAD : bGroup ? VP_P_HEADING : VP_P_ROW;
+    int iP = rd_add(p, eKind, p->aLine[iFirst].iCs, p->aLine[iLast].iCe,
+                    p->aLine[iFirst].iLineNo, iFirst, iLast);
+    if (iP < 0) break;
+    p->aInfo[iP].iTableId = iTableId;
+    rd_label lab;
+    const rd_line *pF = &p->aLine[iFirst];
+    if (r > 0 && pR->n > 0 && pR->a[0].iFirst >= 0 && pR->a[0].iFirst == pR->a[0].iLast &&
+        rd_parse_rownum(p->zClean, pF->iCs, pF->iCe, &lab))
+      p->aInfo[iP].lab = lab;
+    else if (eKind != VP_P_HEADING)
+      memset(&p->aInfo[iP].lab, 0, sizeof(rd_label));
+    if (eKind == VP_P_HEADING) {
+      p->aP[iP].bGroupRow = 1;
+      continue;
+    }
+    rd_cells c = {NULL, 0};
+    if (rd_ptable_cells(p, pR, &c)) p->rc = VP_ENOMEM;
+    rd_cells_give(p, iP, &c);
+  }
+}
+
+/* A table in the portal form from the "|" line i. A column table is
+** emitted here and the line after it returned; a layout table's pipes are
+** marked and i + 1 returned, so its cells are read as paragraphs. */
+static int rd_table_pipecells(rd_ctx *p, int i) {
+  rd_ptable t;
+  memset(&t, 0, sizeof(t));
+  int iEnd = rd_ptable_read(p, i, &t);
+  int bColumns = t.nRow >= 2 && !p->rc && rd_ptable_has_head(p, &t.aRow[0]);
+  if (bColumns) {
+    if (t.nCol < t.aRow[0].n) t.nCol = t.aRow[0].n;
+    rd_ptable_emit(p, &t);
+  }
+  for (int k = i; k < iEnd && k < p->nLine; k++)
+    if (p->aLine[k].bBarePipe) p->aLine[k].bPipeDone = 1;
+  rd_ptable_free(&t);
+  return bColumns ? iEnd : i + 1;
+}
+
 /* Group the lines into passages. */
 static void rd_group(rd_ctx *p) {
   int i = 0;
   while (i < p->nLine && !p->rc) {
     rd_line *pL = &p->aLine[i];
     int iNext;
-    if (rd_is_blank(pL) && !pL->bPipeSep) {
+    if (pL->bBarePipe) {
+      i = pL->bPipeDone ? i + 1 : rd_table_pipecells(p, i);
+    } else if (rd_is_blank(pL) && !pL->bPipeSep) {
       i++;
     } else if (pL->bHtmlTable) {
       i = rd_table_html(p, i);
@@ -1701,6 +1958,8 @@ static void rd_blank_page_numbers(rd_ctx *p) {
   for (int k = 0; k < p->nLine; k++) {
     rd_line *pL = &p->aLine[k];
     if (rd_is_blank(pL) || pL->bInCellRun || pL->iCe - pL->iCs > 9) continue;
+    if ((k > 0 && p->aLine[k - 1].bBarePipe) || (k + 1 < p->nLine && p->aLine[k + 1].bBarePipe))
+      continue; /* a row number between cell boundaries */
     if (k > 0 && !rd_is_blank(&p->aLine[k - 1])) continue;
     if (k + 1 < p->nLine && !rd_is_blank(&p->aLine[k + 1])) continue;
     if (!rd_is_page_number(p->zClean, pL->iCs, pL->iCe)) continue;
@@ -1825,6 +2084,19 @@ static int rd_split_long(rd_ctx *p) {
 }
 
 
+/* The role each column of a table head gives its cells (vp_columns.h). */
+static int rd_column_roles(vp_passage *pP) {
+  pP->aeColRole = calloc((size_t)pP->nCell, sizeof(vp_colrole));
+  if (pP->aeColRole == NULL) return VP_ENOMEM;
+  for (int c = 0; c < pP->nCell; c++) {
+    char *zFold = vp_fold_str(pP->azCell[c], -1);
+    if (zFold == NULL) return VP_ENOMEM;
+    pP->aeColRole[c] = vp_columns_role(zFold);
+    free(zFold);
+  }
+  return VP_OK;
+}
+
 int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
                     char **pzErr) {
   *ppOut = NULL;
@@ -1868,6 +2140,7 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
     pL->bHr = tmp.bHr;
     pL->bPipe = tmp.bPipe;
     pL->bPipeSep = tmp.bPipeSep;
+    pL->bBarePipe = tmp.bBarePipe;
   }
   for (int k = 0; k < p->nLine; k++) {
     rd_line *pL = &p->aLine[k];
@@ -1891,6 +2164,7 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
     vp_passage *pP = &p->aP[k];
     pP->zText = vp_strndup(zClean + pP->iStart, pP->iEnd - pP->iStart);
     if (pP->zText == NULL) rc = VP_ENOMEM;
+    if (rc == VP_OK && pP->eKind == VP_P_TABLE_HEAD && pP->nCell > 0) rc = rd_column_roles(pP);
     if (pP->zSection == NULL) {
       pP->zSection = vp_strndup("", 0);
       if (pP->zSection == NULL) rc = VP_ENOMEM;
@@ -1909,6 +2183,7 @@ done:
       free(p->aP[k].zSection);
       for (int c = 0; c < p->aP[k].nCell; c++) free(p->aP[k].azCell[c]);
       free(p->aP[k].azCell);
+      free(p->aP[k].aeColRole);
     }
     free(p->aP);
   }
@@ -1962,6 +2237,7 @@ void vp_reader_free(vp_text *p) {
     free(pP->zSection);
     for (int c = 0; c < pP->nCell; c++) free(pP->azCell[c]);
     free(pP->azCell);
+    free(pP->aeColRole);
   }
   free(p->aPassage);
   free(p->zBuf);

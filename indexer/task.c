@@ -46,17 +46,6 @@ static const char *const azNotContent[] = {
     "giao", "cho", "thu", "truong", "tich", "co", "lien", "quan", "tinh",
 };
 
-/* Column names of appendix tables, checked in this order. */
-typedef enum col_kind { COL_NONE, COL_SUPPORT, COL_DEADLINE, COL_LEAD, COL_TEXT } col_kind;
-static const struct {
-  const char *zKey;
-  col_kind eKind;
-} aColumn[] = {
-    {"phoi hop", COL_SUPPORT},   {"thoi gian", COL_DEADLINE}, {"thoi han", COL_DEADLINE},
-    {"tien do", COL_DEADLINE},   {"thoi diem", COL_DEADLINE}, {"chu tri", COL_LEAD},
-    {"thuc hien", COL_LEAD},     {"trach nhiem", COL_LEAD},   {"noi dung", COL_TEXT},
-    {"nhiem vu", COL_TEXT},      {"hoat dong", COL_TEXT},
-};
 
 #define MAX_LIST 48
 
@@ -744,20 +733,6 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   return rc;
 }
 
-/* The role of each column of a table head. */
-static int map_columns(const vp_passage *pHead, col_kind *aKind, int nMax) {
-  int n = pHead->nCell < nMax ? pHead->nCell : nMax;
-  for (int i = 0; i < n; i++) {
-    aKind[i] = COL_NONE;
-    char *zF = vp_fold_str(pHead->azCell[i], -1);
-    if (zF == NULL) return VP_ENOMEM;
-    for (int k = 0; k < VP_ARRAY_SIZE(aColumn) && aKind[i] == COL_NONE; k++) {
-      if (strstr(zF, aColumn[k].zKey)) aKind[i] = aColumn[k].eKind;
-    }
-    free(zF);
-  }
-  return VP_OK;
-}
 
 /* Agencies of one cell, all with role eRole. */
 static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
@@ -768,26 +743,25 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
   return rc;
 }
 
-#define MAX_COLS 32
 
 static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
   if (ps->iTable < 0 || ps->iTable >= pText->nPassage || ps->nCell == 0) return VP_OK;
   const vp_passage *pHead = &pText->aPassage[ps->iTable];
-  col_kind aKind[MAX_COLS];
-  int rc = map_columns(pHead, aKind, MAX_COLS);
-  int nCol = pHead->nCell < MAX_COLS ? pHead->nCell : MAX_COLS;
-  if (nCol > ps->nCell) nCol = ps->nCell;
+  const vp_colrole *aKind = pHead->aeColRole;
+  if (aKind == NULL) return VP_OK;
+  int rc = VP_OK;
+  int nCol = pHead->nCell < ps->nCell ? pHead->nCell : ps->nCell;
   party_list parties = {0};
   const char *zContent = NULL, *zDeadline = NULL;
   for (int i = 0; rc == VP_OK && i < nCol; i++) {
     const char *zCell = ps->azCell[i];
-    if (aKind[i] == COL_LEAD) rc = add_cell_agencies(&parties, zCell, VP_ROLE_LEAD);
-    else if (aKind[i] == COL_TEXT && zContent == NULL) zContent = zCell;
-    else if (aKind[i] == COL_DEADLINE && zDeadline == NULL) zDeadline = zCell;
+    if (aKind[i] == VP_COL_LEAD) rc = add_cell_agencies(&parties, zCell, VP_ROLE_LEAD);
+    else if (aKind[i] == VP_COL_CONTENT && zContent == NULL) zContent = zCell;
+    else if (aKind[i] == VP_COL_DEADLINE && zDeadline == NULL) zDeadline = zCell;
   }
   for (int i = 0; rc == VP_OK && i < nCol; i++) {
-    if (aKind[i] == COL_SUPPORT) rc = add_cell_agencies(&parties, ps->azCell[i], VP_ROLE_SUPPORT);
+    if (aKind[i] == VP_COL_SUPPORT) rc = add_cell_agencies(&parties, ps->azCell[i], VP_ROLE_SUPPORT);
   }
   if (rc == VP_OK && zContent && party_has_lead(&parties)) {
     /* "Chủ trì, phối hợp với …" inside the content cell */
