@@ -57,11 +57,30 @@ typedef struct vp_passage {
                     ** task */
 } vp_passage;
 
+/* The header block of an official document, as cells of a layout table
+** (issuer | motto / "Số: …" | place and date) however they were wrapped:
+** each field's text joined over its lines, markup and rules removed; NULL
+** when the document has no such block (plain-text headers are read by
+** vp_meta from the passages). */
+typedef struct vp_header {
+  char *zIssuer;    /* "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "BỘ NÔNG NGHIỆP VÀ
+                    ** MÔI TRƯỜNG" */
+  char *zMotto;     /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - …" */
+  char *zNumber;    /* "Số: 0125/KH-UBND" (the number may be on the next
+                    ** line of its cell) */
+  char *zPlaceDate; /* "Bắc Ninh, ngày 20 tháng 11 năm 2025" */
+  int iStart, iEnd; /* byte span of the block in the file; 0, 0 if none */
+} vp_header;
+
 typedef struct vp_text {
   char *zBuf;      /* the whole file as read (BOM included), NUL-terminated */
   size_t nBuf;
   vp_passage *aPassage;
   int nPassage;
+  vp_header header;
+  int iDocStart, iDocEnd; /* the document itself, [iDocStart, iDocEnd): a
+                          ** portal's page furniture before and after it is
+                          ** outside; 0, nBuf when there is none */
 } vp_text;
 
 /* Split zBuf[0..nBuf) (copied) into passages. The text must be valid UTF-8

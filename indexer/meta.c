@@ -758,6 +758,95 @@ static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_me
   return pOut->zIssuer ? VP_OK : VP_ENOMEM;
 }
 
+
+/* ------------------------------------------------------------ header block */
+
+/* Issuing bodies' levels by their first words (data/issuer-levels.tsv). */
+typedef struct level_row {
+  char *zFold;
+  int n;
+  int bNational;
+} level_row;
+
+static level_row *aLevelRow;
+static int nLevelRow;
+static pthread_once_t levelOnce = PTHREAD_ONCE_INIT;
+
+static void level_build(void) {
+  const char *zTable = vp_data_get("issuer-levels.tsv", NULL);
+  size_t iPos = 0;
+  char zLine[256];
+  char *azCol[3];
+  int nAlloc = 0;
+  while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 3) == 2) {
+    if (nLevelRow == nAlloc) {
+      int nNew = nAlloc ? nAlloc * 2 : 32;
+      level_row *a = realloc(aLevelRow, sizeof(level_row) * (size_t)nNew);
+      if (a == NULL) return;
+      aLevelRow = a;
+      nAlloc = nNew;
+    }
+    char *zF = vp_fold_str(azCol[0], -1);
+    if (zF == NULL) return;
+    aLevelRow[nLevelRow].zFold = zF;
+    aLevelRow[nLevelRow].n = (int)strlen(zF);
+    aLevelRow[nLevelRow].bNational = strcmp(azCol[1], "national") == 0;
+    nLevelRow++;
+  }
+}
+
+static const vp_province *mention_at(const char *z, int n, int i);
+
+/* Is the issuer whose folded name is zF[0..n) a national body: its first
+** words say so and it names no province? */
+static int issuer_is_national(const char *zF, int n) {
+  pthread_once(&levelOnce, level_build);
+  int iBest = -1;
+  for (int k = 0; k < nLevelRow; k++) {
+    int m = aLevelRow[k].n;
+    if (m > n || memcmp(zF, aLevelRow[k].zFold, (size_t)m) != 0) continue;
+    if (m < n && zF[m] != ' ') continue;
+    if (iBest < 0 || m > aLevelRow[iBest].n) iBest = k;
+  }
+  if (iBest < 0 || !aLevelRow[iBest].bNational) return 0;
+  for (int i = 0; i < n; i++) {
+    if ((i == 0 || zF[i - 1] == ' ') && mention_at(zF, n, i)) return 0;
+  }
+  return 1;
+}
+
+/* The date of a place-date cell ("Bắc Ninh, ngày 20 tháng 11 năm 2025"). */
+static int header_date(const char *zPlaceDate, char *zIso) {
+  char *zF = vp_fold_str(zPlaceDate, -1);
+  if (zF == NULL) return 0;
+  int n = (int)strlen(zF), bFound = 0;
+  for (int k = 0; k < n && !bFound; k++) {
+    int bLong;
+    if (zF[k] == 'n' && word_at(zF, n, k, "ngay")) bFound = parse_date_at(zF, n, k, &bLong, zIso);
+  }
+  free(zF);
+  return bFound;
+}
+
+/* The issuer of a header block's issuer cell: "Ủy ban nhân dân tỉnh" for a
+** People's Committee, a known body's usual spelling, else as written. */
+static char *header_block_issuer(const char *zIssuer, const vp_province *pProvince) {
+  char *zF = vp_fold_str(zIssuer, -1);
+  if (zF == NULL) return NULL;
+  int n = (int)strlen(zF), iEnd;
+  char *z = NULL;
+  int iIssuer = issuer_at(zF, n, 0, &iEnd);
+  if (iIssuer >= 0) {
+    int iLevel = level_at(zF, n, skip_spaces(zF, n, iEnd), &iEnd);
+    z = issuer_name(iIssuer, iLevel >= 0 ? iLevel : level_of_province(pProvince));
+  } else {
+    const char *zName = body_of_fold(zF, n);
+    z = zName ? vp_strndup(zName, -1) : vp_fold_display(zIssuer, -1);
+  }
+  free(zF);
+  return z;
+}
+
 /* ------------------------------------------------------------ title */
 
 /* lines that never belong to a title */
@@ -908,15 +997,35 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
     pOut->zDate = vp_strndup(zDate, -1);
     if (pOut->zDate == NULL) rc = VP_ENOMEM;
   }
+  const vp_header *pHead = &pText->header;
+  int bNational = 0;
+  if (rc == VP_OK && pHead->zPlaceDate) {
+    char zIso[11];
+    if (header_date(pHead->zPlaceDate, zIso)) {
+      free(pOut->zDate);
+      pOut->zDate = vp_strndup(zIso, -1);
+      if (pOut->zDate == NULL) rc = VP_ENOMEM;
+    }
+  }
+  if (rc == VP_OK && pHead->zIssuer) {
+    char *zF = vp_fold_str(pHead->zIssuer, -1);
+    if (zF == NULL) rc = VP_ENOMEM;
+    else bNational = issuer_is_national(zF, (int)strlen(zF));
+    free(zF);
+  }
   const vp_province *pProvince = NULL;
-  if (rc == VP_OK) {
+  if (rc == VP_OK && !bNational) {
     pProvince = find_province(&doc);
     if (pProvince) {
       pOut->zProvince = vp_strndup(pProvince->zName, -1);
       if (pOut->zProvince == NULL) rc = VP_ENOMEM;
     }
   }
-  if (rc == VP_OK) rc = find_issuer(&doc, pProvince, pOut);
+  if (rc == VP_OK && pHead->zIssuer) {
+    pOut->zIssuer = header_block_issuer(pHead->zIssuer, pProvince);
+    if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
+  }
+  if (rc == VP_OK && pOut->zIssuer == NULL) rc = find_issuer(&doc, pProvince, pOut);
   if (rc == VP_OK) rc = find_title(&doc, pOut);
   if (rc == VP_OK) rc = find_signer(&doc, pOut);
   doc_free(&doc);

@@ -14,12 +14,14 @@
 #include "vp_reader.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "vp_columns.h"
 #include "vp_common.h"
+#include "vp_data.h"
 #include "vp_fold.h"
 
 /* ------------------------------------------------------------------------
@@ -137,8 +139,12 @@ typedef struct rd_ctx {
   int nP, nPAlloc;
   int bUnwrapped; /* one paragraph per line, no blank lines between */
   int nTable;     /* tables seen, for table ids */
+  vp_header header; /* the header block, when it is a layout table */
+  int iHeaderLine;  /* its first line; 0 when none */
   int rc;
 } rd_ctx;
+
+static void rd_header_clear(vp_header *h);
 
 /* ------------------------------------------------------------------------
 ** Small character helpers
@@ -409,6 +415,9 @@ static int rd_is_emphasis(const char *z, int iLine, int i, int j, int e) {
   if (j < e) rd_decode(z, e, j, &cpNext);
   int kPrev = rd_char_kind(cpPrev), kNext = rd_char_kind(cpNext);
   if (kPrev == CK_WORD && kNext == CK_WORD) return 0;
+  /* "VÀ **" at a line's end, "** **": a bold pair cut by a line break or
+  ** left empty; a single '*' between spaces may be a literal */
+  if (j - i >= 2 && kPrev == CK_SPACE && kNext == CK_SPACE) return 1;
   int bLeft = kNext != CK_SPACE && (kNext != CK_PUNCT || kPrev != CK_WORD);
   int bRight = kPrev != CK_SPACE && (kPrev != CK_PUNCT || kNext != CK_WORD);
   return bLeft || bRight;
@@ -1624,6 +1633,121 @@ static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
   }
 }
 
+
+/* ---- the header block ----
+** The first layout table holding the national motto is the document's
+** header: issuer | motto / "Số: …" | place and date, in one or two rows, a
+** field wrapped over several lines of its cell. Each line of each cell is
+** classed; a line of no class continues the field above it in the cell, and
+** the first lines of a cell before any class are the issuer. */
+
+enum { HF_NONE = -1, HF_ISSUER = 0, HF_MOTTO, HF_NUMBER, HF_DATE, HF_COUNT };
+
+static int rd_header_class(const char *zF) {
+  if (rd_starts_with(zF, "cong hoa xa hoi") || rd_starts_with(zF, "dang cong san viet nam") ||
+      rd_starts_with(zF, "doc lap") || strcmp(zF, "cong hoa xa") == 0 ||
+      strcmp(zF, "cong hoa") == 0)
+    return HF_MOTTO;
+  if (rd_starts_with(zF, "so:") || rd_starts_with(zF, "so :") ||
+      (rd_starts_with(zF, "so ") && rd_is_digit((unsigned char)zF[3])))
+    return HF_NUMBER;
+  const char *q = strstr(zF, "ngay");
+  if (q && (q == zF || q[-1] == ' ') && (q[4] == 0 || q[4] == ' ') &&
+      (strstr(zF, ", ngay") || strstr(zF, " thang ") || q[4] == 0 || rd_is_digit((unsigned char)q[5])))
+    return HF_DATE;
+  return HF_NONE;
+}
+
+/* Is line k of the motto? */
+static int rd_line_class(const rd_ctx *p, int k, int *pRc) {
+  const rd_line *pL = &p->aLine[k];
+  if (rd_is_blank(pL)) return HF_NONE;
+  char *zF = rd_fold_prefix(p->zClean, pL->iCs, pL->iCe);
+  if (zF == NULL) {
+    *pRc = VP_ENOMEM;
+    return HF_NONE;
+  }
+  int e = rd_header_class(zF);
+  free(zF);
+  return e;
+}
+
+/* The first row of t with a cell holding the motto, or -1. */
+static int rd_motto_row(const rd_ctx *p, const rd_ptable *t, int *pRc) {
+  for (int r = 0; r < t->nRow && *pRc == VP_OK; r++) {
+    for (int c = 0; c < t->aRow[r].n; c++) {
+      const rd_span *sp = &t->aRow[r].a[c];
+      for (int k = sp->iFirst; k >= 0 && k <= sp->iLast && k < sp->iFirst + 4; k++)
+        if (rd_line_class(p, k, pRc) == HF_MOTTO) return r;
+    }
+  }
+  return -1;
+}
+
+/* Read the header fields from the row of table t holding the motto and the
+** row after it; 1 when found. */
+static int rd_header_from_table(rd_ctx *p, const rd_ptable *t) {
+  vp_buf aB[HF_COUNT];
+  memset(aB, 0, sizeof(aB));
+  int rc = VP_OK, iFirst = -1, iLast = -1;
+  int r0 = rd_motto_row(p, t, &rc);
+  if (r0 < 0 || rc) {
+    if (rc) p->rc = rc;
+    return 0;
+  }
+  for (int r = r0; r < t->nRow && r <= r0 + 1; r++) {
+    for (int c = 0; c < t->aRow[r].n; c++) {
+      const rd_span *sp = &t->aRow[r].a[c];
+      if (sp->iFirst < 0) continue;
+      int eField = HF_NONE, iPending = -1;
+      for (int k = sp->iFirst; k <= sp->iLast && rc == VP_OK; k++) {
+        const rd_line *pL = &p->aLine[k];
+        if (rd_is_blank(pL)) continue;
+        int e = rd_line_class(p, k, &rc);
+        if (e == HF_NONE && eField == HF_NONE && !(c == 0 && r == r0)) {
+          if (iPending < 0) iPending = k; /* "Thành phố Hồ Chí" / "Minh, ngày …" */
+          continue;
+        }
+        if (e == HF_DATE && iPending >= 0 && aB[HF_DATE].n == 0) {
+          char *zT = rd_collapse(p->zClean, p->aLine[iPending].iCs, p->aLine[k - 1].iCe);
+          if (zT == NULL) rc = VP_ENOMEM;
+          else vp_buf_appends(&aB[HF_DATE], zT, &rc);
+          free(zT);
+        }
+        iPending = -1;
+        if (e == HF_NONE) e = eField;
+        if (e == HF_NONE && c == 0 && r == r0) e = HF_ISSUER;
+        eField = e;
+        if (e == HF_NONE) continue;
+        vp_buf *b = &aB[e];
+        if (b->n) vp_buf_append(b, " ", 1, &rc);
+        char *zT = rd_collapse(p->zClean, pL->iCs, pL->iCe);
+        if (zT == NULL) rc = VP_ENOMEM;
+        else vp_buf_appends(b, zT, &rc);
+        free(zT);
+        if (iFirst < 0) iFirst = k;
+        iLast = k;
+      }
+    }
+  }
+  char **azOut[HF_COUNT] = {&p->header.zIssuer, &p->header.zMotto, &p->header.zNumber,
+                            &p->header.zPlaceDate};
+  for (int e = 0; e < HF_COUNT; e++) {
+    if (rc == VP_OK && aB[e].n) {
+      *azOut[e] = vp_buf_take(&aB[e]);
+      if (*azOut[e] == NULL) rc = VP_ENOMEM;
+    }
+    vp_buf_free(&aB[e]);
+  }
+  if (rc) p->rc = rc;
+  if (iFirst >= 0) {
+    p->header.iStart = p->aLine[iFirst].iCs;
+    p->header.iEnd = p->aLine[iLast].iCe;
+    p->iHeaderLine = iFirst;
+  }
+  return iFirst >= 0;
+}
+
 /* A table in the portal form from the "|" line i. A column table is
 ** emitted here and the line after it returned; a layout table's pipes are
 ** marked and i + 1 returned, so its cells are read as paragraphs. */
@@ -1635,6 +1759,8 @@ static int rd_table_pipecells(rd_ctx *p, int i) {
   if (bColumns) {
     if (t.nCol < t.aRow[0].n) t.nCol = t.aRow[0].n;
     rd_ptable_emit(p, &t);
+  } else if (p->header.iEnd == 0 && !p->rc) {
+    rd_header_from_table(p, &t);
   }
   for (int k = i; k < iEnd && k < p->nLine; k++)
     if (p->aLine[k].bBarePipe) p->aLine[k].bPipeDone = 1;
@@ -1990,6 +2116,83 @@ static void rd_mark_bare_pipe_tables(rd_ctx *p) {
   }
 }
 
+
+/* ------------------------------------------------------------------------
+** A portal's page furniture: before the document, everything above its
+** header block (when the header is found after other text); after it, from
+** the first line that opens the portal's trailing furniture
+** (data/portal-furniture.tsv).
+*/
+
+typedef struct rd_phrases {
+  char **az;
+  int n;
+} rd_phrases;
+
+static rd_phrases furniturePhrases;
+static pthread_once_t furnitureOnce = PTHREAD_ONCE_INIT;
+
+static void rd_furniture_load(void) {
+  const char *zTable = vp_data_get("portal-furniture.tsv", NULL);
+  size_t iPos = 0;
+  char zLine[256];
+  char *azCol[2];
+  int nAlloc = 0;
+  while (zTable && vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 2) >= 1) {
+    if (furniturePhrases.n == nAlloc) {
+      int nNew = nAlloc ? nAlloc * 2 : 16;
+      char **az = realloc(furniturePhrases.az, sizeof(char *) * (size_t)nNew);
+      if (az == NULL) return;
+      furniturePhrases.az = az;
+      nAlloc = nNew;
+    }
+    char *zF = vp_fold_str(azCol[0], -1);
+    if (zF == NULL) return;
+    furniturePhrases.az[furniturePhrases.n++] = zF;
+  }
+}
+
+/* The first line at or after iFrom that opens trailing furniture, or
+** p->nLine. Only searched after a motto line (an official document's
+** header), so ordinary text is never cut. */
+static int rd_furniture_end(rd_ctx *p) {
+  pthread_once(&furnitureOnce, rd_furniture_load);
+  int iMotto = -1, rc = VP_OK;
+  for (int k = 0; k < p->nLine && k < 400 && iMotto < 0; k++) {
+    if (rd_line_class(p, k, &rc) == HF_MOTTO) iMotto = k;
+  }
+  if (iMotto < 0 || rc) return p->nLine;
+  for (int k = iMotto + 1; k < p->nLine; k++) {
+    const rd_line *pL = &p->aLine[k];
+    if (rd_is_blank(pL) || pL->nChar > 160) continue;
+    char *zF = rd_fold_prefix(p->zClean, pL->iCs, pL->iCe);
+    if (zF == NULL) return p->nLine;
+    int bHit = 0;
+    for (int i = 0; i < furniturePhrases.n && !bHit; i++) bHit = rd_starts_with(zF, furniturePhrases.az[i]);
+    free(zF);
+    if (bHit) return k;
+  }
+  return p->nLine;
+}
+
+/* Drop the passages outside [iDocStart, iDocEnd) (none are referenced by a
+** parent or table index yet: this runs before the structure pass). */
+static void rd_drop_outside(rd_ctx *p, int iDocStart, int iDocEnd) {
+  int j = 0;
+  for (int k = 0; k < p->nP; k++) {
+    vp_passage *pP = &p->aP[k];
+    if (pP->iEnd <= iDocStart || pP->iStart >= iDocEnd) {
+      for (int c = 0; c < pP->nCell; c++) free(pP->azCell[c]);
+      free(pP->azCell);
+      continue;
+    }
+    p->aP[j] = *pP;
+    p->aInfo[j] = p->aInfo[k];
+    j++;
+  }
+  p->nP = j;
+}
+
 /* Unwrapped style: paragraphs one per line and no blank lines between, so a
 ** line that does not end a sentence still ends its paragraph. */
 static void rd_detect_style(rd_ctx *p) {
@@ -2110,7 +2313,7 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
   vp_text *pOut = calloc(1, sizeof(vp_text));
   char *zCopy = malloc(nBuf + 1);
   char *zClean = malloc(nBuf + 1);
-  int rc = VP_OK;
+  int rc = VP_OK, iDocStart = 0, iDocEnd = (int)nBuf;
   if (pOut == NULL || zCopy == NULL || zClean == NULL) {
     rc = VP_ENOMEM;
     goto done;
@@ -2156,7 +2359,19 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
   rd_mark_cellruns(p);
   rd_blank_page_numbers(p);
   rd_detect_style(p);
+  int nLineAll = p->nLine, iEndLine = rd_furniture_end(p);
+  p->nLine = iEndLine; /* tables and paragraphs stop where furniture begins */
   rd_group(p);
+  p->nLine = nLineAll;
+  iDocStart = p->header.iEnd > 0 && p->iHeaderLine > 0 ? p->header.iStart : 0;
+  iDocEnd = iEndLine < p->nLine ? p->aLine[iEndLine].iRaw : (int)nBuf;
+  if (iDocStart > 0) {
+    /* the issuer may stand on lines before its cell's first classed line */
+    int k = p->iHeaderLine;
+    while (k > 0 && !p->aLine[k - 1].bBarePipe && !rd_is_blank(&p->aLine[k - 1])) k--;
+    iDocStart = p->aLine[k].iRaw;
+  }
+  if (iDocStart > 0 || iDocEnd < (int)nBuf) rd_drop_outside(p, iDocStart, iDocEnd);
   rc = p->rc;
   if (rc == VP_OK) rc = rd_structure(p);
   if (rc == VP_OK) rc = rd_split_long(p);
@@ -2176,7 +2391,11 @@ done:
     pOut->nBuf = nBuf;
     pOut->aPassage = p->aP;
     pOut->nPassage = p->nP;
+    pOut->header = p->header;
+    pOut->iDocStart = iDocStart;
+    pOut->iDocEnd = iDocEnd;
   } else {
+    rd_header_clear(&p->header);
     free(zCopy);
     for (int k = 0; k < p->nP; k++) {
       free(p->aP[k].zText);
@@ -2228,6 +2447,14 @@ int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
   return rc;
 }
 
+static void rd_header_clear(vp_header *h) {
+  free(h->zIssuer);
+  free(h->zMotto);
+  free(h->zNumber);
+  free(h->zPlaceDate);
+  memset(h, 0, sizeof(*h));
+}
+
 /* Frees the text and every passage's strings and cells; NULL is a no-op. */
 void vp_reader_free(vp_text *p) {
   if (p == NULL) return;
@@ -2240,6 +2467,7 @@ void vp_reader_free(vp_text *p) {
     free(pP->aeColRole);
   }
   free(p->aPassage);
+  rd_header_clear(&p->header);
   free(p->zBuf);
   free(p);
 }
