@@ -1448,6 +1448,13 @@ static int rd_opens_row(const rd_line *pL) {
 ** "|" line. A blank line inside a cell is kept when the text after it still
 ** reaches a "|" line before another blank line. Returns the last content
 ** line, or -1 when the run is not closed by a pipe (the table ended). */
+static int rd_raw_blank(const rd_ctx *p, int k) {
+  const rd_line *pL = &p->aLine[k];
+  for (int i = pL->iRaw; i < pL->iRawEnd; i++)
+    if (!rd_is_space((unsigned char)p->zRaw[i])) return 0;
+  return 1;
+}
+
 static int rd_cell_run(const rd_ctx *p, int j, int *piClose) {
   int iLast = j;
   int k = j + 1;
@@ -1457,23 +1464,24 @@ static int rd_cell_run(const rd_ctx *p, int j, int *piClose) {
       *piClose = k;
       return iLast;
     }
-    if (rd_is_blank(pL)) {
+    if (rd_raw_blank(p, k)) {
       int m = k + 1;
-      while (m < p->nLine && rd_is_blank(&p->aLine[m]) && !p->aLine[m].bBarePipe) m++;
+      while (m < p->nLine && rd_raw_blank(p, m)) m++;
       if (m >= p->nLine) break;
       if (p->aLine[m].bBarePipe) {
         *piClose = m;
         return iLast;
       }
-      /* does the paragraph after the blank end on a pipe? */
+      /* does the paragraph after the empty line end on a pipe? */
       int q = m;
-      while (q < p->nLine && !rd_is_blank(&p->aLine[q]) && !p->aLine[q].bBarePipe) q++;
+      while (q < p->nLine && !rd_raw_blank(p, q) && !p->aLine[q].bBarePipe) q++;
       if (q >= p->nLine || !p->aLine[q].bBarePipe) break;
       iLast = q - 1;
       k = q;
       continue;
     }
-    iLast = k++;
+    if (!rd_is_blank(pL)) iLast = k; /* markup-only lines ("**", "----") add nothing */
+    k++;
   }
   *piClose = -1;
   return iLast;
@@ -1495,7 +1503,9 @@ static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
     while (m < p->nLine && rd_is_blank(&p->aLine[m]) && !p->aLine[m].bBarePipe) m++;
     int bGap = m > j;
     iEnd = j;
-    if (m >= p->nLine || (bGap && !p->aLine[m].bBarePipe)) break; /* table ends */
+    /* after a pipe, an empty or markup-only line ("** **") before text that
+    ** is not a pipe ends the table */
+    if (m >= p->nLine || (bGap && !p->aLine[m].bBarePipe)) break;
     if (bGap) {
       j = m;
       continue;
