@@ -119,6 +119,8 @@ typedef struct rd_line {
   unsigned bBarePipe : 1;  /* only "|": a cell boundary of the portal's
                            ** one-cell-per-line table form */
   unsigned bPipeDone : 1;  /* bare pipe of a table already read */
+  int iBoldEnd;            /* a bold span opened here closes on this later
+                           ** line ("**2. Sở" / "Tài chính**"); 0 if none */
 } rd_line;
 
 /* What the grouping step knows about a passage, for the structure pass. */
@@ -1798,6 +1800,9 @@ static void rd_group(rd_ctx *p) {
       i = rd_table_tsv(p, i);
     } else if (pL->bColName && (iNext = rd_table_cellrun(p, i, 1)) > i) {
       i = iNext;
+    } else if (pL->iBoldEnd > i) {
+      rd_add(p, VP_P_TEXT, pL->iCs, p->aLine[pL->iBoldEnd].iCe, pL->iLineNo, i, pL->iBoldEnd);
+      i = pL->iBoldEnd + 1;
     } else {
       i = rd_paragraph(p, i);
     }
@@ -1897,7 +1902,7 @@ static vp_pkind rd_kind(const rd_ctx *p, int iP) {
   const rd_pinfo *pI = &p->aInfo[iP];
   const rd_line *pF = &p->aLine[pI->iFirst];
   const rd_line *pT = &p->aLine[pI->iLast];
-  int bSingle = pI->iFirst == pI->iLast;
+  int bSingle = pI->iFirst == pI->iLast || pF->iBoldEnd == pI->iLast;
   if (pI->lab.eType) {
     if (rd_is_bullet(pI->lab.eType)) return VP_P_ITEM;
     if (pF->mdLevel || pF->bBold || pF->bAllCaps) return VP_P_HEADING;
@@ -2203,6 +2208,53 @@ static void rd_drop_outside(rd_ctx *p, int iDocStart, int iDocEnd) {
   p->nP = j;
 }
 
+
+/* Bold spans wrapped over lines: "**2. Sở" / "Tài chính**". A line that
+** opens bold without closing it, followed within four lines (no empty line
+** between) by one that closes it without opening, makes one bold block:
+** a heading read whole. */
+static int rd_opens_bold(const char *z, int s, int e) {
+  while (s < e && (z[s] == ' ' || z[s] == '\t' || z[s] == '#')) s++;
+  return e - s >= 3 && z[s] == '*' && z[s + 1] == '*' && z[s + 2] != '*' && z[s + 2] != ' ';
+}
+
+static int rd_closes_bold(const char *z, int s, int e) {
+  while (e > s && rd_is_space((unsigned char)z[e - 1])) e--;
+  return e - s >= 3 && z[e - 1] == '*' && z[e - 2] == '*' && z[e - 3] != ' ';
+}
+
+static int rd_count_pairs(const char *z, int s, int e) {
+  int n = 0;
+  for (int i = s; i + 1 < e; i++)
+    if (z[i] == '*' && z[i + 1] == '*') {
+      n++;
+      i++;
+    }
+  return n;
+}
+
+static void rd_mark_bold_blocks(rd_ctx *p) {
+  for (int k = 0; k < p->nLine; k++) {
+    rd_line *pL = &p->aLine[k];
+    if (rd_is_blank(pL) || pL->bBold || pL->bBarePipe) continue;
+    const char *z = p->zRaw;
+    if (!rd_opens_bold(z, pL->iRaw, pL->iRawEnd) || (rd_count_pairs(z, pL->iRaw, pL->iRawEnd) & 1) == 0)
+      continue;
+    for (int m = k + 1; m < p->nLine && m <= k + 4; m++) {
+      const rd_line *pM = &p->aLine[m];
+      if (rd_raw_blank(p, m) || pM->bBarePipe) break;
+      int nPair = rd_count_pairs(z, pM->iRaw, pM->iRawEnd);
+      if (nPair == 0) continue;
+      if ((nPair & 1) && rd_closes_bold(z, pM->iRaw, pM->iRawEnd)) {
+        pL->iBoldEnd = m;
+        pL->bBold = 1;
+        k = m;
+      }
+      break;
+    }
+  }
+}
+
 /* Unwrapped style: paragraphs one per line and no blank lines between, so a
 ** line that does not end a sentence still ends its paragraph. */
 static void rd_detect_style(rd_ctx *p) {
@@ -2367,6 +2419,7 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
   }
   if (rc) goto done;
   rd_mark_cellruns(p);
+  rd_mark_bold_blocks(p);
   rd_blank_page_numbers(p);
   rd_detect_style(p);
   int nLineAll = p->nLine, iEndLine = rd_furniture_end(p);
