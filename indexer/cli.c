@@ -263,11 +263,22 @@ static void p_who(const cJSON *o) {
     print_padded(str(pr, "province"), 28);
     printf(" %5d %8d\n", num(pr, "lead"), num(pr, "support"));
   }
+  const cJSON *pNat = cJSON_GetObjectItem(o, "without_province");
+  if (pNat) {
+    fputs("  ", stdout);
+    print_padded("(national, no province)", 28);
+    printf(" %5d %8d\n", num(pNat, "lead"), num(pNat, "support"));
+  }
   cJSON_ArrayForEach(pr, cJSON_GetObjectItem(o, "provinces")) {
     printf("\n%s\n", str(pr, "province"));
     cJSON_ArrayForEach(t, cJSON_GetObjectItem(pr, "tasks")) print_task_line(t, str(t, "role"));
   }
-  if (cJSON_GetArraySize(cJSON_GetObjectItem(o, "provinces")) == 0) printf("\nno plan gives it a task\n");
+  if (pNat) {
+    printf("\n(national, no province)\n");
+    cJSON_ArrayForEach(t, cJSON_GetObjectItem(pNat, "tasks")) print_task_line(t, str(t, "role"));
+  }
+  if (cJSON_GetArraySize(cJSON_GetObjectItem(o, "provinces")) == 0 && !pNat)
+    printf("\nno plan gives it a task\n");
 }
 
 static int cmd_who(cli_args *a) { return run_query(a, q_who, p_who); }

@@ -794,7 +794,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
       sqlite3_bind_int64(sTasks, 3 + i, nId > 0 ? aId[i] : -1);
     }
   }
-  cJSON *aProv = cJSON_CreateArray();
+  cJSON *aProv = cJSON_CreateArray(), *pNoProv = NULL;
   long long nTotal = 0;
   while (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
     const char *zProv = col_text(sCount, 0);
@@ -807,7 +807,11 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     cJSON_AddNumberToObject(o, "support", nSup);
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(sCount, 3));
     cJSON *aTasks = cJSON_AddArrayToObject(o, "tasks");
-    cJSON_AddItemToArray(aProv, o);
+    /* national documents (and any whose province is unknown) are no
+    ** province's: they answer apart, under "without_province" */
+    if (zProv && zProv[0]) cJSON_AddItemToArray(aProv, o);
+    else if (pNoProv == NULL) pNoProv = o;
+    else cJSON_Delete(o);
     nTotal += nLead + nSup;
     /* the tasks of its first documents, at most nLimit */
     sqlite3_bind_text(sDocs, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
@@ -840,8 +844,10 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
     cJSON_AddNumberToObject(pOut, "limit", nLimit);
     cJSON_AddItemToObject(pOut, "provinces", aProv);
+    if (pNoProv) cJSON_AddItemToObject(pOut, "without_province", pNoProv);
   } else {
     cJSON_Delete(aProv);
+    cJSON_Delete(pNoProv);
   }
   free(zIn);
   free(zSqlCount);

@@ -798,6 +798,96 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
   return rc;
 }
 
+
+/* ---- labelled fields after a task: "Đơn vị chủ trì thực hiện: …",
+** "Đơn vị phối hợp: …", "Thời gian thực hiện: …" — the record form some
+** plans give each numbered task instead of a table row. */
+
+/* The role of a passage that is a field line ("<column name>: value"), with
+** *piValue the offset of its value; VP_COL_NONE for any other passage. */
+static vp_colrole field_of(const vp_passage *ps, int *piValue) {
+  const char *z = ps->zText;
+  int n = ps->iEnd - ps->iStart;
+  const char *zColon = memchr(z, ':', (size_t)(n < 80 ? n : 80));
+  if (zColon == NULL) return VP_COL_NONE;
+  char *zF = vp_fold_str(z, (int)(zColon - z));
+  if (zF == NULL) return VP_COL_NONE;
+  /* "- Đơn vị chủ trì:", "+ Cơ quan phối hợp:" */
+  const char *q = zF;
+  while (*q == '-' || *q == '+' || *q == ' ' || *q == '*') q++;
+  vp_colrole e = vp_columns_is_name(q) ? vp_columns_role(q) : VP_COL_NONE;
+  free(zF);
+  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE) return VP_COL_NONE;
+  *piValue = (int)(zColon - z) + 1;
+  return e;
+}
+
+/* Passages p..*piLast: a run of field lines under one parent, read into one
+** task whose text is what stands before the run under the same parent
+** (after any earlier run), or the parent heading itself. */
+static int field_task(const vp_text *pText, const unsigned char *abField, int p, int *piLast,
+                      vp_tasks *pOut, int *pnAlloc) {
+  int q = p, iParent = pText->aPassage[p].iParent, iValue = 0, rc = VP_OK;
+  party_list parties = {0};
+  char *zDl = NULL;
+  char zNorm[24] = "";
+  for (; q < pText->nPassage && abField[q] && pText->aPassage[q].iParent == iParent; q++) {
+    const vp_passage *ps = &pText->aPassage[q];
+    vp_colrole e = field_of(ps, &iValue);
+    const char *zValue = ps->zText + iValue;
+    if (e == VP_COL_LEAD) rc = add_cell_agencies(&parties, zValue, VP_ROLE_LEAD);
+    else if (e == VP_COL_SUPPORT) rc = add_cell_agencies(&parties, zValue, VP_ROLE_SUPPORT);
+    else if (e == VP_COL_DEADLINE && zDl == NULL) {
+      vp_fold f;
+      rc = vp_fold_init(&f, zValue, (int)strlen(zValue));
+      if (rc == VP_OK) {
+        normalize_deadline_cell(&f, zNorm, (int)sizeof(zNorm));
+        vp_fold_free(&f);
+        zDl = vp_fold_display(zValue, -1);
+        if (zDl == NULL) rc = VP_ENOMEM;
+      }
+    }
+    if (rc) break;
+  }
+  *piLast = q - 1;
+  /* the text: the siblings before the run, back to the parent or the run
+  ** before */
+  int iFrom = p;
+  while (iFrom - 1 > iParent && iFrom - 1 >= 0 && !abField[iFrom - 1] &&
+         (pText->aPassage[iFrom - 1].iParent == iParent ||
+          (pText->aPassage[iFrom - 1].iParent > iParent && pText->aPassage[iFrom - 1].iParent < p)))
+    iFrom--;
+  vp_buf b = {NULL, 0, 0};
+  int iTextPassage = p;
+  if (iFrom < p) {
+    iTextPassage = iFrom;
+    for (int k = iFrom; k < p && b.n < 2000 && rc == VP_OK; k++) {
+      char *zT = vp_fold_display(pText->aPassage[k].zText, -1);
+      if (zT == NULL) rc = VP_ENOMEM;
+      else {
+        if (b.n) vp_buf_append(&b, " ", 1, &rc);
+        vp_buf_appends(&b, zT, &rc);
+      }
+      free(zT);
+    }
+  } else if (iParent >= 0) {
+    iTextPassage = iParent;
+    char *zT = vp_fold_display(pText->aPassage[iParent].zText, -1);
+    if (zT == NULL) rc = VP_ENOMEM;
+    else vp_buf_appends(&b, zT, &rc);
+    free(zT);
+  }
+  if (rc == VP_OK && b.n && party_has_lead(&parties)) {
+    char *zText = vp_buf_take(&b);
+    rc = task_push(pOut, pnAlloc, iTextPassage, zText, zDl, zNorm, &parties);
+    zDl = NULL;
+  }
+  vp_buf_free(&b);
+  free(zDl);
+  party_list_free(&parties);
+  return rc;
+}
+
 int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
                     vp_tasks *pOut, char **pzErr) {
   (void)pMeta; /* tasks do not depend on metadata */
@@ -809,7 +899,20 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
     return VP_ENOMEM;
   }
   int rc = VP_OK, nAlloc = 0;
+  unsigned char *abField = calloc((size_t)pText->nPassage, 1);
+  if (abField == NULL) rc = VP_ENOMEM;
   for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
+    int iValue;
+    vp_passage *ps = &pText->aPassage[p];
+    abField[p] = (ps->eKind == VP_P_TEXT || ps->eKind == VP_P_ITEM) && field_of(ps, &iValue) != VP_COL_NONE;
+  }
+  for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
+    if (abField[p]) {
+      int iLast = p;
+      rc = field_task(pText, abField, p, &iLast, pOut, &nAlloc);
+      p = iLast;
+      continue;
+    }
     switch (pText->aPassage[p].eKind) {
       case VP_P_TEXT:
       case VP_P_HEADING:
@@ -825,6 +928,7 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
   }
   for (int p = 0; p < pText->nPassage; p++) party_list_free(&aRoles[p].parties);
   free(aRoles);
+  free(abField);
   if (rc != VP_OK) {
     vp_task_clear(pOut);
     if (pzErr) *pzErr = vp_mprintf("out of memory while extracting tasks");
