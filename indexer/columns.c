@@ -90,7 +90,10 @@ int vp_columns_is_name(const char *zFold) {
   int n = trimmed_len(zFold);
   if (n == 0 || n > 60) return 0;
   int nWord = 1;
-  for (int i = 0; i < n; i++) nWord += zFold[i] == ' ';
+  for (int i = 0; i < n; i++) {
+    nWord += zFold[i] == ' ';
+    if (zFold[i] == ':') return 0; /* "Thời gian thực hiện: Thường xuyên" is a field */
+  }
   if (nWord > 7) return 0;
   for (int k = 0; k < nName; k++) {
     int m = aName[k].n;

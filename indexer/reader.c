@@ -119,6 +119,8 @@ typedef struct rd_line {
   unsigned bBarePipe : 1;  /* only "|": a cell boundary of the portal's
                            ** one-cell-per-line table form */
   unsigned bPipeDone : 1;  /* bare pipe of a table already read */
+  unsigned bWrapWord : 1;  /* ends with a word that cannot end a sentence
+                           ** (data/wrap-words.tsv): the text goes on */
   int iBoldEnd;            /* a bold span opened here closes on this later
                            ** line ("**2. Sở" / "Tài chính**"); 0 if none */
 } rd_line;
@@ -147,6 +149,7 @@ typedef struct rd_ctx {
 } rd_ctx;
 
 static void rd_header_clear(vp_header *h);
+static int rd_ends_with_wrap_word(const char *zF);
 
 /* ------------------------------------------------------------------------
 ** Small character helpers
@@ -820,6 +823,7 @@ static int rd_line_features(rd_ctx *p, rd_line *pL) {
                   (zFold[8] == ' ' && (zFold[9] == ':' || nChar <= 40)));
     pL->bHeader = rd_is_header_line(zFold, nChar);
     pL->bColName = rd_is_colname(zFold);
+    pL->bWrapWord = !pL->bTerminal && rd_ends_with_wrap_word(zFold);
     for (int k = 0; k < VP_ARRAY_SIZE(azAppendix); k++) {
       int m = (int)strlen(azAppendix[k]);
       if (rd_starts_with(zFold, azAppendix[k]) && (zFold[m] == 0 || zFold[m] == ' '))
@@ -896,7 +900,7 @@ static int rd_next_line(const rd_ctx *p, int i) {
 static int rd_stands_alone(const rd_line *pL) {
   return pL->mdLevel || pL->bBold || pL->bAllCaps || pL->bSig || pL->bRecip ||
          pL->bHeader || pL->bPipe || pL->bPipeSep || pL->bTab ||
-         pL->bHtmlTable || pL->bColName || pL->bRowNum;
+         pL->bHtmlTable || pL->bInCellRun || pL->bRowNum;
 }
 
 /* A page break (rule line or page number) among the blank lines (j, k). */
@@ -923,7 +927,7 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
     int m = rd_next_line(p, k);
     if (m < p->nLine && p->aLine[m].bFootnote) return 0;
   }
-  if (pL->bLower) return 1;
+  if (pL->bLower || pT->bWrapWord) return 1;
   return pT->nChar >= 50 && (bGap || !p->bUnwrapped);
 }
 
@@ -2165,6 +2169,42 @@ static void rd_furniture_load(void) {
     if (zF == NULL) return;
     furniturePhrases.az[furniturePhrases.n++] = zF;
   }
+}
+
+
+static rd_phrases wrapWords;
+static pthread_once_t wrapOnce = PTHREAD_ONCE_INIT;
+
+static void rd_wrap_load(void) {
+  const char *zTable = vp_data_get("wrap-words.tsv", NULL);
+  size_t iPos = 0;
+  char zLine[128];
+  char *azCol[2];
+  int nAlloc = 0;
+  while (zTable && vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 2) >= 1) {
+    if (wrapWords.n == nAlloc) {
+      int nNew = nAlloc ? nAlloc * 2 : 32;
+      char **az = realloc(wrapWords.az, sizeof(char *) * (size_t)nNew);
+      if (az == NULL) return;
+      wrapWords.az = az;
+      nAlloc = nNew;
+    }
+    char *zF = vp_fold_str(azCol[0], -1);
+    if (zF == NULL) return;
+    wrapWords.az[wrapWords.n++] = zF;
+  }
+}
+
+/* Does the folded line zF end with a word of data/wrap-words.tsv? */
+static int rd_ends_with_wrap_word(const char *zF) {
+  pthread_once(&wrapOnce, rd_wrap_load);
+  int n = (int)strlen(zF);
+  int i = n;
+  while (i > 0 && zF[i - 1] != ' ') i--;
+  if (i == 0) return 0; /* a one-word line is a label or a heading */
+  for (int k = 0; k < wrapWords.n; k++)
+    if (strcmp(zF + i, wrapWords.az[k]) == 0) return 1;
+  return 0;
 }
 
 /* The first line at or after iFrom that opens trailing furniture, or
