@@ -890,9 +890,11 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
 
 int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
                     vp_tasks *pOut, char **pzErr) {
-  (void)pMeta; /* tasks do not depend on metadata */
   memset(pOut, 0, sizeof(*pOut));
   if (pText == NULL || pText->nPassage == 0) return VP_OK;
+  /* tasks come from official documents that give work: a kind and an
+  ** issuer; an article or a Q&A page that names agencies gives none */
+  if (pMeta == NULL || pMeta->zKind == NULL || pMeta->zIssuer == NULL) return VP_OK;
   passage_roles *aRoles = calloc((size_t)pText->nPassage, sizeof(passage_roles));
   if (aRoles == NULL) {
     if (pzErr) *pzErr = vp_mprintf("out of memory");

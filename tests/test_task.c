@@ -50,6 +50,14 @@ static vp_text *build(const spec *a, int n) {
       p->azCell = calloc((size_t)p->nCell, sizeof(char *));
       for (int c = 0; c < p->nCell; c++) p->azCell[c] = vp_strndup(a[i].azCell[c], -1);
     }
+    if (p->eKind == VP_P_TABLE_HEAD && p->nCell) { /* as the reader gives them */
+      p->aeColRole = calloc((size_t)p->nCell, sizeof(vp_colrole));
+      for (int c = 0; c < p->nCell; c++) {
+        char *zF = vp_fold_str(p->azCell[c], -1);
+        p->aeColRole[c] = vp_columns_role(zF);
+        free(zF);
+      }
+    }
   }
   t->nBuf = b.n;
   t->zBuf = vp_buf_take(&b);
@@ -63,17 +71,29 @@ static void text_free(vp_text *t) {
     free(p->zSection);
     for (int c = 0; c < p->nCell; c++) free(p->azCell[c]);
     free(p->azCell);
+    free(p->aeColRole);
   }
   free(t->aPassage);
   free(t->zBuf);
   free(t);
 }
 
+/* The metadata of an official plan: tasks are read only from documents
+** with a kind and an issuer. */
+static vp_meta official_meta(void) {
+  vp_meta m;
+  memset(&m, 0, sizeof(m));
+  m.zKind = (char *)"Kế hoạch";
+  m.zIssuer = (char *)"Ủy ban nhân dân tỉnh";
+  return m;
+}
+
 static vp_tasks extract(const spec *a, int n) {
   vp_text *t = build(a, n);
   vp_tasks ts;
   char *zErr = NULL;
-  CHECK("extract ok", vp_task_extract(t, NULL, &ts, &zErr) == VP_OK);
+  vp_meta m = official_meta();
+  CHECK("extract ok", vp_task_extract(t, &m, &ts, &zErr) == VP_OK);
   free(zErr);
   text_free(t);
   return ts;
@@ -349,6 +369,28 @@ static void test_nfd(void) {
   vp_task_clear(&empty);
 }
 
+/* An article or a Q&A page (no kind, or no issuer) gives no task, however
+** its sentences read. */
+static void test_not_official(void) {
+  spec a[] = {{VP_P_ITEM, "a) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện.",
+               -1, 0, NO_TABLE, {0}}};
+  vp_text *t = build(a, 1);
+  vp_meta m = official_meta();
+  vp_tasks ts;
+  CHECK("official: a task", vp_task_extract(t, &m, &ts, NULL) == VP_OK && ts.n == 1);
+  vp_task_clear(&ts);
+  m.zKind = NULL;
+  CHECK("no kind: no task", vp_task_extract(t, &m, &ts, NULL) == VP_OK && ts.n == 0);
+  vp_task_clear(&ts);
+  m = official_meta();
+  m.zIssuer = NULL;
+  CHECK("no issuer: no task", vp_task_extract(t, &m, &ts, NULL) == VP_OK && ts.n == 0);
+  vp_task_clear(&ts);
+  CHECK("no metadata: no task", vp_task_extract(t, NULL, &ts, NULL) == VP_OK && ts.n == 0);
+  vp_task_clear(&ts);
+  text_free(t);
+}
+
 /* ------------------------------------------------------------------------
 ** The corpus against the hand-checked list.
 */
@@ -448,7 +490,10 @@ static void test_corpus(void) {
       continue;
     }
     vp_tasks ts;
-    CHECK("corpus extract", vp_task_extract(pText, NULL, &ts, &zErr) == VP_OK);
+    vp_meta meta;
+    CHECK("corpus meta", vp_meta_extract(pText, &meta, &zErr) == VP_OK);
+    CHECK("corpus extract", vp_task_extract(pText, &meta, &ts, &zErr) == VP_OK);
+    vp_meta_clear(&meta);
     CHECK("corpus: some tasks", ts.n >= 5);
     check_task_sanity(&ts, pText);
     count_roles(&ts, iDoc, aCount);
@@ -477,6 +522,7 @@ int main(void) {
   test_table_rows();
   test_deadlines();
   test_nfd();
+  test_not_official();
   test_corpus();
   return vp_test_done();
 }
