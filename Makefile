@@ -25,7 +25,8 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
 DATA     = $(sort $(wildcard data/*.tsv server/www/*))
 
-.PHONY: all help deps deps-test test unit serve demo index bench fuzz corpus-large clean
+.PHONY: all help deps deps-test test unit serve demo index bench realvi-precision \
+        fuzz corpus-large clean
 all: bin/vnplan
 
 help:
@@ -34,6 +35,7 @@ help:
 	@echo "make demo       build, index corpus/ and run sample searches"
 	@echo "make test       unit tests, integration tests and the scorer under ASan+UBSan"
 	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/)"
+	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
 	@echo "make clean      remove bin/"
 
@@ -106,6 +108,29 @@ serve: deps
 bench: deps-test
 	$(Q)$(MAKE) --no-print-directory bin/vnplan
 	$(Q)sh bench/run.sh
+
+# make realvi-precision: the real-vi corpus (unpacked once into $(REALVI)),
+# indexed afresh with this tree's bin/vnplan into bench/out/, then
+# bench/realvi_precision.py: tasks by document kind, alias-table and
+# open-class agencies, and fixed samples of agencies and tasks to judge by
+# hand (also in bench/out/realvi_precision.txt). Skipped without ../shared.
+# REALVI_ARGS passes options: REALVI_ARGS="--seed 2 --json".
+REALVI      ?= /tmp/real-vi
+REALVI_TAR  ?= ../shared/corpus/real-vi.tar.xz
+REALVI_DB   ?= bench/out/realvi.db
+REALVI_ARGS ?=
+
+realvi-precision: bin/vnplan
+	$(Q)if [ ! -f $(REALVI_TAR) ]; then \
+	  echo "realvi-precision: $(REALVI_TAR) not found, skipped"; exit 0; fi; \
+	if ! ls $(REALVI) 2>/dev/null | grep -q '\.md$$'; then \
+	  echo "== unpacking $(REALVI_TAR) into $(REALVI)"; \
+	  mkdir -p $(REALVI) && tar -xJf $(REALVI_TAR) -C $(REALVI) || exit 1; fi; \
+	echo "== indexing $(REALVI) into $(REALVI_DB)"; \
+	mkdir -p $(dir $(REALVI_DB)) && rm -f $(REALVI_DB) $(REALVI_DB)-wal $(REALVI_DB)-shm; \
+	bin/vnplan index --db $(REALVI_DB) $(REALVI); rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
+	python3 bench/realvi_precision.py --db $(REALVI_DB) \
+	  --out bench/out/realvi_precision.txt $(REALVI_ARGS)
 
 corpus-large: bin/vnplan
 	$(Q)python3 bench/gen_corpus.py --size $(or $(SIZE),100M) --out bench/corpus-large corpus/
