@@ -2473,6 +2473,9 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
     int k = p->iHeaderLine;
     while (k > 0 && !p->aLine[k - 1].bBarePipe && !rd_is_blank(&p->aLine[k - 1])) k--;
     iDocStart = p->aLine[k].iRaw;
+    int bOnlyLayout = 1; /* nothing but pipes and empty lines before it */
+    for (int m = 0; m < k && bOnlyLayout; m++) bOnlyLayout = rd_is_blank(&p->aLine[m]);
+    if (bOnlyLayout) iDocStart = 0;
   }
   if (iDocStart > 0 || iDocEnd < (int)nBuf) rd_drop_outside(p, iDocStart, iDocEnd);
   rc = p->rc;

@@ -1,0 +1,260 @@
+/*
+** test_layouts.c — the document model built from each layout a portal or a
+** converter writes (vp_reader.h): a header block as one-cell-per-line cells
+** with a wrapped date and a wrapped issuer, a task table in the same form
+** with a group row and wrapped cells, a portal's page furniture around a
+** document, labelled fields and bold headings wrapped over lines. Each case
+** is a small fixture written here and the model it must give.
+** Not for extraction (test_meta, test_task).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_columns.h"
+#include "vp_common.h"
+#include "vp_meta.h"
+#include "vp_reader.h"
+#include "vp_test.h"
+
+static vp_text *parse(const char *z) {
+  vp_text *p = NULL;
+  char *zErr = NULL;
+  int rc = vp_reader_parse(z, strlen(z), &p, &zErr);
+  if (rc != VP_OK) fprintf(stderr, "parse: %d %s\n", rc, zErr ? zErr : "");
+  free(zErr);
+  return p;
+}
+
+static int find(const vp_text *p, const char *zNeedle) {
+  for (int i = 0; p && i < p->nPassage; i++)
+    if (strstr(p->aPassage[i].zText, zNeedle)) return i;
+  return -1;
+}
+
+static int streq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+/* The portal's header block: issuer | motto, then "Số" | place and date,
+** each cell wrapped, bold pairs cut by line breaks. */
+static const char zHeader[] =
+    "|\n"
+    "**ỦY BAN NHÂN DÂN\n"
+    "**\n"
+    "THÀNH PHỐ HỒ CHÍ MINH\n"
+    "-------\n"
+    "|\n"
+    "**CỘNG HÒA XÃ\n"
+    "HỘI CHỦ NGHĨA VIỆT NAM**\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "---------------\n"
+    "|\n"
+    "|\n"
+    "Số: 0172/KH-UBND\n"
+    "|\n"
+    "*Thành phố Hồ Chí\n"
+    "Minh, ngày 18 tháng 11 năm 2025*\n"
+    "|\n"
+    "\n"
+    "**KẾ HOẠCH**\n"
+    "\n"
+    "Triển khai thi hành Luật Việc làm\n"
+    "\n"
+    "**I. MỤC ĐÍCH,\n"
+    "YÊU CẦU**\n"
+    "\n"
+    "1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn thực hiện.\n";
+
+static void test_header_cells(void) {
+  vp_text *p = parse(zHeader);
+  CHECK("header: parsed", p != NULL);
+  if (p == NULL) return;
+  CHECK("header: issuer joined over its lines",
+        streq(p->header.zIssuer, "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"));
+  CHECK("header: motto", p->header.zMotto && strstr(p->header.zMotto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"));
+  CHECK("header: number cell, leading zero kept", streq(p->header.zNumber, "Số: 0172/KH-UBND"));
+  CHECK("header: wrapped place and date in one field",
+        streq(p->header.zPlaceDate, "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025"));
+  CHECK("header: span set", p->header.iStart < p->header.iEnd);
+  CHECK("header: no furniture", p->iDocStart == 0 && p->iDocEnd == (int)strlen(zHeader));
+  int h = find(p, "MỤC ĐÍCH");
+  CHECK("bold heading wrapped over two lines is one heading",
+        h >= 0 && p->aPassage[h].eKind == VP_P_HEADING && strstr(p->aPassage[h].zText, "YÊU CẦU") &&
+            streq(p->aPassage[h].zSection, "I"));
+  int k = find(p, "Sở Nội vụ chủ trì");
+  CHECK("item under the heading", k >= 0 && p->aPassage[k].iParent == h &&
+                                      streq(p->aPassage[k].zSection, "I.1"));
+  vp_meta m;
+  CHECK("header: meta", vp_meta_extract(p, &m, NULL) == VP_OK);
+  CHECK("meta: date from the wrapped cell", streq(m.zDate, "2025-11-18"));
+  CHECK("meta: number keeps its zero", streq(m.zNumber, "0172/KH-UBND"));
+  CHECK("meta: province", streq(m.zProvince, "Hồ Chí Minh"));
+  CHECK("meta: issuer", streq(m.zIssuer, "Ủy ban nhân dân thành phố"));
+  vp_meta_clear(&m);
+  vp_reader_free(p);
+}
+
+/* A national decision is signed in Hà Nội but is no province's. */
+static void test_national(void) {
+  static const char z[] =
+      "|\n**BỘ VĂN HÓA, THỂ\nTHAO **\nVÀ DU LỊCH\n-------\n|\n"
+      "**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+      "Số: 4385/QĐ-BVHTTDL\n|\n*Hà Nội, ngày 18\ntháng 11 năm 2025*\n|\n\n"
+      "**QUYẾT ĐỊNH**\n\nVề việc ban hành Kế hoạch\n";
+  vp_text *p = parse(z);
+  vp_meta m;
+  CHECK("national: meta", p && vp_meta_extract(p, &m, NULL) == VP_OK);
+  if (p == NULL) return;
+  CHECK("national: issuer", p->header.zIssuer && strstr(p->header.zIssuer, "DU LỊCH") &&
+                                !strstr(p->header.zIssuer, "*"));
+  CHECK("national: no province", m.zProvince == NULL);
+  CHECK("national: date", streq(m.zDate, "2025-11-18"));
+  vp_meta_clear(&m);
+  vp_reader_free(p);
+}
+
+/* A task table in the portal form: a header of column names, a group row
+** ("I" | title), rows whose cells wrap over lines, an empty last cell. */
+static const char zTable[] =
+    "**PHỤ LỤC**\n"
+    "\n"
+    "|\n**TT**\n|\n**Nội dung thực\nhiện**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+    "**Thời gian hoàn\nthành**\n|\n**Sản phẩm dự kiến**\n|\n"
+    "|\n**I**\n|\n**KIỆN TOÀN CƠ CHẾ\nCHỈ ĐẠO**\n|\n"
+    "|\n1\n|\nTổ chức lại Ban Chỉ huy cấp tỉnh,\ncấp xã\n|\nBộ CHQS tỉnh; UBND\ncấp xã\n|\n"
+    "Văn phòng Ban Chỉ\nhuy; các sở, ban, ngành\n|\nTrước ngày\n30/11/2025\n|\nQuyết định\n|\n"
+    "|\n2\n|\nHướng dẫn thanh toán chi phí\n|\nSở Y tế\n|\nSở Tài chính\n|\n2025\n|\n|\n"
+    "|\n3\n|\nRà soát quy chế\n|\nSở Xây dựng\n|\n|\nQuý IV\n|\nBáo cáo\n|\n"
+    "\nNội dung sau bảng.\n";
+
+static void test_cell_table(void) {
+  vp_text *p = parse(zTable);
+  CHECK("table: parsed", p != NULL);
+  if (p == NULL) return;
+  int iHead = -1, nRow = 0, iGroup = -1;
+  for (int i = 0; i < p->nPassage; i++) {
+    const vp_passage *ps = &p->aPassage[i];
+    if (ps->eKind == VP_P_TABLE_HEAD) iHead = i;
+    if (ps->eKind == VP_P_ROW) nRow++;
+    if (ps->bGroupRow) iGroup = i;
+  }
+  CHECK("table: a head", iHead >= 0);
+  if (iHead < 0) {
+    vp_reader_free(p);
+    return;
+  }
+  const vp_passage *h = &p->aPassage[iHead];
+  CHECK("head: six columns", h->nCell == 6);
+  CHECK("head: wrapped name is one cell", h->nCell > 1 && streq(h->azCell[1], "Nội dung thực hiện"));
+  CHECK("head: roles", h->aeColRole && h->nCell == 6 && h->aeColRole[0] == VP_COL_NUMBER &&
+                           h->aeColRole[1] == VP_COL_CONTENT && h->aeColRole[2] == VP_COL_LEAD &&
+                           h->aeColRole[3] == VP_COL_SUPPORT && h->aeColRole[4] == VP_COL_DEADLINE &&
+                           h->aeColRole[5] == VP_COL_PRODUCT);
+  CHECK("table: three task rows", nRow == 3);
+  CHECK("group row is a heading, not a row",
+        iGroup >= 0 && p->aPassage[iGroup].eKind == VP_P_HEADING &&
+            strstr(p->aPassage[iGroup].zText, "KIỆN TOÀN"));
+  int r1 = find(p, "Tổ chức lại");
+  CHECK("row 1: six cells", r1 >= 0 && p->aPassage[r1].nCell == 6);
+  if (r1 >= 0 && p->aPassage[r1].nCell == 6) {
+    char **c = p->aPassage[r1].azCell;
+    CHECK("row 1: wrapped lead cell whole", streq(c[2], "Bộ CHQS tỉnh; UBND cấp xã"));
+    CHECK("row 1: wrapped support cell whole", streq(c[3], "Văn phòng Ban Chỉ huy; các sở, ban, ngành"));
+    CHECK("row 1: deadline", streq(c[4], "Trước ngày 30/11/2025"));
+    CHECK("row 1: under the group row", p->aPassage[r1].iParent == iGroup);
+    CHECK("row 1: its table", p->aPassage[r1].iTable == iHead);
+  }
+  int r2 = find(p, "Hướng dẫn thanh toán");
+  CHECK("row 2: empty last cell kept", r2 >= 0 && p->aPassage[r2].nCell == 6 &&
+                                           p->aPassage[r2].azCell[5][0] == 0 &&
+                                           streq(p->aPassage[r2].azCell[2], "Sở Y tế"));
+  int r3 = find(p, "Rà soát quy chế");
+  CHECK("row 3: empty middle cell", r3 >= 0 && p->aPassage[r3].nCell == 6 &&
+                                        p->aPassage[r3].azCell[3][0] == 0 &&
+                                        streq(p->aPassage[r3].azCell[4], "Quý IV"));
+  int a = find(p, "Nội dung sau bảng");
+  CHECK("text after the table is a paragraph", a >= 0 && p->aPassage[a].eKind == VP_P_TEXT);
+  vp_reader_free(p);
+}
+
+/* A portal page: menus and a summary before the document, related
+** documents after it. Only the document is read. */
+static void test_furniture(void) {
+  static const char z[] =
+      "|\n|\nBản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\n"
+      "Đang tải văn bản...\n"
+      "**Số hiệu:**\n|\n980/KH-UBND\n|\n**Loại văn bản:**\n|\nKế hoạch\n|\n|\n"
+      "**ỦY BAN NHÂN DÂN**\nTỈNH NGHỆ AN\n-------\n|\n"
+      "**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+      "Số: 980/KH-UBND\n|\n*Nghệ An, ngày 18\ntháng 11 năm 2025*\n|\n"
+      "**KẾ HOẠCH**\n"
+      "Thực hiện Quyết định số 1899/QĐ-TTg\n"
+      "1. Sở Tài chính chủ trì thực hiện.\n"
+      "Kế hoạch 980/KH-UBND năm 2025 do tỉnh Nghệ An ban hành\n"
+      "Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
+      "## Văn bản liên quan\n"
+      "Ban hành:\n04/09/2025\n";
+  vp_text *p = parse(z);
+  CHECK("furniture: parsed", p != NULL);
+  if (p == NULL) return;
+  CHECK("furniture: the document starts at its header", p->iDocStart > 0 &&
+                                                            strncmp(z + p->iDocStart, "**ỦY BAN", 8) == 0);
+  CHECK("furniture: the document ends before the portal's notes",
+        p->iDocEnd < (int)strlen(z) && strncmp(z + p->iDocEnd, "Văn bản này", 12) == 0);
+  CHECK("furniture: no passage before", find(p, "Bản dịch") < 0 && find(p, "Số hiệu") < 0);
+  CHECK("furniture: no passage after", find(p, "liên quan") < 0 && find(p, "04/09/2025") < 0);
+  CHECK("furniture: the body is there", find(p, "Sở Tài chính chủ trì") >= 0);
+  vp_meta m;
+  CHECK("furniture: meta", vp_meta_extract(p, &m, NULL) == VP_OK);
+  CHECK("furniture: own number from the header", streq(m.zNumber, "980/KH-UBND"));
+  CHECK("furniture: date", streq(m.zDate, "2025-11-18"));
+  CHECK("furniture: issuer", streq(m.zIssuer, "Ủy ban nhân dân tỉnh"));
+  vp_meta_clear(&m);
+  vp_reader_free(p);
+}
+
+/* Labelled fields after a task: each a passage of its own, the value kept
+** with its label even when the line wraps before a capital. */
+static void test_fields(void) {
+  static const char z[] =
+      "**1. Rà soát,\nkiện toàn đội ngũ công chức**\n\n"
+      "- Thường xuyên rà soát, kiện toàn đội ngũ.\n\n"
+      "*Đơn vị chủ trì thực hiện: *Các\nSở, ngành, UBND cấp xã.\n\n"
+      "*Đơn vị phối hợp: *Sở Nội\nvụ, Sở Tư pháp.\n\n"
+      "*Thời gian thực hiện: *Thường\nxuyên.\n";
+  vp_text *p = parse(z);
+  CHECK("fields: parsed", p != NULL);
+  if (p == NULL) return;
+  int h = find(p, "Rà soát,");
+  CHECK("fields: wrapped bold heading", h >= 0 && p->aPassage[h].eKind == VP_P_HEADING &&
+                                            strstr(p->aPassage[h].zText, "kiện toàn"));
+  int f = find(p, "Đơn vị chủ trì");
+  CHECK("fields: value joined across the wrap before a capital",
+        f >= 0 && strstr(p->aPassage[f].zText, "Sở, ngành, UBND cấp xã"));
+  int d = find(p, "Thời gian thực hiện");
+  CHECK("fields: deadline value joined", d >= 0 && strstr(p->aPassage[d].zText, "xuyên."));
+  CHECK("fields: all under the heading",
+        f >= 0 && d >= 0 && p->aPassage[f].iParent == h && p->aPassage[d].iParent == h);
+  vp_reader_free(p);
+}
+
+static void test_columns_table(void) {
+  char *zErr = NULL;
+  CHECK("data/table-columns.tsv loads cleanly", vp_columns_check(&zErr) == VP_OK);
+  if (zErr) fprintf(stderr, "  %s\n", zErr);
+  free(zErr);
+  CHECK("column: earliest name wins (content)", vp_columns_role("noi dung thuc hien") == VP_COL_CONTENT);
+  CHECK("column: lead", vp_columns_role("don vi chu tri thuc hien") == VP_COL_LEAD);
+  CHECK("column: support", vp_columns_role("co quan, don vi phoi hop") == VP_COL_SUPPORT);
+  CHECK("column: a field line is not a name", !vp_columns_is_name("thoi gian thuc hien: thuong xuyen"));
+  CHECK("column: a name", vp_columns_is_name("thoi gian hoan thanh"));
+}
+
+int main(void) {
+  test_header_cells();
+  test_national();
+  test_cell_table();
+  test_furniture();
+  test_fields();
+  test_columns_table();
+  return vp_test_done();
+}
