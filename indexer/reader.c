@@ -2276,16 +2276,16 @@ static int rd_count_pairs(const char *z, int s, int e) {
 static void rd_mark_bold_blocks(rd_ctx *p) {
   for (int k = 0; k < p->nLine; k++) {
     rd_line *pL = &p->aLine[k];
-    if (rd_is_blank(pL) || pL->bBold || pL->bBarePipe) continue;
+    if (rd_is_blank(pL) || pL->bBold || pL->bBarePipe || pL->bSig || pL->bHeader) continue;
     const char *z = p->zRaw;
     if (!rd_opens_bold(z, pL->iRaw, pL->iRawEnd) || (rd_count_pairs(z, pL->iRaw, pL->iRawEnd) & 1) == 0)
       continue;
     for (int m = k + 1; m < p->nLine && m <= k + 4; m++) {
       const rd_line *pM = &p->aLine[m];
-      if (rd_raw_blank(p, m) || pM->bBarePipe) break;
+      if (rd_raw_blank(p, m) || pM->bBarePipe || pM->bSig || pM->bHeader) break;
       int nPair = rd_count_pairs(z, pM->iRaw, pM->iRawEnd);
       if (nPair == 0) continue;
-      if ((nPair & 1) && rd_closes_bold(z, pM->iRaw, pM->iRawEnd)) {
+      if ((nPair & 1) && rd_closes_bold(z, pM->iRaw, pM->iRawEnd) && !rd_is_blank(pM)) {
         pL->iBoldEnd = m;
         pL->bBold = 1;
         k = m;
