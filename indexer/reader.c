@@ -1911,6 +1911,12 @@ static vp_pkind rd_kind(const rd_ctx *p, int iP) {
     if (rd_is_bullet(pI->lab.eType)) return VP_P_ITEM;
     if (pF->mdLevel || pF->bBold || pF->bAllCaps) return VP_P_HEADING;
     if (bSingle && !pT->bTerminal && pT->nChar <= 200) return VP_P_HEADING;
+    /* "*2.5. Sở" / "Y tế*": a short numbered title wrapped over a few lines */
+    if (!pT->bTerminal && pI->iLast - pI->iFirst <= 3) {
+      int nChar = 0;
+      for (int k = pI->iFirst; k <= pI->iLast; k++) nChar += p->aLine[k].nChar;
+      if (nChar <= 100) return VP_P_HEADING;
+    }
     if (bSingle && pT->bColon && pT->nChar <= 40) return VP_P_HEADING;
     return VP_P_ITEM;
   }
