@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "vp_common.h"
 #include "vp_fold.h"
@@ -744,6 +745,33 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
 }
 
 
+
+/* A lead cell in which the scanner knows no name ("Ban Quản lý các khu công
+** nghệ cao và khu công nghiệp"): the column says each of its names is the
+** lead, so each ';'-separated name is taken as written when it looks like
+** one (a capital first, at most 100 bytes, no sentence in it). */
+static int add_cell_names(party_list *p, const char *zCell, vp_role eRole) {
+  int rc = VP_OK;
+  const char *z = zCell;
+  while (*z && rc == VP_OK) {
+    const char *zEnd = strchr(z, ';');
+    int n = zEnd ? (int)(zEnd - z) : (int)strlen(z);
+    char *zName = vp_fold_display(z, n);
+    if (zName == NULL) return VP_ENOMEM;
+    int m = (int)strlen(zName);
+    while (m > 0 && (zName[m - 1] == '.' || zName[m - 1] == ',')) zName[--m] = 0;
+    int cp = 0;
+    utf8proc_iterate((const utf8proc_uint8_t *)zName, m, &cp);
+    int bName = m >= 4 && m <= 100 && !strchr(zName, '.') &&
+                (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU);
+    if (bName) party_add(p, zName, zName, 0, eRole, &rc);
+    free(zName);
+    z += n;
+    if (*z == ';') z++;
+  }
+  return rc;
+}
+
 static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
   if (ps->iTable < 0 || ps->iTable >= pText->nPassage || ps->nCell == 0) return VP_OK;
@@ -756,7 +784,11 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
   const char *zContent = NULL, *zDeadline = NULL;
   for (int i = 0; rc == VP_OK && i < nCol; i++) {
     const char *zCell = ps->azCell[i];
-    if (aKind[i] == VP_COL_LEAD) rc = add_cell_agencies(&parties, zCell, VP_ROLE_LEAD);
+    if (aKind[i] == VP_COL_LEAD) {
+      int nBefore = parties.n;
+      rc = add_cell_agencies(&parties, zCell, VP_ROLE_LEAD);
+      if (rc == VP_OK && parties.n == nBefore) rc = add_cell_names(&parties, zCell, VP_ROLE_LEAD);
+    }
     else if (aKind[i] == VP_COL_CONTENT && zContent == NULL) zContent = zCell;
     else if (aKind[i] == VP_COL_DEADLINE && zDeadline == NULL) zDeadline = zCell;
   }
