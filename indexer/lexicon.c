@@ -367,8 +367,11 @@ static int spec_ok(const vp_lexicon_table *pSpec, int nCol) {
   if (pSpec->iKeyCol < 0 || pSpec->iKeyCol >= nCol) return 0;
   if (pSpec->iListCol >= nCol || pSpec->iValueCol >= nCol) return 0;
   if (pSpec->nMinCol < 1 || pSpec->nMinCol > nCol) return 0;
-  if (pSpec->iListCol < 0 && pSpec->nList != 1) return 0;
-  return pSpec->iListCol < 0 || pSpec->iListCol != pSpec->iKeyCol;
+  if (pSpec->iListCol < 0) return pSpec->nList == 1 && pSpec->aList[0].zName == NULL;
+  for (int i = 0; i < pSpec->nList; i++) {
+    if (pSpec->aList[i].zName == NULL) return 0;
+  }
+  return pSpec->iListCol != pSpec->iKeyCol;
 }
 
 /* Parse zText into p (made by lexicon_new for the same spec). Problems go to
@@ -393,7 +396,7 @@ static int lexicon_load(vp_lexicon *p, const char *zWhere, const char *zText,
   cell *aCell = malloc((size_t)ld.nCol * sizeof(cell));
   cell *aHead = malloc((size_t)ld.nCol * sizeof(cell));
   if (ld.zLists == NULL || ld.zColumns == NULL || aCell == NULL || aHead == NULL) ld.rc = VP_ENOMEM;
-  int bHeader = 1, iLine = 0;
+  int bHeader = 1, bHeaderBad = 0, iLine = 0;
   const char *z = zText ? zText : "";
   while (ld.rc == VP_OK && *z) {
     const char *zEnd = strchr(z, '\n');
@@ -420,6 +423,7 @@ static int lexicon_load(vp_lexicon *p, const char *zWhere, const char *zText,
           else problem(&ld, iLine, "the header reads \"%s\", the registry expects \"%s\"", zGotJoined, ld.zColumns);
           free(zGot);
           free(zGotJoined);
+          bHeaderBad = 1;
           break; /* the rows cannot be read as the registry says */
         }
         bHeader = 0;
@@ -427,7 +431,7 @@ static int lexicon_load(vp_lexicon *p, const char *zWhere, const char *zText,
     }
     z = *zEnd ? zEnd + 1 : zEnd;
   }
-  if (ld.rc == VP_OK && bHeader && pErr->n == 0) problem(&ld, 0, "no header line (expected \"%s\")", ld.zColumns);
+  if (ld.rc == VP_OK && bHeader && !bHeaderBad) problem(&ld, 0, "no header line (expected \"%s\")", ld.zColumns);
   for (int i = 0; ld.rc == VP_OK && i < p->nList; i++) {
     vp_lexicon_list *pL = &p->aList[i];
     ld.rc = build_order(pL, 0, &pL->aByFirst, pL->aFirst);
