@@ -4,20 +4,20 @@
 ** the date, issuing body and quoted title after it, and the relation the
 ** words before it give (căn cứ, thực hiện, tiếp tục thực hiện, an alias
 ** definition). Words are matched on the folded view (vp_fold.h), offsets are
-** reported in the file. Type names come from data/instrument-types.tsv.
+** reported in the file. The words come from the lexicon (vp_lexicon.h):
+** data/cite-phrases.tsv and the type names of data/instrument-types.tsv.
 ** Not for the number syntax (docnum.c) nor for storing citations.
 */
 #include "vp_cite.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "vp_common.h"
-#include "vp_data.h"
 #include "vp_fold.h"
+#include "vp_lexicon.h"
 
 #define MAX_ISSUER_FOLD 120 /* an issuing body longer than this is no body */
 #define MAX_TITLE_FOLD 600  /* nor a quoted title longer than this */
@@ -25,79 +25,14 @@
 
 /* ------------------------------------------------- instrument type names */
 
-typedef struct type_name {
-  char zCode[16];  /* "NQ", "CTr" */
-  char zName[64];  /* "Nghị quyết"; for an alias row the alias words */
-  char zFold[64];  /* "nghi quyet", "chuong trinh hanh dong" */
-  int nFold;
-  int bAlias;      /* another spelling of the type code's name */
-} type_name;
-
-#define MAX_TYPES 64
-static type_name aType[MAX_TYPES];
-static int nType;
-static pthread_once_t typesOnce = PTHREAD_ONCE_INIT;
-
-static void load_types(void) {
-  const char *zTable = vp_data_get("instrument-types.tsv", NULL);
-  size_t iPos = 0;
-  char zLine[512];
-  char *azCol[4];
-  int nCol;
-  while ((nCol = vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol,
-                                  4)) > 0) {
-    if (nCol < 3 || nType >= MAX_TYPES) continue;
-    int bAlias = strcmp(azCol[1], "alias") == 0;
-    if (!bAlias && strcmp(azCol[1], "type") != 0) continue;
-    type_name *pT = &aType[nType];
-    char *zFold = vp_fold_str(azCol[2], -1);
-    if (zFold == NULL) continue;
-    int bFits = strlen(azCol[0]) < sizeof(pT->zCode) &&
-                strlen(azCol[2]) < sizeof(pT->zName) &&
-                strlen(zFold) < sizeof(pT->zFold);
-    if (bFits) {
-      strcpy(pT->zCode, azCol[0]);
-      strcpy(pT->zName, azCol[2]);
-      strcpy(pT->zFold, zFold);
-      pT->nFold = (int)strlen(zFold);
-      pT->bAlias = bAlias;
-      nType++;
-    }
-    free(zFold);
-  }
-}
-
-/* Lowercase ASCII with Đ/đ as 'd': the spelling-blind form of a code. */
-static void fold_code(const char *z, char *zOut, int nOut) {
-  int o = 0;
-  for (int i = 0; z[i] && o + 1 < nOut; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c == 0xC4 && ((unsigned char)z[i + 1] == 0x90 ||
-                      (unsigned char)z[i + 1] == 0x91)) {
-      zOut[o++] = 'd';
-      i++;
-    } else {
-      zOut[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    }
-  }
-  zOut[o] = 0;
-}
+#define TYPES_TABLE "instrument-types.tsv"
+#define CODE_COL 0 /* the code column of instrument-types.tsv */
 
 const char *vp_cite_type_name(const char *zCode) {
   if (zCode == NULL || zCode[0] == 0) return NULL;
-  pthread_once(&typesOnce, load_types);
-  for (int i = 0; i < nType; i++) {
-    if (!aType[i].bAlias && strcmp(aType[i].zCode, zCode) == 0)
-      return aType[i].zName;
-  }
-  char zWant[32], zHave[32];
-  fold_code(zCode, zWant, sizeof(zWant));
-  for (int i = 0; i < nType; i++) {
-    if (aType[i].bAlias) continue;
-    fold_code(aType[i].zCode, zHave, sizeof(zHave));
-    if (strcmp(zHave, zWant) == 0) return aType[i].zName;
-  }
-  return NULL;
+  const vp_lexicon_entry *e =
+      vp_lexicon_find_code(vp_lexicon_get(TYPES_TABLE, "type"), CODE_COL, zCode, -1);
+  return e ? e->zPhrase : NULL;
 }
 
 const char *vp_cite_relation_name(vp_relation e) {
@@ -113,40 +48,31 @@ const char *vp_cite_relation_name(vp_relation e) {
 
 /* ------------------------------------------------------ folded matching */
 
-/* Words right before the type word that give the relation; the first that
-** matches wins, so longer phrases come first. */
-typedef struct relation_cue {
-  const char *zFold;
-  vp_relation eRelation;
-} relation_cue;
+/* The word lists of data/cite-phrases.tsv and the type names of
+** data/instrument-types.tsv, fetched once per passage. */
+typedef struct cite_words {
+  const vp_lexicon_list *pRelation; /* "căn cứ" → basis, longest wins */
+  const vp_lexicon_list *pManner;   /* "nghiêm túc", skipped before a type */
+  const vp_lexicon_list *pIssuerEnd; /* "ban hành": ends an issuing body */
+  const vp_lexicon_list *pType;     /* "Nghị quyết" */
+  const vp_lexicon_list *pAlias;    /* "Chương trình hành động" */
+} cite_words;
 
-static const relation_cue aTailCue[] = {
-  {"sau day goi tat la", VP_REL_ALIAS},
-  {"sau day goi chung la", VP_REL_ALIAS},
-  {"sau day goi la", VP_REL_ALIAS},
-  {"goi tat la", VP_REL_ALIAS},
-  {"viet tat la", VP_REL_ALIAS},
-  {"tiep tuc trien khai thuc hien", VP_REL_CONTINUES},
-  {"tiep tuc thuc hien", VP_REL_CONTINUES},
-  {"trien khai thuc hien", VP_REL_IMPLEMENTS},
-  {"trien khai", VP_REL_IMPLEMENTS},
-  {"thuc hien", VP_REL_IMPLEMENTS},
-  {"can cu", VP_REL_BASIS},
-};
+static void cite_words_get(cite_words *pW) {
+  pW->pRelation = vp_lexicon_get("cite-phrases.tsv", "relation");
+  pW->pManner = vp_lexicon_get("cite-phrases.tsv", "manner");
+  pW->pIssuerEnd = vp_lexicon_get("cite-phrases.tsv", "issuer-end");
+  pW->pType = vp_lexicon_get(TYPES_TABLE, "type");
+  pW->pAlias = vp_lexicon_get(TYPES_TABLE, "alias");
+}
 
-/* Manner words that may stand between the verb and the type word
-** ("thực hiện nghiêm túc, có hiệu quả Kết luận …"). */
-static const char *const azFiller[] = {
-  "co hieu qua", "hieu qua", "nghiem tuc", "nghiem chinh", "nghiem",
-  "dong bo", "toan dien", "tot", "va",
-};
-
-/* Words that end an issuing body ("của Ủy ban nhân dân tỉnh ban hành …"). */
-static const char *const azIssuerStop[] = {
-  "ve", "thuc hien", "trien khai", "ban hanh", "phe duyet", "quy dinh",
-  "huong dan", "voi", "tai", "theo", "nham", "ngay", "nhu sau", "da",
-  "duoc", "cu the hoa",
-};
+static vp_relation relation_of(const char *zValue) {
+  if (strcmp(zValue, "basis") == 0) return VP_REL_BASIS;
+  if (strcmp(zValue, "implements") == 0) return VP_REL_IMPLEMENTS;
+  if (strcmp(zValue, "continues") == 0) return VP_REL_CONTINUES;
+  if (strcmp(zValue, "alias") == 0) return VP_REL_ALIAS;
+  return VP_REL_MENTION;
+}
 
 static int is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
@@ -183,28 +109,27 @@ static int skip_spaces_back(const vp_fold *pF, int e) {
 /* The type word ending at e (spaces and "số" skipped): returns its folded
 ** start and sets *ppType, or -1. The longest name wins ("chương trình hành
 ** động" over "chương trình"). */
-static int type_word_before(const vp_fold *pF, int e, const type_name **ppType) {
+static int type_word_before(const cite_words *pW, const vp_fold *pF, int e,
+                            const vp_lexicon_entry **ppType) {
   e = skip_spaces_back(pF, e);
   int s = word_before(pF, e, "so");
   if (s >= 0) e = skip_spaces_back(pF, s);
-  int iBest = -1;
-  *ppType = NULL;
-  for (int k = 0; k < nType; k++) {
-    int t = word_before(pF, e, aType[k].zFold);
-    if (t >= 0 && (iBest < 0 || t < iBest)) {
-      iBest = t;
-      *ppType = &aType[k];
-    }
+  int iType, iAlias;
+  const vp_lexicon_entry *pType = vp_lexicon_match_before(pW->pType, pF->z, pF->n, e, 0, &iType);
+  const vp_lexicon_entry *pAlias = vp_lexicon_match_before(pW->pAlias, pF->z, pF->n, e, 0, &iAlias);
+  if (pAlias && (pType == NULL || iAlias < iType)) {
+    /* an alias stands for the type row of its code */
+    *ppType = vp_lexicon_find_code(pW->pType, CODE_COL, pAlias->azCol[CODE_COL], -1);
+    return iAlias;
   }
-  return iBest;
+  *ppType = pType;
+  return iType;
 }
 
 /* Is a type word at i (used to end an issuing body)? */
-static int type_word_at(const vp_fold *pF, int i) {
-  for (int k = 0; k < nType; k++) {
-    if (word_at(pF, i, aType[k].zFold)) return 1;
-  }
-  return 0;
+static int type_word_at(const cite_words *pW, const vp_fold *pF, int i) {
+  return vp_lexicon_match_at(pW->pType, pF->z, pF->n, i, NULL) != NULL ||
+         vp_lexicon_match_at(pW->pAlias, pF->z, pF->n, i, NULL) != NULL;
 }
 
 /* The start of the clause holding folded index e: after the last ';', ':'
@@ -220,27 +145,20 @@ static int clause_start(const vp_fold *pF, int e) {
 
 /* Relation given by the words right before folded index e (the type word or
 ** the bare number), manner words skipped. */
-static vp_relation tail_relation(const vp_fold *pF, int e, int iClause) {
+static vp_relation tail_relation(const cite_words *pW, const vp_fold *pF, int e,
+                                 int iClause) {
   for (int nGuard = 0; nGuard < 8; nGuard++) {
     e = skip_spaces_back(pF, e);
     if (e > iClause && pF->z[e - 1] == ',') {
       e--;
       continue;
     }
-    int bSkipped = 0;
-    for (int k = 0; k < VP_ARRAY_SIZE(azFiller) && !bSkipped; k++) {
-      int s = word_before(pF, e, azFiller[k]);
-      if (s >= iClause) {
-        e = s;
-        bSkipped = 1;
-      }
-    }
-    if (!bSkipped) break;
+    int s;
+    if (!vp_lexicon_match_before(pW->pManner, pF->z, pF->n, e, iClause, &s)) break;
+    e = s;
   }
-  for (int k = 0; k < VP_ARRAY_SIZE(aTailCue); k++) {
-    if (word_before(pF, e, aTailCue[k].zFold) >= iClause) return aTailCue[k].eRelation;
-  }
-  return VP_REL_MENTION;
+  const vp_lexicon_entry *pCue = vp_lexicon_match_before(pW->pRelation, pF->z, pF->n, e, iClause, NULL);
+  return pCue ? relation_of(pCue->zValue) : VP_REL_MENTION;
 }
 
 /* A clause that opens with "Căn cứ" makes every instrument in it a basis. */
@@ -325,28 +243,28 @@ static int skip_term(const vp_fold *pF, int i) {
 }
 
 /* Does the issuing body end before the word at folded index w? */
-static int issuer_stops_at(const vp_fold *pF, const char *zSrc, int w) {
-  for (int k = 0; k < VP_ARRAY_SIZE(azIssuerStop); k++) {
-    if (word_at(pF, w, azIssuerStop[k])) return 1;
-  }
-  if (type_word_at(pF, w) || term_at(pF, w)) return 1;
+static int issuer_stops_at(const cite_words *pW, const vp_fold *pF,
+                           const char *zSrc, int w) {
+  if (vp_lexicon_match_at(pW->pIssuerEnd, pF->z, pF->n, w, NULL)) return 1;
+  if (type_word_at(pW, pF, w) || term_at(pF, w)) return 1;
   /* names join capitalized parts: "Bộ Khoa học và Công nghệ"; a "và"
   ** before a lowercase word joins clauses instead */
   if (word_at(pF, w, "va")) {
     int x = skip_spaces(pF, w + 2);
-    return x >= pF->n || !capitalized_at(pF, zSrc, x) || type_word_at(pF, x);
+    return x >= pF->n || !capitalized_at(pF, zSrc, x) || type_word_at(pW, pF, x);
   }
   return 0;
 }
 
 /* The end of an issuing body starting at folded index s: before a stop
 ** word, a type word, a number or punctuation. -1 when it runs too long. */
-static int issuer_end(const vp_fold *pF, const char *zSrc, int s) {
+static int issuer_end(const cite_words *pW, const vp_fold *pF, const char *zSrc,
+                      int s) {
   int i = s;
   while (i < pF->n && i - s <= MAX_ISSUER_FOLD) {
     char c = pF->z[i];
     if (strchr(",;()\".:", c) || is_digit(c)) return i;
-    if (c == ' ' && issuer_stops_at(pF, zSrc, i + 1)) return i;
+    if (c == ' ' && issuer_stops_at(pW, pF, zSrc, i + 1)) return i;
     i++;
   }
   return i >= pF->n ? i : -1;
@@ -355,8 +273,8 @@ static int issuer_end(const vp_fold *pF, const char *zSrc, int s) {
 /* What follows a number: ", ngày D/M/Y", "của BODY", "về “TITLE”". Fills
 ** the citation's strings and returns the folded end of what was read, or
 ** -1 on out of memory. */
-static int read_after(const vp_fold *pF, const char *zSrc, int i,
-                      vp_citation *pC) {
+static int read_after(const cite_words *pW, const vp_fold *pF, const char *zSrc,
+                      int i, vp_citation *pC) {
   char zIso[32];
   i = skip_spaces(pF, i);
   int j = i < pF->n && pF->z[i] == ',' ? skip_spaces(pF, i + 1) : i;
@@ -370,7 +288,7 @@ static int read_after(const vp_fold *pF, const char *zSrc, int i,
   j = i < pF->n && pF->z[i] == ',' ? skip_spaces(pF, i + 1) : i;
   if (word_at(pF, j, "cua")) {
     int s = skip_spaces(pF, j + 3);
-    int e = issuer_end(pF, zSrc, s);
+    int e = issuer_end(pW, pF, zSrc, s);
     if (e > s) {
       e = skip_spaces_back(pF, e);
       if ((pC->zIssuerBody = display_span(pF, zSrc, s, e)) == NULL) return -1;
@@ -462,13 +380,14 @@ static int is_list_glue(const vp_fold *pF, int s, int e) {
 }
 
 /* One number of a passage: fill *pC. VP_OK or VP_ENOMEM. */
-static int build_citation(const vp_fold *pF, const vp_passage *pP, int iPassage,
+static int build_citation(const cite_words *pW, const vp_fold *pF,
+                          const vp_passage *pP, int iPassage,
                           const vp_docnum *pNum, const vp_meta *pMeta,
                           list_state *pList, vp_citation *pC) {
   memset(pC, 0, sizeof(*pC));
   int fs = fold_index(pF, pNum->iStart), fe = fold_index(pF, pNum->iEnd);
-  const type_name *pType = NULL;
-  int iWord = type_word_before(pF, fs, &pType);
+  const vp_lexicon_entry *pType = NULL;
+  int iWord = type_word_before(pW, pF, fs, &pType);
   int iHead = iWord >= 0 ? iWord : fs;
   int iClause = clause_start(pF, iHead);
   if (iHead - iClause > MAX_GAP_FOLD) iClause = iHead - MAX_GAP_FOLD;
@@ -482,7 +401,7 @@ static int build_citation(const vp_fold *pF, const vp_passage *pP, int iPassage,
 
   /* own words first; then a "Căn cứ" clause (its items are bases even
   ** after a nested "về việc thực hiện X"); then the list it continues */
-  pC->eRelation = tail_relation(pF, iHead, iClause);
+  pC->eRelation = tail_relation(pW, pF, iHead, iClause);
   if (pC->eRelation == VP_REL_MENTION && clause_is_basis(pF, iClause))
     pC->eRelation = VP_REL_BASIS;
   if (pC->eRelation == VP_REL_MENTION && pList->iTailEnd >= 0 &&
@@ -490,13 +409,13 @@ static int build_citation(const vp_fold *pF, const vp_passage *pP, int iPassage,
     pC->eRelation = pList->eRelation;
 
   const char *zName = vp_cite_type_name(pNum->zType);
-  if (zName == NULL && pType) zName = pType->bAlias ? vp_cite_type_name(pType->zCode) : pType->zName;
+  if (zName == NULL && pType) zName = pType->zPhrase;
   if (zName && (pC->zTypeName = vp_strndup(zName, -1)) == NULL) return VP_ENOMEM;
   if (vp_docnum_is_local(pNum) && pMeta && pMeta->zProvince &&
       (pC->zScope = vp_strndup(pMeta->zProvince, -1)) == NULL)
     return VP_ENOMEM;
 
-  int iAfter = read_after(pF, pP->zText, fe, pC);
+  int iAfter = read_after(pW, pF, pP->zText, fe, pC);
   if (iAfter < 0) return VP_ENOMEM;
   if (pC->eRelation != VP_REL_ALIAS) {
     pList->iTailEnd = iAfter;
@@ -514,7 +433,8 @@ static int extract_passage(const vp_text *pText, int iPassage,
   int n = pP->iEnd - pP->iStart;
   vp_docnum num;
   if (z == NULL || !vp_docnum_next(z, n, 0, &num)) return VP_OK;
-  pthread_once(&typesOnce, load_types);
+  cite_words words;
+  cite_words_get(&words);
   vp_fold fold;
   int rc = vp_fold_init(&fold, z, n);
   list_state list = {-1, VP_REL_MENTION};
@@ -522,7 +442,7 @@ static int extract_passage(const vp_text *pText, int iPassage,
     int s = num.iStart + pP->iStart, e = num.iEnd + pP->iStart;
     if (is_self(pMeta, &num, s, e, zSelfToken)) continue;
     vp_citation c;
-    rc = build_citation(&fold, pP, iPassage, &num, pMeta, &list, &c);
+    rc = build_citation(&words, &fold, pP, iPassage, &num, pMeta, &list, &c);
     if (rc == VP_OK) rc = push_citation(pOut, pnAlloc, &c);
     if (rc != VP_OK) citation_free(&c);
   }

@@ -13,6 +13,7 @@
 
 #include "vp_common.h"
 #include "vp_indexer.h"
+#include "vp_lexicon.h"
 #include "vp_query.h"
 #include "vp_server.h"
 
@@ -516,6 +517,14 @@ int vp_cli_main(int argc, char **argv) {
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
     usage(stdout);
     return VP_EXIT_OK;
+  }
+  /* the word lists are compiled in: a bad row is a build mistake, said
+  ** here once rather than as missing matches later */
+  char *zErr = NULL;
+  if (vp_lexicon_init(&zErr) != VP_OK) {
+    fprintf(stderr, "vnplan: bad word list table:\n%s\n", zErr ? zErr : "out of memory");
+    free(zErr);
+    return VP_EXIT_FAILURE;
   }
   for (int i = 0; i < VP_ARRAY_SIZE(aCommand); i++) {
     const cli_command *c = &aCommand[i];

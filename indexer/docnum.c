@@ -2,17 +2,16 @@
 ** docnum.c — the parser of instrument numbers (see vp_docnum.h): Party form
 ** "69-KL/TW", State form "709/QĐ-TTg", "35/2021/NĐ-CP", "123/UBND-KT", with
 ** spacing noise and at most one line break inside. Codes are canonicalized
-** through data/instrument-types.tsv (loaded once into static arrays: no
-** allocation). Not for the words around a number (cite.c) nor for deciding
-** what a number refers to.
+** through the "type" and "issuer" lists of data/instrument-types.tsv (see
+** vp_lexicon.h). Not for the words around a number (cite.c) nor for
+** deciding what a number refers to.
 */
 #include "vp_docnum.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "vp_data.h"
+#include "vp_lexicon.h"
 
 #define MAX_DIGITS 6     /* "12345678" is not an instrument number */
 #define MAX_CODE_BYTES 14 /* one code ("SNNPTNT", "BLĐTBXH") */
@@ -22,18 +21,9 @@
 
 /* ---------------------------------------------------------------- codes */
 
-typedef struct code_entry {
-  char zCode[MAX_CODE_BYTES + 2]; /* canonical spelling */
-  char zCase[MAX_CODE_BYTES + 2]; /* lowercase, Đ kept distinct from D */
-  char zFold[MAX_CODE_BYTES + 2]; /* lowercase, Đ → d */
-  int bIssuer;
-  int bLocal;
-} code_entry;
-
-#define MAX_CODES 200
-static code_entry aCode[MAX_CODES];
-static int nCode;
-static pthread_once_t codesOnce = PTHREAD_ONCE_INIT;
+/* the columns of data/instrument-types.tsv read here */
+#define CODE_COL 0
+#define LOCAL_COL 3
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_ascii_alpha(char c) {
@@ -73,45 +63,13 @@ static int code_key(const char *z, int n, char cD, char *zOut, int nOut) {
   return 1;
 }
 
-static void load_codes(void) {
-  const char *zTable = vp_data_get("instrument-types.tsv", NULL);
-  size_t iPos = 0;
-  char zLine[512];
-  char *azCol[4];
-  int nCol;
-  while ((nCol = vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol,
-                                  4)) > 0) {
-    if (nCol < 2 || nCode >= MAX_CODES) continue;
-    int bIssuer = strcmp(azCol[1], "issuer") == 0;
-    if (!bIssuer && strcmp(azCol[1], "type") != 0) continue; /* alias rows */
-    int nByte = (int)strlen(azCol[0]);
-    if (nByte == 0 || nByte > MAX_CODE_BYTES) continue;
-    code_entry *pE = &aCode[nCode];
-    memcpy(pE->zCode, azCol[0], (size_t)nByte + 1);
-    if (!code_key(azCol[0], nByte, '#', pE->zCase, sizeof(pE->zCase))) continue;
-    if (!code_key(azCol[0], nByte, 'd', pE->zFold, sizeof(pE->zFold))) continue;
-    pE->bIssuer = bIssuer;
-    pE->bLocal = nCol >= 4 && strcmp(azCol[3], "1") == 0;
-    nCode++;
-  }
-}
-
-/* The table entry for code bytes z[0..n) of the given kind: same letters
-** ignoring case first, then with D and Đ taken as the same letter. */
-static const code_entry *find_code(const char *z, int n, int bIssuer) {
-  char zCase[MAX_CODE_BYTES + 2], zFold[MAX_CODE_BYTES + 2];
-  pthread_once(&codesOnce, load_codes);
-  if (!code_key(z, n, '#', zCase, sizeof(zCase))) return NULL;
-  if (!code_key(z, n, 'd', zFold, sizeof(zFold))) return NULL;
-  for (int i = 0; i < nCode; i++) {
-    if (aCode[i].bIssuer == bIssuer && strcmp(aCode[i].zCase, zCase) == 0)
-      return &aCode[i];
-  }
-  for (int i = 0; i < nCode; i++) {
-    if (aCode[i].bIssuer == bIssuer && strcmp(aCode[i].zFold, zFold) == 0)
-      return &aCode[i];
-  }
-  return NULL;
+/* The table entry for code bytes z[0..n) of the given kind (issuer or
+** type; alias rows name no code of their own): same bytes first, then same
+** letters ignoring case, then with D and Đ taken as the same letter. */
+static const vp_lexicon_entry *find_code(const char *z, int n, int bIssuer) {
+  const vp_lexicon_list *pList =
+      vp_lexicon_get("instrument-types.tsv", bIssuer ? "issuer" : "type");
+  return vp_lexicon_find_code(pList, CODE_COL, z, n);
 }
 
 /* Append the canonical spelling of code z[0..n) to zOut (size nOut, holding
@@ -120,11 +78,12 @@ static const code_entry *find_code(const char *z, int n, int bIssuer) {
 static int append_code(const char *z, int n, int bIssuer, char *zOut,
                        int nOut) {
   int o = (int)strlen(zOut);
-  const code_entry *pE = find_code(z, n, bIssuer);
+  const vp_lexicon_entry *pE = find_code(z, n, bIssuer);
   if (pE) {
-    int nE = (int)strlen(pE->zCode);
+    const char *zCode = pE->azCol[CODE_COL];
+    int nE = (int)strlen(zCode);
     if (o + nE >= nOut) return 0;
-    memcpy(zOut + o, pE->zCode, (size_t)nE + 1);
+    memcpy(zOut + o, zCode, (size_t)nE + 1);
     return 1;
   }
   if (o + n >= nOut) return 0;
@@ -395,8 +354,8 @@ int vp_docnum_is_local(const vp_docnum *p) {
   const char *z = p->zIssuer;
   int nHead = (int)strcspn(z, "-");
   if (nHead == 0) return 0;
-  const code_entry *pE = find_code(z, nHead, 1);
-  if (pE) return pE->bLocal;
+  const vp_lexicon_entry *pE = find_code(z, nHead, 1);
+  if (pE) return strcmp(pE->azCol[LOCAL_COL], "1") == 0;
   if (z[0] == 'S' && nHead >= 2) return 1; /* a Sở: SKHCN, SNN… */
   /* a body of the provincial or district Party committee: BTGTU, UBKTHU */
   return nHead > 2 && z[nHead - 1] == 'U' &&

@@ -20,6 +20,7 @@
 #include "vp_docnum.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
+#include "vp_lexicon.h"
 
 #define META_KIND_SEARCH 40   /* the kind heading is among the first lines */
 #define META_HEADER_NO_KIND 15 /* header lines assumed when it is missing */
@@ -226,91 +227,26 @@ static int is_upper_line(const meta_line *pL) {
 
 /* ------------------------------------------------------------ kinds */
 
-/* document kinds from data/instrument-types.tsv: type names and their alias
-** spellings, folded, with the canonical display name */
-#define META_MAX_KIND 64
-typedef struct meta_kind {
-  char zKey[64];     /* "ke hoach hanh dong" */
-  char zName[64];    /* "Kế hoạch" */
-} meta_kind;
-static meta_kind aKind[META_MAX_KIND];
-static int nKind;
-static pthread_once_t kindOnce = PTHREAD_ONCE_INIT;
+/* document kinds: the "type" and "alias" lists of data/instrument-types.tsv
+** (vp_lexicon.h); an alias ("Kế hoạch hành động") stands for the type row
+** of its code ("Kế hoạch") */
+#define KIND_TABLE "instrument-types.tsv"
+#define KIND_CODE_COL 0
 
-/* used only when instrument-types.tsv is missing */
-static const char *const azKindFallback[] = {
-    "Kế hoạch", "Quyết định", "Chương trình", "Báo cáo", "Chỉ thị",
-    "Thông báo", "Tờ trình", "Đề án", "Hướng dẫn", "Nghị quyết", "Công văn"};
-
-static void kind_add(const char *zWritten, const char *zName) {
-  if (nKind >= META_MAX_KIND) return;
-  char *zF = vp_fold_str(zWritten, -1);
-  if (zF && strlen(zF) < sizeof(aKind[0].zKey) && strlen(zName) < sizeof(aKind[0].zName)) {
-    strcpy(aKind[nKind].zKey, zF);
-    strcpy(aKind[nKind].zName, zName);
-    nKind++;
+/* the kind (a "type" entry) whose folded name starts z[0..n) at a word
+** boundary, longest first; sets *pnLen. NULL if none. */
+static const vp_lexicon_entry *kind_at(const char *z, int n, int *pnLen) {
+  const vp_lexicon_list *pType = vp_lexicon_get(KIND_TABLE, "type");
+  int nType, nAlias;
+  const vp_lexicon_entry *pK = vp_lexicon_match_at(pType, z, n, 0, &nType);
+  const vp_lexicon_entry *pA = vp_lexicon_match_at(vp_lexicon_get(KIND_TABLE, "alias"), z, n, 0, &nAlias);
+  const vp_lexicon_entry *pAType = pA ? vp_lexicon_find_code(pType, KIND_CODE_COL, pA->azCol[KIND_CODE_COL], -1) : NULL;
+  if (pAType && nAlias > nType) {
+    *pnLen = nAlias;
+    return pAType;
   }
-  free(zF);
-}
-
-/* names of issuing bodies from the same table ("Sở Khoa học và Công nghệ"),
-** to show a header line "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in its usual spelling */
-#define META_MAX_BODY 128
-static meta_kind aBody[META_MAX_BODY];
-static int nBody;
-
-static void body_add(const char *zName) {
-  if (nBody >= META_MAX_BODY) return;
-  char *zF = vp_fold_str(zName, -1);
-  if (zF && strlen(zF) < sizeof(aBody[0].zKey) && strlen(zName) < sizeof(aBody[0].zName)) {
-    strcpy(aBody[nBody].zKey, zF);
-    strcpy(aBody[nBody].zName, zName);
-    nBody++;
-  }
-  free(zF);
-}
-
-static void kind_build(void) {
-  const char *zTable = vp_data_get("instrument-types.tsv", NULL);
-  char zLine[512], zLine2[512];
-  char *azCol[4], *azCol2[4];
-  size_t iPos = 0;
-  while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
-    if (strcmp(azCol[1], "type") == 0) kind_add(azCol[2], azCol[2]);
-    if (strcmp(azCol[1], "issuer") == 0 || strcmp(azCol[1], "body") == 0) body_add(azCol[2]);
-  }
-  iPos = 0;
-  while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 4) >= 3) {
-    if (strcmp(azCol[1], "alias") != 0) continue;
-    size_t iPos2 = 0; /* the alias names the type row with the same code */
-    while (vp_data_next_row(zTable, &iPos2, zLine2, sizeof(zLine2), azCol2, 4) >= 3) {
-      if (strcmp(azCol2[1], "type") == 0 && strcmp(azCol2[0], azCol[0]) == 0) {
-        kind_add(azCol[2], azCol2[2]);
-        break;
-      }
-    }
-  }
-  if (nKind == 0) {
-    for (int i = 0; i < VP_ARRAY_SIZE(azKindFallback); i++) {
-      kind_add(azKindFallback[i], azKindFallback[i]);
-    }
-  }
-}
-
-/* the kind whose folded name starts z[0..n) at a word boundary, longest
-** first; sets *pnLen. NULL if none. */
-static const meta_kind *kind_at(const char *z, int n, int *pnLen) {
-  pthread_once(&kindOnce, kind_build);
-  const meta_kind *pBest = NULL;
-  *pnLen = 0;
-  for (int i = 0; i < nKind; i++) {
-    int nK = (int)strlen(aKind[i].zKey);
-    if (nK > *pnLen && word_at(z, n, 0, aKind[i].zKey)) {
-      pBest = &aKind[i];
-      *pnLen = nK;
-    }
-  }
-  return pBest;
+  *pnLen = nType;
+  return pK;
 }
 
 /* The kind heading: a line that is exactly a kind name ("KẾ HOẠCH"), or an
@@ -320,13 +256,13 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
   for (int i = 0; i < nSearch; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     int nLen;
-    const meta_kind *pK = kind_at(pL->zF, pL->nF, &nLen);
+    const vp_lexicon_entry *pK = kind_at(pL->zF, pL->nF, &nLen);
     if (pK == NULL) continue;
     int bWhole = (nLen == pL->nF);
     if (!bWhole && !(is_upper_line(pL) && !word_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, nLen), "so"))) {
       continue;
     }
-    pOut->zKind = vp_strndup(pK->zName, -1);
+    pOut->zKind = vp_strndup(pK->zPhrase, -1);
     if (pOut->zKind == NULL) return VP_ENOMEM;
     pDoc->iKind = i;
     pDoc->iKindRest = bWhole ? 0 : skip_spaces(pL->zF, pL->nF, nLen);
@@ -411,8 +347,8 @@ static int appendix_number(const meta_line *pL, const char *zKind, vp_docnum *pD
   if (!word_at(z, n, k, "kem theo")) return 0;
   k = skip_spaces(z, n, k + 8);
   int nLen;
-  const meta_kind *pK = kind_at(z + k, n - k, &nLen);
-  if (pK == NULL || (zKind && strcmp(pK->zName, zKind) != 0)) return 0;
+  const vp_lexicon_entry *pK = kind_at(z + k, n - k, &nLen);
+  if (pK == NULL || (zKind && strcmp(pK->zPhrase, zKind) != 0)) return 0;
   k = skip_spaces(z, n, k + nLen);
   if (word_at(z, n, k, "so")) k = skip_spaces(z, n, k + 2);
   if (k < n && z[k] == ':') k = skip_spaces(z, n, k + 1);
@@ -644,14 +580,13 @@ static int is_header_boilerplate(const meta_line *pL) {
   return 1;
 }
 
-/* The usual spelling of the body whose folded name is zF[0..nF), or NULL. */
+/* The usual spelling of the body whose folded name is zF[0..nF), or NULL:
+** the "issuer" and "body" lists of data/instrument-types.tsv, to show a
+** header line "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in its usual spelling. */
 static const char *body_of_fold(const char *zF, int nF) {
-  pthread_once(&kindOnce, kind_build);
-  for (int i = 0; i < nBody; i++) {
-    if ((int)strlen(aBody[i].zKey) == nF && memcmp(aBody[i].zKey, zF, (size_t)nF) == 0)
-      return aBody[i].zName;
-  }
-  return NULL;
+  const vp_lexicon_entry *e = vp_lexicon_find(vp_lexicon_get(KIND_TABLE, "issuer"), zF, nF);
+  if (e == NULL) e = vp_lexicon_find(vp_lexicon_get(KIND_TABLE, "body"), zF, nF);
+  return e ? e->zPhrase : NULL;
 }
 
 char *vp_meta_known_body(const char *z, int n) {
