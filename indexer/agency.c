@@ -8,15 +8,25 @@
 ** any case, '&' read as "và", '-' ignored, a few abbreviations read in full
 ** (UBND, MTTQ, PTNT…). At each token the longest table alias wins; generic
 ** groups then absorb their filler ("các sở, ngành, địa phương có liên quan"),
-** named agencies a trailing "tỉnh" and province name. Named bodies outside
-** the table ("Trường Đại học Tân Trào") are found by a head noun followed by
-** capitalized words.
+** named agencies a trailing "tỉnh" and province name.
+**
+** Named bodies outside the table ("Trường Đại học Tân Trào") are found by a
+** head noun of data/agency-heads.tsv, compared with its tones ("Trường", not
+** "Trương"), followed by a whole name: capitalised field words with their
+** lowercase syllables ("Bảo vệ thực vật"), proper names, connectors inside
+** the name ("Văn hóa, Thông tin và Thể thao"), a place. A name ends at a
+** clause word of data/agency-words.tsv ("của", "sẽ", "chủ trì"…); where its
+** end cannot be told, or it is only a head and a generic word ("Trung tâm
+** Khoa học"), a title ("Viện Phó"), a cut table name ("Sở Nông nghiệp") or
+** ends on a dangling connector, nothing is reported: a missed odd name is
+** better than an invented one.
 **
 ** Not for roles or tasks (task.c), not for provinces (gazetteer.c).
 */
 #include "vp_agency.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -25,52 +35,16 @@
 #include "vp_data.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
+#include "vp_norm.h"
 
-/* ------------------------------------------------------------------------
-** Grammar tables: the small word lists that are not agency names.
-*/
-
-/* Abbreviations read in full, in the text and in the aliases alike. */
-static const struct {
-  const char *zAbbr;
-  const char *zFull;
-} aExpand[] = {
-    {"ubnd", "uy ban nhan dan"},       {"hdnd", "hoi dong nhan dan"},
-    {"ub", "uy ban"},                  {"mttq", "mat tran to quoc"},
-    {"ubmttq", "uy ban mat tran to quoc"},
-    {"ptnt", "phat trien nong thon"},  {"tp", "thanh pho"},
-    {"vp", "van phong"},               {"vn", "viet nam"},
-};
-
-/* Filler a generic group absorbs after a separator (',' or "và"):
-** "các sở, ban, ngành, đơn vị, địa phương". */
-static const char *const azTailAfterSep[] = {
-    "don vi", "dia phuong", "co quan", "ban", "nganh", "ban nganh",
-    "doan the", "don vi su nghiep", "co quan chuyen mon", "thi xa",
-    "thanh pho",
-};
-
-/* Filler a generic group absorbs directly: "… cấp tỉnh có liên quan". */
-static const char *const azTailBare[] = {
-    "cap tinh", "co lien quan", "lien quan", "thuoc tinh", "tinh",
-    "trong tinh", "thuoc uy ban nhan dan tinh", "tren dia ban tinh",
-    "thuoc uy ban nhan dan cac huyen, thanh pho",
-};
-
-/* Head nouns of named bodies outside the table; the name follows as
-** capitalized words: "Trường Đại học Tân Trào", "Trung tâm Ứng dụng…". */
-static const char *const azHead[] = {
-    "truong", "trung tam", "vien", "hoc vien", "ban quan ly", "cong ty",
-    "tong cong ty", "benh vien", "so", "chi cuc", "cuc", "hiep hoi", "hoi",
-    "dai", "bao", "ngan hang", "tap doan", "tap chi",
-};
-
-/* Lowercase words allowed between two capitalized words of a name,
-** at most this many unless a proper name (two capitalized words) follows. */
-#define NAME_LOWER_RUN 3
-#define NAME_LOWER_RUN_PROPER 8
-#define NAME_MAX_TOKENS 20
+/* Lowercase syllables a capitalised word of a name may carry ("Phục vụ hành
+** chính công": 4), more when a proper name follows ("Ứng dụng tiến bộ khoa
+** học và công nghệ Tuyên Quang"); past that the name's end is unknown. */
+#define NAME_LOWER_MAX 5
+#define NAME_LOWER_MAX_PROPER 8
+#define NAME_MAX_TOKENS 24
 #define PLACE_MAX_WORDS 4
+#define DATA_LINE_MAX 4096
 
 /* ------------------------------------------------------------------------
 ** Tokens of a folded text.
@@ -80,14 +54,30 @@ typedef struct tok {
   const char *z; /* token text: in the folded buffer or an expansion */
   int n;
   unsigned h;    /* tok_hash(z, n): most comparisons fail on it */
+  unsigned hx;   /* hash of the written word with its tones (exact_hash);
+                 ** valid when bHx */
   int iS, iE;    /* folded byte span of the written word */
-  int bWord;     /* letters/digits (else one punctuation byte) */
+  unsigned char bWord; /* letters/digits (else one punctuation byte) */
+  unsigned char bExp;  /* one word of an abbreviation's expansion */
+  unsigned char bHx;
 } tok;
 
 typedef struct tok_list {
   tok *a;
   int n, nAlloc;
 } tok_list;
+
+/* An abbreviation read in full: folded "ubnd" → "uy ban nhan dan". */
+typedef struct abbrev {
+  char *zAbbr;
+  int nAbbr;
+  char *zFull;
+} abbrev;
+
+typedef struct abbrev_list {
+  abbrev *a;
+  int n, nAlloc;
+} abbrev_list;
 
 static int is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -102,7 +92,7 @@ static unsigned tok_hash(const char *z, int n) {
 }
 
 static int tok_push(tok_list *p, const char *z, int n, int iS, int iE,
-                    int bWord) {
+                    int bWord, int bExp) {
   if (p->n == p->nAlloc) {
     int nNew = p->nAlloc ? p->nAlloc * 2 : 64;
     tok *aNew = realloc(p->a, (size_t)nNew * sizeof(tok));
@@ -114,37 +104,39 @@ static int tok_push(tok_list *p, const char *z, int n, int iS, int iE,
   t->z = z;
   t->n = n;
   t->h = tok_hash(z, n);
+  t->hx = 0;
   t->iS = iS;
   t->iE = iE;
-  t->bWord = bWord;
+  t->bWord = (unsigned char)bWord;
+  t->bExp = (unsigned char)bExp;
+  t->bHx = 0;
   return VP_OK;
 }
 
-/* Push the words of zFull (static, space separated), all spanning [iS,iE). */
+/* Push the words of zFull (space separated), all spanning [iS,iE). */
 static int tok_push_words(tok_list *p, const char *zFull, int iS, int iE) {
   int rc = VP_OK;
   for (const char *z = zFull; *z && rc == VP_OK;) {
     int n = 0;
     while (z[n] && z[n] != ' ') n++;
-    rc = tok_push(p, z, n, iS, iE, 1);
+    rc = tok_push(p, z, n, iS, iE, 1, 1);
     z += n;
     while (*z == ' ') z++;
   }
   return rc;
 }
 
-static const char *expansion_of(const char *z, int n) {
-  for (int i = 0; i < VP_ARRAY_SIZE(aExpand); i++) {
-    const char *zA = aExpand[i].zAbbr;
-    if (zA[0] == z[0] && (int)strlen(zA) == n && memcmp(zA, z, (size_t)n) == 0)
-      return aExpand[i].zFull;
+static const char *expansion_of(const abbrev_list *pAbbr, const char *z, int n) {
+  for (int i = 0; i < pAbbr->n; i++) {
+    const abbrev *a = &pAbbr->a[i];
+    if (a->nAbbr == n && a->zAbbr[0] == z[0] && memcmp(a->zAbbr, z, (size_t)n) == 0) return a->zFull;
   }
   return NULL;
 }
 
 /* Split folded text zF[0..nF) into tokens. Token texts point into zF (or
-** into static expansions), so zF must outlive the list. */
-static int tokenize(const char *zF, int nF, tok_list *p) {
+** into the expansions), so both must outlive the list. */
+static int tokenize(const char *zF, int nF, const abbrev_list *pAbbr, tok_list *p) {
   int rc = VP_OK;
   int i = 0;
   while (i < nF && rc == VP_OK) {
@@ -154,16 +146,16 @@ static int tokenize(const char *zF, int nF, tok_list *p) {
     } else if (is_word_byte(c)) {
       int j = i;
       while (j < nF && is_word_byte((unsigned char)zF[j])) j++;
-      const char *zExp = expansion_of(zF + i, j - i);
-      rc = zExp ? tok_push_words(p, zExp, i, j) : tok_push(p, zF + i, j - i, i, j, 1);
+      const char *zExp = expansion_of(pAbbr, zF + i, j - i);
+      rc = zExp ? tok_push_words(p, zExp, i, j) : tok_push(p, zF + i, j - i, i, j, 1, 0);
       i = j;
     } else if (c == '-') {
       i++; /* "Phát thanh - Truyền hình" = "Phát thanh Truyền hình" */
     } else if (c == '&') {
-      rc = tok_push(p, "va", 2, i, i + 1, 1);
+      rc = tok_push(p, "va", 2, i, i + 1, 1, 0);
       i++;
     } else {
-      rc = tok_push(p, zF + i, 1, i, i + 1, 0);
+      rc = tok_push(p, zF + i, 1, i, i + 1, 0, 0);
       i++;
     }
   }
@@ -172,6 +164,19 @@ static int tokenize(const char *zF, int nF, tok_list *p) {
 
 static int tok_is(const tok *t, const char *z) {
   return t->n > 0 && t->z[0] == z[0] && (int)strlen(z) == t->n && memcmp(t->z, z, (size_t)t->n) == 0;
+}
+
+/* Hash of the written word of token t in zSrc (folded view f) with its
+** tones, any case and tone placement ("Trường" ≠ "Trương", "Uỷ" = "Ủy").
+** Words of an expansion and punctuation hash as folded. */
+static unsigned exact_hash(const char *zSrc, const vp_fold *f, const tok *t) {
+  if (t->bExp || !t->bWord) return t->h;
+  int iS = f->aOff[t->iS], iE = f->aOff[t->iE];
+  char zExact[128], zFold[128];
+  int nFold = 0, bAscii = 0;
+  int n = vp_norm_word(zSrc + iS, iE - iS, zExact, (int)sizeof(zExact), zFold, (int)sizeof(zFold), &nFold,
+                       &bAscii);
+  return n < 0 ? t->h : tok_hash(zExact, n);
 }
 
 /* A set of token hashes as a 1024-bit bitmap: "no" is certain, "yes" means
@@ -186,16 +191,18 @@ static int filter_may_have(const tok_filter *p, unsigned h) {
   return (int)((p->a[(h >> 6) & 15] >> (h & 63)) & 1);
 }
 
-/* A phrase: a static token sequence (aliases, tails, heads). */
+/* A phrase: a token sequence made from data (aliases, heads, word lists). */
 typedef struct phrase {
   const char **az;
   int *an;
-  unsigned *ah; /* tok_hash of each token */
+  unsigned *ah;  /* tok_hash of each token */
+  unsigned *ahx; /* exact_hash of each token */
   int n;
 } phrase;
 
 /* Does phrase ph match the text tokens at i, starting and ending on whole
-** written words (an expansion is matched whole or not at all)? */
+** written words (an expansion is matched whole or not at all)? Folded
+** comparison: no diacritics. */
 static int phrase_at(const tok *aT, int nT, int i, const phrase *ph) {
   if (ph->n == 0 || i + ph->n > nT) return 0;
   if (i > 0 && aT[i - 1].iS == aT[i].iS) return 0;
@@ -208,8 +215,15 @@ static int phrase_at(const tok *aT, int nT, int i, const phrase *ph) {
   return 1;
 }
 
+/* A growable list of phrases with the hashes of their first tokens. */
+typedef struct phrase_set {
+  phrase *a;
+  int n, nAlloc;
+  tok_filter first;
+} phrase_set;
+
 /* ------------------------------------------------------------------------
-** The table, built once.
+** The tables, built once.
 */
 
 typedef struct alias {
@@ -219,46 +233,106 @@ typedef struct alias {
   int bNeedPlace; /* "Báo <tỉnh>": a "tỉnh" or province must follow */
 } alias;
 
+/* What may follow a head noun to make a name (data/agency-heads.tsv). */
+typedef enum name_rule {
+  NAME_NONE,  /* no capitalised name: a place only */
+  NAME_ANY,   /* any capitalised word */
+  NAME_FIELD, /* a field word: capitalised syllable + lowercase ones */
+  NAME_LIST   /* one of the head's first phrases */
+} name_rule;
+
+typedef struct head {
+  phrase ph;
+  name_rule eName;
+  int bPlace;        /* a place word and its name are a whole qualifier */
+  phrase_set first;  /* NAME_LIST: what the qualifier begins with */
+} head;
+
 typedef struct agency_table {
   vp_agency *aRec;
   int nRec;
   char **azKey; /* vp_fold_key of the canonical name, per record */
   alias *aAlias;
   int nAlias;
-  phrase aTailSep[VP_ARRAY_SIZE(azTailAfterSep)];
-  phrase aTailBare[VP_ARRAY_SIZE(azTailBare)];
-  phrase aHead[VP_ARRAY_SIZE(azHead)];
+  abbrev_list abbr;
+  head *aHead;
+  int nHead, nHeadAlloc;
+  tok_filter headFirst; /* first tokens of the head nouns */
+  phrase_set clause, weak, title, place, placeAlone, tailBare, tailSep;
   tok_filter aliasFirst; /* first tokens of the aliases */
-  tok_filter headFirst;  /* first tokens of the head nouns */
   int bOk;
 } agency_table;
 
 static agency_table gTable;
 static pthread_once_t gTableOnce = PTHREAD_ONCE_INIT;
 
-/* Build a phrase from a written string: fold, tokenize, copy the tokens. */
-static int phrase_make(const char *z, phrase *ph) {
+/* A malformed row of a compiled-in table is a build mistake: say which row
+** and why, and stop, rather than scan with a table that lacks it. */
+static void data_row_fail(const char *zTable, const char *zWhy, char **azCol, int nCol) {
+  fprintf(stderr, "vnplan: data/%s: %s:", zTable, zWhy);
+  for (int i = 0; i < nCol; i++) fprintf(stderr, "%s%s", i ? " | " : " ", azCol[i]);
+  fprintf(stderr, "\n");
+  abort();
+}
+
+/* Read the next row of data/zTable into azCol (at most nMax columns);
+** returns the column count, 0 at the end. A row longer than the line buffer
+** is malformed (it would be cut). */
+static int data_row(const char *zTable, const char *zData, size_t *piPos, char *zLine,
+                    char **azCol, int nMax) {
+  int nCol = vp_data_next_row(zData, piPos, zLine, DATA_LINE_MAX, azCol, nMax);
+  if (nCol > 0) {
+    size_t n = 0;
+    for (int i = 0; i < nCol; i++) n = (size_t)(azCol[i] - zLine) + strlen(azCol[i]);
+    if (n >= DATA_LINE_MAX - 1) data_row_fail(zTable, "row longer than the line buffer", azCol, nCol);
+  }
+  return nCol;
+}
+
+/* Build a phrase from a written string: fold, tokenize, copy the tokens and
+** hash each written word with its tones. */
+static int phrase_make(const abbrev_list *pAbbr, const char *z, phrase *ph) {
   memset(ph, 0, sizeof(*ph));
-  char *zF = vp_fold_str(z, -1);
-  if (zF == NULL) return VP_ENOMEM;
+  vp_fold f;
+  int rc = vp_fold_init(&f, z, (int)strlen(z));
+  if (rc != VP_OK) return rc;
   tok_list tl = {0};
-  int rc = tokenize(zF, (int)strlen(zF), &tl);
+  rc = tokenize(f.z, f.n, pAbbr, &tl);
   if (rc == VP_OK && tl.n > 0) {
     ph->az = calloc((size_t)tl.n, sizeof(char *));
     ph->an = calloc((size_t)tl.n, sizeof(int));
     ph->ah = calloc((size_t)tl.n, sizeof(unsigned));
-    if (ph->az == NULL || ph->an == NULL || ph->ah == NULL) rc = VP_ENOMEM;
+    ph->ahx = calloc((size_t)tl.n, sizeof(unsigned));
+    if (ph->az == NULL || ph->an == NULL || ph->ah == NULL || ph->ahx == NULL) rc = VP_ENOMEM;
     for (int k = 0; rc == VP_OK && k < tl.n; k++) {
       char *zTok = vp_strndup(tl.a[k].z, tl.a[k].n);
       if (zTok == NULL) rc = VP_ENOMEM;
       ph->az[k] = zTok;
       ph->an[k] = tl.a[k].n;
       ph->ah[k] = tl.a[k].h;
+      ph->ahx[k] = exact_hash(z, &f, &tl.a[k]);
       ph->n = k + 1;
     }
   }
   free(tl.a);
-  free(zF);
+  vp_fold_free(&f);
+  return rc;
+}
+
+static int set_add(const abbrev_list *pAbbr, phrase_set *p, const char *z) {
+  if (p->n == p->nAlloc) {
+    int nNew = p->nAlloc ? p->nAlloc * 2 : 16;
+    phrase *aNew = realloc(p->a, (size_t)nNew * sizeof(phrase));
+    if (aNew == NULL) return VP_ENOMEM;
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
+  phrase *ph = &p->a[p->n];
+  int rc = phrase_make(pAbbr, z, ph);
+  if (rc == VP_OK && ph->n > 0) {
+    filter_add(&p->first, ph->ah[0]);
+    p->n++;
+  }
   return rc;
 }
 
@@ -268,12 +342,16 @@ static void key_strip_tinh(char *zKey) {
   if (n > 4 && strcmp(zKey + n - 4, "tinh") == 0) zKey[n - 4] = 0;
 }
 
+/* By first token, longest first; at equal length the alias that needs a
+** place first, so "Cục Thuế tỉnh" is tried before the national "Cục Thuế". */
 static int alias_cmp(const void *pA, const void *pB) {
   const alias *a = pA, *b = pB;
   int n = a->ph.an[0] < b->ph.an[0] ? a->ph.an[0] : b->ph.an[0];
   int c = memcmp(a->ph.az[0], b->ph.az[0], (size_t)n);
   if (c == 0) c = a->ph.an[0] - b->ph.an[0];
-  if (c == 0) c = b->ph.n - a->ph.n; /* longest first */
+  if (c == 0) c = b->ph.n - a->ph.n;
+  if (c == 0) c = b->bNeedPlace - a->bNeedPlace;
+  if (c == 0) c = a->iRec - b->iRec;
   return c;
 }
 
@@ -288,7 +366,7 @@ static int table_add_alias(agency_table *t, int *pnAlloc, int iRec,
     bNeedPlace = 1;
   }
   phrase ph;
-  int rc = phrase_make(z, &ph);
+  int rc = phrase_make(&t->abbr, z, &ph);
   char *zKey = rc == VP_OK ? vp_fold_key(z, -1) : NULL;
   free(z);
   if (rc == VP_OK && zKey == NULL) rc = VP_ENOMEM;
@@ -314,7 +392,7 @@ static int table_add_alias(agency_table *t, int *pnAlloc, int iRec,
 
 static int table_add_record(agency_table *t, int *pnRecAlloc, int *pnAlAlloc,
                             char **azCol, int nCol) {
-  if (nCol < 3 || azCol[0][0] == 0) return VP_OK;
+  if (nCol < 3 || azCol[0][0] == 0) data_row_fail("agencies.tsv", "a record needs canonical, kind, generic", azCol, nCol);
   if (t->nRec == *pnRecAlloc) {
     int nNew = *pnRecAlloc ? *pnRecAlloc * 2 : 64;
     vp_agency *aNew = realloc(t->aRec, (size_t)nNew * sizeof(vp_agency));
@@ -357,11 +435,11 @@ static int record_by_key(const agency_table *t, const char *zKey) {
 static int table_add_successors(agency_table *t) {
   const char *zTable = vp_data_get("agency-successors.tsv", NULL);
   size_t iPos = 0;
-  char zLine[2048];
+  char zLine[DATA_LINE_MAX];
   char *azCol[4];
   int nCol, rc = VP_OK;
-  while (rc == VP_OK && (nCol = vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 4)) > 0) {
-    if (nCol < 2) continue;
+  while (rc == VP_OK && (nCol = data_row("agency-successors.tsv", zTable, &iPos, zLine, azCol, 4)) > 0) {
+    if (nCol < 2) data_row_fail("agency-successors.tsv", "a row needs department and successor", azCol, nCol);
     char *zKey = vp_fold_key(azCol[0], -1);
     char *zSucc = vp_fold_key(azCol[1], -1);
     if (zKey == NULL || zSucc == NULL) rc = VP_ENOMEM;
@@ -379,9 +457,123 @@ static int table_add_successors(agency_table *t) {
   return rc;
 }
 
-static int phrases_make(const char *const *az, int n, phrase *aOut) {
-  int rc = VP_OK;
-  for (int i = 0; i < n && rc == VP_OK; i++) rc = phrase_make(az[i], &aOut[i]);
+static int abbrev_add(abbrev_list *p, const char *zAbbr, const char *zFull) {
+  if (p->n == p->nAlloc) {
+    int nNew = p->nAlloc ? p->nAlloc * 2 : 16;
+    abbrev *aNew = realloc(p->a, (size_t)nNew * sizeof(abbrev));
+    if (aNew == NULL) return VP_ENOMEM;
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
+  abbrev *a = &p->a[p->n];
+  a->zAbbr = vp_fold_str(zAbbr, -1);
+  a->zFull = vp_fold_str(zFull, -1);
+  if (a->zAbbr == NULL || a->zFull == NULL) return VP_ENOMEM;
+  a->nAbbr = (int)strlen(a->zAbbr);
+  p->n++;
+  return VP_OK;
+}
+
+/* The phrase set of a class of data/agency-words.tsv; NULL if unknown. */
+static phrase_set *word_class(agency_table *t, const char *zClass) {
+  static const struct {
+    const char *zClass;
+    size_t iOff;
+  } aClass[] = {
+      {"clause", offsetof(agency_table, clause)},
+      {"weak", offsetof(agency_table, weak)},
+      {"title", offsetof(agency_table, title)},
+      {"place", offsetof(agency_table, place)},
+      {"place-alone", offsetof(agency_table, placeAlone)},
+      {"generic-tail", offsetof(agency_table, tailBare)},
+      {"generic-tail-sep", offsetof(agency_table, tailSep)},
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(aClass); i++) {
+    if (strcmp(aClass[i].zClass, zClass) == 0) return (phrase_set *)((char *)t + aClass[i].iOff);
+  }
+  return NULL;
+}
+
+/* data/agency-words.tsv: word, class[, expansion]. Abbreviations first, as
+** every other phrase is tokenized with them. */
+static int table_add_words(agency_table *t) {
+  static const char zName[] = "agency-words.tsv";
+  const char *zTable = vp_data_get(zName, NULL);
+  char zLine[DATA_LINE_MAX];
+  char *azCol[3];
+  int nCol, rc = VP_OK;
+  for (int bAbbr = 1; bAbbr >= 0; bAbbr--) {
+    size_t iPos = 0;
+    while (rc == VP_OK && (nCol = data_row(zName, zTable, &iPos, zLine, azCol, 3)) > 0) {
+      if (nCol < 2 || azCol[0][0] == 0) data_row_fail(zName, "a row needs word and class", azCol, nCol);
+      int bIsAbbr = strcmp(azCol[1], "abbreviation") == 0;
+      if (bIsAbbr && (nCol < 3 || azCol[2][0] == 0)) data_row_fail(zName, "an abbreviation needs its expansion", azCol, nCol);
+      phrase_set *pSet = bIsAbbr ? NULL : word_class(t, azCol[1]);
+      if (!bIsAbbr && pSet == NULL) data_row_fail(zName, "unknown class", azCol, nCol);
+      if (bIsAbbr && bAbbr) rc = abbrev_add(&t->abbr, azCol[0], azCol[2]);
+      if (!bIsAbbr && !bAbbr) rc = set_add(&t->abbr, pSet, azCol[0]);
+    }
+  }
+  return rc;
+}
+
+static int head_add(agency_table *t, char **azCol, int nCol) {
+  static const char zName[] = "agency-heads.tsv";
+  static const struct {
+    const char *z;
+    name_rule e;
+  } aRule[] = {{"none", NAME_NONE}, {"any", NAME_ANY}, {"field", NAME_FIELD}, {"list", NAME_LIST}};
+  if (nCol < 3 || azCol[0][0] == 0) data_row_fail(zName, "a row needs head, name, place", azCol, nCol);
+  int iRule = -1;
+  for (int i = 0; i < VP_ARRAY_SIZE(aRule); i++) {
+    if (strcmp(aRule[i].z, azCol[1]) == 0) iRule = i;
+  }
+  if (iRule < 0) data_row_fail(zName, "name must be none, any, field or list", azCol, nCol);
+  if (strcmp(azCol[2], "0") != 0 && strcmp(azCol[2], "1") != 0) data_row_fail(zName, "place must be 0 or 1", azCol, nCol);
+  int bList = aRule[iRule].e == NAME_LIST;
+  if (bList != (nCol >= 4 && azCol[3][0] != 0)) data_row_fail(zName, "first phrases go with name = list, and only there", azCol, nCol);
+  if (aRule[iRule].e == NAME_NONE && azCol[2][0] == '0') data_row_fail(zName, "a head with no name needs place = 1", azCol, nCol);
+  if (t->nHead == t->nHeadAlloc) {
+    int nNew = t->nHeadAlloc ? t->nHeadAlloc * 2 : 32;
+    head *aNew = realloc(t->aHead, (size_t)nNew * sizeof(head));
+    if (aNew == NULL) return VP_ENOMEM;
+    t->aHead = aNew;
+    t->nHeadAlloc = nNew;
+  }
+  head *h = &t->aHead[t->nHead];
+  memset(h, 0, sizeof(*h));
+  h->eName = aRule[iRule].e;
+  h->bPlace = azCol[2][0] == '1';
+  int rc = phrase_make(&t->abbr, azCol[0], &h->ph);
+  for (char *z = bList ? azCol[3] : NULL; rc == VP_OK && z && *z;) {
+    char *zBar = strchr(z, '|');
+    if (zBar) *zBar = 0;
+    rc = set_add(&t->abbr, &h->first, z);
+    z = zBar ? zBar + 1 : NULL;
+  }
+  if (rc != VP_OK) return rc;
+  if (h->ph.n == 0) data_row_fail(zName, "empty head", azCol, nCol);
+  filter_add(&t->headFirst, h->ph.ah[0]);
+  t->nHead++;
+  return VP_OK;
+}
+
+/* Longest head first. */
+static int head_cmp(const void *pA, const void *pB) {
+  const head *a = pA, *b = pB;
+  return b->ph.n - a->ph.n;
+}
+
+/* data/agency-heads.tsv: head, name, place[, first]. */
+static int table_add_heads(agency_table *t) {
+  const char *zTable = vp_data_get("agency-heads.tsv", NULL);
+  size_t iPos = 0;
+  char zLine[DATA_LINE_MAX];
+  char *azCol[4];
+  int nCol, rc = VP_OK;
+  while (rc == VP_OK && (nCol = data_row("agency-heads.tsv", zTable, &iPos, zLine, azCol, 4)) > 0) {
+    rc = head_add(t, azCol, nCol);
+  }
   return rc;
 }
 
@@ -389,25 +581,25 @@ static int phrases_make(const char *const *az, int n, phrase *aOut) {
 ** made is kept reachable from gTable, which lives for the process. */
 static void table_build(void) {
   agency_table *t = &gTable;
+  int rc = table_add_words(t);
   const char *zTable = vp_data_get("agencies.tsv", NULL);
   size_t iPos = 0;
-  char zLine[4096];
+  char zLine[DATA_LINE_MAX];
   char *azCol[4];
-  int nCol, rc = VP_OK, nRecAlloc = 0, nAlAlloc = 0;
-  while (rc == VP_OK && (nCol = vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 4)) > 0) {
+  int nCol, nRecAlloc = 0, nAlAlloc = 0;
+  while (rc == VP_OK && (nCol = data_row("agencies.tsv", zTable, &iPos, zLine, azCol, 4)) > 0) {
     rc = table_add_record(t, &nRecAlloc, &nAlAlloc, azCol, nCol);
   }
   if (rc == VP_OK) rc = table_add_successors(t);
-  if (rc == VP_OK) rc = phrases_make(azTailAfterSep, VP_ARRAY_SIZE(azTailAfterSep), t->aTailSep);
-  if (rc == VP_OK) rc = phrases_make(azTailBare, VP_ARRAY_SIZE(azTailBare), t->aTailBare);
-  if (rc == VP_OK) rc = phrases_make(azHead, VP_ARRAY_SIZE(azHead), t->aHead);
+  if (rc == VP_OK) rc = table_add_heads(t);
   if (rc == VP_OK && t->nAlias > 0) qsort(t->aAlias, (size_t)t->nAlias, sizeof(alias), alias_cmp);
+  if (rc == VP_OK && t->nHead > 0) qsort(t->aHead, (size_t)t->nHead, sizeof(head), head_cmp);
   for (int i = 0; rc == VP_OK && i < t->nAlias; i++) filter_add(&t->aliasFirst, t->aAlias[i].ph.ah[0]);
-  for (int k = 0; rc == VP_OK && k < VP_ARRAY_SIZE(azHead); k++) {
-    if (t->aHead[k].n > 0) filter_add(&t->headFirst, t->aHead[k].ah[0]);
-  }
   t->bOk = (rc == VP_OK);
-  if (!t->bOk) t->nAlias = 0;
+  if (!t->bOk) {
+    t->nAlias = 0;
+    t->nHead = 0;
+  }
 }
 
 static const agency_table *table_get(void) {
@@ -437,10 +629,10 @@ static int alias_first(const agency_table *t, const tok *pTok) {
 typedef struct scan_ctx {
   const agency_table *t;
   int bLenient;      /* what people type: names need no capital letter */
-  const char *zSrc;  /* the scanned text (for capitalization) */
+  const char *zSrc;  /* the scanned text (for capitalization and tones) */
   int nSrc;
   const vp_fold *f;
-  const tok *aT;
+  tok *aT;           /* exact hashes are filled in as they are needed */
   int nT;
 } scan_ctx;
 
@@ -455,6 +647,35 @@ static int src_cp_at(const scan_ctx *c, int iSrc, int *pCp) {
   return (int)n;
 }
 
+static unsigned tok_hx(const scan_ctx *c, int k) {
+  tok *t = &c->aT[k];
+  if (!t->bHx) {
+    t->hx = exact_hash(c->zSrc, c->f, t);
+    t->bHx = 1;
+  }
+  return t->hx;
+}
+
+/* Phrase ph at token i, compared with tones (see exact_hash). */
+static int phrase_at_exact(const scan_ctx *c, int i, const phrase *ph) {
+  if (!phrase_at(c->aT, c->nT, i, ph)) return 0;
+  for (int k = 0; k < ph->n; k++) {
+    if (tok_hx(c, i + k) != ph->ahx[k]) return 0;
+  }
+  return 1;
+}
+
+/* Length in tokens of the longest phrase of set p at token i, with tones;
+** 0 if none. */
+static int set_match(const scan_ctx *c, const phrase_set *p, int i) {
+  if (i >= c->nT || !filter_may_have(&p->first, c->aT[i].h)) return 0;
+  int best = 0;
+  for (int k = 0; k < p->n; k++) {
+    if (p->a[k].n > best && phrase_at_exact(c, i, &p->a[k])) best = p->a[k].n;
+  }
+  return best;
+}
+
 /* The written word of token k begins with an uppercase letter. */
 static int tok_is_cap(const scan_ctx *c, int k) {
   if (!c->aT[k].bWord) return 0;
@@ -463,8 +684,12 @@ static int tok_is_cap(const scan_ctx *c, int k) {
   return utf8proc_isupper(cp);
 }
 
+static int tok_is_number(const scan_ctx *c, int k) {
+  return c->aT[k].bWord && c->aT[k].z[0] >= '0' && c->aT[k].z[0] <= '9';
+}
+
 static int tok_is_lower_word(const scan_ctx *c, int k) {
-  return c->aT[k].bWord && !tok_is_cap(c, k);
+  return c->aT[k].bWord && !tok_is_cap(c, k) && !tok_is_number(c, k);
 }
 
 /* Title case: first letter upper, the next letter (if any) lower, so that
@@ -488,8 +713,8 @@ static int absorb_generic_tail(const scan_ctx *c, int j) {
   const agency_table *t = c->t;
   for (;;) {
     int jNext = -1;
-    for (int k = 0; k < VP_ARRAY_SIZE(t->aTailBare) && jNext < 0; k++) {
-      const phrase *ph = &t->aTailBare[k];
+    for (int k = 0; k < t->tailBare.n && jNext < 0; k++) {
+      const phrase *ph = &t->tailBare.a[k];
       if (!phrase_at(c->aT, c->nT, j, ph)) continue;
       int e = j + ph->n;
       /* "tỉnh" but not "Tỉnh ủy", "Tỉnh đoàn" */
@@ -498,8 +723,8 @@ static int absorb_generic_tail(const scan_ctx *c, int j) {
     }
     if (jNext < 0 && j < c->nT && (tok_is(&c->aT[j], ",") || tok_is(&c->aT[j], "va"))) {
       int best = -1;
-      for (int k = 0; k < VP_ARRAY_SIZE(t->aTailSep); k++) {
-        const phrase *ph = &t->aTailSep[k];
+      for (int k = 0; k < t->tailSep.n; k++) {
+        const phrase *ph = &t->tailSep.a[k];
         if (phrase_at(c->aT, c->nT, j + 1, ph) && j + 1 + ph->n > best) best = j + 1 + ph->n;
       }
       jNext = best;
@@ -509,8 +734,20 @@ static int absorb_generic_tail(const scan_ctx *c, int j) {
   }
 }
 
-/* After a named agency: "tỉnh" and/or a province name. Sets *pbPlace when
-** either was found (or the alias itself ends in "tỉnh"). */
+/* A province name (gazetteer) at token j: its end token, or -1. */
+static int province_at(const scan_ctx *c, int j) {
+  if (j >= c->nT || !c->aT[j].bWord || (j > 0 && c->aT[j].iS == c->aT[j - 1].iS)) return -1;
+  if (vp_gaz_count() <= 0) return -1;
+  int nLen = 0;
+  int iS = c->aT[j].iS;
+  if (!vp_gaz_match_fold(c->f->z + iS, c->f->n - iS, &nLen) || nLen <= 0) return -1;
+  while (j < c->nT && c->aT[j].iS < iS + nLen) j++;
+  return j;
+}
+
+/* After a named agency: "tỉnh" and/or a province name, or "thành phố" when
+** no other name follows it (a city's own plan: "Công an thành phố"). Sets
+** *pbPlace when one was found (or the alias itself ends in "tỉnh"). */
 static int absorb_place(const scan_ctx *c, int j, int bAliasTinh,
                         int bFallback, int *pbPlace) {
   int bTinh = bAliasTinh;
@@ -520,16 +757,25 @@ static int absorb_place(const scan_ctx *c, int j, int bAliasTinh,
     bTinh = 1;
   }
   int bProv = 0;
-  if (j < c->nT && c->aT[j].bWord && (j == 0 || c->aT[j].iS != c->aT[j - 1].iS)) {
-    if (vp_gaz_count() > 0) {
-      int nLen = 0;
-      int iS = c->aT[j].iS;
-      if (vp_gaz_match_fold(c->f->z + iS, c->f->n - iS, &nLen) && nLen > 0) {
-        while (j < c->nT && c->aT[j].iS < iS + nLen) j++;
-        bProv = 1;
-      }
-    } else if (bTinh || bFallback) {
-      /* no gazetteer yet: a short run of title-case words */
+  if (!bTinh && j + 1 < c->nT && tok_is(&c->aT[j], "thanh") && tok_is(&c->aT[j + 1], "pho") &&
+      c->aT[j].iS != c->aT[j + 1].iS) {
+    int jCity = j + 2;
+    int jProv = province_at(c, jCity);
+    if (jProv > 0) {
+      j = jProv;
+      bProv = 1;
+    } else if (jCity >= c->nT || !tok_is_cap(c, jCity)) {
+      j = jCity;
+      bTinh = 1;
+    }
+  }
+  if (!bProv && j < c->nT) {
+    int jProv = province_at(c, j);
+    if (jProv > 0) {
+      j = jProv;
+      bProv = 1;
+    } else if (vp_gaz_count() <= 0 && (bTinh || bFallback)) {
+      /* no gazetteer: a short run of title-case words */
       int k = 0;
       while (k < PLACE_MAX_WORDS && j < c->nT && tok_is_title(c, j)) {
         j++;
@@ -542,7 +788,28 @@ static int absorb_place(const scan_ctx *c, int j, int bAliasTinh,
   return j;
 }
 
-/* Longest table alias at token i; returns the end token or -1. */
+/* The written first word of an alias match must be the alias's word with
+** its tones when it is written with any ("Bão Bình Thuận" is no "Báo").
+** Words written without diacritics match by their fold. */
+static int alias_first_word_ok(const scan_ctx *c, int i, const alias *al) {
+  const tok *t = &c->aT[i];
+  if (t->bExp) return 1;
+  int iS = c->f->aOff[t->iS], iE = c->f->aOff[t->iE];
+  for (int k = iS; k < iE; k++) {
+    if ((unsigned char)c->zSrc[k] >= 0x80) return tok_hx(c, i) == al->ph.ahx[0];
+  }
+  return 1;
+}
+
+/* "Việt Nam" after a body provincial by nature: the national body. */
+static int viet_nam_at(const scan_ctx *c, int j) {
+  return j + 1 < c->nT && tok_is(&c->aT[j], "viet") && tok_is(&c->aT[j + 1], "nam") &&
+         c->aT[j].iS != c->aT[j + 1].iS;
+}
+
+/* Longest table alias at token i; returns the end token or -1. *piRec gets
+** the record, or -1 for a national body written with "Việt Nam" after a
+** provincial alias ("Hội Nông dân Việt Nam"), reported as written. */
 static int match_table(const scan_ctx *c, int i, int *piRec) {
   const agency_table *t = c->t;
   if (!c->aT[i].bWord || !filter_may_have(&t->aliasFirst, c->aT[i].h)) return -1;
@@ -554,12 +821,17 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
     /* a named agency is written with a capital ("Sở Tài chính", not "cơ
     ** sở tài chính"); generic groups are not ("các sở, ngành") */
     if (!r->bGeneric && !c->bLenient && !tok_is_cap(c, i)) continue;
+    if (!r->bGeneric && !alias_first_word_ok(c, i, al)) continue;
     int e = i + al->ph.n;
     if (r->bGeneric) {
       e = absorb_generic_tail(c, e);
     } else {
-      int bPlace = 0;
       int bAliasTinh = tok_is(&c->aT[e - 1], "tinh");
+      if (!bAliasTinh && !tok_is(&c->aT[e - 1], "nam") && viet_nam_at(c, e)) {
+        *piRec = -1;
+        return e + 2;
+      }
+      int bPlace = 0;
       int bFallback = al->bNeedPlace || strcmp(r->zKind, "báo đài") == 0;
       e = absorb_place(c, e, bAliasTinh, bFallback, &bPlace);
       if (al->bNeedPlace && !bPlace) continue;
@@ -573,14 +845,22 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
   return -1;
 }
 
-static int match_head(const scan_ctx *c, int i) {
+/* Is token k written as a head noun, with its tones ("Trường", not
+** "Trương")? The first letter must be a capital. */
+static int head_matches(const scan_ctx *c, int i, const head *h) {
+  return phrase_at_exact(c, i, &h->ph);
+}
+
+/* Does another agency start at token k (a table alias or a head noun)? */
+static int starts_agency(const scan_ctx *c, int k) {
+  int iRec;
+  if (match_table(c, k, &iRec) >= 0) return 1;
   const agency_table *t = c->t;
-  int best = 0;
-  if (i >= c->nT || !filter_may_have(&t->headFirst, c->aT[i].h)) return 0;
-  for (int k = 0; k < VP_ARRAY_SIZE(t->aHead); k++) {
-    if (t->aHead[k].n > best && phrase_at(c->aT, c->nT, i, &t->aHead[k])) best = t->aHead[k].n;
+  if (!tok_is_title(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return 0;
+  for (int h = 0; h < t->nHead; h++) {
+    if (head_matches(c, k, &t->aHead[h])) return 1;
   }
-  return best;
+  return 0;
 }
 
 /* Number of consecutive capitalized words from k. */
@@ -590,49 +870,190 @@ static int cap_run(const scan_ctx *c, int k) {
   return n;
 }
 
-/* A named body outside the table at token i: head noun written in title
-** case, then a name of capitalized words. Returns the end token or -1. */
-static int match_outside(const scan_ctx *c, int i) {
-  int nHead = match_head(c, i);
-  if (nHead == 0 || !tok_is_title(c, i)) return -1;
-  int k = i + nHead;
-  if (k >= c->nT || !tok_is_cap(c, k)) return -1;
-  int iLast = k, nRunAtLast = 1;
+static int tok_is_va(const scan_ctx *c, int k) { return k < c->nT && tok_is(&c->aT[k], "va"); }
+
+/* The end of the field word that the capitalised word at j starts: its
+** lowercase syllables up to a clause word, punctuation or capital ("Bảo vệ
+** thực vật", "Phục vụ hành chính công"). -1 when they run on too long to
+** tell where the name ends. */
+static int field_end(const scan_ctx *c, int j, int iLimit) {
+  int m = j + 1;
+  while (m < iLimit && tok_is_lower_word(c, m) && set_match(c, &c->t->clause, m) == 0) {
+    /* "và" before a capital joins two fields: not this field's word */
+    if (tok_is_va(c, m) && m + 1 < c->nT && tok_is_cap(c, m + 1)) break;
+    m++;
+  }
+  if (m >= iLimit && iLimit < c->nT && tok_is_lower_word(c, m)) return -1;
+  while (m > j + 1 && tok_is_va(c, m - 1)) m--; /* "… nông và các …" */
+  int nLower = m - j - 1;
+  if (nLower > NAME_LOWER_MAX && (nLower > NAME_LOWER_MAX_PROPER || cap_run(c, m) < 2)) return -1;
+  return m;
+}
+
+/* A capitalised word at k that may continue the name started before it. */
+static int cap_continues_name(const scan_ctx *c, int k) {
+  return k < c->nT && tok_is_cap(c, k) && !starts_agency(c, k);
+}
+
+/* A comma inside a name: "Văn hóa, Thông tin và Thể thao". Fields after it
+** must be closed by "và" and a field, else the comma ends the name (a list
+** of bodies: "Trung tâm Y tế, Viettel Bắc Ninh"). */
+static int comma_inside_name(const scan_ctx *c, int j, int iLimit) {
+  while (j < iLimit && tok_is(&c->aT[j], ",")) {
+    if (!cap_continues_name(c, j + 1) || !tok_is_title(c, j + 1)) return 0;
+    j = field_end(c, j + 1, iLimit);
+    if (j < 0) return 0;
+  }
+  return tok_is_va(c, j) && cap_continues_name(c, j + 1);
+}
+
+/* A place word and the place's name at k ("huyện Yên Sơn", "khu vực XII"),
+** or a place-alone word ("tối cao"): the end token, or -1. */
+static int place_end(const scan_ctx *c, int k) {
+  int n = set_match(c, &c->t->placeAlone, k);
+  if (n > 0) return k + n;
+  n = set_match(c, &c->t->place, k);
+  if (n == 0) return -1;
+  int m = k + n, nName = 0;
+  while (m < c->nT && nName < PLACE_MAX_WORDS && (tok_is_cap(c, m) || tok_is_number(c, m))) {
+    m++;
+    nName++;
+  }
+  return nName > 0 ? m : -1;
+}
+
+/* The qualifier after a head: from token k, the name's words. Returns the
+** end token, or -1 when no whole name can be told. */
+static int walk_name(const scan_ctx *c, int k) {
   int iLimit = k + NAME_MAX_TOKENS < c->nT ? k + NAME_MAX_TOKENS : c->nT;
-  int run = 1;
-  k++;
-  while (k < iLimit) {
-    if (tok_is_cap(c, k)) {
-      int iRec;
-      if (match_table(c, k, &iRec) >= 0 || match_head(c, k) > 0) break;
-      run++;
-      iLast = k;
-      nRunAtLast = run;
-      k++;
+  int j = k, iEnd = k;
+  int nCapRun = 0; /* capitals in a row just taken: a proper name takes no
+                   ** lowercase syllables after it */
+  while (j < iLimit) {
+    if (tok_is_cap(c, j)) {
+      if (j > k && starts_agency(c, j)) break;
+      if (nCapRun == 0 && tok_is_title(c, j)) {
+        int m = field_end(c, j, iLimit);
+        if (m < 0) return -1;
+        nCapRun = m == j + 1 ? 1 : 0;
+        j = iEnd = m;
+      } else {
+        nCapRun++;
+        iEnd = ++j;
+      }
       continue;
     }
-    if (!tok_is_lower_word(c, k) || run >= 2) break;
-    /* a run of lowercase words: keep it only if capitals follow soon */
-    int m = k;
-    while (m < iLimit && tok_is_lower_word(c, m)) m++;
-    if (m >= iLimit || !tok_is_cap(c, m)) break;
-    int nLower = m - k;
-    int bProper = cap_run(c, m) >= 2;
-    if (nLower > (bProper ? NAME_LOWER_RUN_PROPER : NAME_LOWER_RUN)) break;
-    if (tok_is(&c->aT[m - 1], "va")) {
-      int iRec;
-      if (match_table(c, m, &iRec) >= 0 || match_head(c, m) > 0) break;
+    if (tok_is_number(c, j) && iEnd > k) {
+      nCapRun = 1;
+      iEnd = ++j;
+      continue;
     }
-    run = 0;
-    k = m;
+    if (tok_is(&c->aT[j], "so") && j + 1 < iLimit && tok_is_number(c, j + 1) && iEnd > k) {
+      nCapRun = 1; /* "Trường THCS số 1" */
+      j += 2;
+      iEnd = j;
+      continue;
+    }
+    if (tok_is_va(c, j) && cap_continues_name(c, j + 1)) {
+      nCapRun = 0;
+      j++;
+      continue;
+    }
+    if (tok_is(&c->aT[j], ",") && comma_inside_name(c, j, iLimit)) {
+      nCapRun = 0;
+      j++;
+      continue;
+    }
+    int m = nCapRun > 0 ? place_end(c, j) : -1;
+    if (m > 0) {
+      nCapRun = 1;
+      j = iEnd = m;
+      continue;
+    }
+    break;
   }
-  int e = iLast + 1;
-  /* "Kỹ thuật - Công nghệ": a lone capitalized syllable takes its second */
-  if (nRunAtLast == 1 && e < c->nT && tok_is_lower_word(c, e) &&
-      !tok_is(&c->aT[e], "va") && c->aT[e].iS != c->aT[e - 1].iS) {
-    e++;
+  /* stopped by the length limit inside words: the end is unknown */
+  if (j >= iLimit && j < c->nT && (c->aT[j].bWord || tok_is(&c->aT[j], ","))) return -1;
+  return iEnd > k ? iEnd : -1;
+}
+
+/* Is the qualifier tokens [k, e) exactly one phrase of set p? */
+static int qualifier_is(const scan_ctx *c, const phrase_set *p, int k, int e) {
+  return set_match(c, p, k) == e - k;
+}
+
+/* Tokens [i, e) are the start of a longer table alias ("Sở Nông nghiệp" of
+** "Sở Nông nghiệp và Phát triển nông thôn"): a name cut short. */
+static int is_cut_alias(const scan_ctx *c, int i, int e) {
+  const agency_table *t = c->t;
+  if (!filter_may_have(&t->aliasFirst, c->aT[i].h)) return 0;
+  for (int a = alias_first(t, &c->aT[i]); a < t->nAlias; a++) {
+    const alias *al = &t->aAlias[a];
+    if (al->ph.an[0] != c->aT[i].n || memcmp(al->ph.az[0], c->aT[i].z, (size_t)c->aT[i].n) != 0) break;
+    if (al->ph.n <= e - i) continue;
+    int k = 1;
+    while (k < e - i && c->aT[i + k].h == al->ph.ah[k] && c->aT[i + k].n == al->ph.an[k] &&
+           memcmp(c->aT[i + k].z, al->ph.az[k], (size_t)al->ph.an[k]) == 0)
+      k++;
+    if (k == e - i) return 1;
   }
+  return 0;
+}
+
+/* The name ends on a connector and the text ends there: "Sở Văn hóa," cut
+** at a line break. */
+static int ends_dangling(const scan_ctx *c, int e) {
+  if (e >= c->nT) return 0;
+  const tok *t = &c->aT[e];
+  int bConnector = tok_is(t, ",") || tok_is(t, "va");
+  return bConnector && e + 1 >= c->nT;
+}
+
+/* Does the qualifier [k, e) fit head h's rule for a name? */
+static int qualifier_fits(const scan_ctx *c, const head *h, int k, int e) {
+  if (set_match(c, &c->t->title, k) > 0) return 0;
+  switch (h->eName) {
+    case NAME_NONE:
+      return 0;
+    case NAME_LIST: {
+      int n = set_match(c, &h->first, k);
+      return n > 0 && n <= e - k;
+    }
+    case NAME_FIELD:
+      if (!tok_is_title(c, k)) return 1; /* an abbreviation: "Ban QLDA" */
+      if (qualifier_is(c, &c->t->weak, k, e)) return 0;
+      return k + 1 < e && tok_is_lower_word(c, k + 1);
+    case NAME_ANY:
+      return !qualifier_is(c, &c->t->weak, k, e);
+  }
+  return 0;
+}
+
+/* Head h at token i and a whole name after it: the end token, or -1. */
+static int name_after_head(const scan_ctx *c, int i, const head *h) {
+  int k = i + h->ph.n;
+  if (k >= c->nT) return -1;
+  int e = h->bPlace ? place_end(c, k) : -1;
+  if (e < 0 && h->eName != NAME_NONE && tok_is_cap(c, k)) {
+    e = walk_name(c, k);
+    if (e > 0 && !qualifier_fits(c, h, k, e)) e = -1;
+  }
+  if (e < 0 || ends_dangling(c, e) || is_cut_alias(c, i, e)) return -1;
   return e;
+}
+
+/* A named body outside the table at token i: a head noun written in title
+** case, then a whole name. Heads are sorted longest first, so "Viện kiểm
+** sát nhân dân" is tried before "Viện". Returns the end token or -1. */
+static int match_outside(const scan_ctx *c, int i) {
+  const agency_table *t = c->t;
+  if (c->bLenient || !filter_may_have(&t->headFirst, c->aT[i].h) || !tok_is_title(c, i)) return -1;
+  for (int h = 0; h < t->nHead; h++) {
+    if (!head_matches(c, i, &t->aHead[h])) continue;
+    int e = name_after_head(c, i, &t->aHead[h]);
+    if (e > 0) return e;
+  }
+  return -1;
 }
 
 /* Old-style tone placement → the placement the table uses ("hoà" → "hòa",
@@ -726,7 +1147,7 @@ static int agency_scan_fold(const char *z, int n, const vp_fold *pF, int bLenien
   tok_list tl = {0};
   vp_agency_mention *a = NULL;
   int nM = 0, nAlloc = 0;
-  int rc = tokenize(pF->z, pF->n, &tl);
+  int rc = tokenize(pF->z, pF->n, &t->abbr, &tl);
   scan_ctx c = {t, bLenient, z, n, pF, tl.a, tl.n};
   for (int i = 0; rc == VP_OK && i < tl.n;) {
     if (i > 0 && tl.a[i].iS == tl.a[i - 1].iS) {
@@ -735,7 +1156,7 @@ static int agency_scan_fold(const char *z, int n, const vp_fold *pF, int bLenien
     }
     int iRec = -1;
     int e = match_table(&c, i, &iRec);
-    const vp_agency *r = e >= 0 ? &t->aRec[iRec] : NULL;
+    const vp_agency *r = e >= 0 && iRec >= 0 ? &t->aRec[iRec] : NULL;
     if (e < 0) e = match_outside(&c, i);
     if (e < 0) {
       i++;
