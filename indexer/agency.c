@@ -1048,13 +1048,21 @@ static int is_cut_alias(const scan_ctx *c, int i, int e) {
   return 0;
 }
 
-/* The name ends on a connector and the text ends there: "Sở Văn hóa," cut
-** at a line break. */
+/* The name ends on a connector and the text ends there: "Sở Văn hóa," or
+** "Hội đồng Thi đua -" cut at a line break. The folded text after the name
+** is read, since '-' makes no token. */
 static int ends_dangling(const scan_ctx *c, int e) {
-  if (e >= c->nT) return 0;
-  const tok *t = &c->aT[e];
-  int bConnector = tok_is(t, ",") || tok_is(t, "va");
-  return bConnector && e + 1 >= c->nT;
+  int i = e > 0 ? c->aT[e - 1].iE : 0;
+  const char *z = c->f->z;
+  int n = c->f->n;
+  int bConnector = 0;
+  while (i < n && (z[i] == ' ' || z[i] == ',' || z[i] == '-' || z[i] == '&')) bConnector |= z[i++] != ' ';
+  if (!bConnector && i + 2 <= n && memcmp(z + i, "va", 2) == 0 && (i + 2 == n || z[i + 2] == ' ')) {
+    bConnector = 1;
+    i += 2;
+    while (i < n && z[i] == ' ') i++;
+  }
+  return bConnector && i >= n;
 }
 
 /* Does the name end clearly at token e? Not when a number or a slash
@@ -1068,8 +1076,10 @@ static int ends_clearly(const scan_ctx *c, int e) {
   if (tok_is(&c->aT[e], ",") && e + 1 < c->nT && tok_is_lower_word(c, e + 1) &&
       set_match(c, &c->t->nameWord, e + 1) > 0 && set_match(c, &c->t->clause, e + 1) == 0)
     return 0;
-  /* "Đại học Văn hóa TP." of "… TP. Hồ Chí Minh": an abbreviation cut */
-  if (c->aT[e - 1].bExp && tok_is(&c->aT[e], ".")) return 0;
+  /* "Đại học Văn hóa TP." of "… TP. Hồ Chí Minh", "Trường DTNT N" of
+  ** "… N’Trang Lơng": an abbreviation or initial cut */
+  if ((c->aT[e - 1].bExp || c->aT[e - 1].n == 1) && (tok_is(&c->aT[e], ".") || tok_is(&c->aT[e], "'")))
+    return 0;
   if (!tok_is_lower_word(c, e) || tok_is_va(c, e)) return 1;
   return set_match(c, &c->t->clause, e) > 0 || set_match(c, &c->t->place, e) > 0;
 }
@@ -1077,6 +1087,9 @@ static int ends_clearly(const scan_ctx *c, int e) {
 /* Does the qualifier [k, e) fit head h's rule for a name? */
 static int qualifier_fits(const scan_ctx *c, const head *h, int k, int e) {
   if (set_match(c, &c->t->title, k) > 0) return 0;
+  /* "Thanh tra Bộ", "Văn phòng Sở": a head noun alone is no qualifier */
+  const head *pInner = head_at(c, k);
+  if (pInner && k + pInner->ph.n == e) return 0;
   int bWritten = 0; /* not only abbreviations read in full: "Trung tâm TP" */
   for (int j = k; j < e && !bWritten; j++) bWritten = !c->aT[j].bExp;
   if (!bWritten) return 0;
