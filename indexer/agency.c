@@ -958,6 +958,15 @@ static int place_end(const scan_ctx *c, int k) {
   return nName > 0 ? m : -1;
 }
 
+/* "và" then a head noun: another body ("… và Ngân hàng đất đai"), unless
+** the head needs a kind of name that does not follow ("… và Đoàn thể"). */
+static int head_after_va(const scan_ctx *c, int k) {
+  const head *h = head_at(c, k);
+  if (h == NULL) return 0;
+  if (h->eName == NAME_ANY || h->eName == NAME_NONE) return 1;
+  return head_may_start_name(c, k, h);
+}
+
 /* After a proper name, a capitalised word with one lowercase syllable that
 ** the sentence does not go on from ("Đảng Cộng sản Việt Nam", but not
 ** "Bạch Mai khám bệnh cho …"): a field word of the name. */
@@ -1002,7 +1011,7 @@ static int walk_name(const scan_ctx *c, int k) {
       iEnd = j;
       continue;
     }
-    if (tok_is_va(c, j) && cap_continues_name(c, j + 1) && head_at(c, j + 1) == NULL) {
+    if (tok_is_va(c, j) && cap_continues_name(c, j + 1) && !head_after_va(c, j + 1)) {
       nCapRun = 0;
       j++;
       continue;
@@ -1038,7 +1047,9 @@ static int is_cut_alias(const scan_ctx *c, int i, int e) {
   for (int a = alias_first(t, &c->aT[i]); a < t->nAlias; a++) {
     const alias *al = &t->aAlias[a];
     if (al->ph.an[0] != c->aT[i].n || memcmp(al->ph.az[0], c->aT[i].z, (size_t)c->aT[i].n) != 0) break;
-    if (al->ph.n <= e - i) continue;
+    /* longer by more than a trailing "tỉnh" ("Đoàn Thanh niên Cộng sản Hồ
+    ** Chí Minh" is whole, though the table writes it with "tỉnh") */
+    if (al->ph.n <= e - i || (al->ph.n == e - i + 1 && strcmp(al->ph.az[e - i], "tinh") == 0)) continue;
     int k = 1;
     while (k < e - i && c->aT[i + k].h == al->ph.ah[k] && c->aT[i + k].n == al->ph.an[k] &&
            memcmp(c->aT[i + k].z, al->ph.az[k], (size_t)al->ph.an[k]) == 0)
@@ -1070,6 +1081,8 @@ static int ends_dangling(const scan_ctx *c, int e) {
 ** "… Tỉnh/Thành ủy"), nor a lowercase word that no clause starts with: the
 ** name may go on ("Công ty CP thép …", "Bệnh viện Bạch Mai khám …"). */
 static int ends_clearly(const scan_ctx *c, int e) {
+  /* "Trung tâm Đào tạo khu vực": a region that is not named */
+  if (e >= 2 && tok_is(&c->aT[e - 2], "khu") && tok_is(&c->aT[e - 1], "vuc")) return 0;
   if (e >= c->nT) return 1;
   if (tok_is_number(c, e) || tok_is(&c->aT[e], "/")) return 0;
   /* "Cục Phổ biến, giáo dục pháp luật": a comma inside a field word */

@@ -226,6 +226,7 @@ static void test_not_agencies(void) {
   CHECK("head + generic word", canons_are("Trung tâm Khoa học và các viện", ""));
   CHECK("Hội An is a town", canons_are("Hội An là đô thị cổ", ""));
   CHECK("Đoàn as a surname", canons_are("Đoàn Văn Hậu ghi bàn", ""));
+  CHECK("Đoàn as a delegation", canons_are("Đoàn Chủ tọa điều hành", ""));
   CHECK("Đài Loan", canons_are("Đài Loan và Hồng Kông", ""));
   CHECK("Bộ luật is no ministry", canons_are("Bộ luật Hình sự năm 2015", ""));
   CHECK("Bộ đội is no ministry", canons_are("Bộ đội Biên phòng tuần tra", ""));
@@ -270,6 +271,8 @@ static void test_line_breaks(void) {
   CHECK("cut table name Sở Văn hóa", canons_are("Sở Văn hóa", ""));
   CHECK("cut table name Sở Nông nghiệp", canons_are("- Sở Nông nghiệp", ""));
   CHECK("cut table name Sở Công", canons_are("Sở Công", ""));
+  CHECK("a table name without its tỉnh is not cut",
+        canons_are("Đoàn Thanh niên Cộng sản Hồ Chí Minh phát động", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"));
 }
 
 /* A national body keeps its national name; "tỉnh" only where written so or
