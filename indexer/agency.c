@@ -994,7 +994,8 @@ static int walk_name(const scan_ctx *c, int k) {
         int m = field_end(c, j, iLimit);
         /* a head noun inside the name takes a field after it: "Văn
         ** phòng Ban Chỉ huy" */
-        nCapRun = m == j + 1 && head_at(c, j) == NULL ? 1 : 0;
+        const head *pIn = m == j + 1 ? head_at(c, j) : NULL;
+        nCapRun = m == j + 1 && (pIn == NULL || !head_may_start_name(c, j, pIn)) ? 1 : 0;
         j = iEnd = m;
       } else if (short_field_at(c, j, iLimit)) {
         nCapRun = 0; /* "Đảng Cộng sản", "Việt Nam Cộng hòa" */
