@@ -256,7 +256,7 @@ typedef struct agency_table {
   head *aHead;
   int nHead, nHeadAlloc;
   tok_filter headFirst; /* first tokens of the head nouns */
-  phrase_set clause, weak, title, nameBreak, nameWord, place, placeAlone, tailBare, tailSep;
+  phrase_set clause, weak, title, nameBreak, nameWord, nameVerb, place, placeAlone, tailBare, tailSep;
   tok_filter aliasFirst; /* first tokens of the aliases */
   int bOk;
 } agency_table;
@@ -483,6 +483,7 @@ static phrase_set *word_class(agency_table *t, const char *zClass) {
       {"title", offsetof(agency_table, title)},
       {"name-break", offsetof(agency_table, nameBreak)},
       {"name-word", offsetof(agency_table, nameWord)},
+      {"name-verb", offsetof(agency_table, nameVerb)},
       {"place", offsetof(agency_table, place)},
       {"place-alone", offsetof(agency_table, placeAlone)},
       {"generic-tail", offsetof(agency_table, tailBare)},
@@ -904,6 +905,23 @@ static int starts_agency(const scan_ctx *c, int k) {
 
 static int tok_is_va(const scan_ctx *c, int k) { return k < c->nT && tok_is(&c->aT[k], "va"); }
 
+/* Length of the name word at m (lowercase), 0 if none. A name word that is
+** also a verb counts only where no other lowercase word follows it, or a
+** name word does ("đầu tư xây dựng công trình", not "xây dựng dự thảo"). */
+static int name_word_at(const scan_ctx *c, int m, int iLimit) {
+  const agency_table *t = c->t;
+  if (m >= iLimit || !tok_is_lower_word(c, m)) return 0;
+  int n = set_match(c, &t->nameWord, m);
+  int nVerb = set_match(c, &t->nameVerb, m);
+  if (nVerb > n) {
+    int e = m + nVerb;
+    if (e >= c->nT || !tok_is_lower_word(c, e) || set_match(c, &t->nameWord, e) > 0 ||
+        set_match(c, &t->nameVerb, e) > 0)
+      n = nVerb;
+  }
+  return n;
+}
+
 /* The end of the field word that the capitalised word at j starts: its
 ** second syllable, then only name words ("Bảo vệ thực vật", "Phục vụ hành
 ** chính công", "Phòng, chống thiên tai"), joined by "và" ("khoa học và
@@ -919,7 +937,7 @@ static int field_end(const scan_ctx *c, int j, int iLimit) {
   }
   while (m < iLimit && tok_is_lower_word(c, m)) {
     int mW = tok_is_va(c, m) ? m + 1 : m; /* "… và công nghệ" */
-    n = mW < iLimit && tok_is_lower_word(c, mW) ? set_match(c, &t->nameWord, mW) : 0;
+    n = name_word_at(c, mW, iLimit);
     if (n == 0) break;
     m = mW + n;
   }
@@ -1095,15 +1113,20 @@ static int ends_clearly(const scan_ctx *c, int e) {
   if ((c->aT[e - 1].bExp || c->aT[e - 1].n == 1) && (tok_is(&c->aT[e], ".") || tok_is(&c->aT[e], "'")))
     return 0;
   if (!tok_is_lower_word(c, e) || tok_is_va(c, e)) return 1;
-  return set_match(c, &c->t->clause, e) > 0 || set_match(c, &c->t->place, e) > 0;
+  /* a verb that the name did not take: "Văn phòng Chính phủ xây dựng …" */
+  return set_match(c, &c->t->clause, e) > 0 || set_match(c, &c->t->place, e) > 0 ||
+         set_match(c, &c->t->nameVerb, e) > 0;
 }
 
 /* Does the qualifier [k, e) fit head h's rule for a name? */
 static int qualifier_fits(const scan_ctx *c, const head *h, int k, int e) {
   if (set_match(c, &c->t->title, k) > 0) return 0;
-  /* "Thanh tra Bộ", "Văn phòng Sở": a head noun alone is no qualifier */
-  const head *pInner = head_at(c, k);
-  if (pInner && k + pInner->ph.n == e) return 0;
+  /* "Thanh tra Bộ", "Ban Giám đốc Trung tâm": a name that ends in a bare
+  ** head noun names no body */
+  for (int j = k; j < e; j++) {
+    const head *pInner = head_at(c, j);
+    if (pInner && j + pInner->ph.n == e) return 0;
+  }
   int bWritten = 0; /* not only abbreviations read in full: "Trung tâm TP" */
   for (int j = k; j < e && !bWritten; j++) bWritten = !c->aT[j].bExp;
   if (!bWritten) return 0;

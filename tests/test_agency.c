@@ -252,6 +252,12 @@ static void test_whole_names(void) {
   CHECK("ministry with and", canons_are("Bộ Công an và Kế hoạch này", "Bộ Công an"));
   CHECK("no document after và", canons_are("Ban Thường vụ Tỉnh ủy và Kế hoạch số 24", "Ban Thường vụ Tỉnh ủy"));
   CHECK("verb after a proper name", canons_are("Ủy ban Thường vụ Quốc hội nhận được tờ trình", "Ủy ban Thường vụ Quốc hội"));
+  CHECK("a verb that is also a name word",
+        canons_are("Văn phòng Chính phủ xây dựng dự thảo", "Văn phòng Chính phủ"));
+  CHECK("the same word inside a name",
+        canons_are("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh;",
+                   "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"));
+  CHECK("a bare head noun ends no name", canons_are("Ban Giám đốc Trung tâm họp", ""));
   CHECK("unknown end: nothing", canons_are("Bệnh viện Bạch Mai khám bệnh cho người dân", ""));
   CHECK("unknown end: a number follows", canons_are("Bệnh viện Quân y 103 tiếp nhận", ""));
   CHECK("capitals that are no abbreviation", canons_are("Học viện Tài chính TẢI VỀ", "Học viện Tài chính"));
