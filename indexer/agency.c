@@ -39,7 +39,9 @@
 
 /* Tokens a name may have after its head noun; a longer one has no clear end. */
 #define NAME_MAX_TOKENS 24
+/* Words of a place's name after a place word ("huyện Yên Sơn"). */
 #define PLACE_MAX_WORDS 4
+/* Longest row of a data table; a longer one stops the program (data_row). */
 #define DATA_LINE_MAX 4096
 
 /* ------------------------------------------------------------------------
@@ -861,8 +863,8 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
   return -1;
 }
 
-/* Is token k written as a head noun, with its tones ("Trường", not
-** "Trương")? The first letter must be a capital. */
+/* Is head h written at token i, with its tones ("Trường", not "Trương")?
+** Callers check that its first letter is a capital. */
 static int head_matches(const scan_ctx *c, int i, const head *h) {
   return phrase_at_exact(c, i, &h->ph);
 }
