@@ -6,7 +6,10 @@
 ** ngành") kept generic, and the scanner that finds agency names in text
 ** (longest alias first, so names with commas — "Sở Lao động, Thương binh và
 ** Xã hội" — stay whole; named bodies outside the table — "Trường Đại học Tân
-** Trào" — found by their head noun). Not for roles (vp_task.h).
+** Trào" — found by a head noun of data/agency-heads.tsv and reported only as
+** whole names, by the word lists of data/agency-words.tsv). A national body
+** written bare keeps its national name ("Cục Thuế"); "tỉnh" is the table's
+** only where written or provincial by nature. Not for roles (vp_task.h).
 */
 #ifndef VP_AGENCY_H
 #define VP_AGENCY_H

@@ -37,13 +37,11 @@
 #include "vp_gazetteer.h"
 #include "vp_norm.h"
 
-/* Lowercase syllables a capitalised word of a name may carry ("Phục vụ hành
-** chính công": 4), more when a proper name follows ("Ứng dụng tiến bộ khoa
-** học và công nghệ Tuyên Quang"); past that the name's end is unknown. */
-#define NAME_LOWER_MAX 5
-#define NAME_LOWER_MAX_PROPER 8
+/* Tokens a name may have after its head noun; a longer one has no clear end. */
 #define NAME_MAX_TOKENS 24
+/* Words of a place's name after a place word ("huyện Yên Sơn"). */
 #define PLACE_MAX_WORDS 4
+/* Longest row of a data table; a longer one stops the program (data_row). */
 #define DATA_LINE_MAX 4096
 
 /* ------------------------------------------------------------------------
@@ -238,14 +236,16 @@ typedef enum name_rule {
   NAME_NONE,  /* no capitalised name: a place only */
   NAME_ANY,   /* any capitalised word */
   NAME_FIELD, /* a field word: capitalised syllable + lowercase ones */
-  NAME_LIST   /* one of the head's first phrases */
+  NAME_LIST,  /* begins with one of the head's first phrases */
+  NAME_CLOSED /* is one of the head's first phrases */
 } name_rule;
 
 typedef struct head {
   phrase ph;
   name_rule eName;
   int bPlace;        /* a place word and its name are a whole qualifier */
-  phrase_set first;  /* NAME_LIST: what the qualifier begins with */
+  phrase_set first;  /* NAME_LIST, NAME_CLOSED: what the qualifier is or
+                     ** begins with */
 } head;
 
 typedef struct agency_table {
@@ -258,7 +258,7 @@ typedef struct agency_table {
   head *aHead;
   int nHead, nHeadAlloc;
   tok_filter headFirst; /* first tokens of the head nouns */
-  phrase_set clause, weak, title, place, placeAlone, tailBare, tailSep;
+  phrase_set clause, weak, title, nameBreak, nameWord, nameVerb, place, placeAlone, tailBare, tailSep;
   tok_filter aliasFirst; /* first tokens of the aliases */
   int bOk;
 } agency_table;
@@ -483,6 +483,9 @@ static phrase_set *word_class(agency_table *t, const char *zClass) {
       {"clause", offsetof(agency_table, clause)},
       {"weak", offsetof(agency_table, weak)},
       {"title", offsetof(agency_table, title)},
+      {"name-break", offsetof(agency_table, nameBreak)},
+      {"name-word", offsetof(agency_table, nameWord)},
+      {"name-verb", offsetof(agency_table, nameVerb)},
       {"place", offsetof(agency_table, place)},
       {"place-alone", offsetof(agency_table, placeAlone)},
       {"generic-tail", offsetof(agency_table, tailBare)},
@@ -522,16 +525,17 @@ static int head_add(agency_table *t, char **azCol, int nCol) {
   static const struct {
     const char *z;
     name_rule e;
-  } aRule[] = {{"none", NAME_NONE}, {"any", NAME_ANY}, {"field", NAME_FIELD}, {"list", NAME_LIST}};
+  } aRule[] = {{"none", NAME_NONE}, {"any", NAME_ANY}, {"field", NAME_FIELD}, {"list", NAME_LIST},
+               {"closed", NAME_CLOSED}};
   if (nCol < 3 || azCol[0][0] == 0) data_row_fail(zName, "a row needs head, name, place", azCol, nCol);
   int iRule = -1;
   for (int i = 0; i < VP_ARRAY_SIZE(aRule); i++) {
     if (strcmp(aRule[i].z, azCol[1]) == 0) iRule = i;
   }
-  if (iRule < 0) data_row_fail(zName, "name must be none, any, field or list", azCol, nCol);
+  if (iRule < 0) data_row_fail(zName, "name must be none, any, field, list or closed", azCol, nCol);
   if (strcmp(azCol[2], "0") != 0 && strcmp(azCol[2], "1") != 0) data_row_fail(zName, "place must be 0 or 1", azCol, nCol);
-  int bList = aRule[iRule].e == NAME_LIST;
-  if (bList != (nCol >= 4 && azCol[3][0] != 0)) data_row_fail(zName, "first phrases go with name = list, and only there", azCol, nCol);
+  int bList = aRule[iRule].e == NAME_LIST || aRule[iRule].e == NAME_CLOSED;
+  if (bList != (nCol >= 4 && azCol[3][0] != 0)) data_row_fail(zName, "first phrases go with name = list or closed, and only there", azCol, nCol);
   if (aRule[iRule].e == NAME_NONE && azCol[2][0] == '0') data_row_fail(zName, "a head with no name needs place = 1", azCol, nCol);
   if (t->nHead == t->nHeadAlloc) {
     int nNew = t->nHeadAlloc ? t->nHeadAlloc * 2 : 32;
@@ -708,6 +712,20 @@ static int tok_is_title(const scan_ctx *c, int k) {
   return 1;
 }
 
+/* An abbreviation: capitals without tone marks ("THPT", "KH&CN", "ĐBQH"),
+** not a Vietnamese word written in capitals ("TẢI VỀ"). */
+static int tok_is_abbr(const scan_ctx *c, int k) {
+  if (!tok_is_cap(c, k) || tok_is_title(c, k)) return 0;
+  int iSrc = c->f->aOff[c->aT[k].iS];
+  int iEnd = c->f->aOff[c->aT[k].iE];
+  while (iSrc < iEnd) {
+    int cp;
+    iSrc += src_cp_at(c, iSrc, &cp);
+    if (cp >= 0x80 && cp != 0x110) return 0; /* any letter but Đ */
+  }
+  return 1;
+}
+
 /* Tokens a generic group absorbs from j on; returns the new end. */
 static int absorb_generic_tail(const scan_ctx *c, int j) {
   const agency_table *t = c->t;
@@ -845,54 +863,93 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
   return -1;
 }
 
-/* Is token k written as a head noun, with its tones ("Trường", not
-** "Trương")? The first letter must be a capital. */
+/* Is head h written at token i, with its tones ("Trường", not "Trương")?
+** Callers check that its first letter is a capital. */
 static int head_matches(const scan_ctx *c, int i, const head *h) {
   return phrase_at_exact(c, i, &h->ph);
 }
 
-/* Does another agency start at token k (a table alias or a head noun)? */
+static int place_end(const scan_ctx *c, int k);
+
+/* Could head h at token k start a name? A quick look at what follows, not
+** the whole name ("Bộ đội" is no ministry, "Ban Chỉ huy" may be a body). */
+static int head_may_start_name(const scan_ctx *c, int k, const head *h) {
+  int j = k + h->ph.n;
+  if (j >= c->nT) return 0;
+  if (h->bPlace && place_end(c, j) > 0) return 1;
+  if (h->eName == NAME_LIST || h->eName == NAME_CLOSED) return set_match(c, &h->first, j) > 0;
+  if (h->eName == NAME_FIELD && tok_is_title(c, j)) return j + 1 < c->nT && tok_is_lower_word(c, j + 1);
+  return h->eName != NAME_NONE && tok_is_cap(c, j);
+}
+
+/* The head noun written at token k, if any (longest first). */
+static const head *head_at(const scan_ctx *c, int k) {
+  const agency_table *t = c->t;
+  if (!tok_is_title(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return NULL;
+  for (int h = 0; h < t->nHead; h++) {
+    if (head_matches(c, k, &t->aHead[h])) return &t->aHead[h];
+  }
+  return NULL;
+}
+
+/* Does another agency start at token k (a table alias, or a head noun that
+** a name may follow)? */
 static int starts_agency(const scan_ctx *c, int k) {
   int iRec;
   if (match_table(c, k, &iRec) >= 0) return 1;
   const agency_table *t = c->t;
   if (!tok_is_title(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return 0;
   for (int h = 0; h < t->nHead; h++) {
-    if (head_matches(c, k, &t->aHead[h])) return 1;
+    if (head_matches(c, k, &t->aHead[h]) && head_may_start_name(c, k, &t->aHead[h])) return 1;
   }
   return 0;
 }
 
-/* Number of consecutive capitalized words from k. */
-static int cap_run(const scan_ctx *c, int k) {
-  int n = 0;
-  while (k + n < c->nT && tok_is_cap(c, k + n)) n++;
+static int tok_is_va(const scan_ctx *c, int k) { return k < c->nT && tok_is(&c->aT[k], "va"); }
+
+/* Length of the name word at m (lowercase), 0 if none. A name word that is
+** also a verb counts only where no other lowercase word follows it, or a
+** name word does ("đầu tư xây dựng công trình", not "xây dựng dự thảo"). */
+static int name_word_at(const scan_ctx *c, int m, int iLimit) {
+  const agency_table *t = c->t;
+  if (m >= iLimit || !tok_is_lower_word(c, m)) return 0;
+  int n = set_match(c, &t->nameWord, m);
+  int nVerb = set_match(c, &t->nameVerb, m);
+  if (nVerb > n) {
+    int e = m + nVerb;
+    if (e >= c->nT || !tok_is_lower_word(c, e) || set_match(c, &t->nameWord, e) > 0 ||
+        set_match(c, &t->nameVerb, e) > 0)
+      n = nVerb;
+  }
   return n;
 }
 
-static int tok_is_va(const scan_ctx *c, int k) { return k < c->nT && tok_is(&c->aT[k], "va"); }
-
 /* The end of the field word that the capitalised word at j starts: its
-** lowercase syllables up to a clause word, punctuation or capital ("Bảo vệ
-** thực vật", "Phục vụ hành chính công"). -1 when they run on too long to
-** tell where the name ends. */
+** second syllable, then only name words ("Bảo vệ thực vật", "Phục vụ hành
+** chính công", "Phòng, chống thiên tai"), joined by "và" ("khoa học và
+** công nghệ"). Stops at anything else; whether the name ends clearly there
+** is for the caller to judge. */
 static int field_end(const scan_ctx *c, int j, int iLimit) {
-  int m = j + 1;
-  while (m < iLimit && tok_is_lower_word(c, m) && set_match(c, &c->t->clause, m) == 0) {
-    /* "và" before a capital joins two fields: not this field's word */
-    if (tok_is_va(c, m) && m + 1 < c->nT && tok_is_cap(c, m + 1)) break;
+  const agency_table *t = c->t;
+  int n = set_match(c, &t->nameWord, j);
+  int m = n > 1 ? j + n : j + 1;
+  if (n <= 1 && m < iLimit && tok_is_lower_word(c, m) && !tok_is_va(c, m)) {
+    if (set_match(c, &t->clause, m) > 0) return m; /* "Tân Trào tổ chức …" */
     m++;
   }
-  if (m >= iLimit && iLimit < c->nT && tok_is_lower_word(c, m)) return -1;
-  while (m > j + 1 && tok_is_va(c, m - 1)) m--; /* "… nông và các …" */
-  int nLower = m - j - 1;
-  if (nLower > NAME_LOWER_MAX && (nLower > NAME_LOWER_MAX_PROPER || cap_run(c, m) < 2)) return -1;
+  while (m < iLimit && tok_is_lower_word(c, m)) {
+    int mW = tok_is_va(c, m) ? m + 1 : m; /* "… và công nghệ" */
+    n = name_word_at(c, mW, iLimit);
+    if (n == 0) break;
+    m = mW + n;
+  }
   return m;
 }
 
-/* A capitalised word at k that may continue the name started before it. */
+/* A capitalised word at k that may continue the name started before it:
+** not another agency, document or person's title. */
 static int cap_continues_name(const scan_ctx *c, int k) {
-  return k < c->nT && tok_is_cap(c, k) && !starts_agency(c, k);
+  return k < c->nT && tok_is_cap(c, k) && set_match(c, &c->t->nameBreak, k) == 0 && !starts_agency(c, k);
 }
 
 /* A comma inside a name: "Văn hóa, Thông tin và Thể thao". Fields after it
@@ -902,7 +959,6 @@ static int comma_inside_name(const scan_ctx *c, int j, int iLimit) {
   while (j < iLimit && tok_is(&c->aT[j], ",")) {
     if (!cap_continues_name(c, j + 1) || !tok_is_title(c, j + 1)) return 0;
     j = field_end(c, j + 1, iLimit);
-    if (j < 0) return 0;
   }
   return tok_is_va(c, j) && cap_continues_name(c, j + 1);
 }
@@ -922,30 +978,52 @@ static int place_end(const scan_ctx *c, int k) {
   return nName > 0 ? m : -1;
 }
 
+/* "và" then a head noun: another body ("… và Ngân hàng đất đai"), unless
+** the head needs a kind of name that does not follow ("… và Đoàn thể"). */
+static int head_after_va(const scan_ctx *c, int k) {
+  const head *h = head_at(c, k);
+  if (h == NULL) return 0;
+  if (h->eName == NAME_ANY || h->eName == NAME_NONE) return 1;
+  return head_may_start_name(c, k, h);
+}
+
+/* After a proper name, a capitalised word with one lowercase syllable that
+** the sentence does not go on from ("Đảng Cộng sản Việt Nam", but not
+** "Bạch Mai khám bệnh cho …"): a field word of the name. */
+static int short_field_at(const scan_ctx *c, int j, int iLimit) {
+  int m = field_end(c, j, iLimit);
+  if (m != j + 2) return 0;
+  return m >= c->nT || !tok_is_lower_word(c, m) || set_match(c, &c->t->clause, m) > 0;
+}
+
 /* The qualifier after a head: from token k, the name's words. Returns the
 ** end token, or -1 when no whole name can be told. */
 static int walk_name(const scan_ctx *c, int k) {
   int iLimit = k + NAME_MAX_TOKENS < c->nT ? k + NAME_MAX_TOKENS : c->nT;
   int j = k, iEnd = k;
-  int nCapRun = 0; /* capitals in a row just taken: a proper name takes no
-                   ** lowercase syllables after it */
+  int nCapRun = 0; /* capitals of a proper name just taken: a proper name
+                   ** takes no lowercase syllables after it */
   while (j < iLimit) {
     if (tok_is_cap(c, j)) {
-      if (j > k && starts_agency(c, j)) break;
-      if (nCapRun == 0 && tok_is_title(c, j)) {
+      if (j > k && !cap_continues_name(c, j)) break;
+      if (!tok_is_title(c, j)) {
+        if (!tok_is_abbr(c, j)) break; /* "… TẢI VỀ" */
+        nCapRun = 0; /* an abbreviation: "Ban VSTBPN&BĐG Thành phố" */
+        iEnd = ++j;
+      } else if (nCapRun == 0) {
         int m = field_end(c, j, iLimit);
-        if (m < 0) return -1;
-        nCapRun = m == j + 1 ? 1 : 0;
+        /* a head noun inside the name takes a field after it: "Văn
+        ** phòng Ban Chỉ huy" */
+        const head *pIn = m == j + 1 ? head_at(c, j) : NULL;
+        nCapRun = m == j + 1 && (pIn == NULL || !head_may_start_name(c, j, pIn)) ? 1 : 0;
         j = iEnd = m;
+      } else if (short_field_at(c, j, iLimit)) {
+        nCapRun = 0; /* "Đảng Cộng sản", "Việt Nam Cộng hòa" */
+        j = iEnd = field_end(c, j, iLimit);
       } else {
         nCapRun++;
         iEnd = ++j;
       }
-      continue;
-    }
-    if (tok_is_number(c, j) && iEnd > k) {
-      nCapRun = 1;
-      iEnd = ++j;
       continue;
     }
     if (tok_is(&c->aT[j], "so") && j + 1 < iLimit && tok_is_number(c, j + 1) && iEnd > k) {
@@ -954,7 +1032,7 @@ static int walk_name(const scan_ctx *c, int k) {
       iEnd = j;
       continue;
     }
-    if (tok_is_va(c, j) && cap_continues_name(c, j + 1)) {
+    if (tok_is_va(c, j) && cap_continues_name(c, j + 1) && !head_after_va(c, j + 1)) {
       nCapRun = 0;
       j++;
       continue;
@@ -990,7 +1068,9 @@ static int is_cut_alias(const scan_ctx *c, int i, int e) {
   for (int a = alias_first(t, &c->aT[i]); a < t->nAlias; a++) {
     const alias *al = &t->aAlias[a];
     if (al->ph.an[0] != c->aT[i].n || memcmp(al->ph.az[0], c->aT[i].z, (size_t)c->aT[i].n) != 0) break;
-    if (al->ph.n <= e - i) continue;
+    /* longer by more than a trailing "tỉnh" ("Đoàn Thanh niên Cộng sản Hồ
+    ** Chí Minh" is whole, though the table writes it with "tỉnh") */
+    if (al->ph.n <= e - i || (al->ph.n == e - i + 1 && strcmp(al->ph.az[e - i], "tinh") == 0)) continue;
     int k = 1;
     while (k < e - i && c->aT[i + k].h == al->ph.ah[k] && c->aT[i + k].n == al->ph.an[k] &&
            memcmp(c->aT[i + k].z, al->ph.az[k], (size_t)al->ph.an[k]) == 0)
@@ -1000,30 +1080,74 @@ static int is_cut_alias(const scan_ctx *c, int i, int e) {
   return 0;
 }
 
-/* The name ends on a connector and the text ends there: "Sở Văn hóa," cut
-** at a line break. */
+/* The name ends on a connector and the text ends there: "Sở Văn hóa," or
+** "Hội đồng Thi đua -" cut at a line break. The folded text after the name
+** is read, since '-' makes no token. */
 static int ends_dangling(const scan_ctx *c, int e) {
-  if (e >= c->nT) return 0;
-  const tok *t = &c->aT[e];
-  int bConnector = tok_is(t, ",") || tok_is(t, "va");
-  return bConnector && e + 1 >= c->nT;
+  int i = e > 0 ? c->aT[e - 1].iE : 0;
+  const char *z = c->f->z;
+  int n = c->f->n;
+  int bConnector = 0;
+  while (i < n && (z[i] == ' ' || z[i] == ',' || z[i] == '-' || z[i] == '&')) bConnector |= z[i++] != ' ';
+  if (!bConnector && i + 2 <= n && memcmp(z + i, "va", 2) == 0 && (i + 2 == n || z[i + 2] == ' ')) {
+    bConnector = 1;
+    i += 2;
+    while (i < n && z[i] == ' ') i++;
+  }
+  return bConnector && i >= n;
+}
+
+/* Does the name end clearly at token e? Not when a number or a slash
+** follows ("Bệnh viện Quân y" of "… Quân y 103", "Ban Thường vụ Tỉnh" of
+** "… Tỉnh/Thành ủy"), nor a lowercase word that no clause starts with: the
+** name may go on ("Công ty CP thép …", "Bệnh viện Bạch Mai khám …"). */
+static int ends_clearly(const scan_ctx *c, int e) {
+  /* "Trung tâm Đào tạo khu vực": a region that is not named */
+  if (e >= 2 && tok_is(&c->aT[e - 2], "khu") && tok_is(&c->aT[e - 1], "vuc")) return 0;
+  if (e >= c->nT) return 1;
+  if (tok_is_number(c, e) || tok_is(&c->aT[e], "/")) return 0;
+  /* "Cục Phổ biến, giáo dục pháp luật": a comma inside a field word */
+  if (tok_is(&c->aT[e], ",") && e + 1 < c->nT && tok_is_lower_word(c, e + 1) &&
+      set_match(c, &c->t->nameWord, e + 1) > 0 && set_match(c, &c->t->clause, e + 1) == 0)
+    return 0;
+  /* "Đại học Văn hóa TP." of "… TP. Hồ Chí Minh", "Trường DTNT N" of
+  ** "… N’Trang Lơng": an abbreviation or initial cut */
+  if ((c->aT[e - 1].bExp || c->aT[e - 1].n == 1) && (tok_is(&c->aT[e], ".") || tok_is(&c->aT[e], "'")))
+    return 0;
+  if (!tok_is_lower_word(c, e) || tok_is_va(c, e)) return 1;
+  /* a verb that the name did not take: "Văn phòng Chính phủ xây dựng …" */
+  return set_match(c, &c->t->clause, e) > 0 || set_match(c, &c->t->place, e) > 0 ||
+         set_match(c, &c->t->nameVerb, e) > 0;
 }
 
 /* Does the qualifier [k, e) fit head h's rule for a name? */
 static int qualifier_fits(const scan_ctx *c, const head *h, int k, int e) {
   if (set_match(c, &c->t->title, k) > 0) return 0;
+  /* "Thanh tra Bộ", "Ban Giám đốc Trung tâm": a name that ends in a bare
+  ** head noun names no body */
+  for (int j = k; j < e; j++) {
+    const head *pInner = head_at(c, j);
+    if (pInner && j + pInner->ph.n == e) return 0;
+  }
+  int bWritten = 0; /* not only abbreviations read in full: "Trung tâm TP" */
+  for (int j = k; j < e && !bWritten; j++) bWritten = !c->aT[j].bExp;
+  if (!bWritten) return 0;
   switch (h->eName) {
     case NAME_NONE:
       return 0;
     case NAME_LIST: {
       int n = set_match(c, &h->first, k);
-      return n > 0 && n <= e - k;
+      return n > 0 && n <= e - k && !qualifier_is(c, &c->t->weak, k, e);
     }
+    case NAME_CLOSED:
+      return set_match(c, &h->first, k) == e - k;
     case NAME_FIELD:
       if (!tok_is_title(c, k)) return 1; /* an abbreviation: "Ban QLDA" */
       if (qualifier_is(c, &c->t->weak, k, e)) return 0;
       return k + 1 < e && tok_is_lower_word(c, k + 1);
     case NAME_ANY:
+      /* "Công ty F": one letter is no name */
+      if (e == k + 1 && c->aT[k].n == 1) return 0;
       return !qualifier_is(c, &c->t->weak, k, e);
   }
   return 0;
@@ -1034,11 +1158,14 @@ static int name_after_head(const scan_ctx *c, int i, const head *h) {
   int k = i + h->ph.n;
   if (k >= c->nT) return -1;
   int e = h->bPlace ? place_end(c, k) : -1;
-  if (e < 0 && h->eName != NAME_NONE && tok_is_cap(c, k)) {
+  if (e < 0 && h->eName == NAME_CLOSED) {
+    int n = set_match(c, &h->first, k);
+    e = n > 0 && (k + n >= c->nT || !tok_is_number(c, k + n)) ? k + n : -1;
+  } else if (e < 0 && h->eName != NAME_NONE && tok_is_cap(c, k)) {
     e = walk_name(c, k);
     if (e > 0 && !qualifier_fits(c, h, k, e)) e = -1;
   }
-  if (e < 0 || ends_dangling(c, e) || is_cut_alias(c, i, e)) return -1;
+  if (e < 0 || !ends_clearly(c, e) || ends_dangling(c, e) || is_cut_alias(c, i, e)) return -1;
   return e;
 }
 

@@ -1,7 +1,9 @@
 /*
 ** test_agency.c — unit tests of the agency table, scanner and resolver
 ** (indexer/agency.c): aliases, generic groups, names with commas, trailing
-** province, named bodies outside the table, offsets, successors.
+** province, named bodies outside the table (whole names only; no person,
+** place, title or cut name), line breaks, national and provincial levels,
+** offsets, successors.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +212,98 @@ static void test_outside(void) {
   CHECK("outside resolves to NULL", vp_agency_resolve("Trường Đại học Tân Trào") == NULL);
 }
 
+/* Head nouns are compared as written, with their tones: a person, a place,
+** a title, an event is no agency. */
+static void test_not_agencies(void) {
+  CHECK("singer Cúc", canons_are("Cúc Tịnh Y, nữ ca sĩ, sinh năm 1994", ""));
+  CHECK("person Trương", canons_are("Trương Đồng là người Quảng Đông", ""));
+  CHECK("place Trường Sơn", canons_are("dãy Trường Sơn và quần đảo Trường Sa", ""));
+  CHECK("person Trường Chinh", canons_are("Tổng Bí thư Trường Chinh phát biểu", ""));
+  CHECK("title Viện trưởng", canons_are("Viện trưởng: Đại tá Nguyễn Văn An", ""));
+  CHECK("title Viện Phó", canons_are("Viện Phó Nguyễn Văn An ký", ""));
+  CHECK("typhoon", canons_are("Bão Yagi được Chính phủ Việt Nam theo dõi", ""));
+  CHECK("head alone", canons_are("Giám đốc Sở chủ trì, Trung tâm phối hợp", ""));
+  CHECK("head + generic word", canons_are("Trung tâm Khoa học và các viện", ""));
+  CHECK("Hội An is a town", canons_are("Hội An là đô thị cổ", ""));
+  CHECK("Đoàn as a surname", canons_are("Đoàn Văn Hậu ghi bàn", ""));
+  CHECK("Đoàn as a delegation", canons_are("Đoàn Chủ tọa điều hành", ""));
+  CHECK("Đài Loan", canons_are("Đài Loan và Hồng Kông", ""));
+  CHECK("Bộ luật is no ministry", canons_are("Bộ luật Hình sự năm 2015", ""));
+  CHECK("Bộ đội is no ministry", canons_are("Bộ đội Biên phòng tuần tra", ""));
+  CHECK("a plural", canons_are("Vụ Các ban, bộ, ngành", ""));
+  CHECK("Viện as written", one_mention_is("Viện Khoa học xã hội Việt Nam công bố", "Viện Khoa học xã hội Việt Nam"));
+}
+
+/* Names outside the table are whole: they end where the name ends, never
+** inside it and never in the sentence after it. */
+static void test_whole_names(void) {
+  CHECK("Gazprom", canons_are("Tập đoàn Gazprom của Nga sẽ tăng giá khí", "Tập đoàn Gazprom"));
+  CHECK("comma name stays whole",
+        canons_are("Trung tâm Văn hóa, Thông tin và Thể thao huyện tổ chức giải",
+                   "Trung tâm Văn hóa, Thông tin và Thể thao huyện"));
+  CHECK("two fields joined by và",
+        canons_are("Cục Trồng trọt và Bảo vệ thực vật trình Bộ trưởng", "Cục Trồng trọt và Bảo vệ thực vật"));
+  CHECK("lowercase name words",
+        canons_are("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ",
+                   "Trung tâm Phục vụ hành chính công tỉnh"));
+  CHECK("field across its comma", canons_are("trích nộp Quỹ Phòng, chống thiên tai;", "Quỹ Phòng, chống thiên tai"));
+  CHECK("a list is no name", canons_are("Trung tâm Khuyến nông, Viettel Bắc Ninh", "Trung tâm Khuyến nông"));
+  CHECK("ministry: the name only", canons_are("Bộ Tài chính sửa đổi Thông tư số 10", "Bộ Tài chính"));
+  CHECK("ministry with and", canons_are("Bộ Công an và Kế hoạch này", "Bộ Công an"));
+  CHECK("no document after và", canons_are("Ban Thường vụ Tỉnh ủy và Kế hoạch số 24", "Ban Thường vụ Tỉnh ủy"));
+  CHECK("verb after a proper name", canons_are("Ủy ban Thường vụ Quốc hội nhận được tờ trình", "Ủy ban Thường vụ Quốc hội"));
+  CHECK("a verb that is also a name word",
+        canons_are("Văn phòng Chính phủ xây dựng dự thảo", "Văn phòng Chính phủ"));
+  CHECK("the same word inside a name",
+        canons_are("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh;",
+                   "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"));
+  CHECK("a bare head noun ends no name", canons_are("Ban Giám đốc Trung tâm họp", ""));
+  CHECK("unknown end: nothing", canons_are("Bệnh viện Bạch Mai khám bệnh cho người dân", ""));
+  CHECK("unknown end: a number follows", canons_are("Bệnh viện Quân y 103 tiếp nhận", ""));
+  CHECK("capitals that are no abbreviation", canons_are("Học viện Tài chính TẢI VỀ", "Học viện Tài chính"));
+  CHECK("place head", canons_are("Công an huyện Yên Sơn phối hợp", "Công an huyện Yên Sơn"));
+  CHECK("school number", canons_are("Trường THCS số 1 và Trường THCS số 2", "Trường THCS số 1 ; Trường THCS số 2"));
+  CHECK("head inside a name", canons_are("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh tổng hợp",
+                                         "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh"));
+}
+
+/* A line break inside a name is a space; a name cut at one is no name. */
+static void test_line_breaks(void) {
+  CHECK("table name across a line", one_mention_is("Sở Văn hóa,\nThể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"));
+  CHECK("outside name across a line",
+        canons_are("Trung tâm Văn hóa,\nThông tin và Thể thao huyện;", "Trung tâm Văn hóa, Thông tin và Thể thao huyện"));
+  CHECK("dangling comma", canons_are("phối hợp với Sở Văn hóa,", ""));
+  CHECK("dangling và", canons_are("phối hợp với Trung tâm Khuyến nông và", ""));
+  CHECK("cut table name Sở Văn hóa", canons_are("Sở Văn hóa", ""));
+  CHECK("cut table name Sở Nông nghiệp", canons_are("- Sở Nông nghiệp", ""));
+  CHECK("cut table name Sở Công", canons_are("Sở Công", ""));
+  CHECK("a table name without its tỉnh is not cut",
+        canons_are("Đoàn Thanh niên Cộng sản Hồ Chí Minh phát động", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"));
+}
+
+/* A national body keeps its national name; "tỉnh" only where written so or
+** provincial by nature. */
+static void test_level(void) {
+  CHECK("Cục Thuế national", one_mention_is("Cục Thuế hướng dẫn", "Cục Thuế"));
+  CHECK("Cục Thuế tỉnh", one_mention_is("Cục Thuế tỉnh hướng dẫn", "Cục Thuế tỉnh"));
+  CHECK("Cục Thuế + province", one_mention_is("Cục Thuế Bình Thuận", "Cục Thuế tỉnh"));
+  CHECK("Kho bạc national", one_mention_is("Kho bạc Nhà nước", "Kho bạc Nhà nước"));
+  CHECK("Tổng cục", one_mention_is("Tổng cục Thuế chỉ đạo", "Tổng cục Thuế"));
+  CHECK("Bộ", one_mention_is("Bộ Tài chính", "Bộ Tài chính"));
+  CHECK("mass organisation: provincial", one_mention_is("Hội Nông dân phối hợp", "Hội Nông dân tỉnh"));
+  scan_result r = scan("Hội Nông dân Việt Nam chỉ đạo");
+  CHECK("mass organisation + Việt Nam: national, as written",
+        r.n == 1 && r.a[0].pAgency == NULL && strcmp(r.a[0].zCanon, "Hội Nông dân Việt Nam") == 0);
+  scan_free(&r);
+  CHECK("a city's own plan", one_mention_is("Công an thành phố chủ trì", "Công an tỉnh"));
+  CHECK("Thành phố", one_mention_is("Bảo hiểm xã hội Thành phố phối hợp", "Bảo hiểm xã hội tỉnh"));
+  CHECK("merged newspaper and broadcaster",
+        one_mention_is("Báo và Phát thanh, Truyền hình tỉnh", "Báo và Phát thanh, Truyền hình tỉnh"));
+  CHECK("supreme court", one_mention_is("Tòa án nhân dân tối cao", "Tòa án nhân dân tối cao"));
+  const vp_agency *p = vp_agency_resolve("Cục Thuế");
+  CHECK("national record", p && strcmp(p->zCanon, "Cục Thuế") == 0 && strcmp(p->zKind, "trung ương") == 0);
+}
+
 static void test_resolve(void) {
   CHECK("so tai chinh", strcmp(resolved("so tai chinh"), "Sở Tài chính") == 0);
   CHECK("Sở KH&CN", strcmp(resolved("Sở KH&CN"), "Sở Khoa học và Công nghệ") == 0);
@@ -259,6 +353,10 @@ int main(void) {
   test_place();
   test_offsets();
   test_outside();
+  test_not_agencies();
+  test_whole_names();
+  test_line_breaks();
+  test_level();
   test_resolve();
   test_successors();
   scan_result r = scan("");
