@@ -1,7 +1,8 @@
 /*
 ** vp_columns.h — the column names of plan tables ("STT", "Nội dung",
 ** "Cơ quan chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành" …) and the
-** role each gives its column, from data/table-columns.tsv, loaded once. The
+** role each gives its column, from data/table-columns.tsv (read through
+** vp_lexicon). The
 ** reader uses it to recognise a header row and give each column a role; the
 ** task extractor reads a row's cells by those roles. Not for reading tables.
 */
@@ -30,9 +31,9 @@ int vp_columns_is_name(const char *zFold);
 ** found earliest in it (the longer one at the same place); VP_COL_NONE. */
 vp_colrole vp_columns_role(const char *zFold);
 
-/* VP_OK when data/table-columns.tsv loaded cleanly; else VP_EINPUT with
-** *pzErr naming the row (caller frees). The lookups above work either way,
-** over the rows that were read. */
+/* VP_OK when data/table-columns.tsv (and the other lexicon tables) loaded
+** cleanly; else VP_EINPUT with *pzErr naming the rows (caller frees). The
+** lookups above work either way, over the rows that were read. */
 int vp_columns_check(char **pzErr);
 
 #endif /* VP_COLUMNS_H */

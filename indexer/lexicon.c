@@ -36,11 +36,30 @@ static const vp_lexicon_list_spec aCiteLists[] = {
     {"issuer-end", NULL},
 };
 
+/* data/table-columns.tsv: column names of plan tables (columns.c); the
+** list is how a name matches a header cell, the value its column's role. */
+static const vp_lexicon_list_spec aColumnLists[] = {
+    {"exact", "number content lead support deadline product budget note other"},
+    {"prefix", "number content lead support deadline product budget note other"},
+};
+
+/* data/issuer-levels.tsv: issuing bodies' first words and their level
+** (meta.c). */
+static const vp_lexicon_list_spec aIssuerLevelList[] = {{NULL, "national local"}};
+
+/* one-column tables: a list of phrases (reader.c) */
+static const vp_lexicon_list_spec aPhraseList[] = {{NULL, NULL}};
+
 static const vp_lexicon_table aTable[] = {
     {"instrument-types.tsv", "code\tkind\tname\tlocal", 1, 2, 0, 4,
      aInstrumentLists, VP_ARRAY_SIZE(aInstrumentLists)},
     {"cite-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aCiteLists,
      VP_ARRAY_SIZE(aCiteLists)},
+    {"table-columns.tsv", "name\trole\tmatch", 2, 0, 1, 3, aColumnLists,
+     VP_ARRAY_SIZE(aColumnLists)},
+    {"issuer-levels.tsv", "head\tlevel", -1, 0, 1, 2, aIssuerLevelList, 1},
+    {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},
+    {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},
 };
 
 /* ------------------------------------------------------------- storage */

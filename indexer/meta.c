@@ -9,14 +9,12 @@
 */
 #include "vp_meta.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "vp_common.h"
-#include "vp_data.h"
 #include "vp_docnum.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
@@ -696,54 +694,14 @@ static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_me
 
 /* ------------------------------------------------------------ header block */
 
-/* Issuing bodies' levels by their first words (data/issuer-levels.tsv). */
-typedef struct level_row {
-  char *zFold;
-  int n;
-  int bNational;
-} level_row;
-
-static level_row *aLevelRow;
-static int nLevelRow;
-static pthread_once_t levelOnce = PTHREAD_ONCE_INIT;
-
-static void level_build(void) {
-  const char *zTable = vp_data_get("issuer-levels.tsv", NULL);
-  size_t iPos = 0;
-  char zLine[256];
-  char *azCol[3];
-  int nAlloc = 0;
-  while (zTable && vp_data_next_row(zTable, &iPos, zLine, sizeof(zLine), azCol, 3) == 2) {
-    if (nLevelRow == nAlloc) {
-      int nNew = nAlloc ? nAlloc * 2 : 32;
-      level_row *a = realloc(aLevelRow, sizeof(level_row) * (size_t)nNew);
-      if (a == NULL) return;
-      aLevelRow = a;
-      nAlloc = nNew;
-    }
-    char *zF = vp_fold_str(azCol[0], -1);
-    if (zF == NULL) return;
-    aLevelRow[nLevelRow].zFold = zF;
-    aLevelRow[nLevelRow].n = (int)strlen(zF);
-    aLevelRow[nLevelRow].bNational = strcmp(azCol[1], "national") == 0;
-    nLevelRow++;
-  }
-}
-
 static const vp_province *mention_at(const char *z, int n, int i);
 
 /* Is the issuer whose folded name is zF[0..n) a national body: its first
 ** words say so and it names no province? */
 static int issuer_is_national(const char *zF, int n) {
-  pthread_once(&levelOnce, level_build);
-  int iBest = -1;
-  for (int k = 0; k < nLevelRow; k++) {
-    int m = aLevelRow[k].n;
-    if (m > n || memcmp(zF, aLevelRow[k].zFold, (size_t)m) != 0) continue;
-    if (m < n && zF[m] != ' ') continue;
-    if (iBest < 0 || m > aLevelRow[iBest].n) iBest = k;
-  }
-  if (iBest < 0 || !aLevelRow[iBest].bNational) return 0;
+  /* the longest first words the table knows (data/issuer-levels.tsv) */
+  const vp_lexicon_entry *e = vp_lexicon_match_at(vp_lexicon_get("issuer-levels.tsv", NULL), zF, n, 0, NULL);
+  if (e == NULL || strcmp(e->zValue, "national") != 0) return 0;
   for (int i = 0; i < n; i++) {
     if ((i == 0 || zF[i - 1] == ' ') && mention_at(zF, n, i)) return 0;
   }
