@@ -223,7 +223,11 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   for (int round = 0; round < 2; round++) {
     int e = any_phrase_at(f, i, azAssign, VP_ARRAY_SIZE(azAssign));
     if (e < 0) e = any_phrase_at(f, i, azTitle, VP_ARRAY_SIZE(azTitle));
-    if (e >= 0 && mention_at(c, skip_ws(f, e)) >= 0) i = skip_ws(f, e);
+    if (e >= 0) { /* "Đề nghị: Hiệp hội …, Hội Nông dân tỉnh" */
+      int k = skip_ws(f, e);
+      if (k < f->n && f->z[k] == ':') k = skip_ws(f, k + 1);
+      if (mention_at(c, k) >= 0) i = k;
+    }
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
   if (iEnd >= 0) {
@@ -634,7 +638,23 @@ typedef struct passage_roles {
   party_list parties; /* its leads and supports, own or inherited */
   int bHeadsChildren; /* a heading / lead-in / item whose children inherit */
   int bMembers;       /* a lead-in listing the members of a board */
+  int bSupportList;   /* "b) Chủ trì, phối hợp" naming nobody: the bodies
+                      ** the items under it name are its support */
 } passage_roles;
+
+/* A lead-in that only says its doer leads and works with those listed
+** below: "Chủ trì, phối hợp", "Phối hợp với:". */
+static int is_support_lead_in(const clause *c) {
+  if (c->nM > 0) return 0;
+  const char *z = c->f.z + c->iBody;
+  int n = c->f.n - c->iBody;
+  while (n > 0 && (z[n - 1] == ':' || z[n - 1] == ' ' || z[n - 1] == '.')) n--;
+  static const char *const az[] = {"chu tri, phoi hop", "chu tri phoi hop", "chu tri, phoi hop voi",
+                                   "phoi hop", "phoi hop voi"};
+  for (int k = 0; k < VP_ARRAY_SIZE(az); k++)
+    if ((int)strlen(az[k]) == n && memcmp(z, az[k], (size_t)n) == 0) return 1;
+  return 0;
+}
 
 static int task_push(vp_tasks *pOut, int *pnAlloc, int iPassage, char *zText,
                      char *zDeadline, const char *zNorm, party_list *pParties) {
@@ -699,20 +719,29 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   passage_roles *r = &aRoles[p];
   int bInherit = !c.bFootnote && inherits(pText, aRoles, p);
   int bTask = 0;
-  if (c.bOwnDoer) {
+  if (bInherit && aRoles[q].bSupportList) {
+    /* an item under "Chủ trì, phối hợp": the doer above leads, the bodies
+    ** named here support it */
+    party_add_list(&r->parties, &aRoles[q].parties, &rc);
+    for (int k = 0; k < c.nM; k++) party_add_mention(&r->parties, &c.aM[k], VP_ROLE_SUPPORT, &rc);
+    bTask = 1;
+  } else if (c.bOwnDoer) {
     party_add_clause(&r->parties, &c, &rc);
     bTask = c.nContent >= 2 || c.bChuTri;
   } else if (bInherit) {
     party_add_list(&r->parties, &aRoles[q].parties, &rc);
     party_add_clause(&r->parties, &c, &rc);
-    bTask = 1;
+    /* a bare label or "Chủ trì, phối hợp" over a list says no work itself */
+    bTask = c.nContent >= 1 && !is_support_lead_in(&c);
   }
   /* an own list heads the passages below only when it is set out as a
   ** heading ("1. Sở X", "Sở X:", "b) Sở X chủ trì …"), not an issuer's
   ** header line ("SỞ TÀI CHÍNH") */
   int bLabelled = c.iBody > skip_ws(&c.f, 0);
   int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText);
-  r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn);
+  r->bSupportList = bInherit && is_support_lead_in(&c);
+  r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn) ||
+                      r->bSupportList;
   r->bMembers = c.bMembership && !c.bOwnDoer;
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};

@@ -369,6 +369,31 @@ static void test_nfd(void) {
   vp_task_clear(&empty);
 }
 
+
+/* "Đề nghị: X, Y" over items gives X and Y the items; "Chủ trì, phối hợp"
+** over a list makes the doer above the lead and the bodies listed support. */
+static void test_request_and_support_list(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "6. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_HEADING, "2.3. Công an tỉnh", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "b) Chủ trì, phối hợp", 2, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "- Sở Tài chính và các đơn vị có liên quan tham mưu cân đối, bố trí ngân sách.", 3, 0,
+               NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "- Sở Nội vụ tham mưu quy định về phân cấp quản lý.", 3, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("Đề nghị: the listed bodies lead the item", t && role_of(t, "Hội Nông dân tỉnh") == L);
+  CHECK("Chủ trì, phối hợp over nobody is no task", task_of_passage(&ts, 3) == NULL);
+  t = task_of_passage(&ts, 4);
+  CHECK("under Chủ trì, phối hợp: the doer above leads", t && role_of(t, "Công an tỉnh") == L);
+  CHECK("under Chủ trì, phối hợp: the body named supports", t && role_of(t, STC) == S);
+  t = task_of_passage(&ts, 5);
+  CHECK("second item: support too", t && role_of(t, "Sở Nội vụ") == S && role_of(t, "Công an tỉnh") == L);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -523,6 +548,7 @@ int main(void) {
   test_deadlines();
   test_nfd();
   test_not_official();
+  test_request_and_support_list();
   test_corpus();
   return vp_test_done();
 }
