@@ -24,7 +24,7 @@ typedef enum vp_colrole {
 
 /* Is zFold (a header cell, folded with vp_fold_str) a column name: a name
 ** of the table exactly, or a "prefix" name followed by more words? Cells of
-** more than 7 words or 60 bytes never are. */
+** more than 10 words or 60 bytes never are. */
 int vp_columns_is_name(const char *zFold);
 
 /* The role of a column whose header cell folds to zFold: that of the name

@@ -37,7 +37,7 @@ int vp_columns_is_name(const char *zFold) {
     nWord += zFold[i] == ' ';
     if (zFold[i] == ':') return 0; /* "Thời gian thực hiện: Thường xuyên" is a field */
   }
-  if (nWord > 7) return 0;
+  if (nWord > 10) return 0;
   if (vp_lexicon_find(vp_lexicon_get("table-columns.tsv", "exact"), zFold, n)) return 1;
   const vp_lexicon_list *pPrefix = vp_lexicon_get("table-columns.tsv", "prefix");
   if (vp_lexicon_find(pPrefix, zFold, n)) return 1;

@@ -883,6 +883,18 @@ static vp_colrole field_of(const vp_passage *ps, int *piValue) {
   return e;
 }
 
+/* The first passage of the text a run of field lines starting at p
+** describes: the siblings before the run, back to the parent or the run
+** before; p when there are none (the parent heading is then the text). */
+static int field_text_start(const vp_text *pText, const unsigned char *abField, int p) {
+  int iParent = pText->aPassage[p].iParent, iFrom = p;
+  while (iFrom - 1 > iParent && iFrom - 1 >= 0 && !(abField[iFrom - 1] & 1) &&
+         (pText->aPassage[iFrom - 1].iParent == iParent ||
+          (pText->aPassage[iFrom - 1].iParent > iParent && pText->aPassage[iFrom - 1].iParent < p)))
+    iFrom--;
+  return iFrom;
+}
+
 /* Passages p..*piLast: a run of field lines under one parent, read into one
 ** task whose text is what stands before the run under the same parent
 ** (after any earlier run), or the parent heading itself. */
@@ -892,7 +904,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
   party_list parties = {0};
   char *zDl = NULL;
   char zNorm[24] = "";
-  for (; q < pText->nPassage && abField[q] && pText->aPassage[q].iParent == iParent; q++) {
+  for (; q < pText->nPassage && (abField[q] & 1) && pText->aPassage[q].iParent == iParent; q++) {
     const vp_passage *ps = &pText->aPassage[q];
     vp_colrole e = field_of(ps, &iValue);
     const char *zValue = ps->zText + iValue;
@@ -911,13 +923,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
     if (rc) break;
   }
   *piLast = q - 1;
-  /* the text: the siblings before the run, back to the parent or the run
-  ** before */
-  int iFrom = p;
-  while (iFrom - 1 > iParent && iFrom - 1 >= 0 && !abField[iFrom - 1] &&
-         (pText->aPassage[iFrom - 1].iParent == iParent ||
-          (pText->aPassage[iFrom - 1].iParent > iParent && pText->aPassage[iFrom - 1].iParent < p)))
-    iFrom--;
+  int iFrom = field_text_start(pText, abField, p);
   vp_buf b = {NULL, 0, 0};
   int iTextPassage = p;
   if (iFrom < p) {
@@ -969,8 +975,15 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
     vp_passage *ps = &pText->aPassage[p];
     abField[p] = (ps->eKind == VP_P_TEXT || ps->eKind == VP_P_ITEM) && field_of(ps, &iValue) != VP_COL_NONE;
   }
+  /* bit 2: the text of a field run, which gives its task there and not
+  ** again on its own */
   for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
-    if (abField[p]) {
+    if ((abField[p] & 1) && (p == 0 || !(abField[p - 1] & 1)))
+      for (int k = field_text_start(pText, abField, p); k < p; k++) abField[k] |= 2;
+  }
+  for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
+    if (abField[p] & 2) continue;
+    if (abField[p] & 1) {
       int iLast = p;
       rc = field_task(pText, abField, p, &iLast, pOut, &nAlloc);
       p = iLast;

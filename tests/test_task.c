@@ -394,6 +394,28 @@ static void test_request_and_support_list(void) {
   vp_task_clear(&ts);
 }
 
+
+/* Labelled fields after a task's text give that one task its roles and
+** deadline; the text is not a second task of its own. */
+static void test_fields(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "7. Đẩy mạnh chuyển đổi số trong công tác xây dựng pháp luật", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Các cơ quan, đơn vị tăng cường ứng dụng công nghệ số trong xây dựng pháp luật.", 0, 0,
+               NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.", 0, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Đơn vị phối hợp thực hiện: Sở Tư pháp; các cơ quan liên quan.", 0, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "Thời gian thực hiện: Thường xuyên.", 0, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("fields: one task", ts.n == 1);
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("fields: lead from the chủ trì field", t && role_of(t, SKHCN) == L);
+  CHECK("fields: support from the phối hợp field", t && role_of(t, "Sở Tư pháp") == S);
+  CHECK("fields: the text's own group is not its lead", t && role_of(t, "Các đơn vị liên quan") != L);
+  CHECK("fields: deadline", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "continuous") == 0);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -549,6 +571,7 @@ int main(void) {
   test_nfd();
   test_not_official();
   test_request_and_support_list();
+  test_fields();
   test_corpus();
   return vp_test_done();
 }
