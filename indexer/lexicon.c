@@ -47,6 +47,17 @@ static const vp_lexicon_list_spec aColumnLists[] = {
 ** (meta.c). */
 static const vp_lexicon_list_spec aIssuerLevelList[] = {{NULL, "national local"}};
 
+/* data/task-phrases.tsv: the words around agency names (task.c). */
+static const vp_lexicon_list_spec aTaskLists[] = {
+    {"assign", "anywhere opening"},
+    {"title", NULL},
+    {"coop-link", NULL},
+    {"membership", NULL},
+    {"not-content", NULL},
+    {"deadline", "day month quarter half year"},
+    {"not-task", NULL},
+};
+
 /* one-column tables: a list of phrases (reader.c) */
 static const vp_lexicon_list_spec aPhraseList[] = {{NULL, NULL}};
 
@@ -57,6 +68,7 @@ static const vp_lexicon_table aTable[] = {
      VP_ARRAY_SIZE(aCiteLists)},
     {"table-columns.tsv", "name\trole\tmatch", 2, 0, 1, 3, aColumnLists,
      VP_ARRAY_SIZE(aColumnLists)},
+    {"task-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aTaskLists, VP_ARRAY_SIZE(aTaskLists)},
     {"issuer-levels.tsv", "head\tlevel", -1, 0, 1, 2, aIssuerLevelList, 1},
     {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},
     {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},

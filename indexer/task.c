@@ -28,24 +28,16 @@
 
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_lexicon.h"
 
 /* ------------------------------------------------------------------------
 ** Word lists (folded).
 */
 
-/* Opening words before an agency list that make it the doer. */
-static const char *const azAssign[] = {"de nghi", "giao cho", "giao", "yeu cau"};
-/* Titles before an agency list: "Thủ trưởng các sở…", "Chủ tịch UBND…". */
-static const char *const azTitle[] = {"thu truong", "chu tich", "lanh dao"};
-/* Words between "phối hợp" and the list: "phối hợp chặt chẽ với". */
-static const char *const azCoopLink[] = {"chat che voi", "chat che", "voi", "cung"};
-/* A lead-in with one of these words lists members, not doers. */
-static const char *const azMembership[] = {"gom", "thanh vien", "thanh phan", "truong ban"};
-/* Words that do not count as task content beside the agency list. */
-static const char *const azNotContent[] = {
-    "chu", "tri", "phoi", "hop", "voi", "va", "cung", "cac", "de", "nghi",
-    "giao", "cho", "thu", "truong", "tich", "co", "lien", "quan", "tinh",
-};
+/* The word lists (data/task-phrases.tsv, through vp_lexicon). */
+static const vp_lexicon_list *task_list(const char *zList) {
+  return vp_lexicon_get("task-phrases.tsv", zList);
+}
 
 
 #define MAX_LIST 48
@@ -76,12 +68,14 @@ static int phrase_at(const vp_fold *f, int i, const char *zP) {
   return i + n;
 }
 
-static int any_phrase_at(const vp_fold *f, int i, const char *const *az, int n) {
-  for (int k = 0; k < n; k++) {
-    int e = phrase_at(f, i, az[k]);
-    if (e >= 0) return e;
-  }
-  return -1;
+/* If a phrase of pList stands at i, the index after the longest, else -1;
+** *ppEntry (may be NULL) gets its entry. */
+static int list_at(const vp_fold *f, int i, const vp_lexicon_list *pList,
+                   const vp_lexicon_entry **ppEntry) {
+  int nLen = 0;
+  const vp_lexicon_entry *e = i >= 0 && i < f->n ? vp_lexicon_match_at(pList, f->z, f->n, i, &nLen) : NULL;
+  if (ppEntry) *ppEntry = e;
+  return e ? i + nLen : -1;
 }
 
 /* First index >= i where the words zP stand, or -1. */
@@ -95,9 +89,11 @@ static int find_phrase(const vp_fold *f, int i, const char *zP) {
   return -1;
 }
 
-static int contains_any(const vp_fold *f, const char *const *az, int n) {
-  for (int k = 0; k < n; k++) {
-    if (find_phrase(f, 0, az[k]) >= 0) return 1;
+/* Does a phrase of pList stand anywhere in f? */
+static int contains_list(const vp_fold *f, const vp_lexicon_list *pList) {
+  for (int i = 0; i < f->n; i++) {
+    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
+    if (list_at(f, i, pList, NULL) >= 0) return 1;
   }
   return 0;
 }
@@ -194,7 +190,7 @@ static int skip_list_sep(const vp_fold *f, int i) {
     }
     int e = phrase_at(f, i, "va");
     if (e < 0) e = phrase_at(f, i, "cung");
-    if (e < 0) e = any_phrase_at(f, i, azTitle, VP_ARRAY_SIZE(azTitle));
+    if (e < 0) e = list_at(f, i, task_list("title"), NULL);
     if (e < 0) return i;
     i = e;
   }
@@ -221,8 +217,8 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   const vp_fold *f = &c->f;
   int i = c->iBody;
   for (int round = 0; round < 2; round++) {
-    int e = any_phrase_at(f, i, azAssign, VP_ARRAY_SIZE(azAssign));
-    if (e < 0) e = any_phrase_at(f, i, azTitle, VP_ARRAY_SIZE(azTitle));
+    int e = list_at(f, i, task_list("assign"), NULL);
+    if (e < 0) e = list_at(f, i, task_list("title"), NULL);
     if (e >= 0) { /* "Đề nghị: Hiệp hội …, Hội Nông dân tỉnh" */
       int k = skip_ws(f, e);
       if (k < f->n && f->z[k] == ':') k = skip_ws(f, k + 1);
@@ -240,7 +236,9 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   for (int j = i; j < f->n; j++) {
     if (f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ':') continue;
     int k = skip_ws(f, j + 1);
-    int e = any_phrase_at(f, k, azAssign, 3);
+    const vp_lexicon_entry *pAssign;
+    int e = list_at(f, k, task_list("assign"), &pAssign);
+    if (e >= 0 && strcmp(pAssign->zValue, "anywhere") != 0) e = -1;
     if (e >= 0 && take_list(c, e, ROLE_LEAD) >= 0) c->bOwnDoer = c->bOwnDoer || bMayOwnDoer;
   }
 }
@@ -250,18 +248,14 @@ static void read_support(clause *c) {
   const vp_fold *f = &c->f;
   for (int i = find_phrase(f, c->iBody, "phoi hop"); i >= 0; i = find_phrase(f, i + 1, "phoi hop")) {
     int j = skip_ws(f, i + (int)strlen("phoi hop"));
-    int e = any_phrase_at(f, j, azCoopLink, VP_ARRAY_SIZE(azCoopLink));
+    int e = list_at(f, j, task_list("coop-link"), NULL);
     if (e >= 0) j = skip_ws(f, e);
     take_list(c, j, ROLE_SUPPORT);
   }
 }
 
 static int is_not_content(const char *z, int n) {
-  for (int k = 0; k < VP_ARRAY_SIZE(azNotContent); k++) {
-    const char *zW = azNotContent[k];
-    if (zW[0] == z[0] && (int)strlen(zW) == n && memcmp(zW, z, (size_t)n) == 0) return 1;
-  }
-  return 0;
+  return vp_lexicon_find(task_list("not-content"), z, n) != NULL;
 }
 
 static int count_content_words(const clause *c) {
@@ -313,7 +307,7 @@ static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   read_doer(c, bMayOwnDoer);
   read_support(c);
   c->nContent = count_content_words(c);
-  c->bMembership = contains_any(&c->f, azMembership, VP_ARRAY_SIZE(azMembership));
+  c->bMembership = contains_list(&c->f, task_list("membership"));
   return VP_OK;
 }
 
@@ -417,23 +411,8 @@ static void period_norm(char *z, int n, char cKind, int v, int y) {
 }
 
 typedef enum dl_kind { DL_DAY, DL_MONTH, DL_QUARTER, DL_HALF, DL_YEAR } dl_kind;
-static const struct {
-  const char *zTrigger;
-  dl_kind eKind;
-} aDeadlineTrigger[] = {
-    {"truoc ngay", DL_DAY},          {"cham nhat la ngay", DL_DAY},
-    {"cham nhat ngay", DL_DAY},      {"cham nhat vao ngay", DL_DAY},
-    {"trong thang", DL_MONTH},       {"truoc thang", DL_MONTH},
-    {"cham nhat la thang", DL_MONTH}, {"cham nhat vao thang", DL_MONTH},
-    {"cham nhat thang", DL_MONTH},   {"vao thang", DL_MONTH},
-    {"trong quy", DL_QUARTER},       {"truoc quy", DL_QUARTER},
-    {"cham nhat la quy", DL_QUARTER}, {"cham nhat trong quy", DL_QUARTER},
-    {"cham nhat vao quy", DL_QUARTER}, {"cham nhat quy", DL_QUARTER},
-    {"vao quy", DL_QUARTER},         {"trong 6 thang", DL_HALF},
-    {"truoc 6 thang", DL_HALF},      {"trong nam", DL_YEAR},
-    {"truoc nam", DL_YEAR},
-};
-
+/* the value of a deadline phrase (data/task-phrases.tsv) for each kind */
+static const char *const azDeadlineKind[] = {"day", "month", "quarter", "half", "year"};
 /* The most precise dated deadline in f from i on: triggers of days beat
 ** months beat quarters beat halves beat years; the first occurrence of a
 ** kind wins. */
@@ -441,9 +420,11 @@ static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
   for (int eKind = DL_DAY; eKind <= DL_YEAR && !pOut->bFound; eKind++) {
     int iBest = -1, eBest = -1;
     char zBest[24] = "";
-    for (int t = 0; t < VP_ARRAY_SIZE(aDeadlineTrigger); t++) {
-      if ((int)aDeadlineTrigger[t].eKind != eKind) continue;
-      const char *zT = aDeadlineTrigger[t].zTrigger;
+    const vp_lexicon_list *pTriggers = task_list("deadline");
+    for (int t = 0; t < vp_lexicon_count(pTriggers); t++) {
+      const vp_lexicon_entry *pT = vp_lexicon_entry_at(pTriggers, t);
+      if (strcmp(pT->zValue, azDeadlineKind[eKind]) != 0) continue;
+      const char *zT = pT->zFold;
       for (int i = find_phrase(f, iFrom, zT); i >= 0; i = find_phrase(f, i + 1, zT)) {
         int j = skip_ws(f, i + (int)strlen(zT)), d = 0, m = 0, y = 0, e = -1;
         char z[24] = "";
@@ -717,6 +698,13 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   int rc = clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
   passage_roles *r = &aRoles[p];
+  if (list_at(&c.f, c.iBody, task_list("not-task"), NULL) >= 0) {
+    /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
+    ** proposer or an address; nor are the items listed under it tasks */
+    r->bMembers = 1;
+    clause_free(&c);
+    return VP_OK;
+  }
   int bInherit = !c.bFootnote && inherits(pText, aRoles, p);
   int bTask = 0;
   if (bInherit && aRoles[q].bSupportList) {
@@ -739,6 +727,9 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   ** header line ("SỞ TÀI CHÍNH") */
   int bLabelled = c.iBody > skip_ws(&c.f, 0);
   int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText);
+  /* a lead-in over its own items ("1. Sở Tài chính có trách nhiệm:") hands
+  ** its roles down; the items are the tasks */
+  if (bLeadIn && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn) ||
                       r->bSupportList;

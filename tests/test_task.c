@@ -416,6 +416,28 @@ static void test_fields(void) {
   vp_task_clear(&ts);
 }
 
+
+/* A basis, a proposer or an address is no task; a lead-in over its items
+** hands its roles down and is none itself. */
+static void test_not_tasks(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 12/TTr-STP.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Căn cứ đề xuất của Sở Tài chính về kinh phí thực hiện.", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Kính gửi:", -1, 1, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Sở Y tế tỉnh;", 2, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_HEADING, "1. Sở Tài chính có trách nhiệm:", -1, 1, NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "a) Bố trí kinh phí thực hiện kế hoạch hằng năm.", 4, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("proposer is no task", task_of_passage(&ts, 0) == NULL);
+  CHECK("basis is no task", task_of_passage(&ts, 1) == NULL);
+  CHECK("address list is no task", task_of_passage(&ts, 2) == NULL && task_of_passage(&ts, 3) == NULL);
+  CHECK("lead-in over items is no task", task_of_passage(&ts, 4) == NULL);
+  const vp_task *t = task_of_passage(&ts, 5);
+  CHECK("its item is, with the lead-in's doer", t && role_of(t, STC) == L);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -572,6 +594,7 @@ int main(void) {
   test_not_official();
   test_request_and_support_list();
   test_fields();
+  test_not_tasks();
   test_corpus();
   return vp_test_done();
 }
