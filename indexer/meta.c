@@ -14,6 +14,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "vp_agency.h"
 #include "vp_common.h"
 #include "vp_docnum.h"
 #include "vp_fold.h"
@@ -601,6 +602,24 @@ static char *known_body_name(const meta_line *pL) {
   return zName ? vp_strndup(zName, -1) : vp_fold_display(pL->z, pL->n);
 }
 
+/* Does the header line name a body: one the instrument table or the level
+** table knows, or one whose name the agency scanner reads from its first
+** word ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "CỤC HẢI QUAN")? A portal's heading in
+** capitals ("CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI") names none. */
+static int names_a_body(const meta_line *pL) {
+  if (body_of_fold(pL->zF, pL->nF)) return 1;
+  if (vp_lexicon_match_at(vp_lexicon_get("issuer-levels.tsv", NULL), pL->zF, pL->nF, 0, NULL)) return 1;
+  vp_agency_mention *a = NULL;
+  int n = 0, bBody = 0;
+  if (vp_agency_scan(pL->z, pL->n, &a, &n) == VP_OK && n > 0) {
+    int i = 0;
+    while (i < pL->n && (pL->z[i] == ' ' || pL->z[i] == '*')) i++;
+    bBody = a[0].iStart <= i;
+  }
+  vp_agency_mentions_free(a, n);
+  return bBody;
+}
+
 /* The issuer from the header: the last uppercase line naming a body
 ** ("ỦY BAN NHÂN DÂN", "UBND TỈNH X", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"); a level
 ** line ("TỈNH TUYÊN QUANG") completes a People's Committee. */
@@ -630,8 +649,10 @@ static char *header_issuer(const meta_doc *pDoc, const vp_province *pProvince, i
   if (iIssuerLast >= 0) {
     int iLevel = iLevelLast >= 0 ? iLevelLast : iLevelLine;
     z = issuer_name(iIssuerLast, iLevel >= 0 ? iLevel : level_of_province(pProvince));
-  } else {
+  } else if (names_a_body(&pDoc->aLine[iLast])) {
     z = known_body_name(&pDoc->aLine[iLast]);
+  } else {
+    return NULL; /* no issuer stated in the header */
   }
   if (z == NULL) *pbNoMem = 1;
   return z;
