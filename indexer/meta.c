@@ -755,9 +755,26 @@ static char *header_block_issuer(const char *zIssuer, const vp_province *pProvin
     z = issuer_name(iIssuer, iLevel >= 0 ? iLevel : level_of_province(pProvince));
   } else {
     const char *zName = body_of_fold(zF, n);
-    z = zName ? vp_strndup(zName, -1) : vp_fold_display(zIssuer, -1);
+    if (zName) {
+      z = vp_strndup(zName, -1);
+    } else {
+      /* "BỘ TÀI CHÍNH / CỤC HẢI QUAN": the body under its parent issues;
+      ** a name the agency table knows is shown in its usual spelling */
+      vp_agency_mention *a = NULL;
+      int nM = 0;
+      if (vp_agency_scan(zIssuer, (int)strlen(zIssuer), &a, &nM) == VP_OK && nM > 0 &&
+          a[nM - 1].pAgency && !a[nM - 1].pAgency->bGeneric)
+        z = vp_strndup(a[nM - 1].zCanon, -1);
+      else
+        z = vp_fold_display(zIssuer, -1);
+      vp_agency_mentions_free(a, nM);
+    }
   }
   free(zF);
+  if (z) { /* rules under the issuer ("-------") are no part of its name */
+    int m = (int)strlen(z);
+    while (m > 0 && (z[m - 1] == '-' || z[m - 1] == ' ' || z[m - 1] == '_')) z[--m] = 0;
+  }
   return z;
 }
 
