@@ -18,7 +18,8 @@ ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 DB      ?= bin/corpus.db
 PORT    ?= 8080
 
-LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard server/*.c))
+LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard indexer/*/*.c) \
+                 $(wildcard server/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
 ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
