@@ -1,7 +1,8 @@
 # vnplan — build, test, serve, bench.  `make help` lists the targets.
-# Objects are listed by folder: every indexer/*.c and server/*.c is part of
-# the library; indexer/main.c is the `vnplan` command; tests/test_*.c are
-# unit tests, each its own binary, built with ASan+UBSan.
+# Objects are listed by folder: every indexer/*.c, indexer/*/*.c (the reader's
+# files in indexer/read/) and server/*.c is part of the library;
+# indexer/main.c is the `vnplan` command; tests/test_*.c are unit tests, each
+# its own binary, built with ASan+UBSan.
 
 CC      ?= cc
 V       ?= 0

@@ -16,13 +16,17 @@
 ** Types
 */
 
+/* List label types (rd_label.eType). */
 enum { LB_NONE = 0, LB_ROMAN, LB_ARABIC, LB_DECIMAL, LB_LETTER, LB_DASH,
        LB_BULLET, LB_PLUS };
 
+/* Heading-stack ranks of passages without a numbered label (rd_rank gives
+** those with one: 10 roman … 50 "+"). */
 #define RANK_TOP 0      /* unlabelled title heading: closes every section */
 #define RANK_SUBHEAD 34 /* unlabelled bold heading inside a section */
 #define RANK_LEADIN 35  /* "Sở X:" before bullets */
 
+/* A list label at the start of a line: "II.", "3.1", "a)", "-". */
 typedef struct rd_label {
   int eType;
   int nDepth;      /* components of a decimal label ("4.2.1" → 3) */
@@ -30,6 +34,7 @@ typedef struct rd_label {
   int iText;       /* offset of the text after the label */
 } rd_label;
 
+/* One line of the file and what it looks like (lines.c, markup.c). */
 typedef struct rd_line {
   int iRaw, iRawEnd; /* the line in the file, without '\n' */
   int iCs, iCe;      /* trimmed content in the blanked text; equal = blank */
@@ -73,6 +78,7 @@ typedef struct rd_pinfo {
   int iTableId;      /* 0 = not in a table */
 } rd_pinfo;
 
+/* The reader's state while one file is read (vp_reader_parse). */
 typedef struct rd_ctx {
   const char *zRaw;
   int nRaw;
