@@ -1,7 +1,8 @@
 # vnplan — build, test, serve, bench.  `make help` lists the targets.
-# Objects are listed by folder: every indexer/*.c and server/*.c is part of
-# the library; indexer/main.c is the `vnplan` command; tests/test_*.c are
-# unit tests, each its own binary, built with ASan+UBSan.
+# Objects are listed by folder: every indexer/*.c, indexer/*/*.c (the reader's
+# files in indexer/read/) and server/*.c is part of the library;
+# indexer/main.c is the `vnplan` command; tests/test_*.c are unit tests, each
+# its own binary, built with ASan+UBSan.
 
 CC      ?= cc
 V       ?= 0
@@ -18,7 +19,8 @@ ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 DB      ?= bin/corpus.db
 PORT    ?= 8080
 
-LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard server/*.c))
+LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard indexer/*/*.c) \
+                 $(wildcard server/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
 ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
 TEST_SRC = $(sort $(wildcard tests/test_*.c))

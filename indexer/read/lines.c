@@ -1,0 +1,571 @@
+/*
+** lines.c — the reader's lines (see read_int.h): small character helpers,
+** cutting the file into lines, the word list of data/wrap-words.tsv, list
+** labels ("II.", "3.1", "a)", "-") and the features of each line (bold,
+** capitals, final punctuation, signature, recipients, header block, column
+** name, row number, a word that cannot end a sentence).
+**
+** Not for markup (markup.c blanks it before features are read) nor for
+** grouping lines into passages (paragraphs.c, tables.c, pipecells.c).
+*/
+#include "read_int.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "vp_columns.h"
+#include "vp_common.h"
+#include "vp_data.h"
+#include "vp_fold.h"
+
+/* ------------------------------------------------------------------------
+** Word tables (folded: lowercase ASCII, no diacritics, spaces collapsed)
+*/
+
+/* Signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" (prefix forms,
+** followed by more words) and bare titles on their own line. */
+static const char *const azSigPrefix[] = {"tm.", "tm ", "t/m", "kt.", "kt ",
+                                          "k/t", "q.",  "tl.", "ttl.", "tuq."};
+static const char *const azSigTitle[] = {
+    "chu tich",      "pho chu tich",   "giam doc",       "pho giam doc",
+    "bi thu",        "pho bi thu",     "chanh van phong", "truong ban",
+    "pho truong ban", "thu truong",    "pho thu truong", "bo truong"};
+
+/* Headings that open an appendix, whose tables number their own rows. */
+static const char *const azAppendix[] = {"phu luc", "bieu", "danh muc"};
+static const char *const azNotAppendix[] = {"bieu duong"}; /* commendation */
+
+#define RD_FOLD_MAX 240 /* bytes of a line folded for word tests */
+
+/* ------------------------------------------------------------------------
+** Small character helpers
+*/
+
+int rd_is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
+         c == '\f';
+}
+
+int rd_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+int rd_is_alpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Decode the code point at z[i] (i < n). Returns its length (>= 1). */
+int rd_decode(const char *z, int n, int i, int *pCp) {
+  utf8proc_int32_t cp = 0;
+  utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)z + i,
+                                          n - i, &cp);
+  if (len <= 0) {
+    *pCp = 0xFFFD;
+    return 1;
+  }
+  *pCp = cp;
+  return (int)len;
+}
+
+/* Start of the code point ending just before z[i] (never before iMin). */
+int rd_prev_start(const char *z, int iMin, int i) {
+  int j = i - 1;
+  int k = 0;
+  while (j > iMin && k < 3 && ((unsigned char)z[j] & 0xC0) == 0x80) {
+    j--;
+    k++;
+  }
+  return j;
+}
+
+static int rd_is_mark_cat(int cat) {
+  return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+         cat == UTF8PROC_CATEGORY_ME;
+}
+
+/* NBSP (C2 A0) counts as white space when trimming. */
+static int rd_space_at(const char *z, int i, int e) {
+  if (rd_is_space((unsigned char)z[i])) return 1;
+  if (i + 1 < e && (unsigned char)z[i] == 0xC2 && (unsigned char)z[i + 1] == 0xA0)
+    return 2;
+  return 0;
+}
+
+void rd_trim(const char *z, int *pS, int *pE) {
+  int s = *pS, e = *pE, k;
+  while (s < e && (k = rd_space_at(z, s, e)) > 0) s += k;
+  while (e > s) {
+    if (rd_is_space((unsigned char)z[e - 1])) {
+      e--;
+    } else if (e - 2 >= s && (unsigned char)z[e - 2] == 0xC2 &&
+               (unsigned char)z[e - 1] == 0xA0) {
+      e -= 2;
+    } else {
+      break;
+    }
+  }
+  *pS = s;
+  *pE = e;
+}
+
+/* malloc'd copy of z[s,e) trimmed with inner white space runs collapsed. */
+char *rd_collapse(const char *z, int s, int e) {
+  rd_trim(z, &s, &e);
+  char *zOut = malloc((size_t)(e - s) + 1);
+  if (zOut == NULL) return NULL;
+  int n = 0, bSpace = 0, k;
+  for (int i = s; i < e;) {
+    if ((k = rd_space_at(z, i, e)) > 0) {
+      bSpace = 1;
+      i += k;
+      continue;
+    }
+    if (bSpace && n > 0) zOut[n++] = ' ';
+    bSpace = 0;
+    zOut[n++] = z[i++];
+  }
+  zOut[n] = 0;
+  return zOut;
+}
+
+/* Folded copy of at most RD_FOLD_MAX bytes of z[s,e), cut on a character
+** boundary. NULL on OOM. */
+char *rd_fold_prefix(const char *z, int s, int e) {
+  int n = e - s;
+  if (n > RD_FOLD_MAX) {
+    n = RD_FOLD_MAX;
+    while (n > 0 && ((unsigned char)z[s + n] & 0xC0) == 0x80) n--;
+  }
+  return vp_fold_str(z + s, n);
+}
+
+int rd_starts_with(const char *z, const char *zPrefix) {
+  return strncmp(z, zPrefix, strlen(zPrefix)) == 0;
+}
+
+static int rd_ci_starts(const char *z, int n, const char *zPrefix) {
+  int k = (int)strlen(zPrefix);
+  if (n < k) return 0;
+  for (int i = 0; i < k; i++) {
+    char c = z[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != zPrefix[i]) return 0;
+  }
+  return 1;
+}
+
+/* ------------------------------------------------------------------------
+** Lines
+*/
+
+int rd_cut_lines(rd_ctx *p) {
+  int nLine = 1;
+  for (const char *q = p->zRaw; (q = memchr(q, '\n', (size_t)(p->zRaw + p->nRaw - q)));
+       q++)
+    nLine++;
+  p->aLine = calloc((size_t)nLine, sizeof(rd_line));
+  if (p->aLine == NULL) return VP_ENOMEM;
+  int iStart = 0;
+  for (int k = 0; k < nLine; k++) {
+    const char *q = memchr(p->zRaw + iStart, '\n', (size_t)(p->nRaw - iStart));
+    int iEnd = q ? (int)(q - p->zRaw) : p->nRaw;
+    p->aLine[k].iRaw = iStart;
+    p->aLine[k].iRawEnd = iEnd;
+    p->aLine[k].iLineNo = k + 1;
+    iStart = iEnd + 1;
+  }
+  p->nLine = nLine;
+  return VP_OK;
+}
+
+int rd_is_blank(const rd_line *pL) { return pL->iCs >= pL->iCe; }
+
+/* Next non-blank line after i, or nLine. */
+int rd_next_line(const rd_ctx *p, int i) {
+  i++;
+  while (i < p->nLine && rd_is_blank(&p->aLine[i])) i++;
+  return i;
+}
+
+/* A line with nothing but white space in the raw text (a markup-only line
+** such as "**" is not blank there). */
+int rd_raw_blank(const rd_ctx *p, int k) {
+  const rd_line *pL = &p->aLine[k];
+  for (int i = pL->iRaw; i < pL->iRawEnd; i++)
+    if (!rd_is_space((unsigned char)p->zRaw[i])) return 0;
+  return 1;
+}
+
+/* ------------------------------------------------------------------------
+** Labels
+*/
+
+static int rd_roman_ok(const char *z, int n) {
+  static const char *const azRoman[] = {
+      "I",     "II",     "III",    "IV",    "V",    "VI",    "VII",
+      "VIII",  "IX",     "X",      "XI",    "XII",  "XIII",  "XIV",
+      "XV",    "XVI",    "XVII",   "XVIII", "XIX",  "XX",    "XXI",
+      "XXII",  "XXIII",  "XXIV",   "XXV",   "XXVI", "XXVII", "XXVIII",
+      "XXIX",  "XXX"};
+  for (int k = 0; k < VP_ARRAY_SIZE(azRoman); k++) {
+    if ((int)strlen(azRoman[k]) == n && memcmp(azRoman[k], z, (size_t)n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int rd_first_is_lower(const char *z, int i, int e) {
+  int cp;
+  if (i >= e) return 0;
+  rd_decode(z, e, i, &cp);
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static void rd_set_label(rd_label *pL, int eType, const char *z, int n) {
+  pL->eType = eType;
+  if (n > (int)sizeof(pL->zLabel) - 1) n = (int)sizeof(pL->zLabel) - 1;
+  memcpy(pL->zLabel, z, (size_t)n);
+  pL->zLabel[n] = 0;
+}
+
+/* Digits of a numeric label at z[i]: "3", "3.1", "4.2.1". Returns the end
+** offset, or 0; *pnDepth gets the number of components. */
+static int rd_scan_number(const char *z, int i, int e, int *pnDepth) {
+  int j = i;
+  while (j < e && j - i < 4 && rd_is_digit((unsigned char)z[j])) j++;
+  if (j == i || j - i > 3) return 0;
+  int nDepth = 1;
+  while (j + 1 < e && z[j] == '.' && rd_is_digit((unsigned char)z[j + 1])) {
+    int k = j + 1;
+    while (k < e && k - j <= 3 && rd_is_digit((unsigned char)z[k])) k++;
+    if (k - j - 1 > 2) return 0; /* "2.000": a number, not a label */
+    j = k;
+    nDepth++;
+  }
+  *pnDepth = nDepth;
+  return j;
+}
+
+/* The list label at the start of the content z[i,e), if any. */
+static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
+  memset(pL, 0, sizeof(*pL));
+  if (i >= e) return 0;
+  unsigned char c = (unsigned char)z[i];
+  /* bullets */
+  static const struct {
+    const char *z;
+    int eType;
+    const char *zLabel;
+  } aBullet[] = {
+      {"-", LB_DASH, "-"},           {"+", LB_PLUS, "+"},
+      {"*", LB_BULLET, "*"},         {"\xE2\x80\xA2", LB_BULLET, "\xE2\x80\xA2"},
+      {"\xE2\x80\x93", LB_DASH, "-"}, {"\xE2\x80\x94", LB_DASH, "-"},
+      {"\xEF\x82\xA7", LB_BULLET, "\xE2\x80\xA2"},
+      {"\xEF\x82\xB7", LB_BULLET, "\xE2\x80\xA2"},
+      {"\xE2\x97\xA6", LB_BULLET, "\xE2\x80\xA2"},
+      {"\xE2\x96\xAA", LB_BULLET, "\xE2\x80\xA2"},
+      {"\xE2\x9E\xA2", LB_BULLET, "\xE2\x80\xA2"},
+  };
+  for (int k = 0; k < VP_ARRAY_SIZE(aBullet); k++) {
+    int n = (int)strlen(aBullet[k].z);
+    if (i + n < e && memcmp(z + i, aBullet[k].z, (size_t)n) == 0 &&
+        rd_space_at(z, i + n, e)) {
+      rd_set_label(pL, aBullet[k].eType, aBullet[k].zLabel,
+                   (int)strlen(aBullet[k].zLabel));
+      int s = i + n, t = e;
+      rd_trim(z, &s, &t);
+      pL->iText = s;
+      return 1;
+    }
+  }
+  int j, nDepth = 0;
+  /* roman numerals: "II. NHIỆM VỤ" */
+  if (c == 'I' || c == 'V' || c == 'X') {
+    j = i;
+    while (j < e && j - i < 8 && (z[j] == 'I' || z[j] == 'V' || z[j] == 'X')) j++;
+    if (j + 1 < e && (z[j] == '.' || z[j] == ')') && rd_roman_ok(z + i, j - i) &&
+        rd_space_at(z, j + 1, e)) {
+      int s = j + 1, t = e;
+      rd_trim(z, &s, &t);
+      if (s < t) {
+        rd_set_label(pL, LB_ROMAN, z + i, j - i);
+        pL->nDepth = 1;
+        pL->iText = s;
+        return 1;
+      }
+    }
+    return 0;
+  }
+  /* numbers: "1." "2)" "3.1" "3.1." "4.2.1" */
+  if (rd_is_digit(c)) {
+    j = rd_scan_number(z, i, e, &nDepth);
+    if (j == 0) return 0;
+    int iNum = j;
+    int bPunct = 0;
+    if (j < e && (z[j] == '.' || z[j] == ')')) {
+      bPunct = 1;
+      j++;
+    }
+    if (!bPunct && nDepth == 1) return 0;
+    int s = j, t = e;
+    if (j < e && rd_space_at(z, j, e)) {
+      rd_trim(z, &s, &t);
+    } else if (!bPunct || j >= e) {
+      return 0;
+    } else {
+      int cp;
+      rd_decode(z, e, j, &cp);
+      if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) return 0;
+    }
+    if (s >= t || rd_first_is_lower(z, s, t)) return 0;
+    rd_set_label(pL, nDepth > 1 ? LB_DECIMAL : LB_ARABIC, z + i, iNum - i);
+    pL->nDepth = nDepth;
+    pL->iText = s;
+    return 1;
+  }
+  /* letters: "a)" "b)" "đ)" */
+  int nLetter = 0;
+  if (c >= 'a' && c <= 'z') nLetter = 1;
+  else if (c == 0xC4 && i + 1 < e && (unsigned char)z[i + 1] == 0x91) nLetter = 2;
+  if (nLetter && i + nLetter + 1 < e && z[i + nLetter] == ')' &&
+      rd_space_at(z, i + nLetter + 1, e)) {
+    int s = i + nLetter + 1, t = e;
+    rd_trim(z, &s, &t);
+    if (s < t) {
+      rd_set_label(pL, LB_LETTER, z + i, nLetter);
+      pL->nDepth = 1;
+      pL->iText = s;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* A cell or line that is only a row number: "2", "2.1", "3.", "II". */
+int rd_parse_rownum(const char *z, int s, int e, rd_label *pL) {
+  memset(pL, 0, sizeof(*pL));
+  rd_trim(z, &s, &e);
+  if (s >= e) return 0;
+  if (e > s && (z[e - 1] == '.' || z[e - 1] == ')')) e--;
+  int nDepth = 0;
+  if (rd_is_digit((unsigned char)z[s])) {
+    int j = rd_scan_number(z, s, e, &nDepth);
+    if (j != e) return 0;
+    rd_set_label(pL, nDepth > 1 ? LB_DECIMAL : LB_ARABIC, z + s, e - s);
+    pL->nDepth = nDepth;
+    pL->iText = e;
+    return 1;
+  }
+  if (rd_roman_ok(z + s, e - s)) {
+    rd_set_label(pL, LB_ROMAN, z + s, e - s);
+    pL->nDepth = 1;
+    pL->iText = e;
+    return 1;
+  }
+  return 0;
+}
+
+int rd_rank(const rd_label *pL) {
+  switch (pL->eType) {
+    case LB_ROMAN: return 10;
+    case LB_ARABIC: return 20;
+    case LB_DECIMAL: return 20 + (pL->nDepth > 9 ? 9 : pL->nDepth) - 1;
+    case LB_LETTER: return 30;
+    case LB_DASH: return 40;
+    case LB_BULLET: return 42;
+    case LB_PLUS: return 50;
+    default: return RANK_TOP;
+  }
+}
+
+int rd_is_bullet(int eType) {
+  return eType == LB_DASH || eType == LB_BULLET || eType == LB_PLUS;
+}
+
+int rd_is_numbered(int eType) {
+  return eType == LB_ROMAN || eType == LB_ARABIC || eType == LB_DECIMAL ||
+         eType == LB_LETTER;
+}
+
+/* ------------------------------------------------------------------------
+** Words that cannot end a sentence (data/wrap-words.tsv)
+*/
+
+static rd_phrases wrapWords;
+static pthread_once_t wrapOnce = PTHREAD_ONCE_INIT;
+
+static void rd_wrap_load(void) {
+  const char *zTable = vp_data_get("wrap-words.tsv", NULL);
+  size_t iPos = 0;
+  char zLine[128];
+  char *azCol[2];
+  int nAlloc = 0;
+  while (zTable && vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 2) >= 1) {
+    if (wrapWords.n == nAlloc) {
+      int nNew = nAlloc ? nAlloc * 2 : 32;
+      char **az = realloc(wrapWords.az, sizeof(char *) * (size_t)nNew);
+      if (az == NULL) return;
+      wrapWords.az = az;
+      nAlloc = nNew;
+    }
+    char *zF = vp_fold_str(azCol[0], -1);
+    if (zF == NULL) return;
+    wrapWords.az[wrapWords.n++] = zF;
+  }
+}
+
+/* Does the folded line zF end with a word of data/wrap-words.tsv? */
+static int rd_ends_with_wrap_word(const char *zF) {
+  pthread_once(&wrapOnce, rd_wrap_load);
+  int n = (int)strlen(zF);
+  int i = n;
+  while (i > 0 && zF[i - 1] != ' ') i--;
+  if (i == 0) return 0; /* a one-word line is a label or a heading */
+  for (int k = 0; k < wrapWords.n; k++)
+    if (strcmp(zF + i, wrapWords.az[k]) == 0) return 1;
+  return 0;
+}
+
+/* ------------------------------------------------------------------------
+** Line features
+*/
+
+int rd_is_colname(const char *zFold) { return vp_columns_is_name(zFold); }
+
+static int rd_is_sig_title(const char *zFold, int bAllCaps) {
+  if (!bAllCaps) return 0;
+  for (int k = 0; k < VP_ARRAY_SIZE(azSigPrefix); k++) {
+    if (rd_starts_with(zFold, azSigPrefix[k]) &&
+        strlen(zFold) > strlen(azSigPrefix[k]) + 1)
+      return 1;
+  }
+  /* "PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC": a title and at most two
+  ** more words */
+  for (int k = 0; k < VP_ARRAY_SIZE(azSigTitle); k++) {
+    size_t m = strlen(azSigTitle[k]);
+    if (strncmp(zFold, azSigTitle[k], m) != 0) continue;
+    if (zFold[m] == 0) return 1;
+    if (zFold[m] != ' ') continue;
+    int nWord = 1;
+    for (const char *q = zFold + m + 1; *q; q++) nWord += *q == ' ';
+    if (nWord <= 2) return 1;
+  }
+  return 0;
+}
+
+/* "Số: 222/KH-UBND", "Tuyên Quang, ngày 18 tháng 12 năm 2024" */
+static int rd_is_header_line(const char *zFold, int nChar) {
+  if (nChar <= 60 && (rd_starts_with(zFold, "so:") || rd_starts_with(zFold, "so :")))
+    return 1;
+  if (rd_starts_with(zFold, "v/v ")) return 1;
+  if (nChar <= 80 && strstr(zFold, ", ngay ") && strstr(zFold, " thang ") &&
+      strstr(zFold, " nam "))
+    return 1;
+  return 0;
+}
+
+static int rd_is_terminal_end(const char *z, int s, int e) {
+  if (e <= s) return 0;
+  unsigned char c = (unsigned char)z[e - 1];
+  if (strchr(".;:!?)\"'", c) && c) return 1;
+  if (e - 3 >= s && (unsigned char)z[e - 3] == 0xE2 && (unsigned char)z[e - 2] == 0x80) {
+    unsigned char c3 = (unsigned char)z[e - 1];
+    return c3 == 0x9D || c3 == 0x99 || c3 == 0xA6; /* ” ’ … */
+  }
+  if (e - 2 >= s && (unsigned char)z[e - 2] == 0xC2 && c == 0xBB) return 1; /* » */
+  return 0;
+}
+
+/* Raw content starts and ends with bold markers. */
+static int rd_is_bold_line(const char *z, int s, int e) {
+  while (s < e && (z[s] == '#' || z[s] == ' ' || z[s] == '\t')) s++;
+  while (e > s && rd_is_space((unsigned char)z[e - 1])) e--;
+  if (e - s < 5) return 0;
+  int bOpen = (z[s] == '*' && z[s + 1] == '*') || (z[s] == '_' && z[s + 1] == '_') ||
+              rd_ci_starts(z + s, e - s, "<b>") || rd_ci_starts(z + s, e - s, "<strong>");
+  if (!bOpen) return 0;
+  if ((z[e - 1] == '*' && z[e - 2] == '*') || (z[e - 1] == '_' && z[e - 2] == '_'))
+    return 1;
+  if (e - s >= 4 && rd_ci_starts(z + e - 4, 4, "</b>")) return 1;
+  if (e - s >= 9 && rd_ci_starts(z + e - 9, 9, "</strong>")) return 1;
+  return 0;
+}
+
+/* Fill the features of a non-blank line from its raw and blanked text. */
+int rd_line_features(rd_ctx *p, rd_line *pL) {
+  const char *z = p->zClean;
+  const char *zR = p->zRaw;
+  int s = pL->iCs, e = pL->iCe;
+  int nLower = 0, nUpper = 0, nChar = 0;
+  for (int i = s; i < e;) {
+    int cp;
+    int k = rd_decode(z, e, i, &cp);
+    int cat = utf8proc_category(cp);
+    if (!rd_is_mark_cat(cat)) nChar++;
+    if (cat == UTF8PROC_CATEGORY_LL) nLower++;
+    else if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) nUpper++;
+    i += k;
+  }
+  pL->nChar = nChar;
+  pL->bAllCaps = nUpper >= 2 && nLower == 0 && nChar <= 1000;
+  rd_parse_label(z, s, e, &pL->lab);
+  int iText = pL->lab.eType ? pL->lab.iText : s;
+  if (iText < e) {
+    int cp;
+    rd_decode(z, e, iText, &cp);
+    pL->bLower = utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ||
+                 rd_is_digit((unsigned char)z[iText]);
+  }
+  pL->bTerminal = rd_is_terminal_end(z, s, e);
+  pL->bColon = z[e - 1] == ':';
+  pL->bSlashDot = e - s >= 3 && memcmp(z + e - 3, "./.", 3) == 0;
+  if (!pL->bSlashDot) {
+    /* "./." followed by a stray conversion artefact ("./. H2") */
+    int iFrom = e - 8 > s ? e - 8 : s;
+    for (int i = iFrom; i + 3 <= e; i++)
+      if (memcmp(z + i, "./.", 3) == 0) pL->bSlashDot = 1;
+  }
+  int rs = pL->iRaw, re = pL->iRawEnd;
+  while (rs < re && (zR[rs] == ' ' || zR[rs] == '\t')) rs++;
+  pL->bBold = rd_is_bold_line(zR, rs, re);
+  pL->bFootnote = rd_ci_starts(zR + rs, re - rs, "<sup>") ||
+                  rd_ci_starts(zR + rs, re - rs, "[^");
+  pL->bHtmlTable = rd_ci_starts(zR + rs, re - rs, "<table");
+  /* a TSV row: a tab after some text, or two tabs ("\ttext\t\t" continues
+  ** the row above with an empty first cell); one leading tab is indent */
+  const char *zTab = memchr(zR + rs, '\t', (size_t)(re - rs));
+  const char *zTab0 = memchr(zR + pL->iRaw, '\t', (size_t)(re - pL->iRaw));
+  pL->bTab = zTab != NULL ||
+             (zTab0 && memchr(zTab0 + 1, '\t', (size_t)(zR + re - zTab0 - 1)) != NULL);
+  rd_label row;
+  pL->bRowNum = rd_parse_rownum(z, s, e, &row);
+  if (nChar <= 120) {
+    char *zFold = rd_fold_prefix(z, s, e);
+    if (zFold == NULL) return VP_ENOMEM;
+    pL->bSig = rd_is_sig_title(zFold, pL->bAllCaps);
+    pL->bRecip = rd_starts_with(zFold, "noi nhan") &&
+                 (zFold[8] == 0 || zFold[8] == ':' ||
+                  (zFold[8] == ' ' && (zFold[9] == ':' || nChar <= 40)));
+    pL->bHeader = rd_is_header_line(zFold, nChar);
+    pL->bColName = rd_is_colname(zFold);
+    pL->bWrapWord = !pL->bTerminal && rd_ends_with_wrap_word(zFold);
+    for (int k = 0; k < VP_ARRAY_SIZE(azAppendix); k++) {
+      int m = (int)strlen(azAppendix[k]);
+      if (rd_starts_with(zFold, azAppendix[k]) && (zFold[m] == 0 || zFold[m] == ' '))
+        pL->bAppendix = 1;
+    }
+    for (int k = 0; k < VP_ARRAY_SIZE(azNotAppendix); k++)
+      if (rd_starts_with(zFold, azNotAppendix[k])) pL->bAppendix = 0;
+    int nWord = 1, bDigit = 0;
+    for (const char *q = zFold; *q; q++) {
+      nWord += *q == ' ';
+      bDigit |= rd_is_digit((unsigned char)*q);
+    }
+    pL->bShortName = nChar <= 40 && nWord <= 6 && !bDigit && pL->lab.eType == LB_NONE &&
+                     ((!pL->bTerminal && !pL->bAllCaps) ||
+                      (zFold[0] == '(' && (rd_starts_with(zFold, "(da ky") ||
+                                           rd_starts_with(zFold, "(ky"))));
+    free(zFold);
+  }
+  return VP_OK;
+}

@@ -1,0 +1,196 @@
+/*
+** paragraphs.c — passages outside tables: appending a passage, paragraphs
+** with hard-wrap joining, bold spans wrapped over lines, PDF page numbers
+** (blanked, a page break), and the document's style (one paragraph per line
+** or hard-wrapped).
+**
+** Not for tables (tables.c, pipecells.c) nor for what kind a passage is or
+** where it hangs (structure.c).
+*/
+#include "read_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+
+/* Append a passage of kind eKind over [iStart,iEnd); returns its index or
+** -1 on OOM (p->rc set). */
+int rd_add(rd_ctx *p, vp_pkind eKind, int iStart, int iEnd, int iLineNo,
+           int iFirst, int iLast) {
+  if (p->rc) return -1;
+  if (p->nP == p->nPAlloc) {
+    int nNew = p->nPAlloc ? p->nPAlloc * 2 : 64;
+    vp_passage *aP = realloc(p->aP, sizeof(vp_passage) * (size_t)nNew);
+    if (aP == NULL) {
+      p->rc = VP_ENOMEM;
+      return -1;
+    }
+    p->aP = aP;
+    rd_pinfo *aI = realloc(p->aInfo, sizeof(rd_pinfo) * (size_t)nNew);
+    if (aI == NULL) {
+      p->rc = VP_ENOMEM;
+      return -1;
+    }
+    p->aInfo = aI;
+    p->nPAlloc = nNew;
+  }
+  int i = p->nP++;
+  vp_passage *pP = &p->aP[i];
+  memset(pP, 0, sizeof(*pP));
+  pP->eKind = eKind;
+  pP->iStart = iStart;
+  pP->iEnd = iEnd;
+  pP->iLine = iLineNo;
+  pP->iParent = -1;
+  pP->iTable = -1;
+  rd_pinfo *pI = &p->aInfo[i];
+  memset(pI, 0, sizeof(*pI));
+  pI->iFirst = iFirst;
+  pI->iLast = iLast;
+  if (iFirst >= 0) pI->lab = p->aLine[iFirst].lab;
+  return i;
+}
+
+/* ------------------------------------------------------------------------
+** Paragraphs
+*/
+
+/* Lines that always stand alone: never joined to, never joined into. */
+static int rd_stands_alone(const rd_line *pL) {
+  return pL->mdLevel || pL->bBold || pL->bAllCaps || pL->bSig || pL->bRecip ||
+         pL->bHeader || pL->bPipe || pL->bPipeSep || pL->bTab ||
+         pL->bHtmlTable || pL->bInCellRun || pL->bRowNum;
+}
+
+/* A page break (rule line or page number) among the blank lines (j, k). */
+static int rd_page_break_between(const rd_ctx *p, int j, int k) {
+  for (int g = j + 1; g < k; g++)
+    if (p->aLine[g].bHr) return 1;
+  return 0;
+}
+
+/* Does line k continue the paragraph of lines i..j? Hard-wrapped text goes
+** on when the last line does not end a sentence and the next line does not
+** start anything of its own. */
+static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
+  const rd_line *pF = &p->aLine[i], *pT = &p->aLine[j], *pL = &p->aLine[k];
+  int bGap = k > j + 1;
+  if (rd_stands_alone(pF) || pF->bFootnote) return 0;
+  if (pT->bTerminal) return 0;
+  if (rd_stands_alone(pL) || pL->lab.eType || pL->bFootnote) return 0;
+  for (int g = j + 1; g < k; g++)
+    if (p->aLine[g].bBarePipe) return 0; /* another cell */
+  if (bGap && rd_page_break_between(p, j, k)) {
+    /* after a page break, text right before a footnote is the tail of the
+    ** previous page's footnote, not of the body */
+    int m = rd_next_line(p, k);
+    if (m < p->nLine && p->aLine[m].bFootnote) return 0;
+  }
+  if (pL->bLower || pT->bWrapWord) return 1;
+  return pT->nChar >= 50 && (bGap || !p->bUnwrapped);
+}
+
+/* A paragraph from line i: joins hard-wrapped lines. Returns the next line. */
+int rd_paragraph(rd_ctx *p, int i) {
+  int j = i;
+  for (;;) {
+    int k = rd_next_line(p, j);
+    if (k >= p->nLine || !rd_can_join(p, i, j, k)) break;
+    j = k;
+  }
+  const rd_line *pF = &p->aLine[i];
+  rd_add(p, VP_P_TEXT, pF->iCs, p->aLine[j].iCe, pF->iLineNo, i, j);
+  return j + 1;
+}
+
+/* Bold spans wrapped over lines: "**2. Sở" / "Tài chính**". A line that
+** opens bold without closing it, followed within four lines (no empty line
+** between) by one that closes it without opening, makes one bold block:
+** a heading read whole. */
+static int rd_opens_bold(const char *z, int s, int e) {
+  while (s < e && (z[s] == ' ' || z[s] == '\t' || z[s] == '#')) s++;
+  return e - s >= 3 && z[s] == '*' && z[s + 1] == '*' && z[s + 2] != '*' && z[s + 2] != ' ';
+}
+
+static int rd_closes_bold(const char *z, int s, int e) {
+  while (e > s && rd_is_space((unsigned char)z[e - 1])) e--;
+  return e - s >= 3 && z[e - 1] == '*' && z[e - 2] == '*' && z[e - 3] != ' ';
+}
+
+static int rd_count_pairs(const char *z, int s, int e) {
+  int n = 0;
+  for (int i = s; i + 1 < e; i++)
+    if (z[i] == '*' && z[i + 1] == '*') {
+      n++;
+      i++;
+    }
+  return n;
+}
+
+void rd_mark_bold_blocks(rd_ctx *p) {
+  for (int k = 0; k < p->nLine; k++) {
+    rd_line *pL = &p->aLine[k];
+    if (rd_is_blank(pL) || pL->bBold || pL->bBarePipe || pL->bSig || pL->bHeader) continue;
+    const char *z = p->zRaw;
+    if (!rd_opens_bold(z, pL->iRaw, pL->iRawEnd) || (rd_count_pairs(z, pL->iRaw, pL->iRawEnd) & 1) == 0)
+      continue;
+    for (int m = k + 1; m < p->nLine && m <= k + 4; m++) {
+      const rd_line *pM = &p->aLine[m];
+      if (rd_raw_blank(p, m) || pM->bBarePipe || pM->bSig || pM->bHeader) break;
+      int nPair = rd_count_pairs(z, pM->iRaw, pM->iRawEnd);
+      if (nPair == 0) continue;
+      if ((nPair & 1) && rd_closes_bold(z, pM->iRaw, pM->iRawEnd) && !rd_is_blank(pM)) {
+        pL->iBoldEnd = m;
+        pL->bBold = 1;
+        k = m;
+      }
+      break;
+    }
+  }
+}
+
+/* "12" or "- 12 -" alone between blank lines: a page number of the PDF the
+** text came from. It is blanked and counts as a page break, so a sentence
+** cut by it is joined again. */
+static int rd_is_page_number(const char *z, int s, int e) {
+  if (s < e && z[s] == '-') s++;
+  while (s < e && z[s] == ' ') s++;
+  int nDigit = 0;
+  while (s < e && rd_is_digit((unsigned char)z[s])) {
+    s++;
+    nDigit++;
+  }
+  while (s < e && z[s] == ' ') s++;
+  if (s < e && z[s] == '-') s++;
+  return nDigit >= 1 && nDigit <= 3 && s == e;
+}
+
+void rd_blank_page_numbers(rd_ctx *p) {
+  for (int k = 0; k < p->nLine; k++) {
+    rd_line *pL = &p->aLine[k];
+    if (rd_is_blank(pL) || pL->bInCellRun || pL->iCe - pL->iCs > 9) continue;
+    if ((k > 0 && p->aLine[k - 1].bBarePipe) || (k + 1 < p->nLine && p->aLine[k + 1].bBarePipe))
+      continue; /* a row number between cell boundaries */
+    if (k > 0 && !rd_is_blank(&p->aLine[k - 1])) continue;
+    if (k + 1 < p->nLine && !rd_is_blank(&p->aLine[k + 1])) continue;
+    if (!rd_is_page_number(p->zClean, pL->iCs, pL->iCe)) continue;
+    rd_fill(p->zClean, pL->iCs, pL->iCe);
+    pL->iCe = pL->iCs;
+    pL->bHr = 1;
+  }
+}
+
+/* Unwrapped style: paragraphs one per line and no blank lines between, so a
+** line that does not end a sentence still ends its paragraph. */
+void rd_detect_style(rd_ctx *p) {
+  int nText = 0, nLong = 0, nBlankAfter = 0;
+  for (int k = 0; k < p->nLine; k++) {
+    const rd_line *pL = &p->aLine[k];
+    if (rd_is_blank(pL)) continue;
+    nText++;
+    nLong += pL->nChar > 130;
+    nBlankAfter += k + 1 < p->nLine && rd_is_blank(&p->aLine[k + 1]);
+  }
+  p->bUnwrapped = nText > 0 && nLong * 4 >= nText && nBlankAfter * 3 < nText;
+}

@@ -1,0 +1,412 @@
+/*
+** pipecells.c — the portal's table form, one cell per run of lines with bare
+** "|" lines between (see the picture below): reading its rows × cells,
+** emitting a table with column names as a head and rows (group rows as
+** headings), and reading the document's header block (issuer, motto,
+** number, place and date) from the layout table that holds the motto.
+**
+** Not for other table shapes (tables.c) nor for the cells of layout tables
+** other than the header block: those are read as paragraphs
+** (paragraphs.c), never running from one cell into the next.
+*/
+#include "read_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+
+/* ---- the portal's table form: one cell per line-run, "|" lines between ----
+**
+**     |            <- a row starts
+**     cell text    <- one or more lines (a wrapped cell stays one cell)
+**     |            <- the cell closes
+**     next cell
+**     |
+**     |            <- a row starts again (or, inside a row, an empty cell)
+**
+** The same form carries the header block (issuer | motto / Số | place and
+** date), signature blocks and the task tables of appendices. A table whose
+** first row names columns ("TT", "Nội dung", "Cơ quan chủ trì" …) becomes a
+** table head and rows; any other is a layout table, whose cells are read as
+** paragraphs that never run from one cell into the next. */
+
+typedef struct rd_span {
+  int iFirst, iLast; /* content lines of a cell; iFirst = -1 when empty */
+} rd_span;
+
+typedef struct rd_prow {
+  rd_span *a;
+  int n, nAlloc;
+} rd_prow;
+
+typedef struct rd_ptable {
+  rd_prow *aRow;
+  int nRow, nRowAlloc;
+  int nCol; /* cells of the first full row, 0 while unknown */
+} rd_ptable;
+
+static void rd_ptable_free(rd_ptable *t) {
+  for (int r = 0; r < t->nRow; r++) free(t->aRow[r].a);
+  free(t->aRow);
+  memset(t, 0, sizeof(*t));
+}
+
+static int rd_ptable_row(rd_ptable *t) {
+  if (t->nRow == t->nRowAlloc) {
+    int n = t->nRowAlloc ? t->nRowAlloc * 2 : 16;
+    rd_prow *a = realloc(t->aRow, sizeof(rd_prow) * (size_t)n);
+    if (a == NULL) return VP_ENOMEM;
+    t->aRow = a;
+    t->nRowAlloc = n;
+  }
+  memset(&t->aRow[t->nRow++], 0, sizeof(rd_prow));
+  return VP_OK;
+}
+
+static int rd_ptable_cell(rd_ptable *t, int iFirst, int iLast) {
+  if (t->nRow == 0 && rd_ptable_row(t)) return VP_ENOMEM;
+  rd_prow *r = &t->aRow[t->nRow - 1];
+  if (r->n == r->nAlloc) {
+    int n = r->nAlloc ? r->nAlloc * 2 : 8;
+    rd_span *a = realloc(r->a, sizeof(rd_span) * (size_t)n);
+    if (a == NULL) return VP_ENOMEM;
+    r->a = a;
+    r->nAlloc = n;
+  }
+  r->a[r->n].iFirst = iFirst;
+  r->a[r->n].iLast = iLast;
+  r->n++;
+  return VP_OK;
+}
+
+/* Content that opens a row: a bare row number or roman numeral, or a bold
+** group title. */
+static int rd_opens_row(const rd_line *pL) {
+  return pL->bRowNum || (pL->bBold && pL->lab.eType != LB_NONE) ||
+         (pL->bBold && pL->bAllCaps);
+}
+
+/* The lines of one cell from line j (not blank, not a pipe): up to the next
+** "|" line. A blank line inside a cell is kept when the text after it still
+** reaches a "|" line before another blank line. Returns the last content
+** line, or -1 when the run is not closed by a pipe (the table ended). */
+static int rd_cell_run(const rd_ctx *p, int j, int *piClose) {
+  int iLast = j;
+  int k = j + 1;
+  while (k < p->nLine) {
+    const rd_line *pL = &p->aLine[k];
+    if (pL->bBarePipe) {
+      *piClose = k;
+      return iLast;
+    }
+    if (rd_raw_blank(p, k)) {
+      int m = k + 1;
+      while (m < p->nLine && rd_raw_blank(p, m)) m++;
+      if (m >= p->nLine) break;
+      if (p->aLine[m].bBarePipe) {
+        *piClose = m;
+        return iLast;
+      }
+      /* does the paragraph after the empty line end on a pipe? */
+      int q = m;
+      while (q < p->nLine && !rd_raw_blank(p, q) && !p->aLine[q].bBarePipe) q++;
+      if (q >= p->nLine || !p->aLine[q].bBarePipe) break;
+      iLast = q - 1;
+      k = q;
+      continue;
+    }
+    if (!rd_is_blank(pL)) iLast = k; /* markup-only lines ("**", "----") add nothing */
+    k++;
+  }
+  *piClose = -1;
+  return iLast;
+}
+
+/* Read the rows × cells of the table whose first "|" line is i. Returns the
+** line after it. */
+static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
+  int j = i + 1, rc = VP_OK, iEnd = i + 1;
+  rc = rd_ptable_row(t);
+  while (rc == VP_OK && j < p->nLine) {
+    /* here a row has just started or a cell has just closed */
+    int k = 0;
+    while (j < p->nLine && p->aLine[j].bBarePipe) {
+      k++;
+      j++;
+    }
+    int m = j;
+    while (m < p->nLine && rd_is_blank(&p->aLine[m]) && !p->aLine[m].bBarePipe) m++;
+    int bGap = m > j;
+    iEnd = j;
+    /* after a pipe, an empty or markup-only line ("** **") before text that
+    ** is not a pipe ends the table */
+    if (m >= p->nLine || (bGap && !p->aLine[m].bBarePipe)) break;
+    if (bGap) {
+      j = m;
+      continue;
+    }
+    /* content at m; k pipes before it (after the last close or row start) */
+    rd_prow *r = &t->aRow[t->nRow - 1];
+    const rd_line *pL = &p->aLine[m];
+    if (k == 0) {
+      if (t->nCol > 0 && r->n >= t->nCol) {
+        /* the row is full: a run closed by a pipe is a row whose opening
+        ** pipe is missing; anything else follows the table */
+        int iClose0;
+        rd_cell_run(p, m, &iClose0);
+        if (iClose0 < 0) break;
+        rc = rd_ptable_row(t);
+      }
+    } else {
+      int bSameRow = t->nCol > 0 && r->n + k < t->nCol && r->n > 1 && !rd_opens_row(pL);
+      if (bSameRow) {
+        for (int e = 0; e < k && rc == VP_OK; e++) rc = rd_ptable_cell(t, -1, -1);
+      } else {
+        if (t->nCol == 0 && r->n >= 2) t->nCol = r->n;
+        for (int e = 0; e + 1 < k && rc == VP_OK; e++) rc = rd_ptable_cell(t, -1, -1);
+        if (rc == VP_OK && r->n > 0) rc = rd_ptable_row(t);
+      }
+    }
+    int iClose;
+    int iLast = rd_cell_run(p, m, &iClose);
+    if (rc == VP_OK) rc = rd_ptable_cell(t, m, iLast);
+    if (iClose < 0) {
+      iEnd = iLast + 1;
+      break;
+    }
+    j = iClose + 1; /* the close pipe counts as consumed */
+    iEnd = j;
+  }
+  if (rc) p->rc = rc;
+  /* drop an empty last row (the final row-start pipe) */
+  while (t->nRow > 0 && t->aRow[t->nRow - 1].n == 0) t->nRow--;
+  return iEnd;
+}
+
+/* The trimmed, space-collapsed text of a cell; "" when empty. */
+static char *rd_span_text(const rd_ctx *p, const rd_span *s) {
+  if (s->iFirst < 0) return vp_strndup("", 0);
+  return rd_collapse(p->zClean, p->aLine[s->iFirst].iCs, p->aLine[s->iLast].iCe);
+}
+
+static int rd_ptable_cells(const rd_ctx *p, const rd_prow *r, rd_cells *pC) {
+  pC->az = calloc((size_t)(r->n ? r->n : 1), sizeof(char *));
+  if (pC->az == NULL) return VP_ENOMEM;
+  pC->n = r->n;
+  for (int c = 0; c < r->n; c++) {
+    pC->az[c] = rd_span_text(p, &r->a[c]);
+    if (pC->az[c] == NULL) return VP_ENOMEM;
+  }
+  return VP_OK;
+}
+
+/* First and last content line of a row; -1 when all its cells are empty. */
+static void rd_prow_lines(const rd_prow *r, int *piFirst, int *piLast) {
+  *piFirst = *piLast = -1;
+  for (int c = 0; c < r->n; c++) {
+    if (r->a[c].iFirst < 0) continue;
+    if (*piFirst < 0) *piFirst = r->a[c].iFirst;
+    *piLast = r->a[c].iLast;
+  }
+}
+
+/* A group row: one or two filled cells — a roman numeral or letter and a
+** title, or a title alone in bold or capitals — in a table of three or more
+** columns. */
+static int rd_is_group_row(const rd_ctx *p, const rd_prow *r, int nCol) {
+  if (nCol < 3) return 0;
+  int nFilled = 0, iA = -1, iB = -1;
+  for (int c = 0; c < r->n; c++) {
+    if (r->a[c].iFirst < 0) continue;
+    if (nFilled == 0) iA = c;
+    else iB = c;
+    nFilled++;
+  }
+  if (nFilled == 0 || nFilled > 2) return 0;
+  const rd_line *pA = &p->aLine[r->a[iA].iFirst];
+  if (nFilled == 1) return pA->bBold || pA->bAllCaps || pA->lab.eType == LB_ROMAN ||
+                           r->n <= 2;
+  const rd_line *pB = &p->aLine[r->a[iB].iFirst];
+  rd_label lab;
+  int bNum = r->a[iA].iFirst == r->a[iA].iLast &&
+             rd_parse_rownum(p->zClean, pA->iCs, pA->iCe, &lab) && lab.eType == LB_ROMAN;
+  return (bNum || pA->bBold) && (pB->bBold || pB->bAllCaps);
+}
+
+static int rd_ptable_has_head(rd_ctx *p, const rd_prow *r) {
+  rd_cells c = {NULL, 0};
+  int nFilled = 0, nName;
+  if (rd_ptable_cells(p, r, &c)) {
+    rd_cells_free(&c);
+    p->rc = VP_ENOMEM;
+    return 0;
+  }
+  nName = rd_count_colnames(&c, &nFilled);
+  rd_cells_free(&c);
+  if (nName < 0) p->rc = VP_ENOMEM;
+  return nName >= 2 && nName * 2 >= nFilled;
+}
+
+/* Emit a column table: head, group headings, rows. */
+static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
+  int iTableId = ++p->nTable;
+  for (int r = 0; r < t->nRow && !p->rc; r++) {
+    const rd_prow *pR = &t->aRow[r];
+    int iFirst, iLast;
+    rd_prow_lines(pR, &iFirst, &iLast);
+    if (iFirst < 0) continue;
+    int bGroup = r > 0 && rd_is_group_row(p, pR, t->nCol);
+    vp_pkind eKind = r == 0 ? VP_P_TABLE_HEAD : bGroup ? VP_P_HEADING : VP_P_ROW;
+    int iP = rd_add(p, eKind, p->aLine[iFirst].iCs, p->aLine[iLast].iCe,
+                    p->aLine[iFirst].iLineNo, iFirst, iLast);
+    if (iP < 0) break;
+    p->aInfo[iP].iTableId = iTableId;
+    rd_label lab;
+    const rd_line *pF = &p->aLine[iFirst];
+    if (r > 0 && pR->n > 0 && pR->a[0].iFirst >= 0 && pR->a[0].iFirst == pR->a[0].iLast &&
+        rd_parse_rownum(p->zClean, pF->iCs, pF->iCe, &lab))
+      p->aInfo[iP].lab = lab;
+    else if (eKind != VP_P_HEADING)
+      memset(&p->aInfo[iP].lab, 0, sizeof(rd_label));
+    if (eKind == VP_P_HEADING) {
+      p->aP[iP].bGroupRow = 1;
+      continue;
+    }
+    rd_cells c = {NULL, 0};
+    if (rd_ptable_cells(p, pR, &c)) p->rc = VP_ENOMEM;
+    rd_cells_give(p, iP, &c);
+  }
+}
+
+/* ---- the header block ----
+** The first layout table holding the national motto is the document's
+** header: issuer | motto / "Số: …" | place and date, in one or two rows, a
+** field wrapped over several lines of its cell. Each line of each cell is
+** classed; a line of no class continues the field above it in the cell, and
+** the first lines of a cell before any class are the issuer. */
+
+static int rd_header_class(const char *zF) {
+  if (rd_starts_with(zF, "cong hoa xa hoi") || rd_starts_with(zF, "dang cong san viet nam") ||
+      rd_starts_with(zF, "doc lap") || strcmp(zF, "cong hoa xa") == 0 ||
+      strcmp(zF, "cong hoa") == 0)
+    return HF_MOTTO;
+  if (rd_starts_with(zF, "so:") || rd_starts_with(zF, "so :") ||
+      (rd_starts_with(zF, "so ") && rd_is_digit((unsigned char)zF[3])))
+    return HF_NUMBER;
+  const char *q = strstr(zF, "ngay");
+  if (q && (q == zF || q[-1] == ' ') && (q[4] == 0 || q[4] == ' ') &&
+      (strstr(zF, ", ngay") || strstr(zF, " thang ") || q[4] == 0 || rd_is_digit((unsigned char)q[5])))
+    return HF_DATE;
+  return HF_NONE;
+}
+
+/* Is line k of the motto? */
+int rd_line_class(const rd_ctx *p, int k, int *pRc) {
+  const rd_line *pL = &p->aLine[k];
+  if (rd_is_blank(pL)) return HF_NONE;
+  char *zF = rd_fold_prefix(p->zClean, pL->iCs, pL->iCe);
+  if (zF == NULL) {
+    *pRc = VP_ENOMEM;
+    return HF_NONE;
+  }
+  int e = rd_header_class(zF);
+  free(zF);
+  return e;
+}
+
+/* The first row of t with a cell holding the motto, or -1. */
+static int rd_motto_row(const rd_ctx *p, const rd_ptable *t, int *pRc) {
+  for (int r = 0; r < t->nRow && *pRc == VP_OK; r++) {
+    for (int c = 0; c < t->aRow[r].n; c++) {
+      const rd_span *sp = &t->aRow[r].a[c];
+      for (int k = sp->iFirst; k >= 0 && k <= sp->iLast && k < sp->iFirst + 4; k++)
+        if (rd_line_class(p, k, pRc) == HF_MOTTO) return r;
+    }
+  }
+  return -1;
+}
+
+/* Read the header fields from the row of table t holding the motto and the
+** row after it; 1 when found. */
+static int rd_header_from_table(rd_ctx *p, const rd_ptable *t) {
+  vp_buf aB[HF_COUNT];
+  memset(aB, 0, sizeof(aB));
+  int rc = VP_OK, iFirst = -1, iLast = -1;
+  int r0 = rd_motto_row(p, t, &rc);
+  if (r0 < 0 || rc) {
+    if (rc) p->rc = rc;
+    return 0;
+  }
+  for (int r = r0; r < t->nRow && r <= r0 + 1; r++) {
+    for (int c = 0; c < t->aRow[r].n; c++) {
+      const rd_span *sp = &t->aRow[r].a[c];
+      if (sp->iFirst < 0) continue;
+      int eField = HF_NONE, iPending = -1;
+      for (int k = sp->iFirst; k <= sp->iLast && rc == VP_OK; k++) {
+        const rd_line *pL = &p->aLine[k];
+        if (rd_is_blank(pL)) continue;
+        int e = rd_line_class(p, k, &rc);
+        if (e == HF_NONE && eField == HF_NONE && !(c == 0 && r == r0)) {
+          if (iPending < 0) iPending = k; /* "Thành phố Hồ Chí" / "Minh, ngày …" */
+          continue;
+        }
+        if (e == HF_DATE && iPending >= 0 && aB[HF_DATE].n == 0) {
+          char *zT = rd_collapse(p->zClean, p->aLine[iPending].iCs, p->aLine[k - 1].iCe);
+          if (zT == NULL) rc = VP_ENOMEM;
+          else vp_buf_appends(&aB[HF_DATE], zT, &rc);
+          free(zT);
+        }
+        iPending = -1;
+        if (e == HF_NONE) e = eField;
+        if (e == HF_NONE && c == 0 && r == r0) e = HF_ISSUER;
+        eField = e;
+        if (e == HF_NONE) continue;
+        vp_buf *b = &aB[e];
+        if (b->n) vp_buf_append(b, " ", 1, &rc);
+        char *zT = rd_collapse(p->zClean, pL->iCs, pL->iCe);
+        if (zT == NULL) rc = VP_ENOMEM;
+        else vp_buf_appends(b, zT, &rc);
+        free(zT);
+        if (iFirst < 0) iFirst = k;
+        iLast = k;
+      }
+    }
+  }
+  char **azOut[HF_COUNT] = {&p->header.zIssuer, &p->header.zMotto, &p->header.zNumber,
+                            &p->header.zPlaceDate};
+  for (int e = 0; e < HF_COUNT; e++) {
+    if (rc == VP_OK && aB[e].n) {
+      *azOut[e] = vp_buf_take(&aB[e]);
+      if (*azOut[e] == NULL) rc = VP_ENOMEM;
+    }
+    vp_buf_free(&aB[e]);
+  }
+  if (rc) p->rc = rc;
+  if (iFirst >= 0) {
+    p->header.iStart = p->aLine[iFirst].iCs;
+    p->header.iEnd = p->aLine[iLast].iCe;
+    p->iHeaderLine = iFirst;
+  }
+  return iFirst >= 0;
+}
+
+/* A table in the portal form from the "|" line i. A column table is
+** emitted here and the line after it returned; a layout table's pipes are
+** marked and i + 1 returned, so its cells are read as paragraphs. */
+int rd_table_pipecells(rd_ctx *p, int i) {
+  rd_ptable t;
+  memset(&t, 0, sizeof(t));
+  int iEnd = rd_ptable_read(p, i, &t);
+  int bColumns = t.nRow >= 2 && !p->rc && rd_ptable_has_head(p, &t.aRow[0]);
+  if (bColumns) {
+    if (t.nCol < t.aRow[0].n) t.nCol = t.aRow[0].n;
+    rd_ptable_emit(p, &t);
+  } else if (p->header.iEnd == 0 && !p->rc) {
+    rd_header_from_table(p, &t);
+  }
+  for (int k = i; k < iEnd && k < p->nLine; k++)
+    if (p->aLine[k].bBarePipe) p->aLine[k].bPipeDone = 1;
+  rd_ptable_free(&t);
+  return bColumns ? iEnd : i + 1;
+}
