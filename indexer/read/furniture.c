@@ -9,42 +9,18 @@
 */
 #include "read_int.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "vp_common.h"
-#include "vp_data.h"
 #include "vp_fold.h"
-
-static rd_phrases furniturePhrases;
-static pthread_once_t furnitureOnce = PTHREAD_ONCE_INIT;
-
-static void rd_furniture_load(void) {
-  const char *zTable = vp_data_get("portal-furniture.tsv", NULL);
-  size_t iPos = 0;
-  char zLine[256];
-  char *azCol[2];
-  int nAlloc = 0;
-  while (zTable && vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 2) >= 1) {
-    if (furniturePhrases.n == nAlloc) {
-      int nNew = nAlloc ? nAlloc * 2 : 16;
-      char **az = realloc(furniturePhrases.az, sizeof(char *) * (size_t)nNew);
-      if (az == NULL) return;
-      furniturePhrases.az = az;
-      nAlloc = nNew;
-    }
-    char *zF = vp_fold_str(azCol[0], -1);
-    if (zF == NULL) return;
-    furniturePhrases.az[furniturePhrases.n++] = zF;
-  }
-}
+#include "vp_lexicon.h"
 
 /* The first line at or after iFrom that opens trailing furniture, or
 ** p->nLine. Only searched after a motto line (an official document's
 ** header), so ordinary text is never cut. */
 int rd_furniture_end(rd_ctx *p) {
-  pthread_once(&furnitureOnce, rd_furniture_load);
+  const vp_lexicon_list *pPhrases = vp_lexicon_get("portal-furniture.tsv", NULL);
   int iMotto = -1, rc = VP_OK;
   for (int k = 0; k < p->nLine && k < 400 && iMotto < 0; k++) {
     if (rd_line_class(p, k, &rc) == HF_MOTTO) iMotto = k;
@@ -55,8 +31,7 @@ int rd_furniture_end(rd_ctx *p) {
     if (rd_is_blank(pL) || pL->nChar > 160) continue;
     char *zF = rd_fold_prefix(p->zClean, pL->iCs, pL->iCe);
     if (zF == NULL) return p->nLine;
-    int bHit = 0;
-    for (int i = 0; i < furniturePhrases.n && !bHit; i++) bHit = rd_starts_with(zF, furniturePhrases.az[i]);
+    int bHit = vp_lexicon_match_at(pPhrases, zF, (int)strlen(zF), 0, NULL) != NULL;
     free(zF);
     if (bHit) return k;
   }

@@ -10,15 +10,14 @@
 */
 #include "read_int.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "vp_columns.h"
 #include "vp_common.h"
-#include "vp_data.h"
 #include "vp_fold.h"
+#include "vp_lexicon.h"
 
 /* ------------------------------------------------------------------------
 ** Word tables (folded: lowercase ASCII, no diacritics, spaces collapsed)
@@ -391,39 +390,13 @@ int rd_is_numbered(int eType) {
 ** Words that cannot end a sentence (data/wrap-words.tsv)
 */
 
-static rd_phrases wrapWords;
-static pthread_once_t wrapOnce = PTHREAD_ONCE_INIT;
-
-static void rd_wrap_load(void) {
-  const char *zTable = vp_data_get("wrap-words.tsv", NULL);
-  size_t iPos = 0;
-  char zLine[128];
-  char *azCol[2];
-  int nAlloc = 0;
-  while (zTable && vp_data_next_row(zTable, &iPos, zLine, (int)sizeof(zLine), azCol, 2) >= 1) {
-    if (wrapWords.n == nAlloc) {
-      int nNew = nAlloc ? nAlloc * 2 : 32;
-      char **az = realloc(wrapWords.az, sizeof(char *) * (size_t)nNew);
-      if (az == NULL) return;
-      wrapWords.az = az;
-      nAlloc = nNew;
-    }
-    char *zF = vp_fold_str(azCol[0], -1);
-    if (zF == NULL) return;
-    wrapWords.az[wrapWords.n++] = zF;
-  }
-}
-
 /* Does the folded line zF end with a word of data/wrap-words.tsv? */
 static int rd_ends_with_wrap_word(const char *zF) {
-  pthread_once(&wrapOnce, rd_wrap_load);
   int n = (int)strlen(zF);
   int i = n;
   while (i > 0 && zF[i - 1] != ' ') i--;
   if (i == 0) return 0; /* a one-word line is a label or a heading */
-  for (int k = 0; k < wrapWords.n; k++)
-    if (strcmp(zF + i, wrapWords.az[k]) == 0) return 1;
-  return 0;
+  return vp_lexicon_find(vp_lexicon_get("wrap-words.tsv", NULL), zF + i, n - i) != NULL;
 }
 
 /* ------------------------------------------------------------------------

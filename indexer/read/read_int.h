@@ -101,11 +101,6 @@ typedef struct rd_cells {
   int n;
 } rd_cells;
 
-/* A folded word list read once from a data/ table. */
-typedef struct rd_phrases {
-  char **az;
-  int n;
-} rd_phrases;
 
 /* Fields of the header block, as lines of its layout table are classed
 ** (pipecells.c). */
