@@ -237,6 +237,33 @@ static void test_fields(void) {
   vp_reader_free(p);
 }
 
+
+/* A heading whose number stands alone on its first line, in bold or in
+** italics: "**1." / "Công an thành phố**", "*2.3." / "Công an tỉnh*". */
+static void test_label_alone(void) {
+  static const char z[] =
+      "**IV. PHÂN\nCÔNG NHIỆM VỤ**\n\n"
+      "**1.\nCông an thành phố**\n\n"
+      "a) Tham mưu tổ chức thực hiện Chương trình.\n\n"
+      "*2.3.\nCông an tỉnh*\n\n"
+      "a) Chủ trì, phối hợp với các đơn vị liên quan.\n";
+  vp_text *p = parse(z);
+  CHECK("label alone: parsed", p != NULL);
+  if (p == NULL) return;
+  int h1 = find(p, "Công an thành phố"), a1 = find(p, "Tham mưu");
+  CHECK("bold: one heading numbered 1", h1 >= 0 && p->aPassage[h1].eKind == VP_P_HEADING &&
+                                            streq(p->aPassage[h1].zLabel, "1") &&
+                                            streq(p->aPassage[h1].zSection, "IV.1"));
+  CHECK("bold: its item under it", a1 >= 0 && p->aPassage[a1].iParent == h1 &&
+                                       streq(p->aPassage[a1].zSection, "IV.1.a"));
+  int h2 = find(p, "Công an tỉnh"), a2 = find(p, "Chủ trì, phối hợp");
+  CHECK("italic: one heading numbered 2.3", h2 >= 0 && p->aPassage[h2].eKind == VP_P_HEADING &&
+                                                streq(p->aPassage[h2].zLabel, "2.3") &&
+                                                strstr(p->aPassage[h2].zText, "2.3."));
+  CHECK("italic: its item under it", a2 >= 0 && p->aPassage[a2].iParent == h2);
+  vp_reader_free(p);
+}
+
 static void test_columns_table(void) {
   char *zErr = NULL;
   CHECK("data/table-columns.tsv loads cleanly", vp_columns_check(&zErr) == VP_OK);
@@ -255,6 +282,7 @@ int main(void) {
   test_cell_table();
   test_furniture();
   test_fields();
+  test_label_alone();
   test_columns_table();
   return vp_test_done();
 }

@@ -49,6 +49,17 @@ int rd_add(rd_ctx *p, vp_pkind eKind, int iStart, int iEnd, int iLineNo,
   pI->iFirst = iFirst;
   pI->iLast = iLast;
   if (iFirst >= 0) pI->lab = p->aLine[iFirst].lab;
+  if (iFirst >= 0 && iLast > iFirst && pI->lab.eType == LB_NONE && p->aLine[iFirst].bRowNum) {
+    /* "**1." / "Công an thành phố**": the number alone on the first line
+    ** labels the whole passage */
+    const rd_line *pF = &p->aLine[iFirst];
+    char c = p->zClean[pF->iCe - 1];
+    rd_label lab;
+    if ((c == '.' || c == ')') && rd_parse_rownum(p->zClean, pF->iCs, pF->iCe, &lab)) {
+      pI->lab = lab;
+      pI->lab.iText = p->aLine[iFirst + 1].iCs;
+    }
+  }
   return i;
 }
 
@@ -73,9 +84,23 @@ static int rd_page_break_between(const rd_ctx *p, int j, int k) {
 /* Does line k continue the paragraph of lines i..j? Hard-wrapped text goes
 ** on when the last line does not end a sentence and the next line does not
 ** start anything of its own. */
+/* A line that is only a heading number ("2.3.", "IV.", "b)") and the line
+** right under it: "*2.3." / "Công an tỉnh*" is one heading. Not in tables,
+** where a bare number is a row's first cell. */
+static int rd_label_only(const rd_ctx *p, int i) {
+  const rd_line *pL = &p->aLine[i];
+  if (!pL->bRowNum || pL->bInCellRun || pL->lab.eType) return 0;
+  if ((i > 0 && p->aLine[i - 1].bBarePipe) || (i + 1 < p->nLine && p->aLine[i + 1].bBarePipe))
+    return 0;
+  char c = p->zClean[pL->iCe - 1];
+  return c == '.' || c == ')';
+}
+
 static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   const rd_line *pF = &p->aLine[i], *pT = &p->aLine[j], *pL = &p->aLine[k];
   int bGap = k > j + 1;
+  if (i == j && k == j + 1 && rd_label_only(p, i))
+    return !rd_stands_alone(pL) && !pL->lab.eType && !pL->bRowNum;
   if (rd_stands_alone(pF) || pF->bFootnote) return 0;
   if (pT->bTerminal) return 0;
   if (rd_stands_alone(pL) || pL->lab.eType || pL->bFootnote) return 0;
