@@ -55,6 +55,9 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"membership", NULL},
     {"not-content", NULL},
     {"deadline", "day month quarter half year"},
+    {"list-qualifier", NULL},
+    {"quota-limit", NULL},
+    {"quota-unit", NULL},
     {"not-task", NULL},
 };
 

@@ -191,6 +191,7 @@ static int skip_list_sep(const vp_fold *f, int i) {
     int e = phrase_at(f, i, "va");
     if (e < 0) e = phrase_at(f, i, "cung");
     if (e < 0) e = list_at(f, i, task_list("title"), NULL);
+    if (e < 0) e = list_at(f, i, task_list("list-qualifier"), NULL); /* "… của Thành phố, UBND …" */
     if (e < 0) return i;
     i = e;
   }
@@ -623,6 +624,22 @@ typedef struct passage_roles {
                       ** the items under it name are its support */
 } passage_roles;
 
+/* Does f set a quota ("không quá 01 tập thể, 03 cá nhân"): a limit word,
+** a number, then a unit of award within a few bytes? */
+static int is_award_quota(const vp_fold *f) {
+  const vp_lexicon_list *pLimit = task_list("quota-limit"), *pUnit = task_list("quota-unit");
+  for (int i = 0; i < f->n; i++) {
+    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
+    int e = list_at(f, i, pLimit, NULL);
+    if (e < 0) continue;
+    int j = skip_ws(f, e);
+    if (j >= f->n || !is_digit(f->z[j])) continue;
+    while (j < f->n && is_digit(f->z[j])) j++;
+    if (list_at(f, skip_ws(f, j), pUnit, NULL) >= 0) return 1;
+  }
+  return 0;
+}
+
 /* A lead-in that only says its doer leads and works with those listed
 ** below: "Chủ trì, phối hợp", "Phối hợp với:". */
 static int is_support_lead_in(const clause *c) {
@@ -702,6 +719,12 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
     /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
     ** proposer or an address; nor are the items listed under it tasks */
     r->bMembers = 1;
+    clause_free(&c);
+    return VP_OK;
+  }
+  if (is_award_quota(&c.f)) {
+    /* "Công an tỉnh; Sở Tài chính … mỗi đơn vị đề nghị không quá 01 tập
+    ** thể, 03 cá nhân": a quota of awards, not work */
     clause_free(&c);
     return VP_OK;
   }

@@ -438,6 +438,25 @@ static void test_not_tasks(void) {
   vp_task_clear(&ts);
 }
 
+
+/* A list of names may carry a qualifier between them ("… của Thành phố,
+** UBND …"); a quota of awards is no task. */
+static void test_lists_and_quotas(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "4. Các Sở, ban, ngành của Thành phố, UBND phường, xã", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Tổ chức thực hiện kế hoạch theo đúng quy định của pháp luật.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "- Đối với Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 01 tập thể, 03 cá nhân;",
+               -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("qualified list: the group leads", t && role_of(t, "Các sở, ban, ngành") == L);
+  CHECK("qualified list: the name after the qualifier too",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  CHECK("award quota is no task", task_of_passage(&ts, 2) == NULL);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -595,6 +614,7 @@ int main(void) {
   test_request_and_support_list();
   test_fields();
   test_not_tasks();
+  test_lists_and_quotas();
   test_corpus();
   return vp_test_done();
 }
