@@ -394,11 +394,29 @@ static int rd_header_from_table(rd_ctx *p, const rd_ptable *t) {
 /* A table in the portal form from the "|" line i. A column table is
 ** emitted here and the line after it returned; a layout table's pipes are
 ** marked and i + 1 returned, so its cells are read as paragraphs. */
+/* A table of data without column names the lexicon knows (a procedure's
+** steps, a list of units): three rows or more of two cells or more, and no
+** header block in it. Its rows stay rows — one passage each, with no
+** column roles, so no cell is taken for a task of its own. Two-row layout
+** tables (the header block, "Nơi nhận" beside the signature) are read as
+** paragraphs. */
+static int rd_is_data_table(rd_ctx *p, const rd_ptable *t) {
+  if (t->nRow < 3) return 0;
+  int nWide = 0;
+  for (int r = 0; r < t->nRow; r++) nWide += t->aRow[r].n >= 2;
+  if (nWide < 3) return 0;
+  int rc = VP_OK;
+  int bMotto = rd_motto_row(p, t, &rc) >= 0;
+  if (rc) p->rc = rc;
+  return !bMotto;
+}
+
 int rd_table_pipecells(rd_ctx *p, int i) {
   rd_ptable t;
   memset(&t, 0, sizeof(t));
   int iEnd = rd_ptable_read(p, i, &t);
   int bColumns = t.nRow >= 2 && !p->rc && rd_ptable_has_head(p, &t.aRow[0]);
+  if (!bColumns && !p->rc && rd_is_data_table(p, &t)) bColumns = 1;
   if (bColumns) {
     if (t.nCol < t.aRow[0].n) t.nCol = t.aRow[0].n;
     rd_ptable_emit(p, &t);
