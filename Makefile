@@ -1,8 +1,8 @@
 # vnplan — build, test, serve, bench.  `make help` lists the targets.
-# Objects are listed by folder: every indexer/*.c, indexer/*/*.c (the reader's
-# files in indexer/read/) and server/*.c is part of the library;
-# indexer/main.c is the `vnplan` command; tests/test_*.c are unit tests, each
-# its own binary, built with ASan+UBSan.
+# Objects are listed by folder: every indexer/*/*.c (the pipeline's stages:
+# base, text, read, extract, index, store, query, cli) and server/*.c is part
+# of the library; indexer/cli/main.c is the `vnplan` command; tests/test_*.c
+# are unit tests, each its own binary, built with ASan+UBSan.
 
 CC      ?= cc
 V       ?= 0
@@ -19,7 +19,7 @@ ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 DB      ?= bin/corpus.db
 PORT    ?= 8080
 
-LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard indexer/*/*.c) \
+LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
 ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
@@ -73,11 +73,11 @@ bin/asan/%.o: %.c
 	@$(if $(filter 1,$(V)),,echo "  CC/SAN  $<")
 	$(Q)$(CC) $(ASANCFLAGS) -c -o $@ $<
 
-bin/vnplan: bin/obj/indexer/main.o $(LIB_OBJ)
+bin/vnplan: bin/obj/indexer/cli/main.o $(LIB_OBJ)
 	@$(if $(filter 1,$(V)),,echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-bin/asan/vnplan: bin/asan/indexer/main.o $(ASAN_OBJ)
+bin/asan/vnplan: bin/asan/indexer/cli/main.o $(ASAN_OBJ)
 	@$(if $(filter 1,$(V)),,echo "  LD/SAN  $@")
 	$(Q)$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 

@@ -1,6 +1,6 @@
 /*
 ** vp_data_table.h — the shape of the table that tools/embed.c generates
-** (bin/gen/data.c). Only indexer/data.c reads it; everyone else calls
+** (bin/gen/data.c). Only indexer/base/data.c reads it; everyone else calls
 ** vp_data_get() from vp_data.h.
 */
 #ifndef VP_DATA_TABLE_H

@@ -11,7 +11,7 @@
 ** A list is named by its table and, in a table holding several lists, by
 ** the value of its list column: ("cite-phrases.tsv", "relation"),
 ** ("instrument-types.tsv", "issuer"). Every table and list is declared in
-** the registry at the top of indexer/lexicon.c; to add one, add a row there
+** the registry at the top of indexer/extract/lexicon.c; to add one, add a row there
 ** and the rows to the table (every data/ table is compiled in by the
 ** Makefile).
 **

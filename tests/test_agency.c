@@ -1,6 +1,6 @@
 /*
 ** test_agency.c — unit tests of the agency table, scanner and resolver
-** (indexer/agency.c): aliases, generic groups, names with commas, trailing
+** (indexer/extract/agency.c): aliases, generic groups, names with commas, trailing
 ** province, named bodies outside the table (whole names only; no person,
 ** place, title or cut name), line breaks, national and provincial levels,
 ** offsets, successors.

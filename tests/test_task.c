@@ -1,5 +1,5 @@
 /*
-** test_task.c — unit tests of task extraction (indexer/task.c): the role
+** test_task.c — unit tests of task extraction (indexer/extract/task.c): the role
 ** rules on hand-built passages (prose, headings with bullets, lead-ins,
 ** table rows, deadlines, recipient and membership lists), then the five
 ** plans of corpus/ read with vp_reader_load against the hand-checked list of

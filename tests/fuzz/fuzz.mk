@@ -12,7 +12,7 @@ WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwri
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 BASE     = -std=c11 -g -O1 -Iinclude -Itests/fuzz -D_DEFAULT_SOURCE $(SAN)
 LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lpthread -lm
-LIB_SRC  = $(sort $(filter-out indexer/main.c,$(wildcard indexer/*.c)) $(wildcard indexer/*/*.c) \
+LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 FUZZ_LIB = $(LIB_SRC:%.c=bin/fuzz/obj/%.o) bin/fuzz/obj/gen/data.o
 ASAN_LIB = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
