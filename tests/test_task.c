@@ -457,6 +457,22 @@ static void test_lists_and_quotas(void) {
   vp_task_clear(&ts);
 }
 
+
+/* A table without a content column (a list of procedures and the body that
+** handles each) assigns nothing; the author of a cited document is no doer. */
+static void test_no_content_and_authors(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE, {"STT", "Tên thủ tục", "Cơ quan thực hiện"}},
+      /* 1 */ {VP_P_ROW, "row", -1, 0, 0, {"1", "Thủ tục đăng ký kết hôn", "Ủy ban nhân dân cấp xã"}},
+      /* 2 */ {VP_P_TEXT, "Sở Khoa học và Công nghệ tại Tờ trình số 4370/TTr-SKHCN ngày 20 tháng 11 năm 2025.",
+               -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("no content column: no task", task_of_passage(&ts, 1) == NULL);
+  CHECK("author of a cited document: no task", task_of_passage(&ts, 2) == NULL);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -615,6 +631,7 @@ int main(void) {
   test_fields();
   test_not_tasks();
   test_lists_and_quotas();
+  test_no_content_and_authors();
   test_corpus();
   return vp_test_done();
 }

@@ -58,6 +58,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"list-qualifier", NULL},
     {"quota-limit", NULL},
     {"quota-unit", NULL},
+    {"author-of", NULL},
     {"not-task", NULL},
 };
 

@@ -227,6 +227,12 @@ static void read_doer(clause *c, int bMayOwnDoer) {
     }
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
+  if (iEnd >= 0 && list_at(f, skip_ws(f, iEnd), task_list("author-of"), NULL) >= 0) {
+    /* "Sở X tại Tờ trình số …": the author of a document cited, not a doer */
+    for (int k = 0; k < c->nM; k++)
+      if (c->aFe[k] <= iEnd && c->aRole[k] == ROLE_LEAD) c->aRole[k] = ROLE_NONE;
+    iEnd = -1;
+  }
   if (iEnd >= 0) {
     c->bOwnDoer = 1;
     i = skip_ws(f, iEnd);
@@ -849,7 +855,10 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
       clause_free(&c);
     }
   }
-  if (rc == VP_OK && party_has_lead(&parties)) {
+  /* a row is a task when its table has a content column and the row says
+  ** what is to be done: a list of procedures, staff or units with a "Cơ
+  ** quan thực hiện" column assigns nothing */
+  if (rc == VP_OK && party_has_lead(&parties) && zContent && zContent[0]) {
     char zNorm[24] = "";
     char *zDl = NULL;
     if (zDeadline && zDeadline[0]) {
