@@ -48,6 +48,12 @@ void vp_agency_mentions_free(vp_agency_mention *a, int n);
 int vp_agency_scan_fold(const char *z, int n, const vp_fold *pFold,
                         vp_agency_mention **paOut, int *pnOut);
 
+/* Does z[0..n) start with an agency's name or an institutional head noun
+** of data/agency-heads.tsv, written with its tones and a capital ("Ban
+** Quản lý …", not "Bước 5" nor "Một phần")? For text that a table's
+** column says is a body even where the scanner reads no whole name. */
+int vp_agency_starts_with_head(const char *z, int n);
+
 /* Resolve what a user typed ("so tai chinh", "Sở KH&CN", "Sở NN&PTNT") to
 ** the table record. NULL when it names no known agency. */
 const vp_agency *vp_agency_resolve(const char *zTyped);

@@ -473,6 +473,27 @@ static void test_no_content_and_authors(void) {
   vp_task_clear(&ts);
 }
 
+
+/* The closing article: every body after a title leads; a procedure's
+** record of fields is no task. */
+static void test_closing_article_and_records(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Khoa học và Công nghệ; các "
+                          "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+               -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_HEADING, "1. Thủ tục công nhận trung tâm đổi mới sáng tạo", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "- Cơ quan tiếp nhận và trả kết quả: Trung tâm Phục vụ hành chính công tỉnh.", 1, 0,
+               NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Cơ quan thực hiện: Sở Khoa học và Công nghệ tỉnh.", 1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("closing article: the office leads", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L);
+  CHECK("closing article: the department after 'Giám đốc' leads", t && role_of(t, SKHCN) == L);
+  CHECK("a procedure's record is no task", ts.n == 1);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -632,6 +653,7 @@ int main(void) {
   test_not_tasks();
   test_lists_and_quotas();
   test_no_content_and_authors();
+  test_closing_article_and_records();
   test_corpus();
   return vp_test_done();
 }

@@ -1324,6 +1324,23 @@ int vp_agency_scan_fold(const char *z, int n, const vp_fold *pFold,
   return agency_scan_fold(z, n, pFold, 0, paOut, pnOut);
 }
 
+int vp_agency_starts_with_head(const char *z, int n) {
+  if (z == NULL || n <= 0) return 0;
+  const agency_table *t = table_get();
+  vp_fold f;
+  tok_list tl = {0};
+  int bHead = 0;
+  if (vp_fold_init(&f, z, n) != VP_OK) return 0;
+  if (tokenize(f.z, f.n, &t->abbr, &tl) == VP_OK && tl.n > 0) {
+    scan_ctx c = {t, 0, z, n, &f, tl.a, tl.n};
+    int iRec;
+    bHead = match_table(&c, 0, &iRec) >= 0 || head_at(&c, 0) != NULL;
+  }
+  free(tl.a);
+  vp_fold_free(&f);
+  return bHead;
+}
+
 void vp_agency_mentions_free(vp_agency_mention *a, int n) {
   if (a == NULL) return;
   for (int i = 0; i < n; i++) {

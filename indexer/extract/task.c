@@ -101,7 +101,13 @@ static int contains_list(const vp_fold *f, const vp_lexicon_list *pList) {
 /* Past the list label and bullets at the start: "b) ", "3.3. ", "- ", "+ ",
 ** "* ", "II. ", "•". */
 static int skip_label(const vp_fold *f) {
-  int i = 0;
+  int i = skip_ws(f, 0);
+  /* an article's number: "Điều 4. Chánh Văn phòng …" */
+  if (phrase_at(f, i, "dieu") >= 0) {
+    int j = skip_ws(f, i + 4), d = j;
+    while (d < f->n && is_digit(f->z[d])) d++;
+    if (d > j && d < f->n && (f->z[d] == '.' || f->z[d] == ':')) i = d + 1;
+  }
   for (int round = 0; round < 6; round++) {
     i = skip_ws(f, i);
     if (i >= f->n) break;
@@ -795,10 +801,10 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
 
 
 
-/* A lead cell in which the scanner knows no name ("Ban Quản lý các khu công
-** nghệ cao và khu công nghiệp"): the column says each of its names is the
-** lead, so each ';'-separated name is taken as written when it looks like
-** one (a capital first, at most 100 bytes, no sentence in it). */
+/* A lead cell in which the scanner reads no whole name: the column says
+** each of its names is the lead, so each ';'-separated name is taken as
+** written when it looks like one (an institutional head noun first, at most
+** 100 bytes, no sentence in it): never "Bước 5" or "Một phần". */
 static int add_cell_names(party_list *p, const char *zCell, vp_role eRole) {
   int rc = VP_OK;
   const char *z = zCell;
@@ -812,7 +818,8 @@ static int add_cell_names(party_list *p, const char *zCell, vp_role eRole) {
     int cp = 0;
     utf8proc_iterate((const utf8proc_uint8_t *)zName, m, &cp);
     int bName = m >= 4 && m <= 100 && !strchr(zName, '.') &&
-                (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU);
+                (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU) &&
+                vp_agency_starts_with_head(zName, m);
     if (bName) party_add(p, zName, zName, 0, eRole, &rc);
     free(zName);
     z += n;
@@ -901,7 +908,8 @@ static vp_colrole field_of(const vp_passage *ps, int *piValue) {
   while (*q == '-' || *q == '+' || *q == ' ' || *q == '*') q++;
   vp_colrole e = vp_columns_is_name(q) ? vp_columns_role(q) : VP_COL_NONE;
   free(zF);
-  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE) return VP_COL_NONE;
+  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE && e != VP_COL_OTHER)
+    return VP_COL_NONE;
   *piValue = (int)(zColon - z) + 1;
   return e;
 }
@@ -927,9 +935,12 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
   party_list parties = {0};
   char *zDl = NULL;
   char zNorm[24] = "";
+  int bRecord = 0; /* a procedure's record ("Cơ quan tiếp nhận", "Thời hạn
+                   ** giải quyết" …), not a task */
   for (; q < pText->nPassage && (abField[q] & 1) && pText->aPassage[q].iParent == iParent; q++) {
     const vp_passage *ps = &pText->aPassage[q];
     vp_colrole e = field_of(ps, &iValue);
+    if (e == VP_COL_OTHER) bRecord = 1;
     const char *zValue = ps->zText + iValue;
     if (e == VP_COL_LEAD) rc = add_cell_agencies(&parties, zValue, VP_ROLE_LEAD);
     else if (e == VP_COL_SUPPORT) rc = add_cell_agencies(&parties, zValue, VP_ROLE_SUPPORT);
@@ -967,7 +978,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
     else vp_buf_appends(&b, zT, &rc);
     free(zT);
   }
-  if (rc == VP_OK && b.n && party_has_lead(&parties)) {
+  if (rc == VP_OK && b.n && party_has_lead(&parties) && !bRecord) {
     char *zText = vp_buf_take(&b);
     rc = task_push(pOut, pnAlloc, iTextPassage, zText, zDl, zNorm, &parties);
     zDl = NULL;

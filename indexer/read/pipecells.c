@@ -394,6 +394,17 @@ static int rd_header_from_table(rd_ctx *p, const rd_ptable *t) {
 /* A table in the portal form from the "|" line i. A column table is
 ** emitted here and the line after it returned; a layout table's pipes are
 ** marked and i + 1 returned, so its cells are read as paragraphs. */
+/* Does the first row or the second hold "Nơi nhận" or a signature? Such a
+** table is the document's closing layout, even when the portal glued the
+** appendix's table to it with no empty line between. */
+static int rd_has_closing_block(const rd_ctx *p, const rd_ptable *t) {
+  for (int r = 0; r < t->nRow && r < 2; r++)
+    for (int c = 0; c < t->aRow[r].n; c++)
+      for (int k = t->aRow[r].a[c].iFirst; k >= 0 && k <= t->aRow[r].a[c].iLast; k++)
+        if (p->aLine[k].bRecip || p->aLine[k].bSig) return 1;
+  return 0;
+}
+
 /* A table of data without column names the lexicon knows (a procedure's
 ** steps, a list of units): three rows or more of two cells or more, and no
 ** header block in it. Its rows stay rows — one passage each, with no
@@ -405,6 +416,7 @@ static int rd_is_data_table(rd_ctx *p, const rd_ptable *t) {
   int nWide = 0;
   for (int r = 0; r < t->nRow; r++) nWide += t->aRow[r].n >= 2;
   if (nWide < 3) return 0;
+  if (rd_has_closing_block(p, t)) return 0;
   int rc = VP_OK;
   int bMotto = rd_motto_row(p, t, &rc) >= 0;
   if (rc) p->rc = rc;
@@ -415,7 +427,8 @@ int rd_table_pipecells(rd_ctx *p, int i) {
   rd_ptable t;
   memset(&t, 0, sizeof(t));
   int iEnd = rd_ptable_read(p, i, &t);
-  int bColumns = t.nRow >= 2 && !p->rc && rd_ptable_has_head(p, &t.aRow[0]);
+  int bColumns = t.nRow >= 2 && !p->rc && !rd_has_closing_block(p, &t) &&
+                 rd_ptable_has_head(p, &t.aRow[0]);
   if (!bColumns && !p->rc && rd_is_data_table(p, &t)) bColumns = 1;
   if (bColumns) {
     if (t.nCol < t.aRow[0].n) t.nCol = t.aRow[0].n;
