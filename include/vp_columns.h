@@ -19,7 +19,9 @@ typedef enum vp_colrole {
   VP_COL_PRODUCT,  /* sản phẩm, kết quả */
   VP_COL_BUDGET,   /* kinh phí, nguồn vốn */
   VP_COL_NOTE,     /* ghi chú */
-  VP_COL_OTHER     /* a column name with no role for tasks */
+  VP_COL_OTHER,    /* a column name with no role for tasks */
+  VP_COL_STEP      /* bước, trình tự: the steps of a procedure — its table
+                   ** sets out how a file is handled, not who is to do what */
 } vp_colrole;
 
 /* Is zFold (a header cell, folded with vp_fold_str) a column name: a name

@@ -469,6 +469,13 @@ static void test_no_content_and_authors(void) {
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("no content column: no task", task_of_passage(&ts, 1) == NULL);
+  vp_task_clear(&ts);
+  spec b[] = {
+      /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE, {"Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian"}},
+      /* 1 */ {VP_P_ROW, "row", -1, 0, 0, {"Bước 1", "Tiếp nhận hồ sơ", "Trung tâm Phục vụ hành chính công", "0,5 ngày"}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  CHECK("a procedure's steps: no task", ts.n == 0);
   CHECK("author of a cited document: no task", task_of_passage(&ts, 2) == NULL);
   vp_task_clear(&ts);
 }

@@ -12,7 +12,7 @@
 #include "vp_lexicon.h"
 
 static const char *const azRole[] = {"", "number", "content", "lead", "support",
-                                     "deadline", "product", "budget", "note", "other"};
+                                     "deadline", "product", "budget", "note", "other", "step"};
 
 static vp_colrole role_named(const char *z) {
   for (int k = 1; k < VP_ARRAY_SIZE(azRole); k++)

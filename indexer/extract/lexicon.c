@@ -39,8 +39,8 @@ static const vp_lexicon_list_spec aCiteLists[] = {
 /* data/table-columns.tsv: column names of plan tables (columns.c); the
 ** list is how a name matches a header cell, the value its column's role. */
 static const vp_lexicon_list_spec aColumnLists[] = {
-    {"exact", "number content lead support deadline product budget note other"},
-    {"prefix", "number content lead support deadline product budget note other"},
+    {"exact", "number content lead support deadline product budget note other step"},
+    {"prefix", "number content lead support deadline product budget note other step"},
 };
 
 /* data/issuer-levels.tsv: issuing bodies' first words and their level

@@ -836,6 +836,8 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
   if (aKind == NULL) return VP_OK;
   int rc = VP_OK;
   int nCol = pHead->nCell < ps->nCell ? pHead->nCell : ps->nCell;
+  for (int i = 0; i < pHead->nCell; i++)
+    if (aKind[i] == VP_COL_STEP) return VP_OK; /* a procedure's steps */
   party_list parties = {0};
   const char *zContent = NULL, *zDeadline = NULL;
   for (int i = 0; rc == VP_OK && i < nCol; i++) {
