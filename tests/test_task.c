@@ -501,6 +501,26 @@ static void test_closing_article_and_records(void) {
   vp_task_clear(&ts);
 }
 
+
+/* A time limit has a duration as its normal form; an item with no deadline
+** of its own takes its lead-in's. */
+static void test_durations_and_inherited_deadlines(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Sở Tư pháp thẩm định hồ sơ trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ.",
+               -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Sở Tài chính thực hiện trước ngày 30/11/2025 các nội dung sau:", -1, 1, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "- Rà soát, bố trí kinh phí thực hiện kế hoạch.", 1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("duration: as written", t && t->zDeadline && strcmp(t->zDeadline, "trong thời hạn 03 ngày làm việc") == 0);
+  CHECK("duration: normal form", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "P3D") == 0);
+  t = task_of_passage(&ts, 2);
+  CHECK("item takes its lead-in's deadline", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2025-11-30") == 0);
+  CHECK("item takes its lead-in's doer", t && role_of(t, STC) == L);
+  vp_task_clear(&ts);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -661,6 +681,7 @@ int main(void) {
   test_lists_and_quotas();
   test_no_content_and_authors();
   test_closing_article_and_records();
+  test_durations_and_inherited_deadlines();
   test_corpus();
   return vp_test_done();
 }

@@ -55,6 +55,8 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"membership", NULL},
     {"not-content", NULL},
     {"deadline", "day month quarter half year"},
+    {"duration", NULL},
+    {"duration-unit", "D W M Y"},
     {"list-qualifier", NULL},
     {"quota-limit", NULL},
     {"quota-unit", NULL},

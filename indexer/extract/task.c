@@ -475,10 +475,36 @@ static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
 
 /* A deadline in prose: a dated one, else "định kỳ hằng năm" or an opening
 ** "Hằng năm," (yearly). "hằng năm" elsewhere is content, not a deadline. */
+/* A time limit: "trong thời hạn 03 ngày làm việc", "chậm nhất 15 ngày",
+** "trong vòng 6 tháng" — a lead phrase, a number, a unit (data/task-phrases
+** .tsv: duration, duration-unit); normal form an ISO 8601 duration ("P3D",
+** "P6M"), counted from the event the text names. */
+static void find_duration(const vp_fold *f, int iFrom, deadline *pOut) {
+  const vp_lexicon_list *pLead = task_list("duration"), *pUnit = task_list("duration-unit");
+  for (int i = iFrom; i < f->n; i++) {
+    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
+    int e = list_at(f, i, pLead, NULL), v = 0;
+    if (e < 0) continue;
+    int j = read_uint(f, skip_ws(f, e), &v);
+    if (j < 0 || v <= 0) continue;
+    const vp_lexicon_entry *pU;
+    int k = list_at(f, skip_ws(f, j), pUnit, &pU);
+    if (k < 0) continue;
+    int m = phrase_at(f, skip_ws(f, k), "lam viec");
+    pOut->bFound = 1;
+    pOut->iS = i;
+    pOut->iE = m >= 0 ? m : k;
+    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "P%d%s", v, pU->zValue);
+    return;
+  }
+}
+
 static void find_prose_deadline(const clause *c, deadline *pOut) {
   const vp_fold *f = &c->f;
   memset(pOut, 0, sizeof(*pOut));
   find_dated_deadline(f, c->iBody, pOut);
+  if (pOut->bFound) return;
+  find_duration(f, c->iBody, pOut);
   if (pOut->bFound) return;
   int i = find_phrase(f, c->iBody, "dinh ky hang nam");
   int e = i >= 0 ? i + (int)strlen("dinh ky hang nam") : -1;
@@ -634,6 +660,10 @@ typedef struct passage_roles {
   int bMembers;       /* a lead-in listing the members of a board */
   int bSupportList;   /* "b) Chủ trì, phối hợp" naming nobody: the bodies
                       ** the items under it name are its support */
+  char *zDeadline;    /* a heading's or lead-in's deadline, as written, for
+                      ** the items under it that give none ("Trước ngày
+                      ** 30/11/2025, các sở: - …"); NULL */
+  char zDeadlineNorm[24];
 } passage_roles;
 
 /* Does f set a quota ("không quá 01 tập thể, 03 cá nhân"): a limit word,
@@ -769,6 +799,19 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn) ||
                       r->bSupportList;
   r->bMembers = c.bMembership && !c.bOwnDoer;
+  if (rc == VP_OK && r->bHeadsChildren) {
+    deadline dH;
+    find_prose_deadline(&c, &dH);
+    if (dH.bFound) {
+      r->zDeadline = vp_fold_display(ps->zText + c.f.aOff[dH.iS], c.f.aOff[dH.iE] - c.f.aOff[dH.iS]);
+      memcpy(r->zDeadlineNorm, dH.zNorm, sizeof(r->zDeadlineNorm));
+      if (r->zDeadline == NULL) rc = VP_ENOMEM;
+    } else if (bInherit && aRoles[q].zDeadline) {
+      r->zDeadline = vp_strndup(aRoles[q].zDeadline, -1);
+      memcpy(r->zDeadlineNorm, aRoles[q].zDeadlineNorm, sizeof(r->zDeadlineNorm));
+      if (r->zDeadline == NULL) rc = VP_ENOMEM;
+    }
+  }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};
     party_add_list(&copy, &r->parties, &rc);
@@ -777,7 +820,12 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
     int iBodySrc = c.f.aOff[c.iBody];
     char *zText = vp_fold_display(ps->zText + iBodySrc, ps->iEnd - ps->iStart - iBodySrc);
     char *zDl = NULL;
-    if (d.bFound) zDl = vp_fold_display(ps->zText + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
+    if (d.bFound) {
+      zDl = vp_fold_display(ps->zText + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
+    } else if (bInherit && aRoles[q].zDeadline) { /* the lead-in's */
+      zDl = vp_strndup(aRoles[q].zDeadline, -1);
+      memcpy(d.zNorm, aRoles[q].zDeadlineNorm, sizeof(d.zNorm));
+    }
     if (rc == VP_OK) rc = task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, &copy);
     else {
       free(zText);
@@ -1038,7 +1086,10 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
         break;
     }
   }
-  for (int p = 0; p < pText->nPassage; p++) party_list_free(&aRoles[p].parties);
+  for (int p = 0; p < pText->nPassage; p++) {
+    party_list_free(&aRoles[p].parties);
+    free(aRoles[p].zDeadline);
+  }
   free(aRoles);
   free(abField);
   if (rc != VP_OK) {
