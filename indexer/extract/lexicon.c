@@ -64,6 +64,13 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"not-task", NULL},
 };
 
+/* data/meta-phrases.tsv: header, body and signature words (meta.c). */
+static const vp_lexicon_list_spec aMetaLists[] = {
+    {"issuer", NULL},          {"level", NULL},       {"header-boilerplate", NULL},
+    {"issuing-verb", NULL},    {"title-stop", NULL},  {"signature-start", NULL},
+    {"signer-title-word", NULL},
+};
+
 /* one-column tables: a list of phrases (reader.c) */
 static const vp_lexicon_list_spec aPhraseList[] = {{NULL, NULL}};
 
@@ -75,6 +82,7 @@ static const vp_lexicon_table aTable[] = {
     {"table-columns.tsv", "name\trole\tmatch", 2, 0, 1, 3, aColumnLists,
      VP_ARRAY_SIZE(aColumnLists)},
     {"task-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aTaskLists, VP_ARRAY_SIZE(aTaskLists)},
+    {"meta-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aMetaLists, VP_ARRAY_SIZE(aMetaLists)},
     {"issuer-levels.tsv", "head\tlevel", -1, 0, 1, 2, aIssuerLevelList, 1},
     {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},
     {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},

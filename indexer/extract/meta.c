@@ -508,68 +508,71 @@ static const vp_province *find_province(const meta_doc *pDoc) {
 
 /* ------------------------------------------------------------ issuer */
 
-/* issuing bodies as written in headers, signatures and body sentences */
-static const struct {
-  const char *zFold;
-  const char *zName;
-} aIssuer[] = {
-    {"uy ban nhan dan", "Ủy ban nhân dân"},
-    {"ubnd", "Ủy ban nhân dân"},
-    {"hoi dong nhan dan", "Hội đồng nhân dân"},
-    {"hdnd", "Hội đồng nhân dân"},
-};
+static const vp_lexicon_list *meta_list(const char *zList) {
+  return vp_lexicon_get("meta-phrases.tsv", zList);
+}
 
-/* the administrative level after an issuer ("tỉnh", "thành phố", …) */
-static const struct {
-  const char *zFold;
-  const char *zName;
-} aLevel[] = {
-    {"tinh", "tỉnh"}, {"thanh pho", "thành phố"}, {"tp", "thành phố"},
-    {"huyen", "huyện"}, {"quan", "quận"}, {"thi xa", "thị xã"},
-};
-
-/* issuer words at folded offset i: index into aIssuer (-1 if none); *piEnd
-** gets the offset after them */
-static int issuer_at(const char *z, int n, int i, int *piEnd) {
-  for (int k = 0; k < VP_ARRAY_SIZE(aIssuer); k++) {
-    if (word_at(z, n, i, aIssuer[k].zFold)) {
-      *piEnd = i + (int)strlen(aIssuer[k].zFold);
+/* The index in list zList (data/meta-phrases.tsv) of the first phrase
+** written at folded offset i, -1 when none; *piEnd gets the offset after
+** it. */
+static int phrase_index_at(const char *zList, const char *z, int n, int i, int *piEnd) {
+  const vp_lexicon_list *pList = meta_list(zList);
+  for (int k = 0; k < vp_lexicon_count(pList); k++) {
+    const vp_lexicon_entry *e = vp_lexicon_entry_at(pList, k);
+    if (word_at(z, n, i, e->zFold)) {
+      *piEnd = i + e->nFold;
       return k;
     }
   }
   return -1;
 }
 
+/* Does a phrase of zList stand at folded offset i? */
+static int phrase_at_list(const char *zList, const char *z, int n, int i) {
+  int iEnd;
+  return phrase_index_at(zList, z, n, i, &iEnd) >= 0;
+}
+
+/* issuer words ("Ủy ban nhân dân", "UBND") at folded offset i: their
+** index in the issuer list (-1 if none); *piEnd gets the offset after */
+static int issuer_at(const char *z, int n, int i, int *piEnd) {
+  return phrase_index_at("issuer", z, n, i, piEnd);
+}
+
+/* the administrative level ("tỉnh", "thành phố", "TP.") at i */
 static int level_at(const char *z, int n, int i, int *piEnd) {
-  for (int k = 0; k < VP_ARRAY_SIZE(aLevel); k++) {
-    if (word_at(z, n, i, aLevel[k].zFold)) {
-      *piEnd = i + (int)strlen(aLevel[k].zFold);
-      while (*piEnd < n && z[*piEnd] == '.') (*piEnd)++;
-      return k;
-    }
-  }
-  return -1;
+  int k = phrase_index_at("level", z, n, i, piEnd);
+  if (k >= 0)
+    while (*piEnd < n && z[*piEnd] == '.') (*piEnd)++;
+  return k;
 }
 
 static char *issuer_name(int iIssuer, int iLevel) {
-  if (iLevel < 0) return vp_strndup(aIssuer[iIssuer].zName, -1);
-  return vp_mprintf("%s %s", aIssuer[iIssuer].zName, aLevel[iLevel].zName);
+  const vp_lexicon_entry *pI = vp_lexicon_entry_at(meta_list("issuer"), iIssuer);
+  const vp_lexicon_entry *pL = iLevel >= 0 ? vp_lexicon_entry_at(meta_list("level"), iLevel) : NULL;
+  if (pI == NULL) return NULL;
+  if (pL == NULL) return vp_strndup(pI->zValue, -1);
+  return vp_mprintf("%s %s", pI->zValue, pL->zValue);
+}
+
+/* The index of the level whose usual spelling is zName, -1 if none. */
+static int level_named(const char *zName) {
+  const vp_lexicon_list *pList = meta_list("level");
+  for (int k = 0; k < vp_lexicon_count(pList); k++)
+    if (strcmp(vp_lexicon_entry_at(pList, k)->zValue, zName) == 0) return k;
+  return -1;
 }
 
 /* the level a province's own People's Committee has: "thành phố" for a
 ** centrally-run city, "tỉnh" otherwise; -1 when no province is known */
 static int level_of_province(const vp_province *p) {
   if (p == NULL) return -1;
-  return strcmp(p->zKind, "thành phố") == 0 ? 1 : 0;
+  return level_named(strcmp(p->zKind, "thành phố") == 0 ? "thành phố" : "tỉnh");
 }
 
 /* header lines that are no issuer: national motto, "Số:", place-date */
 static int is_header_boilerplate(const meta_line *pL) {
-  static const char *const azSkip[] = {"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam",
-                                       "doc lap", "v/v"};
-  for (int i = 0; i < VP_ARRAY_SIZE(azSkip); i++) {
-    if (word_at(pL->zF, pL->nF, 0, azSkip[i])) return 1;
-  }
+  if (phrase_at_list("header-boilerplate", pL->zF, pL->nF, 0)) return 1;
   if (is_number_line(pL)) return 1;
   char zIso[11];
   if (find_date_from(pL->zF, pL->nF, 0, zIso)) return 1;
@@ -676,7 +679,6 @@ static int signature_issuer(const meta_doc *pDoc, int *piLevel) {
 /* "Ủy ban nhân dân tỉnh (X) ban hành / xây dựng …" in the body, or "… của
 ** UBND tỉnh X)" on the appendix line giving the own number */
 static int body_issuer(const meta_doc *pDoc, int *piLevel) {
-  static const char *const azVerb[] = {"ban hanh", "xay dung"};
   for (int i = pDoc->iKind + 1; i < pDoc->nLine; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     const char *z = pL->zF;
@@ -688,11 +690,9 @@ static int body_issuer(const meta_doc *pDoc, int *piLevel) {
       if (iLevel < 0) continue;
       int j = skip_spaces(z, n, iEnd), nLen;
       if (vp_gaz_match_fold(z + j, n - j, &nLen)) j = skip_spaces(z, n, j + nLen);
-      for (int v = 0; v < VP_ARRAY_SIZE(azVerb); v++) {
-        if (word_at(z, n, j, azVerb[v])) {
-          *piLevel = iLevel;
-          return iIssuer;
-        }
+      if (phrase_at_list("issuing-verb", z, n, j)) {
+        *piLevel = iLevel;
+        return iIssuer;
       }
     }
   }
@@ -782,10 +782,7 @@ static char *header_block_issuer(const char *zIssuer, const vp_province *pProvin
 
 /* lines that never belong to a title */
 static int is_title_stop(const meta_line *pL) {
-  static const char *const azStop[] = {"can cu", "kinh gui", "noi nhan"};
-  for (int i = 0; i < VP_ARRAY_SIZE(azStop); i++) {
-    if (word_at(pL->zF, pL->nF, 0, azStop[i])) return 1;
-  }
+  if (phrase_at_list("title-stop", pL->zF, pL->nF, 0)) return 1;
   if (number_line_start(pL) >= 0) return 1; /* a wrapped "… số\n57-NQ/TW" is title */
   if (is_roman_heading(pL->zF, pL->nF)) return 1;
   char zIso[11];
@@ -845,22 +842,18 @@ static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
 
 /* the first line of a signature block: "TM. …", "KT. …", "TL. …", "Q. …" */
 static int is_signature_start(const meta_line *pL) {
-  static const char *const azStart[] = {"tm.", "kt.", "tl.", "q.", "tuq."};
-  for (int i = 0; i < VP_ARRAY_SIZE(azStart); i++) {
-    int nS = (int)strlen(azStart[i]);
-    if (pL->nF > nS && strncmp(pL->zF, azStart[i], (size_t)nS) == 0) return 1;
+  const vp_lexicon_list *pStart = meta_list("signature-start");
+  for (int i = 0; i < vp_lexicon_count(pStart); i++) {
+    const vp_lexicon_entry *e = vp_lexicon_entry_at(pStart, i);
+    if (pL->nF > e->nFold && strncmp(pL->zF, e->zFold, (size_t)e->nFold) == 0) return 1;
   }
   return pL->eKind == VP_P_SIGNATURE;
 }
 
 /* words of titles, which an uppercase signer line must not contain */
 static int has_title_word(const meta_line *pL) {
-  static const char *const azWord[] = {"chu tich", "giam doc", "truong", "pho", "uy ban", "bi thu",
-                                       "chanh", "thu truong", "phu luc", "bieu", "noi nhan"};
   for (int k = 0; k < pL->nF; k++) {
-    for (int i = 0; i < VP_ARRAY_SIZE(azWord); i++) {
-      if (word_at(pL->zF, pL->nF, k, azWord[i])) return 1;
-    }
+    if (phrase_at_list("signer-title-word", pL->zF, pL->nF, k)) return 1;
   }
   return 0;
 }
