@@ -61,6 +61,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"quota-limit", NULL},
     {"quota-unit", NULL},
     {"author-of", NULL},
+    {"support-lead-in", NULL},
     {"not-task", NULL},
 };
 
@@ -69,6 +70,12 @@ static const vp_lexicon_list_spec aMetaLists[] = {
     {"issuer", NULL},          {"level", NULL},       {"header-boilerplate", NULL},
     {"issuing-verb", NULL},    {"title-stop", NULL},  {"signature-start", NULL},
     {"signer-title-word", NULL},
+};
+
+/* data/layout-words.tsv: what the reader recognises lines by. */
+static const vp_lexicon_list_spec aLayoutLists[] = {
+    {"signature-prefix", NULL}, {"signature-title", NULL}, {"appendix", NULL},
+    {"not-appendix", NULL},     {"motto-start", NULL},     {"motto-line", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */
@@ -82,6 +89,7 @@ static const vp_lexicon_table aTable[] = {
     {"table-columns.tsv", "name\trole\tmatch", 2, 0, 1, 3, aColumnLists,
      VP_ARRAY_SIZE(aColumnLists)},
     {"task-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aTaskLists, VP_ARRAY_SIZE(aTaskLists)},
+    {"layout-words.tsv", "list\tphrase", 0, 1, -1, 2, aLayoutLists, VP_ARRAY_SIZE(aLayoutLists)},
     {"meta-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aMetaLists, VP_ARRAY_SIZE(aMetaLists)},
     {"issuer-levels.tsv", "head\tlevel", -1, 0, 1, 2, aIssuerLevelList, 1},
     {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},

@@ -689,11 +689,7 @@ static int is_support_lead_in(const clause *c) {
   const char *z = c->f.z + c->iBody;
   int n = c->f.n - c->iBody;
   while (n > 0 && (z[n - 1] == ':' || z[n - 1] == ' ' || z[n - 1] == '.')) n--;
-  static const char *const az[] = {"chu tri, phoi hop", "chu tri phoi hop", "chu tri, phoi hop voi",
-                                   "phoi hop", "phoi hop voi"};
-  for (int k = 0; k < VP_ARRAY_SIZE(az); k++)
-    if ((int)strlen(az[k]) == n && memcmp(z, az[k], (size_t)n) == 0) return 1;
-  return 0;
+  return vp_lexicon_find(task_list("support-lead-in"), z, n) != NULL;
 }
 
 static int task_push(vp_tasks *pOut, int *pnAlloc, int iPassage, char *zText,

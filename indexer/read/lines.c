@@ -23,19 +23,6 @@
 ** Word tables (folded: lowercase ASCII, no diacritics, spaces collapsed)
 */
 
-/* Signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" (prefix forms,
-** followed by more words) and bare titles on their own line. */
-static const char *const azSigPrefix[] = {"tm.", "tm ", "t/m", "kt.", "kt ",
-                                          "k/t", "q.",  "tl.", "ttl.", "tuq."};
-static const char *const azSigTitle[] = {
-    "chu tich",      "pho chu tich",   "giam doc",       "pho giam doc",
-    "bi thu",        "pho bi thu",     "chanh van phong", "truong ban",
-    "pho truong ban", "thu truong",    "pho thu truong", "bo truong"};
-
-/* Headings that open an appendix, whose tables number their own rows. */
-static const char *const azAppendix[] = {"phu luc", "bieu", "danh muc"};
-static const char *const azNotAppendix[] = {"bieu duong"}; /* commendation */
-
 #define RD_FOLD_MAX 240 /* bytes of a line folded for word tests */
 
 /* ------------------------------------------------------------------------
@@ -405,25 +392,29 @@ static int rd_ends_with_wrap_word(const char *zF) {
 
 int rd_is_colname(const char *zFold) { return vp_columns_is_name(zFold); }
 
+/* The length of the longest phrase of layout list zList at the start of
+** zFold (data/layout-words.tsv), 0 when none. */
+int rd_layout_word(const char *zList, const char *zFold) {
+  int nLen = 0;
+  const vp_lexicon_list *pList = vp_lexicon_get("layout-words.tsv", zList);
+  return vp_lexicon_match_at(pList, zFold, (int)strlen(zFold), 0, &nLen) ? nLen : 0;
+}
+
 static int rd_is_sig_title(const char *zFold, int bAllCaps) {
   if (!bAllCaps) return 0;
-  for (int k = 0; k < VP_ARRAY_SIZE(azSigPrefix); k++) {
-    if (rd_starts_with(zFold, azSigPrefix[k]) &&
-        strlen(zFold) > strlen(azSigPrefix[k]) + 1)
-      return 1;
-  }
+  int n = (int)strlen(zFold);
+  /* "TM. ỦY BAN NHÂN DÂN": a prefix and more words */
+  int m = rd_layout_word("signature-prefix", zFold);
+  if (m > 0 && n > m + 1) return 1;
   /* "PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC": a title and at most two
   ** more words */
-  for (int k = 0; k < VP_ARRAY_SIZE(azSigTitle); k++) {
-    size_t m = strlen(azSigTitle[k]);
-    if (strncmp(zFold, azSigTitle[k], m) != 0) continue;
-    if (zFold[m] == 0) return 1;
-    if (zFold[m] != ' ') continue;
-    int nWord = 1;
-    for (const char *q = zFold + m + 1; *q; q++) nWord += *q == ' ';
-    if (nWord <= 2) return 1;
-  }
-  return 0;
+  m = rd_layout_word("signature-title", zFold);
+  if (m == 0) return 0;
+  if (zFold[m] == 0) return 1;
+  if (zFold[m] != ' ') return 0;
+  int nWord = 1;
+  for (const char *q = zFold + m + 1; *q; q++) nWord += *q == ' ';
+  return nWord <= 2;
 }
 
 /* "Số: 222/KH-UBND", "Tuyên Quang, ngày 18 tháng 12 năm 2024" */
@@ -522,13 +513,7 @@ int rd_line_features(rd_ctx *p, rd_line *pL) {
     pL->bHeader = rd_is_header_line(zFold, nChar);
     pL->bColName = rd_is_colname(zFold);
     pL->bWrapWord = !pL->bTerminal && rd_ends_with_wrap_word(zFold);
-    for (int k = 0; k < VP_ARRAY_SIZE(azAppendix); k++) {
-      int m = (int)strlen(azAppendix[k]);
-      if (rd_starts_with(zFold, azAppendix[k]) && (zFold[m] == 0 || zFold[m] == ' '))
-        pL->bAppendix = 1;
-    }
-    for (int k = 0; k < VP_ARRAY_SIZE(azNotAppendix); k++)
-      if (rd_starts_with(zFold, azNotAppendix[k])) pL->bAppendix = 0;
+    pL->bAppendix = rd_layout_word("appendix", zFold) > 0 && !rd_layout_word("not-appendix", zFold);
     int nWord = 1, bDigit = 0;
     for (const char *q = zFold; *q; q++) {
       nWord += *q == ' ';

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vp_common.h"
+#include "vp_lexicon.h"
 
 /* ---- the portal's table form: one cell per line-run, "|" lines between ----
 **
@@ -287,9 +288,8 @@ static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
 ** the first lines of a cell before any class are the issuer. */
 
 static int rd_header_class(const char *zF) {
-  if (rd_starts_with(zF, "cong hoa xa hoi") || rd_starts_with(zF, "dang cong san viet nam") ||
-      rd_starts_with(zF, "doc lap") || strcmp(zF, "cong hoa xa") == 0 ||
-      strcmp(zF, "cong hoa") == 0)
+  if (rd_layout_word("motto-start", zF) ||
+      vp_lexicon_find(vp_lexicon_get("layout-words.tsv", "motto-line"), zF, -1))
     return HF_MOTTO;
   if (rd_starts_with(zF, "so:") || rd_starts_with(zF, "so :") ||
       (rd_starts_with(zF, "so ") && rd_is_digit((unsigned char)zF[3])))

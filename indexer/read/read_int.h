@@ -125,6 +125,9 @@ int rd_rank(const rd_label *pL);
 int rd_is_bullet(int eType);
 int rd_is_numbered(int eType);
 int rd_is_colname(const char *zFold);
+/* The length of the longest phrase of list zList of data/layout-words.tsv
+** at the start of the folded text zFold; 0 when none. */
+int rd_layout_word(const char *zList, const char *zFold);
 int rd_line_features(rd_ctx *p, rd_line *pL);
 
 /* markup.c — markup blanking */
