@@ -124,6 +124,7 @@ static const char zTable[] =
     "Văn phòng Ban Chỉ\nhuy; các sở, ban, ngành\n|\nTrước ngày\n30/11/2025\n|\nQuyết định\n|\n"
     "|\n2\n|\nHướng dẫn thanh toán chi phí\n|\nSở Y tế\n|\nSở Tài chính\n|\n2025\n|\n|\n"
     "|\n3\n|\nRà soát quy chế\n|\nSở Xây dựng\n|\n|\nQuý IV\n|\nBáo cáo\n|\n"
+    "……………………\n|\n7\n|\nTổng kết thực hiện\n|\nSở Nội vụ\n|\n|\n2026\n|\nBáo cáo\n|\n"
     "\nNội dung sau bảng.\n";
 
 static void test_cell_table(void) {
@@ -149,7 +150,7 @@ static void test_cell_table(void) {
                            h->aeColRole[1] == VP_COL_CONTENT && h->aeColRole[2] == VP_COL_LEAD &&
                            h->aeColRole[3] == VP_COL_SUPPORT && h->aeColRole[4] == VP_COL_DEADLINE &&
                            h->aeColRole[5] == VP_COL_PRODUCT);
-  CHECK("table: three task rows", nRow == 3);
+  CHECK("table: four task rows (an elided stretch is no row)", nRow == 4);
   CHECK("group row is a heading, not a row",
         iGroup >= 0 && p->aPassage[iGroup].eKind == VP_P_HEADING &&
             strstr(p->aPassage[iGroup].zText, "KIỆN TOÀN"));
@@ -171,6 +172,10 @@ static void test_cell_table(void) {
   CHECK("row 3: empty middle cell", r3 >= 0 && p->aPassage[r3].nCell == 6 &&
                                         p->aPassage[r3].azCell[3][0] == 0 &&
                                         streq(p->aPassage[r3].azCell[4], "Quý IV"));
+  int r7 = find(p, "Tổng kết");
+  CHECK("row after the elision: its own row", r7 >= 0 && p->aPassage[r7].eKind == VP_P_ROW &&
+                                                 p->aPassage[r7].nCell == 6 &&
+                                                 streq(p->aPassage[r7].azCell[0], "7"));
   int a = find(p, "Nội dung sau bảng");
   CHECK("text after the table is a paragraph", a >= 0 && p->aPassage[a].eKind == VP_P_TEXT);
   vp_reader_free(p);

@@ -476,6 +476,14 @@ static void test_no_content_and_authors(void) {
   };
   ts = extract(b, VP_ARRAY_SIZE(b));
   CHECK("a procedure's steps: no task", ts.n == 0);
+  vp_task_clear(&ts);
+  spec c[] = {
+      /* 0 */ {VP_P_HEADING, "1.1. Trung tâm Phục vụ hành chính công tỉnh", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Cơ sở 1: Địa chỉ: Số 398 đường Trần Phú, phường Việt Trì; ĐT: 0210 2222 555", 0, 0,
+               NO_TABLE, {0}},
+  };
+  ts = extract(c, VP_ARRAY_SIZE(c));
+  CHECK("an address under a body's name: no task", ts.n == 0);
   CHECK("author of a cited document: no task", task_of_passage(&ts, 2) == NULL);
   vp_task_clear(&ts);
 }

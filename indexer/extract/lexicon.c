@@ -62,6 +62,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"quota-unit", NULL},
     {"author-of", NULL},
     {"support-lead-in", NULL},
+    {"contact", NULL},
     {"not-task", NULL},
 };
 

@@ -760,6 +760,11 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
     clause_free(&c);
     return VP_OK;
   }
+  if (contains_list(&c.f, task_list("contact"))) {
+    /* "Cơ sở 1: Địa chỉ: Số 398 …": where to file, not work */
+    clause_free(&c);
+    return VP_OK;
+  }
   if (is_award_quota(&c.f)) {
     /* "Công an tỉnh; Sở Tài chính … mỗi đơn vị đề nghị không quá 01 tập
     ** thể, 03 cá nhân": a quota of awards, not work */

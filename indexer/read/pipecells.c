@@ -124,6 +124,23 @@ static int rd_cell_run(const rd_ctx *p, int j, int *piClose) {
   return iLast;
 }
 
+/* A line of dots or ellipses only: text the copy leaves out. */
+static int rd_is_elision(const rd_ctx *p, int k) {
+  const rd_line *pL = &p->aLine[k];
+  if (rd_is_blank(pL)) return 0;
+  for (int i = pL->iCs; i < pL->iCe; i++) {
+    unsigned char c = (unsigned char)p->zClean[i];
+    if (c == '.' || c == ' ' || c == '_') continue;
+    if (c == 0xE2 && i + 2 < pL->iCe && (unsigned char)p->zClean[i + 1] == 0x80 &&
+        (unsigned char)p->zClean[i + 2] == 0xA6) { /* … */
+      i += 2;
+      continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
 /* Read the rows × cells of the table whose first "|" line is i. Returns the
 ** line after it. */
 static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
@@ -150,13 +167,18 @@ static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
     /* content at m; k pipes before it (after the last close or row start) */
     rd_prow *r = &t->aRow[t->nRow - 1];
     const rd_line *pL = &p->aLine[m];
+    if (k == 0 && rd_is_elision(p, m) && m + 1 < p->nLine && p->aLine[m + 1].bBarePipe) {
+      j = m + 2; /* "……………" / "|": rows left out of the copy, not a cell */
+      continue;
+    }
     if (k == 0) {
       if (t->nCol > 0 && r->n >= t->nCol) {
-        /* the row is full: a run closed by a pipe is a row whose opening
-        ** pipe is missing; anything else follows the table */
+        /* the row is full: one line closed by a pipe is a row whose
+        ** opening pipe is missing ("……" / "|" / "2"); anything else — a
+        ** heading over the next table — follows the table */
         int iClose0;
-        rd_cell_run(p, m, &iClose0);
-        if (iClose0 < 0) break;
+        int iLast0 = rd_cell_run(p, m, &iClose0);
+        if (iClose0 < 0 || iLast0 != m) break;
         rc = rd_ptable_row(t);
       }
     } else {
