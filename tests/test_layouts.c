@@ -225,7 +225,8 @@ static void test_fields(void) {
       "- Thường xuyên rà soát, kiện toàn đội ngũ.\n\n"
       "*Đơn vị chủ trì thực hiện: *Các\nSở, ngành, UBND cấp xã.\n\n"
       "*Đơn vị phối hợp: *Sở Nội\nvụ, Sở Tư pháp.\n\n"
-      "*Thời gian thực hiện: *Thường\nxuyên.\n";
+      "*Thời gian thực hiện: *Thường\nxuyên.\n\n"
+      "- Sở Nội vụ rà soát hồ sơ;\nkịp thời báo cáo Ủy ban nhân dân tỉnh.\n";
   vp_text *p = parse(z);
   CHECK("fields: parsed", p != NULL);
   if (p == NULL) return;
@@ -233,6 +234,8 @@ static void test_fields(void) {
   CHECK("fields: wrapped bold heading", h >= 0 && p->aPassage[h].eKind == VP_P_HEADING &&
                                             strstr(p->aPassage[h].zText, "kiện toàn"));
   int f = find(p, "Đơn vị chủ trì");
+  int w = find(p, "kịp thời báo cáo");
+  CHECK("a line ending ';' goes on into a lowercase line", w >= 0 && strstr(p->aPassage[w].zText, "rà soát"));
   CHECK("fields: value joined across the wrap before a capital",
         f >= 0 && strstr(p->aPassage[f].zText, "Sở, ngành, UBND cấp xã"));
   int d = find(p, "Thời gian thực hiện");
