@@ -505,6 +505,22 @@ static void test_closing_article_and_records(void) {
   const vp_task *t = task_of_passage(&ts, 0);
   CHECK("closing article: the office leads", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L);
   CHECK("closing article: the department after 'Giám đốc' leads", t && role_of(t, SKHCN) == L);
+  vp_task_clear(&ts);
+  spec b[] = {
+      {VP_P_TEXT, "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và "
+                  "Môi trường; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+       -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  t = task_of_passage(&ts, 0);
+  CHECK("shared head: Sở Tài chính", t && role_of(t, STC) == L);
+  CHECK("shared head: Sở Xây dựng", t && role_of(t, "Sở Xây dựng") == L);
+  CHECK("shared head: a name with 'và' whole", t && role_of(t, "Sở Nông nghiệp và Môi trường") == L);
+  CHECK("shared head: the list goes on after it",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  CHECK("shared head: no group for 'các Sở'", t && role_of(t, "Các sở, ban, ngành") < 0);
+  vp_task_clear(&ts);
+  ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("a procedure's record is no task", ts.n == 1);
   vp_task_clear(&ts);
 }

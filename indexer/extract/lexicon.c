@@ -63,6 +63,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"author-of", NULL},
     {"support-lead-in", NULL},
     {"contact", NULL},
+    {"shared-head", NULL},
     {"not-task", NULL},
 };
 

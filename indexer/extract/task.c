@@ -198,6 +198,10 @@ static int skip_list_sep(const vp_fold *f, int i) {
     if (e < 0) e = phrase_at(f, i, "cung");
     if (e < 0) e = list_at(f, i, task_list("title"), NULL);
     if (e < 0) e = list_at(f, i, task_list("list-qualifier"), NULL); /* "… của Thành phố, UBND …" */
+    if (e < 0 && (e = list_at(f, i, task_list("shared-head"), NULL)) >= 0) {
+      int k = skip_ws(f, e); /* "các Sở:" before the names it heads */
+      e = k < f->n && f->z[k] == ':' ? k + 1 : -1;
+    }
     if (e < 0) return i;
     i = e;
   }
@@ -292,11 +296,150 @@ static int count_content_words(const clause *c) {
   return n;
 }
 
+
+/* ---- "Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường":
+** one head noun shared by a list of names after a colon. Each name is the
+** head's ("Sở Tài chính", "Sở Xây dựng", …) when the agency table knows it;
+** the mentions replace the group the scanner read in "các Sở". */
+
+/* The table record of head + the source text z[s, e), or NULL. */
+static const vp_agency *head_name(const char *zHead, const char *z, int s, int e) {
+  while (s < e && (z[s] == ' ' || z[s] == '\n' || z[s] == '\t')) s++;
+  while (e > s && (z[e - 1] == ' ' || z[e - 1] == '\n' || z[e - 1] == '\t')) e--;
+  if (e - s < 2 || e - s > 80) return NULL;
+  char *zTyped = vp_mprintf("%s %.*s", zHead, e - s, z + s);
+  const vp_agency *r = zTyped ? vp_agency_resolve(zTyped) : NULL;
+  free(zTyped);
+  return r && !r->bGeneric ? r : NULL;
+}
+
+static int mention_add(vp_agency_mention **pa, int *pn, int *pnAlloc, int iStart, int iEnd,
+                       const vp_agency *r, const char *zHead, const char *z) {
+  if (*pn == *pnAlloc) {
+    int nNew = *pnAlloc ? *pnAlloc * 2 : 8;
+    vp_agency_mention *aNew = realloc(*pa, (size_t)nNew * sizeof(**pa));
+    if (aNew == NULL) return VP_ENOMEM;
+    *pa = aNew;
+    *pnAlloc = nNew;
+  }
+  while (iStart < iEnd && (z[iStart] == ' ' || z[iStart] == '\n' || z[iStart] == '\t')) iStart++;
+  while (iEnd > iStart && (z[iEnd - 1] == ' ' || z[iEnd - 1] == '\n' || z[iEnd - 1] == '\t')) iEnd--;
+  vp_agency_mention *m = &(*pa)[(*pn)++];
+  memset(m, 0, sizeof(*m));
+  m->iStart = iStart;
+  m->iEnd = iEnd;
+  m->pAgency = r;
+  char *zPart = vp_fold_display(z + iStart, iEnd - iStart);
+  m->zName = zPart ? vp_mprintf("%s %s", zHead, zPart) : NULL;
+  free(zPart);
+  m->zCanon = vp_strndup(r->zCanon, -1);
+  return m->zName && m->zCanon ? VP_OK : VP_ENOMEM;
+}
+
+/* Expand each shared-head list of z[0..n) (folded f) into the mentions of
+** its names, in place of what the scanner read there. */
+static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency_mention **paM,
+                               int *pnM) {
+  const vp_lexicon_list *pHeads = task_list("shared-head");
+  vp_agency_mention *aNew = NULL;
+  int nNew = 0, nAlloc = 0, rc = VP_OK, bAny = 0;
+  int *aCut = calloc((size_t)(*pnM + 1), sizeof(int)); /* mentions replaced */
+  if (aCut == NULL) return VP_ENOMEM;
+  for (int i = 0; i < f->n && rc == VP_OK; i++) {
+    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
+    const vp_lexicon_entry *pH;
+    int e = list_at(f, i, pHeads, &pH);
+    if (e < 0) continue;
+    int j = skip_ws(f, e);
+    if (j >= f->n || f->z[j] != ':') continue;
+    /* the names: ',' separates them; a 'và' inside one may be part of it */
+    int iSrcEnd = n;
+    for (int k = j + 1; k < f->n; k++) {
+      if (f->z[k] == ';' || f->z[k] == '.' || f->z[k] == ':' || f->z[k] == '(') {
+        iSrcEnd = f->aOff[k];
+        break;
+      }
+    }
+    int iSrc = f->aOff[j + 1], nFound = 0;
+    while (iSrc < iSrcEnd && rc == VP_OK) {
+      const char *zComma = memchr(z + iSrc, ',', (size_t)(iSrcEnd - iSrc));
+      int iPieceEnd = zComma ? (int)(zComma - z) : iSrcEnd;
+      const vp_agency *r = head_name(pH->zValue, z, iSrc, iPieceEnd);
+      if (r) {
+        rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iPieceEnd, r, pH->zValue, z);
+        nFound++;
+      } else {
+        /* "Tài chính và Xây dựng": try the parts around each 'và' */
+        int iPart = iSrc, bPart = 0;
+        for (int q = iSrc; q + 5 <= iPieceEnd && rc == VP_OK; q++) {
+          if (memcmp(z + q, " v\xc3\xa0 ", 5) != 0) continue; /* " và " */
+          const vp_agency *r1 = head_name(pH->zValue, z, iPart, q);
+          if (r1) {
+            rc = mention_add(&aNew, &nNew, &nAlloc, iPart, q, r1, pH->zValue, z);
+            nFound++;
+            bPart = 1;
+            iPart = q + 5;
+          }
+        }
+        const vp_agency *r2 = bPart ? head_name(pH->zValue, z, iPart, iPieceEnd) : NULL;
+        if (r2) {
+          rc = mention_add(&aNew, &nNew, &nAlloc, iPart, iPieceEnd, r2, pH->zValue, z);
+          nFound++;
+        }
+        if (!bPart) break; /* the list ends at a piece that names nothing */
+      }
+      iSrc = iPieceEnd + 1;
+    }
+    if (nFound == 0) continue;
+    bAny = 1;
+    /* the scanner's reading from the head to the list's end gives way */
+    int iHeadSrc = f->aOff[i];
+    for (int m = 0; m < *pnM; m++)
+      if ((*paM)[m].iEnd > iHeadSrc && (*paM)[m].iStart < iSrcEnd) aCut[m] = 1;
+  }
+  if (rc == VP_OK && bAny) {
+    /* merge: kept mentions and the new ones, in text order */
+    int nAll = 0;
+    vp_agency_mention *aAll = malloc(sizeof(vp_agency_mention) * (size_t)(*pnM + nNew + 1));
+    if (aAll == NULL) rc = VP_ENOMEM;
+    for (int m = 0; rc == VP_OK && m < *pnM; m++) {
+      if (aCut[m]) {
+        free((*paM)[m].zName);
+        free((*paM)[m].zCanon);
+      } else {
+        aAll[nAll++] = (*paM)[m];
+      }
+    }
+    for (int m = 0; rc == VP_OK && m < nNew; m++) aAll[nAll++] = aNew[m];
+    if (rc == VP_OK) {
+      for (int a = 1; a < nAll; a++) { /* insertion sort by start */
+        vp_agency_mention x = aAll[a];
+        int b = a - 1;
+        while (b >= 0 && aAll[b].iStart > x.iStart) {
+          aAll[b + 1] = aAll[b];
+          b--;
+        }
+        aAll[b + 1] = x;
+      }
+      free(*paM);
+      *paM = aAll;
+      *pnM = nAll;
+      free(aNew);
+      aNew = NULL;
+      nNew = 0;
+    }
+  }
+  vp_agency_mentions_free(aNew, nNew);
+  free(aCut);
+  return rc;
+}
+
 /* Analyse z[0..n). bMayOwnDoer = 0 when the text stands in a member list. */
 static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   memset(c, 0, sizeof(*c));
   int rc = vp_fold_init(&c->f, z, n);
   if (rc == VP_OK) rc = vp_agency_scan_fold(z, n, &c->f, &c->aM, &c->nM);
+  if (rc == VP_OK) rc = expand_shared_heads(z, n, &c->f, &c->aM, &c->nM);
   if (rc == VP_OK && c->nM > 0) {
     c->aFs = malloc((size_t)c->nM * sizeof(int));
     c->aFe = malloc((size_t)c->nM * sizeof(int));
