@@ -272,6 +272,27 @@ static void test_label_alone(void) {
   vp_reader_free(p);
 }
 
+
+/* A legal text's parts are headings of their own: "Chương II", "Điều 5.";
+** what hangs under one article never hangs under the next. */
+static void test_articles(void) {
+  static const char z[] =
+      "Chương II\n\nTỔ CHỨC BỘ MÁY\n\n"
+      "Điều 4. Nhiệm vụ\n\n1. Sở Tài chính chủ trì bố trí kinh phí.\n\n"
+      "Điều 5. Cơ cấu tổ chức\n\n1. Lãnh đạo Quỹ gồm Giám đốc và các Phó Giám đốc.\n";
+  vp_text *p = parse(z);
+  CHECK("articles: parsed", p != NULL);
+  if (p == NULL) return;
+  int a4 = find(p, "Điều 4"), i4 = find(p, "Sở Tài chính"), a5 = find(p, "Điều 5"), i5 = find(p, "Lãnh đạo Quỹ");
+  CHECK("article 4 is a heading labelled 'Điều 4'", a4 >= 0 && p->aPassage[a4].eKind == VP_P_HEADING &&
+                                                         streq(p->aPassage[a4].zLabel, "Điều 4"));
+  CHECK("its clause under it", i4 >= 0 && p->aPassage[i4].iParent == a4 &&
+                                   streq(p->aPassage[i4].zSection, "Điều 4.1"));
+  CHECK("article 5 closes article 4", a5 >= 0 && p->aPassage[a5].iParent != a4 &&
+                                          i5 >= 0 && p->aPassage[i5].iParent == a5);
+  vp_reader_free(p);
+}
+
 static void test_columns_table(void) {
   char *zErr = NULL;
   CHECK("data/table-columns.tsv loads cleanly", vp_columns_check(&zErr) == VP_OK);
@@ -291,6 +312,7 @@ int main(void) {
   test_furniture();
   test_fields();
   test_label_alone();
+  test_articles();
   test_columns_table();
   return vp_test_done();
 }

@@ -265,6 +265,30 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
     }
   }
   int j, nDepth = 0;
+  /* a legal text's parts: "Chương II", "Điều 5. Cơ cấu tổ chức" */
+  static const struct {
+    const char *z;
+    int eType;
+  } aPart[] = {{"\xC4\x90i\xE1\xBB\x81u ", LB_ARTICLE},   /* "Điều " */
+               {"Ch\xC6\xB0\xC6\xA1ng ", LB_CHAPTER}};  /* "Chương " */
+  for (int k = 0; k < VP_ARRAY_SIZE(aPart); k++) {
+    int n = (int)strlen(aPart[k].z);
+    if (e - i <= n || memcmp(z + i, aPart[k].z, (size_t)n) != 0) continue;
+    j = i + n;
+    while (j < e && (rd_is_digit((unsigned char)z[j]) ||
+                     (aPart[k].eType == LB_CHAPTER && strchr("IVX", z[j]) && z[j])))
+      j++;
+    if (j == i + n || j - i >= 15) continue;
+    int iNum = j;
+    if (j < e && (z[j] == '.' || z[j] == ':')) j++;
+    else if (aPart[k].eType == LB_ARTICLE || (j < e && !rd_space_at(z, j, e))) continue;
+    int s = j, t = e;
+    rd_trim(z, &s, &t);
+    rd_set_label(pL, aPart[k].eType, z + i, iNum - i);
+    pL->nDepth = 1;
+    pL->iText = s < t ? s : e;
+    return 1;
+  }
   /* roman numerals: "II. NHIỆM VỤ" */
   if (c == 'I' || c == 'V' || c == 'X') {
     j = i;
@@ -353,6 +377,8 @@ int rd_parse_rownum(const char *z, int s, int e, rd_label *pL) {
 
 int rd_rank(const rd_label *pL) {
   switch (pL->eType) {
+    case LB_CHAPTER: return 4;
+    case LB_ARTICLE: return 8;
     case LB_ROMAN: return 10;
     case LB_ARABIC: return 20;
     case LB_DECIMAL: return 20 + (pL->nDepth > 9 ? 9 : pL->nDepth) - 1;
@@ -370,7 +396,7 @@ int rd_is_bullet(int eType) {
 
 int rd_is_numbered(int eType) {
   return eType == LB_ROMAN || eType == LB_ARABIC || eType == LB_DECIMAL ||
-         eType == LB_LETTER;
+         eType == LB_LETTER || eType == LB_ARTICLE || eType == LB_CHAPTER;
 }
 
 /* ------------------------------------------------------------------------

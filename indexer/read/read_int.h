@@ -18,10 +18,10 @@
 
 /* List label types (rd_label.eType). */
 enum { LB_NONE = 0, LB_ROMAN, LB_ARABIC, LB_DECIMAL, LB_LETTER, LB_DASH,
-       LB_BULLET, LB_PLUS };
+       LB_BULLET, LB_PLUS, LB_CHAPTER, LB_ARTICLE };
 
 /* Heading-stack ranks of passages without a numbered label (rd_rank gives
-** those with one: 10 roman … 50 "+"). */
+** those with one: 4 "Chương", 8 "Điều", 10 roman … 50 "+"). */
 #define RANK_TOP 0      /* unlabelled title heading: closes every section */
 #define RANK_SUBHEAD 34 /* unlabelled bold heading inside a section */
 #define RANK_LEADIN 35  /* "Sở X:" before bullets */
