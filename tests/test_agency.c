@@ -231,6 +231,9 @@ static void test_not_agencies(void) {
   CHECK("Bộ luật is no ministry", canons_are("Bộ luật Hình sự năm 2015", ""));
   CHECK("Bộ đội is no ministry", canons_are("Bộ đội Biên phòng tuần tra", ""));
   CHECK("a plural", canons_are("Vụ Các ban, bộ, ngành", ""));
+  CHECK("national group of ministries", canons_are("phối hợp với các bộ, ngành liên quan", "Các bộ, ngành"));
+  CHECK("provinces' committees",
+        canons_are("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Ủy ban nhân dân các tỉnh, thành phố"));
   CHECK("Viện as written", one_mention_is("Viện Khoa học xã hội Việt Nam công bố", "Viện Khoa học xã hội Việt Nam"));
 }
 

@@ -293,6 +293,29 @@ static void test_articles(void) {
   vp_reader_free(p);
 }
 
+
+/* Where paragraphs end with an empty line, an item's first line and the
+** line right under it are one paragraph, even when that line starts with a
+** capital: a name is not cut at the wrap. */
+static void test_item_wrap(void) {
+  vp_buf b = {NULL, 0, 0};
+  int rc = VP_OK;
+  for (int k = 0; k < 12; k++) /* enough paragraphs for the style to show */
+    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
+  vp_buf_appends(&b, "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam kịp thời "
+                     "thông tin.\n\n1. Sở Y tế\n\nChủ trì thực hiện.\n", &rc);
+  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
+  vp_buf_free(&b);
+  CHECK("item wrap: parsed", p != NULL);
+  if (p == NULL) return;
+  int i = find(p, "Đài Tiếng nói Việt");
+  CHECK("the name goes on past the wrap", i >= 0 && strstr(p->aPassage[i].zText, "Nam, Thông tấn"));
+  int h = find(p, "Sở Y tế");
+  CHECK("a heading before an empty line stays a heading",
+        h >= 0 && p->aPassage[h].eKind == VP_P_HEADING && !strstr(p->aPassage[h].zText, "Chủ trì"));
+  vp_reader_free(p);
+}
+
 static void test_columns_table(void) {
   char *zErr = NULL;
   CHECK("data/table-columns.tsv loads cleanly", vp_columns_check(&zErr) == VP_OK);
@@ -313,6 +336,7 @@ int main(void) {
   test_fields();
   test_label_alone();
   test_articles();
+  test_item_wrap();
   test_columns_table();
   return vp_test_done();
 }

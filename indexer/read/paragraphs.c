@@ -117,6 +117,12 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
     if (m < p->nLine && p->aLine[m].bFootnote) return 0;
   }
   if (pL->bLower || pT->bWrapWord) return 1;
+  /* "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt" / "Nam, …": where
+  ** paragraphs end with an empty line, an item's first line and the line
+  ** right under it are one paragraph, whatever its first letter */
+  if (p->bBlankSeparated && i == j && k == j + 1 && pF->lab.eType && !pF->bBold && !pF->bAllCaps &&
+      !pF->mdLevel && pF->iBoldEnd == 0)
+    return 1;
   return pT->nChar >= 50 && (bGap || !p->bUnwrapped);
 }
 
@@ -222,4 +228,5 @@ void rd_detect_style(rd_ctx *p) {
     nBlankAfter += k + 1 < p->nLine && rd_is_blank(&p->aLine[k + 1]);
   }
   p->bUnwrapped = nText > 0 && nLong * 4 >= nText && nBlankAfter * 3 < nText;
+  p->bBlankSeparated = nText >= 20 && nBlankAfter * 4 >= nText && !p->bUnwrapped;
 }

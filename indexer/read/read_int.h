@@ -89,6 +89,8 @@ typedef struct rd_ctx {
   rd_pinfo *aInfo;
   int nP, nPAlloc;
   int bUnwrapped; /* one paragraph per line, no blank lines between */
+  int bBlankSeparated; /* hard-wrapped paragraphs with an empty line after
+                       ** each: a line right under another goes on with it */
   int nTable;     /* tables seen, for table ids */
   vp_header header; /* the header block, when it is a layout table */
   int iHeaderLine;  /* its first line; 0 when none */
