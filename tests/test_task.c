@@ -486,6 +486,16 @@ static void test_no_content_and_authors(void) {
   CHECK("an address under a body's name: no task", ts.n == 0);
   CHECK("author of a cited document: no task", task_of_passage(&ts, 2) == NULL);
   vp_task_clear(&ts);
+  spec d[] = {{VP_P_TEXT, "Sở Nội vụ là cơ quan thường trực của Hội đồng Thi đua - Khen thưởng tỉnh.", -1, 0,
+               NO_TABLE, {0}}};
+  ts = extract(d, VP_ARRAY_SIZE(d));
+  CHECK("what a body is: no task", ts.n == 0);
+  vp_task_clear(&ts);
+  spec e[] = {{VP_P_TEXT, "Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì theo dõi thực hiện.", -1,
+               0, NO_TABLE, {0}}};
+  ts = extract(e, VP_ARRAY_SIZE(e));
+  CHECK("a designation by 'Giao' is a task", ts.n == 1 && role_of(&ts.a[0], "Sở Nông nghiệp và Môi trường") == L);
+  vp_task_clear(&ts);
 }
 
 

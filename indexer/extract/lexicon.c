@@ -64,6 +64,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"support-lead-in", NULL},
     {"contact", NULL},
     {"shared-head", NULL},
+    {"definition", NULL},
     {"not-task", NULL},
 };
 

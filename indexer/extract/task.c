@@ -226,9 +226,10 @@ static int take_list(clause *c, int i, int eRole) {
 ** "Giao X"; "Chủ trì, phối hợp …" without X. */
 static void read_doer(clause *c, int bMayOwnDoer) {
   const vp_fold *f = &c->f;
-  int i = c->iBody;
+  int i = c->iBody, bAssigned = 0;
   for (int round = 0; round < 2; round++) {
     int e = list_at(f, i, task_list("assign"), NULL);
+    bAssigned |= e >= 0; /* "Giao Sở X là cơ quan đầu mối": a designation */
     if (e < 0) e = list_at(f, i, task_list("title"), NULL);
     if (e >= 0) { /* "Đề nghị: Hiệp hội …, Hội Nông dân tỉnh" */
       int k = skip_ws(f, e);
@@ -237,8 +238,10 @@ static void read_doer(clause *c, int bMayOwnDoer) {
     }
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
-  if (iEnd >= 0 && list_at(f, skip_ws(f, iEnd), task_list("author-of"), NULL) >= 0) {
-    /* "Sở X tại Tờ trình số …": the author of a document cited, not a doer */
+  if (iEnd >= 0 && (list_at(f, skip_ws(f, iEnd), task_list("author-of"), NULL) >= 0 ||
+                    (!bAssigned && list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0))) {
+    /* "Sở X tại Tờ trình số …": the author of a document cited, not a
+    ** doer; "Sở X là cơ quan thường trực …": what a body is, not work */
     for (int k = 0; k < c->nM; k++)
       if (c->aFe[k] <= iEnd && c->aRole[k] == ROLE_LEAD) c->aRole[k] = ROLE_NONE;
     iEnd = -1;
