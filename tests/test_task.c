@@ -494,6 +494,17 @@ static void test_no_content_and_authors(void) {
   spec e[] = {{VP_P_TEXT, "Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì theo dõi thực hiện.", -1,
                0, NO_TABLE, {0}}};
   ts = extract(e, VP_ARRAY_SIZE(e));
+  vp_task_clear(&ts);
+  spec o[] = {
+      {VP_P_ITEM, "a) Sở Tư pháp thông báo kết quả đối với:", -1, 1, NO_TABLE, {0}},
+      {VP_P_ITEM, "- Hồ sơ đăng ký của tổ chức hành nghề công chứng;", 0, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "- Hồ sơ của Sở Nội vụ chuyển đến.", 0, 0, NO_TABLE, {0}},
+  };
+  ts = extract(o, VP_ARRAY_SIZE(o));
+  CHECK("a lead-in over objects is the task", ts.n == 1 && task_of_passage(&ts, 0) != NULL &&
+                                                   role_of(task_of_passage(&ts, 0), "Sở Tư pháp") == L);
+  vp_task_clear(&ts);
+  ts = extract(e, VP_ARRAY_SIZE(e));
   CHECK("a designation by 'Giao' is a task", ts.n == 1 && role_of(&ts.a[0], "Sở Nông nghiệp và Môi trường") == L);
   vp_task_clear(&ts);
 }

@@ -65,6 +65,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"contact", NULL},
     {"shared-head", NULL},
     {"definition", NULL},
+    {"object-lead", NULL},
     {"not-task", NULL},
 };
 

@@ -828,6 +828,13 @@ static int is_award_quota(const vp_fold *f) {
   return 0;
 }
 
+/* Does f end (before its closing ':') with a phrase of pList? */
+static int ends_with_list(const vp_fold *f, const vp_lexicon_list *pList) {
+  int e = f->n;
+  while (e > 0 && (f->z[e - 1] == ' ' || f->z[e - 1] == ':')) e--;
+  return vp_lexicon_match_before(pList, f->z, f->n, e, 0, NULL) != NULL;
+}
+
 /* A lead-in that only says its doer leads and works with those listed
 ** below: "Chủ trì, phối hợp", "Phối hợp với:". */
 static int is_support_lead_in(const clause *c) {
@@ -939,13 +946,17 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   ** header line ("SỞ TÀI CHÍNH") */
   int bLabelled = c.iBody > skip_ws(&c.f, 0);
   int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText);
+  /* a lead-in over a list of objects ("… thông báo đối với:", "hồ sơ
+  ** gồm:") is the task; its items are what it acts on, not tasks */
+  int bObjects = bLeadIn && ends_with_list(&c.f, task_list("object-lead"));
   /* a lead-in over its own items ("1. Sở Tài chính có trách nhiệm:") hands
   ** its roles down; the items are the tasks */
-  if (bLeadIn && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
+  if (bLeadIn && !bObjects && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn) ||
                       r->bSupportList;
-  r->bMembers = c.bMembership && !c.bOwnDoer;
+  r->bMembers = (c.bMembership && !c.bOwnDoer) || bObjects;
+  if (bObjects) r->bHeadsChildren = 0;
   if (rc == VP_OK && r->bHeadsChildren) {
     deadline dH;
     find_prose_deadline(&c, &dH);
