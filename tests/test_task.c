@@ -484,6 +484,11 @@ static void test_no_content_and_authors(void) {
   };
   ts = extract(c, VP_ARRAY_SIZE(c));
   CHECK("an address under a body's name: no task", ts.n == 0);
+  vp_task_clear(&ts);
+  spec g[] = {{VP_P_HEADING, "1.2. Trung tâm Phục vụ hành chính công các xã, phường trên địa bàn tỉnh Phú Thọ", -1,
+               0, NO_TABLE, {0}}};
+  ts = extract(g, VP_ARRAY_SIZE(g));
+  CHECK("a body's name and its place: no task", ts.n == 0);
   CHECK("author of a cited document: no task", task_of_passage(&ts, 2) == NULL);
   vp_task_clear(&ts);
   spec d[] = {{VP_P_TEXT, "Sở Nội vụ là cơ quan thường trực của Hội đồng Thi đua - Khen thưởng tỉnh.", -1, 0,

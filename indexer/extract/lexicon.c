@@ -66,6 +66,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"shared-head", NULL},
     {"definition", NULL},
     {"object-lead", NULL},
+    {"place-tail", NULL},
     {"not-task", NULL},
 };
 

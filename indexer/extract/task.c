@@ -291,6 +291,13 @@ static int count_content_words(const clause *c) {
       i++;
       continue;
     }
+    int e = (i == 0 || !is_word_byte((unsigned char)f->z[i - 1]))
+                ? list_at(f, i, task_list("place-tail"), NULL) : -1;
+    if (e >= 0) { /* "… trên địa bàn tỉnh Phú Thọ": where, not what */
+      while (e < f->n && f->z[e] != ',' && f->z[e] != ';' && f->z[e] != '.') e++;
+      i = e;
+      continue;
+    }
     int j = i;
     while (j < f->n && is_word_byte((unsigned char)f->z[j])) j++;
     if (!is_not_content(f->z + i, j - i)) n++;
