@@ -571,6 +571,27 @@ static void test_durations_and_inherited_deadlines(void) {
   vp_task_clear(&ts);
 }
 
+
+/* The issuer speaking of itself, and a title in capitals, give no task. */
+static void test_issuer_and_titles(void) {
+  spec a[] = {
+      {VP_P_TEXT, "Cục Hải quan thông báo danh sách doanh nghiệp ưu tiên như sau:", -1, 0, NO_TABLE, {0}},
+      {VP_P_HEADING, "PHỤ LỤC II DANH MỤC NHIỆM VỤ SỞ TÀI CHÍNH THỰC HIỆN NĂM 2026", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Cục Hải quan phối hợp với Sở Tài chính rà soát danh mục hàng hóa.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_text *t = build(a, VP_ARRAY_SIZE(a));
+  vp_meta m = official_meta();
+  m.zIssuer = (char *)"Cục Hải quan";
+  vp_tasks ts;
+  CHECK("issuer/titles: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  CHECK("the issuer speaking: no task", task_of_passage(&ts, 0) == NULL);
+  CHECK("a title in capitals: no task", task_of_passage(&ts, 1) == NULL);
+  const vp_task *k = task_of_passage(&ts, 2);
+  CHECK("the issuer with a partner named: still work", k && role_of(k, STC) == S);
+  vp_task_clear(&ts);
+  text_free(t);
+}
+
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
 ** its sentences read. */
 static void test_not_official(void) {
@@ -732,6 +753,7 @@ int main(void) {
   test_no_content_and_authors();
   test_closing_article_and_records();
   test_durations_and_inherited_deadlines();
+  test_issuer_and_titles();
   test_corpus();
   return vp_test_done();
 }

@@ -904,7 +904,40 @@ static int inherits(const vp_text *pText, const passage_roles *aRoles, int p) {
   return pq->eKind == VP_P_ITEM && pText->aPassage[p].eKind == VP_P_ITEM;
 }
 
-static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
+/* Is the text all capitals (a title line: "PHỤ LỤC II DANH MỤC …")? */
+static int is_all_caps(const char *z, int n) {
+  int nUpper = 0, nLower = 0;
+  for (int i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)z + i, n - i, &cp);
+    if (k <= 0) break;
+    int cat = utf8proc_category(cp);
+    nUpper += cat == UTF8PROC_CATEGORY_LU;
+    nLower += cat == UTF8PROC_CATEGORY_LL;
+    i += (int)k;
+  }
+  return nUpper >= 10 && nLower == 0;
+}
+
+/* Is the own doer of c the document's issuer ("Cục Hải quan thông báo …" in
+** Cục Hải quan's letter)? The issuer speaks; it gives itself no task. */
+static int doer_is_issuer(const clause *c, const char *zIssuer) {
+  if (zIssuer == NULL || !c->bOwnDoer) return 0;
+  char *zKey = vp_fold_key(zIssuer, -1);
+  int bSame = 0, nLead = 0;
+  for (int k = 0; k < c->nM && zKey; k++) {
+    if (c->aRole[k] == ROLE_SUPPORT) bSame = -1; /* it works with others named */
+    if (c->aRole[k] != ROLE_LEAD || bSame < 0) continue;
+    nLead++;
+    char *zM = vp_fold_key(c->aM[k].zCanon, -1);
+    if (zM && strcmp(zM, zKey) == 0) bSame = 1;
+    free(zM);
+  }
+  free(zKey);
+  return bSame == 1 && nLead == 1;
+}
+
+static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles *aRoles, int p,
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
   int q = ps->iParent;
@@ -953,6 +986,9 @@ static int prose_task(const vp_text *pText, passage_roles *aRoles, int p,
   ** header line ("SỞ TÀI CHÍNH") */
   int bLabelled = c.iBody > skip_ws(&c.f, 0);
   int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText);
+  /* a title in capitals, and the issuer speaking of itself, give no task */
+  if (is_all_caps(ps->zText, ps->iEnd - ps->iStart) || doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL))
+    bTask = 0;
   /* a lead-in over a list of objects ("… thông báo đối với:", "hồ sơ
   ** gồm:") is the task; its items are what it acts on, not tasks */
   int bObjects = bLeadIn && ends_with_list(&c.f, task_list("object-lead"));
@@ -1242,7 +1278,7 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
       case VP_P_TEXT:
       case VP_P_HEADING:
       case VP_P_ITEM:
-        rc = prose_task(pText, aRoles, p, pOut, &nAlloc);
+        rc = prose_task(pText, pMeta, aRoles, p, pOut, &nAlloc);
         break;
       case VP_P_ROW:
         rc = row_task(pText, p, pOut, &nAlloc);
