@@ -103,9 +103,9 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
     return !rd_stands_alone(pL) && !pL->lab.eType && !pL->bRowNum;
   if (rd_stands_alone(pF) || pF->bFootnote) return 0;
   if (pT->bTerminal) {
-    /* "…; " / "tổ chức, cá nhân" then a lowercase line: the sentence goes on */
+    /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
     char c = p->zClean[pT->iCe - 1];
-    if (!((c == ';' || c == ',') && pL->bLower && !pL->lab.eType && !rd_stands_alone(pL))) return 0;
+    if (!((c == ';' || c == ',' || c == ')') && pL->bLower && !pL->lab.eType && !rd_stands_alone(pL))) return 0;
   }
   if (rd_stands_alone(pL) || pL->lab.eType || pL->bFootnote) return 0;
   for (int g = j + 1; g < k; g++)
