@@ -565,6 +565,18 @@ static void test_durations_and_inherited_deadlines(void) {
   const vp_task *t = task_of_passage(&ts, 0);
   CHECK("duration: as written", t && t->zDeadline && strcmp(t->zDeadline, "trong thời hạn 03 ngày làm việc") == 0);
   CHECK("duration: normal form", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "P3D") == 0);
+  vp_task_clear(&ts);
+  spec b[] = {
+      {VP_P_ITEM, "1. Sở Khoa học và Công nghệ xây dựng quy trình nội bộ giải quyết thủ tục hành chính.", -1, 0,
+       NO_TABLE, {0}},
+      {VP_P_TEXT, "Thời hạn hoàn thành không quá 05 ngày làm việc kể từ ngày ban hành Quyết định.", -1, 0,
+       NO_TABLE, {0}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  CHECK("a deadline sentence is the task's deadline, not a task", ts.n == 1 && ts.a[0].zDeadlineNorm &&
+                                                                      strcmp(ts.a[0].zDeadlineNorm, "P5D") == 0);
+  vp_task_clear(&ts);
+  ts = extract(a, VP_ARRAY_SIZE(a));
   t = task_of_passage(&ts, 2);
   CHECK("item takes its lead-in's deadline", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2025-11-30") == 0);
   CHECK("item takes its lead-in's doer", t && role_of(t, STC) == L);

@@ -67,6 +67,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"definition", NULL},
     {"object-lead", NULL},
     {"place-tail", NULL},
+    {"deadline-sentence", NULL},
     {"not-task", NULL},
 };
 

@@ -953,6 +953,23 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     clause_free(&c);
     return VP_OK;
   }
+  if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
+    /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
+    ** task's deadline, not a task of its own */
+    vp_task *t = &pOut->a[pOut->n - 1];
+    const vp_passage *pPrev = &pText->aPassage[t->iPassage];
+    if (t->iPassage < p && (t->iPassage == p - 1 || pPrev->iParent == ps->iParent)) {
+      deadline d;
+      find_prose_deadline(&c, &d);
+      if (d.bFound && t->zDeadline == NULL) {
+        t->zDeadline = vp_fold_display(ps->zText + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
+        t->zDeadlineNorm = d.zNorm[0] ? vp_strndup(d.zNorm, -1) : NULL;
+        if (t->zDeadline == NULL || (d.zNorm[0] && t->zDeadlineNorm == NULL)) rc = VP_ENOMEM;
+      }
+      clause_free(&c);
+      return rc;
+    }
+  }
   if (contains_list(&c.f, task_list("contact"))) {
     /* "Cơ sở 1: Địa chỉ: Số 398 …": where to file, not work */
     clause_free(&c);
