@@ -20,18 +20,37 @@ typedef struct vp_index_opts {
 
 #define VP_INDEX_MAX_FILE_DEFAULT ((size_t)64 << 20)
 
+/* Why a file was skipped, for the summary's count by reason. */
+typedef enum vp_skip_reason {
+  VP_SKIP_TYPE = 0,     /* not a .txt/.md file: a format not read yet */
+  VP_SKIP_ENCODING = 1, /* invalid UTF-8 in no encoding we can trust */
+  VP_SKIP_BINARY = 2,   /* NUL bytes */
+  VP_SKIP_EMPTY = 3,    /* no text */
+  VP_SKIP_SIZE = 4,     /* over the size limit */
+  VP_SKIP_OTHER = 5,    /* unreadable, link loops, extraction failures */
+  VP_SKIP_N = 6
+} vp_skip_reason;
+
+/* "unsupported type", "encoding", "binary", "empty", "too large", "other". */
+const char *vp_index_skip_name(vp_skip_reason e);
+
 typedef struct vp_index_stats {
-  int nSeen;       /* .txt/.md files found */
+  int nSeen;       /* files met by the walk (hidden ones aside) */
   int nIndexed;    /* (re)written */
   int nUnchanged;  /* same bytes and rules as indexed */
-  int nSkipped;    /* bad input, reported */
+  int nSkipped;    /* bad input or a format not read, each reported */
+  int anSkip[VP_SKIP_N]; /* nSkipped by reason */
+  int nConverted;  /* indexed from another encoding (reported) */
   int nRemoved;    /* pruned */
   long long nBytes;/* bytes read of indexed files */
   double ms;       /* wall time */
 } vp_index_stats;
 
 /* Index azPath[0..nPath) (files and folders, recursively: .txt and .md) into
-** the index at zDb (created when missing). Returns VP_OK when the run
+** the index at zDb (created when missing). Every other file met is named in
+** a warning on pOpts->pWarn with the reason and counted in pStats->anSkip
+** (hidden files and folders, starting with '.', are passed over silently);
+** a file converted from another encoding gets a note. Returns VP_OK when the run
 ** completed — files may have been skipped: see pStats->nSkipped — or VP_EDB /
 ** VP_EIO with *pzErr when the index itself cannot be written. */
 int vp_index_paths(const char *zDb, char **azPath, int nPath,

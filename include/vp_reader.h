@@ -5,7 +5,10 @@
 ** enclosing heading, and for table rows the cells and their column names.
 ** Markdown and HTML markup (**, *, #, |, <b>, <sup>, <p>, <br>) is blanked to
 ** spaces in place, so offsets in a passage's text are offsets in the file.
-** A UTF-8 BOM and CRLF are handled. Not for extracting meaning (vp_meta,
+** A UTF-8 BOM and CRLF are handled. vp_reader_load first brings a file in
+** another encoding (UTF-16 with a BOM, Windows-1258, TCVN3, VNI) to UTF-8
+** (vp_encoding.h): then zBuf and every offset refer to the converted text,
+** not to the bytes on disk. Not for extracting meaning (vp_meta,
 ** vp_cite, vp_task do that).
 */
 #ifndef VP_READER_H
@@ -14,6 +17,7 @@
 #include <stddef.h>
 
 #include "vp_columns.h"
+#include "vp_encoding.h"
 
 typedef enum vp_pkind {
   VP_P_TEXT = 0,       /* a paragraph */
@@ -73,7 +77,8 @@ typedef struct vp_header {
 } vp_header;
 
 typedef struct vp_text {
-  char *zBuf;      /* the whole file as read (BOM included), NUL-terminated */
+  char *zBuf;      /* the whole file as read (BOM included), NUL-terminated;
+                   ** converted to UTF-8 when it was in another encoding */
   size_t nBuf;
   vp_passage *aPassage;
   int nPassage;
@@ -81,6 +86,8 @@ typedef struct vp_text {
   int iDocStart, iDocEnd; /* the document itself, [iDocStart, iDocEnd): a
                           ** portal's page furniture before and after it is
                           ** outside; 0, nBuf when there is none */
+  vp_encoding_id eEncoding; /* what the file was in: VP_ENC_UTF8 unless
+                          ** converted (set by the loader, not by parse) */
 } vp_text;
 
 /* Split zBuf[0..nBuf) (copied) into passages. The text must be valid UTF-8
@@ -89,9 +96,12 @@ typedef struct vp_text {
 int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
                     char **pzErr);
 
-/* Read and parse a file. Refuses, with VP_EINPUT and *pzErr saying why: an
+/* Read and parse a file, converted to UTF-8 first when it is UTF-16 with a
+** BOM or a legacy encoding vp_encoding_to_utf8 recognises (then offsets are
+** in the converted text). Refuses, with VP_EINPUT and *pzErr saying why: an
 ** empty file, a file over nMax bytes, a binary file (NUL bytes), invalid
-** UTF-8 (with the byte offset of the first bad sequence). VP_EIO when it
+** UTF-8 in no encoding that can be trusted (with the byte offset of the
+** first bad sequence and the likely encoding). VP_EIO when it
 ** cannot be read. On error *ppOut is NULL. */
 int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
                    char **pzErr);

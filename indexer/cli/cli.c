@@ -139,10 +139,21 @@ static int cmd_index(cli_args *a) {
   int rc = vp_index_paths(a->zDb, a->azPos, a->nPos, &opts, &st, &zErr);
   if (rc != VP_OK) return report(rc, zErr);
   if (!a->bQuiet) {
+    /* "3 skipped (2 unsupported type, 1 encoding)" */
+    char zWhy[256] = "";
+    size_t n = 0;
+    for (int k = 0; k < VP_SKIP_N && n < sizeof(zWhy); k++) {
+      if (st.anSkip[k] == 0) continue;
+      n += (size_t)snprintf(zWhy + n, sizeof(zWhy) - n, "%s%d %s", n ? ", " : " (",
+                            st.anSkip[k], vp_index_skip_name((vp_skip_reason)k));
+    }
+    if (n && n < sizeof(zWhy)) snprintf(zWhy + n, sizeof(zWhy) - n, ")");
+    char zConv[64] = "";
+    if (st.nConverted) snprintf(zConv, sizeof(zConv), " (%d converted to UTF-8)", st.nConverted);
     fprintf(stderr,
-            "vnplan: %d files: %d indexed, %d unchanged, %d skipped, %d removed;"
+            "vnplan: %d files: %d indexed%s, %d unchanged, %d skipped%s, %d removed;"
             " %.1f MB in %.2f s\n",
-            st.nSeen, st.nIndexed, st.nUnchanged, st.nSkipped, st.nRemoved,
+            st.nSeen, st.nIndexed, zConv, st.nUnchanged, st.nSkipped, zWhy, st.nRemoved,
             (double)st.nBytes / 1e6, st.ms / 1000.0);
   }
   return st.nSkipped ? VP_EXIT_NOTFOUND : VP_EXIT_OK;

@@ -73,6 +73,40 @@ static int is_plan_file(const char *zName) {
   return zDot && (strcasecmp(zDot, ".txt") == 0 || strcasecmp(zDot, ".md") == 0);
 }
 
+const char *vp_index_skip_name(vp_skip_reason e) {
+  static const char *const az[VP_SKIP_N] = {"unsupported type", "encoding", "binary",
+                                            "empty", "too large", "other"};
+  return (unsigned)e < VP_SKIP_N ? az[e] : "other";
+}
+
+/* The reason of a skip from its message (vp_read_file, vp_text_check,
+** vp_encoding_to_utf8 and the reader word them). */
+static vp_skip_reason skip_reason(const char *zWhy) {
+  if (zWhy == NULL) return VP_SKIP_OTHER;
+  if (strncmp(zWhy, "invalid UTF", 11) == 0) return VP_SKIP_ENCODING;
+  if (strncmp(zWhy, "binary file", 11) == 0) return VP_SKIP_BINARY;
+  if (strncmp(zWhy, "empty file", 10) == 0) return VP_SKIP_EMPTY;
+  if (strstr(zWhy, "over the limit")) return VP_SKIP_SIZE;
+  return VP_SKIP_OTHER;
+}
+
+/* Why a file of another type is not read: "unsupported type .docx (DOCX
+** reading is not built yet)"; *pzWhy is freed by the caller. */
+static char *unsupported_why(const char *zPath) {
+  static const char *const azKnown[] = {".pdf", "PDF", ".docx", "DOCX", ".doc", "DOC",
+                                        ".html", "HTML", ".htm", "HTML", ".odt", "ODT",
+                                        ".rtf", "RTF"};
+  const char *zBase = strrchr(zPath, '/');
+  zBase = zBase ? zBase + 1 : zPath;
+  const char *zDot = strrchr(zBase, '.');
+  if (zDot == NULL || zDot == zBase) return vp_mprintf("unsupported type (no extension; .txt and .md are read)");
+  for (size_t i = 0; i < VP_ARRAY_SIZE(azKnown); i += 2) {
+    if (strcasecmp(zDot, azKnown[i]) == 0)
+      return vp_mprintf("unsupported type %s (%s reading is not built yet)", zDot, azKnown[i + 1]);
+  }
+  return vp_mprintf("unsupported type %s (.txt and .md are read)", zDot);
+}
+
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -81,15 +115,22 @@ typedef struct walker {
   file_list files;
   const vp_index_opts *pOpts;
   int nSkipped;
+  int anSkip[VP_SKIP_N];
   /* folders on the current path, to stop symlink loops */
   dev_t aDev[64];
   ino_t aIno[64];
   int nDepth;
 } walker;
 
-static void warn(walker *w, const char *zPath, const char *zWhy) {
+static void warn_as(walker *w, const char *zPath, const char *zWhy,
+                    vp_skip_reason e) {
   fprintf(w->pOpts->pWarn, "vnplan: skipping %s: %s\n", zPath, zWhy);
   w->nSkipped++;
+  w->anSkip[e]++;
+}
+
+static void warn(walker *w, const char *zPath, const char *zWhy) {
+  warn_as(w, zPath, zWhy, VP_SKIP_OTHER);
 }
 
 static int walk(walker *w, const char *zPath, int bExplicit);
@@ -163,7 +204,10 @@ static int walk(walker *w, const char *zPath, int bExplicit) {
     return VP_OK;
   }
   if (!is_plan_file(zPath)) {
-    if (bExplicit) warn(w, zPath, "not a .txt or .md file");
+    char *zWhy = unsupported_why(zPath);
+    if (zWhy == NULL) return VP_ENOMEM;
+    warn_as(w, zPath, zWhy, VP_SKIP_TYPE);
+    free(zWhy);
     return VP_OK;
   }
   char zReal[PATH_MAX];
@@ -198,14 +242,21 @@ static void progress_show(progress *p, int iFile, int nFile, long long nBytes,
 static int store_one(vp_store *pStore, const vp_prepared *p, const char *zReal,
                      const char *zNamed, const vp_index_opts *pOpts,
                      int *pbSkipped, int *pbUnchanged, long long *pnBytes,
-                     char **pzErr) {
+                     vp_index_stats *pStats, char **pzErr) {
   *pbSkipped = p->eState == VP_PREP_SKIPPED;
   *pbUnchanged = p->eState == VP_PREP_UNCHANGED;
   if (p->eState == VP_PREP_SKIPPED) {
     fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, p->zWhy);
+    pStats->anSkip[skip_reason(p->zWhy)]++;
     return VP_OK;
   }
   if (p->eState == VP_PREP_UNCHANGED) return VP_OK;
+  if (p->pText->eEncoding != VP_ENC_UTF8) {
+    fprintf(pOpts->pWarn, "vnplan: note: %s: %s %s, converted to UTF-8\n", zNamed,
+            p->pText->eEncoding == VP_ENC_UTF16 ? "has a BOM:" : "likely",
+            vp_encoding_name(p->pText->eEncoding));
+    pStats->nConverted++;
+  }
   vp_store_doc d = {zReal,    zNamed,   p->zHash,  (long long)p->pText->nBuf,
                     p->pText, &p->meta, &p->cites, &p->tasks, &p->vocab};
   int rc = vp_store_put(pStore, &d, pzErr);
@@ -236,8 +287,9 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
   w.pOpts = pOpts;
   int rc = VP_OK;
   for (int i = 0; rc == VP_OK && i < nPath; i++) rc = walk(&w, azPath[i], 1);
-  pStats->nSeen = w.files.n;
+  pStats->nSeen = w.files.n + w.nSkipped;
   pStats->nSkipped = w.nSkipped;
+  memcpy(pStats->anSkip, w.anSkip, sizeof(w.anSkip));
   sqlite3 *db = NULL;
   vp_store *pStore = NULL;
   if (rc == VP_OK) rc = vp_store_open(zDb, VP_STORE_CREATE, &db, pzErr);
@@ -264,7 +316,7 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
     rc = vp_prep_queue_next(pQueue, &pPrep);
     if (rc != VP_OK) break;
     rc = store_one(pStore, pPrep, w.files.azReal[i], w.files.azNamed[i], pOpts,
-                   &bSkipped, &bUnchanged, &pStats->nBytes, pzErr);
+                   &bSkipped, &bUnchanged, &pStats->nBytes, pStats, pzErr);
     vp_prepared_free(pPrep);
     pStats->nSkipped += bSkipped;
     pStats->nUnchanged += bUnchanged;

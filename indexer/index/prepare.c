@@ -33,8 +33,19 @@ int vp_prepare_file(const char *zPath, size_t nMax,
       *ppOut = p;
       return VP_OK;
     }
-    rc = vp_text_check(zBuf, nBuf, &p->zWhy);
+    /* another encoding: read the converted UTF-8 (see vp_reader_load) */
+    char *zConv = NULL;
+    size_t nConv = 0;
+    vp_encoding_id eEnc = VP_ENC_UTF8;
+    rc = vp_encoding_to_utf8(zBuf, nBuf, &zConv, &nConv, &eEnc, &p->zWhy);
+    if (zConv) {
+      free(zBuf);
+      zBuf = zConv;
+      nBuf = nConv;
+    }
+    if (rc == VP_OK) rc = vp_text_check(zBuf, nBuf, &p->zWhy);
     if (rc == VP_OK) rc = vp_reader_parse(zBuf, nBuf, &p->pText, &p->zWhy);
+    if (rc == VP_OK) p->pText->eEncoding = eEnc;
   }
   free(zBuf);
   if (rc == VP_OK) rc = vp_meta_extract(p->pText, &p->meta, &p->zWhy);

@@ -24,6 +24,7 @@
 
 #include "vp_columns.h"
 #include "vp_common.h"
+#include "vp_encoding.h"
 #include "vp_fold.h"
 #include "read_int.h"
 
@@ -247,6 +248,20 @@ int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
   *ppOut = NULL;
   int rc = vp_read_file(zPath, nMax, &zBuf, &nBuf, pzErr);
   if (rc) return rc;
+  /* another encoding: the reader sees the converted UTF-8 */
+  char *zConv = NULL;
+  size_t nConv = 0;
+  vp_encoding_id eEnc = VP_ENC_UTF8;
+  rc = vp_encoding_to_utf8(zBuf, nBuf, &zConv, &nConv, &eEnc, pzErr);
+  if (rc) {
+    free(zBuf);
+    return rc;
+  }
+  if (zConv) {
+    free(zBuf);
+    zBuf = zConv;
+    nBuf = nConv;
+  }
   size_t iText = nBuf >= 3 && memcmp(zBuf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
   const char *zNul = memchr(zBuf, 0, nBuf);
   long iBad;
@@ -262,6 +277,7 @@ int vp_reader_load(const char *zPath, size_t nMax, vp_text **ppOut,
     rc = VP_EINPUT;
   } else {
     rc = vp_reader_parse(zBuf, nBuf, ppOut, pzErr);
+    if (rc == VP_OK) (*ppOut)->eEncoding = eEnc;
   }
   free(zBuf);
   return rc;

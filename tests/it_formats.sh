@@ -1,0 +1,85 @@
+#!/bin/sh
+# tests/it_formats.sh — the files `vnplan index` meets besides UTF-8 .txt/.md,
+# run by `make test`: a folder with a Markdown plan, a Windows-1258 copy of
+# corpus/000_*.txt (NFC text with its tone marks split off, as Windows-1258
+# writes them), a UTF-16 copy, a TCVN3-looking file too short to trust, and a
+# .pdf, a .docx and a .jpg. The converted copies are indexed with the passages
+# and tasks of the UTF-8 original and noted on stderr; every other file is
+# named in a warning with its reason; the summary counts skips by reason; the
+# exit status is 1. Prints "N passed, N failed" last.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+VNPLAN=${VNPLAN_ASAN:-bin/asan/vnplan}
+[ -x "$VNPLAN" ] || VNPLAN=bin/vnplan
+T=tests/tmp/formats
+rm -rf "$T"; mkdir -p "$T/d"
+pass=0; fail=0
+ok()  { echo "ok   $*"; pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+check() { d=$1; shift; if "$@"; then ok "$d"; else bad "$d"; fi; }
+
+src=$(ls corpus/000_*.txt | head -n 1)
+cp "$src" "$T/d/plan.md"
+python3 - "$T/d" "$src" <<'PY' || bad "python3 fixtures"
+import sys, unicodedata
+d, src = sys.argv[1], sys.argv[2]
+text = open(src, encoding="utf-8").read()
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+def cp1258(s):
+    # Windows-1258 has precomposed â ê ô ơ ư ă đ and some Latin-1 letters, and
+    # the five tone marks as combining bytes: NFD, then recompose the letter
+    # without its tone
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", s):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        nfd = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONES))
+        out += (base + "".join(c for c in nfd if c in TONES)).encode("cp1258")
+    return bytes(out)
+open(d + "/plan-cp1258.txt", "wb").write(cp1258(text))
+open(d + "/plan-utf16.txt", "wb").write(text.encode("utf-16"))
+open(d + "/short-tcvn3.txt", "wb").write(b"K\xd5 ho\xb9ch ABC\n")
+open(d + "/plan.pdf", "wb").write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
+open(d + "/plan.docx", "wb").write(b"PK\x03\x04\x14\x00\x00\x00 not really a docx")
+open(d + "/scan.jpg", "wb").write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+open(d + "/.hidden.pdf", "wb").write(b"%PDF-1.4\n")
+PY
+check "CP1258 fixture is not UTF-8" sh -c "! iconv -f UTF-8 -t UTF-8 '$T/d/plan-cp1258.txt' >/dev/null 2>&1"
+
+"$VNPLAN" index --db "$T/f.db" "$T/d" >"$T/out" 2>"$T/err"
+rc=$?
+check "exit status 1 (files skipped), got $rc" test "$rc" = 1
+if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' "$T/err"; then
+  bad "sanitizer report: $(grep -m1 -E 'ERROR|runtime error' "$T/err")"
+fi
+check "plan.pdf named: unsupported type" grep -q "skipping $T/d/plan.pdf: unsupported type .pdf (PDF reading is not built yet)" "$T/err"
+check "plan.docx named: unsupported type" grep -q "skipping $T/d/plan.docx: unsupported type .docx (DOCX reading is not built yet)" "$T/err"
+check "scan.jpg named: unsupported type" grep -q "skipping $T/d/scan.jpg: unsupported type .jpg" "$T/err"
+check "short-tcvn3.txt refused, likely TCVN3" grep -q "skipping $T/d/short-tcvn3.txt: invalid UTF-8 .*likely TCVN3" "$T/err"
+check "plan-cp1258.txt noted as Windows-1258" grep -q "$T/d/plan-cp1258.txt: likely Windows-1258, converted" "$T/err"
+check "plan-utf16.txt noted as UTF-16" grep -q "$T/d/plan-utf16.txt: .*UTF-16, converted" "$T/err"
+check "hidden file passed over silently" sh -c "! grep -q hidden '$T/err'"
+check "summary counts skips by reason" grep -q "7 files: 3 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (3 unsupported type, 1 encoding)" "$T/err"
+
+"$VNPLAN" docs --db "$T/f.db" --json >"$T/docs.json" 2>>"$T/err"
+python3 - "$T/docs.json" >"$T/cmp" <<'PY'
+import json, sys
+docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
+ref = docs.get("plan.md")
+for name in ("plan-cp1258.txt", "plan-utf16.txt"):
+    d = docs.get(name)
+    same = bool(ref and d) and all(d[k] == ref[k] for k in ("passages", "tasks", "citations", "number", "title"))
+    print("%s %s %s" % (name, "same" if same else "differs",
+                        {k: (d or {}).get(k) for k in ("passages", "tasks", "citations")}))
+PY
+check "Windows-1258 copy: same passages, tasks, citations, number, title as UTF-8 ($(grep cp1258 "$T/cmp"))" grep -q "plan-cp1258.txt same" "$T/cmp"
+check "UTF-16 copy: same passages, tasks, citations, number, title as UTF-8" grep -q "plan-utf16.txt same" "$T/cmp"
+n=$("$VNPLAN" search --db "$T/f.db" --json "khoa học" 2>/dev/null | python3 -c 'import json,sys; print(len({h["doc"]["id"] for h in json.load(sys.stdin)["hits"]}))' 2>/dev/null)
+check "a search finds the converted copies (files hit: $n)" test "${n:-0}" -ge 2
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
