@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "vp_common.h"
+#include "vp_format.h"
 #include "vp_prepare.h"
 #include "vp_store.h"
 
@@ -93,17 +94,12 @@ static vp_skip_reason skip_reason(const char *zWhy) {
 /* Why a file of another type is not read: "unsupported type .docx (DOCX
 ** reading is not built yet)"; *pzWhy is freed by the caller. */
 static char *unsupported_why(const char *zPath) {
-  static const char *const azKnown[] = {".pdf", "PDF", ".docx", "DOCX", ".doc", "DOC",
-                                        ".html", "HTML", ".htm", "HTML", ".odt", "ODT",
-                                        ".rtf", "RTF"};
   const char *zBase = strrchr(zPath, '/');
   zBase = zBase ? zBase + 1 : zPath;
   const char *zDot = strrchr(zBase, '.');
   if (zDot == NULL || zDot == zBase) return vp_mprintf("unsupported type (no extension; .txt and .md are read)");
-  for (size_t i = 0; i < VP_ARRAY_SIZE(azKnown); i += 2) {
-    if (strcasecmp(zDot, azKnown[i]) == 0)
-      return vp_mprintf("unsupported type %s (%s reading is not built yet)", zDot, azKnown[i + 1]);
-  }
+  const char *zFormat = vp_format_of(zPath);
+  if (zFormat) return vp_mprintf("unsupported type %s (%s reading is not built yet)", zDot, zFormat);
   return vp_mprintf("unsupported type %s (.txt and .md are read)", zDot);
 }
 
@@ -203,7 +199,7 @@ static int walk(walker *w, const char *zPath, int bExplicit) {
     if (bExplicit) warn(w, zPath, "not a regular file");
     return VP_OK;
   }
-  if (!is_plan_file(zPath)) {
+  if (!is_plan_file(zPath) && !vp_format_readable(zPath)) {
     char *zWhy = unsupported_why(zPath);
     if (zWhy == NULL) return VP_ENOMEM;
     warn_as(w, zPath, zWhy, VP_SKIP_TYPE);

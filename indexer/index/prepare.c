@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vp_common.h"
+#include "vp_format.h"
 #include "vp_indexer.h"
 #include "vp_textcheck.h"
 
@@ -33,11 +34,13 @@ int vp_prepare_file(const char *zPath, size_t nMax,
       *ppOut = p;
       return VP_OK;
     }
-    /* another encoding: read the converted UTF-8 (see vp_reader_load) */
+    /* another format: its text, rendered (vp_format.h); another encoding:
+    ** the converted UTF-8 (see vp_reader_load) */
     char *zConv = NULL;
     size_t nConv = 0;
     vp_encoding_id eEnc = VP_ENC_UTF8;
-    rc = vp_encoding_to_utf8(zBuf, nBuf, &zConv, &nConv, &eEnc, &p->zWhy);
+    if (vp_format_of(zPath)) rc = vp_format_render(zPath, zBuf, nBuf, &zConv, &nConv, &p->zWhy);
+    else rc = vp_encoding_to_utf8(zBuf, nBuf, &zConv, &nConv, &eEnc, &p->zWhy);
     if (zConv) {
       free(zBuf);
       zBuf = zConv;

@@ -1,0 +1,37 @@
+/*
+** vp_format.h — files published in other formats (DOCX, HTML pages …)
+** rendered into the UTF-8 text the reader parses: paragraphs separated by
+** empty lines, headings and list labels as written, bold as **…**, and
+** tables as Markdown pipe rows ("| a | b |", the first row the header), so
+** the document model, metadata, tables with column roles, citations and
+** tasks come out the same whatever the format. One renderer per format,
+** each in its own file (indexer/read/format_*.c), listed in one table in
+** indexer/read/formats.c. Not for text files (.txt, .md: vp_encoding and
+** vp_reader read them as they are).
+*/
+#ifndef VP_FORMAT_H
+#define VP_FORMAT_H
+
+#include <stddef.h>
+
+/* A renderer: the bytes of a whole file in, the text out (*pzOut malloc'd,
+** NUL-terminated, *pnOut its length; the caller frees). VP_EINPUT with
+** *pzErr saying why when the file cannot be read (damaged, encrypted, over
+** a size or count limit); VP_ENOMEM. */
+typedef int (*vp_format_render_fn)(const char *z, size_t n, char **pzOut, size_t *pnOut,
+                                   char **pzErr);
+
+/* The format of a file by its name's extension: its short name ("DOCX",
+** "HTML", "PDF" …) or NULL for a text file (.txt, .md) or an unknown type. */
+const char *vp_format_of(const char *zPath);
+
+/* Is a renderer built for zPath's format? 0 for text files and unknown or
+** not yet supported types. */
+int vp_format_readable(const char *zPath);
+
+/* Render the file's bytes z[0..n) into text (see vp_format_render_fn).
+** VP_EINPUT "unsupported type" when no renderer is built for its format. */
+int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, size_t *pnOut,
+                     char **pzErr);
+
+#endif /* VP_FORMAT_H */

@@ -1,0 +1,55 @@
+/*
+** formats.c — the table of file formats and their renderers (vp_format.h):
+** an extension, the format's name, and the function that renders it into
+** the text the reader parses, NULL while no renderer is built (the walk
+** then names the file as an unsupported type). Not for rendering itself:
+** each format has its own file.
+*/
+#include "vp_format.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "vp_common.h"
+
+static const struct {
+  const char *zExt;
+  const char *zName;
+  vp_format_render_fn xRender; /* NULL: not built yet */
+} aFormat[] = {
+    {".docx", "DOCX", NULL}, {".html", "HTML", NULL}, {".htm", "HTML", NULL},
+    {".pdf", "PDF", NULL},   {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
+    {".rtf", "RTF", NULL},
+};
+
+static int format_index(const char *zPath) {
+  const char *zBase = strrchr(zPath, '/');
+  zBase = zBase ? zBase + 1 : zPath;
+  const char *zDot = strrchr(zBase, '.');
+  if (zDot == NULL || zDot == zBase) return -1;
+  for (int i = 0; i < VP_ARRAY_SIZE(aFormat); i++)
+    if (strcasecmp(zDot, aFormat[i].zExt) == 0) return i;
+  return -1;
+}
+
+const char *vp_format_of(const char *zPath) {
+  int i = format_index(zPath);
+  return i < 0 ? NULL : aFormat[i].zName;
+}
+
+int vp_format_readable(const char *zPath) {
+  int i = format_index(zPath);
+  return i >= 0 && aFormat[i].xRender != NULL;
+}
+
+int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, size_t *pnOut,
+                     char **pzErr) {
+  *pzOut = NULL;
+  *pnOut = 0;
+  int i = format_index(zPath);
+  if (i < 0 || aFormat[i].xRender == NULL) {
+    if (pzErr) *pzErr = vp_mprintf("unsupported type (%s reading is not built yet)", i < 0 ? "its" : aFormat[i].zName);
+    return VP_EINPUT;
+  }
+  return aFormat[i].xRender(z, n, pzOut, pnOut, pzErr);
+}
