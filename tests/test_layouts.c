@@ -254,7 +254,9 @@ static void test_label_alone(void) {
       "**1.\nCông an thành phố**\n\n"
       "a) Tham mưu tổ chức thực hiện Chương trình.\n\n"
       "*2.3.\nCông an tỉnh*\n\n"
-      "a) Chủ trì, phối hợp với các đơn vị liên quan.\n";
+      "a) Chủ trì, phối hợp với các đơn vị liên quan.\n\n"
+      "3.\nỦy ban nhân dân cấp xã tổ chức quản lý hoạt động xử lý thực bì để phục vụ sản\n"
+      "xuất lâm nghiệp trên địa bàn.\n";
   vp_text *p = parse(z);
   CHECK("label alone: parsed", p != NULL);
   if (p == NULL) return;
@@ -269,6 +271,9 @@ static void test_label_alone(void) {
                                                 streq(p->aPassage[h2].zLabel, "2.3") &&
                                                 strstr(p->aPassage[h2].zText, "2.3."));
   CHECK("italic: its item under it", a2 >= 0 && p->aPassage[a2].iParent == h2);
+  int i3 = find(p, "Ủy ban nhân dân cấp xã");
+  CHECK("a number alone, then a wrapped paragraph: one item", i3 >= 0 && streq(p->aPassage[i3].zLabel, "3") &&
+                                                               strstr(p->aPassage[i3].zText, "lâm nghiệp"));
   vp_reader_free(p);
 }
 

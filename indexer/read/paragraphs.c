@@ -101,7 +101,7 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   int bGap = k > j + 1;
   if (i == j && k == j + 1 && rd_label_only(p, i))
     return !rd_stands_alone(pL) && !pL->lab.eType && !pL->bRowNum;
-  if (rd_stands_alone(pF) || pF->bFootnote) return 0;
+  if ((rd_stands_alone(pF) && !rd_label_only(p, i)) || pF->bFootnote) return 0;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
     char c = p->zClean[pT->iCe - 1];
