@@ -98,20 +98,20 @@ typedef struct dtd_guard {
   int bDtd;
 } dtd_guard;
 
-static dtd_guard *pGuard; /* the parse in progress (parsing is not nested) */
-
 static void on_internal_subset(void *ctx, const xmlChar *zName, const xmlChar *zExt,
                                const xmlChar *zSys) {
   (void)zName, (void)zExt, (void)zSys;
-  if (pGuard) pGuard->bDtd = 1;
-  xmlStopParser((xmlParserCtxtPtr)ctx);
+  xmlParserCtxtPtr ctxt = ctx;
+  if (ctxt->_private) ((dtd_guard *)ctxt->_private)->bDtd = 1;
+  xmlStopParser(ctxt);
 }
 
 static void on_entity_decl(void *ctx, const xmlChar *zName, int eType, const xmlChar *zPub,
                            const xmlChar *zSys, xmlChar *zContent) {
   (void)zName, (void)eType, (void)zPub, (void)zSys, (void)zContent;
-  if (pGuard) pGuard->bDtd = 1;
-  xmlStopParser((xmlParserCtxtPtr)ctx);
+  xmlParserCtxtPtr ctxt = ctx;
+  if (ctxt->_private) ((dtd_guard *)ctxt->_private)->bDtd = 1;
+  xmlStopParser(ctxt);
 }
 
 /* Parse z[0..n): no network, no entity substitution, no DTD loading, no
@@ -128,10 +128,9 @@ static int parse_xml(const char *zName, const char *z, size_t n, xmlDocPtr *ppDo
   ctxt->sax->externalSubset = on_internal_subset;
   ctxt->sax->entityDecl = on_entity_decl;
   dtd_guard g = {ctxt, 0};
-  pGuard = &g;
+  ctxt->_private = &g; /* the handlers' flag, per parse: thread-safe */
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, z, (int)n, zName, NULL,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  pGuard = NULL;
   int bOk = doc != NULL && ctxt->wellFormed && !g.bDtd && doc->intSubset == NULL &&
             doc->extSubset == NULL;
   int iLine = ctxt->input ? ctxt->input->line : 0;
