@@ -34,4 +34,9 @@ int vp_format_readable(const char *zPath);
 int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, size_t *pnOut,
                      char **pzErr);
 
+/* The renderers (indexer/read/format_*.c). DOCX: word/document.xml and
+** word/footnotes.xml through libzip and libxml2; a damaged zip, a part over
+** 64 MB uncompressed, malformed XML or a DTD/entity declaration: VP_EINPUT. */
+int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
 #endif /* VP_FORMAT_H */

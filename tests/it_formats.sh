@@ -2,9 +2,11 @@
 # tests/it_formats.sh — the files `vnplan index` meets besides UTF-8 .txt/.md,
 # run by `make test`: a folder with a Markdown plan, a Windows-1258 copy of
 # corpus/000_*.txt (NFC text with its tone marks split off, as Windows-1258
-# writes them), a UTF-16 copy, a TCVN3-looking file too short to trust, and a
-# .pdf, a .docx and a .jpg. The converted copies are indexed with the passages
-# and tasks of the UTF-8 original and noted on stderr; every other file is
+# writes them), a UTF-16 copy, a DOCX copy (one paragraph per line, built
+# with zipfile), a TCVN3-looking file too short to trust, a damaged .docx, a
+# .pdf and a .jpg. The converted copies are indexed with the passages and
+# tasks of the UTF-8 original (the DOCX: its tasks and citations) and noted
+# on stderr; every other file is
 # named in a warning with its reason; the summary counts skips by reason; the
 # exit status is 1. Prints "N passed, N failed" last.
 set -u
@@ -44,7 +46,20 @@ open(d + "/plan-cp1258.txt", "wb").write(cp1258(text))
 open(d + "/plan-utf16.txt", "wb").write(text.encode("utf-16"))
 open(d + "/short-tcvn3.txt", "wb").write(b"K\xd5 ho\xb9ch ABC\n")
 open(d + "/plan.pdf", "wb").write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
-open(d + "/plan.docx", "wb").write(b"PK\x03\x04\x14\x00\x00\x00 not really a docx")
+open(d + "/broken.docx", "wb").write(b"PK\x03\x04\x14\x00\x00\x00 not really a docx")
+# a minimal DOCX of the seed: one w:p per line, the text as written
+import zipfile
+from xml.sax.saxutils import escape
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+body = "".join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % escape(l)
+               for l in text.split("\n") if l.strip())
+with zipfile.ZipFile(d + "/plan.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns='
+               '"http://schemas.openxmlformats.org/package/2006/content-types"><Override '
+               'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+               'officedocument.wordprocessingml.document.main+xml"/></Types>')
+    z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body))
 open(d + "/scan.jpg", "wb").write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
 open(d + "/.hidden.pdf", "wb").write(b"%PDF-1.4\n")
 PY
@@ -57,27 +72,33 @@ if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' "$T/err"; then
   bad "sanitizer report: $(grep -m1 -E 'ERROR|runtime error' "$T/err")"
 fi
 check "plan.pdf named: unsupported type" grep -q "skipping $T/d/plan.pdf: unsupported type .pdf (PDF reading is not built yet)" "$T/err"
-check "plan.docx named: unsupported type" grep -q "skipping $T/d/plan.docx: unsupported type .docx (DOCX reading is not built yet)" "$T/err"
+check "broken.docx named: damaged DOCX" grep -q "skipping $T/d/broken.docx: damaged DOCX" "$T/err"
+check "plan.docx not skipped" sh -c "! grep -q 'skipping $T/d/plan.docx' '$T/err'"
 check "scan.jpg named: unsupported type" grep -q "skipping $T/d/scan.jpg: unsupported type .jpg" "$T/err"
 check "short-tcvn3.txt refused, likely TCVN3" grep -q "skipping $T/d/short-tcvn3.txt: invalid UTF-8 .*likely TCVN3" "$T/err"
 check "plan-cp1258.txt noted as Windows-1258" grep -q "$T/d/plan-cp1258.txt: likely Windows-1258, converted" "$T/err"
 check "plan-utf16.txt noted as UTF-16" grep -q "$T/d/plan-utf16.txt: .*UTF-16, converted" "$T/err"
 check "hidden file passed over silently" sh -c "! grep -q hidden '$T/err'"
-check "summary counts skips by reason" grep -q "7 files: 3 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (3 unsupported type, 1 encoding)" "$T/err"
+check "summary counts skips by reason" grep -q "8 files: 4 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (2 unsupported type, 1 encoding, 1 other)" "$T/err"
 
 "$VNPLAN" docs --db "$T/f.db" --json >"$T/docs.json" 2>>"$T/err"
 python3 - "$T/docs.json" >"$T/cmp" <<'PY'
 import json, sys
 docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
 ref = docs.get("plan.md")
-for name in ("plan-cp1258.txt", "plan-utf16.txt"):
+for name in ("plan-cp1258.txt", "plan-utf16.txt", "plan.docx"):
     d = docs.get(name)
-    same = bool(ref and d) and all(d[k] == ref[k] for k in ("passages", "tasks", "citations", "number", "title"))
+    # a DOCX has one paragraph per line: its passages may differ, not its
+    # tasks, citations, number or title
+    keys = ("tasks", "citations", "number", "title") if name.endswith(".docx") else \
+        ("passages", "tasks", "citations", "number", "title")
+    same = bool(ref and d) and all(d[k] == ref[k] for k in keys)
     print("%s %s %s" % (name, "same" if same else "differs",
                         {k: (d or {}).get(k) for k in ("passages", "tasks", "citations")}))
 PY
 check "Windows-1258 copy: same passages, tasks, citations, number, title as UTF-8 ($(grep cp1258 "$T/cmp"))" grep -q "plan-cp1258.txt same" "$T/cmp"
 check "UTF-16 copy: same passages, tasks, citations, number, title as UTF-8" grep -q "plan-utf16.txt same" "$T/cmp"
+check "DOCX copy: same tasks and citations as the text ($(grep docx "$T/cmp"))" grep -q "plan.docx same" "$T/cmp"
 n=$("$VNPLAN" search --db "$T/f.db" --json "khoa học" 2>/dev/null | python3 -c 'import json,sys; print(len({h["doc"]["id"] for h in json.load(sys.stdin)["hits"]}))' 2>/dev/null)
 check "a search finds the converted copies (files hit: $n)" test "${n:-0}" -ge 2
 

@@ -17,7 +17,7 @@ static const struct {
   const char *zName;
   vp_format_render_fn xRender; /* NULL: not built yet */
 } aFormat[] = {
-    {".docx", "DOCX", NULL}, {".html", "HTML", NULL}, {".htm", "HTML", NULL},
+    {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", NULL}, {".htm", "HTML", NULL},
     {".pdf", "PDF", NULL},   {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
     {".rtf", "RTF", NULL},
 };

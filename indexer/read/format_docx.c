@@ -1,0 +1,433 @@
+/*
+** format_docx.c — the DOCX renderer (vp_format.h): word/document.xml (and
+** word/footnotes.xml when there is one) read from the zip with libzip,
+** parsed with libxml2, and written as the reader's text: each w:p a
+** paragraph (w:t joined, w:tab a space, w:br a newline), a heading-styled or
+** all-bold paragraph as a **bold** line, numbering left as the text has it
+** (w:numPr labels are not rendered), tables as Markdown pipe rows with a
+** separator after the first (a cell's paragraphs joined with spaces,
+** w:gridSpan padded with empty cells, a w:vMerge continuation an empty
+** cell), footnotes as paragraphs at the end.
+**
+** Hostile files are refused with VP_EINPUT: a damaged or truncated zip, no
+** word/document.xml, a part over VP_DOCX_MAX_PART bytes uncompressed (by its
+** stated size and by the bytes actually read: a zip bomb), XML that does not
+** parse or that carries a DTD or entity declarations (no entity is ever
+** substituted, no network, no XML_PARSE_HUGE). Not for .doc or .odt.
+*/
+#include "vp_format.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "vp_common.h"
+
+#define VP_DOCX_MAX_PART ((zip_uint64_t)64 << 20)
+
+/* ---- the zip ---- */
+
+/* Read zName from za into a malloc'd buffer. VP_OK; VP_ENOTFOUND when the
+** zip has no such entry; VP_EINPUT (damaged, over the limit); VP_ENOMEM. */
+static int zip_part(zip_t *za, const char *zName, char **pz, size_t *pn, char **pzErr) {
+  *pz = NULL;
+  *pn = 0;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(za, zName, 0, &st) != 0) return VP_ENOTFOUND;
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > VP_DOCX_MAX_PART) {
+    *pzErr = vp_mprintf("DOCX %s is %llu bytes uncompressed, over the %llu MB limit", zName,
+                        (unsigned long long)st.size, (unsigned long long)(VP_DOCX_MAX_PART >> 20));
+    return VP_EINPUT;
+  }
+  zip_file_t *zf = zip_fopen(za, zName, 0);
+  if (zf == NULL) {
+    *pzErr = vp_mprintf("damaged DOCX: cannot open %s (%s)", zName, zip_strerror(za));
+    return VP_EINPUT;
+  }
+  size_t nAlloc = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size + 1 : 65536;
+  char *z = malloc(nAlloc);
+  size_t n = 0;
+  int rc = z ? VP_OK : VP_ENOMEM;
+  while (rc == VP_OK) {
+    if (n + 1 >= nAlloc) {
+      /* more than stated: grow, but never past the limit */
+      size_t nNew = nAlloc * 2;
+      if (nNew > VP_DOCX_MAX_PART + 2) nNew = VP_DOCX_MAX_PART + 2;
+      char *zNew = nNew > nAlloc ? realloc(z, nNew) : NULL;
+      if (zNew == NULL) {
+        rc = nNew > nAlloc ? VP_ENOMEM : VP_EINPUT;
+        break;
+      }
+      z = zNew;
+      nAlloc = nNew;
+    }
+    zip_int64_t k = zip_fread(zf, z + n, nAlloc - 1 - n);
+    if (k < 0) {
+      *pzErr = vp_mprintf("damaged DOCX: cannot read %s (%s)", zName, zip_file_strerror(zf));
+      rc = VP_EINPUT;
+    } else if (k == 0) {
+      break;
+    } else {
+      n += (size_t)k;
+      if (n > VP_DOCX_MAX_PART) rc = VP_EINPUT;
+    }
+  }
+  zip_fclose(zf);
+  if (rc == VP_EINPUT && *pzErr == NULL)
+    *pzErr = vp_mprintf("DOCX %s is over the %llu MB limit uncompressed", zName,
+                        (unsigned long long)(VP_DOCX_MAX_PART >> 20));
+  if (rc != VP_OK) {
+    free(z);
+    return rc;
+  }
+  z[n] = 0;
+  *pz = z;
+  *pn = n;
+  return VP_OK;
+}
+
+/* ---- the XML ---- */
+
+typedef struct dtd_guard {
+  xmlParserCtxtPtr ctxt;
+  int bDtd;
+} dtd_guard;
+
+static void on_internal_subset(void *ctx, const xmlChar *zName, const xmlChar *zExt,
+                               const xmlChar *zSys) {
+  (void)zName, (void)zExt, (void)zSys;
+  xmlParserCtxtPtr ctxt = ctx;
+  if (ctxt->_private) ((dtd_guard *)ctxt->_private)->bDtd = 1;
+  xmlStopParser(ctxt);
+}
+
+static void on_entity_decl(void *ctx, const xmlChar *zName, int eType, const xmlChar *zPub,
+                           const xmlChar *zSys, xmlChar *zContent) {
+  (void)zName, (void)eType, (void)zPub, (void)zSys, (void)zContent;
+  xmlParserCtxtPtr ctxt = ctx;
+  if (ctxt->_private) ((dtd_guard *)ctxt->_private)->bDtd = 1;
+  xmlStopParser(ctxt);
+}
+
+/* Parse z[0..n): no network, no entity substitution, no DTD loading, no
+** huge mode; a document with a DOCTYPE or entity declaration is refused. */
+static int parse_xml(const char *zName, const char *z, size_t n, xmlDocPtr *ppDoc, char **pzErr) {
+  *ppDoc = NULL;
+  if (n > (size_t)0x7fffffff) {
+    *pzErr = vp_mprintf("DOCX %s is too large", zName);
+    return VP_EINPUT;
+  }
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (ctxt == NULL) return VP_ENOMEM;
+  ctxt->sax->internalSubset = on_internal_subset;
+  ctxt->sax->externalSubset = on_internal_subset;
+  ctxt->sax->entityDecl = on_entity_decl;
+  dtd_guard g = {ctxt, 0};
+  ctxt->_private = &g; /* the handlers' flag, per parse: thread-safe */
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, z, (int)n, zName, NULL,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  int bOk = doc != NULL && ctxt->wellFormed && !g.bDtd && doc->intSubset == NULL &&
+            doc->extSubset == NULL;
+  int iLine = ctxt->input ? ctxt->input->line : 0;
+  xmlFreeParserCtxt(ctxt);
+  if (!bOk) {
+    if (doc) xmlFreeDoc(doc);
+    *pzErr = g.bDtd ? vp_mprintf("DOCX %s declares a DTD or entities (refused)", zName)
+                    : vp_mprintf("DOCX %s is not well-formed XML (near line %d)", zName, iLine);
+    return VP_EINPUT;
+  }
+  *ppDoc = doc;
+  return VP_OK;
+}
+
+/* ---- rendering ---- */
+
+static int is_w(xmlNodePtr p, const char *zName) {
+  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
+}
+
+static xmlNodePtr child(xmlNodePtr p, const char *zName) {
+  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
+    if (is_w(c, zName)) return c;
+  return NULL;
+}
+
+/* The w:val attribute (any namespace), malloc'd by libxml2; NULL if none. */
+static xmlChar *wval(xmlNodePtr p) {
+  for (xmlAttrPtr a = p ? p->properties : NULL; a; a = a->next)
+    if (strcmp((const char *)a->name, "val") == 0) return xmlNodeGetContent((xmlNodePtr)a);
+  return NULL;
+}
+
+/* Is the on/off property element p (w:b) on? Absent val: on. */
+static int onoff(xmlNodePtr p) {
+  if (p == NULL) return 0;
+  xmlChar *v = wval(p);
+  int b = v == NULL || !(strcmp((char *)v, "0") == 0 || strcmp((char *)v, "false") == 0 ||
+                         strcmp((char *)v, "off") == 0 || strcmp((char *)v, "none") == 0);
+  xmlFree(v);
+  return b;
+}
+
+/* Append the text of p's runs below p: w:t, w:tab as a space, w:br and w:cr
+** as a newline; properties, deleted text and field codes left out. Counts
+** the runs with text and those of them bold. */
+static void gather(xmlNodePtr p, vp_buf *pOut, int *pnRun, int *pnBold, int *pRc) {
+  for (xmlNodePtr c = p->children; c && *pRc == VP_OK; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const char *zN = (const char *)c->name;
+    if (strcmp(zN, "t") == 0) {
+      xmlChar *zT = xmlNodeGetContent(c);
+      if (zT) vp_buf_appends(pOut, (const char *)zT, pRc);
+      xmlFree(zT);
+    } else if (strcmp(zN, "tab") == 0 && !is_w(c->parent, "tabs")) {
+      vp_buf_append(pOut, " ", 1, pRc);
+    } else if (strcmp(zN, "br") == 0 || strcmp(zN, "cr") == 0) {
+      vp_buf_append(pOut, "\n", 1, pRc);
+    } else if (strcmp(zN, "r") == 0) {
+      size_t n0 = pOut->n;
+      gather(c, pOut, pnRun, pnBold, pRc);
+      int bText = 0;
+      for (size_t i = n0; i < pOut->n; i++)
+        if (pOut->z[i] != ' ' && pOut->z[i] != '\n') bText = 1;
+      if (bText) {
+        (*pnRun)++;
+        if (onoff(child(child(c, "rPr"), "b"))) (*pnBold)++;
+      }
+    } else if (strcmp(zN, "pPr") == 0 || strcmp(zN, "rPr") == 0 || strcmp(zN, "delText") == 0 ||
+               strcmp(zN, "instrText") == 0 || strcmp(zN, "tbl") == 0) {
+      continue;
+    } else {
+      gather(c, pOut, pnRun, pnBold, pRc); /* hyperlinks, fields, smart tags, … */
+    }
+  }
+}
+
+/* Is the paragraph styled as a heading or title? */
+static int heading_style(xmlNodePtr pP) {
+  xmlChar *v = wval(child(child(pP, "pPr"), "pStyle"));
+  int b = v && (strncasecmp((char *)v, "heading", 7) == 0 || strcasecmp((char *)v, "title") == 0);
+  xmlFree(v);
+  return b;
+}
+
+/* Trim spaces and newlines at both ends of z[0..n). */
+static void trim(const char **pz, size_t *pn) {
+  const char *z = *pz;
+  size_t n = *pn;
+  while (n && (z[0] == ' ' || z[0] == '\n' || z[0] == '\t')) z++, n--;
+  while (n && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\t')) n--;
+  *pz = z;
+  *pn = n;
+}
+
+/* A paragraph: its text, then an empty line; bold lines as **…**. */
+static void render_p(xmlNodePtr pP, vp_buf *pOut, int *pRc) {
+  vp_buf t = {0};
+  int nRun = 0, nBold = 0;
+  gather(pP, &t, &nRun, &nBold, pRc);
+  const char *z = t.z ? t.z : "";
+  size_t n = t.n;
+  trim(&z, &n);
+  if (n && *pRc == VP_OK) {
+    int bBold = heading_style(pP) || (nRun > 0 && nBold == nRun);
+    if (!bBold) {
+      vp_buf_append(pOut, z, n, pRc);
+    } else {
+      /* each line its own bold run */
+      while (n) {
+        const char *e = memchr(z, '\n', n);
+        size_t k = e ? (size_t)(e - z) : n;
+        const char *zl = z;
+        size_t nl = k;
+        trim(&zl, &nl);
+        if (nl) {
+          vp_buf_append(pOut, "**", 2, pRc);
+          vp_buf_append(pOut, zl, nl, pRc);
+          vp_buf_append(pOut, "**", 2, pRc);
+        }
+        if (e) vp_buf_append(pOut, "\n", 1, pRc);
+        z += e ? k + 1 : k;
+        n -= e ? k + 1 : k;
+      }
+    }
+    vp_buf_append(pOut, "\n\n", 2, pRc);
+  }
+  vp_buf_free(&t);
+}
+
+/* A cell's text: its paragraphs (and nested tables' cells) joined with
+** spaces, whitespace runs as one space, '|' as '/'. */
+static void cell_text(xmlNodePtr pTc, vp_buf *pOut, int *pRc) {
+  for (xmlNodePtr c = pTc->children; c && *pRc == VP_OK; c = c->next) {
+    if (is_w(c, "p")) {
+      vp_buf t = {0};
+      int nRun = 0, nBold = 0;
+      gather(c, &t, &nRun, &nBold, pRc);
+      for (size_t i = 0; i < t.n; i++) {
+        char ch = t.z[i];
+        if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+        if (ch == '|') ch = '/';
+        if (ch == ' ' && (pOut->n == 0 || pOut->z[pOut->n - 1] == ' ')) continue;
+        vp_buf_append(pOut, &ch, 1, pRc);
+      }
+      if (pOut->n && pOut->z[pOut->n - 1] != ' ') vp_buf_append(pOut, " ", 1, pRc);
+      vp_buf_free(&t);
+    } else if (c->type == XML_ELEMENT_NODE && !is_w(c, "tcPr")) {
+      cell_text(c, pOut, pRc); /* nested tables, rows, cells, content controls */
+    }
+  }
+}
+
+/* Cells of one row, gridSpan and vMerge applied; returns the column count. */
+static int render_tr(xmlNodePtr pTr, vp_buf *pOut, int *pRc) {
+  int nCol = 0;
+  vp_buf_append(pOut, "|", 1, pRc);
+  for (xmlNodePtr c = pTr->children; c && *pRc == VP_OK; c = c->next) {
+    xmlNodePtr pTc = c;
+    if (is_w(c, "sdt")) pTc = child(child(c, "sdtContent"), "tc");
+    if (!is_w(pTc, "tc")) continue;
+    xmlNodePtr pPr = child(pTc, "tcPr");
+    int nSpan = 1;
+    xmlChar *v = wval(child(pPr, "gridSpan"));
+    if (v) nSpan = atoi((char *)v);
+    xmlFree(v);
+    if (nSpan < 1) nSpan = 1;
+    if (nSpan > 64) nSpan = 64;
+    int bCont = 0;
+    xmlNodePtr pVm = child(pPr, "vMerge");
+    if (pVm) {
+      v = wval(pVm);
+      bCont = v == NULL || strcmp((char *)v, "continue") == 0;
+      xmlFree(v);
+    }
+    vp_buf t = {0};
+    if (!bCont) cell_text(pTc, &t, pRc);
+    const char *z = t.z ? t.z : "";
+    size_t n = t.n;
+    trim(&z, &n);
+    vp_buf_append(pOut, " ", 1, pRc);
+    vp_buf_append(pOut, z, n, pRc);
+    vp_buf_append(pOut, " |", 2, pRc);
+    vp_buf_free(&t);
+    for (int i = 1; i < nSpan; i++) vp_buf_append(pOut, "  |", 3, pRc);
+    nCol += nSpan;
+  }
+  vp_buf_append(pOut, "\n", 1, pRc);
+  return nCol;
+}
+
+static void render_tbl(xmlNodePtr pTbl, vp_buf *pOut, int *pRc) {
+  int nRow = 0;
+  for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
+    xmlNodePtr pTr = c;
+    if (is_w(c, "sdt")) pTr = child(child(c, "sdtContent"), "tr");
+    if (!is_w(pTr, "tr")) continue;
+    int nCol = render_tr(pTr, pOut, pRc);
+    if (nRow++ == 0) {
+      vp_buf_append(pOut, "|", 1, pRc);
+      for (int i = 0; i < (nCol ? nCol : 1); i++) vp_buf_append(pOut, "---|", 4, pRc);
+      vp_buf_append(pOut, "\n", 1, pRc);
+    }
+  }
+  if (nRow) vp_buf_append(pOut, "\n", 1, pRc);
+}
+
+/* Block content: paragraphs and tables, in content controls and the like. */
+static void render_blocks(xmlNodePtr p, vp_buf *pOut, int *pRc) {
+  for (xmlNodePtr c = p->children; c && *pRc == VP_OK; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is_w(c, "p")) render_p(c, pOut, pRc);
+    else if (is_w(c, "tbl")) render_tbl(c, pOut, pRc);
+    else if (!is_w(c, "sectPr")) render_blocks(c, pOut, pRc);
+  }
+}
+
+/* The footnotes, separators left out. */
+static void render_footnotes(xmlDocPtr doc, vp_buf *pOut, int *pRc) {
+  xmlNodePtr pRoot = xmlDocGetRootElement(doc);
+  for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c && *pRc == VP_OK; c = c->next) {
+    if (!is_w(c, "footnote") && !is_w(c, "endnote")) continue;
+    int bSep = 0;
+    for (xmlAttrPtr a = c->properties; a; a = a->next)
+      if (strcmp((const char *)a->name, "type") == 0) bSep = 1;
+    if (!bSep) render_blocks(c, pOut, pRc);
+  }
+}
+
+/* ---- the renderer ---- */
+
+int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr) {
+  *pzOut = NULL;
+  *pnOut = 0;
+  char *zErrLocal = NULL;
+  char **pzE = pzErr ? pzErr : &zErrLocal;
+  *pzE = NULL;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(z, n, 0, &ze);
+  if (src == NULL) {
+    zip_error_fini(&ze);
+    return VP_ENOMEM;
+  }
+  zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+  if (za == NULL) {
+    *pzE = vp_mprintf("damaged DOCX: not a readable zip (%s)", zip_error_strerror(&ze));
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    free(zErrLocal);
+    return VP_EINPUT;
+  }
+  zip_error_fini(&ze);
+
+  char *zDoc = NULL, *zNotes = NULL;
+  size_t nDoc = 0, nNotes = 0;
+  int rc = zip_part(za, "word/document.xml", &zDoc, &nDoc, pzE);
+  if (rc == VP_ENOTFOUND) {
+    *pzE = vp_mprintf("not a DOCX: no word/document.xml in the zip");
+    rc = VP_EINPUT;
+  }
+  if (rc == VP_OK) {
+    rc = zip_part(za, "word/footnotes.xml", &zNotes, &nNotes, pzE);
+    if (rc == VP_ENOTFOUND) rc = VP_OK;
+  }
+  zip_discard(za); /* frees src too */
+
+  xmlDocPtr doc = NULL, notes = NULL;
+  if (rc == VP_OK) rc = parse_xml("word/document.xml", zDoc, nDoc, &doc, pzE);
+  if (rc == VP_OK && zNotes) rc = parse_xml("word/footnotes.xml", zNotes, nNotes, &notes, pzE);
+  free(zDoc);
+  free(zNotes);
+
+  vp_buf out = {0};
+  if (rc == VP_OK) {
+    xmlNodePtr pRoot = xmlDocGetRootElement(doc);
+    xmlNodePtr pBody = child(pRoot, "body");
+    if (!is_w(pRoot, "document") || pBody == NULL) {
+      *pzE = vp_mprintf("not a DOCX: word/document.xml has no w:document/w:body");
+      rc = VP_EINPUT;
+    } else {
+      render_blocks(pBody, &out, &rc);
+      if (notes) render_footnotes(notes, &out, &rc);
+    }
+  }
+  if (doc) xmlFreeDoc(doc);
+  if (notes) xmlFreeDoc(notes);
+  if (rc == VP_OK) {
+    *pnOut = out.n;
+    *pzOut = vp_buf_take(&out);
+    if (*pzOut == NULL) rc = VP_ENOMEM;
+  }
+  vp_buf_free(&out);
+  if (rc != VP_OK) {
+    *pnOut = 0;
+    if (rc == VP_EINPUT && *pzE == NULL) *pzE = vp_mprintf("damaged DOCX");
+  }
+  free(zErrLocal);
+  return rc;
+}

@@ -1,0 +1,228 @@
+/*
+** test_format_docx.c — unit tests of the DOCX renderer (format_docx.c):
+** small DOCX files built here with libzip (a header layout table, headings,
+** a paragraph, a 4-column task table with merged cells, a footnote) render
+** to the expected text, and vp_reader_parse reads a table head with column
+** roles and its rows; hostile files are refused with VP_EINPUT: truncated
+** zip bytes, a zip without word/document.xml, a document.xml over 64 MB
+** uncompressed (65 MB of zeros, deflated), malformed XML, and an XML with an
+** entity declaration ("billion laughs").
+*/
+#include "vp_common.h"
+#include "vp_format.h"
+#include "vp_reader.h"
+#include "vp_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+static const char *zTypes =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+/* A zip in memory of the named parts (zName, zData, nData; nData 0: strlen);
+** NULL-terminated triples. Caller frees. */
+static char *make_zip(size_t *pn, const char *zName1, const char *z1, size_t n1,
+                      const char *zName2, const char *z2, size_t n2) {
+  char zPath[] = "/tmp/vp_docx_XXXXXX";
+  int fd = mkstemp(zPath);
+  if (fd < 0) return NULL;
+  close(fd);
+  int err = 0;
+  zip_t *za = zip_open(zPath, ZIP_CREATE | ZIP_TRUNCATE, &err);
+  if (za == NULL) return NULL;
+  const char *azName[2] = {zName1, zName2};
+  const char *azData[2] = {z1, z2};
+  size_t anData[2] = {n1, n2};
+  for (int i = 0; i < 2; i++) {
+    if (azName[i] == NULL) continue;
+    size_t n = anData[i] ? anData[i] : strlen(azData[i]);
+    zip_source_t *s = zip_source_buffer(za, azData[i], n, 0);
+    if (s == NULL || zip_file_add(za, azName[i], s, ZIP_FL_ENC_UTF_8) < 0) {
+      zip_source_free(s);
+      zip_discard(za);
+      unlink(zPath);
+      return NULL;
+    }
+  }
+  char *zOut = NULL, *zErr = NULL;
+  if (zip_close(za) == 0) vp_read_file(zPath, (size_t)1 << 30, &zOut, pn, &zErr);
+  else zip_discard(za);
+  free(zErr);
+  unlink(zPath);
+  return zOut;
+}
+
+/* A DOCX of [Content_Types].xml and word/document.xml with body zBody. */
+static char *make_docx(const char *zBody, size_t *pn) {
+  char *zDoc = vp_mprintf("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                          "<w:document " W_NS "><w:body>%s<w:sectPr/></w:body></w:document>",
+                          zBody);
+  char *z = make_zip(pn, "[Content_Types].xml", zTypes, 0, "word/document.xml", zDoc, 0);
+  free(zDoc);
+  return z;
+}
+
+#define P(t) "<w:p><w:r><w:t xml:space=\"preserve\">" t "</w:t></w:r></w:p>"
+#define PB(t) "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>" t "</w:t></w:r></w:p>"
+#define TC(t) "<w:tc>" P(t) "</w:tc>"
+
+static const char *zPlan =
+    /* header layout table */
+    "<w:tbl><w:tr>" TC("ỦY BAN NHÂN DÂN TỈNH BẮC NINH") TC("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    "</w:tr><w:tr>" TC("Số: 125/KH-UBND") TC("Bắc Ninh, ngày 20 tháng 11 năm 2025") "</w:tr></w:tbl>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>"
+    PB("Triển khai chuyển đổi số năm 2026")
+    "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>I. MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+    "<w:r><w:t xml:space=\"preserve\">Nâng cao hiệu quả</w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
+    "<w:t xml:space=\"preserve\"> quản lý</w:t></w:r><w:r><w:tab/><w:t>nhà nước.</w:t></w:r>"
+    "<w:r><w:br/><w:t>Dòng hai.</w:t></w:r></w:p>"
+    "<w:p/>"
+    "<w:tbl><w:tr>" TC("STT") TC("Nội dung") TC("Cơ quan chủ trì") TC("Cơ quan phối hợp") "</w:tr>"
+    "<w:tr>" TC("1") TC("Xây dựng cơ sở dữ liệu đất đai") TC("Sở Nông nghiệp và Môi trường")
+    TC("Sở Tài chính") "</w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P("2") "</w:tc>"
+    "<w:tc>" P("Nâng cấp cổng dịch vụ công") P("trực tuyến") "</w:tc>"
+    "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P("Văn phòng UBND tỉnh") "</w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>" P("") "</w:tc>" TC("Đào tạo | bồi dưỡng cán bộ")
+    TC("Sở Nội vụ") TC("Các sở, ngành") "</w:tr>"
+    "</w:tbl>"
+    P("Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.");
+
+static const char *zPlanText =
+    "| ỦY BAN NHÂN DÂN TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+    "|---|---|\n"
+    "| Số: 125/KH-UBND | Bắc Ninh, ngày 20 tháng 11 năm 2025 |\n"
+    "\n"
+    "**KẾ HOẠCH**\n\n"
+    "**Triển khai chuyển đổi số năm 2026**\n\n"
+    "**I. MỤC ĐÍCH, YÊU CẦU**\n\n"
+    "Nâng cao hiệu quả quản lý nhà nước.\nDòng hai.\n\n"
+    "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Sở Tài chính |\n"
+    "| 2 | Nâng cấp cổng dịch vụ công trực tuyến | Văn phòng UBND tỉnh |  |\n"
+    "|  | Đào tạo / bồi dưỡng cán bộ | Sở Nội vụ | Các sở, ngành |\n"
+    "\n"
+    "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\n\n";
+
+static void test_render(void) {
+  size_t n = 0, nOut = 0;
+  char *z = make_docx(zPlan, &n), *zOut = NULL, *zErr = NULL;
+  CHECK("docx built", z != NULL);
+  int rc = vp_format_render("plan.docx", z, n, &zOut, &nOut, &zErr);
+  CHECK("renders", rc == VP_OK && zOut != NULL);
+  if (zOut && strcmp(zOut, zPlanText) != 0) fprintf(stderr, "got:\n%s\n", zOut);
+  CHECK("exact text", zOut && strcmp(zOut, zPlanText) == 0);
+  CHECK("length", zOut && nOut == strlen(zOut));
+
+  vp_text *pText = NULL;
+  if (zOut && vp_reader_parse(zOut, nOut, &pText, &zErr) == VP_OK) {
+    int iHead = -1, nRow = 0;
+    for (int i = 0; i < pText->nPassage; i++) {
+      vp_passage *p = &pText->aPassage[i];
+      if (p->eKind == VP_P_TABLE_HEAD && p->nCell == 4 && iHead < 0) {
+        iHead = i;
+        CHECK("role STT", p->aeColRole[0] == VP_COL_NUMBER);
+        CHECK("role content", p->aeColRole[1] == VP_COL_CONTENT);
+        CHECK("role lead", p->aeColRole[2] == VP_COL_LEAD);
+        CHECK("role support", p->aeColRole[3] == VP_COL_SUPPORT);
+      }
+      if (p->eKind == VP_P_ROW && iHead >= 0 && p->iTable == iHead) nRow++;
+    }
+    CHECK("task table head found", iHead >= 0);
+    CHECK("three task rows", nRow == 3);
+    vp_reader_free(pText);
+  } else {
+    CHECK("reader parses the rendering", 0);
+  }
+  free(zOut);
+  free(zErr);
+  free(z);
+}
+
+static void test_footnotes(void) {
+  const char *zDoc = "<?xml version=\"1.0\"?><w:document " W_NS "><w:body>" P("Văn bản.")
+                     "</w:body></w:document>";
+  const char *zNotes = "<?xml version=\"1.0\"?><w:footnotes " W_NS ">"
+                       "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/>"
+                       "</w:r></w:p></w:footnote>"
+                       "<w:footnote w:id=\"1\">" P("Theo Nghị quyết số 57-NQ/TW.") "</w:footnote>"
+                       "</w:footnotes>";
+  size_t n = 0, nOut = 0;
+  char *z = make_zip(&n, "word/document.xml", zDoc, 0, "word/footnotes.xml", zNotes, 0);
+  char *zOut = NULL, *zErr = NULL;
+  int rc = vp_format_docx_render(z, n, &zOut, &nOut, &zErr);
+  CHECK("footnotes appended", rc == VP_OK && zOut &&
+                                  strcmp(zOut, "Văn bản.\n\nTheo Nghị quyết số 57-NQ/TW.\n\n") == 0);
+  free(zOut);
+  free(zErr);
+  free(z);
+}
+
+/* rc and a message naming zWant for a hostile file. */
+static void refused(const char *zDesc, const char *z, size_t n, const char *zWant) {
+  char *zOut = NULL, *zErr = NULL;
+  size_t nOut = 0;
+  int rc = vp_format_docx_render(z, n, &zOut, &nOut, &zErr);
+  if (rc != VP_EINPUT || zErr == NULL || strstr(zErr, zWant) == NULL)
+    fprintf(stderr, "%s: rc %d, %s\n", zDesc, rc, zErr ? zErr : "(no message)");
+  CHECK(zDesc, rc == VP_EINPUT && zOut == NULL && zErr && strstr(zErr, zWant));
+  free(zOut);
+  free(zErr);
+}
+
+static void test_hostile(void) {
+  size_t n = 0;
+  char *z = make_docx(P("Một đoạn văn."), &n);
+  refused("truncated zip", z, n / 2, "damaged DOCX");
+  refused("empty input", "", 0, "DOCX");
+  static const char zFake[] = "PK\x03\x04\x14\x00\x00\x00 not really a docx";
+  refused("not a zip", zFake, sizeof zFake - 1, "damaged DOCX");
+  free(z);
+
+  z = make_zip(&n, "[Content_Types].xml", zTypes, 0, NULL, NULL, 0);
+  refused("no word/document.xml", z, n, "no word/document.xml");
+  free(z);
+
+  /* 65 MB of zeros deflate to ~64 KB */
+  size_t nBig = (size_t)65 << 20;
+  char *zBig = calloc(1, nBig);
+  z = zBig ? make_zip(&n, "word/document.xml", zBig, nBig, NULL, NULL, 0) : NULL;
+  free(zBig);
+  CHECK("bomb built small", z && n < ((size_t)1 << 20));
+  if (z) refused("document.xml over 64 MB", z, n, "limit");
+  free(z);
+
+  z = make_zip(&n, "word/document.xml", "<w:document " W_NS "><w:body><w:p>", 0, NULL, NULL, 0);
+  refused("malformed XML", z, n, "not well-formed");
+  free(z);
+
+  const char *zLaughs =
+      "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+      "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+      "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">]>"
+      "<w:document " W_NS "><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>";
+  z = make_zip(&n, "word/document.xml", zLaughs, 0, NULL, NULL, 0);
+  refused("entity declarations", z, n, "DTD");
+  free(z);
+
+  z = make_zip(&n, "word/document.xml", "<?xml version=\"1.0\"?><html><body/></html>", 0, NULL, NULL, 0);
+  refused("not a w:document", z, n, "w:document");
+  free(z);
+}
+
+int main(void) {
+  test_render();
+  test_footnotes();
+  test_hostile();
+  return vp_test_done();
+}
