@@ -9,10 +9,10 @@ V       ?= 0
 Q        = $(if $(filter 1,$(V)),,@)
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings
-CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE
+CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -I/usr/include/libxml2
 CFLAGS  ?= -O2 -g
 ALLCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lpthread -lm
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lpthread -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 

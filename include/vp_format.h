@@ -34,4 +34,8 @@ int vp_format_readable(const char *zPath);
 int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, size_t *pnOut,
                      char **pzErr);
 
+/* The renderers, one per format (indexer/read/format_*.c). */
+/* A saved web page (libxml2's HTML parser, the page's own charset). */
+int vp_format_html_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
 #endif /* VP_FORMAT_H */

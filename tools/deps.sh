@@ -5,7 +5,7 @@
 # usage: deps.sh [build|test]   (test adds what the tests and benchmarks use)
 set -u
 need=""
-build="gcc make libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcjson-dev"
+build="gcc make libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcjson-dev libxml2-dev"
 # tests: python3 drives the CLI and the server, chromium + selenium the page,
 # clang + libclang-rt-dev build the fuzzers, valgrind checks leaks, wrk and
 # time measure the server and memory
