@@ -301,7 +301,7 @@ int vp_format_html_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
   xmlInitParser();
   htmlDocPtr pDoc = htmlReadMemory(z, (int)n, NULL, NULL,
                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                       HTML_PARSE_RECOVER);
+                                       HTML_PARSE_RECOVER | XML_PARSE_HUGE);
   if (pDoc == NULL) {
     if (pzErr) *pzErr = vp_mprintf("HTML page cannot be parsed");
     return VP_EINPUT;
