@@ -4,7 +4,7 @@
 CC      ?= cc
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 CFLAGS   = -std=c11 $(WARN) -Iinclude -Ibench -D_DEFAULT_SOURCE -O2 -g
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lpthread -lm
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lpthread -lm
 LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o

@@ -10,8 +10,8 @@ FUZZ_CC ?= clang
 CC      ?= cc
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-BASE     = -std=c11 -g -O1 -Iinclude -Itests/fuzz -D_DEFAULT_SOURCE $(SAN)
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lpthread -lm
+BASE     = -std=c11 -g -O1 -Iinclude -I/usr/include/libxml2 -Itests/fuzz -D_DEFAULT_SOURCE $(SAN)
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lpthread -lm
 LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 FUZZ_LIB = $(LIB_SRC:%.c=bin/fuzz/obj/%.o) bin/fuzz/obj/gen/data.o
