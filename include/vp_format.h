@@ -39,4 +39,7 @@ int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, s
 ** 64 MB uncompressed, malformed XML or a DTD/entity declaration: VP_EINPUT. */
 int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
 
+/* A saved web page (libxml2's HTML parser, the page's own charset). */
+int vp_format_html_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
 #endif /* VP_FORMAT_H */

@@ -3,10 +3,11 @@
 # run by `make test`: a folder with a Markdown plan, a Windows-1258 copy of
 # corpus/000_*.txt (NFC text with its tone marks split off, as Windows-1258
 # writes them), a UTF-16 copy, a DOCX copy (one paragraph per line, built
-# with zipfile), a TCVN3-looking file too short to trust, a damaged .docx, a
-# .pdf and a .jpg. The converted copies are indexed with the passages and
-# tasks of the UTF-8 original (the DOCX: its tasks and citations) and noted
-# on stderr; every other file is
+# with zipfile), an HTML page of the same plan (each line a <p>, between a
+# script and a nav that must not be indexed), a TCVN3-looking file too short
+# to trust, a damaged .docx, a .pdf and a .jpg. The converted copies are
+# indexed with the passages and tasks of the UTF-8 original (the DOCX and the
+# page: their tasks and citations) and noted on stderr; every other file is
 # named in a warning with its reason; the summary counts skips by reason; the
 # exit status is 1. Prints "N passed, N failed" last.
 set -u
@@ -46,6 +47,12 @@ open(d + "/plan-cp1258.txt", "wb").write(cp1258(text))
 open(d + "/plan-utf16.txt", "wb").write(text.encode("utf-16"))
 open(d + "/short-tcvn3.txt", "wb").write(b"K\xd5 ho\xb9ch ABC\n")
 open(d + "/plan.pdf", "wb").write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
+import html
+body = "".join("<p>%s</p>\n" % html.escape(l) for l in text.splitlines() if l.strip())
+open(d + "/plan.html", "w", encoding="utf-8").write(
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Plan</title>"
+    "<script>var zzscriptword = 1;</script></head><body>"
+    "<nav><a href=\"/\">zznavword</a></nav>\n" + body + "</body></html>\n")
 open(d + "/broken.docx", "wb").write(b"PK\x03\x04\x14\x00\x00\x00 not really a docx")
 # a minimal DOCX of the seed: one w:p per line, the text as written
 import zipfile
@@ -79,7 +86,7 @@ check "short-tcvn3.txt refused, likely TCVN3" grep -q "skipping $T/d/short-tcvn3
 check "plan-cp1258.txt noted as Windows-1258" grep -q "$T/d/plan-cp1258.txt: likely Windows-1258, converted" "$T/err"
 check "plan-utf16.txt noted as UTF-16" grep -q "$T/d/plan-utf16.txt: .*UTF-16, converted" "$T/err"
 check "hidden file passed over silently" sh -c "! grep -q hidden '$T/err'"
-check "summary counts skips by reason" grep -q "8 files: 4 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (2 unsupported type, 1 encoding, 1 other)" "$T/err"
+check "summary counts skips by reason" grep -q "9 files: 5 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (2 unsupported type, 1 encoding, 1 other)" "$T/err"
 
 "$VNPLAN" docs --db "$T/f.db" --json >"$T/docs.json" 2>>"$T/err"
 python3 - "$T/docs.json" >"$T/cmp" <<'PY'
@@ -99,6 +106,19 @@ PY
 check "Windows-1258 copy: same passages, tasks, citations, number, title as UTF-8 ($(grep cp1258 "$T/cmp"))" grep -q "plan-cp1258.txt same" "$T/cmp"
 check "UTF-16 copy: same passages, tasks, citations, number, title as UTF-8" grep -q "plan-utf16.txt same" "$T/cmp"
 check "DOCX copy: same tasks and citations as the text ($(grep docx "$T/cmp"))" grep -q "plan.docx same" "$T/cmp"
+python3 - "$T/docs.json" >"$T/cmph" <<'PY'
+import json, sys
+docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
+ref, d = docs.get("plan.md"), docs.get("plan.html")
+same = bool(ref and d) and all(d[k] == ref[k] for k in ("tasks", "citations"))
+print("plan.html %s %s" % ("same" if same else "differs",
+                           {k: ((d or {}).get(k), (ref or {}).get(k)) for k in ("tasks", "citations")}))
+PY
+check "HTML copy: same citations and tasks as the text ($(cat "$T/cmph"))" grep -q "plan.html same" "$T/cmph"
+for w in zzscriptword zznavword; do
+  n=$("$VNPLAN" search --db "$T/f.db" --json "$w" 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))' 2>/dev/null)
+  check "HTML page's script and nav not indexed ($w: ${n:-?} hits)" test "${n:-1}" = 0
+done
 n=$("$VNPLAN" search --db "$T/f.db" --json "khoa học" 2>/dev/null | python3 -c 'import json,sys; print(len({h["doc"]["id"] for h in json.load(sys.stdin)["hits"]}))' 2>/dev/null)
 check "a search finds the converted copies (files hit: $n)" test "${n:-0}" -ge 2
 

@@ -17,7 +17,8 @@ static const struct {
   const char *zName;
   vp_format_render_fn xRender; /* NULL: not built yet */
 } aFormat[] = {
-    {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", NULL}, {".htm", "HTML", NULL},
+    {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", vp_format_html_render},
+    {".htm", "HTML", vp_format_html_render},
     {".pdf", "PDF", NULL},   {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
     {".rtf", "RTF", NULL},
 };
