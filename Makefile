@@ -9,10 +9,13 @@ V       ?= 0
 Q        = $(if $(filter 1,$(V)),,@)
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings
-CPPFLAGS = -Iinclude -I/usr/include/libxml2 -D_DEFAULT_SOURCE
+# poppler-glib (PDF): its include dirs as -isystem, glib's headers are not ours
+POPPLER_CFLAGS := $(shell pkg-config --cflags-only-I poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
+POPPLER_LIBS   := $(or $(shell pkg-config --libs poppler-glib 2>/dev/null),-lpoppler-glib -lgobject-2.0 -lglib-2.0)
+CPPFLAGS = -Iinclude -I/usr/include/libxml2 $(POPPLER_CFLAGS) -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALLCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip -lpthread -lm
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) -lpthread -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 

@@ -3,8 +3,10 @@
 # objects they link): make -f bench/bench.mk
 CC      ?= cc
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
-CFLAGS   = -std=c11 $(WARN) -Iinclude -Ibench -D_DEFAULT_SOURCE -O2 -g
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip -lpthread -lm
+CFLAGS   = -std=c11 $(WARN) -Iinclude -Ibench $(POPPLER_CFLAGS) -D_DEFAULT_SOURCE -O2 -g
+POPPLER_CFLAGS := $(shell pkg-config --cflags-only-I poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
+POPPLER_LIBS   := $(or $(shell pkg-config --libs poppler-glib 2>/dev/null),-lpoppler-glib -lgobject-2.0 -lglib-2.0)
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) -lpthread -lm
 LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o

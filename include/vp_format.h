@@ -42,4 +42,10 @@ int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
 /* A saved web page (libxml2's HTML parser, the page's own charset). */
 int vp_format_html_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
 
+/* A PDF with a text layer (poppler-glib): each page's text in poppler's
+** reading order, pages separated by an empty line and a "---" rule; an
+** encrypted or damaged PDF, one over 2,000 pages or one without any text
+** (a scan): VP_EINPUT. */
+int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
 #endif /* VP_FORMAT_H */

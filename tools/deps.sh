@@ -5,11 +5,11 @@
 # usage: deps.sh [build|test]   (test adds what the tests and benchmarks use)
 set -u
 need=""
-build="gcc make libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcjson-dev libzip-dev libxml2-dev"
+build="gcc make libsqlite3-dev libutf8proc-dev libmicrohttpd-dev libcjson-dev libzip-dev libxml2-dev libpoppler-glib-dev"
 # tests: python3 drives the CLI and the server, chromium + selenium the page,
 # clang + libclang-rt-dev build the fuzzers, valgrind checks leaks, wrk and
-# time measure the server and memory
-test="python3 curl clang libclang-rt-dev valgrind wrk time chromium chromium-driver python3-selenium"
+# time measure the server and memory, qpdf encrypts a PDF for the PDF tests
+test="python3 curl clang libclang-rt-dev valgrind wrk time chromium chromium-driver python3-selenium qpdf"
 pkgs="$build"
 [ "${1:-build}" = test ] && pkgs="$build $test"
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }

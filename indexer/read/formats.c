@@ -19,7 +19,8 @@ static const struct {
 } aFormat[] = {
     {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", vp_format_html_render},
     {".htm", "HTML", vp_format_html_render},
-    {".pdf", "PDF", NULL},   {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
+    {".pdf", "PDF", vp_format_pdf_render},
+    {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
     {".rtf", "RTF", NULL},
 };
 

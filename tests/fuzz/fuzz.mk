@@ -10,8 +10,10 @@ FUZZ_CC ?= clang
 CC      ?= cc
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-BASE     = -std=c11 -g -O1 -Iinclude -I/usr/include/libxml2 -Itests/fuzz -D_DEFAULT_SOURCE $(SAN)
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip -lpthread -lm
+BASE     = -std=c11 -g -O1 -Iinclude -I/usr/include/libxml2 $(POPPLER_CFLAGS) -Itests/fuzz -D_DEFAULT_SOURCE $(SAN)
+POPPLER_CFLAGS := $(shell pkg-config --cflags-only-I poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
+POPPLER_LIBS   := $(or $(shell pkg-config --libs poppler-glib 2>/dev/null),-lpoppler-glib -lgobject-2.0 -lglib-2.0)
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) -lpthread -lm
 LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 FUZZ_LIB = $(LIB_SRC:%.c=bin/fuzz/obj/%.o) bin/fuzz/obj/gen/data.o
@@ -28,7 +30,7 @@ bin/fuzz/obj/%.o: %.c
 
 bin/fuzz/obj/gen/data.o: bin/gen/data.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c11 -Iinclude -I/usr/include/libxml2 -O1 -c -o $@ $<
+	$(FUZZ_CC) -std=c11 -Iinclude -I/usr/include/libxml2 $(POPPLER_CFLAGS) -O1 -c -o $@ $<
 
 bin/fuzz/target/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
 	@mkdir -p $(@D)

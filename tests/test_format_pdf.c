@@ -1,0 +1,200 @@
+/*
+** test_format_pdf.c — unit tests of the PDF renderer (vp_format.h,
+** indexer/read/format_pdf.c): small PDFs written here by hand (Helvetica,
+** ASCII text: the base fonts cannot carry Vietnamese) rendered into the
+** reader's text — two pages in order with the "---" page-break rule, a page
+** without text passed over, lines kept — and PDFs refused: truncated, not a
+** PDF, without any text (a scan), over the 2,000-page limit, and encrypted
+** with a user password (qpdf, when installed). Not for the walk or the index
+** (tests/it_formats.sh indexes a .pdf copy of a seed plan).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_format.h"
+#include "vp_test.h"
+
+/* A PDF of nPage pages; page i shows the lines of azPage[i % nText] (lines
+** split on '\n'; NULL or "" for a page without text). Returns malloc'd bytes. */
+static char *make_pdf(const char *const *azPage, int nText, int nPage, size_t *pn) {
+  vp_buf b;
+  memset(&b, 0, sizeof b);
+  int rc = VP_OK;
+  int nObj = 3 + nText + nPage; /* 1 catalog, 2 pages, 3 font, contents, pages */
+  size_t *aOff = calloc((size_t)nObj + 1, sizeof *aOff);
+  vp_buf_appends(&b, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", &rc);
+  aOff[1] = b.n;
+  vp_buf_appends(&b, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", &rc);
+  aOff[2] = b.n;
+  vp_buf_appendf(&b, &rc, "2 0 obj\n<< /Type /Pages /Count %d /Kids [", nPage);
+  for (int i = 0; i < nPage; i++) vp_buf_appendf(&b, &rc, " %d 0 R", 4 + nText + i);
+  vp_buf_appends(&b, " ] >>\nendobj\n", &rc);
+  aOff[3] = b.n;
+  vp_buf_appends(&b, "3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n", &rc);
+  for (int t = 0; t < nText; t++) {
+    vp_buf s;
+    memset(&s, 0, sizeof s);
+    const char *z = azPage[t] ? azPage[t] : "";
+    if (*z) {
+      vp_buf_appends(&s, "BT /F1 12 Tf 72 720 Td 14 TL\n", &rc);
+      while (*z) {
+        const char *e = strchr(z, '\n');
+        size_t n = e ? (size_t)(e - z) : strlen(z);
+        vp_buf_appends(&s, "(", &rc);
+        vp_buf_append(&s, z, n, &rc);
+        vp_buf_appends(&s, ") Tj T*\n", &rc);
+        z += n + (e ? 1 : 0);
+      }
+      vp_buf_appends(&s, "ET\n", &rc);
+    }
+    aOff[4 + t] = b.n;
+    vp_buf_appendf(&b, &rc, "%d 0 obj\n<< /Length %zu >>\nstream\n", 4 + t, s.n);
+    if (s.n) vp_buf_append(&b, s.z, s.n, &rc);
+    vp_buf_appends(&b, "\nendstream\nendobj\n", &rc);
+    vp_buf_free(&s);
+  }
+  for (int i = 0; i < nPage; i++) {
+    aOff[4 + nText + i] = b.n;
+    vp_buf_appendf(&b, &rc,
+                   "%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                   "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>\nendobj\n",
+                   4 + nText + i, 4 + i % nText);
+  }
+  size_t nXref = b.n;
+  vp_buf_appendf(&b, &rc, "xref\n0 %d\n0000000000 65535 f \n", nObj + 1);
+  for (int i = 1; i <= nObj; i++) vp_buf_appendf(&b, &rc, "%010zu 00000 n \n", aOff[i]);
+  vp_buf_appendf(&b, &rc, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nObj + 1,
+                 nXref);
+  free(aOff);
+  *pn = b.n;
+  return vp_buf_take(&b);
+}
+
+static int render(const char *z, size_t n, char **pzOut, char **pzErr) {
+  size_t nOut = 0;
+  *pzOut = NULL;
+  *pzErr = NULL;
+  int rc = vp_format_render("plan.pdf", z, n, pzOut, &nOut, pzErr);
+  if (*pzOut && strlen(*pzOut) != nOut) rc = -1;
+  return rc;
+}
+
+static const char *const azTwo[] = {
+    "KE HOACH\nSo Tai chinh chu tri, phoi hop voi",
+    "So Noi vu trien khai thuc hien.\nUBND cap huyen bao cao ket qua."};
+
+static void test_two_pages(void) {
+  size_t n;
+  char *zPdf = make_pdf(azTwo, 2, 2, &n);
+  char *z, *zErr;
+  int rc = render(zPdf, n, &z, &zErr);
+  CHECK("two pages render", rc == VP_OK && z != NULL);
+  if (z) {
+    const char *a = strstr(z, "So Tai chinh chu tri, phoi hop voi");
+    const char *r = strstr(z, "\n\n---\n\n");
+    const char *b = strstr(z, "So Noi vu trien khai thuc hien.");
+    CHECK("page 1 text", a != NULL);
+    CHECK("page 2 text", b != NULL);
+    CHECK("rule between the pages, in order", a && r && b && a < r && r < b);
+    CHECK("lines kept as lines", strstr(z, "KE HOACH\nSo Tai chinh") != NULL);
+    CHECK("page 2's second line", strstr(z, "thuc hien.\nUBND cap huyen bao cao ket qua.") != NULL);
+    CHECK("one rule", r && strstr(r + 5, "---") == NULL);
+    if (rc != VP_OK || !a || !b || !r) fprintf(stderr, "rendered: [%s]\n", z);
+  }
+  free(z);
+  free(zErr);
+
+  /* truncated: a third of the file, no xref, no pages */
+  rc = render(zPdf, n / 3, &z, &zErr);
+  CHECK("truncated PDF refused", rc == VP_EINPUT && z == NULL && zErr != NULL);
+  free(z);
+  free(zErr);
+  free(zPdf);
+
+  rc = render("not a PDF at all", 16, &z, &zErr);
+  CHECK("not a PDF refused as damaged", rc == VP_EINPUT && zErr && strstr(zErr, "damaged PDF"));
+  free(z);
+  free(zErr);
+}
+
+static void test_blank_pages(void) {
+  static const char *const azGap[] = {"First page text.", "", "Third page text."};
+  size_t n;
+  char *zPdf = make_pdf(azGap, 3, 3, &n);
+  char *z, *zErr;
+  int rc = render(zPdf, n, &z, &zErr);
+  CHECK("page without text passed over",
+        rc == VP_OK && z && strcmp(z, "First page text.\n\n---\n\nThird page text.\n") == 0);
+  if (z && rc == VP_OK && strcmp(z, "First page text.\n\n---\n\nThird page text.\n") != 0)
+    fprintf(stderr, "rendered: [%s]\n", z);
+  free(z);
+  free(zErr);
+  free(zPdf);
+
+  static const char *const azNone[] = {""};
+  zPdf = make_pdf(azNone, 1, 2, &n);
+  rc = render(zPdf, n, &z, &zErr);
+  CHECK("no text on any page: a scan",
+        rc == VP_EINPUT && zErr && strcmp(zErr, "no text layer (a scan; OCR is not built yet)") == 0);
+  free(z);
+  free(zErr);
+  free(zPdf);
+}
+
+static void test_page_limit(void) {
+  static const char *const azOne[] = {"x"};
+  size_t n;
+  char *zPdf = make_pdf(azOne, 1, 2001, &n);
+  char *z, *zErr;
+  int rc = render(zPdf, n, &z, &zErr);
+  CHECK("2,001 pages refused",
+        rc == VP_EINPUT && zErr && strcmp(zErr, "PDF of 2001 pages (over the 2,000-page limit)") == 0);
+  if (zErr && rc == VP_EINPUT && !strstr(zErr, "2001")) fprintf(stderr, "error: %s\n", zErr);
+  free(z);
+  free(zErr);
+  free(zPdf);
+}
+
+static void test_encrypted(void) {
+  if (system("command -v qpdf >/dev/null 2>&1") != 0) {
+    printf("skipped: encrypted PDF (qpdf is not installed)\n");
+    return;
+  }
+  size_t n;
+  char *zPdf = make_pdf(azTwo, 2, 2, &n);
+  if (system("mkdir -p tests/tmp") != 0) return;
+  FILE *f = fopen("tests/tmp/pdf-plain.pdf", "wb");
+  CHECK("write the plain PDF", f != NULL);
+  if (f == NULL) {
+    free(zPdf);
+    return;
+  }
+  fwrite(zPdf, 1, n, f);
+  fclose(f);
+  free(zPdf);
+  int st = system("qpdf --encrypt secretuser secretowner 256 -- tests/tmp/pdf-plain.pdf "
+                  "tests/tmp/pdf-enc.pdf");
+  CHECK("qpdf encrypts", st == 0);
+  f = fopen("tests/tmp/pdf-enc.pdf", "rb");
+  if (f == NULL) return;
+  char *zEnc = malloc(1 << 20);
+  size_t nEnc = fread(zEnc, 1, 1 << 20, f);
+  fclose(f);
+  char *z, *zErr;
+  int rc = render(zEnc, nEnc, &z, &zErr);
+  CHECK("encrypted PDF refused", rc == VP_EINPUT && zErr && strcmp(zErr, "encrypted PDF") == 0);
+  if (zErr && strcmp(zErr, "encrypted PDF") != 0) fprintf(stderr, "error: %s\n", zErr);
+  free(z);
+  free(zErr);
+  free(zEnc);
+}
+
+int main(void) {
+  test_two_pages();
+  test_blank_pages();
+  test_page_limit();
+  test_encrypted();
+  return vp_test_done();
+}
