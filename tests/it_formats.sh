@@ -5,9 +5,12 @@
 # writes them), a UTF-16 copy, a DOCX copy (one paragraph per line, built
 # with zipfile), an HTML page of the same plan (each line a <p>, between a
 # script and a nav that must not be indexed), a TCVN3-looking file too short
-# to trust, a damaged .docx, a .pdf and a .jpg. The converted copies are
+# to trust, a damaged .docx, a PDF of the plan, a damaged .pdf and a .jpg. The converted copies are
 # indexed with the passages and tasks of the UTF-8 original (the DOCX and the
-# page: their tasks and citations) and noted on stderr; every other file is
+# page: their tasks and citations) and noted on stderr; a PDF of the plan in
+# ASCII (written here with python3's standard library: Courier, the base
+# fonts carry no Vietnamese) is indexed and found by a search, a damaged .pdf
+# is refused with poppler's reason; every other file is
 # named in a warning with its reason; the summary counts skips by reason; the
 # exit status is 1. Prints "N passed, N failed" last.
 set -u
@@ -46,7 +49,36 @@ def cp1258(s):
 open(d + "/plan-cp1258.txt", "wb").write(cp1258(text))
 open(d + "/plan-utf16.txt", "wb").write(text.encode("utf-16"))
 open(d + "/short-tcvn3.txt", "wb").write(b"K\xd5 ho\xb9ch ABC\n")
-open(d + "/plan.pdf", "wb").write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
+open(d + "/broken.pdf", "wb").write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%EOF\n")
+# a PDF of the seed in ASCII (tone marks dropped, d for đ), 60 lines a page
+import textwrap
+ascii_lines = []
+for l in text.split("\n"):
+    a = unicodedata.normalize("NFD", l.replace("đ", "d").replace("Đ", "D"))
+    a = "".join(c for c in a if not unicodedata.combining(c)).encode("ascii", "replace").decode()
+    ascii_lines += textwrap.wrap(a, 95) or [""]
+pages = [ascii_lines[i:i + 60] for i in range(0, len(ascii_lines), 60)] or [[]]
+def esc(s):
+    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Count %d /Kids [%s] >>" % (len(pages), " ".join(
+            "%d 0 R" % (4 + 2 * i) for i in range(len(pages)))),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+for i, pg in enumerate(pages):
+    objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+                "<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
+    st = "BT /F1 9 Tf 36 756 Td 12 TL\n" + "".join("(%s) Tj T*\n" % esc(l) for l in pg) + "ET\n"
+    objs.append("<< /Length %d >>\nstream\n%sendstream" % (len(st), st))
+out = bytearray(b"%PDF-1.4\n")
+offs = []
+for i, o in enumerate(objs):
+    offs.append(len(out))
+    out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode("ascii")
+xref = len(out)
+out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
+out += "".join("%010d 00000 n \n" % o for o in offs).encode()
+out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)).encode()
+open(d + "/plan.pdf", "wb").write(bytes(out))
 import html
 body = "".join("<p>%s</p>\n" % html.escape(l) for l in text.splitlines() if l.strip())
 open(d + "/plan.html", "w", encoding="utf-8").write(
@@ -78,7 +110,8 @@ check "exit status 1 (files skipped), got $rc" test "$rc" = 1
 if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' "$T/err"; then
   bad "sanitizer report: $(grep -m1 -E 'ERROR|runtime error' "$T/err")"
 fi
-check "plan.pdf named: unsupported type" grep -q "skipping $T/d/plan.pdf: unsupported type .pdf (PDF reading is not built yet)" "$T/err"
+check "plan.pdf not skipped" sh -c "! grep -q 'skipping $T/d/plan.pdf' '$T/err'"
+check "broken.pdf named: damaged PDF" grep -q "skipping $T/d/broken.pdf: damaged PDF" "$T/err"
 check "broken.docx named: damaged DOCX" grep -q "skipping $T/d/broken.docx: damaged DOCX" "$T/err"
 check "plan.docx not skipped" sh -c "! grep -q 'skipping $T/d/plan.docx' '$T/err'"
 check "scan.jpg named: unsupported type" grep -q "skipping $T/d/scan.jpg: unsupported type .jpg" "$T/err"
@@ -86,7 +119,7 @@ check "short-tcvn3.txt refused, likely TCVN3" grep -q "skipping $T/d/short-tcvn3
 check "plan-cp1258.txt noted as Windows-1258" grep -q "$T/d/plan-cp1258.txt: likely Windows-1258, converted" "$T/err"
 check "plan-utf16.txt noted as UTF-16" grep -q "$T/d/plan-utf16.txt: .*UTF-16, converted" "$T/err"
 check "hidden file passed over silently" sh -c "! grep -q hidden '$T/err'"
-check "summary counts skips by reason" grep -q "9 files: 5 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (2 unsupported type, 1 encoding, 1 other)" "$T/err"
+check "summary counts skips by reason" grep -q "10 files: 6 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (1 unsupported type, 1 encoding, 2 other)" "$T/err"
 
 "$VNPLAN" docs --db "$T/f.db" --json >"$T/docs.json" 2>>"$T/err"
 python3 - "$T/docs.json" >"$T/cmp" <<'PY'
@@ -121,6 +154,19 @@ for w in zzscriptword zznavword; do
 done
 n=$("$VNPLAN" search --db "$T/f.db" --json "khoa học" 2>/dev/null | python3 -c 'import json,sys; print(len({h["doc"]["id"] for h in json.load(sys.stdin)["hits"]}))' 2>/dev/null)
 check "a search finds the converted copies (files hit: $n)" test "${n:-0}" -ge 2
+
+n=$(pdftotext "$T/d/plan.pdf" - 2>/dev/null | grep -c 'Ke hoach\|KE HOACH')
+command -v pdftotext >/dev/null && check "plan.pdf holds the plan's text (pdftotext: $n title lines)" test "${n:-0}" -ge 1
+n=$("$VNPLAN" search --db "$T/f.db" --json "khoa hoc cong nghe" 2>/dev/null | python3 -c 'import json,sys; print(sum(1 for h in json.load(sys.stdin)["hits"] if h["doc"]["file"].endswith("plan.pdf")))' 2>/dev/null)
+check "a search finds the PDF copy (hits in plan.pdf: ${n:-?})" test "${n:-0}" -ge 1
+python3 - "$T/docs.json" >"$T/cmpp" <<'PY'
+import json, sys
+docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
+d = docs.get("plan.pdf")
+print("plan.pdf %s" % ("indexed" if d and d.get("passages", 0) > 0 else "missing"),
+      {k: (d or {}).get(k) for k in ("passages", "tasks", "citations", "number")})
+PY
+check "PDF copy indexed with passages ($(cat "$T/cmpp"))" grep -q "plan.pdf indexed" "$T/cmpp"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
