@@ -75,5 +75,27 @@ int main(void) {
   CHECK("date in words", vp_qparse_date("ngày 18 tháng 12 năm 2024", zIso) && strcmp(zIso, "2024-12-18") == 0);
   CHECK("date in words without diacritics", vp_qparse_date("ngay 18 thang 12 nam 2024", zIso) && strcmp(zIso, "2024-12-18") == 0);
   CHECK("no date", !vp_qparse_date("20-NQ/TW", zIso));
+  /* nesting is bounded: the parser recurses once a level (a query of 43,515
+  ** nested parentheses once crashed the CLI) */
+  char zDeep[200000];
+  int nOpen = 43515, k = 0;
+  for (int i = 0; i < nOpen; i++) zDeep[k++] = '(';
+  zDeep[k++] = 'x';
+  for (int i = 0; i < nOpen; i++) zDeep[k++] = ')';
+  zDeep[k] = 0;
+  char *zFts = NULL, *zErr = NULL;
+  CHECK("43,515 nested parentheses: a clear error", vp_qparse_to_fts5(zDeep, &zFts, &zErr) == VP_EQUERY &&
+                                                       zErr && strstr(zErr, "nested over 64"));
+  free(zFts);
+  free(zErr);
+  k = 0;
+  for (int i = 0; i < 64; i++) zDeep[k++] = '(';
+  zDeep[k++] = 'x';
+  for (int i = 0; i < 64; i++) zDeep[k++] = ')';
+  zDeep[k] = 0;
+  zFts = zErr = NULL;
+  CHECK("64 levels are read", vp_qparse_to_fts5(zDeep, &zFts, &zErr) == VP_OK);
+  free(zFts);
+  free(zErr);
   return vp_test_done();
 }

@@ -28,6 +28,7 @@ typedef struct parser {
   char *zErr;
   vp_buf out;
   int rc;
+  int nDepth; /* parentheses open at this point */
 } parser;
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -147,6 +148,10 @@ static int fail(parser *p, const char *zMsg) {
   return VP_EQUERY;
 }
 
+/* Nesting the parser accepts: deep enough for any query a person types,
+** shallow enough for the stack of a server's worker thread. */
+#define QP_MAX_DEPTH 64
+
 static int parse_or(parser *p);
 
 static ttype peek(parser *p) { return p->a[p->i].e; }
@@ -157,12 +162,15 @@ static int parse_primary(parser *p) {
   token *t = &p->a[p->i];
   switch (t->e) {
     case T_LP:
+      if (++p->nDepth > QP_MAX_DEPTH) /* the parser recurses once a level */
+        return fail(p, "parentheses nested over " VP_STR(QP_MAX_DEPTH) " deep");
       p->i++;
       if (peek(p) == T_RP) return fail(p, "empty parentheses");
       vp_buf_append(&p->out, "(", 1, &p->rc);
       if (parse_or(p) != VP_OK) return VP_EQUERY;
       if (peek(p) != T_RP) return fail(p, "unbalanced parentheses: a ( has no closing )");
       p->i++;
+      p->nDepth--;
       vp_buf_append(&p->out, ")", 1, &p->rc);
       return VP_OK;
     case T_WORD:
