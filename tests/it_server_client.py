@@ -492,6 +492,15 @@ def check_browser(port):
     check("browser test ran", False, r.stderr[-800:])
 
 
+def check_port_in_use(port, db):
+    """A second server on a port in use refuses to start (no SO_REUSEPORT:
+    the kernel never splits requests between two indexes)."""
+    r = subprocess.run([BIN, "serve", "--db", db, "--port", str(port)], capture_output=True, timeout=30)
+    err = r.stderr.decode("utf-8", "replace")
+    check("a second server on a port in use refuses to start", r.returncode != 0, f"{r.returncode} {err[-300:]}")
+    check("and says so", f"cannot listen on 127.0.0.1 port {port}" in err, err[-300:])
+
+
 def main():
     workdir = tempfile.mkdtemp(prefix="vnplan-it-server-")
     db = os.path.join(workdir, "index.db")
@@ -511,6 +520,7 @@ def main():
             check_slow_clients(srv.port)
             check_browser(srv.port)
             check_concurrent_reindex(srv.port, db, workdir)
+            check_port_in_use(srv.port, db)
         finally:
             rc = srv.stop()
             log = "".join(srv.log)
