@@ -22,7 +22,10 @@ void vp_db_close(vp_db *pDb);
 ** with VP_EBUSY. */
 void vp_db_set_budget(vp_db *pDb, double msBudget);
 
-/* A number that changes whenever the index is rewritten (ETag material). */
+/* A number that changes whenever the index is rewritten and differs between
+** index files (a random id set when the file is made, in the high bits):
+** the key of cached answers and ETag material, so a file moved over the
+** served one never answers with the old one's tags. */
 int vp_db_generation(vp_db *pDb, long long *piGen, char **pzErr);
 
 /* Limits shared by the CLI and the server. */

@@ -492,6 +492,26 @@ def check_browser(port):
     check("browser test ran", False, r.stderr[-800:])
 
 
+def check_index_swap(workdir):
+    """A new index moved over the served one: the next answer is the new
+    index's, and the old ETag is no longer 'not modified'."""
+    a, b = os.path.join(workdir, "swap-a.db"), os.path.join(workdir, "swap-b.db")
+    files = sorted(os.path.join(CORPUS, f) for f in os.listdir(CORPUS) if f.endswith(".txt"))
+    subprocess.run([BIN, "index", "--db", a, CORPUS], capture_output=True, timeout=120)
+    subprocess.run([BIN, "index", "--db", b, files[0]], capture_output=True, timeout=120)
+    srv = Server(a)
+    try:
+        st, h, body = request(srv.port, "/api/docs")
+        n_old, etag = len(json.loads(body)["docs"]), h.get("etag")
+        os.replace(b, a)
+        st2, h2, body2 = request(srv.port, "/api/docs", headers={"If-None-Match": etag or ""})
+        n_new = len(json.loads(body2)["docs"]) if st2 == 200 else None
+        check("index swap: the old ETag is not 304", st2 == 200, f"{st2}")
+        check("index swap: the next answer is the new index's", n_new == 1 and n_old > 1, f"{n_old} -> {n_new}")
+    finally:
+        srv.stop()
+
+
 def check_port_in_use(port, db):
     """A second server on a port in use refuses to start (no SO_REUSEPORT:
     the kernel never splits requests between two indexes)."""
@@ -531,6 +551,7 @@ def main():
             check("no sanitizer report", "ERROR: AddressSanitizer" not in log
                   and "ERROR: LeakSanitizer" not in log and "runtime error:" not in log,
                   log[-2000:])
+        check_index_swap(workdir)
         check_unreadable_db(db, workdir)
         check_budget(db)
     finally:

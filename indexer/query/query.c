@@ -1315,9 +1315,19 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
 
 int vp_db_generation(vp_db *p, long long *piGen, char **pzErr) {
   sqlite3_stmt *s = NULL;
-  int rc = prepare(p, "SELECT value FROM meta WHERE key = 'generation'", &s, pzErr);
+  int rc = prepare(p,
+                   "SELECT (SELECT value FROM meta WHERE key = 'generation'),"
+                   " (SELECT value FROM meta WHERE key = 'instance')",
+                   &s, pzErr);
   *piGen = 0;
-  if (rc == VP_OK && step_row(p, s, &rc, pzErr)) *piGen = sqlite3_column_int64(s, 0);
+  if (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    /* the file's random id in the high bits, its write count in the low */
+    unsigned long long h = 1469598103934665603ULL;
+    const unsigned char *z = sqlite3_column_text(s, 1);
+    for (; z && *z; z++) h = (h ^ *z) * 1099511628211ULL;
+    unsigned long long g = (unsigned long long)sqlite3_column_int64(s, 0) & 0xFFFFFFFFULL;
+    *piGen = (long long)((h & 0x3FFFFFFF00000000ULL) | g);
+  }
   release(p, s);
   return rc;
 }

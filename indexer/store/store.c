@@ -77,7 +77,10 @@ static const char *const zSchema =
     "CREATE INDEX IF NOT EXISTS task_agency_task ON task_agency(task_id);"
     VP_VOCAB_SCHEMA
     "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '" VP_STORE_SCHEMA "');"
-    "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);";
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', 0);"
+    /* a random id of this index file, so answers cached from another file
+    ** (one moved over it) are never taken for this one's */
+    "INSERT OR IGNORE INTO meta(key, value) VALUES('instance', lower(hex(randomblob(8))));";
 
 static int db_error(sqlite3 *db, const char *zWhat, char **pzErr) {
   *pzErr = vp_mprintf("%s: %s", zWhat, db ? sqlite3_errmsg(db) : "out of memory");
