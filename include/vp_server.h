@@ -31,6 +31,7 @@
 **   --budget MS    time budget per query in ms, default 2000 (0 = none)
 **   --cache N      answers kept for repeated questions (slots keyed by
 **                  target and index generation), default 1024 (0 = none)
+**   --cache-mb MB  bytes those answers may take in all, default 32
 **   --help         usage on stdout, status 0
 ** Prints "vnplan: serving http://ADDR:PORT/" on stderr once listening, one
 ** log line per request (method, target, status, ms), and runs until SIGINT

@@ -25,9 +25,11 @@ struct vp_rcache {
   pthread_mutex_t mutex;
   int nSlot;
   rcache_slot *aSlot;
+  size_t nBytes, nMaxBytes; /* bodies and keys held, and the budget */
+  int iHand;                /* the next slot to empty when over budget */
 };
 
-int vp_rcache_new(int nSlot, vp_rcache **ppOut) {
+int vp_rcache_new(int nSlot, size_t nMaxBytes, vp_rcache **ppOut) {
   *ppOut = NULL;
   if (nSlot <= 0) return VP_OK;
   vp_rcache *p = calloc(1, sizeof(*p));
@@ -38,6 +40,7 @@ int vp_rcache_new(int nSlot, vp_rcache **ppOut) {
     return VP_ENOMEM;
   }
   p->nSlot = nSlot;
+  p->nMaxBytes = nMaxBytes ? nMaxBytes : VP_RCACHE_BYTES_DEFAULT;
   pthread_mutex_init(&p->mutex, NULL);
   *ppOut = p;
   return VP_OK;
@@ -80,9 +83,17 @@ char *vp_rcache_get(vp_rcache *p, const char *zKey, size_t nKey,
   return zOut;
 }
 
+size_t vp_rcache_bytes(vp_rcache *p) {
+  if (p == NULL) return 0;
+  pthread_mutex_lock(&p->mutex);
+  size_t n = p->nBytes;
+  pthread_mutex_unlock(&p->mutex);
+  return n;
+}
+
 void vp_rcache_put(vp_rcache *p, const char *zKey, size_t nKey,
                    long long iGen, const char *zBody, size_t nBody) {
-  if (p == NULL || nBody > VP_RCACHE_BODY_MAX) return;
+  if (p == NULL || nBody > VP_RCACHE_BODY_MAX || nBody + nKey > p->nMaxBytes / 4) return;
   /* copy outside the lock */
   char *zK = malloc(nKey + 1), *zB = malloc(nBody + 1);
   if (zK == NULL || zB == NULL) {
@@ -97,11 +108,23 @@ void vp_rcache_put(vp_rcache *p, const char *zKey, size_t nKey,
   pthread_mutex_lock(&p->mutex);
   rcache_slot *s = slot_for(p, zKey, nKey);
   rcache_slot old = *s;
+  p->nBytes -= old.nKey + old.nBody;
   s->zKey = zK;
   s->nKey = nKey;
   s->iGen = iGen;
   s->zBody = zB;
   s->nBody = nBody;
+  p->nBytes += nKey + nBody;
+  /* over budget: empty other slots, clock-wise, until under it */
+  for (int k = 0; p->nBytes > p->nMaxBytes && k < p->nSlot; k++) {
+    rcache_slot *e = &p->aSlot[p->iHand];
+    p->iHand = (p->iHand + 1) % p->nSlot;
+    if (e == s || e->zBody == NULL) continue;
+    p->nBytes -= e->nKey + e->nBody;
+    free(e->zKey); /* freeing under the lock is rare: only past the budget */
+    free(e->zBody);
+    memset(e, 0, sizeof(*e));
+  }
   pthread_mutex_unlock(&p->mutex);
   slot_clear(&old);
 }

@@ -41,6 +41,7 @@ typedef struct serve_options {
   int nThread;
   double msBudget;
   int nCache;
+  int nCacheMb;      /* bytes of cached answers in all, in MB */
 } serve_options;
 
 typedef struct serve_ctx {
@@ -392,13 +393,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *pConn,
 
 static const char zUsage[] =
     "usage: vnplan serve --db FILE [--port N] [--bind ADDR] [--threads N]"
-    " [--budget MS] [--cache N]\n"
+    " [--budget MS] [--cache N] [--cache-mb MB]\n"
     "  --db FILE     the index to serve (opened read-only)\n"
     "  --port N      TCP port (default 8080; 0 = any free port)\n"
     "  --bind ADDR   IPv4 or IPv6 address (default 127.0.0.1)\n"
     "  --threads N   worker threads, 1..64 (default 4)\n"
     "  --budget MS   time budget per query in ms (default 2000, 0 = none)\n"
-    "  --cache N     answers kept for repeated questions (default 1024, 0 = none)\n";
+    "  --cache N     answers kept for repeated questions (default 1024, 0 = none)\n"
+    "  --cache-mb MB bytes those answers may take in all (default 32)\n";
 
 /* Whole number in [iMin, iMax] from z, else -1. */
 static long parse_count(const char *z, long iMin, long iMax) {
@@ -418,6 +420,7 @@ static int parse_options(int argc, char **argv, serve_options *pOpt) {
   pOpt->nThread = SERVE_DEFAULT_THREADS;
   pOpt->msBudget = SERVE_DEFAULT_BUDGET_MS;
   pOpt->nCache = SERVE_DEFAULT_CACHE;
+  pOpt->nCacheMb = (int)(VP_RCACHE_BYTES_DEFAULT / (1024u * 1024u));
   for (int i = 1; i < argc; i++) {
     const char *zOpt = argv[i];
     const char *zVal = i + 1 < argc ? argv[i + 1] : NULL;
@@ -445,6 +448,9 @@ static int parse_options(int argc, char **argv, serve_options *pOpt) {
     } else if (strcmp(zOpt, "--cache") == 0 &&
                (v = parse_count(zVal, 0, 1000000)) >= 0) {
       pOpt->nCache = (int)v;
+    } else if (strcmp(zOpt, "--cache-mb") == 0 &&
+               (v = parse_count(zVal, 1, 65536)) >= 0) {
+      pOpt->nCacheMb = (int)v;
     } else if (strcmp(zOpt, "--budget") == 0 &&
                (pOpt->msBudget = strtod(zVal, &zEnd)) >= 0 && *zEnd == 0 &&
                zEnd != zVal) {
@@ -540,7 +546,7 @@ int vp_server_main(int argc, char **argv) {
     free(zErr);
     return 1;
   }
-  if (vp_rcache_new(opt.nCache, &ctx.pCache) != VP_OK) {
+  if (vp_rcache_new(opt.nCache, (size_t)opt.nCacheMb * 1024u * 1024u, &ctx.pCache) != VP_OK) {
     fprintf(stderr, "vnplan serve: out of memory\n");
     vp_pool_close(ctx.pPool);
     return 1;

@@ -461,7 +461,7 @@ static const cli_command aCommand[] = {
      "every agency with task counts per province"},
     {"health", cmd_health, NULL, 0, 0, "health --db FILE [--json]", "index statistics"},
     {"serve", NULL, vp_server_main, 0, -1,
-     "serve --db FILE [--port N] [--bind ADDR] [--threads N] [--budget MS] [--cache N]",
+     "serve --db FILE [--port N] [--bind ADDR] [--threads N] [--budget MS] [--cache N] [--cache-mb MB]",
      "HTTP server with a JSON API and a search page (127.0.0.1:8080)"},
 };
 
