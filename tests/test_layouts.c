@@ -16,21 +16,7 @@
 #include "vp_meta.h"
 #include "vp_reader.h"
 #include "vp_test.h"
-
-static vp_text *parse(const char *z) {
-  vp_text *p = NULL;
-  char *zErr = NULL;
-  int rc = vp_reader_parse(z, strlen(z), &p, &zErr);
-  if (rc != VP_OK) fprintf(stderr, "parse: %d %s\n", rc, zErr ? zErr : "");
-  free(zErr);
-  return p;
-}
-
-static int find(const vp_text *p, const char *zNeedle) {
-  for (int i = 0; p && i < p->nPassage; i++)
-    if (strstr(p->aPassage[i].zText, zNeedle)) return i;
-  return -1;
-}
+#include "vp_test_reader.h"
 
 static int streq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
 
@@ -245,7 +231,6 @@ static void test_fields(void) {
   vp_reader_free(p);
 }
 
-
 /* A heading whose number stands alone on its first line, in bold or in
 ** italics: "**1." / "Công an thành phố**", "*2.3." / "Công an tỉnh*". */
 static void test_label_alone(void) {
@@ -277,7 +262,6 @@ static void test_label_alone(void) {
   vp_reader_free(p);
 }
 
-
 /* A legal text's parts are headings of their own: "Chương II", "Điều 5.";
 ** what hangs under one article never hangs under the next. */
 static void test_articles(void) {
@@ -297,7 +281,6 @@ static void test_articles(void) {
                                           i5 >= 0 && p->aPassage[i5].iParent == a5);
   vp_reader_free(p);
 }
-
 
 /* Where paragraphs end with an empty line, an item's first line and the
 ** line right under it are one paragraph, even when that line starts with a

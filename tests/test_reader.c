@@ -15,6 +15,7 @@
 #include "vp_common.h"
 #include "vp_reader.h"
 #include "vp_test.h"
+#include "vp_test_reader.h"
 
 #define MAXFILE (64u * 1024u * 1024u)
 
@@ -30,22 +31,6 @@ static vp_text *load(const char *zPath) {
   if (rc != VP_OK) fprintf(stderr, "load %s: %d %s\n", zPath, rc, zErr ? zErr : "");
   free(zErr);
   return p;
-}
-
-static vp_text *parse(const char *z) {
-  vp_text *p = NULL;
-  char *zErr = NULL;
-  int rc = vp_reader_parse(z, strlen(z), &p, &zErr);
-  if (rc != VP_OK) fprintf(stderr, "parse: %d %s\n", rc, zErr ? zErr : "");
-  free(zErr);
-  return p;
-}
-
-/* First passage whose text contains zNeedle, or -1. */
-static int find(const vp_text *p, const char *zNeedle) {
-  for (int i = 0; p && i < p->nPassage; i++)
-    if (strstr(p->aPassage[i].zText, zNeedle)) return i;
-  return -1;
 }
 
 static int find_label(const vp_text *p, vp_pkind eKind, const char *zLabel) {
