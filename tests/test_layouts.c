@@ -316,6 +316,52 @@ static void test_columns_table(void) {
   CHECK("column: a name", vp_columns_is_name("thoi gian hoan thanh"));
 }
 
+/* Where paragraphs end with an empty line: a letter alone on its line
+** labels the paragraph under it; a line right under another goes on with
+** its paragraph even after a ';' and a capital; a line that starts with
+** "- " and a lower-case word, under a line cut mid-phrase, is the hyphen
+** of a compound ("chính trị" / "- xã hội"), not a new dash item. */
+static void test_blank_separated_runs(void) {
+  vp_buf b = {NULL, 0, 0};
+  int rc = VP_OK;
+  for (int k = 0; k < 12; k++) /* enough paragraphs for the style to show */
+    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
+  vp_buf_appends(&b, "b)\nChủ tịch Ủy ban nhân dân cấp xã chỉ đạo triển khai phòng cháy;\n"
+                     "Ban Chỉ huy cấp xã tham mưu, tổ chức lực lượng tuần tra.\n\n"
+                     "c) Chỉ đạo phòng, ban chuyên môn chủ động phối hợp với các tổ chức chính trị\n"
+                     "- xã hội tại địa phương thực hiện công tác tuyên truyền, vận động.\n\n"
+                     "- Sở Tài chính bố trí kinh phí thực hiện kế hoạch hằng năm của tỉnh\n"
+                     "- Sở Nội vụ hướng dẫn thi đua.\n", &rc);
+  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
+  vp_buf_free(&b);
+  CHECK("runs: parsed", p != NULL);
+  if (p == NULL) return;
+  int i = find(p, "Chủ tịch Ủy ban");
+  CHECK("a letter alone labels the paragraph under it", i >= 0 && streq(p->aPassage[i].zLabel, "b"));
+  CHECK("the line after ';' goes on in the same paragraph", i >= 0 && strstr(p->aPassage[i].zText, "Ban Chỉ huy"));
+  int c = find(p, "tổ chức chính trị");
+  CHECK("'- xã hội' under a cut line is a hyphen", c >= 0 && strstr(p->aPassage[c].zText, "xã hội tại địa phương"));
+  int d1 = find(p, "Sở Tài chính"), d2 = find(p, "Sở Nội vụ");
+  CHECK("dash items with capitals stay two items", d1 >= 0 && d2 > d1 && !strstr(p->aPassage[d1].zText, "Nội vụ"));
+  vp_reader_free(p);
+}
+
+/* "Mục 2." is a part of a legal text, like "Chương" and "Điều". */
+static void test_section_part(void) {
+  static const char z[] = "Điều 9. Trả lời ý kiến\n\n1. Sở Tài chính trả lời ý kiến.\n\n"
+                          "Mục 2. TỔ CHỨC QUẢN LÝ\n\nĐiều 10. Tổ chức\n\n1. Cổng thông tin hoạt động.\n";
+  vp_text *p = parse(z);
+  CHECK("section: parsed", p != NULL);
+  if (p == NULL) return;
+  int m = find(p, "Mục 2"), a = find(p, "Điều 10"), i = find(p, "Cổng thông tin");
+  CHECK("'Mục 2.' is a heading labelled 'Mục 2'", m >= 0 && p->aPassage[m].eKind == VP_P_HEADING &&
+                                                     streq(p->aPassage[m].zLabel, "Mục 2"));
+  CHECK("it closes the article before it", m >= 0 && p->aPassage[m].iParent < find(p, "Điều 9"));
+  CHECK("the next article hangs under it", a >= 0 && p->aPassage[a].iParent == m && i >= 0 &&
+                                               p->aPassage[i].iParent == a);
+  vp_reader_free(p);
+}
+
 int main(void) {
   test_header_cells();
   test_national();
@@ -326,5 +372,7 @@ int main(void) {
   test_articles();
   test_item_wrap();
   test_columns_table();
+  test_blank_separated_runs();
+  test_section_part();
   return vp_test_done();
 }

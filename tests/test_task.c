@@ -626,6 +626,57 @@ static void test_not_official(void) {
   text_free(t);
 }
 
+/* Statements of a right or of accountability are no tasks; a passage whose
+** run-in title or "Căn cứ …" opens it gives the clause with its own doer;
+** "… có trách nhiệm." over plain paragraphs hands them its doers. */
+static void test_status_and_run_in(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "a) Quỹ Bảo vệ môi trường được phép sử dụng vốn nhàn rỗi để gửi tiết kiệm.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "b) Sở Tài chính chịu trách nhiệm về nội dung, số liệu tại Tờ trình.", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "3. Giấy khen của Giám đốc sở: Các Sở, ban, ngành quy định số lượng khen thưởng theo thẩm quyền.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Căn cứ tình hình thực tiễn của địa phương; Sở Nội vụ hướng dẫn, xem xét khen thưởng cho tập thể.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "b) Thủ trưởng các Sở, ban, ngành; UBND các xã có trách nhiệm.", -1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_TEXT, "Trả lời các ý kiến được gửi đến thuộc chức năng, nhiệm vụ của cơ quan.", 4, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("'được phép' states a right, no task", task_of_passage(&ts, 0) == NULL);
+  CHECK("'chịu trách nhiệm về nội dung' vouches, no task", task_of_passage(&ts, 1) == NULL);
+  const vp_task *t = task_of_passage(&ts, 2);
+  CHECK("run-in title: the clause after ':' is the task", t && role_of(t, SBN) == L &&
+                                                          strncmp(t->zText, "Các Sở", 6) == 0);
+  t = task_of_passage(&ts, 3);
+  CHECK("'Căn cứ …; Sở X …': the later clause is the task", t && role_of(t, SNV) == L &&
+                                                              strncmp(t->zText, "Sở Nội vụ", 10) == 0);
+  CHECK("'… có trách nhiệm.' over paragraphs is no task itself", task_of_passage(&ts, 4) == NULL);
+  t = task_of_passage(&ts, 5);
+  CHECK("its paragraph is, with both doers", t && role_of(t, SBN) == L &&
+                                              role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  vp_task_clear(&ts);
+}
+
+/* A procedure's card ("Cơ quan thực hiện thủ tục hành chính") and a model
+** form ("Mẫu số 09") describe or template work: no task in them, until the
+** next heading or appendix. */
+static void test_quiet_regions(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "Cơ quan thực hiện thủ tục hành chính", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Sở Xây dựng cấp phép thi công nút giao đấu nối đối với các tuyến quốc lộ.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_HEADING, "Tổ chức thực hiện", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Sở Xây dựng chủ trì hướng dẫn thực hiện quyết định này.", 2, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_HEADING, "Mẫu số 09", -1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_HEADING, "Kính gửi: Công ty TNHH Tân Cảng", -1, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_TEXT, "Công ty TNHH Tân Cảng có trách nhiệm báo cáo kết quả thực hiện.", 5, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_HEADING, "Phụ lục II", -1, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_TEXT, "Sở Tài chính chủ trì bố trí kinh phí thực hiện.", 7, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("a procedure's field gives no task", task_of_passage(&ts, 1) == NULL);
+  CHECK("the next heading ends it", task_of_passage(&ts, 3) != NULL);
+  CHECK("a model form gives no task", task_of_passage(&ts, 6) == NULL);
+  CHECK("the next appendix ends the form", task_of_passage(&ts, 8) != NULL);
+  vp_task_clear(&ts);
+}
+
 /* ------------------------------------------------------------------------
 ** The corpus against the hand-checked list.
 */
@@ -751,6 +802,8 @@ static void test_corpus(void) {
 }
 
 int main(void) {
+  test_status_and_run_in();
+  test_quiet_regions();
   test_prose();
   test_headings();
   test_lists_not_roles();

@@ -69,6 +69,10 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"place-tail", NULL},
     {"deadline-sentence", NULL},
     {"not-task", NULL},
+    {"procedure-field", NULL},
+    {"form-title", NULL},
+    {"form-end", NULL},
+    {"duty-lead-in", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

@@ -811,6 +811,8 @@ typedef struct passage_roles {
   party_list parties; /* its leads and supports, own or inherited */
   int bHeadsChildren; /* a heading / lead-in / item whose children inherit */
   int bMembers;       /* a lead-in listing the members of a board */
+  int bDutyLeadIn;    /* "… có trách nhiệm." : the passages under it, even
+                      ** plain paragraphs under an item, are its duties */
   int bSupportList;   /* "b) Chủ trì, phối hợp" naming nobody: the bodies
                       ** the items under it name are its support */
   char *zDeadline;    /* a heading's or lead-in's deadline, as written, for
@@ -838,7 +840,7 @@ static int is_award_quota(const vp_fold *f) {
 /* Does f end (before its closing ':') with a phrase of pList? */
 static int ends_with_list(const vp_fold *f, const vp_lexicon_list *pList) {
   int e = f->n;
-  while (e > 0 && (f->z[e - 1] == ' ' || f->z[e - 1] == ':')) e--;
+  while (e > 0 && (f->z[e - 1] == ' ' || f->z[e - 1] == ':' || f->z[e - 1] == '.')) e--;
   return vp_lexicon_match_before(pList, f->z, f->n, e, 0, NULL) != NULL;
 }
 
@@ -900,7 +902,7 @@ static int inherits(const vp_text *pText, const passage_roles *aRoles, int p) {
     }
   }
   const vp_passage *pq = &pText->aPassage[q];
-  if (pq->eKind == VP_P_HEADING || pq->bLeadIn || ends_with_colon(pq->zText)) return 1;
+  if (pq->eKind == VP_P_HEADING || pq->bLeadIn || ends_with_colon(pq->zText) || r->bDutyLeadIn) return 1;
   return pq->eKind == VP_P_ITEM && pText->aPassage[p].eKind == VP_P_ITEM;
 }
 
@@ -937,6 +939,44 @@ static int doer_is_issuer(const clause *c, const char *zIssuer) {
   return bSame == 1 && nLead == 1;
 }
 
+/* A passage that does not open with its doer: the first clause after its
+** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
+** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
+** own doer and says what to do is a task of passage p, with that clause as
+** its text. After a ':' only the ';' that follow it count. */
+static int later_clause_task(const char *z, int n, int p, vp_tasks *pOut, int *pnAlloc) {
+  const char *q = memchr(z, ':', (size_t)n);
+  if (q == NULL) q = memchr(z, ';', (size_t)n);
+  for (; q; q = memchr(q + 1, ';', (size_t)(z + n - q - 1))) {
+    int iFrom = (int)(q - z) + 1;
+    while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
+    if (iFrom >= n) break;
+    clause c;
+    int rc = clause_init(&c, z + iFrom, n - iFrom, 1);
+    if (rc != VP_OK) return rc;
+    if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) &&
+        list_at(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
+      party_list parties = {0};
+      party_add_clause(&parties, &c, &rc);
+      deadline d;
+      find_prose_deadline(&c, &d);
+      char *zDl = NULL;
+      if (d.bFound) zDl = vp_fold_display(z + iFrom + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
+      char *zText = vp_fold_display(z + iFrom, n - iFrom);
+      if (rc == VP_OK) rc = task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, &parties);
+      else {
+        free(zText);
+        free(zDl);
+      }
+      party_list_free(&parties);
+      clause_free(&c);
+      return rc;
+    }
+    clause_free(&c);
+  }
+  return VP_OK;
+}
+
 static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles *aRoles, int p,
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
@@ -948,10 +988,13 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   passage_roles *r = &aRoles[p];
   if (list_at(&c.f, c.iBody, task_list("not-task"), NULL) >= 0) {
     /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
-    ** proposer or an address; nor are the items listed under it tasks */
+    ** proposer or an address; nor are the items listed under it tasks.
+    ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ
+    ** tịch UBND xã hướng dẫn …") is one. */
     r->bMembers = 1;
+    int n = ps->iEnd - ps->iStart;
     clause_free(&c);
-    return VP_OK;
+    return later_clause_task(ps->zText, n, p, pOut, pnAlloc);
   }
   if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
@@ -1002,7 +1045,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   ** heading ("1. Sở X", "Sở X:", "b) Sở X chủ trì …"), not an issuer's
   ** header line ("SỞ TÀI CHÍNH") */
   int bLabelled = c.iBody > skip_ws(&c.f, 0);
-  int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText);
+  /* "b) Thủ trưởng các Sở …; UBND các xã có trách nhiệm." over its duties */
+  int bDutyLeadIn = c.bOwnDoer && ends_with_list(&c.f, task_list("duty-lead-in"));
+  r->bDutyLeadIn = bDutyLeadIn;
+  int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText) || bDutyLeadIn;
   /* a title in capitals, and the issuer speaking of itself, give no task */
   if (is_all_caps(ps->zText, ps->iEnd - ps->iStart) || doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL))
     bTask = 0;
@@ -1029,6 +1075,11 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       memcpy(r->zDeadlineNorm, aRoles[q].zDeadlineNorm, sizeof(r->zDeadlineNorm));
       if (r->zDeadline == NULL) rc = VP_ENOMEM;
     }
+  }
+  if (rc == VP_OK && !c.bOwnDoer && !bInherit && !r->bMembers && !bLeadIn &&
+      !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
+    clause_free(&c);
+    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pOut, pnAlloc);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};
@@ -1182,6 +1233,15 @@ static vp_colrole field_of(const vp_passage *ps, int *piValue) {
   return e;
 }
 
+/* Does z[0..n) hold a letter? A heading that is only a number ("2.7") says
+** no task. */
+static int has_letter(const char *z, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)z[i] >= 0x80 || (z[i] >= 'a' && z[i] <= 'z') || (z[i] >= 'A' && z[i] <= 'Z'))
+      return 1;
+  return 0;
+}
+
 /* The first passage of the text a run of field lines starting at p
 ** describes: the siblings before the run, back to the parent or the run
 ** before; p when there are none (the parent heading is then the text). */
@@ -1246,7 +1306,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
     else vp_buf_appends(&b, zT, &rc);
     free(zT);
   }
-  if (rc == VP_OK && b.n && party_has_lead(&parties) && !bRecord) {
+  if (rc == VP_OK && b.n && party_has_lead(&parties) && !bRecord && has_letter(b.z, b.n)) {
     char *zText = vp_buf_take(&b);
     rc = task_push(pOut, pnAlloc, iTextPassage, zText, zDl, zNorm, &parties);
     zDl = NULL;
@@ -1255,6 +1315,47 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
   free(zDl);
   party_list_free(&parties);
   return rc;
+}
+
+/* ---- regions that give no task: the fields of a procedure's card and
+** model forms. */
+
+typedef struct quiet_region {
+  int bProcedure;  /* inside a procedure field ("Cơ quan thực hiện") */
+  int iLevel;      /* the field passage's level */
+  int bForm;       /* inside a model form ("Mẫu số 09") */
+} quiet_region;
+
+/* Does passage ps open (after its label) with a phrase of list zList? */
+static int opens_with(const vp_passage *ps, const char *zList) {
+  int n = ps->iEnd - ps->iStart;
+  vp_fold f;
+  if (vp_fold_init(&f, ps->zText, n < 200 ? n : 200) != VP_OK) return 0;
+  int bYes = list_at(&f, skip_label(&f), task_list(zList), NULL) >= 0;
+  vp_fold_free(&f);
+  return bYes;
+}
+
+/* Update the region at passage p; 1 when p gives no task. */
+static int in_quiet_region(const vp_text *pText, int p, quiet_region *pR) {
+  const vp_passage *ps = &pText->aPassage[p];
+  if (ps->eKind != VP_P_TEXT && ps->eKind != VP_P_HEADING && ps->eKind != VP_P_ITEM) return pR->bForm;
+  int n = ps->iEnd - ps->iStart;
+  if (n < 200 && opens_with(ps, "form-title")) pR->bForm = 1;
+  else if (pR->bForm && n < 200 && opens_with(ps, "form-end")) pR->bForm = 0;
+  if (pR->bForm) return 1;
+  int bLabelled = ps->zLabel[0] != 0;
+  if ((ps->eKind == VP_P_HEADING || bLabelled) && opens_with(ps, "procedure-field")) {
+    pR->bProcedure = 1;
+    pR->iLevel = ps->iLevel;
+    return 1;
+  }
+  if (pR->bProcedure) {
+    int bNumbered = bLabelled && !(ps->zLabel[0] >= 'a' && ps->zLabel[0] <= 'z') &&
+                    ps->zLabel[0] != '-' && ps->zLabel[0] != '+' && (unsigned char)ps->zLabel[0] < 0x80;
+    if (ps->eKind == VP_P_HEADING || (bNumbered && ps->iLevel <= pR->iLevel)) pR->bProcedure = 0;
+  }
+  return pR->bProcedure;
 }
 
 int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
@@ -1283,7 +1384,9 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
     if ((abField[p] & 1) && (p == 0 || !(abField[p - 1] & 1)))
       for (int k = field_text_start(pText, abField, p); k < p; k++) abField[k] |= 2;
   }
+  quiet_region region = {0, 0, 0};
   for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
+    if (in_quiet_region(pText, p, &region)) continue;
     if (abField[p] & 2) continue;
     if (abField[p] & 1) {
       int iLast = p;

@@ -265,18 +265,19 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
     }
   }
   int j, nDepth = 0;
-  /* a legal text's parts: "Chương II", "Điều 5. Cơ cấu tổ chức" */
+  /* a legal text's parts: "Chương II", "Mục 2.", "Điều 5. Cơ cấu tổ chức" */
   static const struct {
     const char *z;
     int eType;
   } aPart[] = {{"\xC4\x90i\xE1\xBB\x81u ", LB_ARTICLE},   /* "Điều " */
-               {"Ch\xC6\xB0\xC6\xA1ng ", LB_CHAPTER}};  /* "Chương " */
+               {"Ch\xC6\xB0\xC6\xA1ng ", LB_CHAPTER},  /* "Chương " */
+               {"M\xE1\xBB\xA5""c ", LB_SECTION}};      /* "Mục " */
   for (int k = 0; k < VP_ARRAY_SIZE(aPart); k++) {
     int n = (int)strlen(aPart[k].z);
     if (e - i <= n || memcmp(z + i, aPart[k].z, (size_t)n) != 0) continue;
     j = i + n;
     while (j < e && (rd_is_digit((unsigned char)z[j]) ||
-                     (aPart[k].eType == LB_CHAPTER && strchr("IVX", z[j]) && z[j])))
+                     (aPart[k].eType != LB_ARTICLE && strchr("IVX", z[j]) && z[j])))
       j++;
     if (j == i + n || j - i >= 15) continue;
     int iNum = j;
@@ -351,6 +352,20 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
   return 0;
 }
 
+/* A line that is only a letter label: "a)", "đ)". */
+int rd_parse_letter_only(const char *z, int s, int e, rd_label *pL) {
+  memset(pL, 0, sizeof(*pL));
+  rd_trim(z, &s, &e);
+  int nLetter = 0;
+  if (s < e && z[s] >= 'a' && z[s] <= 'z') nLetter = 1;
+  else if (s + 1 < e && (unsigned char)z[s] == 0xC4 && (unsigned char)z[s + 1] == 0x91) nLetter = 2;
+  if (nLetter == 0 || s + nLetter + 1 != e || z[s + nLetter] != ')') return 0;
+  rd_set_label(pL, LB_LETTER, z + s, nLetter);
+  pL->nDepth = 1;
+  pL->iText = e;
+  return 1;
+}
+
 /* A cell or line that is only a row number: "2", "2.1", "3.", "II". */
 int rd_parse_rownum(const char *z, int s, int e, rd_label *pL) {
   memset(pL, 0, sizeof(*pL));
@@ -378,6 +393,7 @@ int rd_parse_rownum(const char *z, int s, int e, rd_label *pL) {
 int rd_rank(const rd_label *pL) {
   switch (pL->eType) {
     case LB_CHAPTER: return 4;
+    case LB_SECTION: return 6;
     case LB_ARTICLE: return 8;
     case LB_ROMAN: return 10;
     case LB_ARABIC: return 20;
@@ -396,7 +412,7 @@ int rd_is_bullet(int eType) {
 
 int rd_is_numbered(int eType) {
   return eType == LB_ROMAN || eType == LB_ARABIC || eType == LB_DECIMAL ||
-         eType == LB_LETTER || eType == LB_ARTICLE || eType == LB_CHAPTER;
+         eType == LB_LETTER || eType == LB_ARTICLE || eType == LB_CHAPTER || eType == LB_SECTION;
 }
 
 /* ------------------------------------------------------------------------
@@ -529,6 +545,7 @@ int rd_line_features(rd_ctx *p, rd_line *pL) {
              (zTab0 && memchr(zTab0 + 1, '\t', (size_t)(zR + re - zTab0 - 1)) != NULL);
   rd_label row;
   pL->bRowNum = rd_parse_rownum(z, s, e, &row);
+  pL->bLetterOnly = rd_parse_letter_only(z, s, e, &row);
   if (nChar <= 120) {
     char *zFold = rd_fold_prefix(z, s, e);
     if (zFold == NULL) return VP_ENOMEM;

@@ -49,13 +49,15 @@ int rd_add(rd_ctx *p, vp_pkind eKind, int iStart, int iEnd, int iLineNo,
   pI->iFirst = iFirst;
   pI->iLast = iLast;
   if (iFirst >= 0) pI->lab = p->aLine[iFirst].lab;
-  if (iFirst >= 0 && iLast > iFirst && pI->lab.eType == LB_NONE && p->aLine[iFirst].bRowNum) {
-    /* "**1." / "Công an thành phố**": the number alone on the first line
-    ** labels the whole passage */
+  if (iFirst >= 0 && iLast > iFirst && pI->lab.eType == LB_NONE &&
+      (p->aLine[iFirst].bRowNum || p->aLine[iFirst].bLetterOnly)) {
+    /* "**1." / "Công an thành phố**", "b)" / "Chủ tịch …": the label alone
+    ** on the first line labels the whole passage */
     const rd_line *pF = &p->aLine[iFirst];
     char c = p->zClean[pF->iCe - 1];
     rd_label lab;
-    if ((c == '.' || c == ')') && rd_parse_rownum(p->zClean, pF->iCs, pF->iCe, &lab)) {
+    if ((c == '.' || c == ')') && (rd_parse_rownum(p->zClean, pF->iCs, pF->iCe, &lab) ||
+                                   rd_parse_letter_only(p->zClean, pF->iCs, pF->iCe, &lab))) {
       pI->lab = lab;
       pI->lab.iText = p->aLine[iFirst + 1].iCs;
     }
@@ -71,7 +73,7 @@ int rd_add(rd_ctx *p, vp_pkind eKind, int iStart, int iEnd, int iLineNo,
 static int rd_stands_alone(const rd_line *pL) {
   return pL->mdLevel || pL->bBold || pL->bAllCaps || pL->bSig || pL->bRecip ||
          pL->bHeader || pL->bPipe || pL->bPipeSep || pL->bTab ||
-         pL->bHtmlTable || pL->bInCellRun || pL->bRowNum;
+         pL->bHtmlTable || pL->bInCellRun || pL->bRowNum || pL->bLetterOnly;
 }
 
 /* A page break (rule line or page number) among the blank lines (j, k). */
@@ -84,12 +86,12 @@ static int rd_page_break_between(const rd_ctx *p, int j, int k) {
 /* Does line k continue the paragraph of lines i..j? Hard-wrapped text goes
 ** on when the last line does not end a sentence and the next line does not
 ** start anything of its own. */
-/* A line that is only a heading number ("2.3.", "IV.", "b)") and the line
+/* A line that is only a heading number or letter ("2.3.", "IV.", "b)") and the line
 ** right under it: "*2.3." / "Công an tỉnh*" is one heading. Not in tables,
 ** where a bare number is a row's first cell. */
 static int rd_label_only(const rd_ctx *p, int i) {
   const rd_line *pL = &p->aLine[i];
-  if (!pL->bRowNum || pL->bInCellRun || pL->lab.eType) return 0;
+  if (!(pL->bRowNum || pL->bLetterOnly) || pL->bInCellRun || pL->lab.eType) return 0;
   if ((i > 0 && p->aLine[i - 1].bBarePipe) || (i + 1 < p->nLine && p->aLine[i + 1].bBarePipe))
     return 0;
   char c = p->zClean[pL->iCe - 1];
@@ -102,6 +104,18 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   if (i == j && k == j + 1 && rd_label_only(p, i))
     return !rd_stands_alone(pL) && !pL->lab.eType && !pL->bRowNum;
   if ((rd_stands_alone(pF) && !rd_label_only(p, i)) || pF->bFootnote) return 0;
+  /* "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a line
+  ** cut at the hyphen of a compound, not a new dash item: the line above
+  ** runs on unfinished and the text after the dash starts lower case */
+  if (k == j + 1 && pL->lab.eType == LB_DASH && pL->bLower && !pT->bTerminal && !pT->bColon &&
+      pT->nChar >= 50 && !rd_is_bullet(pF->lab.eType) && !rd_stands_alone(pL))
+    return 1;
+  /* where paragraphs end with an empty line, the line right under another
+  ** goes on with its paragraph, whatever its first letter: "…rừng;" /
+  ** "Ban Chỉ huy cấp xã tham mưu …" */
+  if (p->bBlankSeparated && k == j + 1 && !rd_stands_alone(pL) && !pL->lab.eType &&
+      !pL->bFootnote && !pT->bSlashDot && !pT->bColon)
+    return 1;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
     char c = p->zClean[pT->iCe - 1];

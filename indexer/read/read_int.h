@@ -18,7 +18,7 @@
 
 /* List label types (rd_label.eType). */
 enum { LB_NONE = 0, LB_ROMAN, LB_ARABIC, LB_DECIMAL, LB_LETTER, LB_DASH,
-       LB_BULLET, LB_PLUS, LB_CHAPTER, LB_ARTICLE };
+       LB_BULLET, LB_PLUS, LB_CHAPTER, LB_SECTION, LB_ARTICLE };
 
 /* Heading-stack ranks of passages without a numbered label (rd_rank gives
 ** those with one: 4 "Chương", 8 "Điều", 10 roman … 50 "+"). */
@@ -59,6 +59,7 @@ typedef struct rd_line {
   unsigned bHeader : 1;   /* header block line: "Số: …", "X, ngày … năm …" */
   unsigned bColName : 1;  /* a table column name on its own */
   unsigned bRowNum : 1;   /* a bare row number "2", "2.1" */
+  unsigned bLetterOnly : 1; /* only a letter label: "a)", "đ)" */
   unsigned bAppendix : 1; /* starts with "PHỤ LỤC", "BIỂU", "DANH MỤC" */
   unsigned bShortName : 1; /* short line that can be a signer's name */
   unsigned bInCellRun : 1; /* inside a one-cell-per-line table */
@@ -123,6 +124,7 @@ int rd_is_blank(const rd_line *pL);
 int rd_next_line(const rd_ctx *p, int i);
 int rd_raw_blank(const rd_ctx *p, int k);
 int rd_parse_rownum(const char *z, int s, int e, rd_label *pL);
+int rd_parse_letter_only(const char *z, int s, int e, rd_label *pL);
 int rd_rank(const rd_label *pL);
 int rd_is_bullet(int eType);
 int rd_is_numbered(int eType);
