@@ -196,7 +196,10 @@ static int skip_list_sep(const vp_fold *f, int i) {
     }
     int e = phrase_at(f, i, "va");
     if (e < 0) e = phrase_at(f, i, "cung");
-    if (e < 0) e = list_at(f, i, task_list("title"), NULL);
+    if (e < 0 && (e = list_at(f, i, task_list("title"), NULL)) >= 0) {
+      int k = skip_ws(f, e); /* "Giám đốc: Sở A, Sở B" */
+      if (k < f->n && f->z[k] == ':') e = k + 1;
+    }
     if (e < 0) e = list_at(f, i, task_list("list-qualifier"), NULL); /* "… của Thành phố, UBND …" */
     if (e < 0 && (e = list_at(f, i, task_list("shared-head"), NULL)) >= 0) {
       int k = skip_ws(f, e); /* "các Sở:" before the names it heads */
