@@ -234,14 +234,22 @@ void rd_blank_page_numbers(rd_ctx *p) {
 /* Unwrapped style: paragraphs one per line and no blank lines between, so a
 ** line that does not end a sentence still ends its paragraph. */
 void rd_detect_style(rd_ctx *p) {
-  int nText = 0, nLong = 0, nBlankAfter = 0;
+  int nText = 0, nLong = 0, nBlankAfter = 0, nEnd = 0, nEndBlank = 0;
   for (int k = 0; k < p->nLine; k++) {
     const rd_line *pL = &p->aLine[k];
     if (rd_is_blank(pL)) continue;
     nText++;
     nLong += pL->nChar > 130;
-    nBlankAfter += k + 1 < p->nLine && rd_is_blank(&p->aLine[k + 1]);
+    int bBlank = k + 1 < p->nLine && rd_is_blank(&p->aLine[k + 1]);
+    nBlankAfter += bBlank;
+    if (pL->bTerminal && !pL->bBarePipe && !pL->bInCellRun) { /* a sentence ends here */
+      nEnd++;
+      nEndBlank += bBlank;
+    }
   }
   p->bUnwrapped = nText > 0 && nLong * 4 >= nText && nBlankAfter * 3 < nText;
-  p->bBlankSeparated = nText >= 20 && nBlankAfter * 4 >= nText && !p->bUnwrapped;
+  /* paragraphs end with an empty line: many lines are followed by one, or
+  ** (long paragraphs) most lines that end a sentence are */
+  p->bBlankSeparated = nText >= 20 && !p->bUnwrapped &&
+                       (nBlankAfter * 4 >= nText || (nEnd >= 10 && nEndBlank * 10 >= nEnd * 7));
 }
