@@ -668,12 +668,16 @@ static void test_quiet_regions(void) {
       /* 6 */ {VP_P_TEXT, "Công ty TNHH Tân Cảng có trách nhiệm báo cáo kết quả thực hiện.", 5, 0, NO_TABLE, {0}},
       /* 7 */ {VP_P_HEADING, "Phụ lục II", -1, 0, NO_TABLE, {0}},
       /* 8 */ {VP_P_TEXT, "Sở Tài chính chủ trì bố trí kinh phí thực hiện.", 7, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_HEADING, "Cấp giấy chứng nhận đủ điều kiện", -1, 0, NO_TABLE, {0}},
+      /* 10 */ {VP_P_TEXT, "Cơ quan thực hiện: Sở Y tế. Cơ quan có thẩm quyền quyết định: Sở Y tế", 9, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("a procedure's field gives no task", task_of_passage(&ts, 1) == NULL);
   CHECK("the next heading ends it", task_of_passage(&ts, 3) != NULL);
   CHECK("a model form gives no task", task_of_passage(&ts, 6) == NULL);
   CHECK("the next appendix ends the form", task_of_passage(&ts, 8) != NULL);
+  CHECK("fields of a procedure's card in one line give no task",
+        task_of_passage(&ts, 9) == NULL && task_of_passage(&ts, 10) == NULL);
   vp_task_clear(&ts);
 }
 

@@ -1236,6 +1236,15 @@ static vp_colrole field_of(const vp_passage *ps, int *piValue) {
   return e;
 }
 
+/* Does a phrase of list zList stand anywhere in passage ps? */
+static int passage_has_list(const vp_passage *ps, const char *zList) {
+  vp_fold f;
+  if (vp_fold_init(&f, ps->zText, ps->iEnd - ps->iStart) != VP_OK) return 0;
+  int bYes = contains_list(&f, task_list(zList));
+  vp_fold_free(&f);
+  return bYes;
+}
+
 /* Does z[0..n) hold a letter? A heading that is only a number ("2.7") says
 ** no task. */
 static int has_letter(const char *z, size_t n) {
@@ -1271,7 +1280,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
   for (; q < pText->nPassage && (abField[q] & 1) && pText->aPassage[q].iParent == iParent; q++) {
     const vp_passage *ps = &pText->aPassage[q];
     vp_colrole e = field_of(ps, &iValue);
-    if (e == VP_COL_OTHER) bRecord = 1;
+    if (e == VP_COL_OTHER || passage_has_list(ps, "procedure-field")) bRecord = 1;
     const char *zValue = ps->zText + iValue;
     if (e == VP_COL_LEAD) rc = add_cell_agencies(&parties, zValue, VP_ROLE_LEAD);
     else if (e == VP_COL_SUPPORT) rc = add_cell_agencies(&parties, zValue, VP_ROLE_SUPPORT);
