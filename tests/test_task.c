@@ -637,6 +637,9 @@ static void test_status_and_run_in(void) {
       /* 3 */ {VP_P_TEXT, "Căn cứ tình hình thực tiễn của địa phương; Sở Nội vụ hướng dẫn, xem xét khen thưởng cho tập thể.", -1, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_ITEM, "b) Thủ trưởng các Sở, ban, ngành; UBND các xã có trách nhiệm.", -1, 0, NO_TABLE, {0}},
       /* 5 */ {VP_P_TEXT, "Trả lời các ý kiến được gửi đến thuộc chức năng, nhiệm vụ của cơ quan.", 4, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_TEXT, "2. Các sở, ban, ngành chịu trách nhiệm các nội dung sau:", -1, 1, NO_TABLE, {0}},
+      /* 7 */ {VP_P_HEADING, "2.1. Trách nhiệm chung", 6, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "a) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.", 7, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("'được phép' states a right, no task", task_of_passage(&ts, 0) == NULL);
@@ -649,6 +652,9 @@ static void test_status_and_run_in(void) {
                                                               strncmp(t->zText, "Sở Nội vụ", 10) == 0);
   CHECK("'… có trách nhiệm.' over paragraphs is no task itself", task_of_passage(&ts, 4) == NULL);
   t = task_of_passage(&ts, 5);
+  CHECK("a heading over items, no doer of its own, is their title", task_of_passage(&ts, 7) == NULL);
+  const vp_task *t8 = task_of_passage(&ts, 8);
+  CHECK("its items are tasks of the lead-in's doer", t8 && role_of(t8, SBN) == L);
   CHECK("its paragraph is, with both doers", t && role_of(t, SBN) == L &&
                                               role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
   vp_task_clear(&ts);
