@@ -330,6 +330,7 @@ static void test_blank_separated_runs(void) {
                      "Ban Chỉ huy cấp xã tham mưu, tổ chức lực lượng tuần tra.\n\n"
                      "c) Chỉ đạo phòng, ban chuyên môn chủ động phối hợp với các tổ chức chính trị\n"
                      "- xã hội tại địa phương thực hiện công tác tuyên truyền, vận động.\n\n"
+                     "2. Chủ tịch Hội đồng Thi đua\n- Khen thưởng tỉnh quyết định số lượng thành viên.\n\n"
                      "- Sở Tài chính bố trí kinh phí thực hiện kế hoạch hằng năm của tỉnh\n"
                      "- Sở Nội vụ hướng dẫn thi đua.\n", &rc);
   vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
@@ -341,6 +342,9 @@ static void test_blank_separated_runs(void) {
   CHECK("the line after ';' goes on in the same paragraph", i >= 0 && strstr(p->aPassage[i].zText, "Ban Chỉ huy"));
   int c = find(p, "tổ chức chính trị");
   CHECK("'- xã hội' under a cut line is a hyphen", c >= 0 && strstr(p->aPassage[c].zText, "xã hội tại địa phương"));
+  int h = find(p, "Chủ tịch Hội đồng Thi đua");
+  CHECK("'Thi đua' / '- Khen thưởng': a compound the lexicon knows, one item",
+        h >= 0 && strstr(p->aPassage[h].zText, "Khen thưởng tỉnh quyết định"));
   int d1 = find(p, "Sở Tài chính"), d2 = find(p, "Sở Nội vụ");
   CHECK("dash items with capitals stay two items", d1 >= 0 && d2 > d1 && !strstr(p->aPassage[d1].zText, "Nội vụ"));
   vp_reader_free(p);

@@ -640,6 +640,7 @@ static void test_status_and_run_in(void) {
       /* 6 */ {VP_P_TEXT, "2. Các sở, ban, ngành chịu trách nhiệm các nội dung sau:", -1, 1, NO_TABLE, {0}},
       /* 7 */ {VP_P_HEADING, "2.1. Trách nhiệm chung", 6, 0, NO_TABLE, {0}},
       /* 8 */ {VP_P_ITEM, "a) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.", 7, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_TEXT, "Thành phần Hội đồng Thi đua - Khen thưởng cấp cơ sở gồm: Chủ tịch, các Phó Chủ tịch.", 7, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("'được phép' states a right, no task", task_of_passage(&ts, 0) == NULL);
@@ -655,6 +656,7 @@ static void test_status_and_run_in(void) {
   CHECK("a heading over items, no doer of its own, is their title", task_of_passage(&ts, 7) == NULL);
   const vp_task *t8 = task_of_passage(&ts, 8);
   CHECK("its items are tasks of the lead-in's doer", t8 && role_of(t8, SBN) == L);
+  CHECK("'Thành phần … gồm' lists members, no task", task_of_passage(&ts, 9) == NULL);
   CHECK("its paragraph is, with both doers", t && role_of(t, SBN) == L &&
                                               role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
   vp_task_clear(&ts);

@@ -86,6 +86,7 @@ static const vp_lexicon_list_spec aMetaLists[] = {
 static const vp_lexicon_list_spec aLayoutLists[] = {
     {"signature-prefix", NULL}, {"signature-title", NULL}, {"appendix", NULL},
     {"not-appendix", NULL},     {"motto-start", NULL},     {"motto-line", NULL},
+    {"hyphen-compound", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

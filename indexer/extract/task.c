@@ -1061,14 +1061,16 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   /* a lead-in over its own items ("1. Sở Tài chính có trách nhiệm:") hands
   ** its roles down; the items are the tasks */
   if (bLeadIn && !bObjects && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
+  /* "Thành phần Hội đồng … gồm: …" lists members, it gives no work */
+  if (!c.bOwnDoer && list_at(&c.f, c.iBody, task_list("membership"), NULL) >= 0) bTask = 0;
   /* a heading without a doer of its own over its items ("2.1. Trách nhiệm
   ** chung" under "… các nội dung sau:") is their title, not a task */
   if (!c.bOwnDoer && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&
       pText->aPassage[p + 1].iParent == p)
     bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
-  r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) || (bInherit && bLeadIn) ||
-                      r->bSupportList;
+  r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
+                      (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
   r->bMembers = (c.bMembership && !c.bOwnDoer) || bObjects;
   if (bObjects) r->bHeadsChildren = 0;
   if (rc == VP_OK && r->bHeadsChildren) {

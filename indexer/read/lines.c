@@ -442,6 +442,34 @@ int rd_layout_word(const char *zList, const char *zFold) {
   return vp_lexicon_match_at(pList, zFold, (int)strlen(zFold), 0, &nLen) ? nLen : 0;
 }
 
+/* "Hội đồng Thi đua" / "- Khen thưởng cấp cơ sở …": does a compound of
+** data/layout-words.tsv (list hyphen-compound) stand across the end of
+** line j and the dash that opens line k? Then the dash is its hyphen. */
+int rd_hyphen_compound(const rd_ctx *p, int j, int k) {
+  const rd_line *pT = &p->aLine[j], *pL = &p->aLine[k];
+  int sT = pT->iCe - 48 > pT->iCs ? pT->iCe - 48 : pT->iCs;
+  while (sT > pT->iCs && ((unsigned char)p->zClean[sT] & 0xC0) == 0x80) sT--;
+  int sL = pL->lab.iText, eL = sL + 48 < pL->iCe ? sL + 48 : pL->iCe;
+  while (eL < pL->iCe && ((unsigned char)p->zClean[eL] & 0xC0) == 0x80) eL++;
+  char *zA = vp_fold_str(p->zClean + sT, pT->iCe - sT);
+  char *zB = vp_fold_str(p->zClean + sL, eL - sL);
+  char *zJ = zA && zB ? vp_mprintf("%s - %s", zA, zB) : NULL;
+  int bYes = 0;
+  if (zJ) {
+    const vp_lexicon_list *pList = vp_lexicon_get("layout-words.tsv", "hyphen-compound");
+    int nJ = (int)strlen(zJ), iJunction = (int)strlen(zA);
+    for (int i = 0; i < iJunction && !bYes; i++) {
+      if (i > 0 && zJ[i - 1] != ' ') continue;
+      int nLen = 0;
+      if (vp_lexicon_match_at(pList, zJ, nJ, i, &nLen) && i + nLen > iJunction + 2) bYes = 1;
+    }
+  }
+  free(zA);
+  free(zB);
+  free(zJ);
+  return bYes;
+}
+
 static int rd_is_sig_title(const char *zFold, int bAllCaps) {
   if (!bAllCaps) return 0;
   int n = (int)strlen(zFold);

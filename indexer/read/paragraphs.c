@@ -110,6 +110,11 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   if (k == j + 1 && pL->lab.eType == LB_DASH && pL->bLower && !pT->bTerminal && !pT->bColon &&
       pT->nChar >= 50 && !rd_is_bullet(pF->lab.eType) && !rd_stands_alone(pL))
     return 1;
+  /* "Thành phần Hội đồng Thi đua" / "- Khen thưởng cấp cơ sở gồm:": a
+  ** compound the lexicon knows, cut at its hyphen */
+  if (k == j + 1 && pL->lab.eType == LB_DASH && !pT->bTerminal && !rd_stands_alone(pL) &&
+      rd_hyphen_compound(p, j, k))
+    return 1;
   /* where paragraphs end with an empty line, the line right under another
   ** goes on with its paragraph, whatever its first letter: "…rừng;" /
   ** "Ban Chỉ huy cấp xã tham mưu …" */
