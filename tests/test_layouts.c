@@ -366,6 +366,27 @@ static void test_section_part(void) {
   vp_reader_free(p);
 }
 
+/* "Nơi nhận:" then "-" alone over "Như Điều 6;": the recipient list goes
+** on, none of its lines is a body passage. */
+static void test_recipients_dash_alone(void) {
+  vp_buf b = {NULL, 0, 0};
+  int rc = VP_OK;
+  for (int k = 0; k < 12; k++)
+    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
+  vp_buf_appends(&b, "3. Chánh Văn phòng Ủy ban nhân dân thành phố; Giám đốc các Sở chịu trách nhiệm thi hành "
+                     "Quyết định này./.\n\n\n|\nNơi nhận:\n-\nNhư Điều 6;\n- Văn phòng Chính phủ;\n"
+                     "- Các PCVP UBND TP;\n- Lưu: VT.\n|\n", &rc);
+  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
+  vp_buf_free(&b);
+  CHECK("recipients: parsed", p != NULL);
+  if (p == NULL) return;
+  int a = find(p, "Như Điều 6"), c = find(p, "Văn phòng Chính phủ"), d = find(p, "PCVP");
+  CHECK("'-' / 'Như Điều 6;' is a recipient", a >= 0 && p->aPassage[a].eKind == VP_P_RECIPIENT);
+  CHECK("the list goes on after it", c >= 0 && p->aPassage[c].eKind == VP_P_RECIPIENT && d >= 0 &&
+                                          p->aPassage[d].eKind == VP_P_RECIPIENT);
+  vp_reader_free(p);
+}
+
 int main(void) {
   test_header_cells();
   test_national();
@@ -378,5 +399,6 @@ int main(void) {
   test_columns_table();
   test_blank_separated_runs();
   test_section_part();
+  test_recipients_dash_alone();
   return vp_test_done();
 }

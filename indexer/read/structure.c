@@ -187,8 +187,9 @@ int rd_structure(rd_ctx *p) {
       iRecipHead = iP;
       pP->bLeadIn = rd_next_is_bullet(p, iP);
     } else if (bRecip && !pF->bSig &&
-               (bBullet || (!pF->mdLevel && !pF->bAllCaps && pI->iFirst == pI->iLast &&
-                            pF->nChar <= 100))) {
+               (bBullet || (!pF->mdLevel && !pF->bAllCaps && pI->iLast - pI->iFirst <= 1 &&
+                            pP->iEnd - pP->iStart <= 160))) {
+      /* a recipient: a bullet, or a short line ("-" / "Như Điều 6;" joined) */
       pP->eKind = VP_P_RECIPIENT;
       pP->iParent = iRecipHead;
     } else if (bImplicitRecip && bBullet) {
