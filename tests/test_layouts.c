@@ -387,6 +387,27 @@ static void test_recipients_dash_alone(void) {
   vp_reader_free(p);
 }
 
+/* Execution clauses: "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân" /
+** "Thành phố, …" (a bold label over plain text is no title) and
+** "**Điều 3**." alone over "Chánh Văn phòng …;" are one passage each,
+** labelled by the article. */
+static void test_article_runs_on(void) {
+  static const char z[] =
+      "**Điều 2**.\nQuyết định này có hiệu lực kể từ ngày ký.\n"
+      "**Điều 3**.\nChánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm thi hành.\n"
+      "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân\nThành phố, Giám đốc Sở Khoa học và Công nghệ chịu trách nhiệm "
+      "thi hành Quyết định này./.\n";
+  vp_text *p = parse(z);
+  CHECK("article runs: parsed", p != NULL);
+  if (p == NULL) return;
+  int a3 = find(p, "Giám đốc Sở Nông nghiệp"), a4 = find(p, "Giám đốc Sở Khoa học");
+  CHECK("'Điều 3.' alone labels the clause under it", a3 >= 0 && streq(p->aPassage[a3].zLabel, "Điều 3") &&
+                                                         strstr(p->aPassage[a3].zText, "Chánh Văn phòng UBND"));
+  CHECK("'**Điều 4.** Chánh …' goes on past the wrap", a4 >= 0 && streq(p->aPassage[a4].zLabel, "Điều 4") &&
+                                                          strstr(p->aPassage[a4].zText, "Chánh Văn phòng Ủy ban"));
+  vp_reader_free(p);
+}
+
 int main(void) {
   test_header_cells();
   test_national();
@@ -400,5 +421,6 @@ int main(void) {
   test_blank_separated_runs();
   test_section_part();
   test_recipients_dash_alone();
+  test_article_runs_on();
   return vp_test_done();
 }

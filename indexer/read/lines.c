@@ -280,8 +280,9 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
                      (aPart[k].eType != LB_ARTICLE && strchr("IVX", z[j]) && z[j])))
       j++;
     if (j == i + n || j - i >= 15) continue;
-    int iNum = j;
-    if (j < e && (z[j] == '.' || z[j] == ':')) j++;
+    int iNum = j, jPunct = j;
+    while (jPunct < e && z[jPunct] == ' ') jPunct++; /* "**Điều 3**.": markup blanked */
+    if (jPunct < e && (z[jPunct] == '.' || z[jPunct] == ':')) j = jPunct + 1;
     else if (aPart[k].eType == LB_ARTICLE || (j < e && !rd_space_at(z, j, e))) continue;
     int s = j, t = e;
     rd_trim(z, &s, &t);
@@ -562,6 +563,11 @@ int rd_line_features(rd_ctx *p, rd_line *pL) {
   int rs = pL->iRaw, re = pL->iRawEnd;
   while (rs < re && (zR[rs] == ' ' || zR[rs] == '\t')) rs++;
   pL->bBold = rd_is_bold_line(zR, rs, re);
+  if (!pL->bBold && pL->lab.eType && pL->lab.iText < e && re - rs > 4 && zR[rs] == '*' && zR[rs + 1] == '*') {
+    /* "**Điều 4.** Chánh Văn phòng …": the bold closes before the text */
+    const char *zClose = strstr(zR + rs + 2, "**");
+    pL->bBoldLabel = zClose != NULL && zClose - zR <= pL->lab.iText;
+  }
   pL->bFootnote = rd_ci_starts(zR + rs, re - rs, "<sup>") ||
                   rd_ci_starts(zR + rs, re - rs, "[^");
   pL->bHtmlTable = rd_ci_starts(zR + rs, re - rs, "<table");

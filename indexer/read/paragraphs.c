@@ -91,6 +91,9 @@ static int rd_page_break_between(const rd_ctx *p, int j, int k) {
 ** where a bare number is a row's first cell. */
 static int rd_label_only(const rd_ctx *p, int i) {
   const rd_line *pL = &p->aLine[i];
+  int bPartAlone = (pL->lab.eType == LB_ARTICLE || pL->lab.eType == LB_SECTION ||
+                    pL->lab.eType == LB_CHAPTER) && pL->lab.iText >= pL->iCe; /* "Điều 3." */
+  if (bPartAlone && !pL->bInCellRun) return 1;
   if (!(pL->bRowNum || pL->bLetterOnly) || pL->bInCellRun || pL->lab.eType) return 0;
   if ((i > 0 && p->aLine[i - 1].bBarePipe) || (i + 1 < p->nLine && p->aLine[i + 1].bBarePipe))
     return 0;
@@ -120,6 +123,17 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   ** "Ban Chỉ huy cấp xã tham mưu …" */
   if (p->bBlankSeparated && k == j + 1 && !rd_stands_alone(pL) && !pL->lab.eType &&
       !pL->bFootnote && !pT->bSlashDot && !pT->bColon)
+    return 1;
+  /* "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân" / "Thành phố, …": a bold
+  ** label over plain text is no title; the sentence goes on */
+  if (i == j && k == j + 1 && pF->bBoldLabel && !pT->bTerminal && !rd_stands_alone(pL) &&
+      !pL->lab.eType && !pL->bFootnote)
+    return 1;
+  /* "Điều 4. Sở Tài chính;" / "Trung tâm Phục vụ …; Các Sở …": a labelled
+  ** first line that ends a list member, not a title, goes on */
+  if (i == j && k == j + 1 && pF->lab.eType && !rd_is_bullet(pF->lab.eType) &&
+      (p->zClean[pF->iCe - 1] == ';' || p->zClean[pF->iCe - 1] == ',') && !rd_stands_alone(pL) &&
+      !pL->lab.eType && !pL->bFootnote)
     return 1;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */

@@ -60,6 +60,7 @@ typedef struct rd_line {
   unsigned bColName : 1;  /* a table column name on its own */
   unsigned bRowNum : 1;   /* a bare row number "2", "2.1" */
   unsigned bLetterOnly : 1; /* only a letter label: "a)", "đ)" */
+  unsigned bBoldLabel : 1; /* bold label, plain text: "**Điều 4.** Chánh …" */
   unsigned bAppendix : 1; /* starts with "PHỤ LỤC", "BIỂU", "DANH MỤC" */
   unsigned bShortName : 1; /* short line that can be a signer's name */
   unsigned bInCellRun : 1; /* inside a one-cell-per-line table */
