@@ -67,6 +67,11 @@ void vp_pool_release(vp_pool *pPool, vp_db *pDb, int bBroken);
 #define VP_SERVER_MAX_TARGET 8192 /* longer request targets get 414 */
 #define VP_SERVER_MAX_PARAM 1024  /* longer parameter values get 400 */
 #define VP_SERVER_MAX_OFFSET 100000
+/* /api/docs, /api/instruments, /api/agencies with limit or offset: a page
+** of VP_LIST_PAGE_DEFAULT entries unless limit says otherwise (at most
+** VP_LIST_PAGE_MAX); without either, the whole list. */
+#define VP_LIST_PAGE_DEFAULT 100
+#define VP_LIST_PAGE_MAX 1000
 
 /* A request target, decoded: the path and up to VP_SERVER_MAX_PARAMS
 ** query parameters ('+' and %XX decoded). All strings are NUL-terminated
