@@ -2,16 +2,23 @@
 ** jobs.c — the server's query workers (see vp_jobs.h): a ring of waiting
 ** jobs under one mutex, worker threads sleeping on a condition variable.
 ** Every queued job runs, even while stopping, because each one holds a
-** suspended connection that only the job resumes. Not for HTTP.
+** suspended connection that only the job resumes. Workers run at a lower
+** priority than the rest of the process (nice +JOBS_NICE, per thread on
+** Linux), so on a machine with few cores the connection threads still get
+** the CPU at once while every worker is busy. Not for HTTP.
 */
 #include "vp_jobs.h"
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "vp_common.h"
 
 #define JOBS_MAX_WORKERS 64
+#define JOBS_NICE 5
 
 typedef struct job {
   vp_job_fn xRun;
@@ -32,6 +39,11 @@ struct vp_jobs {
 
 static void *worker_main(void *pArg) {
   vp_jobs *p = pArg;
+#ifdef SYS_gettid
+  /* best effort: a failure only leaves the worker at normal priority */
+  id_t tid = (id_t)syscall(SYS_gettid);
+  (void)setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + JOBS_NICE);
+#endif
   for (;;) {
     pthread_mutex_lock(&p->mutex);
     while (p->nWaiting == 0 && !p->bStopping) {

@@ -1,8 +1,9 @@
 /*
 ** test_server.c — unit tests of the server's request-target decoding,
 ** UTF-8 check, parameter validation and route table (server/routes.c), the
-** Host and Origin checks (hostcheck.c), the options (options.c) and the
-** query workers' queue (jobs.c), without sockets. The HTTP behaviour is
+** Host and Origin checks (hostcheck.c), the options (options.c), the
+** query workers' queue (jobs.c) and the request log's cap (reqlog.c),
+** without sockets. The HTTP behaviour is
 ** tested by tests/it_server.sh.
 */
 #include <pthread.h>
@@ -13,6 +14,7 @@
 #include "vp_common.h"
 #include "vp_hostcheck.h"
 #include "vp_jobs.h"
+#include "vp_reqlog.h"
 #include "vp_serve_opts.h"
 #include "vp_server.h"
 #include "vp_test.h"
@@ -254,7 +256,41 @@ static void test_jobs(void) {
   CHECK("bad sizes refused", vp_jobs_start(0, 1, &p) != VP_OK && p == NULL);
 }
 
+static long file_size(const char *zPath) {
+  FILE *f = fopen(zPath, "rb");
+  if (f == NULL) return -1;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fclose(f);
+  return n;
+}
+
+static void test_reqlog(void) {
+  char zPath[64], zOld[70];
+  snprintf(zPath, sizeof(zPath), "/tmp/vp_test_reqlog_%d.log", (int)getpid());
+  snprintf(zOld, sizeof(zOld), "%s.1", zPath);
+  unlink(zPath);
+  unlink(zOld);
+  vp_reqlog *p = NULL;
+  char *zErr = NULL;
+  CHECK("open a log file", vp_reqlog_open(zPath, 100, &p, &zErr) == VP_OK && p);
+  const char zLine[] = "2026-01-01T00:00:00.000Z 127.0.0.1 GET / 200 5 0.1ms\n"; /* 54 bytes */
+  for (int i = 0; i < 5; i++) vp_reqlog_write(p, zLine, strlen(zLine));
+  vp_reqlog_close(p);
+  CHECK("the file stays under its cap", file_size(zPath) > 0 && file_size(zPath) <= 100);
+  CHECK("the older lines are in FILE.1", file_size(zOld) > 0 && file_size(zOld) <= 100);
+  unlink(zPath);
+  unlink(zOld);
+  p = NULL;
+  CHECK("a log in a missing folder: error with a message",
+        vp_reqlog_open("/nonexistent/dir/x.log", 0, &p, &zErr) != VP_OK && p == NULL && zErr);
+  free(zErr);
+  vp_reqlog_write(NULL, "x\n", 2); /* logging off: nothing happens */
+  vp_reqlog_close(NULL);
+}
+
 int main(void) {
+  test_reqlog();
   test_hostcheck();
   test_options();
   test_jobs();
