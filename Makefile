@@ -30,7 +30,7 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
 DATA     = $(sort $(wildcard data/*.tsv server/www/*))
 
-.PHONY: all help deps deps-test test unit serve demo index bench realvi-precision \
+.PHONY: all help deps deps-test test unit serve demo index bench bench-hostile realvi-precision \
         fuzz corpus-large clean
 all: bin/vnplan
 
@@ -39,7 +39,8 @@ help:
 	@echo "make serve      install build deps, build, index corpus/, serve on 127.0.0.1:$(PORT)"
 	@echo "make demo       build, index corpus/ and run sample searches"
 	@echo "make test       unit tests, integration tests and the scorer under ASan+UBSan"
-	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/)"
+	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/), then bench-hostile"
+	@echo "make bench-hostile  the attacks of issue 11 on a running server: status, latency, RSS"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
 	@echo "make clean      remove bin/"
@@ -112,7 +113,13 @@ serve: deps
 
 bench: deps-test
 	$(Q)$(MAKE) --no-print-directory bin/vnplan
-	$(Q)sh bench/run.sh
+	$(Q)sh bench/run.sh; rc=$$?; python3 bench/hostile.py || rc=1; exit $$rc
+
+# make bench-hostile: slow clients, floods, expensive queries, hostile
+# requests, distinct URLs and an index swap against a running server
+# (bench/hostile.py); prints attack → status, normal latency, RSS.
+bench-hostile: bin/vnplan
+	$(Q)python3 bench/hostile.py
 
 # make realvi-precision: the real-vi corpus (unpacked once into $(REALVI)),
 # indexed afresh with this tree's bin/vnplan into bench/out/, then

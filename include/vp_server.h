@@ -5,12 +5,18 @@
 ** see who an agency answers to. Not for computing answers (vp_query.h) nor
 ** for reading files from disk: the page is compiled in (server/www/).
 **
-** The server is three pieces, each in its own file:
-**   server/serve.c   options, signals, the libmicrohttpd daemon, limits,
-**                    logging, ETag/304, CORS, turning answers into responses;
-**   server/routes.c  the request target (path + query string) decoded and
-**                    checked, the route table, parameters → vp_query_* calls;
-**   server/pool.c    one vp_db per worker (vp_db is not thread-safe).
+** The server's pieces, each in its own file:
+**   server/serve.c     the libmicrohttpd daemon and one request's path:
+**                      checks, ETag/304, cache, CORS, queueing, the log line;
+**   server/options.c   the options (vp_serve_opts.h);
+**   server/routes.c    the request target (path + query string) decoded and
+**                      checked, the route table, parameters → vp_query_* calls;
+**   server/jobs.c      query workers and their bounded queue (vp_jobs.h);
+**   server/pool.c      database handles (vp_db is not thread-safe);
+**   server/conntrack.c the deadline for request heads (vp_conntrack.h);
+**   server/hostcheck.c allowed Host names and CORS origins (vp_hostcheck.h);
+**   server/reqlog.c    the request log (vp_reqlog.h);
+**   server/rcache.c    the response cache (vp_rcache.h).
 ** The declarations after vp_server_main are shared by those files and by
 ** tests/test_server.c; nothing else should need them.
 */
@@ -23,21 +29,13 @@
 
 #include "vp_query.h"
 
-/* Run `vnplan serve`. argv[0] is the subcommand name ("serve"), then:
-**   --db FILE      the index (required), opened read-only
-**   --port N       TCP port, default 8080 (0 = any free port)
-**   --bind ADDR    IPv4 or IPv6 address literal, default 127.0.0.1
-**   --threads N    worker threads = database handles, 1..64, default 4
-**   --budget MS    time budget per query in ms, default 2000 (0 = none)
-**   --cache N      answers kept for repeated questions (slots keyed by
-**                  target and index generation), default 1024 (0 = none)
-**   --cache-mb MB  bytes those answers may take in all, default 32
-**   --help         usage on stdout, status 0
-** Prints "vnplan: serving http://ADDR:PORT/" on stderr once listening, one
-** log line per request (method, target, status, ms), and runs until SIGINT
-** or SIGTERM, then stops cleanly. Returns the process exit status: 0 after
-** a clean stop, 1 when the index cannot be opened or the port cannot be
-** bound, 2 for misuse (message on stderr). */
+/* Run `vnplan serve`. argv[0] is the subcommand name ("serve"), then the
+** options of vp_serve_opts.h (`vnplan serve --help` lists them). Prints
+** "vnplan: serving http://ADDR:PORT/" on stderr once listening, one log
+** line per request (stderr, --log FILE or none), and runs until SIGINT or
+** SIGTERM, then stops cleanly: queued queries are answered first. Returns
+** the process exit status: 0 after a clean stop, 1 when the index cannot
+** be opened or the port cannot be bound, 2 for misuse (message on stderr). */
 int vp_server_main(int argc, char **argv);
 
 /* ---- server/pool.c: a fixed set of read-only database handles -------- */
@@ -67,6 +65,11 @@ void vp_pool_release(vp_pool *pPool, vp_db *pDb, int bBroken);
 #define VP_SERVER_MAX_TARGET 8192 /* longer request targets get 414 */
 #define VP_SERVER_MAX_PARAM 1024  /* longer parameter values get 400 */
 #define VP_SERVER_MAX_OFFSET 100000
+/* /api/docs, /api/instruments, /api/agencies with limit or offset: a page
+** of VP_LIST_PAGE_DEFAULT entries unless limit says otherwise (at most
+** VP_LIST_PAGE_MAX); without either, the whole list. */
+#define VP_LIST_PAGE_DEFAULT 100
+#define VP_LIST_PAGE_MAX 1000
 
 /* A request target, decoded: the path and up to VP_SERVER_MAX_PARAMS
 ** query parameters ('+' and %XX decoded). All strings are NUL-terminated

@@ -295,11 +295,57 @@ static int api_tasks(const vp_server_target *pTarget, const char *zRest,
   return rc;
 }
 
+/* A list answer (docs, instruments, agencies) paged when the request asks
+** for it: with `limit` or `offset`, the array zArray keeps that page and
+** the answer says "limit" and "offset" beside its "total" (the whole
+** list's length); without them, the whole list as the CLI gives it. */
+static int page_list(const vp_server_target *pTarget, const char *zArray,
+                     int rc, cJSON **ppOut, char **pzErr) {
+  int nLimit = 0, nOffset = 0;
+  if (rc != VP_OK) return rc;
+  if (vp_server_param(pTarget, "limit") == NULL &&
+      vp_server_param(pTarget, "offset") == NULL) {
+    return VP_OK;
+  }
+  rc = param_int(pTarget, "limit", VP_LIST_PAGE_DEFAULT, 1, VP_LIST_PAGE_MAX,
+                 &nLimit, pzErr);
+  if (rc == VP_OK) {
+    rc = param_int(pTarget, "offset", 0, 0, VP_SERVER_MAX_OFFSET, &nOffset,
+                   pzErr);
+  }
+  cJSON *pList = cJSON_GetObjectItemCaseSensitive(*ppOut, zArray);
+  if (rc != VP_OK || !cJSON_IsArray(pList)) {
+    cJSON_Delete(*ppOut);
+    *ppOut = NULL;
+    return rc != VP_OK ? rc : VP_ERROR;
+  }
+  int nAll = cJSON_GetArraySize(pList);
+  if (!cJSON_HasObjectItem(*ppOut, "total")) {
+    cJSON_AddNumberToObject(*ppOut, "total", nAll);
+  }
+  cJSON *pPage = cJSON_CreateArray();
+  for (int i = nOffset; pPage && i < nAll && i < nOffset + nLimit; i++) {
+    cJSON_AddItemToArray(pPage, cJSON_Duplicate(cJSON_GetArrayItem(pList, i), 1));
+  }
+  if (pPage && !cJSON_ReplaceItemInObjectCaseSensitive(*ppOut, zArray, pPage)) {
+    cJSON_Delete(pPage);
+    pPage = NULL;
+  }
+  if (pPage == NULL ||
+      cJSON_AddNumberToObject(*ppOut, "limit", nLimit) == NULL ||
+      cJSON_AddNumberToObject(*ppOut, "offset", nOffset) == NULL) {
+    cJSON_Delete(*ppOut);
+    *ppOut = NULL;
+    return VP_ENOMEM;
+  }
+  return VP_OK;
+}
+
 static int api_docs(const vp_server_target *pTarget, const char *zRest,
                     vp_db *pDb, cJSON **ppOut, char **pzErr) {
-  (void)pTarget;
   (void)zRest;
-  return vp_query_docs(pDb, ppOut, pzErr);
+  return page_list(pTarget, "docs", vp_query_docs(pDb, ppOut, pzErr), ppOut,
+                   pzErr);
 }
 
 static int api_doc(const vp_server_target *pTarget, const char *zRest,
@@ -310,9 +356,9 @@ static int api_doc(const vp_server_target *pTarget, const char *zRest,
 
 static int api_instruments(const vp_server_target *pTarget, const char *zRest,
                            vp_db *pDb, cJSON **ppOut, char **pzErr) {
-  (void)pTarget;
   (void)zRest;
-  return vp_query_instruments(pDb, ppOut, pzErr);
+  return page_list(pTarget, "instruments",
+                   vp_query_instruments(pDb, ppOut, pzErr), ppOut, pzErr);
 }
 
 static int api_instrument(const vp_server_target *pTarget, const char *zRest,
@@ -323,9 +369,9 @@ static int api_instrument(const vp_server_target *pTarget, const char *zRest,
 
 static int api_agencies(const vp_server_target *pTarget, const char *zRest,
                         vp_db *pDb, cJSON **ppOut, char **pzErr) {
-  (void)pTarget;
   (void)zRest;
-  return vp_query_agencies(pDb, ppOut, pzErr);
+  return page_list(pTarget, "agencies", vp_query_agencies(pDb, ppOut, pzErr),
+                   ppOut, pzErr);
 }
 
 static int api_health(const vp_server_target *pTarget, const char *zRest,

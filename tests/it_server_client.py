@@ -27,6 +27,7 @@ import time
 import urllib.parse
 
 BIN, CORPUS = sys.argv[1], sys.argv[2]
+ALLOWED_ORIGIN = "http://allowed.example"
 HERE = os.path.dirname(os.path.abspath(__file__))
 passed = failed = 0
 
@@ -287,7 +288,7 @@ def check_errors(port):
     check_error(port, "/api/health", 405, "DELETE", method="DELETE")
     check_error(port, "/api/health", 405, "PUT", method="PUT", body=b"")
     check_error(port, "/api/search?q=" + "a" * 10000, 414, "10 kB URL")
-    check_error(port, "/api/health", 413, "20 kB of headers",
+    check_error(port, "/api/health", 431, "20 kB of headers",
                 headers={"X-Big": "b" * 9000, "X-Big2": "c" * 9000})
     check_error(port, "/api/health", 413, "GET with a body", body=b"0123456789")
 
@@ -296,22 +297,145 @@ def check_errors(port):
                    b"/api/docs/..%2F..%2F..%2Fetc%2Fpasswd", b"/./app.js",
                    b"/%2E%2E%2fetc%2fpasswd", b"/..%5c..%5cetc%5cpasswd",
                    b"/api/instruments/..%2f..%2fetc%2fpasswd"]:
-        status, answer = raw_request(port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        status, answer = raw_request(port, b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         check(f"traversal {target.decode()}: 400 or 404", status in (400, 404), f"{status}")
         check(f"traversal {target.decode()}: no file content", b"root:" not in answer)
     # raw invalid UTF-8 and control bytes in the request line
-    status, _ = raw_request(port, b"GET /api/search?q=\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    status, _ = raw_request(port, b"GET /api/search?q=\xff\xfe HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
     check("raw invalid UTF-8 in the URL: 400", status == 400, f"{status}")
     # very long request line, beyond the connection's memory: refused, no crash
-    status, _ = raw_request(port, b"GET /api/search?q=" + b"a" * 200000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    status, _ = raw_request(port, b"GET /api/search?q=" + b"a" * 200000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     check("200 kB URL refused (413/414/431) or dropped", status in (None, 413, 414, 431), f"{status}")
     check("server alive after hostile input", request(port, "/api/health")[0] == 200)
+
+
+def check_list_paging(port):
+    """/api/docs, /api/instruments, /api/agencies page with limit/offset."""
+    for path, key in (("/api/docs", "docs"), ("/api/instruments", "instruments"),
+                      ("/api/agencies", "agencies")):
+        _, _, whole = get_json(port, path)
+        items = (whole or {}).get(key) or []
+        status, _, a = get_json(port, path + "?limit=2")
+        status2, _, b = get_json(port, path + "?limit=2&offset=2")
+        a, b = a or {}, b or {}
+        check(f"{path}?limit=2: 200 with 2 entries", status == 200
+              and len(a.get(key) or []) == min(2, len(items)), f"{status} {a}")
+        check(f"{path}?limit=2: total is the whole list's", a.get("total") == len(items)
+              or (key == "instruments" and isinstance(a.get("total"), int)), f"{a.get('total')}")
+        check(f"{path}: pages are slices of the list", (a.get(key) or []) == items[:2]
+              and (b.get(key) or []) == items[2:4], path)
+        check(f"{path}: limit and offset echoed", a.get("limit") == 2 and b.get("offset") == 2)
+        _, _, c = get_json(port, path + "?offset=1")
+        check(f"{path}?offset=1: default page", (c or {}).get("limit") == 100
+              and (c or {}).get(key) == items[1:101])
+    check_error(port, "/api/docs?limit=0", 400, "docs limit=0")
+    check_error(port, "/api/agencies?offset=x", 400, "agencies offset=x")
+
+
+def raw_error(port, data, want, desc):
+    """A raw request answered `want` with the JSON error object."""
+    t0 = time.time()
+    status, answer = raw_request(port, data)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    check(f"{desc}: status {want}", status == want, f"{status} {answer[:200]}")
+    try:
+        obj = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        obj = None
+    check(f"{desc}: JSON error object", isinstance(obj, dict)
+          and (obj.get("error") or {}).get("code") == want, f"{body[:200]}")
+    return time.time() - t0, answer
+
+
+def check_hostile_requests(port):
+    """Requests the HTTP library would answer itself, or accept wrongly."""
+    h = b"Host: 127.0.0.1\r\nConnection: close\r\n"
+    raw_error(port, b"GET /api/health\x00x HTTP/1.1\r\n" + h + b"\r\n", 400, "raw NUL in the target")
+    raw_error(port, b"GET /api/search?q=a\x00b HTTP/1.1\r\n" + h + b"\r\n", 400, "raw NUL in the query")
+    _, answer = raw_error(port, b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          b"Content-Length: 0\r\nContent-Length: 5\r\n\r\nGET /", 400,
+                          "duplicate Content-Length")
+    check("duplicate Content-Length: the body is not read as a request",
+          answer.count(b"HTTP/1.1 ") == 1, f"{answer[:300]}")
+    raw_error(port, b"GET /api/health HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 0\r\n" + h + b"\r\n",
+              400, "twice the same Content-Length")
+    raw_error(port, b"GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n", 400, "missing Host")
+    raw_error(port, b"GET /api/health HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+              421, "Host not allowed (DNS rebinding)")
+    raw_error(port, b"GET /api/health HTTP/1.1\r\nHost: evil.example:%d\r\nConnection: close\r\n\r\n" % port,
+              421, "Host not allowed, with a port")
+    for host in (b"localhost", b"localhost:%d" % port, b"127.0.0.1:%d" % port, b"[::1]:%d" % port):
+        status, _ = raw_request(port, b"GET /api/health HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n")
+        check(f"Host {host.decode()} is answered", status == 200, f"{status}")
+    took, _ = raw_error(port, b"GET /api/search?q=x" + b"&a=1" * 1000 + b" HTTP/1.1\r\n" + h + b"\r\n",
+                        400, "1000 query parameters")
+    check("1000 query parameters: answered at once (not a time-out)", took < 5, f"{took:.1f}s")
+    raw_error(port, b"GET /api/search?q=" + b"a" * 100000 + b" HTTP/1.1\r\n" + h + b"\r\n", 414, "100 kB URL")
+    raw_error(port, b"GET /api/health HTTP/1.1\r\n" + h + b"X-A: " + b"a" * 100000 + b"\r\n\r\n",
+              431, "100 kB header")
+    raw_error(port, b"GET /api/health HTTP/1.1\r\n" + h + b"".join(b"X-%d: 1\r\n" % i for i in range(200)) + b"\r\n",
+              431, "200 header lines")
+    check("server alive after hostile requests", request(port, "/api/health")[0] == 200)
+
+
+def check_head_deadline(db):
+    """A client trickling its head (a header line every 0.3 s) is dropped
+    at the head deadline, whatever it sends; others are answered meanwhile."""
+    srv = Server(db, "--head-timeout", "1")
+    try:
+        s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+        s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        t0, closed = time.time(), False
+        while time.time() - t0 < 8:
+            try:
+                s.sendall(b"X-Slow: 1\r\n")
+                s.settimeout(0.3)
+                if s.recv(100) == b"":
+                    closed = True
+                    break
+            except socket.timeout:
+                continue
+            except OSError:
+                closed = True
+                break
+        s.close()
+        check("a slow head is dropped at the deadline", closed, f"{time.time() - t0:.1f}s")
+        check("... while others are answered", request(srv.port, "/api/health")[0] == 200)
+    finally:
+        check("head-deadline server stops with 0", srv.stop() == 0)
+
+
+def check_log_options(db, workdir):
+    """--log FILE writes the request lines there; --no-log writes none."""
+    path = os.path.join(workdir, "requests.log")
+    srv = Server(db, "--log", path)
+    try:
+        request(srv.port, "/api/health")
+    finally:
+        srv.stop()
+    text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    check("--log FILE: request lines in the file", " GET /api/health 200 " in text, text[-300:])
+    check("--log FILE: none on stderr", " GET /api/health 200 " not in "".join(srv.log))
+    srv = Server(db, "--no-log")
+    try:
+        request(srv.port, "/api/health")
+    finally:
+        srv.stop()
+    check("--no-log: no request lines", " GET /api/health " not in "".join(srv.log))
 
 
 def check_headers_and_cache(port):
     target = "/api/search?q=" + q("khoa hoc")
     status, h, body = request(port, target)
-    check("CORS header on answers", h.get("access-control-allow-origin") == "*")
+    check("no CORS header for an origin not configured",
+          "access-control-allow-origin" not in h)
+    check("Referrer-Policy: no-referrer", h.get("referrer-policy") == "no-referrer")
+    _, hc, _ = request(port, target, headers={"Origin": ALLOWED_ORIGIN})
+    check("CORS header for a configured origin",
+          hc.get("access-control-allow-origin") == ALLOWED_ORIGIN, f"{hc}")
+    check("Vary: Origin with CORS", "origin" in hc.get("vary", "").lower())
+    _, hc2, _ = request(port, target, headers={"Origin": "http://evil.example"})
+    check("no CORS header for another origin", "access-control-allow-origin" not in hc2)
     check("JSON content type", h.get("content-type") == "application/json; charset=utf-8")
     etag = h.get("etag")
     check("ETag on answers", bool(etag) and etag.startswith('"'), f"{etag}")
@@ -325,8 +449,8 @@ def check_headers_and_cache(port):
     check("other ETag: 200", status == 200, f"{status}")
     _, h3, _ = request(port, target + "&limit=3")
     check("another URL, another ETag", h3.get("etag") and h3.get("etag") != etag)
-    _, h4, _ = request(port, "/api/nope")
-    check("CORS header on errors", h4.get("access-control-allow-origin") == "*")
+    _, h4, _ = request(port, "/api/nope", headers={"Origin": ALLOWED_ORIGIN})
+    check("CORS header on errors", h4.get("access-control-allow-origin") == ALLOWED_ORIGIN)
     check("no ETag on errors", "etag" not in h4)
     status, h5, body5 = request(port, target, method="HEAD")
     check("HEAD: 200 without a body", status == 200 and body5 == b"", f"{status}")
@@ -366,7 +490,7 @@ def check_slow_clients(port):
         for i in range(20):
             s = socket.create_connection(("127.0.0.1", port), timeout=5)
             if i % 2:
-                s.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")  # never finished
+                s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
             socks.append(s)
         t0 = time.time()
         ok = all(request(port, "/api/health", timeout=5)[0] == 200 for _ in range(5))
@@ -530,9 +654,11 @@ def main():
         check("vnplan index corpus/ (exit 0/1)", r.returncode in (0, 1),
               r.stderr.decode("utf-8", "replace")[-300:])
         check_options()
-        srv = Server(db)
+        srv = Server(db, "--cors-origin", ALLOWED_ORIGIN)
         try:
             check_same_as_cli(srv.port, db)
+            check_list_paging(srv.port)
+            check_hostile_requests(srv.port)
             check_pagination(srv.port)
             check_errors(srv.port)
             check_headers_and_cache(srv.port)
@@ -545,13 +671,16 @@ def main():
             rc = srv.stop()
             log = "".join(srv.log)
             check("SIGTERM: clean stop with status 0", rc == 0, f"{rc}\n{log[-1500:]}")
-            check("one log line per request (method, path, status, ms)",
-                  re.search(r"^GET /api/health 200 [0-9.]+ ms$", log, re.M) is not None)
-            check("log lines for errors too", re.search(r"^POST /api/search\?q=khoa 405 ", log, re.M) is not None)
+            check("one log line per request (time, client, method, path, status, bytes, ms)",
+                  re.search(r"^\d{4}-\d\d-\d\dT[0-9:.]+Z 127\.0\.0\.1 GET /api/health 200 \d+ [0-9.]+ms$",
+                            log, re.M) is not None, log[-500:])
+            check("log lines for errors too", re.search(r" POST /api/search\?q=khoa 405 ", log, re.M) is not None)
             check("no sanitizer report", "ERROR: AddressSanitizer" not in log
                   and "ERROR: LeakSanitizer" not in log and "runtime error:" not in log,
                   log[-2000:])
         check_index_swap(workdir)
+        check_head_deadline(db)
+        check_log_options(db, workdir)
         check_unreadable_db(db, workdir)
         check_budget(db)
     finally:

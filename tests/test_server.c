@@ -1,12 +1,21 @@
 /*
 ** test_server.c — unit tests of the server's request-target decoding,
-** UTF-8 check, parameter validation and route table (server/routes.c),
-** without sockets. The HTTP behaviour is tested by tests/it_server.sh.
+** UTF-8 check, parameter validation and route table (server/routes.c), the
+** Host and Origin checks (hostcheck.c), the options (options.c), the
+** query workers' queue (jobs.c) and the request log's cap (reqlog.c),
+** without sockets. The HTTP behaviour is
+** tested by tests/it_server.sh.
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vp_common.h"
+#include "vp_hostcheck.h"
+#include "vp_jobs.h"
+#include "vp_reqlog.h"
+#include "vp_serve_opts.h"
 #include "vp_server.h"
 #include "vp_test.h"
 
@@ -138,7 +147,153 @@ static void test_routes(void) {
   free(zErr);
 }
 
+static void test_hostcheck(void) {
+  const char *azAllowed[] = {"plans.example.vn"};
+  CHECK("localhost", vp_host_allowed("localhost", NULL, 0));
+  CHECK("localhost:8080", vp_host_allowed("localhost:8080", NULL, 0));
+  CHECK("LOCALHOST.", vp_host_allowed("LOCALHOST.", NULL, 0));
+  CHECK("app.localhost", vp_host_allowed("app.localhost:1", NULL, 0));
+  CHECK("127.0.0.1:80", vp_host_allowed("127.0.0.1:80", NULL, 0));
+  CHECK("10.1.2.3", vp_host_allowed("10.1.2.3", NULL, 0));
+  CHECK("[::1]:8080", vp_host_allowed("[::1]:8080", NULL, 0));
+  CHECK("[::1]", vp_host_allowed("[::1]", NULL, 0));
+  CHECK("rebinding name refused", !vp_host_allowed("evil.example", NULL, 0));
+  CHECK("localhost.evil refused", !vp_host_allowed("localhost.evil.example", NULL, 0));
+  CHECK("evillocalhost refused", !vp_host_allowed("evillocalhost", NULL, 0));
+  CHECK("allowed name", vp_host_allowed("Plans.Example.VN:443", azAllowed, 1));
+  CHECK("other name refused", !vp_host_allowed("example.vn", azAllowed, 1));
+  CHECK("NULL refused", !vp_host_allowed(NULL, NULL, 0));
+  CHECK("empty refused", !vp_host_allowed("", NULL, 0));
+  CHECK("bad port refused", !vp_host_allowed("localhost:80x", NULL, 0));
+  CHECK("empty port refused", !vp_host_allowed("localhost:", NULL, 0));
+  CHECK("unclosed bracket refused", !vp_host_allowed("[::1", NULL, 0));
+  CHECK("bracketed name refused", !vp_host_allowed("[localhost]", NULL, 0));
+  CHECK("user@host refused", !vp_host_allowed("a@localhost", NULL, 0));
+  const char *azOrigin[] = {"http://a.example", "https://b.example:8443"};
+  const char *azStar[] = {"*"};
+  CHECK("listed origin", vp_origin_allowed("http://a.example", azOrigin, 2));
+  CHECK("second origin", vp_origin_allowed("https://b.example:8443", azOrigin, 2));
+  CHECK("other origin", !vp_origin_allowed("http://a.example.evil", azOrigin, 2));
+  CHECK("no origin", !vp_origin_allowed(NULL, azOrigin, 2));
+  CHECK("none configured", !vp_origin_allowed("http://a.example", NULL, 0));
+  CHECK("* allows all", vp_origin_allowed("http://x.example", azStar, 1));
+}
+
+static int options(vp_serve_opts *pOpt, int argc, const char **azArg) {
+  char *argv[32];
+  for (int i = 0; i < argc; i++) argv[i] = (char *)azArg[i];
+  FILE *pSave = stderr;
+  stderr = fopen("/dev/null", "w");
+  int rc = vp_serve_opts_parse(argc, argv, pOpt);
+  fclose(stderr);
+  stderr = pSave;
+  return rc;
+}
+
+static void test_options(void) {
+  vp_serve_opts o;
+  const char *a1[] = {"serve", "--db", "x.db"};
+  CHECK("defaults", options(&o, 3, a1) == 0 && o.port == 8080 && o.nThread == 4 &&
+                        o.nQueue == 64 && o.nMaxConn == 1024 && o.nPerIp == 64 &&
+                        o.sHeadTimeout == 10 && o.msBudget == 2000 && !o.bNoLog &&
+                        o.zLog == NULL && strcmp(o.zBind, "127.0.0.1") == 0);
+  const char *a2[] = {"serve", "--db", "x.db", "--allow-host", "a.vn", "--allow-host",
+                      "b.vn", "--cors-origin", "http://c.vn", "--queue", "3",
+                      "--per-ip", "0", "--head-timeout", "2.5", "--no-log", "--log", "f"};
+  CHECK("lists, numbers, flags", options(&o, 18, a2) == 0 && o.nHost == 2 &&
+                                     strcmp(o.azHost[1], "b.vn") == 0 && o.nOrigin == 1 &&
+                                     o.nQueue == 3 && o.nPerIp == 0 && o.sHeadTimeout == 2.5 &&
+                                     o.bNoLog && strcmp(o.zLog, "f") == 0);
+  const char *a3[] = {"serve", "--db", "x.db", "--queue", "0"};
+  CHECK("--queue 0 is misuse", options(&o, 5, a3) == 2);
+  const char *a4[] = {"serve", "--db", "x.db", "--head-timeout", "0"};
+  CHECK("--head-timeout 0 is misuse", options(&o, 5, a4) == 2);
+  const char *a5[] = {"serve", "--db", "x.db", "--max-conns"};
+  CHECK("missing value is misuse", options(&o, 4, a5) == 2);
+  const char *a6[] = {"serve", "--port", "1"};
+  CHECK("no --db is misuse", options(&o, 3, a6) == 2);
+  const char *a7[] = {"serve", "--db", "x.db", "--budget", "nan"};
+  CHECK("--budget nan is misuse", options(&o, 5, a7) == 2);
+}
+
+/* ---- the query workers' queue ---- */
+
+static pthread_mutex_t gateMutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gateCond = PTHREAD_COND_INITIALIZER;
+static int bGateOpen, nRan, nStarted;
+
+static void gated_job(void *pArg) {
+  (void)pArg;
+  pthread_mutex_lock(&gateMutex);
+  nStarted++;
+  pthread_cond_broadcast(&gateCond);
+  while (!bGateOpen) pthread_cond_wait(&gateCond, &gateMutex);
+  nRan++;
+  pthread_mutex_unlock(&gateMutex);
+}
+
+static void test_jobs(void) {
+  vp_jobs *p = NULL;
+  CHECK("start 2 workers, queue 3", vp_jobs_start(2, 3, &p) == VP_OK && p);
+  if (p == NULL) return;
+  CHECK("job 1", vp_jobs_submit(p, gated_job, NULL) == VP_OK);
+  CHECK("job 2", vp_jobs_submit(p, gated_job, NULL) == VP_OK);
+  pthread_mutex_lock(&gateMutex); /* both workers busy, held at the gate */
+  while (nStarted < 2) pthread_cond_wait(&gateCond, &gateMutex);
+  pthread_mutex_unlock(&gateMutex);
+  for (int i = 0; i < 3; i++) CHECK("queued", vp_jobs_submit(p, gated_job, NULL) == VP_OK);
+  CHECK("3 waiting", vp_jobs_waiting(p) == 3);
+  CHECK("a full queue refuses", vp_jobs_submit(p, gated_job, NULL) == VP_EBUSY);
+  pthread_mutex_lock(&gateMutex);
+  bGateOpen = 1;
+  pthread_cond_broadcast(&gateCond);
+  pthread_mutex_unlock(&gateMutex);
+  vp_jobs_stop(p);
+  CHECK("stop runs every queued job", nRan == 5);
+  CHECK("after stop, submit refuses", vp_jobs_submit(p, gated_job, NULL) == VP_EBUSY);
+  vp_jobs_free(p);
+  vp_jobs_free(NULL);
+  CHECK("bad sizes refused", vp_jobs_start(0, 1, &p) != VP_OK && p == NULL);
+}
+
+static long file_size(const char *zPath) {
+  FILE *f = fopen(zPath, "rb");
+  if (f == NULL) return -1;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fclose(f);
+  return n;
+}
+
+static void test_reqlog(void) {
+  char zPath[64], zOld[70];
+  snprintf(zPath, sizeof(zPath), "/tmp/vp_test_reqlog_%d.log", (int)getpid());
+  snprintf(zOld, sizeof(zOld), "%s.1", zPath);
+  unlink(zPath);
+  unlink(zOld);
+  vp_reqlog *p = NULL;
+  char *zErr = NULL;
+  CHECK("open a log file", vp_reqlog_open(zPath, 100, &p, &zErr) == VP_OK && p);
+  const char zLine[] = "2026-01-01T00:00:00.000Z 127.0.0.1 GET / 200 5 0.1ms\n"; /* 54 bytes */
+  for (int i = 0; i < 5; i++) vp_reqlog_write(p, zLine, strlen(zLine));
+  vp_reqlog_close(p);
+  CHECK("the file stays under its cap", file_size(zPath) > 0 && file_size(zPath) <= 100);
+  CHECK("the older lines are in FILE.1", file_size(zOld) > 0 && file_size(zOld) <= 100);
+  unlink(zPath);
+  unlink(zOld);
+  p = NULL;
+  CHECK("a log in a missing folder: error with a message",
+        vp_reqlog_open("/nonexistent/dir/x.log", 0, &p, &zErr) != VP_OK && p == NULL && zErr);
+  free(zErr);
+  vp_reqlog_write(NULL, "x\n", 2); /* logging off: nothing happens */
+  vp_reqlog_close(NULL);
+}
+
 int main(void) {
+  test_reqlog();
+  test_hostcheck();
+  test_options();
+  test_jobs();
   test_utf8();
   test_targets();
   test_routes();

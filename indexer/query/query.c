@@ -25,6 +25,7 @@ struct vp_db {
   sqlite3 *db;
   double msBudget;
   double msDeadline;
+  double msBusyStart; /* when the current lock wait began */
   int nRead; /* read transactions open: answers built from others nest */
   sqlite3_stmt *aCache[STMT_CACHE]; /* reset, unbound, ready to take */
   int iEvict;                       /* the next slot to give up when full */
@@ -33,6 +34,22 @@ struct vp_db {
 static int progress_cb(void *pArg) {
   vp_db *p = pArg;
   return p->msDeadline > 0 && vp_now_ms() > p->msDeadline;
+}
+
+/* Lock waits count against the budget: a locked index is waited for until
+** the query's deadline (or for the budget, outside a query; 10 s without
+** one), never past it, so a server's budget bounds the whole request. */
+static int busy_cb(void *pArg, int nPrior) {
+  vp_db *p = pArg;
+  double msNow = vp_now_ms();
+  if (nPrior == 0) p->msBusyStart = msNow;
+  double msLimit = p->msDeadline > 0 ? p->msDeadline
+                   : p->msBusyStart + (p->msBudget > 0 ? p->msBudget : 10000);
+  if (msNow >= msLimit) return 0;
+  int ms = nPrior < 4 ? 1 << nPrior : 10; /* 1, 2, 4, 8, then 10 ms */
+  if (msNow + ms > msLimit) ms = (int)(msLimit - msNow) + 1;
+  sqlite3_sleep(ms);
+  return 1;
 }
 
 int vp_db_open(const char *zPath, int bReadOnly, vp_db **ppDb, char **pzErr) {
@@ -45,6 +62,7 @@ int vp_db_open(const char *zPath, int bReadOnly, vp_db **ppDb, char **pzErr) {
     return rc;
   }
   sqlite3_progress_handler(p->db, 2000, progress_cb, p);
+  sqlite3_busy_handler(p->db, busy_cb, p);
   *ppDb = p;
   return VP_OK;
 }
@@ -87,6 +105,10 @@ static int db_fail(vp_db *p, int rcSqlite, char **pzErr) {
   if (*pzErr) return VP_EDB;
   if (rcSqlite == SQLITE_INTERRUPT || (rcSqlite & 0xff) == SQLITE_INTERRUPT) {
     *pzErr = vp_mprintf("the query took longer than %.0f ms and was stopped", p->msBudget);
+    return VP_EBUSY;
+  }
+  if ((rcSqlite & 0xff) == SQLITE_BUSY) {
+    *pzErr = vp_mprintf("the index stayed locked past the time budget");
     return VP_EBUSY;
   }
   const char *zMsg = sqlite3_errmsg(p->db);
