@@ -393,6 +393,7 @@ static void test_recipients_dash_alone(void) {
 ** labelled by the article. */
 static void test_article_runs_on(void) {
   static const char z[] =
+      "**Điều\n1. Đối tượng áp dụng**\nCác sở, ban, ngành của tỉnh.\n"
       "**Điều 2**.\nQuyết định này có hiệu lực kể từ ngày ký.\n"
       "**Điều 3**.\nChánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm thi hành.\n"
       "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân\nThành phố, Giám đốc Sở Khoa học và Công nghệ chịu trách nhiệm "
@@ -400,6 +401,9 @@ static void test_article_runs_on(void) {
   vp_text *p = parse(z);
   CHECK("article runs: parsed", p != NULL);
   if (p == NULL) return;
+  int a1 = find(p, "Đối tượng áp dụng");
+  CHECK("'**Điều' / '1. Đối tượng áp dụng**' is article 1", a1 >= 0 && streq(p->aPassage[a1].zLabel, "Điều 1") &&
+                                                             p->aPassage[a1].eKind == VP_P_HEADING);
   int a3 = find(p, "Giám đốc Sở Nông nghiệp"), a4 = find(p, "Giám đốc Sở Khoa học");
   CHECK("'Điều 3.' alone labels the clause under it", a3 >= 0 && streq(p->aPassage[a3].zLabel, "Điều 3") &&
                                                          strstr(p->aPassage[a3].zText, "Chánh Văn phòng UBND"));

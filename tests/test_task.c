@@ -689,6 +689,29 @@ static void test_quiet_regions(void) {
   vp_task_clear(&ts);
 }
 
+/* A lead field that says more than names ("Cơ quan thực hiện: Sở Y tế chủ
+** trì, phối hợp với các sở, ban, ngành …") gives the bodies after "phối
+** hợp" support; a heading that only names its doer over duties is no task. */
+static void test_lead_field_and_doer_heading(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "a) Hoạt động 1", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Nội dung: Tập huấn nâng cao năng lực cho đội ngũ cán bộ y tế.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "- Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với Sở Nội vụ và các đơn vị có liên quan.", 0, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_HEADING, "3. Ngân hàng Nhà nước chi nhánh khu vực 14", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "a) Chỉ đạo các ngân hàng thương mại mở tài khoản cho người hưởng trợ cấp.", 3, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = NULL;
+  for (int i = 0; i < ts.n; i++)
+    if (role_of(&ts.a[i], "Sở Y tế") >= 0) t = &ts.a[i];
+  CHECK("lead field: the doer leads", t && role_of(t, "Sở Y tế") == L);
+  CHECK("lead field: after 'phối hợp với', support", t && role_of(t, SNV) == S);
+  CHECK("a heading that only names its doer is no task", task_of_passage(&ts, 3) == NULL);
+  const vp_task *t4 = task_of_passage(&ts, 4);
+  CHECK("its duty is, with that doer", t4 && role_of(t4, "Ngân hàng Nhà nước chi nhánh tỉnh") == L);
+  vp_task_clear(&ts);
+}
+
 /* ------------------------------------------------------------------------
 ** The corpus against the hand-checked list.
 */
@@ -816,6 +839,7 @@ static void test_corpus(void) {
 int main(void) {
   test_status_and_run_in();
   test_quiet_regions();
+  test_lead_field_and_doer_heading();
   test_prose();
   test_headings();
   test_lists_not_roles();

@@ -1068,6 +1068,11 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (!c.bOwnDoer && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&
       pText->aPassage[p + 1].iParent == p)
     bTask = 0;
+  /* nor is one that only names its doer ("3. Ngân hàng Nhà nước chi nhánh
+  ** khu vực 14") over the duties under it */
+  if (c.bOwnDoer && !c.bChuTri && c.nContent <= 3 && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&
+      pText->aPassage[p + 1].iParent == p)
+    bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
@@ -1128,6 +1133,19 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
 
 
 
+/* A lead cell or field that may say more than names: "Sở Y tế chủ trì,
+** phối hợp với các sở, ban, ngành …" — the bodies after "phối hợp (với)"
+** are support, the others lead. */
+static int add_lead_cell_agencies(party_list *p, const char *zCell) {
+  clause c;
+  int rc = clause_init(&c, zCell, (int)strlen(zCell), 1);
+  if (rc != VP_OK) return rc;
+  for (int k = 0; rc == VP_OK && k < c.nM; k++)
+    party_add_mention(p, &c.aM[k], c.aRole[k] == ROLE_SUPPORT ? VP_ROLE_SUPPORT : VP_ROLE_LEAD, &rc);
+  clause_free(&c);
+  return rc;
+}
+
 /* A lead cell in which the scanner reads no whole name: the column says
 ** each of its names is the lead, so each ';'-separated name is taken as
 ** written when it looks like one (an institutional head noun first, at most
@@ -1171,7 +1189,7 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
     const char *zCell = ps->azCell[i];
     if (aKind[i] == VP_COL_LEAD) {
       int nBefore = parties.n;
-      rc = add_cell_agencies(&parties, zCell, VP_ROLE_LEAD);
+      rc = add_lead_cell_agencies(&parties, zCell);
       if (rc == VP_OK && parties.n == nBefore) rc = add_cell_names(&parties, zCell, VP_ROLE_LEAD);
     }
     else if (aKind[i] == VP_COL_CONTENT && zContent == NULL) zContent = zCell;
@@ -1289,7 +1307,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
     vp_colrole e = field_of(ps, &iValue);
     if (e == VP_COL_OTHER || passage_has_list(ps, "procedure-field")) bRecord = 1;
     const char *zValue = ps->zText + iValue;
-    if (e == VP_COL_LEAD) rc = add_cell_agencies(&parties, zValue, VP_ROLE_LEAD);
+    if (e == VP_COL_LEAD) rc = add_lead_cell_agencies(&parties, zValue);
     else if (e == VP_COL_SUPPORT) rc = add_cell_agencies(&parties, zValue, VP_ROLE_SUPPORT);
     else if (e == VP_COL_DEADLINE && zDl == NULL) {
       vp_fold f;

@@ -353,6 +353,30 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
   return 0;
 }
 
+/* "**Điều" / "2. Đối tượng áp dụng**": a part's word alone on line iFirst
+** and its number on the next line. Fills *pLab (iText on the next line)
+** and returns 1 when so. */
+int rd_part_label_wrapped(const rd_ctx *p, int iFirst, rd_label *pLab) {
+  if (iFirst + 1 >= p->nLine) return 0;
+  const rd_line *pA = &p->aLine[iFirst], *pB = &p->aLine[iFirst + 1];
+  int nA = pA->iCe - pA->iCs, nB = pB->iCe - pB->iCs;
+  if (nA <= 0 || nA > 8 || nB <= 0) return 0;
+  if (nB > 64) nB = 64;
+  char z[80];
+  memcpy(z, p->zClean + pA->iCs, (size_t)nA);
+  z[nA] = ' ';
+  memcpy(z + nA + 1, p->zClean + pB->iCs, (size_t)nB);
+  int n = nA + 1 + nB;
+  z[n] = 0;
+  rd_label lab;
+  if (!rd_parse_label(z, 0, n, &lab)) return 0;
+  if (lab.eType != LB_ARTICLE && lab.eType != LB_CHAPTER && lab.eType != LB_SECTION) return 0;
+  if (lab.iText <= nA) return 0;
+  lab.iText = pB->iCs + (lab.iText - nA - 1);
+  *pLab = lab;
+  return 1;
+}
+
 /* A line that is only a letter label: "a)", "đ)". */
 int rd_parse_letter_only(const char *z, int s, int e, rd_label *pL) {
   memset(pL, 0, sizeof(*pL));

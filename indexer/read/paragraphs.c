@@ -49,6 +49,10 @@ int rd_add(rd_ctx *p, vp_pkind eKind, int iStart, int iEnd, int iLineNo,
   pI->iFirst = iFirst;
   pI->iLast = iLast;
   if (iFirst >= 0) pI->lab = p->aLine[iFirst].lab;
+  if (iFirst >= 0 && iLast > iFirst && pI->lab.eType == LB_NONE) {
+    rd_label lab; /* "**Điều" / "2. Đối tượng áp dụng**" */
+    if (rd_part_label_wrapped(p, iFirst, &lab)) pI->lab = lab;
+  }
   if (iFirst >= 0 && iLast > iFirst && pI->lab.eType == LB_NONE &&
       (p->aLine[iFirst].bRowNum || p->aLine[iFirst].bLetterOnly)) {
     /* "**1." / "Công an thành phố**", "b)" / "Chủ tịch …": the label alone
