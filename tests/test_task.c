@@ -334,6 +334,10 @@ static void test_deadlines(void) {
       {"1. Sở Tài chính hoàn thành trong 6 tháng đầu năm 2024.", "trong 6 tháng đầu năm 2024", "2024-H1"},
       {"1. Sở Tài chính quản lý Quỹ I của tỉnh.", NULL, NULL},
       {"1. Sở Tài chính báo cáo kết quả quý IV/2023 và đề xuất.", NULL, NULL},
+      {"1. Sở Tài chính tổ chức hội nghị tổng kết vào ngày 19/12/2025.", "vào ngày 19/12/2025", "2025-12-19"},
+      {"1. Sở Tài chính triển khai kế hoạch, phấn đấu đạt mục tiêu ngay trong năm 2025.", NULL, NULL},
+      {"1. Sở Tài chính lồng ghép vào các Chương trình mục tiêu quốc gia trước ngày 15/12/2025.",
+       "trước ngày 15/12/2025", "2025-12-15"},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {
     spec a[1] = {{VP_P_ITEM, aCase[i].z, -1, 0, NO_TABLE, {0}}};

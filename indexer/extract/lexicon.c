@@ -73,6 +73,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"form-title", NULL},
     {"form-end", NULL},
     {"duty-lead-in", NULL},
+    {"goal", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

@@ -585,6 +585,18 @@ static const char *const azDeadlineKind[] = {"day", "month", "quarter", "half", 
 /* The most precise dated deadline in f from i on: triggers of days beat
 ** months beat quarters beat halves beat years; the first occurrence of a
 ** kind wins. */
+/* Does a goal word ("phấn đấu") stand in the sentence before folded index
+** i? Then a date after it is when a target is to be met, not a deadline. */
+static int goal_before(const vp_fold *f, int iFrom, int i) {
+  int s = i;
+  while (s > iFrom && f->z[s - 1] != '.' && f->z[s - 1] != ';') s--;
+  for (int k = s; k < i; k++) {
+    if (k > 0 && is_word_byte((unsigned char)f->z[k - 1])) continue;
+    if (list_at(f, k, task_list("goal"), NULL) >= 0) return 1;
+  }
+  return 0;
+}
+
 static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
   for (int eKind = DL_DAY; eKind <= DL_YEAR && !pOut->bFound; eKind++) {
     int iBest = -1, eBest = -1;
@@ -612,6 +624,7 @@ static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
         } else {
           e = -1;
         }
+        if (e >= 0 && goal_before(f, iFrom, i)) continue;
         if (e >= 0 && (iBest < 0 || i < iBest)) {
           iBest = i;
           eBest = e;
