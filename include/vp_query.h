@@ -10,6 +10,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "vp_docfilter.h"
+
 typedef struct vp_db vp_db; /* one read connection; not shared by threads */
 
 /* Open an index. bReadOnly opens it read-only (the server). VP_OK, or VP_EDB
@@ -50,7 +52,12 @@ int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
 ** issuer_code, citations, docs, dates: [{date, count, docs}], conflict}],
 ** "total" (citations), "docs_total", "limit", "offset", "citations":
 ** [{"doc": {"id", "file", "province", "number", "date"}, "instrument",
-** "relation", "date", "section", "line", "start", "end", "text"}]}.
+** "relation", "relations", "date", "section", "line", "start", "end",
+** "text"}]}: a passage once per instrument with all its relations, alias
+** definitions left out. A number not written in full ("NQ 20", "nghị quyết
+** 20", "20/NQ-TW") is read loosely: one instrument that fits answers with
+** "interpreted_as"; several give "candidates" (no citations); none gives
+** "suggestions", the nearest cited numbers, and "total" 0.
 ** Pages by citing document: nLimit documents (0 = VP_REFS_DOCS_DEFAULT,
 ** at most VP_LIMIT_MAX) from nOffset, each with all its citations. */
 int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
@@ -72,6 +79,27 @@ int vp_query_who(vp_db *pDb, const char *zAgency, int nLimit, cJSON **ppOut,
 int vp_query_tasks(vp_db *pDb, const char *zAgency, const char *zProvince,
                    const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
                    char **pzErr);
+
+/* The same answers kept to the documents pFilter lets through (NULL or an
+** empty filter: every document). An unknown province or kind in the filter
+** is VP_ENOTFOUND, a date that cannot be read VP_EQUERY. */
+int vp_query_search_in(vp_db *pDb, const char *zQuery, const vp_docfilter *pFilter,
+                       int nLimit, int nOffset, cJSON **ppOut, char **pzErr);
+int vp_query_refs_in(vp_db *pDb, const char *zQuery, const vp_docfilter *pFilter,
+                     int nLimit, int nOffset, cJSON **ppOut, char **pzErr);
+int vp_query_tasks_in(vp_db *pDb, const char *zAgency, const vp_docfilter *pFilter,
+                      const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
+                      char **pzErr);
+int vp_query_docs_in(vp_db *pDb, const vp_docfilter *pFilter, cJSON **ppOut,
+                     char **pzErr);
+
+/* Agencies whose names (the alias table's and the index's) match what a
+** person typed: prefixes of words, without diacritics, with a typo or two.
+** {"query", "agencies": [{"name", "lead", "support", "match": "exact" |
+** "prefix" | "words" | "typo"}]}, best first, at most nMax (0: 5). For
+** "did you mean" and the page's typeahead. */
+int vp_query_agency_suggest(vp_db *pDb, const char *zTyped, int nMax, cJSON **ppOut,
+                            char **pzErr);
 
 /* {"total", "docs": [{"id", "file", "province", "province_2025", "number",
 ** "date", "kind", "title", "issuer", "signer", "passages", "citations",

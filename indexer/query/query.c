@@ -11,7 +11,9 @@
 
 #include "vp_agency.h"
 #include "vp_common.h"
+#include "vp_docfilter.h"
 #include "vp_docnum.h"
+#include "vp_instref.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_qparse.h"
@@ -295,11 +297,50 @@ static void add_highlights(cJSON *pHit, const char *zHl, int nHl, int iPassageSt
 
 int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr) {
+  return vp_query_search_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
+}
+
+int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                       int nOffset, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
-  char *zFts = NULL;
+  char *zFts = NULL, *zCond = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc == VP_OK) rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
-  if (rc != VP_OK) return rc;
+  if (rc == VP_OK && !vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  if (rc != VP_OK) {
+    free(zFts);
+    return rc;
+  }
+  /* a filter keeps the passages of the documents it lets through */
+  char *zIn = zCond ? vp_mprintf(" AND rowid IN (SELECT p.id FROM passage p JOIN doc d"
+                                 " ON d.id = p.doc_id WHERE %s)", zCond)
+                    : vp_mprintf("%s", "");
+  char *zSqlCount = zIn ? vp_mprintf("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1%s"
+                                     " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1", zIn)
+                        : NULL;
+  char *zSqlFacet = zIn ? vp_mprintf("SELECT d.province, count(*) FROM passage_fts"
+                                     " JOIN passage p ON p.id = passage_fts.rowid"
+                                     " JOIN doc d ON d.id = p.doc_id"
+                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.province",
+                                     zCond ? " AND " : "", zCond ? zCond : "")
+                        : NULL;
+  char *zSqlRank = zIn ? vp_mprintf("SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
+                                    " WHERE passage_fts MATCH ?1 AND rowid >= ?4%s"
+                                    " ORDER BY score DESC LIMIT ?2 OFFSET ?3", zIn)
+                       : NULL;
+  char *zSqlRankAll = zIn ? vp_mprintf("SELECT rowid, -bm25(passage_fts) FROM passage_fts"
+                                       " WHERE passage_fts MATCH ?1%s ORDER BY rank LIMIT ?2 OFFSET ?3", zIn)
+                          : NULL;
+  free(zIn);
+  free(zCond);
+  if (!zSqlCount || !zSqlFacet || !zSqlRank || !zSqlRankAll) {
+    free(zSqlCount);
+    free(zSqlFacet);
+    free(zSqlRank);
+    free(zSqlRankAll);
+    free(zFts);
+    return VP_ENOMEM;
+  }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
   sqlite3_stmt *sRank = NULL, *sHit = NULL, *sFacet = NULL;
@@ -313,11 +354,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   sqlite3_stmt *sCount = NULL;
   long long nTotal = 0, iLow = 0;
   int bEstimate = 0;
-  if (rc == VP_OK)
-    rc = prepare(p,
-                 "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1"
-                 " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1",
-                 &sCount, pzErr);
+  if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
   if (rc == VP_OK) {
     sqlite3_bind_text(sCount, 1, zFts, -1, SQLITE_STATIC);
     while (step_row(p, sCount, &rc, pzErr)) {
@@ -343,12 +380,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
   if (rc == VP_OK && !bEstimate && nTotal <= VP_FACET_MAX) {
     cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
-    rc = prepare(p,
-                 "SELECT d.province, count(*) FROM passage_fts"
-                 " JOIN passage p ON p.id = passage_fts.rowid"
-                 " JOIN doc d ON d.id = p.doc_id"
-                 " WHERE passage_fts MATCH ?1 GROUP BY d.province",
-                 &sFacet, pzErr);
+    rc = prepare(p, zSqlFacet, &sFacet, pzErr);
     if (rc == VP_OK) sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
     while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr))
       count_into(pProv, col_text(sFacet, 0), sqlite3_column_int(sFacet, 1));
@@ -362,13 +394,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   ** frequencies, which FTS5 would count over the whole index) and sorted by
   ** SQLite. Then each hit's passage, document and highlights. */
   if (rc == VP_OK)
-    rc = prepare(p,
-                 bEstimate ? "SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
-                             " WHERE passage_fts MATCH ?1 AND rowid >= ?4"
-                             " ORDER BY score DESC LIMIT ?2 OFFSET ?3"
-                           : "SELECT rowid, -bm25(passage_fts) FROM passage_fts"
-                             " WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
-                 &sRank, pzErr);
+    rc = prepare(p, bEstimate ? zSqlRank : zSqlRankAll, &sRank, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
                  "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
@@ -414,6 +440,10 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "hits", aHits);
   free(zFts);
+  free(zSqlCount);
+  free(zSqlFacet);
+  free(zSqlRank);
+  free(zSqlRankAll);
   return finish(rc, pOut, ppOut);
 }
 
@@ -524,34 +554,53 @@ typedef struct ref_inst {
   char *zKey; /* "69-KL/TW" or "472-KH/TU@Tuyên Quang" */
 } ref_inst;
 
+/* The entry of aCit (from index iFirst on) for passage iPassage and
+** instrument zKey, or NULL. */
+static cJSON *cit_of_passage(cJSON *aCit, int iFirst, double iPassage, const char *zKey) {
+  int i = 0;
+  cJSON *c;
+  cJSON_ArrayForEach(c, aCit) {
+    if (i++ < iFirst) continue;
+    if (cJSON_GetNumberValue(cJSON_GetObjectItem(c, "passage")) == iPassage &&
+        strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(c, "instrument")), zKey) == 0)
+      return c;
+  }
+  return NULL;
+}
+
 /* Citations of the instruments aInst[0..nInst) into aCit, page by page of
 ** documents: nLimit documents from nOffset on (in doc id order, so the
 ** (instrument, doc) index is read without sorting). zYear (may be NULL):
 ** keep only documents that date the instrument in that year or give it no
-** date at all. *pnDocs gets the number of citing documents. */
+** date at all. zCond (may be NULL): a condition on the citing document d.
+** A passage is listed once per instrument with all its relations; an
+** "alias" (the short name a plan defines) is no citation of its own.
+** *pnDocs gets the number of citing documents. */
 static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst,
-                         const char *zYear, int nLimit, int nOffset, int *pnDocs,
-                         char **pzErr) {
+                         const char *zYear, const char *zCond, int nLimit, int nOffset,
+                         int *pnDocs, char **pzErr) {
   char *zIn = in_list(nInst, 10);
   if (zIn == NULL) return VP_ENOMEM;
+  int bCount = zYear || zCond;
   /* The page of documents: straight from the (instrument, doc) index; with a
-  ** year, every citing document is checked (and counted) instead. */
-  char *zSqlDocs = zYear ? vp_mprintf(
+  ** year or a filter, every citing document is checked (and counted). */
+  char *zSqlDocs = bCount ? vp_mprintf(
       "SELECT DISTINCT doc_id FROM citation c WHERE instrument_id IN %s"
-      " AND (NOT EXISTS (SELECT 1 FROM citation c2"
+      " AND (?1 IS NULL OR NOT EXISTS (SELECT 1 FROM citation c2"
       "   WHERE c2.instrument_id = c.instrument_id AND c2.doc_id = c.doc_id"
       "   AND c2.date IS NOT NULL)"
       "  OR EXISTS (SELECT 1 FROM citation c3 WHERE c3.instrument_id = c.instrument_id"
       "   AND c3.doc_id = c.doc_id AND substr(c3.date, 1, 4) = ?1))"
+      " AND doc_id IN (SELECT d.id FROM doc d WHERE %s)"
       " ORDER BY doc_id",
-      zIn) : vp_mprintf(
+      zIn, zCond ? zCond : "1") : vp_mprintf(
       "SELECT DISTINCT doc_id FROM citation WHERE instrument_id IN %s"
       " ORDER BY doc_id LIMIT ?2 OFFSET ?3",
       zIn);
   char *zSqlCit = vp_mprintf(
       "SELECT d.id, d.file, d.province, d.number, d.date, d.title,"
       " c.relation, c.date, c.section, c.line, c.start, c.end, p.text,"
-      " c.issuer_body, c.title, c.instrument_id, p.start"
+      " c.issuer_body, c.title, c.instrument_id, p.start, p.id"
       " FROM citation c JOIN passage p ON p.id = c.passage_id"
       " JOIN doc d ON d.id = c.doc_id"
       " WHERE c.instrument_id IN %s AND c.doc_id = ?1 ORDER BY c.start",
@@ -568,28 +617,46 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
     sqlite3_bind_int64(sCit, 10 + i, aInst[i].iId);
   }
   if (rc == VP_OK && zYear) sqlite3_bind_text(sDocs, 1, zYear, -1, SQLITE_STATIC);
-  if (rc == VP_OK && !zYear) {
+  if (rc == VP_OK && !bCount) {
     sqlite3_bind_int(sDocs, 2, nLimit);
     sqlite3_bind_int(sDocs, 3, nOffset);
   }
   int nDocs = 0;
   while (rc == VP_OK && step_row(p, sDocs, &rc, pzErr)) {
-    int iDoc = zYear ? nDocs++ : nOffset;
+    int iDoc = bCount ? nDocs++ : nOffset;
     if (iDoc < nOffset || iDoc >= nOffset + nLimit) continue;
     sqlite3_bind_int64(sCit, 1, sqlite3_column_int64(sDocs, 0));
+    int iFirst = cJSON_GetArraySize(aCit);
     while (step_row(p, sCit, &rc, pzErr)) {
       long long iInst = sqlite3_column_int64(sCit, 15);
       const char *zKey = "";
       for (int k = 0; k < nInst; k++)
         if (aInst[k].iId == iInst) zKey = aInst[k].zKey;
-      cJSON *c = cJSON_CreateObject();
+      const char *zRel = col_text(sCit, 6);
+      double iPassage = (double)sqlite3_column_int64(sCit, 17);
+      cJSON *c = cit_of_passage(aCit, iFirst, iPassage, zKey);
+      if (c) { /* the same passage again: one more relation */
+        cJSON *aRel = cJSON_GetObjectItem(c, "relations");
+        int bHas = 0;
+        cJSON *r;
+        cJSON_ArrayForEach(r, aRel) bHas |= zRel && strcmp(cJSON_GetStringValue(r), zRel) == 0;
+        if (zRel && !bHas) cJSON_AddItemToArray(aRel, cJSON_CreateString(zRel));
+        const char *zCur = cJSON_GetStringValue(cJSON_GetObjectItem(c, "relation"));
+        if (zRel && zCur && strcmp(zCur, "alias") == 0 && strcmp(zRel, "alias") != 0)
+          cJSON_ReplaceItemInObject(c, "relation", cJSON_CreateString(zRel));
+        continue;
+      }
+      c = cJSON_CreateObject();
       cJSON_AddItemToObject(c, "doc", doc_object(sCit, 0));
       cJSON_AddStringToObject(c, "instrument", zKey);
       add_col(c, "relation", sCit, 6);
+      cJSON *aRel = cJSON_AddArrayToObject(c, "relations");
+      if (zRel) cJSON_AddItemToArray(aRel, cJSON_CreateString(zRel));
       add_col(c, "date", sCit, 7);
       add_display(c, "issuer_body", sCit, 13);
       add_display(c, "title", sCit, 14);
       add_col(c, "section", sCit, 8);
+      cJSON_AddNumberToObject(c, "passage", iPassage);
       cJSON_AddNumberToObject(c, "line", sqlite3_column_int(sCit, 9));
       cJSON_AddNumberToObject(c, "start", sqlite3_column_int(sCit, 10));
       cJSON_AddNumberToObject(c, "end", sqlite3_column_int(sCit, 11));
@@ -599,6 +666,11 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
       cJSON_AddItemToArray(aCit, c);
     }
     sqlite3_reset(sCit);
+    /* a passage that only defines an alias cites nothing */
+    for (int i = cJSON_GetArraySize(aCit) - 1; i >= iFirst; i--) {
+      const char *zRel = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(aCit, i), "relation"));
+      if (zRel && strcmp(zRel, "alias") == 0) cJSON_DeleteItemFromArray(aCit, i);
+    }
   }
   release(p, sDocs);
   release(p, sCit);
@@ -608,6 +680,23 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
 
 #define MAX_QUERY_NUMBERS 8
 #define MAX_REF_INSTRUMENTS 64
+
+/* Citations of instrument iInst as people count them: one per passage,
+** alias definitions left out. */
+static int count_citations(vp_db *p, long long iInst, int *pn, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT count(DISTINCT passage_id) FROM citation"
+                   " WHERE instrument_id = ?1 AND relation IS NOT 'alias'",
+                   &s, pzErr);
+  *pn = 0;
+  if (rc == VP_OK) {
+    sqlite3_bind_int64(s, 1, iInst);
+    if (step_row(p, s, &rc, pzErr)) *pn = sqlite3_column_int(s, 0);
+  }
+  release(p, s);
+  return rc;
+}
 
 /* The instruments with a number's token (and scope when given) that are
 ** cited, as objects into aInst and as ids into a[] (up to nMax). */
@@ -626,7 +715,9 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
   while (rc == VP_OK && *pn < nMax && step_row(p, s, &rc, pzErr)) {
     if (sqlite3_column_int(s, 10) == 0) continue; /* no longer cited */
     cJSON *o = instrument_object(s);
-    cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
+    int nCit = 0;
+    rc = count_citations(p, sqlite3_column_int64(s, 0), &nCit, pzErr);
+    cJSON_AddNumberToObject(o, "citations", nCit);
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
     cJSON_AddItemToArray(aInst, o);
     const char *zScopeCol = col_text(s, 2);
@@ -641,28 +732,38 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
   return rc;
 }
 
-/* refs and instrument share this: instruments named by aNum, their dates
+/* An instrument chosen by its token and scope (NULL: any scope). */
+typedef struct inst_sel {
+  char zToken[64];
+  char zKey[64]; /* display key, when known */
+  char zScope[128];
+  int bScope;
+} inst_sel;
+
+/* refs and instrument share this: the instruments selected, their dates
 ** and one page of citations. */
-static int refs_answer(vp_db *p, cJSON *pOut, const vp_docnum *aNum, int nNum,
-                       const char *zScope, const char *zYear, int nLimit, int nOffset,
+static int refs_answer(vp_db *p, cJSON *pOut, const inst_sel *aSel, int nSel,
+                       const char *zYear, const char *zCond, int nLimit, int nOffset,
                        char **pzErr) {
   cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
   ref_inst a[MAX_REF_INSTRUMENTS];
   int n = 0;
   int rc = VP_OK;
-  for (int i = 0; rc == VP_OK && i < nNum; i++)
-    rc = find_instruments(p, aNum[i].zToken, zScope, aInst, a, &n, MAX_REF_INSTRUMENTS, pzErr);
+  for (int i = 0; rc == VP_OK && i < nSel; i++)
+    rc = find_instruments(p, aSel[i].zToken, aSel[i].bScope ? aSel[i].zScope : NULL, aInst, a, &n,
+                          MAX_REF_INSTRUMENTS, pzErr);
   cJSON *aCit = cJSON_CreateArray();
   int nDocs = 0;
-  if (rc == VP_OK && n > 0) rc = add_citations(p, aCit, a, n, zYear, nLimit, nOffset, &nDocs, pzErr);
+  if (rc == VP_OK && n > 0)
+    rc = add_citations(p, aCit, a, n, zYear, zCond, nLimit, nOffset, &nDocs, pzErr);
   int nTotal = 0;
   cJSON *o;
   cJSON_ArrayForEach(o, aInst) {
     nTotal += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "citations"));
-    if (!zYear) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
+    if (!zYear && !zCond) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
   }
   if (n > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
-  cJSON_AddNumberToObject(pOut, "total", zYear ? cJSON_GetArraySize(aCit) : nTotal);
+  cJSON_AddNumberToObject(pOut, "total", (zYear || zCond) ? cJSON_GetArraySize(aCit) : nTotal);
   cJSON_AddNumberToObject(pOut, "docs_total", nDocs);
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
@@ -671,30 +772,171 @@ static int refs_answer(vp_db *p, cJSON *pOut, const vp_docnum *aNum, int nNum,
   return rc;
 }
 
+#define MAX_LOOSE 20
+
+/* Instruments cited in the index that a loosely typed reference may mean:
+** same number, and the type, issuer and year when given. With
+** bNearest, the nearest ones instead: the same number first, then the same
+** type with the closest number. (token, scope) pairs into aSel. */
+static int loose_candidates(vp_db *p, const vp_instref *r, int bUseYear, int bNearest,
+                            inst_sel *aSel, int *pnSel, int nMax, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p, bNearest ?
+      "SELECT i.token, i.scope, i.key FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
+      " WHERE st.citations > 0 AND (?2 IS NULL OR i.type_code = ?2"
+      "  OR CAST(i.number AS INTEGER) = CAST(?1 AS INTEGER))"
+      " ORDER BY CAST(i.number AS INTEGER) = CAST(?1 AS INTEGER) DESC,"
+      "  (?3 IS NOT NULL AND i.issuer_code = ?3) DESC,"
+      "  abs(CAST(i.number AS INTEGER) - CAST(?1 AS INTEGER)), st.docs DESC, i.key LIMIT ?6"
+      :
+      "SELECT i.token, i.scope, i.key FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
+      " WHERE st.citations > 0 AND CAST(i.number AS INTEGER) = CAST(?1 AS INTEGER)"
+      " AND (?2 IS NULL OR i.type_code = ?2)"
+      " AND (?3 IS NULL OR i.issuer_code = ?3 OR i.issuer_code LIKE ?3 || '-%')"
+      " AND (?4 IS NULL OR i.year = ?4 OR EXISTS (SELECT 1 FROM instrument_date dd"
+      "  WHERE dd.instrument_id = i.id AND substr(dd.date, 1, 4) = ?5))"
+      " ORDER BY st.docs DESC, i.key, i.scope LIMIT ?6",
+      &s, pzErr);
+  char zYear[8];
+  snprintf(zYear, sizeof(zYear), "%04d", r->nYear % 10000);
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, r->zNumber, -1, SQLITE_STATIC);
+    if (r->zType[0]) sqlite3_bind_text(s, 2, r->zType, -1, SQLITE_STATIC);
+    if (r->zIssuer[0]) sqlite3_bind_text(s, 3, r->zIssuer, -1, SQLITE_STATIC);
+    if (bUseYear && r->nYear && !bNearest) {
+      sqlite3_bind_int(s, 4, r->nYear);
+      sqlite3_bind_text(s, 5, zYear, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int(s, 6, nMax);
+  }
+  *pnSel = 0;
+  while (rc == VP_OK && *pnSel < nMax && step_row(p, s, &rc, pzErr)) {
+    inst_sel *q = &aSel[(*pnSel)++];
+    snprintf(q->zToken, sizeof(q->zToken), "%s", col_text(s, 0));
+    snprintf(q->zScope, sizeof(q->zScope), "%s", col_text(s, 1) ? col_text(s, 1) : "");
+    snprintf(q->zKey, sizeof(q->zKey), "%s", col_text(s, 2) ? col_text(s, 2) : "");
+    q->bScope = 1;
+  }
+  release(p, s);
+  return rc;
+}
+
+/* Instrument objects (with dates) of aSel into a new array under zName. */
+static int add_instrument_list(vp_db *p, cJSON *pOut, const char *zName, const inst_sel *aSel,
+                               int nSel, char **pzErr) {
+  cJSON *aList = cJSON_AddArrayToObject(pOut, zName);
+  ref_inst a[MAX_LOOSE];
+  int n = 0, rc = VP_OK;
+  for (int i = 0; rc == VP_OK && i < nSel; i++)
+    rc = find_instruments(p, aSel[i].zToken, aSel[i].zScope, aList, a, &n, MAX_LOOSE, pzErr);
+  for (int i = 0; i < n; i++) free(a[i].zKey);
+  return rc;
+}
+
+/* How many different numbers aSel holds (one number in several provinces
+** is one). */
+static int distinct_tokens(const inst_sel *aSel, int n) {
+  int nDistinct = 0;
+  for (int i = 0; i < n; i++) {
+    int bSeen = 0;
+    for (int j = 0; j < i; j++) bSeen |= strcmp(aSel[i].zToken, aSel[j].zToken) == 0;
+    nDistinct += !bSeen;
+  }
+  return nDistinct;
+}
+
 int vp_query_refs(vp_db *p, const char *zQuery, int nLimit, int nOffset, cJSON **ppOut,
                   char **pzErr) {
+  return vp_query_refs_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
+}
+
+int vp_query_refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                     int nOffset, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   if (nLimit <= 0) nLimit = VP_REFS_DOCS_DEFAULT;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc != VP_OK) return rc;
   vp_docnum aNum[MAX_QUERY_NUMBERS];
   int nNum = vp_qparse_docnums(zQuery, aNum, MAX_QUERY_NUMBERS);
-  if (nNum == 0) {
-    *pzErr = vp_mprintf("no instrument number in \"%s\" (write it as 20-NQ/TW, "
-                        "709/QĐ-TTg or 35/2021/NĐ-CP)", zQuery);
+  /* what a person may mean when the number is not written in full */
+  vp_instref ref;
+  int bLoose = vp_instref_parse(zQuery, &ref);
+  if (nNum > 0) { /* "20/NQ-TW" read as written has the parts of 20-NQ/TW */
+    memset(&ref, 0, sizeof(ref));
+    snprintf(ref.zNumber, sizeof(ref.zNumber), "%s", aNum[0].zNumber);
+    snprintf(ref.zType, sizeof(ref.zType), "%s", aNum[0].zType);
+    snprintf(ref.zIssuer, sizeof(ref.zIssuer), "%s", aNum[0].zIssuer);
+    ref.nYear = aNum[0].nYear;
+    bLoose = 1;
+  }
+  if (nNum == 0 && !bLoose) {
+    *pzErr = vp_mprintf("no instrument number in \"%s\" (write it as 20-NQ/TW, NQ 20, "
+                        "\"Quyết định 709\" or 35/2021/NĐ-CP)", zQuery);
     return VP_EQUERY;
   }
+  char *zCond = NULL;
+  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  if (rc != VP_OK) return rc;
   char zDate[11], zYear[5];
   int bDate = vp_qparse_date(zQuery, zDate);
   if (bDate) snprintf(zYear, sizeof(zYear), "%.4s", zDate);
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
   if (bDate) cJSON_AddStringToObject(pOut, "date", zDate);
+  inst_sel aSel[MAX_LOOSE];
+  int nSel = 0;
+  for (int i = 0; i < nNum && nSel < MAX_LOOSE; i++) {
+    snprintf(aSel[nSel].zToken, sizeof(aSel[nSel].zToken), "%s", aNum[i].zToken);
+    aSel[nSel].zScope[0] = 0;
+    aSel[nSel++].bScope = 0;
+  }
   rc = read_begin(p, pzErr);
   if (rc == VP_OK) {
-    rc = refs_answer(p, pOut, aNum, nNum, NULL, bDate ? zYear : NULL, nLimit, nOffset, pzErr);
+    /* as written first; then the parts, read loosely */
+    int nFound = 0;
+    if (nSel > 0) {
+      sqlite3_stmt *s = NULL;
+      rc = prepare(p,
+                   "SELECT count(*) FROM instrument i JOIN instrument_stat st"
+                   " ON st.instrument_id = i.id WHERE i.token = ?1 AND st.citations > 0",
+                   &s, pzErr);
+      for (int i = 0; rc == VP_OK && i < nSel; i++) {
+        sqlite3_bind_text(s, 1, aSel[i].zToken, -1, SQLITE_STATIC);
+        if (step_row(p, s, &rc, pzErr)) nFound += sqlite3_column_int(s, 0);
+        sqlite3_reset(s);
+      }
+      release(p, s);
+    }
+    if (rc == VP_OK && nFound == 0 && bLoose && ref.zNumber[0]) {
+      rc = loose_candidates(p, &ref, 1, 0, aSel, &nSel, MAX_LOOSE, pzErr);
+      if (rc == VP_OK && nSel == 0 && ref.nYear) { /* a year that fits none: said, not kept */
+        rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
+        if (nSel > 0) cJSON_AddBoolToObject(pOut, "year_ignored", 1);
+      }
+      if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
+        cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
+      } else if (rc == VP_OK && nSel > 1) { /* several numbers: the person chooses */
+        rc = add_instrument_list(p, pOut, "candidates", aSel, nSel, pzErr);
+        nSel = 0;
+      }
+    }
+    if (rc == VP_OK && nSel > 0)
+      rc = refs_answer(p, pOut, aSel, nSel, bDate ? zYear : NULL, zCond, nLimit, nOffset, pzErr);
+    if (rc == VP_OK && nSel == 0) { /* nothing cited by that number */
+      if (cJSON_GetObjectItem(pOut, "instruments") == NULL) cJSON_AddArrayToObject(pOut, "instruments");
+      cJSON_AddNumberToObject(pOut, "total", 0);
+      cJSON_AddNumberToObject(pOut, "docs_total", 0);
+      cJSON_AddNumberToObject(pOut, "limit", nLimit);
+      cJSON_AddNumberToObject(pOut, "offset", nOffset);
+      cJSON_AddArrayToObject(pOut, "citations");
+      if (cJSON_GetObjectItem(pOut, "candidates") == NULL && ref.zNumber[0]) {
+        rc = loose_candidates(p, &ref, 0, 1, aSel, &nSel, 5, pzErr);
+        if (rc == VP_OK) rc = add_instrument_list(p, pOut, "suggestions", aSel, nSel, pzErr);
+      }
+    }
     read_end(p);
   }
+  free(zCond);
   return finish(rc, pOut, ppOut);
 }
 
@@ -1042,18 +1284,31 @@ int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
   return finish(rc, pOut, ppOut);
 }
 
-/* The document a user names: its id, its file as indexed, its path, or the
-** file's base name. *piDoc = -1 when none. */
+/* The document a user names: its id, its file as indexed, its path, the
+** file's base name, or its own number however typed ("222/KH-UBND",
+** "222/kh-ubnd"). *piDoc = -1 when none. */
 static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = prepare(p,
                    "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
-                   " OR file LIKE '%/' || ?1 ORDER BY id LIMIT 1",
+                   " OR file LIKE '%/' || ?1 OR number = ?1 ORDER BY id LIMIT 1",
                    &s, pzErr);
   *piDoc = -1;
   if (rc == VP_OK) {
     sqlite3_bind_text(s, 1, zId, -1, SQLITE_STATIC);
     if (step_row(p, s, &rc, pzErr)) *piDoc = sqlite3_column_int64(s, 0);
+  }
+  release(p, s);
+  vp_docnum want;
+  if (rc != VP_OK || *piDoc >= 0 || vp_qparse_docnums(zId, &want, 1) != 1) return rc;
+  /* the number as the person typed it, compared on its token */
+  s = NULL;
+  rc = prepare(p, "SELECT id, number FROM doc WHERE number IS NOT NULL ORDER BY id", &s, pzErr);
+  while (rc == VP_OK && *piDoc < 0 && step_row(p, s, &rc, pzErr)) {
+    vp_docnum d;
+    const char *zNum = col_text(s, 1);
+    if (vp_docnum_next(zNum, (int)strlen(zNum), 0, &d) && strcmp(d.zToken, want.zToken) == 0)
+      *piDoc = sqlite3_column_int64(s, 0);
   }
   release(p, s);
   return rc;
@@ -1113,9 +1368,10 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   s = NULL;
   if (rc == VP_OK)
     rc = prepare(p,
-                 "SELECT i.key, i.scope, i.type, c.relation, c.date, c.section, c.line"
-                 " FROM citation c JOIN instrument i ON i.id = c.instrument_id"
-                 " WHERE c.doc_id = ?1 ORDER BY c.start",
+                 "SELECT i.key, i.scope, i.type, group_concat(DISTINCT c.relation), c.date,"
+                 " c.section, c.line FROM citation c JOIN instrument i ON i.id = c.instrument_id"
+                 " WHERE c.doc_id = ?1 AND c.relation IS NOT 'alias'"
+                 " GROUP BY c.passage_id, c.instrument_id ORDER BY min(c.start)",
                  &s, pzErr);
   if (rc == VP_OK) {
     cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
@@ -1126,7 +1382,19 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       add_col(o, "key", s, 0);
       add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
       add_col(o, "type", s, 2);
-      add_col(o, "relation", s, 3);
+      /* one row per passage and instrument, with all its relations */
+      const char *zRels = col_text(s, 3) ? col_text(s, 3) : "";
+      char *zFirst = vp_strndup(zRels, (int)strcspn(zRels, ","));
+      add_str(o, "relation", zFirst);
+      free(zFirst);
+      cJSON *aRel = cJSON_AddArrayToObject(o, "relations");
+      for (const char *z = zRels; *z;) {
+        int nR = (int)strcspn(z, ",");
+        char *zR = vp_strndup(z, nR);
+        if (zR) cJSON_AddItemToArray(aRel, cJSON_CreateString(zR));
+        free(zR);
+        z += nR + (z[nR] == ',');
+      }
       add_col(o, "date", s, 4);
       add_col(o, "section", s, 5);
       cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 6));
@@ -1236,7 +1504,11 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "key", zKey);
   int rc = read_begin(p, pzErr);
-  if (rc == VP_OK) rc = refs_answer(p, pOut, &d, 1, zAt ? zAt + 1 : NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
+  inst_sel sel;
+  snprintf(sel.zToken, sizeof(sel.zToken), "%s", d.zToken);
+  snprintf(sel.zScope, sizeof(sel.zScope), "%s", zAt ? zAt + 1 : "");
+  sel.bScope = zAt != NULL;
+  if (rc == VP_OK) rc = refs_answer(p, pOut, &sel, 1, NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
   if (rc == VP_OK && cJSON_GetArraySize(cJSON_GetObjectItem(pOut, "instruments")) == 0) {
     *pzErr = vp_mprintf("no instrument %s is cited in the index", zKey);
     rc = VP_ENOTFOUND;
