@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vp_agency.h"
+#include "vp_agmatch.h"
 #include "vp_common.h"
 #include "vp_docfilter.h"
 #include "vp_docnum.h"
@@ -942,11 +943,143 @@ int vp_query_refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, 
 
 /* ---- agencies: who, tasks ------------------------------------------- */
 
+/* An agency a typed name may mean, with how well it matches. */
+typedef struct ag_cand {
+  char *zName;
+  int nLead, nSupport;
+  vp_agmatch_tier eTier;
+  int nDist;
+} ag_cand;
+
+static int ag_cand_cmp(const void *pa, const void *pb) {
+  const ag_cand *a = pa, *b = pb;
+  if (a->eTier != b->eTier) return (int)b->eTier - (int)a->eTier;
+  int ta = a->nLead + a->nSupport > 0, tb = b->nLead + b->nSupport > 0;
+  if (ta != tb) return tb - ta;
+  if (a->nDist != b->nDist) return a->nDist - b->nDist;
+  if (a->nLead + a->nSupport != b->nLead + b->nSupport)
+    return (b->nLead + b->nSupport) - (a->nLead + a->nSupport);
+  return (int)strlen(a->zName) - (int)strlen(b->zName);
+}
+
+static void ag_cands_free(ag_cand *a, int n) {
+  for (int i = 0; i < n; i++) free(a[i].zName);
+  free(a);
+}
+
+/* Every agency of the index and of the alias table that zTyped matches,
+** best first (vp_agmatch tiers; then agencies with tasks, fewer typos, more
+** tasks, shorter names). *pa is malloc'd (ag_cands_free). */
+static int agency_candidates(vp_db *p, const char *zTyped, ag_cand **pa, int *pn, char **pzErr) {
+  *pa = NULL;
+  *pn = 0;
+  char *zFold = vp_fold_str(zTyped, -1);
+  if (zFold == NULL) return VP_ENOMEM;
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT a.canon, coalesce(sum(ap.lead), 0), coalesce(sum(ap.support), 0)"
+                   " FROM agency a LEFT JOIN agency_province ap ON ap.agency_id = a.id"
+                   " GROUP BY a.id",
+                   &s, pzErr);
+  int nAlloc = 0, nTable = vp_agency_count();
+  for (int k = -1; rc == VP_OK; k++) {
+    const char *zName;
+    int nLead = 0, nSup = 0;
+    if (k < 0) { /* the index first, then the table's names it lacks */
+      if (!step_row(p, s, &rc, pzErr)) continue;
+      zName = col_text(s, 0);
+      nLead = sqlite3_column_int(s, 1);
+      nSup = sqlite3_column_int(s, 2);
+      k = -2;
+    } else {
+      if (k >= nTable) break;
+      zName = vp_agency_get(k)->zCanon;
+      int bSeen = 0;
+      for (int i = 0; i < *pn && !bSeen; i++) bSeen = strcmp((*pa)[i].zName, zName) == 0;
+      if (bSeen) continue;
+    }
+    char *zNameFold = vp_fold_str(zName, -1);
+    int nDist = 0;
+    vp_agmatch_tier e = zNameFold ? vp_agmatch_score(zFold, zNameFold, &nDist) : VP_AGMATCH_NONE;
+    free(zNameFold);
+    if (e == VP_AGMATCH_NONE) continue;
+    if (*pn == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 16;
+      ag_cand *aNew = realloc(*pa, (size_t)nAlloc * sizeof(ag_cand));
+      if (aNew == NULL) { rc = VP_ENOMEM; break; }
+      *pa = aNew;
+    }
+    ag_cand *c = &(*pa)[(*pn)++];
+    c->zName = vp_strndup(zName, -1);
+    c->nLead = nLead;
+    c->nSupport = nSup;
+    c->eTier = e;
+    c->nDist = nDist;
+    if (c->zName == NULL) { (*pn)--; rc = VP_ENOMEM; }
+  }
+  release(p, s);
+  free(zFold);
+  if (rc == VP_OK && *pn > 1) qsort(*pa, (size_t)*pn, sizeof(ag_cand), ag_cand_cmp);
+  if (rc != VP_OK) {
+    ag_cands_free(*pa, *pn);
+    *pa = NULL;
+    *pn = 0;
+  }
+  return rc;
+}
+
+/* The one agency a loosely typed name stands for, or NULL: the best match
+** when it is alone in its tier, or alone there with tasks in the index. */
+static const char *agency_choice(const ag_cand *a, int n) {
+  if (n == 0) return NULL;
+  int nTier = 0, nTasked = 0, iTasked = -1;
+  for (int i = 0; i < n && a[i].eTier == a[0].eTier; i++) {
+    if (a[0].eTier == VP_AGMATCH_TYPO && a[i].nDist != a[0].nDist) break;
+    nTier++;
+    if (a[i].nLead + a[i].nSupport > 0) {
+      nTasked++;
+      if (iTasked < 0) iTasked = i;
+    }
+  }
+  if (nTier == 1) return a[0].zName;
+  if (nTasked == 1) return a[iTasked].zName;
+  return NULL;
+}
+
+int vp_query_agency_suggest(vp_db *p, const char *zTyped, int nMax, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  if (nMax <= 0) nMax = 5;
+  if (nMax > VP_LIMIT_MAX) nMax = VP_LIMIT_MAX;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  ag_cand *a = NULL;
+  int n = 0;
+  rc = agency_candidates(p, zTyped ? zTyped : "", &a, &n, pzErr);
+  read_end(p);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddStringToObject(pOut, "query", zTyped ? zTyped : "");
+  cJSON *aAg = cJSON_AddArrayToObject(pOut, "agencies");
+  for (int i = 0; rc == VP_OK && i < n && i < nMax; i++) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", a[i].zName);
+    cJSON_AddNumberToObject(o, "lead", a[i].nLead);
+    cJSON_AddNumberToObject(o, "support", a[i].nSupport);
+    cJSON_AddStringToObject(o, "match", vp_agmatch_tier_name(a[i].eTier));
+    cJSON_AddItemToArray(aAg, o);
+  }
+  cJSON_AddNumberToObject(pOut, "total", n);
+  ag_cands_free(a, n);
+  return finish(rc, pOut, ppOut);
+}
+
 /* The agency ids a typed name stands for: the alias table's canonical name
-** when it knows it, else a name as indexed (compared on its folded key).
-** *pzCanon gets the name to show (static or malloc'd into *pzFree). */
+** when it knows it, else a name as indexed (compared on its folded key),
+** else the one agency a prefix, words or a typo point to (its name in
+** *pzChosen, malloc'd; NULL when the name was known as typed). *pzFree gets
+** the name to show for an agency outside the table. */
 static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
-                          const vp_agency **ppDef, char **pzFree, char **pzErr) {
+                          const vp_agency **ppDef, char **pzFree, char **pzChosen,
+                          char **pzErr) {
   *paId = NULL;
   *pnId = 0;
   *pzFree = NULL;
@@ -969,6 +1102,29 @@ static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *p
   }
   release(p, s);
   free(zKey);
+  if (rc == VP_OK && pDef == NULL && *pnId == 0 && pzChosen && *pzChosen == NULL) {
+    ag_cand *a = NULL;
+    int n = 0;
+    rc = agency_candidates(p, zTyped, &a, &n, pzErr);
+    const char *zChoice = rc == VP_OK ? agency_choice(a, n) : NULL;
+    if (zChoice) {
+      *pzChosen = vp_strndup(zChoice, -1);
+      ag_cands_free(a, n);
+      if (*pzChosen == NULL) return VP_ENOMEM;
+      return resolve_agency(p, *pzChosen, paId, pnId, ppDef, pzFree, NULL, pzErr);
+    }
+    if (rc == VP_OK) {
+      vp_buf b = {0};
+      int rcB = VP_OK;
+      vp_buf_appendf(&b, &rcB, "no agency named \"%s\" in the alias table or the index", zTyped);
+      for (int i = 0; i < n && i < 5; i++)
+        vp_buf_appendf(&b, &rcB, "%s%s", i ? "; " : "; did you mean: ", a[i].zName);
+      *pzErr = vp_buf_take(&b);
+      rc = VP_ENOTFOUND;
+    }
+    ag_cands_free(a, n);
+    return rc;
+  }
   if (rc == VP_OK && pDef == NULL && *pnId == 0) {
     *pzErr = vp_mprintf("no agency named \"%s\" in the alias table or the index", zTyped);
     rc = VP_ENOTFOUND;
@@ -997,13 +1153,15 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   char *zName = NULL;
   rc = read_begin(p, pzErr);
   if (rc != VP_OK) return rc;
-  rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
+  char *zChosen = NULL;
+  rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
   cJSON *pOut = NULL;
   sqlite3_stmt *sCount = NULL, *sDocs = NULL, *sTasks = NULL;
   char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     cJSON_AddStringToObject(pOut, "query", zAgency);
+    if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
     zIn = in_list(nId > 0 ? nId : 1, 3);
     /* counts per province, kept by the store as documents come and go */
@@ -1097,6 +1255,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   free(zSqlTasks);
   free(aId);
   free(zName);
+  free(zChosen);
   return finish(rc, pOut, ppOut);
 }
 
@@ -1119,25 +1278,31 @@ static int add_task_agencies(vp_db *p, sqlite3_stmt *s, cJSON *t, long long iTas
 int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
                    const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
                    char **pzErr) {
+  vp_docfilter f = {0};
+  f.zProvince = zProvince;
+  return vp_query_tasks_in(p, zAgency, &f, zDoc, nLimit, nOffset, ppOut, pzErr);
+}
+
+int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter,
+                      const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
+                      char **pzErr) {
   *ppOut = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc != VP_OK) return rc;
-  const vp_province *apProv[64];
-  int nProv = 0;
-  if (zProvince && zProvince[0]) {
-    nProv = vp_gaz_members(zProvince, apProv, 64);
-    if (nProv == 0) {
-      *pzErr = vp_mprintf("no province named \"%s\"", zProvince);
-      return VP_EQUERY;
-    }
-  }
-  rc = read_begin(p, pzErr);
+  char *zCond = NULL;
+  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
   if (rc != VP_OK) return rc;
+  rc = read_begin(p, pzErr);
+  if (rc != VP_OK) {
+    free(zCond);
+    return rc;
+  }
   long long *aId = NULL;
   int nId = 0;
   const vp_agency *pDef = NULL;
-  char *zName = NULL;
-  if (zAgency && zAgency[0]) rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
+  char *zName = NULL, *zChosen = NULL;
+  if (zAgency && zAgency[0])
+    rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
   /* WHERE: ?1.. agency ids, then provinces, then the doc */
   vp_buf w = {0};
   int rcB = VP_OK, iParam = 1;
@@ -1149,13 +1314,7 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
     free(zIn);
     iParam += nId > 0 ? nId : 1;
   }
-  int iProvParam = iParam;
-  if (nProv) {
-    char *zIn = in_list(nProv, iParam);
-    vp_buf_appendf(&w, &rcB, " AND d.province IN %s", zIn ? zIn : "(NULL)");
-    free(zIn);
-    iParam += nProv;
-  }
+  if (zCond) vp_buf_appendf(&w, &rcB, " AND %s", zCond);
   int iDocParam = iParam;
   if (zDoc && zDoc[0]) {
     vp_buf_appendf(&w, &rcB,
@@ -1200,7 +1359,6 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
       for (int j = 0; j < nId; j++) sqlite3_bind_int64(s, i + j, aId[j]);
       if (nId == 0) sqlite3_bind_int64(s, i, -1);
     }
-    for (int j = 0; j < nProv; j++) sqlite3_bind_text(s, iProvParam + j, apProv[j]->zName, -1, SQLITE_STATIC);
     if (zDoc && zDoc[0]) sqlite3_bind_text(s, iDocParam, zDoc, -1, SQLITE_STATIC);
   }
   cJSON *pOut = cJSON_CreateObject();
@@ -1235,6 +1393,7 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
   read_end(p);
   if (zAgency && zAgency[0] && rc == VP_OK)
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
+  if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
   cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
@@ -1245,24 +1404,41 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
   free(zSqlFacet);
   free(aId);
   free(zName);
+  free(zChosen);
+  free(zCond);
   return finish(rc, pOut, ppOut);
 }
 
 /* ---- documents ------------------------------------------------------ */
 
 int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
+  return vp_query_docs_in(p, NULL, ppOut, pzErr);
+}
+
+int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   sqlite3_stmt *s = NULL;
-  int rc = read_begin(p, pzErr);
+  char *zCond = NULL;
+  int rc = VP_OK;
+  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  char *zSql = rc == VP_OK ? vp_mprintf(
+      "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
+      " d.issuer, d.signer, d.size, d.indexed_at,"
+      " (SELECT count(*) FROM passage WHERE doc_id = d.id),"
+      " (SELECT count(*) FROM (SELECT DISTINCT passage_id, instrument_id FROM citation"
+      "   WHERE doc_id = d.id AND relation IS NOT 'alias')),"
+      " (SELECT count(*) FROM task WHERE doc_id = d.id)"
+      " FROM doc d WHERE %s ORDER BY d.file", zCond ? zCond : "1") : NULL;
+  free(zCond);
   if (rc != VP_OK) return rc;
-  rc = prepare(p,
-               "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
-               " d.issuer, d.signer, d.size, d.indexed_at,"
-               " (SELECT count(*) FROM passage WHERE doc_id = d.id),"
-               " (SELECT count(*) FROM citation WHERE doc_id = d.id),"
-               " (SELECT count(*) FROM task WHERE doc_id = d.id)"
-               " FROM doc d ORDER BY d.file",
-               &s, pzErr);
+  if (zSql == NULL) return VP_ENOMEM;
+  rc = read_begin(p, pzErr);
+  if (rc != VP_OK) {
+    free(zSql);
+    return rc;
+  }
+  rc = prepare(p, zSql, &s, pzErr);
+  free(zSql);
   cJSON *pOut = cJSON_CreateObject();
   cJSON *aDocs = cJSON_CreateArray();
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
