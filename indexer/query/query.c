@@ -197,6 +197,15 @@ static cJSON *doc_object(sqlite3_stmt *s, int i) {
   add_col(d, "number", s, i + 3);
   add_col(d, "date", s, i + 4);
   add_col(d, "title", s, i + 5); /* stored in display form (meta.c) */
+  /* how people name a plan: "222/KH-UBND · Tuyên Quang" (the file's name
+  ** when it has no number) */
+  const char *zFile = col_text(s, i + 1), *zNum = col_text(s, i + 3), *zProv = col_text(s, i + 2);
+  const char *zBase = zFile ? strrchr(zFile, '/') : NULL;
+  zBase = zBase ? zBase + 1 : zFile ? zFile : "";
+  char *zLabel = vp_mprintf("%s%s%s", zNum && zNum[0] ? zNum : zBase,
+                            zProv && zProv[0] ? " · " : "", zProv ? zProv : "");
+  add_str(d, "label", zLabel);
+  free(zLabel);
   return d;
 }
 
