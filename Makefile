@@ -76,6 +76,11 @@ bin/asan/%.o: %.c
 	@$(if $(filter 1,$(V)),,echo "  CC/SAN  $<")
 	$(Q)$(CC) $(ASANCFLAGS) -c -o $@ $<
 
+# the version --version prints: the VERSION file, compiled into cli.c only
+VERSION := $(shell cat VERSION 2>/dev/null || echo unknown)
+bin/obj/indexer/cli/cli.o bin/asan/indexer/cli/cli.o: VERSION
+bin/obj/indexer/cli/cli.o bin/asan/indexer/cli/cli.o: CPPFLAGS += -DVP_VERSION='"$(VERSION)"'
+
 bin/vnplan: bin/obj/indexer/cli/main.o $(LIB_OBJ)
 	@$(if $(filter 1,$(V)),,echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
