@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.error
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("VNPLAN_BIN") or os.path.join(ROOT, "bin/asan/vnplan")
@@ -217,6 +218,36 @@ def main():
         w = js("who", *D, "--json", "Sở Tài chính")
         check("who CSV equals JSON provinces", [(r["province"], int(r["lead"]), int(r["support"])) for r in rows] ==
               [(p["province"], p["lead"], p["support"]) for p in w["provinces"]])
+
+        # the same lookups over HTTP: /api/refs shares the query layer,
+        # /api/agencies?prefix= is the page's typeahead, filters as params
+        import socket, time, urllib.request, urllib.parse
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        sock.close()
+        srv = subprocess.Popen([BIN, "serve", "--db", db, "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            def get(path):
+                for _ in range(100):
+                    try:
+                        with urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=10) as f:
+                            return json.loads(f.read().decode())
+                    except urllib.error.HTTPError:
+                        raise
+                    except OSError:
+                        time.sleep(0.1)
+                return {}
+            r = get("/api/refs?q=" + urllib.parse.quote("NQ 20"))
+            check("/api/refs?q=NQ 20 resolves to 20-NQ/TW", r.get("interpreted_as") == "20-NQ/TW" and r.get("total", 0) > 0, str(r)[:200])
+            r = get("/api/agencies?prefix=" + urllib.parse.quote("so giao"))
+            check("/api/agencies?prefix=so giao", r.get("agencies") and r["agencies"][0]["name"] == "Sở Giáo dục và Đào tạo", str(r)[:200])
+            r = get("/api/search?q=ngan%20sach&province=" + urllib.parse.quote("Tuyên Quang"))
+            check("/api/search with province", r.get("hits") and {h["doc"]["province"] for h in r["hits"]} == {"Tuyên Quang"})
+        finally:
+            srv.terminate()
+            srv.wait(timeout=30)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))
