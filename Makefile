@@ -31,7 +31,7 @@ TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
 DATA     = $(sort $(wildcard data/*.tsv server/www/*))
 
 .PHONY: all help deps deps-test test unit serve demo index bench realvi-precision \
-        fuzz corpus-large clean
+        fuzz corpus-large clean install
 all: bin/vnplan
 
 help:
@@ -42,6 +42,7 @@ help:
 	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/)"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
+	@echo "make install    PREFIX=/usr/local DESTDIR=: binary, data, page, man page, completions"
 	@echo "make clean      remove bin/"
 
 deps:
@@ -147,6 +148,22 @@ corpus-large: bin/vnplan
 
 fuzz: deps-test
 	$(Q)sh tests/fuzz/run.sh
+
+# make install: the binary (its data compiled in), the data tables and the
+# page for reference, the man page, bash and zsh completions.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share
+install: bin/vnplan
+	install -d $(BINDIR) $(SHAREDIR)/vnplan/data $(SHAREDIR)/vnplan/www $(SHAREDIR)/man/man1 \
+	  $(SHAREDIR)/bash-completion/completions $(SHAREDIR)/zsh/site-functions
+	install -m 755 bin/vnplan $(BINDIR)/vnplan
+	install -m 644 data/*.tsv $(SHAREDIR)/vnplan/data/
+	install -m 644 server/www/* $(SHAREDIR)/vnplan/www/
+	install -m 644 doc/vnplan.1 $(SHAREDIR)/man/man1/vnplan.1
+	install -m 644 tools/completion/vnplan.bash $(SHAREDIR)/bash-completion/completions/vnplan
+	install -m 644 tools/completion/_vnplan $(SHAREDIR)/zsh/site-functions/_vnplan
 
 clean:
 	rm -rf bin

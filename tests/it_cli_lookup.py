@@ -93,6 +93,23 @@ def main():
         check("refs: relations of a passage together", any(len(c["relations"]) > 1 for c in r["citations"])
               or all(len(c["relations"]) == 1 for c in r["citations"]))
 
+        # the parts of a number are searchable; the number stays one term
+        def marked(q):
+            r = js("search", *D, "--json", "-n", "200", q)
+            return r["total"], {h["snippet"].split("<mark>", 1)[1].split("</mark>", 1)[0] for h in r["hits"] if "<mark>" in h["snippet"]}
+        n, m = marked("NQ/TW")
+        check("search NQ/TW finds every Party resolution", n > 0 and {"20-NQ/TW", "29-NQ/TW"} <= m
+              and all(x.endswith("-NQ/TW") for x in m), str(m))
+        n, m = marked("QĐ-TTg")
+        check("search QĐ-TTg finds the Prime Minister's decisions", n > 0 and "709/QĐ-TTg" in m
+              and all(x.endswith("/QĐ-TTg") for x in m), str(m))
+        check("search QD-TTg typed in ASCII too", marked("QD-TTg")[1] == m)
+        n69, m = marked("69")
+        check("search 69 finds 69-KL/TW", "69-KL/TW" in m, str(m))
+        check("search 69-KL* finds 69-KL/TW", marked("69-KL*")[1] == {"69-KL/TW"})
+        check("69-KL/TW stays one term", marked("69-KL/TW")[1] == {"69-KL/TW"} and marked("50-KL/TW")[1] == {"50-KL/TW"})
+        check("tw and kl alone still find no number", marked("tw")[0] == 0 and marked("kl")[0] == 0)
+
         # agencies as people type them
         for q, name in (("Sở Giáo dục", "Sở Giáo dục và Đào tạo"), ("so giao duc", "Sở Giáo dục và Đào tạo"),
                         ("Sở Tài chánh", "Sở Tài chính"), ("Tài chính", "Sở Tài chính"),
