@@ -28,7 +28,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
 ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
-DATA     = $(sort $(wildcard data/*.tsv server/www/*))
+DATA     = $(sort $(wildcard data/*.tsv data/*.json server/www/*))
 
 .PHONY: all help deps deps-test test unit serve demo index bench realvi-precision \
         fuzz corpus-large clean install
@@ -159,7 +159,7 @@ install: bin/vnplan
 	install -d $(BINDIR) $(SHAREDIR)/vnplan/data $(SHAREDIR)/vnplan/www $(SHAREDIR)/man/man1 \
 	  $(SHAREDIR)/bash-completion/completions $(SHAREDIR)/zsh/site-functions
 	install -m 755 bin/vnplan $(BINDIR)/vnplan
-	install -m 644 data/*.tsv $(SHAREDIR)/vnplan/data/
+	install -m 644 data/*.tsv data/*.json $(SHAREDIR)/vnplan/data/
 	install -m 644 server/www/* $(SHAREDIR)/vnplan/www/
 	install -m 644 doc/vnplan.1 $(SHAREDIR)/man/man1/vnplan.1
 	install -m 644 tools/completion/vnplan.bash $(SHAREDIR)/bash-completion/completions/vnplan

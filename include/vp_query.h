@@ -123,6 +123,15 @@ int vp_query_instrument(vp_db *pDb, const char *zKey, cJSON **ppOut,
 ** [{"province", "lead", "support"}]}]} */
 int vp_query_agencies(vp_db *pDb, cJSON **ppOut, char **pzErr);
 
+/* The tables of the index as records for other engines and spreadsheets,
+** one at a time, in id order: zTable is "docs", "passages", "citations" or
+** "tasks". xRow gets each record (a flat object: ids, names as the answers
+** give them, texts in display form; a task's "lead"/"support" arrays) and
+** keeps no pointer to it; a non-zero return stops the export and is
+** returned. VP_EQUERY for another table name. One snapshot. */
+int vp_query_export(vp_db *pDb, const char *zTable, int (*xRow)(void *pCtx, const cJSON *pRow),
+                    void *pCtx, char **pzErr);
+
 /* {"ok": true, "documents": N, "passages": N, "built_at": "…",
 ** "generation": N} */
 int vp_query_health(vp_db *pDb, cJSON **ppOut, char **pzErr);

@@ -28,6 +28,12 @@ typedef struct vp_rows_col {
 void vp_rows_write(FILE *f, vp_rows_format e, const cJSON *aRows, const vp_rows_col *aCol,
                    int nCol);
 
+/* The same a row at a time, for a stream: the header row (nothing for
+** NDJSON), then each object. */
+void vp_rows_write_header(FILE *f, vp_rows_format e, const vp_rows_col *aCol, int nCol);
+void vp_rows_write_row(FILE *f, vp_rows_format e, const cJSON *pRow, const vp_rows_col *aCol,
+                       int nCol);
+
 /* The text of one field (caller frees): numbers without a needless
 ** fraction, booleans as true/false, arrays joined with "; ", <mark> tags
 ** dropped. NULL on out of memory. */

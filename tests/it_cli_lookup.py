@@ -236,6 +236,36 @@ def main():
         check("who CSV equals JSON provinces", [(r["province"], int(r["lead"]), int(r["support"])) for r in rows] ==
               [(p["province"], p["lead"], p["support"]) for p in w["provinces"]])
 
+        # export for other engines: _bulk NDJSON pairs, the template, CSV tables
+        rc, out, err = run("export", *D, "--format", "ndjson")
+        lines = out.splitlines()
+        ok = rc == 0 and len(lines) > 0 and len(lines) % 2 == 0
+        kinds = {}
+        for k in range(0, len(lines) - 1, 2):
+            act, rec = json.loads(lines[k]), json.loads(lines[k + 1])
+            ok = ok and set(act) == {"index"} and act["index"]["_index"].startswith("vnplan-") and "_id" in act["index"] and "id" in rec
+            kinds[act["index"]["_index"]] = kinds.get(act["index"]["_index"], 0) + 1
+        check("export ndjson: every line pair a bulk action and its record", ok, "%d %s" % (rc, err[-200:]))
+        ndocs = len(js("docs", *D, "--json")["docs"])
+        check("export ndjson: four indices, one record per document", set(kinds) ==
+              {"vnplan-docs", "vnplan-passages", "vnplan-citations", "vnplan-tasks"} and kinds["vnplan-docs"] == ndocs, str(kinds))
+        rc, out, err = run("export", *D, "--template")
+        t = json.loads(out) if rc == 0 else {}
+        check("export --template: an index template with the folding analyzer", t.get("index_patterns") == ["vnplan-*"]
+              and "vnplan_folded" in t["template"]["settings"]["analysis"]["analyzer"])
+        outdir = os.path.join(tmp, "tables")
+        rc, out, err = run("export", *D, "--format", "csv", "--out", outdir)
+        tables = {}
+        for name in ("docs", "passages", "citations", "tasks"):
+            path = os.path.join(outdir, name + ".csv")
+            tables[name] = list(csv.DictReader(open(path, encoding="utf-8", newline=""))) if os.path.exists(path) else None
+        check("export csv: four tables", rc == 0 and all(v is not None for v in tables.values()), err)
+        check("export csv: documents and tasks equal the answers", tables["docs"] and len(tables["docs"]) == ndocs
+              and len(tables["tasks"]) == js("tasks", *D, "--json")["total"]
+              and len(tables["tasks"]) == kinds.get("vnplan-tasks"))
+        rc, out, err = run("export", *D, "--format", "csv")
+        check("export csv without --out: exit 2", rc == 2, "%d" % rc)
+
         # the same lookups over HTTP: /api/refs shares the query layer,
         # /api/agencies?prefix= is the page's typeahead, filters as params
         import socket, time, urllib.request, urllib.parse

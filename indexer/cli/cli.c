@@ -18,6 +18,7 @@
 
 #include "vp_common.h"
 #include "vp_docfilter.h"
+#include "vp_export.h"
 #include "vp_indexer.h"
 #include "vp_lexicon.h"
 #include "vp_query.h"
@@ -34,7 +35,8 @@ enum {
   O_DB = 1 << 0, O_JSON = 1 << 1, O_FORMAT = 1 << 2, O_COLOR = 1 << 3,
   O_LIMIT = 1 << 4, O_OFFSET = 1 << 5, O_PROVINCE = 1 << 6, O_KIND = 1 << 7,
   O_YEAR = 1 << 8, O_SINCE = 1 << 9, O_UNTIL = 1 << 10, O_AGENCY = 1 << 11,
-  O_DOC = 1 << 12, O_PRUNE = 1 << 13, O_QUIET = 1 << 14
+  O_DOC = 1 << 12, O_PRUNE = 1 << 13, O_QUIET = 1 << 14, O_OUTPUT = 1 << 15,
+  O_TEMPLATE = 1 << 16, O_PREFIX = 1 << 17
 };
 #define O_OUT (O_DB | O_JSON | O_COLOR)
 #define O_LIST (O_OUT | O_FORMAT)
@@ -64,6 +66,9 @@ static const cli_option aOption[] = {
     {"doc", 0, O_DOC, "DOC", "only the document DOC (id, file or number)"},
     {"prune", 0, O_PRUNE, NULL, "drop indexed files that are gone from the paths"},
     {"quiet", 'q', O_QUIET, NULL, "no progress and no summary"},
+    {"out", 'o', O_OUTPUT, "PATH", "write to PATH: a file (ndjson), a folder (csv: one file a table)"},
+    {"template", 0, O_TEMPLATE, NULL, "print the OpenSearch/Elasticsearch index template instead"},
+    {"index-prefix", 0, O_PREFIX, "NAME", "index names NAME-docs, NAME-passages… (default vnplan)"},
 };
 
 typedef enum { F_TEXT, F_JSON, F_CSV, F_TSV, F_NDJSON } out_format;
@@ -79,6 +84,8 @@ typedef struct cli_args {
   const char *zDoc;
   vp_docfilter filter;
   int bPrune, bQuiet;
+  const char *zOut, *zIndexPrefix;
+  int bTemplate;
   int bStatusOnly; /* printers: only the exit status (answers printed as JSON or rows) */
   char **azPos; /* positional arguments */
   int nPos;
@@ -733,6 +740,39 @@ static int p_health(const cJSON *o, cli_args *a) {
 
 static int cmd_health(cli_args *a) { return run_query(a, q_health, p_health); }
 
+/* ---- export ------------------------------------------------------------ */
+
+static int cmd_export(cli_args *a) {
+  const char *zPrefix = a->zIndexPrefix ? a->zIndexPrefix : "vnplan";
+  if (a->bTemplate) {
+    char *z = vp_export_template(zPrefix);
+    if (z) fputs(z, stdout);
+    free(z);
+    return z ? VP_EXIT_OK : VP_EXIT_FAILURE;
+  }
+  if (a->eFormat == F_CSV && a->zOut == NULL)
+    return fail_with(a, VP_EXIT_USAGE, NULL, "export --format csv writes one file a table: give a folder with --out");
+  vp_db *p = NULL;
+  int ex = open_db(a, &p);
+  if (ex != VP_EXIT_OK) return ex;
+  char *zErr = NULL;
+  int rc;
+  if (a->eFormat == F_CSV) {
+    rc = vp_export_csv(p, a->zOut, &zErr);
+  } else {
+    FILE *f = a->zOut ? fopen(a->zOut, "w") : stdout;
+    if (f == NULL) {
+      vp_db_close(p);
+      return fail_with(a, VP_EXIT_FAILURE, NULL, "cannot write %s", a->zOut);
+    }
+    rc = vp_export_ndjson(p, f, zPrefix, &zErr);
+    if (f != stdout && fclose(f) != 0 && rc == VP_OK) rc = VP_EIO;
+  }
+  vp_db_close(p);
+  if (rc != VP_OK) return report(a, rc, zErr, NULL);
+  return VP_EXIT_OK;
+}
+
 /* ---- the table ----------------------------------------------------------- */
 
 static const vp_rows_col aSearchCols[] = {
@@ -808,6 +848,13 @@ static const cli_command aCommand[] = {
      "PREFIX matches the starts of words, without diacritics, with a typo; --limit defaults to 5.",
      "vnplan agencies\nvnplan agencies \"so giao\"", "agencies", COLS(aAgencyCols)},
     {"health", cmd_health, NULL, 0, 0, O_OUT, "", "index statistics", NULL, "vnplan health", NULL, NULL, 0},
+    {"export", cmd_export, NULL, 0, 0, O_DB | O_FORMAT | O_OUTPUT | O_TEMPLATE | O_PREFIX, "",
+     "the index for another engine: OpenSearch/Elasticsearch _bulk NDJSON, or CSV tables",
+     "--format ndjson (default) writes action/record pairs for the indices vnplan-docs,\n"
+     "vnplan-passages, vnplan-citations and vnplan-tasks; --template prints the index template\n"
+     "to create first. --format csv writes docs.csv, passages.csv, citations.csv, tasks.csv.",
+     "vnplan export --template > template.json\nvnplan export --format ndjson > bulk.ndjson\n"
+     "vnplan export --format csv --out tables/", NULL, NULL, 0},
     {"serve", NULL, vp_server_main, 0, -1, 0,
      "[--port N] [--bind ADDR] [--threads N] [--budget MS] [--cache N] [--cache-mb MB]",
      "HTTP server with a JSON API and a search page (127.0.0.1:8080)", NULL,
@@ -927,6 +974,9 @@ static int set_option(cli_args *a, const cli_option *o, const char *zOpt, const 
     case O_UNTIL: a->filter.zUntil = zVal; break;
     case O_AGENCY: a->filter.zAgency = zVal; break;
     case O_DOC: a->zDoc = zVal; break;
+    case O_OUTPUT: a->zOut = zVal; break;
+    case O_TEMPLATE: a->bTemplate = 1; break;
+    case O_PREFIX: a->zIndexPrefix = zVal; break;
     case O_LIMIT: return parse_int(a, zOpt, zVal, VP_LIMIT_MAX, &a->nLimit);
     case O_OFFSET: return parse_int(a, zOpt, zVal, 1000000, &a->nOffset);
     case O_YEAR:
@@ -941,7 +991,11 @@ static int set_option(cli_args *a, const cli_option *o, const char *zOpt, const 
       for (int i = 0; i < 5; i++)
         if (strcmp(zVal, az[i]) == 0) {
           a->eFormat = (out_format)i;
-          if (i >= F_CSV && a->pCmd->zRows == NULL) {
+          if (strcmp(a->pCmd->zName, "export") == 0 && i != F_CSV && i != F_NDJSON) {
+            fail_with(a, VP_EXIT_USAGE, NULL, "export writes --format ndjson or csv, not %s", zVal);
+            return 0;
+          }
+          if (i >= F_CSV && a->pCmd->zRows == NULL && strcmp(a->pCmd->zName, "export") != 0) {
             fail_with(a, VP_EXIT_USAGE, NULL, "%s lists nothing to write as %s: use --format text or json",
                       a->pCmd->zName, zVal);
             return 0;
@@ -1079,6 +1133,7 @@ int vp_cli_main(int argc, char **argv) {
     a.pCmd = c;
     a.bJson = wants_json(argc, argv);
     a.azPos = calloc((size_t)argc + 1, sizeof(char *));
+    if (strcmp(c->zName, "export") == 0) a.eFormat = F_NDJSON;
     if (a.azPos == NULL) return VP_EXIT_FAILURE;
     int ex = parse_args(c, argc, argv, &a) ? c->xRun(&a) : VP_EXIT_USAGE;
     free(a.azPos);

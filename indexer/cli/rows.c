@@ -87,31 +87,35 @@ static void write_field(FILE *f, vp_rows_format e, const char *z) {
   fputc('"', f);
 }
 
+void vp_rows_write_header(FILE *f, vp_rows_format e, const vp_rows_col *aCol, int nCol) {
+  if (e == VP_ROWS_NDJSON) return;
+  for (int i = 0; i < nCol; i++) {
+    if (i) fputs(e == VP_ROWS_CSV ? "," : "\t", f);
+    write_field(f, e, aCol[i].zHeader);
+  }
+  fputs(e == VP_ROWS_CSV ? "\r\n" : "\n", f);
+}
+
+void vp_rows_write_row(FILE *f, vp_rows_format e, const cJSON *pRow, const vp_rows_col *aCol,
+                       int nCol) {
+  if (e == VP_ROWS_NDJSON) {
+    char *z = cJSON_PrintUnformatted(pRow);
+    if (z) fprintf(f, "%s\n", z);
+    free(z);
+    return;
+  }
+  for (int i = 0; i < nCol; i++) {
+    if (i) fputs(e == VP_ROWS_CSV ? "," : "\t", f);
+    char *z = vp_rows_field(pRow, aCol[i].zPath);
+    write_field(f, e, z ? z : "");
+    free(z);
+  }
+  fputs(e == VP_ROWS_CSV ? "\r\n" : "\n", f);
+}
+
 void vp_rows_write(FILE *f, vp_rows_format e, const cJSON *aRows, const vp_rows_col *aCol,
                    int nCol) {
   const cJSON *r;
-  if (e == VP_ROWS_NDJSON) {
-    cJSON_ArrayForEach(r, aRows) {
-      char *z = cJSON_PrintUnformatted(r);
-      if (z) fprintf(f, "%s\n", z);
-      free(z);
-    }
-    return;
-  }
-  const char *zSep = e == VP_ROWS_CSV ? "," : "\t";
-  const char *zEol = e == VP_ROWS_CSV ? "\r\n" : "\n";
-  for (int i = 0; i < nCol; i++) {
-    if (i) fputs(zSep, f);
-    write_field(f, e, aCol[i].zHeader);
-  }
-  fputs(zEol, f);
-  cJSON_ArrayForEach(r, aRows) {
-    for (int i = 0; i < nCol; i++) {
-      if (i) fputs(zSep, f);
-      char *z = vp_rows_field(r, aCol[i].zPath);
-      write_field(f, e, z ? z : "");
-      free(z);
-    }
-    fputs(zEol, f);
-  }
+  vp_rows_write_header(f, e, aCol, nCol);
+  cJSON_ArrayForEach(r, aRows) vp_rows_write_row(f, e, r, aCol, nCol);
 }

@@ -1770,6 +1770,84 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   return finish(rc, pOut, ppOut);
 }
 
+/* ---- export ------------------------------------------------------- */
+
+/* Each export table: its SQL (ids first) and the names of its columns;
+** "=" before a name: a text kept as stored (display form already), "~":
+** shown in display form, "#": a number. */
+typedef struct export_table {
+  const char *zName;
+  const char *zSql;
+  const char *azCol[16];
+} export_table;
+
+static const export_table aExport[] = {
+    {"docs",
+     "SELECT d.id, d.file, d.path, d.province, d.number, d.date, d.kind, d.title, d.issuer,"
+     " d.signer FROM doc d ORDER BY d.id",
+     {"#id", "=file", "=path", "=province", "=number", "=date", "=kind", "=title", "~issuer",
+      "~signer", NULL}},
+    {"passages",
+     "SELECT p.id, p.doc_id, d.number, d.province, d.file, p.section, p.line, p.text"
+     " FROM passage p JOIN doc d ON d.id = p.doc_id ORDER BY p.id",
+     {"#id", "#doc_id", "=doc_number", "=province", "=file", "=section", "#line", "~text", NULL}},
+    {"citations",
+     "SELECT c.id, c.doc_id, c.passage_id, d.number, d.province, i.key, nullif(i.scope, ''),"
+     " i.type, c.relation, c.date, c.section, c.line FROM citation c"
+     " JOIN instrument i ON i.id = c.instrument_id JOIN doc d ON d.id = c.doc_id"
+     " WHERE c.relation IS NOT 'alias' ORDER BY c.id",
+     {"#id", "#doc_id", "#passage_id", "=doc_number", "=province", "=instrument", "=scope", "=type",
+      "=relation", "=date", "=section", "#line", NULL}},
+    {"tasks",
+     "SELECT t.id, t.doc_id, d.number, d.province, d.file, t.section, t.line, t.text, t.deadline,"
+     " t.deadline_norm FROM task t JOIN doc d ON d.id = t.doc_id ORDER BY t.id",
+     {"#id", "#doc_id", "=doc_number", "=province", "=file", "=section", "#line", "=text",
+      "=deadline", "=deadline_norm", NULL}},
+};
+
+int vp_query_export(vp_db *p, const char *zTable, int (*xRow)(void *pCtx, const cJSON *pRow),
+                    void *pCtx, char **pzErr) {
+  const export_table *t = NULL;
+  for (int i = 0; i < VP_ARRAY_SIZE(aExport); i++)
+    if (strcmp(aExport[i].zName, zTable) == 0) t = &aExport[i];
+  if (t == NULL) {
+    *pzErr = vp_mprintf("no table \"%s\" to export (docs, passages, citations, tasks)", zTable);
+    return VP_EQUERY;
+  }
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  sqlite3_stmt *s = NULL, *sAg = NULL;
+  rc = prepare(p, t->zSql, &s, pzErr);
+  int bTasks = strcmp(zTable, "tasks") == 0;
+  if (rc == VP_OK && bTasks)
+    rc = prepare(p,
+                 "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
+                 " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
+                 &sAg, pzErr);
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; t->azCol[i]; i++) {
+      const char *zCol = t->azCol[i] + 1;
+      if (t->azCol[i][0] == '#') {
+        if (sqlite3_column_type(s, i) == SQLITE_NULL) cJSON_AddNullToObject(o, zCol);
+        else cJSON_AddNumberToObject(o, zCol, (double)sqlite3_column_int64(s, i));
+      } else if (t->azCol[i][0] == '~') {
+        add_display(o, zCol, s, i);
+      } else {
+        add_col(o, zCol, s, i);
+      }
+    }
+    if (bTasks) rc = add_task_agencies(p, sAg, o, sqlite3_column_int64(s, 0), pzErr);
+    int rcCb = rc == VP_OK ? xRow(pCtx, o) : 0;
+    cJSON_Delete(o);
+    if (rcCb != 0) rc = rcCb;
+  }
+  release(p, s);
+  release(p, sAg);
+  read_end(p);
+  return rc;
+}
+
 int vp_db_generation(vp_db *p, long long *piGen, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = prepare(p,
