@@ -21,6 +21,10 @@ typedef enum vp_agmatch_tier {
 ** *pnDist (may be NULL) the letters changed for a typo match (else 0). */
 vp_agmatch_tier vp_agmatch_score(const char *zTyped, const char *zName, int *pnDist);
 
+/* Letters to change (insert, delete, replace, swap two) to make a[0..na)
+** into b[0..nb); inputs over 200 bytes are cut. Also spells a search word. */
+int vp_agmatch_distance(const char *a, int na, const char *b, int nb);
+
 /* The name of a tier: "exact", "prefix", "words", "typo", "". */
 const char *vp_agmatch_tier_name(vp_agmatch_tier e);
 

@@ -110,6 +110,17 @@ def main():
         check("69-KL/TW stays one term", marked("69-KL/TW")[1] == {"69-KL/TW"} and marked("50-KL/TW")[1] == {"50-KL/TW"})
         check("tw and kl alone still find no number", marked("tw")[0] == 0 and marked("kl")[0] == 0)
 
+        # a search that finds nothing says what would
+        r = js("search", *D, "--json", "dổi mới")
+        check("'dổi mới' (d for đ): no hits, the query without diacritics suggested",
+              r["total"] == 0 and r.get("suggestion", {}).get("query") == "doi moi" and r["suggestion"]["total"] > 0, str(r.get("suggestion")))
+        r = js("search", *D, "--json", "khoa hocj")
+        check("'khoa hocj': did you mean 'khoa hoc'", r.get("suggestion", {}).get("query") == "khoa hoc"
+              and r["suggestion"]["why"] == "spelling", str(r.get("suggestion")))
+        rc, out, err = run("search", *D, "khoa hocj")
+        check("text: did you mean, exit 0", rc == 0 and 'did you mean "khoa hoc"' in out, out)
+        check("a query with hits has no suggestion", "suggestion" not in js("search", *D, "--json", "khoa hoc"))
+
         # agencies as people type them
         for q, name in (("Sở Giáo dục", "Sở Giáo dục và Đào tạo"), ("so giao duc", "Sở Giáo dục và Đào tạo"),
                         ("Sở Tài chánh", "Sở Tài chính"), ("Tài chính", "Sở Tài chính"),

@@ -383,8 +383,15 @@ static int p_search(const cJSON *o, cli_args *a) {
   }
   int nTotal = num(o, "total");
   int bAbout = cJSON_IsTrue(cJSON_GetObjectItem(o, "total_estimated"));
+  const cJSON *pSug = cJSON_GetObjectItem(o, "suggestion");
   if (nTotal == 0) printf("no passage matches %s\n", str(o, "query"));
   else print_range(num(o, "offset"), n, nTotal, "passage", "passages", bAbout);
+  if (nTotal == 0 && pSug) {
+    int nSug = num(pSug, "total");
+    if (strcmp(str(pSug, "why"), "spelling") == 0) printf("did you mean \"%s\"? (%d %s)\n", str(pSug, "query"), nSug, plural(nSug, "passage", "passages"));
+    else printf("typed without diacritics, \"%s\" finds %d %s (every spelling)\n", str(pSug, "query"), nSug, plural(nSug, "passage", "passages"));
+    printf("  vnplan search \"%s\"\n", str(pSug, "query"));
+  }
   if (bAbout) printf("(the newest %d matches ranked)\n", num(o, "ranked_within"));
   return VP_EXIT_OK;
 }

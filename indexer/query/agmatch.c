@@ -54,6 +54,8 @@ static int words_at(const words *t, const words *n, int i, int bPrefixLast) {
 
 /* Edit distance with adjacent transpositions, bounded inputs. */
 static int distance(const char *a, int na, const char *b, int nb) {
+  if (na > MAX_LEN) na = MAX_LEN;
+  if (nb > MAX_LEN) nb = MAX_LEN;
   int d0[MAX_LEN + 1], d1[MAX_LEN + 1], d2[MAX_LEN + 1];
   for (int j = 0; j <= nb; j++) d1[j] = j;
   for (int i = 1; i <= na; i++) {
@@ -101,6 +103,10 @@ vp_agmatch_tier vp_agmatch_score(const char *zTyped, const char *zName, int *pnD
     return VP_AGMATCH_TYPO;
   }
   return VP_AGMATCH_NONE;
+}
+
+int vp_agmatch_distance(const char *a, int na, const char *b, int nb) {
+  return distance(a, na, b, nb);
 }
 
 const char *vp_agmatch_tier_name(vp_agmatch_tier e) {

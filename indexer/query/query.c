@@ -310,8 +310,107 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   return vp_query_search_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
 }
 
+static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                         int nOffset, int bSuggest, cJSON **ppOut, char **pzErr);
+
 int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                        int nOffset, cJSON **ppOut, char **pzErr) {
+  return search_answer(p, zQuery, pFilter, nLimit, nOffset, 1, ppOut, pzErr);
+}
+
+/* Does the query have hits at all? */
+static int has_hits(vp_db *p, const char *zQuery, int *pbHits, char **pzErr) {
+  char *zFts = NULL;
+  *pbHits = 0;
+  int rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
+  sqlite3_stmt *s = NULL;
+  if (rc == VP_OK) rc = prepare(p, "SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?1 LIMIT 1", &s, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, zFts, -1, SQLITE_STATIC);
+    *pbHits = step_row(p, s, &rc, pzErr);
+  }
+  release(p, s);
+  free(zFts);
+  return rc;
+}
+
+/* The indexed spelling nearest a word that finds nothing ("hocj" → "hoc"),
+** from the diacritic-free forms the index holds (term_fold); NULL if none
+** is within a letter (two for long words). Caller frees. */
+static char *nearest_word(vp_db *p, const char *zWord, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int n = (int)strlen(zWord), nMax = n >= 7 ? 2 : 1, nBest = nMax + 1;
+  char *zBest = NULL;
+  int rc = prepare(p, "SELECT DISTINCT fold FROM term_fold WHERE length(fold) BETWEEN ?1 AND ?2", &s, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_int(s, 1, n - nMax);
+    sqlite3_bind_int(s, 2, n + nMax);
+  }
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    const char *zFold = col_text(s, 0);
+    int d = vp_agmatch_distance(zWord, n, zFold, sqlite3_column_bytes(s, 0));
+    if (d < nBest) {
+      nBest = d;
+      free(zBest);
+      zBest = vp_strndup(zFold, -1);
+    }
+  }
+  release(p, s);
+  return zBest;
+}
+
+/* A query that matched nothing: typed with diacritics, the same without
+** them ("dổi mới" → "doi moi", which matches every spelling), and each word
+** that still finds nothing replaced by its nearest indexed spelling. Kept when it
+** finds something: {"suggestion": {"query", "total", "why"}}. Best effort:
+** an error here only leaves the suggestion out. */
+static void add_suggestion(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, cJSON *pOut) {
+  if (strpbrk(zQuery, "\"()*") || strstr(zQuery, "AND") || strstr(zQuery, " OR ") || strstr(zQuery, "NOT") ||
+      strstr(zQuery, "\xE2\x80\x9C"))
+    return; /* operators and phrases: the person wrote a query, not words */
+  char *zFold = vp_fold_str(zQuery, -1), *zErr = NULL;
+  if (zFold == NULL) return;
+  const char *zWhy = "without diacritics";
+  int bAscii = 1;
+  for (const char *c = zQuery; *c; c++) bAscii &= (unsigned char)*c < 0x80;
+  vp_buf b = {0};
+  int rc = VP_OK, bChanged = !bAscii;
+  { /* a typo: words that find nothing, spelled as indexed */
+    for (const char *z = zFold; *z && rc == VP_OK;) {
+      int nW = (int)strcspn(z, " ");
+      char *zW = vp_strndup(z, nW);
+      int bHits = 1;
+      if (zW && nW >= 3) rc = has_hits(p, zW, &bHits, &zErr);
+      char *zNear = (zW && rc == VP_OK && !bHits) ? nearest_word(p, zW, &zErr) : NULL;
+      vp_buf_appendf(&b, &rc, "%s%s", b.n ? " " : "", zNear ? zNear : zW ? zW : "");
+      if (zNear) {
+        bChanged = 1;
+        zWhy = "spelling";
+      }
+      free(zNear);
+      free(zW);
+      z += nW;
+      while (*z == ' ') z++;
+    }
+  }
+  char *zNew = vp_buf_take(&b);
+  cJSON *o = NULL;
+  if (rc == VP_OK && bChanged && zNew && zNew[0] && strcmp(zNew, zQuery) != 0 &&
+      search_answer(p, zNew, pFilter, 1, 0, 0, &o, &zErr) == VP_OK &&
+      cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")) > 0) {
+    cJSON *pSug = cJSON_AddObjectToObject(pOut, "suggestion");
+    cJSON_AddStringToObject(pSug, "query", zNew);
+    cJSON_AddNumberToObject(pSug, "total", cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")));
+    cJSON_AddStringToObject(pSug, "why", zWhy);
+  }
+  cJSON_Delete(o);
+  free(zNew);
+  free(zFold);
+  free(zErr);
+}
+
+static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                         int nOffset, int bSuggest, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   char *zFts = NULL, *zCond = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
@@ -449,6 +548,7 @@ int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "hits", aHits);
+  if (rc == VP_OK && nTotal == 0 && bSuggest) add_suggestion(p, zQuery, pFilter, pOut);
   free(zFts);
   free(zSqlCount);
   free(zSqlFacet);
