@@ -69,6 +69,10 @@ def main():
                       and r.get("interpreted_as") == key, str((keys, r.get("interpreted_as"), r["total"])))
             except Exception as e:  # noqa: BLE001
                 check("refs %r resolves to %s" % (q, key), False, str(e))
+        i = js("instrument", *D, "--json", "KL 69")
+        check("instrument 'KL 69' is 69-KL/TW", i.get("interpreted_as") == "69-KL/TW" and i["implemented_by"], str(i)[:200])
+        rc, out, err = run("instrument", *D, "472")
+        check("instrument '472': several, exit 1 naming them", rc == 1 and "472-KH/TU" in err and "472/QĐ-UBND" in err, err)
         exact = js("refs", *D, "--json", "20-NQ/TW")
         loose = js("refs", *D, "--json", "NQ 20")
         check("NQ 20 cites the same passages as 20-NQ/TW",

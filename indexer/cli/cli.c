@@ -456,7 +456,7 @@ static int p_refs(const cJSON *o, cli_args *a) {
     return VP_EXIT_OK;
   }
   if (str(o, "interpreted_as")[0]) {
-    printf("read \"%s\" as %s", str(o, "query"), str(o, "interpreted_as"));
+    printf("read \"%s\" as %s", str(o, "query")[0] ? str(o, "query") : str(o, "key"), str(o, "interpreted_as"));
     if (cJSON_IsTrue(cJSON_GetObjectItem(o, "year_ignored"))) printf(" (no date in the year typed)");
     printf("\n\n");
   }
@@ -518,7 +518,7 @@ static void print_task_line(const cJSON *t, const char *zRole) {
   fputc('\n', stdout);
 }
 
-static void print_task_list(const cJSON *pr) {
+static void print_task_list(const cJSON *pr, const char *zAgency) {
   const cJSON *t;
   int n = 0;
   cJSON_ArrayForEach(t, cJSON_GetObjectItem(pr, "tasks")) {
@@ -526,7 +526,11 @@ static void print_task_list(const cJSON *pr) {
     n++;
   }
   int nAll = num(pr, "lead") + num(pr, "support");
-  if (nAll > n) printf("  +%d more (vnplan tasks --agency … --province …)\n", nAll - n);
+  if (nAll > n && str(pr, "province")[0])
+    printf("  +%d more: vnplan tasks --agency \"%s\" --province \"%s\" --limit 200\n", nAll - n, zAgency,
+           str(pr, "province"));
+  else if (nAll > n)
+    printf("  +%d more: vnplan tasks --agency \"%s\" --limit 200\n", nAll - n, zAgency);
 }
 
 static int p_who(const cJSON *o, cli_args *a) {
@@ -554,11 +558,11 @@ static int p_who(const cJSON *o, cli_args *a) {
     printf("\n");
     bold(str(pr, "province"));
     printf("\n");
-    print_task_list(pr);
+    print_task_list(pr, str(ag, "name"));
   }
   if (pNat) {
     printf("\n(national, no province)\n");
-    print_task_list(pNat);
+    print_task_list(pNat, str(ag, "name"));
   }
   if (cJSON_GetArraySize(cJSON_GetObjectItem(o, "provinces")) == 0 && !pNat)
     printf("\nno plan gives it a task\n");

@@ -955,6 +955,22 @@ static int distinct_tokens(const inst_sel *aSel, int n) {
   return nDistinct;
 }
 
+/* How many cited instruments have the token zToken (any scope). */
+static int count_cited(vp_db *p, const char *zToken, int *pn, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT count(*) FROM instrument i JOIN instrument_stat st"
+                   " ON st.instrument_id = i.id WHERE i.token = ?1 AND st.citations > 0",
+                   &s, pzErr);
+  *pn = 0;
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
+    if (step_row(p, s, &rc, pzErr)) *pn = sqlite3_column_int(s, 0);
+  }
+  release(p, s);
+  return rc;
+}
+
 int vp_query_refs(vp_db *p, const char *zQuery, int nLimit, int nOffset, cJSON **ppOut,
                   char **pzErr) {
   return vp_query_refs_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
@@ -1004,18 +1020,10 @@ int vp_query_refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, 
   if (rc == VP_OK) {
     /* as written first; then the parts, read loosely */
     int nFound = 0;
-    if (nSel > 0) {
-      sqlite3_stmt *s = NULL;
-      rc = prepare(p,
-                   "SELECT count(*) FROM instrument i JOIN instrument_stat st"
-                   " ON st.instrument_id = i.id WHERE i.token = ?1 AND st.citations > 0",
-                   &s, pzErr);
-      for (int i = 0; rc == VP_OK && i < nSel; i++) {
-        sqlite3_bind_text(s, 1, aSel[i].zToken, -1, SQLITE_STATIC);
-        if (step_row(p, s, &rc, pzErr)) nFound += sqlite3_column_int(s, 0);
-        sqlite3_reset(s);
-      }
-      release(p, s);
+    for (int i = 0; rc == VP_OK && i < nSel; i++) {
+      int n = 0;
+      rc = count_cited(p, aSel[i].zToken, &n, pzErr);
+      nFound += n;
     }
     if (rc == VP_OK && nFound == 0 && bLoose && ref.zNumber[0]) {
       rc = loose_candidates(p, &ref, 1, 0, aSel, &nSel, MAX_LOOSE, pzErr);
@@ -1781,18 +1789,46 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
   if (zNum == NULL) return VP_ENOMEM;
   vp_docnum d;
   int bNum = vp_qparse_docnums(zNum, &d, 1) == 1;
+  vp_instref ref; /* "NQ 20", "nghị quyết 20": read loosely when not cited as written */
+  int bLoose = vp_instref_parse(zNum, &ref);
   free(zNum);
-  if (!bNum) {
-    *pzErr = vp_mprintf("\"%s\" is not an instrument number (e.g. 69-KL/TW, 709/QĐ-TTg)", zKey);
+  if (!bNum && !bLoose) {
+    *pzErr = vp_mprintf("\"%s\" is not an instrument number (e.g. 69-KL/TW, 709/QĐ-TTg, NQ 20)", zKey);
     return VP_EQUERY;
   }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "key", zKey);
   int rc = read_begin(p, pzErr);
   inst_sel sel;
-  snprintf(sel.zToken, sizeof(sel.zToken), "%s", d.zToken);
+  memset(&sel, 0, sizeof(sel));
+  if (bNum) snprintf(sel.zToken, sizeof(sel.zToken), "%s", d.zToken);
   snprintf(sel.zScope, sizeof(sel.zScope), "%s", zAt ? zAt + 1 : "");
   sel.bScope = zAt != NULL;
+  int nFound = 0;
+  if (rc == VP_OK && bNum) rc = count_cited(p, d.zToken, &nFound, pzErr);
+  if (rc == VP_OK && nFound == 0) {
+    if (bNum) { /* the parts of what was written: "20/NQ-TW" is 20-NQ/TW */
+      snprintf(ref.zNumber, sizeof(ref.zNumber), "%s", d.zNumber);
+      snprintf(ref.zType, sizeof(ref.zType), "%s", d.zType);
+      snprintf(ref.zIssuer, sizeof(ref.zIssuer), "%s", d.zIssuer);
+      ref.nYear = d.nYear;
+    }
+    inst_sel aSel[MAX_LOOSE];
+    int nSel = 0;
+    rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
+    if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
+      snprintf(sel.zToken, sizeof(sel.zToken), "%s", aSel[0].zToken);
+      snprintf(d.zToken, sizeof(d.zToken), "%s", aSel[0].zToken);
+      cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
+    } else if (rc == VP_OK && nSel > 1) {
+      vp_buf b = {0};
+      int rcB = VP_OK;
+      vp_buf_appendf(&b, &rcB, "\"%s\" may name several instruments:", zKey);
+      for (int i = 0; i < nSel && i < 5; i++) vp_buf_appendf(&b, &rcB, "%s %s", i ? "," : "", aSel[i].zKey);
+      *pzErr = vp_buf_take(&b);
+      rc = VP_ENOTFOUND;
+    }
+  }
   if (rc == VP_OK) rc = refs_answer(p, pOut, &sel, 1, NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
   if (rc == VP_OK && cJSON_GetArraySize(cJSON_GetObjectItem(pOut, "instruments")) == 0) {
     *pzErr = vp_mprintf("no instrument %s is cited in the index", zKey);
