@@ -186,6 +186,8 @@ def main():
         check("docs --kind 'ke hoach'", len(r["docs"]) == 5)
         r = js("tasks", *D, "--json", "--agency", "Sở Tài chính", "--province", "Tuyên Quang")
         check("tasks --agency --province", r["total"] > 0 and all(t["province"] == "Tuyên Quang" for t in r["tasks"]))
+        r = js("tasks", *D, "--json", "--doc", "222/KH-UBND", "--limit", "200")
+        check("tasks --doc by number", r["total"] > 0 and {t["doc"]["number"] for t in r["tasks"]} == {"222/KH-UBND"}, str(r["total"]))
         r = js("search", *D, "--json", "--agency", "Sở Ngoại vụ", "khoa")
         check("search --agency keeps documents that task the agency", r["hits"] and
               {h["doc"]["province"] for h in r["hits"]} == {"Bà Rịa - Vũng Tàu"}, str({h["doc"]["province"] for h in r["hits"]}))

@@ -1436,8 +1436,8 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
   if (zDoc && zDoc[0]) {
     vp_buf_appendf(&w, &rcB,
                    " AND (d.file = ?%d OR d.path = ?%d OR CAST(d.id AS TEXT) = ?%d"
-                   " OR d.file LIKE '%%/' || ?%d)",
-                   iParam, iParam, iParam, iParam);
+                   " OR d.file LIKE '%%/' || ?%d OR d.number = ?%d)",
+                   iParam, iParam, iParam, iParam, iParam);
   }
   if (rcB != VP_OK) rc = VP_ENOMEM;
   char *zWhere = vp_buf_take(&w);
