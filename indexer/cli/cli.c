@@ -948,7 +948,9 @@ static void command_help(const cli_command *c) {
       char zName[48];
       snprintf(zName, sizeof(zName), "%s%c%s--%s%s%s", o->cShort ? "-" : "", o->cShort ? o->cShort : ' ',
                o->cShort ? ", " : "", o->zLong, o->zValue ? " " : "", o->zValue ? o->zValue : "");
-      printf("  %-22s %s\n", o->cShort ? zName : zName + 1, o->zHelp);
+      const char *zHelp = o->zHelp;
+      if (o->mask == O_FORMAT && c->zRows == NULL) zHelp = "ndjson (default: OpenSearch/Elasticsearch _bulk) or csv";
+      printf("  %-22s %s\n", o->cShort ? zName : zName + 1, zHelp);
     }
     printf("  %-22s %s\n", "-h, --help", "this help");
   }
