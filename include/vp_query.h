@@ -57,7 +57,8 @@ int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
 ** definitions left out. A number not written in full ("NQ 20", "nghị quyết
 ** 20", "20/NQ-TW") is read loosely: one instrument that fits answers with
 ** "interpreted_as"; several give "candidates" (no citations); none gives
-** "suggestions", the nearest cited numbers, and "total" 0.
+** "suggestions", the nearest cited numbers, and "total" 0. A year that fits
+** none of them is set aside ("year_ignored", "year").
 ** Pages by citing document: nLimit documents (0 = VP_REFS_DOCS_DEFAULT,
 ** at most VP_LIMIT_MAX) from nOffset, each with all its citations. */
 int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,

@@ -1029,7 +1029,10 @@ int vp_query_refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, 
       rc = loose_candidates(p, &ref, 1, 0, aSel, &nSel, MAX_LOOSE, pzErr);
       if (rc == VP_OK && nSel == 0 && ref.nYear) { /* a year that fits none: said, not kept */
         rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
-        if (nSel > 0) cJSON_AddBoolToObject(pOut, "year_ignored", 1);
+        if (nSel > 0) {
+          cJSON_AddBoolToObject(pOut, "year_ignored", 1);
+          cJSON_AddNumberToObject(pOut, "year", ref.nYear);
+        }
       }
       if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
         cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
@@ -1728,9 +1731,11 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
   int nConflict = 0;
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
     cJSON *o = instrument_object(s);
-    cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
+    int nCit = 0; /* as refs counts them: a passage once, aliases left out */
+    rc = count_citations(p, sqlite3_column_int64(s, 0), &nCit, pzErr);
+    cJSON_AddNumberToObject(o, "citations", nCit);
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
-    rc = add_dates(p, o, sqlite3_column_int64(s, 0), pzErr);
+    if (rc == VP_OK) rc = add_dates(p, o, sqlite3_column_int64(s, 0), pzErr);
     if (cJSON_IsTrue(cJSON_GetObjectItem(o, "conflict"))) nConflict++;
     cJSON_AddItemToArray(aInst, o);
   }
