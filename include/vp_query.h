@@ -43,8 +43,11 @@ int vp_db_generation(vp_db *pDb, long long *piGen, char **pzErr);
 ** VP_ENOMEM. Messages are for people: never SQL. */
 
 /* {"query", "fts", "total", "limit", "offset", "hits": [{"doc": {"id",
-** "file", "title", "province"}, "section", "line", "snippet", "highlights":
-** [[start,end],…], "score"}], "facets": {"province": {name: n}}} */
+** "file", "title", "province", "label"}, "section", "line", "snippet",
+** "highlights": [[start,end],…], "score"}], "facets": {"province": {name:
+** n}}}; with no hits, "suggestion": {"query", "total", "why"} when the query
+** without diacritics or with a word spelled as indexed finds some. A
+** document's "label" is how people name it: "222/KH-UBND · Tuyên Quang". */
 int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr);
 
@@ -69,7 +72,11 @@ int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
 ** "support", "docs", "tasks": [{"doc", "role", "name", "text", "deadline",
 ** "section", "line"}]}]}. lead/support count every task; "tasks" lists the
 ** tasks of the first nLimit documents of each province, at most nLimit
-** (0 = VP_WHO_TASKS_DEFAULT; `tasks --agency --province` lists them all). */
+** (0 = VP_WHO_TASKS_DEFAULT; `tasks --agency --province` lists them all).
+** An agency typed loosely (a prefix, no diacritics, a typo, words of its
+** name) that one agency fits answers as that agency, named in
+** "interpreted_as"; else VP_ENOTFOUND, the message saying "did you mean"
+** (vp_query_agency_suggest gives the names). tasks does the same. */
 int vp_query_who(vp_db *pDb, const char *zAgency, int nLimit, cJSON **ppOut,
                  char **pzErr);
 
@@ -107,8 +114,10 @@ int vp_query_agency_suggest(vp_db *pDb, const char *zTyped, int nMax, cJSON **pp
 ** "tasks"}]} */
 int vp_query_docs(vp_db *pDb, cJSON **ppOut, char **pzErr);
 
-/* One document by id or file name: its metadata, "sections", the
-** "instruments" it cites and the "tasks" it gives. */
+/* One document by id, file name or its own number ("222/KH-UBND", any
+** case): its metadata, "sections", the "instruments" it cites (a passage
+** once per instrument with its "relations", aliases left out) and the
+** "tasks" it gives. */
 int vp_query_doc(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
 
 /* {"total", "instruments": [{"key", "scope", "type", "citations", "docs",
