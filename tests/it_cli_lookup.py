@@ -193,6 +193,10 @@ def main():
               {h["doc"]["province"] for h in r["hits"]} == {"Bà Rịa - Vũng Tàu"}, str({h["doc"]["province"] for h in r["hits"]}))
         rc, out, err = run("search", *D, "--json", "--province", "Atlantis", "khoa")
         check("unknown province: exit 1, JSON error on stdout", rc == 1 and json.loads(out)["error"]["code"] == "not_found", "%d %s" % (rc, out))
+        check("--agency takes a loosely typed agency too", len(js("docs", *D, "--json", "--agency", "so tai chanh")["docs"]) ==
+              len(js("docs", *D, "--json", "--agency", "Sở Tài chính")["docs"]) > 0)
+        rc, out, err = run("docs", *D, "--until", "2024-13")
+        check("a month 13: exit 2", rc == 2, "%d %s" % (rc, err))
         rc, out, err = run("docs", *D, "--since", "last week")
         check("a date that cannot be read: exit 2", rc == 2, "%d %s" % (rc, err))
 

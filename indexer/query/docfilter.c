@@ -30,6 +30,9 @@ static int read_date(const char *z, int bEnd, char zOut[11]) {
     int bDash = i == 4 || i == 7;
     if (bDash ? z[i] != '-' : (z[i] < '0' || z[i] > '9')) return 0;
   }
+  int m = n >= 7 ? (z[5] - '0') * 10 + (z[6] - '0') : 1;
+  int d = n == 10 ? (z[8] - '0') * 10 + (z[9] - '0') : 1;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
   memcpy(zOut, z, (size_t)n);
   if (n == 4) memcpy(zOut + 4, bEnd ? "-12-31" : "-01-01", 6);
   if (n == 7) memcpy(zOut + 7, bEnd ? "-31" : "-01", 3);

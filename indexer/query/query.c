@@ -236,6 +236,39 @@ static int check_paging(int *pnLimit, int nOffset, char **pzErr) {
   return VP_OK;
 }
 
+/* ---- the agency of a filter ------------------------------------------ */
+
+static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
+                          const vp_agency **ppDef, char **pzFree, char **pzChosen,
+                          char **pzErr);
+
+/* pIn with its agency as the index names it (*pOut): a loosely typed name
+** that one agency fits ("so tai chanh") becomes that agency's name, kept in
+** *pzFree (caller frees); a name no agency fits is VP_ENOTFOUND, as for
+** who. */
+static int filter_agency(vp_db *p, const vp_docfilter *pIn, vp_docfilter *pOut, char **pzFree,
+                         char **pzErr) {
+  *pzFree = NULL;
+  memset(pOut, 0, sizeof(*pOut));
+  if (pIn == NULL) return VP_OK;
+  *pOut = *pIn;
+  if (pIn->zAgency == NULL || pIn->zAgency[0] == 0) return VP_OK;
+  long long *aId = NULL;
+  int nId = 0;
+  const vp_agency *pDef = NULL;
+  char *zName = NULL, *zChosen = NULL;
+  int rc = resolve_agency(p, pIn->zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
+  if (rc == VP_OK && zChosen) {
+    pOut->zAgency = zChosen;
+    *pzFree = zChosen;
+    zChosen = NULL;
+  }
+  free(aId);
+  free(zName);
+  free(zChosen);
+  return rc;
+}
+
 /* ---- search --------------------------------------------------------- */
 
 /* Search facets (counts by province) are computed up to this many matches. */
@@ -315,7 +348,13 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
 
 int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                        int nOffset, cJSON **ppOut, char **pzErr) {
-  return search_answer(p, zQuery, pFilter, nLimit, nOffset, 1, ppOut, pzErr);
+  vp_docfilter f;
+  char *zFree = NULL;
+  *ppOut = NULL;
+  int rc = filter_agency(p, pFilter, &f, &zFree, pzErr);
+  if (rc == VP_OK) rc = search_answer(p, zQuery, &f, nLimit, nOffset, 1, ppOut, pzErr);
+  free(zFree);
+  return rc;
 }
 
 /* Does the query have hits at all? */
@@ -976,8 +1015,22 @@ int vp_query_refs(vp_db *p, const char *zQuery, int nLimit, int nOffset, cJSON *
   return vp_query_refs_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
 }
 
+static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                   int nOffset, cJSON **ppOut, char **pzErr);
+
 int vp_query_refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                      int nOffset, cJSON **ppOut, char **pzErr) {
+  vp_docfilter f;
+  char *zFree = NULL;
+  *ppOut = NULL;
+  int rc = filter_agency(p, pFilter, &f, &zFree, pzErr);
+  if (rc == VP_OK) rc = refs_in(p, zQuery, &f, nLimit, nOffset, ppOut, pzErr);
+  free(zFree);
+  return rc;
+}
+
+static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                   int nOffset, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   if (nLimit <= 0) nLimit = VP_REFS_DOCS_DEFAULT;
   int rc = check_paging(&nLimit, nOffset, pzErr);
@@ -1538,9 +1591,11 @@ int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
 int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   sqlite3_stmt *s = NULL;
-  char *zCond = NULL;
-  int rc = VP_OK;
-  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  char *zCond = NULL, *zAgFree = NULL;
+  vp_docfilter f;
+  int rc = filter_agency(p, pFilter, &f, &zAgFree, pzErr);
+  if (rc == VP_OK && !vp_docfilter_empty(&f)) rc = vp_docfilter_sql(&f, &zCond, pzErr);
+  free(zAgFree);
   char *zSql = rc == VP_OK ? vp_mprintf(
       "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
       " d.issuer, d.signer, d.size, d.indexed_at,"
