@@ -28,10 +28,10 @@ LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
 ASAN_OBJ = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
-DATA     = $(sort $(wildcard data/*.tsv server/www/*))
+DATA     = $(sort $(wildcard data/*.tsv data/*.json server/www/*))
 
 .PHONY: all help deps deps-test test unit serve demo index bench bench-hostile realvi-precision \
-        fuzz corpus-large clean
+        fuzz corpus-large clean install
 all: bin/vnplan
 
 help:
@@ -43,6 +43,7 @@ help:
 	@echo "make bench-hostile  the attacks of issue 11 on a running server: status, latency, RSS"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
+	@echo "make install    PREFIX=/usr/local DESTDIR=: binary, data, page, man page, completions"
 	@echo "make clean      remove bin/"
 
 deps:
@@ -76,6 +77,11 @@ bin/asan/%.o: %.c
 	@mkdir -p $(@D)
 	@$(if $(filter 1,$(V)),,echo "  CC/SAN  $<")
 	$(Q)$(CC) $(ASANCFLAGS) -c -o $@ $<
+
+# the version --version prints: the VERSION file, compiled into cli.c only
+VERSION := $(shell cat VERSION 2>/dev/null || echo unknown)
+bin/obj/indexer/cli/cli.o bin/asan/indexer/cli/cli.o: VERSION
+bin/obj/indexer/cli/cli.o bin/asan/indexer/cli/cli.o: CPPFLAGS += -DVP_VERSION='"$(VERSION)"'
 
 bin/vnplan: bin/obj/indexer/cli/main.o $(LIB_OBJ)
 	@$(if $(filter 1,$(V)),,echo "  LD      $@")
@@ -149,6 +155,22 @@ corpus-large: bin/vnplan
 
 fuzz: deps-test
 	$(Q)sh tests/fuzz/run.sh
+
+# make install: the binary (its data compiled in), the data tables and the
+# page for reference, the man page, bash and zsh completions.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share
+install: bin/vnplan
+	install -d $(BINDIR) $(SHAREDIR)/vnplan/data $(SHAREDIR)/vnplan/www $(SHAREDIR)/man/man1 \
+	  $(SHAREDIR)/bash-completion/completions $(SHAREDIR)/zsh/site-functions
+	install -m 755 bin/vnplan $(BINDIR)/vnplan
+	install -m 644 data/*.tsv data/*.json $(SHAREDIR)/vnplan/data/
+	install -m 644 server/www/* $(SHAREDIR)/vnplan/www/
+	install -m 644 doc/vnplan.1 $(SHAREDIR)/man/man1/vnplan.1
+	install -m 644 tools/completion/vnplan.bash $(SHAREDIR)/bash-completion/completions/vnplan
+	install -m 644 tools/completion/_vnplan $(SHAREDIR)/zsh/site-functions/_vnplan
 
 clean:
 	rm -rf bin

@@ -10,6 +10,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "vp_docfilter.h"
+
 typedef struct vp_db vp_db; /* one read connection; not shared by threads */
 
 /* Open an index. bReadOnly opens it read-only (the server). VP_OK, or VP_EDB
@@ -41,8 +43,11 @@ int vp_db_generation(vp_db *pDb, long long *piGen, char **pzErr);
 ** VP_ENOMEM. Messages are for people: never SQL. */
 
 /* {"query", "fts", "total", "limit", "offset", "hits": [{"doc": {"id",
-** "file", "title", "province"}, "section", "line", "snippet", "highlights":
-** [[start,end],…], "score"}], "facets": {"province": {name: n}}} */
+** "file", "title", "province", "label"}, "section", "line", "snippet",
+** "highlights": [[start,end],…], "score"}], "facets": {"province": {name:
+** n}}}; with no hits, "suggestion": {"query", "total", "why"} when the query
+** without diacritics or with a word spelled as indexed finds some. A
+** document's "label" is how people name it: "222/KH-UBND · Tuyên Quang". */
 int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr);
 
@@ -50,7 +55,13 @@ int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
 ** issuer_code, citations, docs, dates: [{date, count, docs}], conflict}],
 ** "total" (citations), "docs_total", "limit", "offset", "citations":
 ** [{"doc": {"id", "file", "province", "number", "date"}, "instrument",
-** "relation", "date", "section", "line", "start", "end", "text"}]}.
+** "relation", "relations", "date", "section", "line", "start", "end",
+** "text"}]}: a passage once per instrument with all its relations, alias
+** definitions left out. A number not written in full ("NQ 20", "nghị quyết
+** 20", "20/NQ-TW") is read loosely: one instrument that fits answers with
+** "interpreted_as"; several give "candidates" (no citations); none gives
+** "suggestions", the nearest cited numbers, and "total" 0. A year that fits
+** none of them is set aside ("year_ignored", "year").
 ** Pages by citing document: nLimit documents (0 = VP_REFS_DOCS_DEFAULT,
 ** at most VP_LIMIT_MAX) from nOffset, each with all its citations. */
 int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
@@ -61,7 +72,11 @@ int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
 ** "support", "docs", "tasks": [{"doc", "role", "name", "text", "deadline",
 ** "section", "line"}]}]}. lead/support count every task; "tasks" lists the
 ** tasks of the first nLimit documents of each province, at most nLimit
-** (0 = VP_WHO_TASKS_DEFAULT; `tasks --agency --province` lists them all). */
+** (0 = VP_WHO_TASKS_DEFAULT; `tasks --agency --province` lists them all).
+** An agency typed loosely (a prefix, no diacritics, a typo, words of its
+** name) that one agency fits answers as that agency, named in
+** "interpreted_as"; else VP_ENOTFOUND, the message saying "did you mean"
+** (vp_query_agency_suggest gives the names). tasks does the same. */
 int vp_query_who(vp_db *pDb, const char *zAgency, int nLimit, cJSON **ppOut,
                  char **pzErr);
 
@@ -73,13 +88,36 @@ int vp_query_tasks(vp_db *pDb, const char *zAgency, const char *zProvince,
                    const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
                    char **pzErr);
 
+/* The same answers kept to the documents pFilter lets through (NULL or an
+** empty filter: every document). An unknown province or kind in the filter
+** is VP_ENOTFOUND, a date that cannot be read VP_EQUERY. */
+int vp_query_search_in(vp_db *pDb, const char *zQuery, const vp_docfilter *pFilter,
+                       int nLimit, int nOffset, cJSON **ppOut, char **pzErr);
+int vp_query_refs_in(vp_db *pDb, const char *zQuery, const vp_docfilter *pFilter,
+                     int nLimit, int nOffset, cJSON **ppOut, char **pzErr);
+int vp_query_tasks_in(vp_db *pDb, const char *zAgency, const vp_docfilter *pFilter,
+                      const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
+                      char **pzErr);
+int vp_query_docs_in(vp_db *pDb, const vp_docfilter *pFilter, cJSON **ppOut,
+                     char **pzErr);
+
+/* Agencies whose names (the alias table's and the index's) match what a
+** person typed: prefixes of words, without diacritics, with a typo or two.
+** {"query", "agencies": [{"name", "lead", "support", "match": "exact" |
+** "prefix" | "words" | "typo"}]}, best first, at most nMax (0: 5). For
+** "did you mean" and the page's typeahead. */
+int vp_query_agency_suggest(vp_db *pDb, const char *zTyped, int nMax, cJSON **ppOut,
+                            char **pzErr);
+
 /* {"total", "docs": [{"id", "file", "province", "province_2025", "number",
 ** "date", "kind", "title", "issuer", "signer", "passages", "citations",
 ** "tasks"}]} */
 int vp_query_docs(vp_db *pDb, cJSON **ppOut, char **pzErr);
 
-/* One document by id or file name: its metadata, "sections", the
-** "instruments" it cites and the "tasks" it gives. */
+/* One document by id, file name or its own number ("222/KH-UBND", any
+** case): its metadata, "sections", the "instruments" it cites (a passage
+** once per instrument with its "relations", aliases left out) and the
+** "tasks" it gives. */
 int vp_query_doc(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
 
 /* {"total", "instruments": [{"key", "scope", "type", "citations", "docs",
@@ -94,6 +132,15 @@ int vp_query_instrument(vp_db *pDb, const char *zKey, cJSON **ppOut,
 /* {"total", "agencies": [{"name", "kind", "successor", "provinces":
 ** [{"province", "lead", "support"}]}]} */
 int vp_query_agencies(vp_db *pDb, cJSON **ppOut, char **pzErr);
+
+/* The tables of the index as records for other engines and spreadsheets,
+** one at a time, in id order: zTable is "docs", "passages", "citations" or
+** "tasks". xRow gets each record (a flat object: ids, names as the answers
+** give them, texts in display form; a task's "lead"/"support" arrays) and
+** keeps no pointer to it; a non-zero return stops the export and is
+** returned. VP_EQUERY for another table name. One snapshot. */
+int vp_query_export(vp_db *pDb, const char *zTable, int (*xRow)(void *pCtx, const cJSON *pRow),
+                    void *pCtx, char **pzErr);
 
 /* {"ok": true, "documents": N, "passages": N, "built_at": "…",
 ** "generation": N} */

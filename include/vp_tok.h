@@ -40,7 +40,8 @@ enum {
                     ** differs and is ASCII, VP_TOK_FOLD_NS + its fold,
                     ** colocated (what term_fold is collected from) */
   VP_TOK_QUERY = 1, /* the query side, without a term_fold table */
-  VP_TOK_INDEX = 2  /* what FTS5 indexes: exact forms only */
+  VP_TOK_INDEX = 2  /* what FTS5 indexes: exact forms only, and a
+                    ** number's parts ("69", "69-kl", "kl/tw") colocated */
 };
 
 /* Tokenize z[0..n) as the FTS5 tokenizer does, in mode eMode, without

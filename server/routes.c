@@ -238,6 +238,19 @@ static int param_page(const vp_server_target *pTarget, int *pnLimit,
   return rc;
 }
 
+/* The document filters of a list answer (province, kind, year, since,
+** until, agency), as the command line takes them. */
+static int param_docfilter(const vp_server_target *pTarget, vp_docfilter *pF,
+                           char **pzErr) {
+  memset(pF, 0, sizeof(*pF));
+  pF->zProvince = param_filter(pTarget, "province");
+  pF->zKind = param_filter(pTarget, "kind");
+  pF->zSince = param_filter(pTarget, "since");
+  pF->zUntil = param_filter(pTarget, "until");
+  pF->zAgency = param_filter(pTarget, "agency");
+  return param_int(pTarget, "year", 0, 0, 2100, &pF->nYear, pzErr);
+}
+
 /* ---- API handlers ---------------------------------------------------------
 ** Each takes the target, the rest of the path after a prefix route, and a
 ** database handle, and returns a vp_query_* result code. */
@@ -252,9 +265,11 @@ static int api_search(const vp_server_target *pTarget, const char *zRest,
   int nLimit = 0, nOffset = 0;
   int rc = param_text(pTarget, "q", &zQ, pzErr);
   (void)zRest;
+  vp_docfilter f;
   if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
+  if (rc == VP_OK) rc = param_docfilter(pTarget, &f, pzErr);
   if (rc == VP_OK) {
-    rc = vp_query_search(pDb, zQ, nLimit, nOffset, ppOut, pzErr);
+    rc = vp_query_search_in(pDb, zQ, &f, nLimit, nOffset, ppOut, pzErr);
   }
   return rc;
 }
@@ -265,8 +280,10 @@ static int api_refs(const vp_server_target *pTarget, const char *zRest,
   int nLimit = 0, nOffset = 0;
   int rc = param_text(pTarget, "q", &zQ, pzErr);
   (void)zRest;
+  vp_docfilter f;
   if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
-  if (rc == VP_OK) rc = vp_query_refs(pDb, zQ, nLimit, nOffset, ppOut, pzErr);
+  if (rc == VP_OK) rc = param_docfilter(pTarget, &f, pzErr);
+  if (rc == VP_OK) rc = vp_query_refs_in(pDb, zQ, &f, nLimit, nOffset, ppOut, pzErr);
   return rc;
 }
 
@@ -285,12 +302,14 @@ static int api_tasks(const vp_server_target *pTarget, const char *zRest,
                      vp_db *pDb, cJSON **ppOut, char **pzErr) {
   int nLimit = 0, nOffset = 0;
   int rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
+  vp_docfilter f;
   (void)zRest;
+  if (rc == VP_OK) rc = param_docfilter(pTarget, &f, pzErr);
   if (rc == VP_OK) {
-    rc = vp_query_tasks(pDb, param_filter(pTarget, "agency"),
-                        param_filter(pTarget, "province"),
-                        param_filter(pTarget, "doc"), nLimit, nOffset, ppOut,
-                        pzErr);
+    f.zAgency = NULL; /* the agency picks tasks, not documents */
+    rc = vp_query_tasks_in(pDb, param_filter(pTarget, "agency"), &f,
+                           param_filter(pTarget, "doc"), nLimit, nOffset,
+                           ppOut, pzErr);
   }
   return rc;
 }
@@ -343,9 +362,11 @@ static int page_list(const vp_server_target *pTarget, const char *zArray,
 
 static int api_docs(const vp_server_target *pTarget, const char *zRest,
                     vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  vp_docfilter f;
   (void)zRest;
-  return page_list(pTarget, "docs", vp_query_docs(pDb, ppOut, pzErr), ppOut,
-                   pzErr);
+  int rc = param_docfilter(pTarget, &f, pzErr);
+  if (rc != VP_OK) return rc;
+  return page_list(pTarget, "docs", vp_query_docs_in(pDb, &f, ppOut, pzErr), ppOut, pzErr);
 }
 
 static int api_doc(const vp_server_target *pTarget, const char *zRest,
@@ -369,9 +390,14 @@ static int api_instrument(const vp_server_target *pTarget, const char *zRest,
 
 static int api_agencies(const vp_server_target *pTarget, const char *zRest,
                         vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  /* ?prefix=: the names that fit what is typed so far (typeahead) */
+  const char *zPrefix = param_filter(pTarget, "prefix");
+  int nLimit = 0;
   (void)zRest;
-  return page_list(pTarget, "agencies", vp_query_agencies(pDb, ppOut, pzErr),
-                   ppOut, pzErr);
+  if (zPrefix == NULL)
+    return page_list(pTarget, "agencies", vp_query_agencies(pDb, ppOut, pzErr), ppOut, pzErr);
+  int rc = param_int(pTarget, "limit", 5, 1, VP_LIMIT_MAX, &nLimit, pzErr);
+  return rc == VP_OK ? vp_query_agency_suggest(pDb, zPrefix, nLimit, ppOut, pzErr) : rc;
 }
 
 static int api_health(const vp_server_target *pTarget, const char *zRest,

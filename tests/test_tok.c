@@ -295,6 +295,19 @@ static void test_docnum(void) {
   CHECK("typed in ASCII (query)", tokens_are("709/QD-TTg", 1, "709/qd-ttg"));
   CHECK("plain numbers stay words",
         tokens_are("ngày 5 tháng", 1, "ngày|5|tháng"));
+  /* the parts of a number, colocated in the index; read as one term in a
+  ** query; "kl" and "tw" alone stay words */
+  CHECK("index: Party number with its parts",
+        tokens_are("số 69-KL/TW", VP_TOK_INDEX, "số|69-kl/tw+69+69-kl+kl/tw"));
+  CHECK("index: State number with its parts",
+        tokens_are("709/QĐ-TTg", VP_TOK_INDEX, "709/qd-ttg+709+qd-ttg"));
+  CHECK("index: number with a year",
+        tokens_are("35/2021/NĐ-CP", VP_TOK_INDEX, "35/2021/nd-cp+35+2021+nd-cp"));
+  CHECK("query: a code pair is one term", tokens_are("NQ/TW", 1, "nq/tw"));
+  CHECK("query: QĐ-TTg is one term", tokens_are("QĐ-TTg", 1, "qd-ttg"));
+  CHECK("query: number and type is one term", tokens_are("69-KL", 1, "69-kl"));
+  CHECK("query: words that are no codes stay words", tokens_are("ab/cd", 1, "ab|cd"));
+  CHECK("query: kl alone is a word", tokens_are("kl tw", 1, "kl|tw"));
 }
 
 /* vp_norm_batch_read: every word of a long text, a batch at a time, with the
@@ -685,7 +698,12 @@ static void test_fts5(void) {
   check_match(db, "\"69-kl/tw\"", "6");
   check_match(db, "kl", "");
   check_match(db, "tw", "");
-  check_match(db, "69", "");
+  /* the number's parts, colocated (issue 14): its digits, "69-KL", the
+  ** type and issuer "KL/TW" */
+  check_match(db, "69", "6");
+  check_match(db, "\"69-KL\" *", "6");
+  check_match(db, "\"KL/TW\"", "6");
+  check_match(db, "\"NQ/TW\"", "");
   sqlite3_close(db);
 }
 

@@ -24,6 +24,7 @@ typedef struct token {
 typedef struct parser {
   token *a;
   int n, i;
+  int nAlloc; /* tokens a[] has room for */
   int bExact; /* the query is typed with diacritics */
   char *zErr;
   vp_buf out;
@@ -71,9 +72,13 @@ static int number_at(const char *z, int n, int i, vp_docnum *p) {
 }
 
 static int push(parser *p, ttype e, const char *z, int n, int bPrefix) {
-  token *aNew = realloc(p->a, (size_t)(p->n + 1) * sizeof(token));
-  if (aNew == NULL) return VP_ENOMEM;
-  p->a = aNew;
+  if (p->n == p->nAlloc) { /* doubling: a hostile query of 100,000 terms stays linear */
+    int nNew = p->nAlloc ? 2 * p->nAlloc : 16;
+    token *aNew = realloc(p->a, (size_t)nNew * sizeof(token));
+    if (aNew == NULL) return VP_ENOMEM;
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
   p->a[p->n].e = e;
   p->a[p->n].z = z ? vp_strndup(z, n) : NULL;
   p->a[p->n].bPrefix = bPrefix;

@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "vp_agency.h"
+#include "vp_agmatch.h"
 #include "vp_common.h"
+#include "vp_docfilter.h"
 #include "vp_docnum.h"
+#include "vp_instref.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_qparse.h"
@@ -216,6 +219,15 @@ static cJSON *doc_object(sqlite3_stmt *s, int i) {
   add_col(d, "number", s, i + 3);
   add_col(d, "date", s, i + 4);
   add_col(d, "title", s, i + 5); /* stored in display form (meta.c) */
+  /* how people name a plan: "222/KH-UBND · Tuyên Quang" (the file's name
+  ** when it has no number) */
+  const char *zFile = col_text(s, i + 1), *zNum = col_text(s, i + 3), *zProv = col_text(s, i + 2);
+  const char *zBase = zFile ? strrchr(zFile, '/') : NULL;
+  zBase = zBase ? zBase + 1 : zFile ? zFile : "";
+  char *zLabel = vp_mprintf("%s%s%s", zNum && zNum[0] ? zNum : zBase,
+                            zProv && zProv[0] ? " · " : "", zProv ? zProv : "");
+  add_str(d, "label", zLabel);
+  free(zLabel);
   return d;
 }
 
@@ -244,6 +256,39 @@ static int check_paging(int *pnLimit, int nOffset, char **pzErr) {
     return VP_EQUERY;
   }
   return VP_OK;
+}
+
+/* ---- the agency of a filter ------------------------------------------ */
+
+static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
+                          const vp_agency **ppDef, char **pzFree, char **pzChosen,
+                          char **pzErr);
+
+/* pIn with its agency as the index names it (*pOut): a loosely typed name
+** that one agency fits ("so tai chanh") becomes that agency's name, kept in
+** *pzFree (caller frees); a name no agency fits is VP_ENOTFOUND, as for
+** who. */
+static int filter_agency(vp_db *p, const vp_docfilter *pIn, vp_docfilter *pOut, char **pzFree,
+                         char **pzErr) {
+  *pzFree = NULL;
+  memset(pOut, 0, sizeof(*pOut));
+  if (pIn == NULL) return VP_OK;
+  *pOut = *pIn;
+  if (pIn->zAgency == NULL || pIn->zAgency[0] == 0) return VP_OK;
+  long long *aId = NULL;
+  int nId = 0;
+  const vp_agency *pDef = NULL;
+  char *zName = NULL, *zChosen = NULL;
+  int rc = resolve_agency(p, pIn->zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
+  if (rc == VP_OK && zChosen) {
+    pOut->zAgency = zChosen;
+    *pzFree = zChosen;
+    zChosen = NULL;
+  }
+  free(aId);
+  free(zName);
+  free(zChosen);
+  return rc;
 }
 
 /* ---- search --------------------------------------------------------- */
@@ -317,11 +362,155 @@ static void add_highlights(cJSON *pHit, const char *zHl, int nHl, int iPassageSt
 
 int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr) {
+  return vp_query_search_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
+}
+
+static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                         int nOffset, int bSuggest, cJSON **ppOut, char **pzErr);
+
+int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                       int nOffset, cJSON **ppOut, char **pzErr) {
+  vp_docfilter f;
+  char *zFree = NULL;
   *ppOut = NULL;
+  int rc = filter_agency(p, pFilter, &f, &zFree, pzErr);
+  if (rc == VP_OK) rc = search_answer(p, zQuery, &f, nLimit, nOffset, 1, ppOut, pzErr);
+  free(zFree);
+  return rc;
+}
+
+/* Does the query have hits at all? */
+static int has_hits(vp_db *p, const char *zQuery, int *pbHits, char **pzErr) {
   char *zFts = NULL;
+  *pbHits = 0;
+  int rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
+  sqlite3_stmt *s = NULL;
+  if (rc == VP_OK) rc = prepare(p, "SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?1 LIMIT 1", &s, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, zFts, -1, SQLITE_STATIC);
+    *pbHits = step_row(p, s, &rc, pzErr);
+  }
+  release(p, s);
+  free(zFts);
+  return rc;
+}
+
+/* The indexed spelling nearest a word that finds nothing ("hocj" → "hoc"),
+** from the diacritic-free forms the index holds (term_fold); NULL if none
+** is within a letter (two for long words). Caller frees. */
+static char *nearest_word(vp_db *p, const char *zWord, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int n = (int)strlen(zWord), nMax = n >= 7 ? 2 : 1, nBest = nMax + 1;
+  char *zBest = NULL;
+  int rc = prepare(p, "SELECT DISTINCT fold FROM term_fold WHERE length(fold) BETWEEN ?1 AND ?2", &s, pzErr);
+  if (rc == VP_OK) {
+    sqlite3_bind_int(s, 1, n - nMax);
+    sqlite3_bind_int(s, 2, n + nMax);
+  }
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    const char *zFold = col_text(s, 0);
+    int d = vp_agmatch_distance(zWord, n, zFold, sqlite3_column_bytes(s, 0));
+    if (d < nBest) {
+      nBest = d;
+      free(zBest);
+      zBest = vp_strndup(zFold, -1);
+    }
+  }
+  release(p, s);
+  return zBest;
+}
+
+/* A query that matched nothing: typed with diacritics, the same without
+** them ("dổi mới" → "doi moi", which matches every spelling), and each word
+** that still finds nothing replaced by its nearest indexed spelling. Kept when it
+** finds something: {"suggestion": {"query", "total", "why"}}. Best effort:
+** an error here only leaves the suggestion out. */
+static void add_suggestion(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, cJSON *pOut) {
+  if (strpbrk(zQuery, "\"()*") || strstr(zQuery, "AND") || strstr(zQuery, " OR ") || strstr(zQuery, "NOT") ||
+      strstr(zQuery, "\xE2\x80\x9C"))
+    return; /* operators and phrases: the person wrote a query, not words */
+  char *zFold = vp_fold_str(zQuery, -1), *zErr = NULL;
+  if (zFold == NULL) return;
+  const char *zWhy = "without diacritics";
+  int bAscii = 1;
+  for (const char *c = zQuery; *c; c++) bAscii &= (unsigned char)*c < 0x80;
+  vp_buf b = {0};
+  int rc = VP_OK, bChanged = !bAscii;
+  { /* a typo: words that find nothing, spelled as indexed */
+    for (const char *z = zFold; *z && rc == VP_OK;) {
+      int nW = (int)strcspn(z, " ");
+      char *zW = vp_strndup(z, nW);
+      int bHits = 1;
+      if (zW && nW >= 3) rc = has_hits(p, zW, &bHits, &zErr);
+      char *zNear = (zW && rc == VP_OK && !bHits) ? nearest_word(p, zW, &zErr) : NULL;
+      vp_buf_appendf(&b, &rc, "%s%s", b.n ? " " : "", zNear ? zNear : zW ? zW : "");
+      if (zNear) {
+        bChanged = 1;
+        zWhy = "spelling";
+      }
+      free(zNear);
+      free(zW);
+      z += nW;
+      while (*z == ' ') z++;
+    }
+  }
+  char *zNew = vp_buf_take(&b);
+  cJSON *o = NULL;
+  if (rc == VP_OK && bChanged && zNew && zNew[0] && strcmp(zNew, zQuery) != 0 &&
+      search_answer(p, zNew, pFilter, 1, 0, 0, &o, &zErr) == VP_OK &&
+      cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")) > 0) {
+    cJSON *pSug = cJSON_AddObjectToObject(pOut, "suggestion");
+    cJSON_AddStringToObject(pSug, "query", zNew);
+    cJSON_AddNumberToObject(pSug, "total", cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")));
+    cJSON_AddStringToObject(pSug, "why", zWhy);
+  }
+  cJSON_Delete(o);
+  free(zNew);
+  free(zFold);
+  free(zErr);
+}
+
+static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                         int nOffset, int bSuggest, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  char *zFts = NULL, *zCond = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc == VP_OK) rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
-  if (rc != VP_OK) return rc;
+  if (rc == VP_OK && !vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  if (rc != VP_OK) {
+    free(zFts);
+    return rc;
+  }
+  /* a filter keeps the passages of the documents it lets through */
+  char *zIn = zCond ? vp_mprintf(" AND rowid IN (SELECT p.id FROM passage p JOIN doc d"
+                                 " ON d.id = p.doc_id WHERE %s)", zCond)
+                    : vp_mprintf("%s", "");
+  char *zSqlCount = zIn ? vp_mprintf("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1%s"
+                                     " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1", zIn)
+                        : NULL;
+  char *zSqlFacet = zIn ? vp_mprintf("SELECT d.province, count(*) FROM passage_fts"
+                                     " JOIN passage p ON p.id = passage_fts.rowid"
+                                     " JOIN doc d ON d.id = p.doc_id"
+                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.province",
+                                     zCond ? " AND " : "", zCond ? zCond : "")
+                        : NULL;
+  char *zSqlRank = zIn ? vp_mprintf("SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
+                                    " WHERE passage_fts MATCH ?1 AND rowid >= ?4%s"
+                                    " ORDER BY score DESC LIMIT ?2 OFFSET ?3", zIn)
+                       : NULL;
+  char *zSqlRankAll = zIn ? vp_mprintf("SELECT rowid, -bm25(passage_fts) FROM passage_fts"
+                                       " WHERE passage_fts MATCH ?1%s ORDER BY rank LIMIT ?2 OFFSET ?3", zIn)
+                          : NULL;
+  free(zIn);
+  free(zCond);
+  if (!zSqlCount || !zSqlFacet || !zSqlRank || !zSqlRankAll) {
+    free(zSqlCount);
+    free(zSqlFacet);
+    free(zSqlRank);
+    free(zSqlRankAll);
+    free(zFts);
+    return VP_ENOMEM;
+  }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
   sqlite3_stmt *sRank = NULL, *sHit = NULL, *sFacet = NULL;
@@ -335,11 +524,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   sqlite3_stmt *sCount = NULL;
   long long nTotal = 0, iLow = 0;
   int bEstimate = 0;
-  if (rc == VP_OK)
-    rc = prepare(p,
-                 "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1"
-                 " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1",
-                 &sCount, pzErr);
+  if (rc == VP_OK) rc = prepare(p, zSqlCount, &sCount, pzErr);
   if (rc == VP_OK) {
     sqlite3_bind_text(sCount, 1, zFts, -1, SQLITE_STATIC);
     while (step_row(p, sCount, &rc, pzErr)) {
@@ -365,12 +550,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
   if (rc == VP_OK && !bEstimate && nTotal <= VP_FACET_MAX) {
     cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
-    rc = prepare(p,
-                 "SELECT d.province, count(*) FROM passage_fts"
-                 " JOIN passage p ON p.id = passage_fts.rowid"
-                 " JOIN doc d ON d.id = p.doc_id"
-                 " WHERE passage_fts MATCH ?1 GROUP BY d.province",
-                 &sFacet, pzErr);
+    rc = prepare(p, zSqlFacet, &sFacet, pzErr);
     if (rc == VP_OK) sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
     while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr))
       count_into(pProv, col_text(sFacet, 0), sqlite3_column_int(sFacet, 1));
@@ -384,13 +564,7 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   ** frequencies, which FTS5 would count over the whole index) and sorted by
   ** SQLite. Then each hit's passage, document and highlights. */
   if (rc == VP_OK)
-    rc = prepare(p,
-                 bEstimate ? "SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
-                             " WHERE passage_fts MATCH ?1 AND rowid >= ?4"
-                             " ORDER BY score DESC LIMIT ?2 OFFSET ?3"
-                           : "SELECT rowid, -bm25(passage_fts) FROM passage_fts"
-                             " WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
-                 &sRank, pzErr);
+    rc = prepare(p, bEstimate ? zSqlRank : zSqlRankAll, &sRank, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
                  "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
@@ -435,7 +609,12 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "hits", aHits);
+  if (rc == VP_OK && nTotal == 0 && bSuggest) add_suggestion(p, zQuery, pFilter, pOut);
   free(zFts);
+  free(zSqlCount);
+  free(zSqlFacet);
+  free(zSqlRank);
+  free(zSqlRankAll);
   return finish(rc, pOut, ppOut);
 }
 
@@ -546,34 +725,53 @@ typedef struct ref_inst {
   char *zKey; /* "69-KL/TW" or "472-KH/TU@Tuyên Quang" */
 } ref_inst;
 
+/* The entry of aCit (from index iFirst on) for passage iPassage and
+** instrument zKey, or NULL. */
+static cJSON *cit_of_passage(cJSON *aCit, int iFirst, double iPassage, const char *zKey) {
+  int i = 0;
+  cJSON *c;
+  cJSON_ArrayForEach(c, aCit) {
+    if (i++ < iFirst) continue;
+    if (cJSON_GetNumberValue(cJSON_GetObjectItem(c, "passage")) == iPassage &&
+        strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(c, "instrument")), zKey) == 0)
+      return c;
+  }
+  return NULL;
+}
+
 /* Citations of the instruments aInst[0..nInst) into aCit, page by page of
 ** documents: nLimit documents from nOffset on (in doc id order, so the
 ** (instrument, doc) index is read without sorting). zYear (may be NULL):
 ** keep only documents that date the instrument in that year or give it no
-** date at all. *pnDocs gets the number of citing documents. */
+** date at all. zCond (may be NULL): a condition on the citing document d.
+** A passage is listed once per instrument with all its relations; an
+** "alias" (the short name a plan defines) is no citation of its own.
+** *pnDocs gets the number of citing documents. */
 static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst,
-                         const char *zYear, int nLimit, int nOffset, int *pnDocs,
-                         char **pzErr) {
+                         const char *zYear, const char *zCond, int nLimit, int nOffset,
+                         int *pnDocs, char **pzErr) {
   char *zIn = in_list(nInst, 10);
   if (zIn == NULL) return VP_ENOMEM;
+  int bCount = zYear || zCond;
   /* The page of documents: straight from the (instrument, doc) index; with a
-  ** year, every citing document is checked (and counted) instead. */
-  char *zSqlDocs = zYear ? vp_mprintf(
+  ** year or a filter, every citing document is checked (and counted). */
+  char *zSqlDocs = bCount ? vp_mprintf(
       "SELECT DISTINCT doc_id FROM citation c WHERE instrument_id IN %s"
-      " AND (NOT EXISTS (SELECT 1 FROM citation c2"
+      " AND (?1 IS NULL OR NOT EXISTS (SELECT 1 FROM citation c2"
       "   WHERE c2.instrument_id = c.instrument_id AND c2.doc_id = c.doc_id"
       "   AND c2.date IS NOT NULL)"
       "  OR EXISTS (SELECT 1 FROM citation c3 WHERE c3.instrument_id = c.instrument_id"
       "   AND c3.doc_id = c.doc_id AND substr(c3.date, 1, 4) = ?1))"
+      " AND doc_id IN (SELECT d.id FROM doc d WHERE %s)"
       " ORDER BY doc_id",
-      zIn) : vp_mprintf(
+      zIn, zCond ? zCond : "1") : vp_mprintf(
       "SELECT DISTINCT doc_id FROM citation WHERE instrument_id IN %s"
       " ORDER BY doc_id LIMIT ?2 OFFSET ?3",
       zIn);
   char *zSqlCit = vp_mprintf(
       "SELECT d.id, d.file, d.province, d.number, d.date, d.title,"
       " c.relation, c.date, c.section, c.line, c.start, c.end, p.text,"
-      " c.issuer_body, c.title, c.instrument_id, p.start"
+      " c.issuer_body, c.title, c.instrument_id, p.start, p.id"
       " FROM citation c JOIN passage p ON p.id = c.passage_id"
       " JOIN doc d ON d.id = c.doc_id"
       " WHERE c.instrument_id IN %s AND c.doc_id = ?1 ORDER BY c.start",
@@ -590,28 +788,46 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
     sqlite3_bind_int64(sCit, 10 + i, aInst[i].iId);
   }
   if (rc == VP_OK && zYear) sqlite3_bind_text(sDocs, 1, zYear, -1, SQLITE_STATIC);
-  if (rc == VP_OK && !zYear) {
+  if (rc == VP_OK && !bCount) {
     sqlite3_bind_int(sDocs, 2, nLimit);
     sqlite3_bind_int(sDocs, 3, nOffset);
   }
   int nDocs = 0;
   while (rc == VP_OK && step_row(p, sDocs, &rc, pzErr)) {
-    int iDoc = zYear ? nDocs++ : nOffset;
+    int iDoc = bCount ? nDocs++ : nOffset;
     if (iDoc < nOffset || iDoc >= nOffset + nLimit) continue;
     sqlite3_bind_int64(sCit, 1, sqlite3_column_int64(sDocs, 0));
+    int iFirst = cJSON_GetArraySize(aCit);
     while (step_row(p, sCit, &rc, pzErr)) {
       long long iInst = sqlite3_column_int64(sCit, 15);
       const char *zKey = "";
       for (int k = 0; k < nInst; k++)
         if (aInst[k].iId == iInst) zKey = aInst[k].zKey;
-      cJSON *c = cJSON_CreateObject();
+      const char *zRel = col_text(sCit, 6);
+      double iPassage = (double)sqlite3_column_int64(sCit, 17);
+      cJSON *c = cit_of_passage(aCit, iFirst, iPassage, zKey);
+      if (c) { /* the same passage again: one more relation */
+        cJSON *aRel = cJSON_GetObjectItem(c, "relations");
+        int bHas = 0;
+        cJSON *r;
+        cJSON_ArrayForEach(r, aRel) bHas |= zRel && strcmp(cJSON_GetStringValue(r), zRel) == 0;
+        if (zRel && !bHas) cJSON_AddItemToArray(aRel, cJSON_CreateString(zRel));
+        const char *zCur = cJSON_GetStringValue(cJSON_GetObjectItem(c, "relation"));
+        if (zRel && zCur && strcmp(zCur, "alias") == 0 && strcmp(zRel, "alias") != 0)
+          cJSON_ReplaceItemInObject(c, "relation", cJSON_CreateString(zRel));
+        continue;
+      }
+      c = cJSON_CreateObject();
       cJSON_AddItemToObject(c, "doc", doc_object(sCit, 0));
       cJSON_AddStringToObject(c, "instrument", zKey);
       add_col(c, "relation", sCit, 6);
+      cJSON *aRel = cJSON_AddArrayToObject(c, "relations");
+      if (zRel) cJSON_AddItemToArray(aRel, cJSON_CreateString(zRel));
       add_col(c, "date", sCit, 7);
       add_display(c, "issuer_body", sCit, 13);
       add_display(c, "title", sCit, 14);
       add_col(c, "section", sCit, 8);
+      cJSON_AddNumberToObject(c, "passage", iPassage);
       cJSON_AddNumberToObject(c, "line", sqlite3_column_int(sCit, 9));
       cJSON_AddNumberToObject(c, "start", sqlite3_column_int(sCit, 10));
       cJSON_AddNumberToObject(c, "end", sqlite3_column_int(sCit, 11));
@@ -621,6 +837,11 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
       cJSON_AddItemToArray(aCit, c);
     }
     sqlite3_reset(sCit);
+    /* a passage that only defines an alias cites nothing */
+    for (int i = cJSON_GetArraySize(aCit) - 1; i >= iFirst; i--) {
+      const char *zRel = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(aCit, i), "relation"));
+      if (zRel && strcmp(zRel, "alias") == 0) cJSON_DeleteItemFromArray(aCit, i);
+    }
   }
   release(p, sDocs);
   release(p, sCit);
@@ -630,6 +851,23 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
 
 #define MAX_QUERY_NUMBERS 8
 #define MAX_REF_INSTRUMENTS 64
+
+/* Citations of instrument iInst as people count them: one per passage,
+** alias definitions left out. */
+static int count_citations(vp_db *p, long long iInst, int *pn, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT count(DISTINCT passage_id) FROM citation"
+                   " WHERE instrument_id = ?1 AND relation IS NOT 'alias'",
+                   &s, pzErr);
+  *pn = 0;
+  if (rc == VP_OK) {
+    sqlite3_bind_int64(s, 1, iInst);
+    if (step_row(p, s, &rc, pzErr)) *pn = sqlite3_column_int(s, 0);
+  }
+  release(p, s);
+  return rc;
+}
 
 /* The instruments with a number's token (and scope when given) that are
 ** cited, as objects into aInst and as ids into a[] (up to nMax). */
@@ -648,7 +886,9 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
   while (rc == VP_OK && *pn < nMax && step_row(p, s, &rc, pzErr)) {
     if (sqlite3_column_int(s, 10) == 0) continue; /* no longer cited */
     cJSON *o = instrument_object(s);
-    cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
+    int nCit = 0;
+    rc = count_citations(p, sqlite3_column_int64(s, 0), &nCit, pzErr);
+    cJSON_AddNumberToObject(o, "citations", nCit);
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
     cJSON_AddItemToArray(aInst, o);
     const char *zScopeCol = col_text(s, 2);
@@ -663,28 +903,38 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
   return rc;
 }
 
-/* refs and instrument share this: instruments named by aNum, their dates
+/* An instrument chosen by its token and scope (NULL: any scope). */
+typedef struct inst_sel {
+  char zToken[64];
+  char zKey[64]; /* display key, when known */
+  char zScope[128];
+  int bScope;
+} inst_sel;
+
+/* refs and instrument share this: the instruments selected, their dates
 ** and one page of citations. */
-static int refs_answer(vp_db *p, cJSON *pOut, const vp_docnum *aNum, int nNum,
-                       const char *zScope, const char *zYear, int nLimit, int nOffset,
+static int refs_answer(vp_db *p, cJSON *pOut, const inst_sel *aSel, int nSel,
+                       const char *zYear, const char *zCond, int nLimit, int nOffset,
                        char **pzErr) {
   cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
   ref_inst a[MAX_REF_INSTRUMENTS];
   int n = 0;
   int rc = VP_OK;
-  for (int i = 0; rc == VP_OK && i < nNum; i++)
-    rc = find_instruments(p, aNum[i].zToken, zScope, aInst, a, &n, MAX_REF_INSTRUMENTS, pzErr);
+  for (int i = 0; rc == VP_OK && i < nSel; i++)
+    rc = find_instruments(p, aSel[i].zToken, aSel[i].bScope ? aSel[i].zScope : NULL, aInst, a, &n,
+                          MAX_REF_INSTRUMENTS, pzErr);
   cJSON *aCit = cJSON_CreateArray();
   int nDocs = 0;
-  if (rc == VP_OK && n > 0) rc = add_citations(p, aCit, a, n, zYear, nLimit, nOffset, &nDocs, pzErr);
+  if (rc == VP_OK && n > 0)
+    rc = add_citations(p, aCit, a, n, zYear, zCond, nLimit, nOffset, &nDocs, pzErr);
   int nTotal = 0;
   cJSON *o;
   cJSON_ArrayForEach(o, aInst) {
     nTotal += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "citations"));
-    if (!zYear) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
+    if (!zYear && !zCond) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
   }
   if (n > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
-  cJSON_AddNumberToObject(pOut, "total", zYear ? cJSON_GetArraySize(aCit) : nTotal);
+  cJSON_AddNumberToObject(pOut, "total", (zYear || zCond) ? cJSON_GetArraySize(aCit) : nTotal);
   cJSON_AddNumberToObject(pOut, "docs_total", nDocs);
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
@@ -693,40 +943,338 @@ static int refs_answer(vp_db *p, cJSON *pOut, const vp_docnum *aNum, int nNum,
   return rc;
 }
 
+#define MAX_LOOSE 20
+
+/* Instruments cited in the index that a loosely typed reference may mean:
+** same number, and the type, issuer and year when given. With
+** bNearest, the nearest ones instead: the same number first, then the same
+** type with the closest number. (token, scope) pairs into aSel. */
+static int loose_candidates(vp_db *p, const vp_instref *r, int bUseYear, int bNearest,
+                            inst_sel *aSel, int *pnSel, int nMax, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p, bNearest ?
+      "SELECT i.token, i.scope, i.key FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
+      " WHERE st.citations > 0 AND (?2 IS NULL OR i.type_code = ?2"
+      "  OR CAST(i.number AS INTEGER) = CAST(?1 AS INTEGER))"
+      " ORDER BY CAST(i.number AS INTEGER) = CAST(?1 AS INTEGER) DESC,"
+      "  (?3 IS NOT NULL AND i.issuer_code = ?3) DESC,"
+      "  abs(CAST(i.number AS INTEGER) - CAST(?1 AS INTEGER)), st.docs DESC, i.key LIMIT ?6"
+      :
+      "SELECT i.token, i.scope, i.key FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
+      " WHERE st.citations > 0 AND CAST(i.number AS INTEGER) = CAST(?1 AS INTEGER)"
+      " AND (?2 IS NULL OR i.type_code = ?2)"
+      " AND (?3 IS NULL OR i.issuer_code = ?3 OR i.issuer_code LIKE ?3 || '-%')"
+      " AND (?4 IS NULL OR i.year = ?4 OR EXISTS (SELECT 1 FROM instrument_date dd"
+      "  WHERE dd.instrument_id = i.id AND substr(dd.date, 1, 4) = ?5))"
+      " ORDER BY st.docs DESC, i.key, i.scope LIMIT ?6",
+      &s, pzErr);
+  char zYear[8];
+  snprintf(zYear, sizeof(zYear), "%04d", r->nYear % 10000);
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, r->zNumber, -1, SQLITE_STATIC);
+    if (r->zType[0]) sqlite3_bind_text(s, 2, r->zType, -1, SQLITE_STATIC);
+    if (r->zIssuer[0]) sqlite3_bind_text(s, 3, r->zIssuer, -1, SQLITE_STATIC);
+    if (bUseYear && r->nYear && !bNearest) {
+      sqlite3_bind_int(s, 4, r->nYear);
+      sqlite3_bind_text(s, 5, zYear, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int(s, 6, nMax);
+  }
+  *pnSel = 0;
+  while (rc == VP_OK && *pnSel < nMax && step_row(p, s, &rc, pzErr)) {
+    inst_sel *q = &aSel[(*pnSel)++];
+    snprintf(q->zToken, sizeof(q->zToken), "%s", col_text(s, 0));
+    snprintf(q->zScope, sizeof(q->zScope), "%s", col_text(s, 1) ? col_text(s, 1) : "");
+    snprintf(q->zKey, sizeof(q->zKey), "%s", col_text(s, 2) ? col_text(s, 2) : "");
+    q->bScope = 1;
+  }
+  release(p, s);
+  return rc;
+}
+
+/* Instrument objects (with dates) of aSel into a new array under zName. */
+static int add_instrument_list(vp_db *p, cJSON *pOut, const char *zName, const inst_sel *aSel,
+                               int nSel, char **pzErr) {
+  cJSON *aList = cJSON_AddArrayToObject(pOut, zName);
+  ref_inst a[MAX_LOOSE];
+  int n = 0, rc = VP_OK;
+  for (int i = 0; rc == VP_OK && i < nSel; i++)
+    rc = find_instruments(p, aSel[i].zToken, aSel[i].zScope, aList, a, &n, MAX_LOOSE, pzErr);
+  for (int i = 0; i < n; i++) free(a[i].zKey);
+  return rc;
+}
+
+/* How many different numbers aSel holds (one number in several provinces
+** is one). */
+static int distinct_tokens(const inst_sel *aSel, int n) {
+  int nDistinct = 0;
+  for (int i = 0; i < n; i++) {
+    int bSeen = 0;
+    for (int j = 0; j < i; j++) bSeen |= strcmp(aSel[i].zToken, aSel[j].zToken) == 0;
+    nDistinct += !bSeen;
+  }
+  return nDistinct;
+}
+
+/* How many cited instruments have the token zToken (any scope). */
+static int count_cited(vp_db *p, const char *zToken, int *pn, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT count(*) FROM instrument i JOIN instrument_stat st"
+                   " ON st.instrument_id = i.id WHERE i.token = ?1 AND st.citations > 0",
+                   &s, pzErr);
+  *pn = 0;
+  if (rc == VP_OK) {
+    sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
+    if (step_row(p, s, &rc, pzErr)) *pn = sqlite3_column_int(s, 0);
+  }
+  release(p, s);
+  return rc;
+}
+
 int vp_query_refs(vp_db *p, const char *zQuery, int nLimit, int nOffset, cJSON **ppOut,
                   char **pzErr) {
+  return vp_query_refs_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
+}
+
+static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                   int nOffset, cJSON **ppOut, char **pzErr);
+
+int vp_query_refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                     int nOffset, cJSON **ppOut, char **pzErr) {
+  vp_docfilter f;
+  char *zFree = NULL;
+  *ppOut = NULL;
+  int rc = filter_agency(p, pFilter, &f, &zFree, pzErr);
+  if (rc == VP_OK) rc = refs_in(p, zQuery, &f, nLimit, nOffset, ppOut, pzErr);
+  free(zFree);
+  return rc;
+}
+
+static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
+                   int nOffset, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   if (nLimit <= 0) nLimit = VP_REFS_DOCS_DEFAULT;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc != VP_OK) return rc;
   vp_docnum aNum[MAX_QUERY_NUMBERS];
   int nNum = vp_qparse_docnums(zQuery, aNum, MAX_QUERY_NUMBERS);
-  if (nNum == 0) {
-    *pzErr = vp_mprintf("no instrument number in \"%s\" (write it as 20-NQ/TW, "
-                        "709/QĐ-TTg or 35/2021/NĐ-CP)", zQuery);
+  /* what a person may mean when the number is not written in full */
+  vp_instref ref;
+  int bLoose = vp_instref_parse(zQuery, &ref);
+  if (nNum > 0) { /* "20/NQ-TW" read as written has the parts of 20-NQ/TW */
+    memset(&ref, 0, sizeof(ref));
+    snprintf(ref.zNumber, sizeof(ref.zNumber), "%s", aNum[0].zNumber);
+    snprintf(ref.zType, sizeof(ref.zType), "%s", aNum[0].zType);
+    snprintf(ref.zIssuer, sizeof(ref.zIssuer), "%s", aNum[0].zIssuer);
+    ref.nYear = aNum[0].nYear;
+    bLoose = 1;
+  }
+  if (nNum == 0 && !bLoose) {
+    *pzErr = vp_mprintf("no instrument number in \"%s\" (write it as 20-NQ/TW, NQ 20, "
+                        "\"Quyết định 709\" or 35/2021/NĐ-CP)", zQuery);
     return VP_EQUERY;
   }
+  char *zCond = NULL;
+  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  if (rc != VP_OK) return rc;
   char zDate[11], zYear[5];
   int bDate = vp_qparse_date(zQuery, zDate);
   if (bDate) snprintf(zYear, sizeof(zYear), "%.4s", zDate);
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
   if (bDate) cJSON_AddStringToObject(pOut, "date", zDate);
+  inst_sel aSel[MAX_LOOSE];
+  int nSel = 0;
+  for (int i = 0; i < nNum && nSel < MAX_LOOSE; i++) {
+    snprintf(aSel[nSel].zToken, sizeof(aSel[nSel].zToken), "%s", aNum[i].zToken);
+    aSel[nSel].zScope[0] = 0;
+    aSel[nSel++].bScope = 0;
+  }
   rc = read_begin(p, pzErr);
   if (rc == VP_OK) {
-    rc = refs_answer(p, pOut, aNum, nNum, NULL, bDate ? zYear : NULL, nLimit, nOffset, pzErr);
+    /* as written first; then the parts, read loosely */
+    int nFound = 0;
+    for (int i = 0; rc == VP_OK && i < nSel; i++) {
+      int n = 0;
+      rc = count_cited(p, aSel[i].zToken, &n, pzErr);
+      nFound += n;
+    }
+    if (rc == VP_OK && nFound == 0 && bLoose && ref.zNumber[0]) {
+      rc = loose_candidates(p, &ref, 1, 0, aSel, &nSel, MAX_LOOSE, pzErr);
+      if (rc == VP_OK && nSel == 0 && ref.nYear) { /* a year that fits none: said, not kept */
+        rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
+        if (nSel > 0) {
+          cJSON_AddBoolToObject(pOut, "year_ignored", 1);
+          cJSON_AddNumberToObject(pOut, "year", ref.nYear);
+        }
+      }
+      if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
+        cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
+      } else if (rc == VP_OK && nSel > 1) { /* several numbers: the person chooses */
+        rc = add_instrument_list(p, pOut, "candidates", aSel, nSel, pzErr);
+        nSel = 0;
+      }
+    }
+    if (rc == VP_OK && nSel > 0)
+      rc = refs_answer(p, pOut, aSel, nSel, bDate ? zYear : NULL, zCond, nLimit, nOffset, pzErr);
+    if (rc == VP_OK && nSel == 0) { /* nothing cited by that number */
+      if (cJSON_GetObjectItem(pOut, "instruments") == NULL) cJSON_AddArrayToObject(pOut, "instruments");
+      cJSON_AddNumberToObject(pOut, "total", 0);
+      cJSON_AddNumberToObject(pOut, "docs_total", 0);
+      cJSON_AddNumberToObject(pOut, "limit", nLimit);
+      cJSON_AddNumberToObject(pOut, "offset", nOffset);
+      cJSON_AddArrayToObject(pOut, "citations");
+      if (cJSON_GetObjectItem(pOut, "candidates") == NULL && ref.zNumber[0]) {
+        rc = loose_candidates(p, &ref, 0, 1, aSel, &nSel, 5, pzErr);
+        if (rc == VP_OK) rc = add_instrument_list(p, pOut, "suggestions", aSel, nSel, pzErr);
+      }
+    }
     read_end(p);
   }
+  free(zCond);
   return finish(rc, pOut, ppOut);
 }
 
 /* ---- agencies: who, tasks ------------------------------------------- */
 
+/* An agency a typed name may mean, with how well it matches. */
+typedef struct ag_cand {
+  char *zName;
+  int nLead, nSupport;
+  vp_agmatch_tier eTier;
+  int nDist;
+} ag_cand;
+
+static int ag_cand_cmp(const void *pa, const void *pb) {
+  const ag_cand *a = pa, *b = pb;
+  if (a->eTier != b->eTier) return (int)b->eTier - (int)a->eTier;
+  int ta = a->nLead + a->nSupport > 0, tb = b->nLead + b->nSupport > 0;
+  if (ta != tb) return tb - ta;
+  if (a->nDist != b->nDist) return a->nDist - b->nDist;
+  if (a->nLead + a->nSupport != b->nLead + b->nSupport)
+    return (b->nLead + b->nSupport) - (a->nLead + a->nSupport);
+  return (int)strlen(a->zName) - (int)strlen(b->zName);
+}
+
+static void ag_cands_free(ag_cand *a, int n) {
+  for (int i = 0; i < n; i++) free(a[i].zName);
+  free(a);
+}
+
+/* Every agency of the index and of the alias table that zTyped matches,
+** best first (vp_agmatch tiers; then agencies with tasks, fewer typos, more
+** tasks, shorter names). *pa is malloc'd (ag_cands_free). */
+static int agency_candidates(vp_db *p, const char *zTyped, ag_cand **pa, int *pn, char **pzErr) {
+  *pa = NULL;
+  *pn = 0;
+  char *zFold = vp_fold_str(zTyped, -1);
+  if (zFold == NULL) return VP_ENOMEM;
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p,
+                   "SELECT a.canon, coalesce(sum(ap.lead), 0), coalesce(sum(ap.support), 0)"
+                   " FROM agency a LEFT JOIN agency_province ap ON ap.agency_id = a.id"
+                   " GROUP BY a.id",
+                   &s, pzErr);
+  int nAlloc = 0, nTable = vp_agency_count();
+  for (int k = -1; rc == VP_OK; k++) {
+    const char *zName;
+    int nLead = 0, nSup = 0;
+    if (k < 0) { /* the index first, then the table's names it lacks */
+      if (!step_row(p, s, &rc, pzErr)) continue;
+      zName = col_text(s, 0);
+      nLead = sqlite3_column_int(s, 1);
+      nSup = sqlite3_column_int(s, 2);
+      k = -2;
+    } else {
+      if (k >= nTable) break;
+      zName = vp_agency_get(k)->zCanon;
+      int bSeen = 0;
+      for (int i = 0; i < *pn && !bSeen; i++) bSeen = strcmp((*pa)[i].zName, zName) == 0;
+      if (bSeen) continue;
+    }
+    char *zNameFold = vp_fold_str(zName, -1);
+    int nDist = 0;
+    vp_agmatch_tier e = zNameFold ? vp_agmatch_score(zFold, zNameFold, &nDist) : VP_AGMATCH_NONE;
+    free(zNameFold);
+    if (e == VP_AGMATCH_NONE) continue;
+    if (*pn == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 16;
+      ag_cand *aNew = realloc(*pa, (size_t)nAlloc * sizeof(ag_cand));
+      if (aNew == NULL) { rc = VP_ENOMEM; break; }
+      *pa = aNew;
+    }
+    ag_cand *c = &(*pa)[(*pn)++];
+    c->zName = vp_strndup(zName, -1);
+    c->nLead = nLead;
+    c->nSupport = nSup;
+    c->eTier = e;
+    c->nDist = nDist;
+    if (c->zName == NULL) { (*pn)--; rc = VP_ENOMEM; }
+  }
+  release(p, s);
+  free(zFold);
+  if (rc == VP_OK && *pn > 1) qsort(*pa, (size_t)*pn, sizeof(ag_cand), ag_cand_cmp);
+  if (rc != VP_OK) {
+    ag_cands_free(*pa, *pn);
+    *pa = NULL;
+    *pn = 0;
+  }
+  return rc;
+}
+
+/* The one agency a loosely typed name stands for, or NULL: the best match
+** when it is alone in its tier, or alone there with tasks in the index. */
+static const char *agency_choice(const ag_cand *a, int n) {
+  if (n == 0) return NULL;
+  int nTier = 0, nTasked = 0, iTasked = -1;
+  for (int i = 0; i < n && a[i].eTier == a[0].eTier; i++) {
+    if (a[0].eTier == VP_AGMATCH_TYPO && a[i].nDist != a[0].nDist) break;
+    nTier++;
+    if (a[i].nLead + a[i].nSupport > 0) {
+      nTasked++;
+      if (iTasked < 0) iTasked = i;
+    }
+  }
+  if (nTier == 1) return a[0].zName;
+  if (nTasked == 1) return a[iTasked].zName;
+  return NULL;
+}
+
+int vp_query_agency_suggest(vp_db *p, const char *zTyped, int nMax, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  if (nMax <= 0) nMax = 5;
+  if (nMax > VP_LIMIT_MAX) nMax = VP_LIMIT_MAX;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  ag_cand *a = NULL;
+  int n = 0;
+  rc = agency_candidates(p, zTyped ? zTyped : "", &a, &n, pzErr);
+  read_end(p);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddStringToObject(pOut, "query", zTyped ? zTyped : "");
+  cJSON *aAg = cJSON_AddArrayToObject(pOut, "agencies");
+  for (int i = 0; rc == VP_OK && i < n && i < nMax; i++) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", a[i].zName);
+    cJSON_AddNumberToObject(o, "lead", a[i].nLead);
+    cJSON_AddNumberToObject(o, "support", a[i].nSupport);
+    cJSON_AddStringToObject(o, "match", vp_agmatch_tier_name(a[i].eTier));
+    cJSON_AddItemToArray(aAg, o);
+  }
+  cJSON_AddNumberToObject(pOut, "total", n);
+  ag_cands_free(a, n);
+  return finish(rc, pOut, ppOut);
+}
+
 /* The agency ids a typed name stands for: the alias table's canonical name
-** when it knows it, else a name as indexed (compared on its folded key).
-** *pzCanon gets the name to show (static or malloc'd into *pzFree). */
+** when it knows it, else a name as indexed (compared on its folded key),
+** else the one agency a prefix, words or a typo point to (its name in
+** *pzChosen, malloc'd; NULL when the name was known as typed). *pzFree gets
+** the name to show for an agency outside the table. */
 static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
-                          const vp_agency **ppDef, char **pzFree, char **pzErr) {
+                          const vp_agency **ppDef, char **pzFree, char **pzChosen,
+                          char **pzErr) {
   *paId = NULL;
   *pnId = 0;
   *pzFree = NULL;
@@ -749,6 +1297,29 @@ static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *p
   }
   release(p, s);
   free(zKey);
+  if (rc == VP_OK && pDef == NULL && *pnId == 0 && pzChosen && *pzChosen == NULL) {
+    ag_cand *a = NULL;
+    int n = 0;
+    rc = agency_candidates(p, zTyped, &a, &n, pzErr);
+    const char *zChoice = rc == VP_OK ? agency_choice(a, n) : NULL;
+    if (zChoice) {
+      *pzChosen = vp_strndup(zChoice, -1);
+      ag_cands_free(a, n);
+      if (*pzChosen == NULL) return VP_ENOMEM;
+      return resolve_agency(p, *pzChosen, paId, pnId, ppDef, pzFree, NULL, pzErr);
+    }
+    if (rc == VP_OK) {
+      vp_buf b = {0};
+      int rcB = VP_OK;
+      vp_buf_appendf(&b, &rcB, "no agency named \"%s\" in the alias table or the index", zTyped);
+      for (int i = 0; i < n && i < 5; i++)
+        vp_buf_appendf(&b, &rcB, "%s%s", i ? "; " : "; did you mean: ", a[i].zName);
+      *pzErr = vp_buf_take(&b);
+      rc = VP_ENOTFOUND;
+    }
+    ag_cands_free(a, n);
+    return rc;
+  }
   if (rc == VP_OK && pDef == NULL && *pnId == 0) {
     *pzErr = vp_mprintf("no agency named \"%s\" in the alias table or the index", zTyped);
     rc = VP_ENOTFOUND;
@@ -777,13 +1348,15 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   char *zName = NULL;
   rc = read_begin(p, pzErr);
   if (rc != VP_OK) return rc;
-  rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
+  char *zChosen = NULL;
+  rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
   cJSON *pOut = NULL;
   sqlite3_stmt *sCount = NULL, *sDocs = NULL, *sTasks = NULL;
   char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     cJSON_AddStringToObject(pOut, "query", zAgency);
+    if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
     zIn = in_list(nId > 0 ? nId : 1, 3);
     /* counts per province, kept by the store as documents come and go */
@@ -877,6 +1450,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   free(zSqlTasks);
   free(aId);
   free(zName);
+  free(zChosen);
   return finish(rc, pOut, ppOut);
 }
 
@@ -899,25 +1473,31 @@ static int add_task_agencies(vp_db *p, sqlite3_stmt *s, cJSON *t, long long iTas
 int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
                    const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
                    char **pzErr) {
+  vp_docfilter f = {0};
+  f.zProvince = zProvince;
+  return vp_query_tasks_in(p, zAgency, &f, zDoc, nLimit, nOffset, ppOut, pzErr);
+}
+
+int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter,
+                      const char *zDoc, int nLimit, int nOffset, cJSON **ppOut,
+                      char **pzErr) {
   *ppOut = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc != VP_OK) return rc;
-  const vp_province *apProv[64];
-  int nProv = 0;
-  if (zProvince && zProvince[0]) {
-    nProv = vp_gaz_members(zProvince, apProv, 64);
-    if (nProv == 0) {
-      *pzErr = vp_mprintf("no province named \"%s\"", zProvince);
-      return VP_EQUERY;
-    }
-  }
-  rc = read_begin(p, pzErr);
+  char *zCond = NULL;
+  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
   if (rc != VP_OK) return rc;
+  rc = read_begin(p, pzErr);
+  if (rc != VP_OK) {
+    free(zCond);
+    return rc;
+  }
   long long *aId = NULL;
   int nId = 0;
   const vp_agency *pDef = NULL;
-  char *zName = NULL;
-  if (zAgency && zAgency[0]) rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, pzErr);
+  char *zName = NULL, *zChosen = NULL;
+  if (zAgency && zAgency[0])
+    rc = resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
   /* WHERE: ?1.. agency ids, then provinces, then the doc */
   vp_buf w = {0};
   int rcB = VP_OK, iParam = 1;
@@ -929,19 +1509,13 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
     free(zIn);
     iParam += nId > 0 ? nId : 1;
   }
-  int iProvParam = iParam;
-  if (nProv) {
-    char *zIn = in_list(nProv, iParam);
-    vp_buf_appendf(&w, &rcB, " AND d.province IN %s", zIn ? zIn : "(NULL)");
-    free(zIn);
-    iParam += nProv;
-  }
+  if (zCond) vp_buf_appendf(&w, &rcB, " AND %s", zCond);
   int iDocParam = iParam;
   if (zDoc && zDoc[0]) {
     vp_buf_appendf(&w, &rcB,
                    " AND (d.file = ?%d OR d.path = ?%d OR CAST(d.id AS TEXT) = ?%d"
-                   " OR d.file LIKE '%%/' || ?%d)",
-                   iParam, iParam, iParam, iParam);
+                   " OR d.file LIKE '%%/' || ?%d OR d.number = ?%d)",
+                   iParam, iParam, iParam, iParam, iParam);
   }
   if (rcB != VP_OK) rc = VP_ENOMEM;
   char *zWhere = vp_buf_take(&w);
@@ -980,7 +1554,6 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
       for (int j = 0; j < nId; j++) sqlite3_bind_int64(s, i + j, aId[j]);
       if (nId == 0) sqlite3_bind_int64(s, i, -1);
     }
-    for (int j = 0; j < nProv; j++) sqlite3_bind_text(s, iProvParam + j, apProv[j]->zName, -1, SQLITE_STATIC);
     if (zDoc && zDoc[0]) sqlite3_bind_text(s, iDocParam, zDoc, -1, SQLITE_STATIC);
   }
   cJSON *pOut = cJSON_CreateObject();
@@ -1015,6 +1588,7 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
   read_end(p);
   if (zAgency && zAgency[0] && rc == VP_OK)
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
+  if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
   cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
@@ -1025,24 +1599,43 @@ int vp_query_tasks(vp_db *p, const char *zAgency, const char *zProvince,
   free(zSqlFacet);
   free(aId);
   free(zName);
+  free(zChosen);
+  free(zCond);
   return finish(rc, pOut, ppOut);
 }
 
 /* ---- documents ------------------------------------------------------ */
 
 int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
+  return vp_query_docs_in(p, NULL, ppOut, pzErr);
+}
+
+int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   sqlite3_stmt *s = NULL;
-  int rc = read_begin(p, pzErr);
+  char *zCond = NULL, *zAgFree = NULL;
+  vp_docfilter f;
+  int rc = filter_agency(p, pFilter, &f, &zAgFree, pzErr);
+  if (rc == VP_OK && !vp_docfilter_empty(&f)) rc = vp_docfilter_sql(&f, &zCond, pzErr);
+  free(zAgFree);
+  char *zSql = rc == VP_OK ? vp_mprintf(
+      "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
+      " d.issuer, d.signer, d.size, d.indexed_at,"
+      " (SELECT count(*) FROM passage WHERE doc_id = d.id),"
+      " (SELECT count(*) FROM (SELECT DISTINCT passage_id, instrument_id FROM citation"
+      "   WHERE doc_id = d.id AND relation IS NOT 'alias')),"
+      " (SELECT count(*) FROM task WHERE doc_id = d.id)"
+      " FROM doc d WHERE %s ORDER BY d.file", zCond ? zCond : "1") : NULL;
+  free(zCond);
   if (rc != VP_OK) return rc;
-  rc = prepare(p,
-               "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
-               " d.issuer, d.signer, d.size, d.indexed_at,"
-               " (SELECT count(*) FROM passage WHERE doc_id = d.id),"
-               " (SELECT count(*) FROM citation WHERE doc_id = d.id),"
-               " (SELECT count(*) FROM task WHERE doc_id = d.id)"
-               " FROM doc d ORDER BY d.file",
-               &s, pzErr);
+  if (zSql == NULL) return VP_ENOMEM;
+  rc = read_begin(p, pzErr);
+  if (rc != VP_OK) {
+    free(zSql);
+    return rc;
+  }
+  rc = prepare(p, zSql, &s, pzErr);
+  free(zSql);
   cJSON *pOut = cJSON_CreateObject();
   cJSON *aDocs = cJSON_CreateArray();
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
@@ -1064,18 +1657,31 @@ int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
   return finish(rc, pOut, ppOut);
 }
 
-/* The document a user names: its id, its file as indexed, its path, or the
-** file's base name. *piDoc = -1 when none. */
+/* The document a user names: its id, its file as indexed, its path, the
+** file's base name, or its own number however typed ("222/KH-UBND",
+** "222/kh-ubnd"). *piDoc = -1 when none. */
 static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = prepare(p,
                    "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
-                   " OR file LIKE '%/' || ?1 ORDER BY id LIMIT 1",
+                   " OR file LIKE '%/' || ?1 OR number = ?1 ORDER BY id LIMIT 1",
                    &s, pzErr);
   *piDoc = -1;
   if (rc == VP_OK) {
     sqlite3_bind_text(s, 1, zId, -1, SQLITE_STATIC);
     if (step_row(p, s, &rc, pzErr)) *piDoc = sqlite3_column_int64(s, 0);
+  }
+  release(p, s);
+  vp_docnum want;
+  if (rc != VP_OK || *piDoc >= 0 || vp_qparse_docnums(zId, &want, 1) != 1) return rc;
+  /* the number as the person typed it, compared on its token */
+  s = NULL;
+  rc = prepare(p, "SELECT id, number FROM doc WHERE number IS NOT NULL ORDER BY id", &s, pzErr);
+  while (rc == VP_OK && *piDoc < 0 && step_row(p, s, &rc, pzErr)) {
+    vp_docnum d;
+    const char *zNum = col_text(s, 1);
+    if (vp_docnum_next(zNum, (int)strlen(zNum), 0, &d) && strcmp(d.zToken, want.zToken) == 0)
+      *piDoc = sqlite3_column_int64(s, 0);
   }
   release(p, s);
   return rc;
@@ -1135,9 +1741,10 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   s = NULL;
   if (rc == VP_OK)
     rc = prepare(p,
-                 "SELECT i.key, i.scope, i.type, c.relation, c.date, c.section, c.line"
-                 " FROM citation c JOIN instrument i ON i.id = c.instrument_id"
-                 " WHERE c.doc_id = ?1 ORDER BY c.start",
+                 "SELECT i.key, i.scope, i.type, group_concat(DISTINCT c.relation), c.date,"
+                 " c.section, c.line FROM citation c JOIN instrument i ON i.id = c.instrument_id"
+                 " WHERE c.doc_id = ?1 AND c.relation IS NOT 'alias'"
+                 " GROUP BY c.passage_id, c.instrument_id ORDER BY min(c.start)",
                  &s, pzErr);
   if (rc == VP_OK) {
     cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
@@ -1148,7 +1755,19 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       add_col(o, "key", s, 0);
       add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
       add_col(o, "type", s, 2);
-      add_col(o, "relation", s, 3);
+      /* one row per passage and instrument, with all its relations */
+      const char *zRels = col_text(s, 3) ? col_text(s, 3) : "";
+      char *zFirst = vp_strndup(zRels, (int)strcspn(zRels, ","));
+      add_str(o, "relation", zFirst);
+      free(zFirst);
+      cJSON *aRel = cJSON_AddArrayToObject(o, "relations");
+      for (const char *z = zRels; *z;) {
+        int nR = (int)strcspn(z, ",");
+        char *zR = vp_strndup(z, nR);
+        if (zR) cJSON_AddItemToArray(aRel, cJSON_CreateString(zR));
+        free(zR);
+        z += nR + (z[nR] == ',');
+      }
       add_col(o, "date", s, 4);
       add_col(o, "section", s, 5);
       cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 6));
@@ -1189,9 +1808,11 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
   int nConflict = 0;
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
     cJSON *o = instrument_object(s);
-    cJSON_AddNumberToObject(o, "citations", sqlite3_column_int(s, 10));
+    int nCit = 0; /* as refs counts them: a passage once, aliases left out */
+    rc = count_citations(p, sqlite3_column_int64(s, 0), &nCit, pzErr);
+    cJSON_AddNumberToObject(o, "citations", nCit);
     cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
-    rc = add_dates(p, o, sqlite3_column_int64(s, 0), pzErr);
+    if (rc == VP_OK) rc = add_dates(p, o, sqlite3_column_int64(s, 0), pzErr);
     if (cJSON_IsTrue(cJSON_GetObjectItem(o, "conflict"))) nConflict++;
     cJSON_AddItemToArray(aInst, o);
   }
@@ -1250,15 +1871,47 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
   if (zNum == NULL) return VP_ENOMEM;
   vp_docnum d;
   int bNum = vp_qparse_docnums(zNum, &d, 1) == 1;
+  vp_instref ref; /* "NQ 20", "nghị quyết 20": read loosely when not cited as written */
+  int bLoose = vp_instref_parse(zNum, &ref);
   free(zNum);
-  if (!bNum) {
-    *pzErr = vp_mprintf("\"%s\" is not an instrument number (e.g. 69-KL/TW, 709/QĐ-TTg)", zKey);
+  if (!bNum && !bLoose) {
+    *pzErr = vp_mprintf("\"%s\" is not an instrument number (e.g. 69-KL/TW, 709/QĐ-TTg, NQ 20)", zKey);
     return VP_EQUERY;
   }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "key", zKey);
   int rc = read_begin(p, pzErr);
-  if (rc == VP_OK) rc = refs_answer(p, pOut, &d, 1, zAt ? zAt + 1 : NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
+  inst_sel sel;
+  memset(&sel, 0, sizeof(sel));
+  if (bNum) snprintf(sel.zToken, sizeof(sel.zToken), "%s", d.zToken);
+  snprintf(sel.zScope, sizeof(sel.zScope), "%s", zAt ? zAt + 1 : "");
+  sel.bScope = zAt != NULL;
+  int nFound = 0;
+  if (rc == VP_OK && bNum) rc = count_cited(p, d.zToken, &nFound, pzErr);
+  if (rc == VP_OK && nFound == 0) {
+    if (bNum) { /* the parts of what was written: "20/NQ-TW" is 20-NQ/TW */
+      snprintf(ref.zNumber, sizeof(ref.zNumber), "%s", d.zNumber);
+      snprintf(ref.zType, sizeof(ref.zType), "%s", d.zType);
+      snprintf(ref.zIssuer, sizeof(ref.zIssuer), "%s", d.zIssuer);
+      ref.nYear = d.nYear;
+    }
+    inst_sel aSel[MAX_LOOSE];
+    int nSel = 0;
+    rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
+    if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
+      snprintf(sel.zToken, sizeof(sel.zToken), "%s", aSel[0].zToken);
+      snprintf(d.zToken, sizeof(d.zToken), "%s", aSel[0].zToken);
+      cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
+    } else if (rc == VP_OK && nSel > 1) {
+      vp_buf b = {0};
+      int rcB = VP_OK;
+      vp_buf_appendf(&b, &rcB, "\"%s\" may name several instruments:", zKey);
+      for (int i = 0; i < nSel && i < 5; i++) vp_buf_appendf(&b, &rcB, "%s %s", i ? "," : "", aSel[i].zKey);
+      *pzErr = vp_buf_take(&b);
+      rc = VP_ENOTFOUND;
+    }
+  }
+  if (rc == VP_OK) rc = refs_answer(p, pOut, &sel, 1, NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
   if (rc == VP_OK && cJSON_GetArraySize(cJSON_GetObjectItem(pOut, "instruments")) == 0) {
     *pzErr = vp_mprintf("no instrument %s is cited in the index", zKey);
     rc = VP_ENOTFOUND;
@@ -1333,6 +1986,84 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aAg));
   cJSON_AddItemToObject(pOut, "agencies", aAg);
   return finish(rc, pOut, ppOut);
+}
+
+/* ---- export ------------------------------------------------------- */
+
+/* Each export table: its SQL (ids first) and the names of its columns;
+** "=" before a name: a text kept as stored (display form already), "~":
+** shown in display form, "#": a number. */
+typedef struct export_table {
+  const char *zName;
+  const char *zSql;
+  const char *azCol[16];
+} export_table;
+
+static const export_table aExport[] = {
+    {"docs",
+     "SELECT d.id, d.file, d.path, d.province, d.number, d.date, d.kind, d.title, d.issuer,"
+     " d.signer FROM doc d ORDER BY d.id",
+     {"#id", "=file", "=path", "=province", "=number", "=date", "=kind", "=title", "~issuer",
+      "~signer", NULL}},
+    {"passages",
+     "SELECT p.id, p.doc_id, d.number, d.province, d.file, p.section, p.line, p.text"
+     " FROM passage p JOIN doc d ON d.id = p.doc_id ORDER BY p.id",
+     {"#id", "#doc_id", "=doc_number", "=province", "=file", "=section", "#line", "~text", NULL}},
+    {"citations",
+     "SELECT c.id, c.doc_id, c.passage_id, d.number, d.province, i.key, nullif(i.scope, ''),"
+     " i.type, c.relation, c.date, c.section, c.line FROM citation c"
+     " JOIN instrument i ON i.id = c.instrument_id JOIN doc d ON d.id = c.doc_id"
+     " WHERE c.relation IS NOT 'alias' ORDER BY c.id",
+     {"#id", "#doc_id", "#passage_id", "=doc_number", "=province", "=instrument", "=scope", "=type",
+      "=relation", "=date", "=section", "#line", NULL}},
+    {"tasks",
+     "SELECT t.id, t.doc_id, d.number, d.province, d.file, t.section, t.line, t.text, t.deadline,"
+     " t.deadline_norm FROM task t JOIN doc d ON d.id = t.doc_id ORDER BY t.id",
+     {"#id", "#doc_id", "=doc_number", "=province", "=file", "=section", "#line", "=text",
+      "=deadline", "=deadline_norm", NULL}},
+};
+
+int vp_query_export(vp_db *p, const char *zTable, int (*xRow)(void *pCtx, const cJSON *pRow),
+                    void *pCtx, char **pzErr) {
+  const export_table *t = NULL;
+  for (int i = 0; i < VP_ARRAY_SIZE(aExport); i++)
+    if (strcmp(aExport[i].zName, zTable) == 0) t = &aExport[i];
+  if (t == NULL) {
+    *pzErr = vp_mprintf("no table \"%s\" to export (docs, passages, citations, tasks)", zTable);
+    return VP_EQUERY;
+  }
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  sqlite3_stmt *s = NULL, *sAg = NULL;
+  rc = prepare(p, t->zSql, &s, pzErr);
+  int bTasks = strcmp(zTable, "tasks") == 0;
+  if (rc == VP_OK && bTasks)
+    rc = prepare(p,
+                 "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
+                 " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
+                 &sAg, pzErr);
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; t->azCol[i]; i++) {
+      const char *zCol = t->azCol[i] + 1;
+      if (t->azCol[i][0] == '#') {
+        if (sqlite3_column_type(s, i) == SQLITE_NULL) cJSON_AddNullToObject(o, zCol);
+        else cJSON_AddNumberToObject(o, zCol, (double)sqlite3_column_int64(s, i));
+      } else if (t->azCol[i][0] == '~') {
+        add_display(o, zCol, s, i);
+      } else {
+        add_col(o, zCol, s, i);
+      }
+    }
+    if (bTasks) rc = add_task_agencies(p, sAg, o, sqlite3_column_int64(s, 0), pzErr);
+    int rcCb = rc == VP_OK ? xRow(pCtx, o) : 0;
+    cJSON_Delete(o);
+    if (rcCb != 0) rc = rcCb;
+  }
+  release(p, s);
+  release(p, sAg);
+  read_end(p);
+  return rc;
 }
 
 int vp_db_generation(vp_db *p, long long *piGen, char **pzErr) {

@@ -13,9 +13,11 @@
 
 #include "vp_common.h"
 #include "vp_docnum.h"
+#include "vp_lexicon.h"
 #include "vp_norm.h"
 #include "vp_vocab.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,15 +170,110 @@ static int docnum_typed_at(const char *z, int n, int i, vp_docnum *p) {
   return 1;
 }
 
-/* A document number starting at the digit z[i]: one token, its zToken (the
-** pieces of the number are not emitted, so "kl" alone finds no number).
-** Returns 1 and sets *piNext past it, or 0 when z[i] starts no number. */
+/* ---- searchable parts of a number ----------------------------------------
+** A number is one term for exact search; in the index its parts stand
+** colocated with it, so "NQ/TW" (every Party resolution), "QĐ-TTg" (every
+** Prime Minister's decision), "69" and "69-KL*" find it. Never "kl" or "tw"
+** alone: those stay words. On the query side a code pair ("NQ/TW",
+** "QĐ-TTg") and a number with its type ("69-KL") are read as one term. */
+
+/* Bytes of the code letters at z[i] (ASCII letters, Đ/đ), at most 14. */
+static int code_run(const char *z, int n, int i) {
+  int j = i;
+  while (j < n && j - i <= 14) {
+    unsigned char c = (unsigned char)z[j];
+    if ((unsigned)((c | 32) - 'a') < 26) j++;
+    else if (c == 0xC4 && j + 1 < n && ((unsigned char)z[j + 1] & 0xFE) == 0x90) j += 2;
+    else break;
+  }
+  return j - i > 14 ? 0 : j - i;
+}
+
+/* z[i..e) folded as codes are in number tokens: ASCII lowercase, Đ → d. */
+static int fold_code(const char *z, int i, int e, char *zOut, int nOut) {
+  int o = 0;
+  for (int j = i; j < e && o + 1 < nOut; j++) {
+    unsigned char c = (unsigned char)z[j];
+    if (c == 0xC4) {
+      zOut[o++] = 'd';
+      j++;
+    } else {
+      zOut[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+  }
+  zOut[o] = 0;
+  return o;
+}
+
+static int word_byte(const char *z, int n, int i) {
+  return i < n && (is_ascii_word((unsigned char)z[i]) || (unsigned char)z[i] >= 0x80);
+}
+
+/* Query side: "NQ/TW", "QĐ-TTg" (a type code, / or -, an issuer code) at
+** z[i], or with bNumber "69-KL" (digits, -, a type code, nothing after):
+** one term into zOut; returns its end, or 0. */
+static int code_term_at(const char *z, int n, int i, int bNumber, char *zOut, int nOut) {
+  const vp_lexicon_list *pType = vp_lexicon_get("instrument-types.tsv", "type");
+  const vp_lexicon_list *pIssuer = vp_lexicon_get("instrument-types.tsv", "issuer");
+  int a = i, aEnd;
+  if (bNumber) {
+    while (a < n && z[a] >= '0' && z[a] <= '9') a++;
+    if (a == i || a - i > 6 || a >= n || z[a] != '-') return 0;
+    int t = code_run(z, n, a + 1);
+    if (t == 0 || word_byte(z, n, a + 1 + t) || (a + 1 + t < n && z[a + 1 + t] == '/') ||
+        !vp_lexicon_find_code(pType, 0, z + a + 1, t))
+      return 0;
+    aEnd = a + 1 + t;
+  } else {
+    int t = code_run(z, n, i);
+    if (t == 0 || i + t >= n || (z[i + t] != '/' && z[i + t] != '-')) return 0;
+    int s = code_run(z, n, i + t + 1);
+    if (s == 0 || word_byte(z, n, i + t + 1 + s) || !vp_lexicon_find_code(pType, 0, z + i, t) ||
+        !vp_lexicon_find_code(pIssuer, 0, z + i + t + 1, s))
+      return 0;
+    aEnd = i + t + 1 + s;
+  }
+  fold_code(z, i, aEnd, zOut, nOut);
+  return aEnd;
+}
+
+/* Index side: the parts of a number token ("69-kl/tw": "69", "69-kl",
+** "kl/tw"; "709/qd-ttg": "709", "qd-ttg"; "35/2021/nd-cp": "35", "2021",
+** "nd-cp"), colocated with it. */
+static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
+  const char *zTok = d->zToken;
+  char zPart[64];
+  int rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, d->zNumber, (int)strlen(d->zNumber), d->iStart, d->iEnd);
+  if (d->bParty) {
+    const char *zDash = strchr(zTok, '-'), *zSlash = zDash ? strchr(zDash, '/') : NULL;
+    if (rc == 0 && zSlash) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zTok, (int)(zSlash - zTok), d->iStart, d->iEnd);
+    if (rc == 0 && zDash) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zDash + 1, (int)strlen(zDash + 1), d->iStart, d->iEnd);
+    return rc;
+  }
+  if (rc == 0 && d->nYear) {
+    int nPart = snprintf(zPart, sizeof(zPart), "%d", d->nYear);
+    rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
+  }
+  const char *zLast = strrchr(zTok, '/');
+  if (rc == 0 && zLast && d->zType[0])
+    rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zLast + 1, (int)strlen(zLast + 1), d->iStart, d->iEnd);
+  return rc;
+}
+
+/* A document number starting at the digit z[i]: one token, its zToken, and
+** in the index its parts colocated (emit_docnum_parts). Returns 1 and sets
+** *piNext past it, or 0 when z[i] starts no number. */
 static int emit_docnum_at(const char *z, int n, int i, int mode,
                           vp_tok_fn xToken, void *pCtx, int *piNext, int *pRc) {
   vp_docnum d;
   if (!vp_docnum_at(z, n, i, &d) &&
       !((mode & MODE_QUERY) && docnum_typed_at(z, n, i, &d))) {
-    return 0;
+    char zTerm[64];
+    int iEnd = (mode & MODE_QUERY) ? code_term_at(z, n, i, 1, zTerm, sizeof(zTerm)) : 0;
+    if (iEnd == 0) return 0;
+    *pRc = xToken(pCtx, 0, zTerm, (int)strlen(zTerm), i, iEnd);
+    *piNext = iEnd;
+    return 1;
   }
   if (d.iEnd <= i || d.iEnd > n)
     return 0;
@@ -185,6 +282,7 @@ static int emit_docnum_at(const char *z, int n, int i, int mode,
   d.zToken[sizeof(d.zToken) - 1] = '\0';
   int nToken = (int)strlen(d.zToken);
   *pRc = nToken ? xToken(pCtx, 0, d.zToken, nToken, d.iStart, d.iEnd) : 0;
+  if (*pRc == 0 && nToken && (mode & MODE_INDEX)) *pRc = emit_docnum_parts(&d, xToken, pCtx);
   *piNext = d.iEnd;
   return 1;
 }
@@ -211,6 +309,15 @@ static int emit_batch(const char *z, int n, vp_norm_batch *b, int mode,
     if (c >= '0' && c <= '9' &&
         emit_docnum_at(z, n, w->iStart, mode, xToken, pCtx, &iSkip, &rc)) {
       continue;
+    }
+    if (mode & MODE_QUERY) { /* "NQ/TW", "QĐ-TTg": one term */
+      char zTerm[64];
+      int iEnd = code_term_at(z, n, w->iStart, 0, zTerm, sizeof(zTerm));
+      if (iEnd > 0) {
+        rc = xToken(pCtx, 0, zTerm, (int)strlen(zTerm), w->iStart, iEnd);
+        iSkip = iEnd;
+        continue;
+      }
     }
     if ((mode & ~MODE_INDEX) == 0 && w->nExact <= VP_TOK_MAX &&
         w->nFold <= VP_TOK_MAX) {

@@ -210,6 +210,20 @@ function loadAgencies() {
   return agenciesLoaded;
 }
 
+/* Typeahead: the names that fit what is typed so far, from
+** /api/agencies?prefix= (prefixes of words, no diacritics needed, a typo). */
+let suggestTimer = null;
+function suggestAgencies() {
+  clearTimeout(suggestTimer);
+  const typed = $('agency-typed').value.trim();
+  if (typed.length < 2) return;
+  suggestTimer = setTimeout(() => {
+    api('agencies', { prefix: typed, limit: 8 }).then((r) => {
+      $('agency-suggest').replaceChildren(...(r.agencies || []).map((a) => el('option', { value: a.name })));
+    }).catch(() => {});
+  }, 150);
+}
+
 function roleLabel(role) {
   return role === 'lead' ? 'Chủ trì' : role === 'support' ? 'Phối hợp' : (role || '');
 }
@@ -304,7 +318,11 @@ async function showHealth() {
 document.addEventListener('DOMContentLoaded', () => {
   $('search-form').addEventListener('submit', (e) => { e.preventDefault(); go('search', { q: $('q').value.trim() }); });
   $('refs-form').addEventListener('submit', (e) => { e.preventDefault(); go('refs', { q: $('ref-q').value.trim() }); });
-  $('who-form').addEventListener('submit', (e) => { e.preventDefault(); go('who', { agency: $('agency').value }); });
+  $('who-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    go('who', { agency: $('agency-typed').value.trim() || $('agency').value });
+  });
+  $('agency-typed').addEventListener('input', suggestAgencies);
   $('agency').addEventListener('change', () => go('who', { agency: $('agency').value }));
   window.addEventListener('hashchange', route);
   showHealth();
