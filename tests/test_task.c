@@ -682,12 +682,15 @@ static void test_quiet_regions(void) {
       /* 8 */ {VP_P_TEXT, "Sở Tài chính chủ trì bố trí kinh phí thực hiện.", 7, 0, NO_TABLE, {0}},
       /* 9 */ {VP_P_HEADING, "Cấp giấy chứng nhận đủ điều kiện", -1, 0, NO_TABLE, {0}},
       /* 10 */ {VP_P_TEXT, "Cơ quan thực hiện: Sở Y tế. Cơ quan có thẩm quyền quyết định: Sở Y tế", 9, 0, NO_TABLE, {0}},
+      /* 11 */ {VP_P_HEADING, "Điều 2. Đối tượng áp dụng", -1, 0, NO_TABLE, {0}},
+      /* 12 */ {VP_P_TEXT, "Sở Tài chính, Kho bạc Nhà nước và các cơ quan, đơn vị sử dụng ngân sách nhà nước.", 11, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("a procedure's field gives no task", task_of_passage(&ts, 1) == NULL);
   CHECK("the next heading ends it", task_of_passage(&ts, 3) != NULL);
   CHECK("a model form gives no task", task_of_passage(&ts, 6) == NULL);
   CHECK("the next appendix ends the form", task_of_passage(&ts, 8) != NULL);
+  CHECK("the bodies a legal text applies to are no doers", task_of_passage(&ts, 12) == NULL);
   CHECK("fields of a procedure's card in one line give no task",
         task_of_passage(&ts, 9) == NULL && task_of_passage(&ts, 10) == NULL);
   vp_task_clear(&ts);

@@ -74,6 +74,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"form-end", NULL},
     {"duty-lead-in", NULL},
     {"goal", NULL},
+    {"scope-heading", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

@@ -1367,8 +1367,8 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
   return rc;
 }
 
-/* ---- regions that give no task: the fields of a procedure's card and
-** model forms. */
+/* ---- regions that give no task: the fields of a procedure's card, a
+** legal text's scope ("Đối tượng áp dụng") and model forms. */
 
 typedef struct quiet_region {
   int bProcedure;  /* inside a procedure field ("Cơ quan thực hiện") */
@@ -1395,7 +1395,8 @@ static int in_quiet_region(const vp_text *pText, int p, quiet_region *pR) {
   else if (pR->bForm && n < 200 && opens_with(ps, "form-end")) pR->bForm = 0;
   if (pR->bForm) return 1;
   int bLabelled = ps->zLabel[0] != 0;
-  if ((ps->eKind == VP_P_HEADING || bLabelled) && opens_with(ps, "procedure-field")) {
+  if ((ps->eKind == VP_P_HEADING || bLabelled) &&
+      (opens_with(ps, "procedure-field") || opens_with(ps, "scope-heading"))) {
     pR->bProcedure = 1;
     pR->iLevel = ps->iLevel;
     return 1;
