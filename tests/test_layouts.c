@@ -396,6 +396,8 @@ static void test_article_runs_on(void) {
       "**Điều\n1. Đối tượng áp dụng**\nCác sở, ban, ngành của tỉnh.\n"
       "**Điều 2**.\nQuyết định này có hiệu lực kể từ ngày ký.\n"
       "**Điều 3**.\nChánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm thi hành.\n"
+      "Điều 5. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh;\n"
+      "Giám đốc Sở Xây dựng; Thủ trưởng các sở, ban, ngành chịu trách nhiệm thi hành.\n"
       "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân\nThành phố, Giám đốc Sở Khoa học và Công nghệ chịu trách nhiệm "
       "thi hành Quyết định này./.\n";
   vp_text *p = parse(z);
@@ -409,6 +411,8 @@ static void test_article_runs_on(void) {
                                                          strstr(p->aPassage[a3].zText, "Chánh Văn phòng UBND"));
   CHECK("'**Điều 4.** Chánh …' goes on past the wrap", a4 >= 0 && streq(p->aPassage[a4].zLabel, "Điều 4") &&
                                                           strstr(p->aPassage[a4].zText, "Chánh Văn phòng Ủy ban"));
+  int a5 = find(p, "Giám đốc Sở Xây dựng");
+  CHECK("a list of officeholders goes on past ';'", a5 >= 0 && strstr(p->aPassage[a5].zText, "Chánh Văn phòng UBND tỉnh"));
   vp_reader_free(p);
 }
 

@@ -335,6 +335,8 @@ static void test_deadlines(void) {
       {"1. Sở Tài chính quản lý Quỹ I của tỉnh.", NULL, NULL},
       {"1. Sở Tài chính báo cáo kết quả quý IV/2023 và đề xuất.", NULL, NULL},
       {"1. Sở Tài chính tổ chức hội nghị tổng kết vào ngày 19/12/2025.", "vào ngày 19/12/2025", "2025-12-19"},
+      {"1. Sở Y tế khử khuẩn môi trường ngay sau khi lũ rút, bảo đảm không để dịch bệnh.", "ngay sau khi lũ rút", "event"},
+      {"1. Sở Nội vụ gửi hồ sơ trước 10 ngày để thẩm định.", "trước 10 ngày", "P10D"},
       {"1. Sở Tài chính triển khai kế hoạch, phấn đấu đạt mục tiêu ngay trong năm 2025.", NULL, NULL},
       {"1. Sở Tài chính lồng ghép vào các Chương trình mục tiêu quốc gia trước ngày 15/12/2025.",
        "trước ngày 15/12/2025", "2025-12-15"},

@@ -75,6 +75,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"duty-lead-in", NULL},
     {"goal", NULL},
     {"scope-heading", NULL},
+    {"event-deadline", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */
@@ -88,7 +89,7 @@ static const vp_lexicon_list_spec aMetaLists[] = {
 static const vp_lexicon_list_spec aLayoutLists[] = {
     {"signature-prefix", NULL}, {"signature-title", NULL}, {"appendix", NULL},
     {"not-appendix", NULL},     {"motto-start", NULL},     {"motto-line", NULL},
-    {"hyphen-compound", NULL},
+    {"hyphen-compound", NULL}, {"list-title", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

@@ -668,12 +668,35 @@ static void find_duration(const vp_fold *f, int iFrom, deadline *pOut) {
   }
 }
 
+/* A limit tied to an event: "ngay sau khi sự cố xảy ra", "trước khi thực
+** hiện" (data/task-phrases.tsv: event-deadline) up to the next ',' ';' or
+** '.' (at most 80 bytes); normal form "event". */
+static void find_event_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
+  const vp_lexicon_list *pList = task_list("event-deadline");
+  for (int i = iFrom; i < f->n; i++) {
+    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
+    int e = list_at(f, i, pList, NULL);
+    if (e < 0) continue;
+    int k = e;
+    while (k < f->n && k - i < 80 && f->z[k] != ',' && f->z[k] != ';' && f->z[k] != '.') k++;
+    while (k > e && f->z[k - 1] == ' ') k--;
+    if (k - e < 4) continue; /* the event must be named */
+    pOut->bFound = 1;
+    pOut->iS = i;
+    pOut->iE = k;
+    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "event");
+    return;
+  }
+}
+
 static void find_prose_deadline(const clause *c, deadline *pOut) {
   const vp_fold *f = &c->f;
   memset(pOut, 0, sizeof(*pOut));
   find_dated_deadline(f, c->iBody, pOut);
   if (pOut->bFound) return;
   find_duration(f, c->iBody, pOut);
+  if (pOut->bFound) return;
+  find_event_deadline(f, c->iBody, pOut);
   if (pOut->bFound) return;
   int i = find_phrase(f, c->iBody, "dinh ky hang nam");
   int e = i >= 0 ? i + (int)strlen("dinh ky hang nam") : -1;

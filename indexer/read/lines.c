@@ -495,6 +495,16 @@ int rd_hyphen_compound(const rd_ctx *p, int j, int k) {
   return bYes;
 }
 
+/* Does line k's text open with a phrase of list zList of
+** data/layout-words.tsv? */
+int rd_line_opens_with(const rd_ctx *p, int k, const char *zList) {
+  const rd_line *pL = &p->aLine[k];
+  char *zFold = rd_fold_prefix(p->zClean, pL->iCs, pL->iCe);
+  int bYes = zFold != NULL && rd_layout_word(zList, zFold) > 0;
+  free(zFold);
+  return bYes;
+}
+
 static int rd_is_sig_title(const char *zFold, int bAllCaps) {
   if (!bAllCaps) return 0;
   int n = (int)strlen(zFold);

@@ -139,6 +139,11 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
       (p->zClean[pF->iCe - 1] == ';' || p->zClean[pF->iCe - 1] == ',') && !rd_stands_alone(pL) &&
       !pL->lab.eType && !pL->bFootnote)
     return 1;
+  /* "… Chánh Văn phòng UBND tỉnh;" / "Giám đốc Sở …; Thủ trưởng …": a list
+  ** of officeholders goes on past a ';' (layout-words.tsv: list-title) */
+  if (k == j + 1 && p->zClean[pT->iCe - 1] == ';' && !rd_stands_alone(pL) && !pL->lab.eType &&
+      !pL->bFootnote && rd_line_opens_with(p, k, "list-title"))
+    return 1;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
     char c = p->zClean[pT->iCe - 1];
