@@ -686,6 +686,9 @@ static void test_quiet_regions(void) {
       /* 10 */ {VP_P_TEXT, "Cơ quan thực hiện: Sở Y tế. Cơ quan có thẩm quyền quyết định: Sở Y tế", 9, 0, NO_TABLE, {0}},
       /* 11 */ {VP_P_HEADING, "Điều 2. Đối tượng áp dụng", -1, 0, NO_TABLE, {0}},
       /* 12 */ {VP_P_TEXT, "Sở Tài chính, Kho bạc Nhà nước và các cơ quan, đơn vị sử dụng ngân sách nhà nước.", 11, 0, NO_TABLE, {0}},
+      /* 13 */ {VP_P_HEADING, "2.6   Địa điểm tiếp nhận hồ sơ: - Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh tiếp nhận hồ sơ.", -1, 0, NO_TABLE, {0}},
+      /* 14 */ {VP_P_HEADING, "1.5. Đối tượng thực hiện TTHC:", -1, 0, NO_TABLE, {0}},
+      /* 15 */ {VP_P_TEXT, "Ban Chỉ huy Phòng thủ dân sự cấp xã, cơ quan chuyên môn về bảo vệ môi trường cấp xã.", 14, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("a procedure's field gives no task", task_of_passage(&ts, 1) == NULL);
@@ -693,6 +696,8 @@ static void test_quiet_regions(void) {
   CHECK("a model form gives no task", task_of_passage(&ts, 6) == NULL);
   CHECK("the next appendix ends the form", task_of_passage(&ts, 8) != NULL);
   CHECK("the bodies a legal text applies to are no doers", task_of_passage(&ts, 12) == NULL);
+  CHECK("a field numbered '2.6' without a dot is a field too", task_of_passage(&ts, 13) == NULL);
+  CHECK("'Đối tượng thực hiện TTHC': applicants, no doers", task_of_passage(&ts, 15) == NULL);
   CHECK("fields of a procedure's card in one line give no task",
         task_of_passage(&ts, 9) == NULL && task_of_passage(&ts, 10) == NULL);
   vp_task_clear(&ts);

@@ -128,7 +128,8 @@ static int skip_label(const vp_fold *f) {
       if (j == i) j = i + 1; /* a single letter: "a)", "đ)" */
       else if (j - i > 1 && j < f->n && is_word_byte((unsigned char)f->z[j])) j = i;
     }
-    if (j > i && (f->z[j - 1] == '.' || (j < f->n && (f->z[j] == '.' || f->z[j] == ')')))) {
+    int bDecimal = is_digit(c) && j < f->n && f->z[j] == ' ' && memchr(f->z + i, '.', (size_t)(j - i));
+    if (j > i && (bDecimal || f->z[j - 1] == '.' || (j < f->n && (f->z[j] == '.' || f->z[j] == ')')))) {
       i = j;
       if (i < f->n && (f->z[i] == '.' || f->z[i] == ')')) i++;
       continue;
