@@ -647,10 +647,20 @@ static void test_status_and_run_in(void) {
       /* 7 */ {VP_P_HEADING, "2.1. Trách nhiệm chung", 6, 0, NO_TABLE, {0}},
       /* 8 */ {VP_P_ITEM, "a) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.", 7, 0, NO_TABLE, {0}},
       /* 9 */ {VP_P_TEXT, "Thành phần Hội đồng Thi đua - Khen thưởng cấp cơ sở gồm: Chủ tịch, các Phó Chủ tịch.", 7, 0, NO_TABLE, {0}},
+      /* 10 */ {VP_P_TEXT, "Bộ Công an đang triển khai xây dựng Trung tâm giám sát an ninh mạng.", -1, 0, NO_TABLE, {0}},
+      /* 11 */ {VP_P_TEXT, "Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo.", -1, 0, NO_TABLE, {0}},
+      /* 12 */ {VP_P_TEXT, "Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; "
+                           "Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("'được phép' states a right, no task", task_of_passage(&ts, 0) == NULL);
   CHECK("'chịu trách nhiệm về nội dung' vouches, no task", task_of_passage(&ts, 1) == NULL);
+  CHECK("'Bộ Công an đang triển khai' reports, no task", task_of_passage(&ts, 10) == NULL);
+  const vp_task *t11 = task_of_passage(&ts, 11);
+  CHECK("'Sở Xây dựng đăng tải' (not 'đang'): a task", t11 && role_of(t11, "Sở Xây dựng") == L);
+  const vp_task *t12 = task_of_passage(&ts, 12);
+  CHECK("a member's qualifier ('trực thuộc …') does not end the list", t12 && role_of(t12, SNV) == L &&
+                                                                        role_of(t12, STC) == L);
   const vp_task *t = task_of_passage(&ts, 2);
   CHECK("run-in title: the clause after ':' is the task", t && role_of(t, SBN) == L &&
                                                           strncmp(t->zText, "Các Sở", 6) == 0);

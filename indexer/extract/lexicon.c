@@ -76,6 +76,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"goal", NULL},
     {"scope-heading", NULL},
     {"event-deadline", NULL},
+    {"report-aspect", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

@@ -157,6 +157,10 @@ typedef struct clause {
   int nContent;        /* content words beside agencies and role words */
   int bMembership;     /* a lead-in listing members */
   int bFootnote;       /* a footnote ("1   Chương trình …") */
+  int bStatement;      /* opens with bodies that are defined, report or
+                       ** author something: no doer, and no later one */
+  const char *zSrc;    /* the text analysed, as written */
+  int nSrc;
 } clause;
 
 static void clause_free(clause *c) {
@@ -226,6 +230,22 @@ static int take_list(clause *c, int i, int eRole) {
   return iEnd;
 }
 
+/* Does a word of list report-aspect stand, as written (tones count: "đã",
+** "đang", never "đăng"), at folded index i? "Bộ Công an đang triển khai …"
+** reports what a body is doing or did; it assigns nothing. */
+static int report_aspect_at(const clause *c, int i) {
+  if (i < 0 || i >= c->f.n) return 0;
+  int iSrc = c->f.aOff[i];
+  const vp_lexicon_list *pList = task_list("report-aspect");
+  for (int k = 0; k < vp_lexicon_count(pList); k++) {
+    const char *zW = vp_lexicon_entry_at(pList, k)->zPhrase;
+    int nW = (int)strlen(zW);
+    if (iSrc + nW < c->nSrc && memcmp(c->zSrc + iSrc, zW, (size_t)nW) == 0 && c->zSrc[iSrc + nW] == ' ')
+      return 1;
+  }
+  return 0;
+}
+
 /* "X chủ trì …" / "X: …" / "X <verb> …" at the start; "Đề nghị X",
 ** "Giao X"; "Chủ trì, phối hợp …" without X. */
 static void read_doer(clause *c, int bMayOwnDoer) {
@@ -242,13 +262,23 @@ static void read_doer(clause *c, int bMayOwnDoer) {
     }
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
+  while (iEnd >= 0 && !bAssigned && list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0) {
+    /* "Thủ trưởng các cơ quan, đơn vị trực thuộc UBND thành phố; Giám đốc
+    ** Công an …": a qualifier of one member, the list goes on after ';' */
+    const char *zSemi = memchr(f->z + iEnd, ';', (size_t)(f->n - iEnd));
+    int iNext = zSemi ? take_list(c, skip_list_sep(f, (int)(zSemi - f->z)), ROLE_LEAD) : -1;
+    if (iNext < 0) break;
+    iEnd = iNext;
+  }
   if (iEnd >= 0 && (list_at(f, skip_ws(f, iEnd), task_list("author-of"), NULL) >= 0 ||
-                    (!bAssigned && list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0))) {
+                    (!bAssigned && (list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0 ||
+                                    report_aspect_at(c, skip_ws(f, iEnd)))))) {
     /* "Sở X tại Tờ trình số …": the author of a document cited, not a
     ** doer; "Sở X là cơ quan thường trực …": what a body is, not work */
     for (int k = 0; k < c->nM; k++)
       if (c->aFe[k] <= iEnd && c->aRole[k] == ROLE_LEAD) c->aRole[k] = ROLE_NONE;
     iEnd = -1;
+    c->bStatement = 1;
   }
   if (iEnd >= 0) {
     c->bOwnDoer = 1;
@@ -451,6 +481,8 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
 /* Analyse z[0..n). bMayOwnDoer = 0 when the text stands in a member list. */
 static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   memset(c, 0, sizeof(*c));
+  c->zSrc = z;
+  c->nSrc = n;
   int rc = vp_fold_init(&c->f, z, n);
   if (rc == VP_OK) rc = vp_agency_scan_fold(z, n, &c->f, &c->aM, &c->nM);
   if (rc == VP_OK) rc = expand_shared_heads(z, n, &c->f, &c->aM, &c->nM);
@@ -1128,7 +1160,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       if (r->zDeadline == NULL) rc = VP_ENOMEM;
     }
   }
-  if (rc == VP_OK && !c.bOwnDoer && !bInherit && !r->bMembers && !bLeadIn &&
+  if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && !bLeadIn &&
       !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
     clause_free(&c);
     return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pOut, pnAlloc);
