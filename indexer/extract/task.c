@@ -1011,6 +1011,25 @@ static int doer_is_issuer(const clause *c, const char *zIssuer) {
   return bSame == 1 && nLead == 1;
 }
 
+/* Push the task of passage p read from clause c: its text from source
+** offset iTextFrom of the clause's text, its deadline the clause's own or
+** else zUpDeadline / zUpNorm (a lead-in's; may be NULL), its parties taken
+** from *pParties. */
+static int clause_task_push(vp_tasks *pOut, int *pnAlloc, int p, const clause *c, int iTextFrom,
+                            const char *zUpDeadline, const char *zUpNorm, party_list *pParties) {
+  deadline d;
+  find_prose_deadline(c, &d);
+  char *zText = vp_fold_display(c->zSrc + iTextFrom, c->nSrc - iTextFrom);
+  char *zDl = NULL;
+  if (d.bFound) {
+    zDl = vp_fold_display(c->zSrc + c->f.aOff[d.iS], c->f.aOff[d.iE] - c->f.aOff[d.iS]);
+  } else if (zUpDeadline) {
+    zDl = vp_strndup(zUpDeadline, -1);
+    snprintf(d.zNorm, sizeof(d.zNorm), "%s", zUpNorm ? zUpNorm : "");
+  }
+  return task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, pParties);
+}
+
 /* A passage that does not open with its doer: the first clause after its
 ** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
 ** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
@@ -1030,16 +1049,7 @@ static int later_clause_task(const char *z, int n, int p, vp_tasks *pOut, int *p
         list_at(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
-      deadline d;
-      find_prose_deadline(&c, &d);
-      char *zDl = NULL;
-      if (d.bFound) zDl = vp_fold_display(z + iFrom + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
-      char *zText = vp_fold_display(z + iFrom, n - iFrom);
-      if (rc == VP_OK) rc = task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, &parties);
-      else {
-        free(zText);
-        free(zDl);
-      }
+      if (rc == VP_OK) rc = clause_task_push(pOut, pnAlloc, p, &c, 0, NULL, NULL, &parties);
       party_list_free(&parties);
       clause_free(&c);
       return rc;
@@ -1168,22 +1178,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};
     party_add_list(&copy, &r->parties, &rc);
-    deadline d;
-    find_prose_deadline(&c, &d);
-    int iBodySrc = c.f.aOff[c.iBody];
-    char *zText = vp_fold_display(ps->zText + iBodySrc, ps->iEnd - ps->iStart - iBodySrc);
-    char *zDl = NULL;
-    if (d.bFound) {
-      zDl = vp_fold_display(ps->zText + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
-    } else if (bInherit && aRoles[q].zDeadline) { /* the lead-in's */
-      zDl = vp_strndup(aRoles[q].zDeadline, -1);
-      memcpy(d.zNorm, aRoles[q].zDeadlineNorm, sizeof(d.zNorm));
-    }
-    if (rc == VP_OK) rc = task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, &copy);
-    else {
-      free(zText);
-      free(zDl);
-    }
+    const passage_roles *pUp = bInherit ? &aRoles[q] : NULL; /* the lead-in's deadline */
+    if (rc == VP_OK)
+      rc = clause_task_push(pOut, pnAlloc, p, &c, c.f.aOff[c.iBody], pUp ? pUp->zDeadline : NULL,
+                            pUp ? pUp->zDeadlineNorm : NULL, &copy);
     party_list_free(&copy);
   }
   clause_free(&c);
