@@ -274,6 +274,14 @@ static int store_one(vp_store *pStore, const vp_prepared *p, const char *zReal,
 #define BATCH_BYTES ((long long)32 << 20)
 #define BATCH_MS 1000.0
 
+/* The batch's time limit: BATCH_MS, or $VNPLAN_BATCH_MS (tests kill a run
+** after some batches committed). */
+static double batch_ms(void) {
+  const char *z = getenv("VNPLAN_BATCH_MS");
+  double ms = z ? atof(z) : 0;
+  return ms > 0 ? ms : BATCH_MS;
+}
+
 /* At least this many files indexed: the run ends with an FTS5 'optimize'. */
 #define BULK_FILES 64
 
@@ -322,6 +330,7 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
                              &pQueue);
   long long nBatchStart = 0; /* pStats->nBytes when the open batch began */
   double msBatch = 0;        /* and the time */
+  double msBatchMax = batch_ms();
   for (int i = 0; rc == VP_OK && i < w.files.n; i++) {
     int bSkipped, bUnchanged;
     vp_prepared *pPrep = NULL;
@@ -341,7 +350,7 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
     pStats->nUnchanged += bUnchanged;
     int nBatch = vp_store_batch_docs(pStore);
     if (nBatch > 0 &&
-        (pStats->nBytes - nBatchStart >= BATCH_BYTES || vp_now_ms() - msBatch >= BATCH_MS)) {
+        (pStats->nBytes - nBatchStart >= BATCH_BYTES || vp_now_ms() - msBatch >= msBatchMax)) {
       rc = vp_store_batch_commit(pStore, pzErr);
       if (rc == VP_OK) pStats->nIndexed += nBatch;
     }
