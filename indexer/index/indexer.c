@@ -312,10 +312,12 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
   vp_store *pStore = NULL;
   if (rc == VP_OK) rc = vp_store_open(zDb, VP_STORE_CREATE, &db, pzErr);
   if (rc == VP_OK) {
-    /* a bulk writer: a large page cache and rare checkpoints cut the I/O of
-    ** the commits; FTS5 merges segments less eagerly */
-    sqlite3_exec(db, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;"
-                     "PRAGMA mmap_size=268435456;", NULL, NULL, NULL);
+    /* a bulk writer with a memory budget that does not grow with the
+    ** corpus: a 16 MB page cache (a batch that dirties more spills to the
+    ** WAL), no memory map (its pages would count in the process's memory,
+    ** up to the whole file), rare checkpoints */
+    sqlite3_exec(db, "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=16384;"
+                     "PRAGMA mmap_size=0;", NULL, NULL, NULL);
     rc = vp_store_writer(db, &pStore, pzErr);
   }
   int bBulk = rc == VP_OK && w.files.n >= BULK_FILES;
