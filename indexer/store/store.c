@@ -214,6 +214,9 @@ enum {
   S_ADD_AGENCY_PROVINCE,
   S_GENERATION,
   S_INS_TERM_FOLD,
+  S_SAVEPOINT,
+  S_RELEASE,
+  S_ROLLBACK_TO,
   S_COUNT
 };
 
@@ -294,6 +297,9 @@ static const char *const azSql[S_COUNT] = {
                          " SET lead=lead+excluded.lead, support=support+excluded.support",
     [S_GENERATION] = "UPDATE meta SET value=value+1 WHERE key='generation'",
     [S_INS_TERM_FOLD] = "INSERT OR IGNORE INTO term_fold(fold, term) VALUES(?1, ?2)",
+    [S_SAVEPOINT] = "SAVEPOINT doc",
+    [S_RELEASE] = "RELEASE doc",
+    [S_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
 /* Agency ids already known in this run: a bulk index names the same few
@@ -389,9 +395,10 @@ void vp_store_writer_free(vp_store *p) {
   free(p);
 }
 
-/* Bind helpers: NULL strings bind as SQL NULL. */
+/* Bind helpers: NULL strings bind as SQL NULL. The strings outlive the
+** statement's run (run() and lookup_id() clear the bindings): no copy. */
 static void bind_text(sqlite3_stmt *s, int i, const char *z) {
-  if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
+  if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_STATIC);
   else sqlite3_bind_null(s, i);
 }
 
@@ -722,6 +729,8 @@ void vp_store_batch_rollback(vp_store *p) {
 int vp_store_batch_commit(vp_store *p, char **pzErr) {
   if (!p->bBatch) return VP_OK;
   int rc = range_flush(p);
+  /* readers' caches key on the generation: once per batch */
+  if (rc == SQLITE_OK && p->nBatchDocs > 0) rc = run(p, S_GENERATION);
   if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
     db_error(p->db, "cannot commit to the index", pzErr);
@@ -772,7 +781,6 @@ static int put_rows(vp_store *p, const vp_store_doc *d, long long iOld,
     rc = run(p, S_ADD_AGENCY_PROVINCE);
   }
   if (rc == SQLITE_OK && d->pVocab) rc = insert_terms(p, d->pVocab);
-  if (rc == SQLITE_OK) rc = run(p, S_GENERATION);
   return rc;
 }
 
@@ -797,12 +805,12 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   ** of a document stored earlier in this batch must be there first */
   if (rc == SQLITE_OK && iOld >= 0 && p->nRange > 0) rc = range_flush(p);
   int bSavepoint = 0;
-  if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "SAVEPOINT doc", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = run(p, S_SAVEPOINT);
   if (rc == SQLITE_OK) {
     bSavepoint = 1;
     rc = put_rows(p, d, iOld, aRowid);
   }
-  if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "RELEASE doc", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = run(p, S_RELEASE);
   if (rc == SQLITE_OK) {
     bSavepoint = 0; /* stored in the batch: from here a failure is the batch's */
     rc = range_add(p, aRowid, d->pText->nPassage);
@@ -814,8 +822,8 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
   }
   *pzErr = vp_mprintf("cannot store %s: %s", d->zFile,
                       rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(p->db));
-  if (bSavepoint && !is_fatal(rc) &&
-      sqlite3_exec(p->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL) == SQLITE_OK) {
+  if (bSavepoint && !is_fatal(rc) && run(p, S_ROLLBACK_TO) == SQLITE_OK &&
+      run(p, S_RELEASE) == SQLITE_OK) {
     /* this document alone is undone; the batch goes on */
     agency_cache_clear(p);
     vp_vocab_clear(&p->terms);
