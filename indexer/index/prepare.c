@@ -111,6 +111,7 @@ struct vp_prep_queue {
   int nTaken;          /* files 0..nTaken-1 are taken */
   size_t nAhead;       /* bytes of text of files prepared, not yet taken */
   int bStop;           /* the writer wants no more */
+  int bWaiting;        /* the writer waits for a file */
   int bThread;         /* a worker runs (else _next prepares inline) */
   pthread_t thread;
   pthread_mutex_t mutex;
@@ -135,7 +136,12 @@ static void *prep_worker(void *pArg) {
     q->aItem[i] = p;
     q->nReady = i + 1;
     if (p != &nomem_marker) q->nAhead += prepared_bytes(p);
-    pthread_cond_signal(&q->cvItem);
+    /* a file unchanged since it was indexed needs nothing of the writer:
+    ** those wake it by the group (a re-run reads thousands of them, and
+    ** a wake-up per file cost more than the file) */
+    if (q->bWaiting && (p == &nomem_marker || p->eState != VP_PREP_UNCHANGED ||
+                        q->nReady - q->nTaken >= 64 || q->nReady == q->nPath))
+      pthread_cond_signal(&q->cvItem);
     pthread_mutex_unlock(&q->mutex);
   }
   return NULL;
@@ -174,7 +180,11 @@ int vp_prep_queue_next(vp_prep_queue *q, vp_prepared **ppOut) {
     return vp_prepare_file(q->azPath[i], q->nMax, q->pKnown, ppOut);
   }
   pthread_mutex_lock(&q->mutex);
-  while (q->nReady <= i) pthread_cond_wait(&q->cvItem, &q->mutex);
+  while (q->nReady <= i) {
+    q->bWaiting = 1;
+    pthread_cond_wait(&q->cvItem, &q->mutex);
+  }
+  q->bWaiting = 0;
   p = q->aItem[i];
   q->aItem[i] = NULL;
   q->nTaken = i + 1;
