@@ -112,7 +112,7 @@ serve: deps
 
 bench: deps-test
 	$(Q)$(MAKE) --no-print-directory bin/vnplan
-	$(Q)sh bench/run.sh
+	$(Q)BENCH_REALVI_TAR=$(REALVI_TAR) sh bench/run.sh
 
 # make realvi-precision: the real-vi corpus (unpacked once into $(REALVI)),
 # indexed afresh with this tree's bin/vnplan into bench/out/, then
