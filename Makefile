@@ -119,7 +119,7 @@ serve: deps
 
 bench: deps-test
 	$(Q)$(MAKE) --no-print-directory bin/vnplan
-	$(Q)sh bench/run.sh; rc=$$?; python3 bench/hostile.py || rc=1; exit $$rc
+	$(Q)BENCH_REALVI_TAR=$(REALVI_TAR) sh bench/run.sh; rc=$$?; python3 bench/hostile.py || rc=1; exit $$rc
 
 # make bench-hostile: slow clients, floods, expensive queries, hostile
 # requests, distinct URLs and an index swap against a running server

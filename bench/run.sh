@@ -9,12 +9,17 @@
 # Environment:
 #   BENCH_QUICK=1      wrk 5 s per point, fewer query repetitions
 #   BENCH_FULL=1       adds the 1 GB corpus (sizes 10M 100M 1G)
-#   BENCH_SIZES="10M"  the corpus sizes, overriding the above
+#   BENCH_SIZES="10M"  the corpus sizes, overriding the above ("": none, only real-vi)
 #   BENCH_DURATION=30  wrk seconds per point
 #   BENCH_REPS=200     query repetitions (each query stops after ~4 s)
 #   BENCH_CONNS="1 8 32"  wrk concurrency levels
 #   BENCH_PORT=18931   the server's port
 #   VNPLAN=bin/vnplan  the binary under test
+#   BENCH_REALVI=1     the real-vi rows (0: skip them); the corpus is
+#                      BENCH_REALVI_TAR (../shared/corpus/real-vi.tar.xz),
+#                      unpacked once into bench/out/real-vi; skipped (no
+#                      row) when the archive is not there
+#   BENCH_REALVI_REPS=3  runs of each engine (medians)
 # Output: the table on stdout; raw figures in bench/out/results.tsv, logs and
 # indexes in bench/out/ (git-ignored).
 set -u
@@ -23,8 +28,8 @@ QUICK=${BENCH_QUICK:-0}
 DUR=${BENCH_DURATION:-30}
 REPS=${BENCH_REPS:-200}
 [ "$QUICK" = 1 ] && { DUR=${BENCH_DURATION:-5}; REPS=${BENCH_REPS:-50}; }
-SIZES=${BENCH_SIZES:-"10M 100M"}
-[ "${BENCH_FULL:-0}" = 1 ] && SIZES=${BENCH_SIZES:-"10M 100M 1G"}
+SIZES=${BENCH_SIZES-"10M 100M"}
+[ "${BENCH_FULL:-0}" = 1 ] && SIZES=${BENCH_SIZES-"10M 100M 1G"}
 CONNS=${BENCH_CONNS:-"1 8 32"}
 PORT=${BENCH_PORT:-18931}
 VNPLAN=${VNPLAN:-bin/vnplan}
@@ -98,6 +103,79 @@ bench_index() { # SIZE CORPUS
   disk=$(( $(file_bytes "$db") + $(file_bytes "$db-wal") ))
   row "$size" "index on disk / text" "$(mb "$disk")" "$(mb "$bdisk")" "MB" "$(ratio "$disk" "$bdisk")" \
       "$(ratio "$disk" "$text")x text" "info"
+}
+
+# median of the arguments
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }'; }
+cpu_s() { awk -F': ' '/User time/{ u = $2 } /System time/{ s = $2 } END { printf "%.2f", u + s }' "$1"; }
+
+# real-vi: 13,967 real plans (193 MB, many small files). vnplan and the
+# baseline index the same files from empty, in turn (A B A B …), REPS times
+# each; medians of wall MB/s, CPU s, peak RSS and size on disk. Then the
+# incremental row: 10 of the files changed, `vnplan index` again over all.
+bench_realvi() {
+  tar=${BENCH_REALVI_TAR:-../shared/corpus/real-vi.tar.xz}
+  reps=${BENCH_REALVI_REPS:-3}
+  [ "${BENCH_REALVI:-1}" = 1 ] || return 0
+  [ -f "$tar" ] || { echo "== real-vi: $tar not found, no row"; return 0; }
+  rv=$OUT/real-vi
+  if ! ls "$rv" 2>/dev/null | grep -q '\.md$'; then
+    echo "== unpacking $tar into $rv"
+    rm -rf "$rv"; mkdir -p "$rv" && tar -xJf "$tar" -C "$rv" || { fail_row real-vi "unpack" "tar failed"; return; }
+  fi
+  echo "== real-vi ($reps runs of each, in turn)"
+  text=$(corpus_bytes "$rv"); nfiles=$(find "$rv" -type f -name '*.md' | wc -l)
+  db=$OUT/vnplan-realvi.db; bdb=$OUT/baseline-realvi.db
+  w=""; c=""; k=""; d=""; bw=""; bc=""; bk=""; bd=""
+  r=1
+  while [ "$r" -le "$reps" ]; do
+    echo "   vnplan index real-vi ($r)"
+    rm -f "$db" "$db-wal" "$db-shm"
+    /usr/bin/time -v "$VNPLAN" index --db "$db" "$rv" >"$OUT/index-realvi.log" 2>"$OUT/index-realvi.time"
+    rc=$?
+    [ "$rc" -le 1 ] || { fail_row real-vi "index" "exit $rc: $(grep -v '^\s' "$OUT/index-realvi.time" | head -n 1)"; return; }
+    w="$w $(elapsed_s "$OUT/index-realvi.time")"; c="$c $(cpu_s "$OUT/index-realvi.time")"
+    k="$k $(peak_kb "$OUT/index-realvi.time")"; d="$d $(( $(file_bytes "$db") + $(file_bytes "$db-wal") ))"
+    echo "   baseline index real-vi ($r)"
+    /usr/bin/time -v bin/bench/baseline index "$bdb" "$rv" >"$OUT/bindex-realvi.log" 2>"$OUT/bindex-realvi.time" ||
+      { fail_row real-vi "baseline index" "exit $?"; return; }
+    bw="$bw $(elapsed_s "$OUT/bindex-realvi.time")"; bc="$bc $(cpu_s "$OUT/bindex-realvi.time")"
+    bk="$bk $(peak_kb "$OUT/bindex-realvi.time")"; bd="$bd $(( $(file_bytes "$bdb") + $(file_bytes "$bdb-wal") ))"
+    r=$((r + 1))
+  done
+  # shellcheck disable=SC2086
+  { w=$(median $w); c=$(median $c); k=$(median $k); d=$(median $d)
+    bw=$(median $bw); bc=$(median $bc); bk=$(median $bk); bd=$(median $bd); }
+  mbps=$(awk -v b="$text" -v s="$w" 'BEGIN{ printf "%.1f", b/1048576/s }')
+  bmbps=$(awk -v b="$text" -v s="$bw" 'BEGIN{ printf "%.1f", b/1048576/s }')
+  rr=$(ratio "$mbps" "$bmbps")
+  row real-vi "index MB/s, wall (text $(mb "$text") MB, $nfiles files; median of $reps)" "$mbps" "$bmbps" "MB/s" "$rr" ">=0.6x" "$(verdict ge "$rr" 0.6)"
+  rr=$(ratio "$c" "$bc")
+  row real-vi "index CPU s (user + sys)" "$c" "$bc" "s" "$rr" "<=3x" "$(awk -v r="$rr" 'BEGIN{ print (r != "-" && r + 0 <= 3) ? "PASS" : "MISS" }')"
+  mbrss=$(awk -v k="$k" 'BEGIN{ printf "%.0f", k/1024 }')
+  row real-vi "index peak RSS" "$mbrss" "$(awk -v k="$bk" 'BEGIN{ printf "%.0f", k/1024 }')" "MB" "$(ratio "$k" "$bk")" "<=96MB" "$(awk -v m="$mbrss" 'BEGIN{ print (m + 0 <= 96) ? "PASS" : "MISS" }')"
+  rr=$(ratio "$d" "$bd")
+  row real-vi "index on disk" "$(mb "$d")" "$(mb "$bd")" "MB" "$rr" "<=1.3x" "$(awk -v r="$rr" 'BEGIN{ print (r != "-" && r + 0 <= 1.3) ? "PASS" : "MISS" }')"
+  # incremental: 10 files changed (a line appended, different each run)
+  iw=""
+  r=1
+  while [ "$r" -le "$reps" ]; do
+    find "$rv" -type f -name '*.md' | sort |
+      awk -v r="$r" -v t="$nfiles" 'BEGIN { s = int(t / 10); if (s < 1) s = 1 } (NR - r) % s == 0 && NR >= r && n < 10 { print; n++ }' |
+      while read -r f; do printf '\nGhi chú bổ sung %s.\n' "$r" >>"$f"; done
+    /usr/bin/time -v "$VNPLAN" index --db "$db" "$rv" >"$OUT/reindex-realvi.log" 2>"$OUT/reindex-realvi.time"
+    rc=$?
+    [ "$rc" -le 1 ] || { fail_row real-vi "re-index" "exit $rc"; return; }
+    n=$(sed -n 's/.* \([0-9]*\) indexed.*/\1/p' "$OUT/reindex-realvi.time")
+    [ "$n" = 10 ] || { fail_row real-vi "re-index" "expected 10 files re-indexed, got ${n:-?}"; return; }
+    iw="$iw $(elapsed_s "$OUT/reindex-realvi.time")"
+    r=$((r + 1))
+  done
+  # shellcheck disable=SC2086
+  iw=$(median $iw)
+  row real-vi "re-index, 10 files changed of $nfiles: wall s (median of $reps)" "$iw" "-" "s" "-" "<2s" "$(verdict lt "$iw" 2)"
+  # the changed files go back to the archive's bytes for the next bench
+  rm -rf "$rv"
 }
 
 bench_tok() { # SIZE CORPUS
@@ -180,9 +258,10 @@ done
 if [ -n "$last" ]; then
   echo "== server on the $last index"
   bench_server "$last"
-else
+elif [ -n "$SIZES" ]; then
   fail_row "-" "server" "no index was built"
 fi
+bench_realvi
 
 echo
 printf '%-5s %-72s %10s %10s %-6s %7s %-12s %s\n' size figure vnplan baseline unit ratio target verdict

@@ -1,8 +1,10 @@
 /*
 ** vp_indexer.h — `vnplan index`: walks files and folders, skips what has not
-** changed (content hash), reads, extracts and stores each file in its own
-** transaction, reports bad files by name and goes on, shows progress on a
-** terminal. Not for the storage format (vp_store.h).
+** changed (content hash), reads, extracts and stores the files in batches
+** (one transaction every 32 MB or second, each file in its own SAVEPOINT:
+** a crash loses the open batch at most, never part of a file; a rerun
+** indexes what was not committed), reports bad files by name and goes on,
+** shows progress on a terminal. Not for the storage format (vp_store.h).
 */
 #ifndef VP_INDEXER_H
 #define VP_INDEXER_H

@@ -3,7 +3,7 @@
 ** stored: read it, hash it, skip it when the index already holds these bytes,
 ** check, parse and extract (metadata, citations, tasks, the diacritic-free
 ** forms of its words). vp_prep_queue runs
-** this on a worker thread, a few files ahead of the writer, so parsing and
+** this on a worker thread, up to 8 MB of text ahead of the writer, so parsing and
 ** extraction overlap with SQLite's work on the other core. Not for the walk
 ** over folders nor for storing (vp_indexer.h, vp_store.h).
 */
@@ -44,7 +44,7 @@ int vp_prepare_file(const char *zPath, size_t nMax,
 void vp_prepared_free(vp_prepared *p);
 
 /* Files azPath[0..nPath) prepared in order on a worker thread, at most a
-** few ahead of the caller (bounded memory). azPath and pKnown must outlive
+** bounded number of bytes ahead of the caller (bounded memory). azPath and pKnown must outlive
 ** the queue. When no thread can be started the files are prepared by
 ** vp_prep_queue_next itself. */
 typedef struct vp_prep_queue vp_prep_queue;

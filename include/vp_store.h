@@ -1,7 +1,8 @@
 /*
 ** vp_store.h — the SQLite index: schema, opening (WAL, our tokenizer
-** registered), and writing one document — its row, passages (+ FTS5),
-** citations and tasks — in one transaction, replacing what was there.
+** registered), and writing documents — each its row, passages (+ FTS5),
+** citations and tasks, replacing what was there — many to a transaction
+** (a batch), each document whole or not at all. 
 ** Not for reading answers (vp_query.h) nor for walking folders
 ** (vp_indexer.h).
 */
@@ -65,9 +66,21 @@ typedef struct vp_store_doc {
   const vp_vocab *pVocab; /* its words' diacritic-free forms (may be NULL) */
 } vp_store_doc;
 
-/* Replace the document (same zPath) with pDoc in one transaction: either all
-** of it is in the index afterwards, or the previous state is. VP_OK or
-** VP_EDB with *pzErr. */
+/* Batches (group commit): vp_store_batch_begin opens a transaction;
+** vp_store_put stores documents in it, each inside its own SAVEPOINT;
+** vp_store_batch_commit makes them durable together (their passages enter
+** passage_fts then). A crash loses the open batch only, never part of a
+** document. */
+int vp_store_batch_begin(vp_store *p, char **pzErr);
+int vp_store_batch_commit(vp_store *p, char **pzErr); /* VP_OK or VP_EDB */
+void vp_store_batch_rollback(vp_store *p);
+int vp_store_batch_docs(const vp_store *p); /* documents in the open batch */
+
+/* Replace the document (same zPath) with pDoc: inside the open batch, or in
+** a transaction of its own when none is open. Either all of it is stored,
+** or the previous state is. VP_OK; VP_EINPUT with *pzErr when this document
+** alone failed (rolled back, the batch goes on); VP_EDB or VP_ENOMEM with
+** *pzErr when the batch failed (rolled back whole: the caller stops). */
 int vp_store_put(vp_store *p, const vp_store_doc *pDoc, char **pzErr);
 
 /* Remove indexed documents under one of the roots azRoot[0..nRoot) (real

@@ -12,7 +12,10 @@
 #      generated corpus; the index opens, passes PRAGMA integrity_check and
 #      FTS5 'integrity-check', and every document in it has exactly the
 #      passages, citations and tasks of a clean index of the same file; a rerun
-#      completes it;
+#      completes it; killed after some batches committed (VNPLAN_BATCH_MS=50),
+#      every document a reader saw before the kill is there, whole, and the
+#      rerun re-reads only what was not committed; a file whose rows fail
+#      (a trigger refuses it) rolls back alone, the rest of its batch stays;
 #   4. concurrency: searches through `vnplan serve` while `vnplan index`
 #      rewrites the same database: no failed request;
 #   5. valgrind over index + queries (bench/valgrind.sh).
@@ -174,6 +177,59 @@ else
   check "crash: a rerun after the kills completes the index (same counts as clean)" cmp -s "$T/clean.counts" "$T/resumed.counts"
   "$DBCHECK" check "$KDB" >"$T/check.out" 2>&1
   check "crash: the completed index passes the integrity checks" test $? = 0
+
+  # group commit: what a reader saw committed before the kill is all there
+  GDB=$T/committed.db
+  rm -f "$GDB" "$GDB-wal" "$GDB-shm"
+  VNPLAN_BATCH_MS=50 "$VNPLAN" index --db "$GDB" "$C" >/dev/null 2>&1 &
+  ipid=$!
+  : >"$T/seen.counts"
+  i=0
+  while [ $i -lt 600 ] && kill -0 "$ipid" 2>/dev/null; do
+    if [ -f "$GDB" ] && "$DBCHECK" counts "$GDB" >"$T/seen.try" 2>/dev/null && [ -s "$T/seen.try" ]; then
+      mv "$T/seen.try" "$T/seen.counts"; break
+    fi
+    i=$((i + 1)); sleep 0.05
+  done
+  kill -9 "$ipid" 2>/dev/null
+  wait "$ipid" 2>/dev/null
+  nseen=$(wc -l <"$T/seen.counts")
+  if [ "$nseen" = 0 ]; then
+    bad "commit: no committed document seen during the run (it ended or never committed)"
+  else
+    "$DBCHECK" counts "$GDB" >"$T/after.counts" 2>&1
+    nafter=$(wc -l <"$T/after.counts")
+    lost=$(awk -F'\t' 'NR == FNR { c[$1] = $0; next } !($1 in c) || c[$1] != $0 { print; exit }' \
+           "$T/after.counts" "$T/seen.counts")
+    check "commit: the $nseen documents seen committed before the kill are all there after it ($nafter) ${lost:+- missing or changed: $lost}" test -z "$lost"
+    partial=$(awk -F'\t' 'NR == FNR { c[$1] = $0; next } !($1 in c) || c[$1] != $0 { print; exit }' \
+              "$T/clean.counts" "$T/after.counts")
+    check "commit: every document after the kill is whole ${partial:+- $partial}" test -z "$partial"
+    "$VNPLAN" index --db "$GDB" "$C" >/dev/null 2>"$T/rerun.err"
+    nunch=$(sed -n 's/.* \([0-9]*\) unchanged.*/\1/p' "$T/rerun.err")
+    check "commit: the rerun re-reads only the uncommitted files ($nafter unchanged, got ${nunch:-?})" test "${nunch:-x}" = "$nafter"
+    "$DBCHECK" counts "$GDB" >"$T/rerun.counts" 2>&1
+    check "commit: the rerun completes the index (same counts as clean)" cmp -s "$T/clean.counts" "$T/rerun.counts"
+  fi
+
+  # a file whose rows fail rolls back alone; the others of its batch stay
+  P=$T/poison; mkdir -p "$P"; PDB=$T/poison.db
+  cp corpus/*.txt corpus/*.md "$P/" 2>/dev/null
+  rm -f "$PDB" "$PDB-wal" "$PDB-shm"
+  "$VNPLAN" index --db "$PDB" "$P" >/dev/null 2>&1
+  python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("CREATE TRIGGER poison BEFORE INSERT ON passage WHEN NEW.text LIKE \x27%POISON-MARK%\x27 BEGIN SELECT RAISE(ABORT, \x27poisoned passage\x27); END"); db.commit()' "$PDB"
+  printf 'Kế hoạch thử\n\nSở Tài chính chủ trì việc A.\n' >"$P/aa-good.txt"
+  printf 'Kế hoạch hỏng\n\nĐoạn một.\n\nPOISON-MARK ở đây.\n' >"$P/ab-poison.txt"
+  printf 'Kế hoạch thử hai\n\nSở Nội vụ phối hợp việc B.\n' >"$P/ac-good.txt"
+  "$VNPLAN" index --db "$PDB" "$P" >/dev/null 2>"$T/poison.err"
+  rc=$?
+  "$DBCHECK" counts "$PDB" >"$T/poison.counts" 2>&1
+  check "rollback: the refused file is named and skipped, exit 1 (got $rc)" \
+    sh -c "test $rc = 1 && grep -q 'ab-poison.txt.*poisoned passage' '$T/poison.err' && ! grep -q ab-poison.txt '$T/poison.counts'"
+  check "rollback: the files around it in the batch are indexed" \
+    sh -c "grep -q aa-good.txt '$T/poison.counts' && grep -q ac-good.txt '$T/poison.counts'"
+  "$DBCHECK" check "$PDB" >"$T/check.out" 2>&1
+  check "rollback: the index passes the integrity checks" test $? = 0
 fi
 
 # ---------------------------------------------------------------------------

@@ -508,14 +508,29 @@ static const vp_province *find_province(const meta_doc *pDoc) {
 
 /* ------------------------------------------------------------ issuer */
 
+/* The list named zList (a string literal of this file): looked up once per
+** thread and name, as callers ask at every word of every line. */
 static const vp_lexicon_list *meta_list(const char *zList) {
-  return vp_lexicon_get("meta-phrases.tsv", zList);
+  static _Thread_local struct { const char *zName; const vp_lexicon_list *pList; } aSeen[8];
+  for (int i = 0; i < VP_ARRAY_SIZE(aSeen) && aSeen[i].zName; i++)
+    if (aSeen[i].zName == zList) return aSeen[i].pList;
+  const vp_lexicon_list *pList = vp_lexicon_get("meta-phrases.tsv", zList);
+  for (int i = 0; i < VP_ARRAY_SIZE(aSeen); i++) {
+    if (aSeen[i].zName == NULL) {
+      aSeen[i].zName = zList;
+      aSeen[i].pList = pList;
+      break;
+    }
+  }
+  return pList;
 }
 
 /* The index in list zList (data/meta-phrases.tsv) of the first phrase
 ** written at folded offset i, -1 when none; *piEnd gets the offset after
 ** it. */
 static int phrase_index_at(const char *zList, const char *z, int n, int i, int *piEnd) {
+  /* inside a word no phrase starts (word_at): most offsets end here */
+  if (i > 0 && i <= n && is_word_byte(z[i - 1])) return -1;
   const vp_lexicon_list *pList = meta_list(zList);
   for (int k = 0; k < vp_lexicon_count(pList); k++) {
     const vp_lexicon_entry *e = vp_lexicon_entry_at(pList, k);

@@ -257,7 +257,29 @@ static int store_one(vp_store *pStore, const vp_prepared *p, const char *zReal,
                     p->pText, &p->meta, &p->cites, &p->tasks, &p->vocab};
   int rc = vp_store_put(pStore, &d, pzErr);
   if (rc == VP_OK) *pnBytes += (long long)p->pText->nBuf;
+  if (rc == VP_EINPUT) {
+    /* rolled back alone (its SAVEPOINT): reported, the batch goes on */
+    fprintf(pOpts->pWarn, "vnplan: skipping %s: %s\n", zNamed, *pzErr);
+    free(*pzErr);
+    *pzErr = NULL;
+    pStats->anSkip[VP_SKIP_OTHER]++;
+    *pbSkipped = 1;
+    rc = VP_OK;
+  }
   return rc;
+}
+
+/* Group commit: a batch is committed once it holds this many bytes of input
+** or has been open this long, so a crash loses at most that much work. */
+#define BATCH_BYTES ((long long)32 << 20)
+#define BATCH_MS 1000.0
+
+/* The batch's time limit: BATCH_MS, or $VNPLAN_BATCH_MS (tests kill a run
+** after some batches committed). */
+static double batch_ms(void) {
+  const char *z = getenv("VNPLAN_BATCH_MS");
+  double ms = z ? atof(z) : 0;
+  return ms > 0 ? ms : BATCH_MS;
 }
 
 /* At least this many files indexed: the run ends with an FTS5 'optimize'. */
@@ -290,10 +312,12 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
   vp_store *pStore = NULL;
   if (rc == VP_OK) rc = vp_store_open(zDb, VP_STORE_CREATE, &db, pzErr);
   if (rc == VP_OK) {
-    /* a bulk writer: a large page cache and rare checkpoints cut the I/O of
-    ** one transaction per file; FTS5 merges segments less eagerly */
-    sqlite3_exec(db, "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;"
-                     "PRAGMA mmap_size=268435456;", NULL, NULL, NULL);
+    /* a bulk writer with a memory budget that does not grow with the
+    ** corpus: a 16 MB page cache (a batch that dirties more spills to the
+    ** WAL), no memory map (its pages would count in the process's memory,
+    ** up to the whole file), rare checkpoints */
+    sqlite3_exec(db, "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=16384;"
+                     "PRAGMA mmap_size=0;", NULL, NULL, NULL);
     rc = vp_store_writer(db, &pStore, pzErr);
   }
   int bBulk = rc == VP_OK && w.files.n >= BULK_FILES;
@@ -306,18 +330,42 @@ int vp_index_paths(const char *zDb, char **azPath, int nPath,
   if (rc == VP_OK)
     rc = vp_prep_queue_start(w.files.azReal, w.files.n, pOpts->nMaxFile, &known,
                              &pQueue);
+  long long nBatchStart = 0; /* pStats->nBytes when the open batch began */
+  double msBatch = 0;        /* and the time */
+  double msBatchMax = batch_ms();
   for (int i = 0; rc == VP_OK && i < w.files.n; i++) {
     int bSkipped, bUnchanged;
     vp_prepared *pPrep = NULL;
     rc = vp_prep_queue_next(pQueue, &pPrep);
     if (rc != VP_OK) break;
-    rc = store_one(pStore, pPrep, w.files.azReal[i], w.files.azNamed[i], pOpts,
-                   &bSkipped, &bUnchanged, &pStats->nBytes, pStats, pzErr);
+    if (pPrep->eState == VP_PREP_READY && vp_store_batch_docs(pStore) == 0) {
+      rc = vp_store_batch_begin(pStore, pzErr);
+      nBatchStart = pStats->nBytes;
+      msBatch = vp_now_ms();
+    }
+    if (rc == VP_OK)
+      rc = store_one(pStore, pPrep, w.files.azReal[i], w.files.azNamed[i], pOpts,
+                     &bSkipped, &bUnchanged, &pStats->nBytes, pStats, pzErr);
     vp_prepared_free(pPrep);
+    if (rc != VP_OK) break;
     pStats->nSkipped += bSkipped;
     pStats->nUnchanged += bUnchanged;
-    pStats->nIndexed += (rc == VP_OK && !bSkipped && !bUnchanged);
+    int nBatch = vp_store_batch_docs(pStore);
+    if (nBatch > 0 &&
+        (pStats->nBytes - nBatchStart >= BATCH_BYTES || vp_now_ms() - msBatch >= msBatchMax)) {
+      rc = vp_store_batch_commit(pStore, pzErr);
+      if (rc == VP_OK) pStats->nIndexed += nBatch;
+    }
     progress_show(&prog, i + 1, w.files.n, pStats->nBytes, 0);
+  }
+  /* the last batch; after a failure, what the batch holds is still whole */
+  if (pStore) {
+    char *zErr2 = NULL;
+    int nBatch = vp_store_batch_docs(pStore);
+    int rc2 = vp_store_batch_commit(pStore, rc == VP_OK ? pzErr : &zErr2);
+    free(zErr2);
+    if (rc2 == VP_OK) pStats->nIndexed += nBatch;
+    if (rc == VP_OK) rc = rc2;
   }
   vp_prep_queue_free(pQueue);
   vp_store_known_free(&known);

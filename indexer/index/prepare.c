@@ -85,9 +85,18 @@ void vp_prepared_free(vp_prepared *p) {
 
 /* ---- the queue ---------------------------------------------------------- */
 
-/* Files prepared ahead of the writer: enough to keep the worker busy while
-** the writer stores a large file, few enough to bound memory. */
-#define PREP_AHEAD 3
+/* Files prepared ahead of the writer, bounded in bytes of text (and in
+** count): the writer works in bursts — it adds a whole batch's passages to
+** FTS5 when the batch commits — and with only a few files of room the worker
+** stood idle through each burst (real-vi: worker and writer each waited
+** ~40% of the run). 8 MB of text keeps it busy through one and bounds the
+** memory the prepared files hold. */
+#define PREP_AHEAD_BYTES ((size_t)8 << 20)
+#define PREP_AHEAD_FILES 512
+
+static size_t prepared_bytes(const vp_prepared *p) {
+  return p && p->pText ? p->pText->nBuf : 0;
+}
 
 /* Slot of a file that could not be prepared for want of memory. */
 static vp_prepared nomem_marker;
@@ -100,7 +109,9 @@ struct vp_prep_queue {
   vp_prepared **aItem; /* [i]: file i once prepared, until taken */
   int nReady;          /* files 0..nReady-1 are prepared */
   int nTaken;          /* files 0..nTaken-1 are taken */
+  size_t nAhead;       /* bytes of text of files prepared, not yet taken */
   int bStop;           /* the writer wants no more */
+  int bWaiting;        /* the writer waits for a file */
   int bThread;         /* a worker runs (else _next prepares inline) */
   pthread_t thread;
   pthread_mutex_t mutex;
@@ -112,7 +123,8 @@ static void *prep_worker(void *pArg) {
   vp_prep_queue *q = pArg;
   for (int i = 0; i < q->nPath; i++) {
     pthread_mutex_lock(&q->mutex);
-    while (!q->bStop && q->nReady - q->nTaken >= PREP_AHEAD)
+    while (!q->bStop && q->nReady > q->nTaken &&
+           (q->nReady - q->nTaken >= PREP_AHEAD_FILES || q->nAhead >= PREP_AHEAD_BYTES))
       pthread_cond_wait(&q->cvRoom, &q->mutex);
     int bStop = q->bStop;
     pthread_mutex_unlock(&q->mutex);
@@ -123,7 +135,13 @@ static void *prep_worker(void *pArg) {
     pthread_mutex_lock(&q->mutex);
     q->aItem[i] = p;
     q->nReady = i + 1;
-    pthread_cond_signal(&q->cvItem);
+    if (p != &nomem_marker) q->nAhead += prepared_bytes(p);
+    /* a file unchanged since it was indexed needs nothing of the writer:
+    ** those wake it by the group (a re-run reads thousands of them, and
+    ** a wake-up per file cost more than the file) */
+    if (q->bWaiting && (p == &nomem_marker || p->eState != VP_PREP_UNCHANGED ||
+                        q->nReady - q->nTaken >= 64 || q->nReady == q->nPath))
+      pthread_cond_signal(&q->cvItem);
     pthread_mutex_unlock(&q->mutex);
   }
   return NULL;
@@ -162,10 +180,15 @@ int vp_prep_queue_next(vp_prep_queue *q, vp_prepared **ppOut) {
     return vp_prepare_file(q->azPath[i], q->nMax, q->pKnown, ppOut);
   }
   pthread_mutex_lock(&q->mutex);
-  while (q->nReady <= i) pthread_cond_wait(&q->cvItem, &q->mutex);
+  while (q->nReady <= i) {
+    q->bWaiting = 1;
+    pthread_cond_wait(&q->cvItem, &q->mutex);
+  }
+  q->bWaiting = 0;
   p = q->aItem[i];
   q->aItem[i] = NULL;
   q->nTaken = i + 1;
+  if (p != &nomem_marker) q->nAhead -= prepared_bytes(p);
   pthread_cond_signal(&q->cvRoom);
   pthread_mutex_unlock(&q->mutex);
   if (p == &nomem_marker) return VP_ENOMEM;

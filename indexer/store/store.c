@@ -1,7 +1,8 @@
 /*
 ** store.c — the SQLite index (see vp_store.h): schema, opening with the
-** tokenizer registered, and writing one document whole in one transaction.
-** Not for answering questions (query.c) nor for walking folders (indexer.c).
+** tokenizer registered, and writing documents in batches (group commit), each
+** document whole inside its own SAVEPOINT. Not for answering questions
+** (query.c) nor for walking folders (indexer.c).
 */
 #include "vp_store.h"
 
@@ -199,7 +200,7 @@ enum {
   S_DEL_DOC,
   S_INS_DOC,
   S_INS_PASSAGE,
-  S_INS_FTS,
+  S_INS_FTS_RANGE,
   S_INS_INSTRUMENT,
   S_FIND_INSTRUMENT,
   S_INS_CITATION,
@@ -213,6 +214,9 @@ enum {
   S_ADD_AGENCY_PROVINCE,
   S_GENERATION,
   S_INS_TERM_FOLD,
+  S_SAVEPOINT,
+  S_RELEASE,
+  S_ROLLBACK_TO,
   S_COUNT
 };
 
@@ -252,7 +256,8 @@ static const char *const azSql[S_COUNT] = {
     [S_INS_PASSAGE] = "INSERT INTO passage(doc_id, seq, kind, line, start,"
                       " end, label, section, parent, text)"
                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    [S_INS_FTS] = "INSERT INTO passage_fts(rowid, text) VALUES(?1, ?2)",
+    [S_INS_FTS_RANGE] = "INSERT INTO passage_fts(rowid, text)"
+                         " SELECT id, text FROM passage WHERE id BETWEEN ?1 AND ?2",
     [S_INS_INSTRUMENT] =
         "INSERT INTO instrument(token, scope, key, type, number, year,"
         " type_code, issuer_code, issuer_body, title)"
@@ -292,6 +297,9 @@ static const char *const azSql[S_COUNT] = {
                          " SET lead=lead+excluded.lead, support=support+excluded.support",
     [S_GENERATION] = "UPDATE meta SET value=value+1 WHERE key='generation'",
     [S_INS_TERM_FOLD] = "INSERT OR IGNORE INTO term_fold(fold, term) VALUES(?1, ?2)",
+    [S_SAVEPOINT] = "SAVEPOINT doc",
+    [S_RELEASE] = "RELEASE doc",
+    [S_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
 /* Agency ids already known in this run: a bulk index names the same few
@@ -301,12 +309,22 @@ typedef struct agency_slot {
   long long iId;
 } agency_slot;
 
+/* Passage rowids [iFirst, iLast] of a document stored in the open batch,
+** to be added to passage_fts when the batch commits (see vp_store_put). */
+typedef struct fts_range {
+  long long iFirst, iLast;
+} fts_range;
+
 struct vp_store {
   sqlite3 *db;
   sqlite3_stmt *aStmt[S_COUNT];
   agency_slot *aAgency; /* open addressing, nAgencySlot a power of two */
   int nAgencySlot, nAgency;
   vp_vocab terms; /* term_fold pairs written in this run: each once */
+  int bBatch;     /* a batch (transaction) is open */
+  fts_range *aRange; /* documents of the open batch, for passage_fts */
+  int nRange, nRangeAlloc;
+  int nBatchDocs; /* documents stored in the open batch */
 };
 
 static unsigned agency_hash(const char *z) {
@@ -369,15 +387,18 @@ int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr) {
 
 void vp_store_writer_free(vp_store *p) {
   if (p == NULL) return;
+  if (p->bBatch) vp_store_batch_rollback(p);
   for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(p->aStmt[i]);
   agency_cache_clear(p);
   vp_vocab_clear(&p->terms);
+  free(p->aRange);
   free(p);
 }
 
-/* Bind helpers: NULL strings bind as SQL NULL. */
+/* Bind helpers: NULL strings bind as SQL NULL. The strings outlive the
+** statement's run (run() and lookup_id() clear the bindings): no copy. */
 static void bind_text(sqlite3_stmt *s, int i, const char *z) {
-  if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_TRANSIENT);
+  if (z) sqlite3_bind_text(s, i, z, -1, SQLITE_STATIC);
   else sqlite3_bind_null(s, i);
 }
 
@@ -495,11 +516,6 @@ static int insert_passages(vp_store *p, long long iDoc, const vp_text *pText,
     int rc = run(p, S_INS_PASSAGE);
     if (rc != SQLITE_OK) return rc;
     aRowid[i] = sqlite3_last_insert_rowid(p->db);
-    s = p->aStmt[S_INS_FTS];
-    sqlite3_bind_int64(s, 1, aRowid[i]);
-    sqlite3_bind_text(s, 2, ps->zText, ps->iEnd - ps->iStart, SQLITE_STATIC);
-    rc = run(p, S_INS_FTS);
-    if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
 }
@@ -638,17 +654,102 @@ static int insert_terms(vp_store *p, const vp_vocab *pVocab) {
   return rc;
 }
 
-int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
-  const vp_text *pText = d->pText;
-  long long *aRowid = calloc((size_t)pText->nPassage + 1, sizeof(long long));
-  if (aRowid == NULL) return VP_ENOMEM;
-  int rc = sqlite3_exec(p->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  long long iOld = -1, iDoc = -1;
-  if (rc == SQLITE_OK) {
-    bind_text(p->aStmt[S_FIND_DOC], 1, d->zPath);
-    rc = lookup_id(p, S_FIND_DOC, &iOld);
+/* Errors after which the transaction cannot go on (disk full, I/O,
+** corruption, memory, locks): the whole batch is rolled back. Any other
+** error (a constraint, a value too big) concerns the document alone. */
+static int is_fatal(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT: case SQLITE_TOOBIG: case SQLITE_MISMATCH:
+    case SQLITE_RANGE: case SQLITE_ERROR:
+      return 0;
+    default:
+      return 1;
   }
-  if (rc == SQLITE_OK && iOld >= 0) rc = delete_doc(p, iOld);
+}
+
+/* Remember that rowids aRowid[0..n) await passage_fts (contiguous runs, the
+** last one merged with the previous document's when they touch). */
+static int range_add(vp_store *p, const long long *aRowid, int n) {
+  for (int i = 0; i < n; i++) {
+    fts_range *r = p->nRange ? &p->aRange[p->nRange - 1] : NULL;
+    if (r && aRowid[i] == r->iLast + 1) {
+      r->iLast = aRowid[i];
+      continue;
+    }
+    if (p->nRange == p->nRangeAlloc) {
+      int nNew = p->nRangeAlloc ? 2 * p->nRangeAlloc : 64;
+      fts_range *aNew = realloc(p->aRange, (size_t)nNew * sizeof(fts_range));
+      if (aNew == NULL) return SQLITE_NOMEM;
+      p->aRange = aNew;
+      p->nRangeAlloc = nNew;
+    }
+    p->aRange[p->nRange].iFirst = p->aRange[p->nRange].iLast = aRowid[i];
+    p->nRange++;
+  }
+  return SQLITE_OK;
+}
+
+/* Add the passages stored in the batch so far to passage_fts. */
+static int range_flush(vp_store *p) {
+  int rc = SQLITE_OK;
+  for (int i = 0; rc == SQLITE_OK && i < p->nRange; i++) {
+    sqlite3_stmt *s = p->aStmt[S_INS_FTS_RANGE];
+    sqlite3_bind_int64(s, 1, p->aRange[i].iFirst);
+    sqlite3_bind_int64(s, 2, p->aRange[i].iLast);
+    rc = run(p, S_INS_FTS_RANGE);
+  }
+  p->nRange = 0;
+  return rc;
+}
+
+int vp_store_batch_begin(vp_store *p, char **pzErr) {
+  if (p->bBatch) return VP_OK;
+  if (sqlite3_exec(p->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return db_error(p->db, "cannot start writing the index", pzErr);
+  p->bBatch = 1;
+  p->nRange = 0;
+  p->nBatchDocs = 0;
+  return VP_OK;
+}
+
+int vp_store_batch_docs(const vp_store *p) {
+  return p->bBatch ? p->nBatchDocs : 0;
+}
+
+void vp_store_batch_rollback(vp_store *p) {
+  if (!p->bBatch) return;
+  sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
+  p->bBatch = 0;
+  p->nRange = 0;
+  p->nBatchDocs = 0;
+  agency_cache_clear(p); /* ids inserted by the rolled-back transaction */
+  vp_vocab_clear(&p->terms); /* and pairs */
+}
+
+int vp_store_batch_commit(vp_store *p, char **pzErr) {
+  if (!p->bBatch) return VP_OK;
+  int rc = range_flush(p);
+  /* readers' caches key on the generation: once per batch */
+  if (rc == SQLITE_OK && p->nBatchDocs > 0) rc = run(p, S_GENERATION);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    db_error(p->db, "cannot commit to the index", pzErr);
+    vp_store_batch_rollback(p);
+    return VP_EDB;
+  }
+  p->bBatch = 0;
+  p->nBatchDocs = 0;
+  return VP_OK;
+}
+
+/* The document's rows (all but passage_fts, see range_add), inside the
+** open savepoint. */
+static int put_rows(vp_store *p, const vp_store_doc *d, long long iOld,
+                    long long *aRowid) {
+  const vp_text *pText = d->pText;
+  int rc = SQLITE_OK;
+  long long iDoc = -1;
+  if (iOld >= 0) rc = delete_doc(p, iOld);
   if (rc == SQLITE_OK) {
     const vp_meta *m = d->pMeta;
     sqlite3_stmt *s = p->aStmt[S_INS_DOC];
@@ -680,17 +781,57 @@ int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
     rc = run(p, S_ADD_AGENCY_PROVINCE);
   }
   if (rc == SQLITE_OK && d->pVocab) rc = insert_terms(p, d->pVocab);
-  if (rc == SQLITE_OK) rc = run(p, S_GENERATION);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
-  free(aRowid);
-  if (rc != SQLITE_OK) {
-    *pzErr = vp_mprintf("cannot store %s: %s", d->zFile, sqlite3_errmsg(p->db));
-    sqlite3_exec(p->db, "ROLLBACK", NULL, NULL, NULL);
-    agency_cache_clear(p); /* ids inserted by the rolled-back transaction */
-    vp_vocab_clear(&p->terms); /* and pairs */
-    return VP_EDB;
+  return rc;
+}
+
+/* FTS5 writes its pending terms to a new segment at every SAVEPOINT once
+** the table has been written in the transaction. So the passages of a batch
+** go to passage_fts only when the batch commits (range_flush): the
+** savepoints of the documents in between find nothing to flush, and FTS5
+** gets the batch's terms in large segments. */
+int vp_store_put(vp_store *p, const vp_store_doc *d, char **pzErr) {
+  int bOwn = !p->bBatch; /* no batch open: this document is one */
+  int rc = vp_store_batch_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  long long *aRowid = calloc((size_t)d->pText->nPassage + 1, sizeof(long long));
+  if (aRowid == NULL) {
+    if (bOwn) vp_store_batch_rollback(p);
+    return VP_ENOMEM;
   }
-  return VP_OK;
+  long long iOld = -1;
+  bind_text(p->aStmt[S_FIND_DOC], 1, d->zPath);
+  rc = lookup_id(p, S_FIND_DOC, &iOld);
+  /* the old passages leave passage_fts by a 'delete' that reads them: those
+  ** of a document stored earlier in this batch must be there first */
+  if (rc == SQLITE_OK && iOld >= 0 && p->nRange > 0) rc = range_flush(p);
+  int bSavepoint = 0;
+  if (rc == SQLITE_OK) rc = run(p, S_SAVEPOINT);
+  if (rc == SQLITE_OK) {
+    bSavepoint = 1;
+    rc = put_rows(p, d, iOld, aRowid);
+  }
+  if (rc == SQLITE_OK) rc = run(p, S_RELEASE);
+  if (rc == SQLITE_OK) {
+    bSavepoint = 0; /* stored in the batch: from here a failure is the batch's */
+    rc = range_add(p, aRowid, d->pText->nPassage);
+  }
+  free(aRowid);
+  if (rc == SQLITE_OK) {
+    p->nBatchDocs++;
+    return bOwn ? vp_store_batch_commit(p, pzErr) : VP_OK;
+  }
+  *pzErr = vp_mprintf("cannot store %s: %s", d->zFile,
+                      rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(p->db));
+  if (bSavepoint && !is_fatal(rc) && run(p, S_ROLLBACK_TO) == SQLITE_OK &&
+      run(p, S_RELEASE) == SQLITE_OK) {
+    /* this document alone is undone; the batch goes on */
+    agency_cache_clear(p);
+    vp_vocab_clear(&p->terms);
+    if (bOwn) vp_store_batch_rollback(p);
+    return VP_EINPUT;
+  }
+  vp_store_batch_rollback(p);
+  return VP_EDB;
 }
 
 static int under_root(const char *zPath, char **azRoot, int nRoot) {
