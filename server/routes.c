@@ -555,6 +555,7 @@ static const route aRoute[] = {
     {"/index.html", 0, NULL, "index.html", "text/html; charset=utf-8"},
     {"/d/", 1, NULL, "index.html", "text/html; charset=utf-8"}, /* a document by number */
     {"/app.js", 0, NULL, "app.js", "text/javascript; charset=utf-8"},
+    {"/xlsx.js", 0, NULL, "xlsx.js", "text/javascript; charset=utf-8"},
     {"/style.css", 0, NULL, "style.css", "text/css; charset=utf-8"},
     {"/favicon.svg", 0, NULL, "favicon.svg", "image/svg+xml"},
     {"/favicon.ico", 0, NULL, "favicon.svg", "image/svg+xml"},
