@@ -518,6 +518,41 @@ static int api_agencies(const vp_server_target *pTarget, const char *zRest,
   return rc == VP_OK ? vp_query_agency_suggest(pDb, zPrefix, nLimit, ppOut, pzErr) : rc;
 }
 
+/* /api/provinces: {"units": [34 names since 2025], "provinces": [{"province",
+** "province_2025"}] (the 63 before)}, in Vietnamese alphabetical order. */
+static int api_provinces(const vp_server_target *pTarget, const char *zRest,
+                         vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  (void)pDb;
+  (void)pzErr;
+  /* province_choices() lists the units first: as many as distinct successors */
+  cJSON *aAll = province_choices(), *aUnit = cJSON_CreateArray(), *aProv = cJSON_CreateArray(), *e;
+  for (int i = 0; i < vp_gaz_count(); i++) {
+    const vp_province *pr = vp_gaz_get(i);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "province", pr->zName);
+    cJSON_AddStringToObject(o, "province_2025", pr->zSince2025);
+    cJSON_AddItemToArray(aProv, o);
+    int bSeen = 0;
+    cJSON_ArrayForEach(e, aUnit) bSeen |= strcmp(e->valuestring, pr->zSince2025) == 0;
+    if (!bSeen) cJSON_AddItemToArray(aUnit, cJSON_CreateString(pr->zSince2025));
+  }
+  int nUnit = cJSON_GetArraySize(aUnit), i = 0;
+  cJSON_Delete(aUnit);
+  aUnit = cJSON_CreateArray();
+  cJSON_ArrayForEach(e, aAll) {
+    if (i++ < nUnit) cJSON_AddItemToArray(aUnit, cJSON_CreateString(e->valuestring));
+  }
+  cJSON_Delete(aAll);
+  vp_collate_sort(aProv, "province");
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddItemToObject(pOut, "units", aUnit);
+  cJSON_AddItemToObject(pOut, "provinces", aProv);
+  *ppOut = pOut;
+  return VP_OK;
+}
+
 static int api_health(const vp_server_target *pTarget, const char *zRest,
                       vp_db *pDb, cJSON **ppOut, char **pzErr) {
   (void)pTarget;
@@ -549,6 +584,7 @@ static const route aRoute[] = {
     {"/api/instruments/", 1, api_instrument, NULL, NULL},
     {"/api/agencies", 0, api_agencies, NULL, NULL},
     {"/api/text", 0, api_text, NULL, NULL},
+    {"/api/provinces", 0, api_provinces, NULL, NULL},
     {"/api/coverage", 0, api_coverage, NULL, NULL},
     {"/api/health", 0, api_health, NULL, NULL},
     {"/", 0, NULL, "index.html", "text/html; charset=utf-8"},

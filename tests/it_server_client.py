@@ -602,7 +602,7 @@ def check_browser(port):
         print("skipped: browser test (python3-selenium not installed)")
         return
     r = subprocess.run([py, script, f"http://127.0.0.1:{port}/"], capture_output=True,
-                       text=True, timeout=120)
+                       text=True, timeout=300)
     sys.stdout.write(r.stdout)
     if "skipped" in r.stdout and r.returncode == 0:
         return

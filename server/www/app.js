@@ -229,20 +229,16 @@ function exportBar(name, cols, rowsFn) {
 
 /* ---- provinces: the 34 units since 2025 and the 63 before ----------------------- */
 
-let provinceList = null; /* {units: [names], old: [{province, province_2025}]} */
+let provinceList = null; /* {units: [34 names since 2025], old: [the others before]} */
 async function provinces() {
   if (provinceList) return provinceList;
   try {
-    await api('search', { q: 'x', province: '\u0001', limit: 1 });
+    const r = await api('provinces');
+    const units = new Set(r.units || []);
+    provinceList = { units: r.units || [], old: (r.provinces || []).map((p) => p.province).filter((n) => !units.has(n)) };
   } catch (e) {
-    if (e.choices) {
-      /* the 400 lists the 34 units first, then the 63 before */
-      const all = e.choices;
-      provinceList = { units: all.slice(0, 34), old: all.slice(34) };
-      return provinceList;
-    }
+    return { units: [], old: [] };
   }
-  provinceList = { units: [], old: [] };
   return provinceList;
 }
 
