@@ -148,7 +148,11 @@ def status_error(driver):
 
 def open_view(driver, route, ready, desc):
     driver.get(BASE + route)
-    return wait_for(driver, desc, lambda d: css(d, ready) or status_error(d))
+    ok = wait_for(driver, desc, lambda d: css(d, ready) or status_error(d))
+    if ok and not css(driver, ready):
+        check(f"{desc}: the view loads", False, css(driver, ".status.error")[0].text)
+        return False
+    return ok
 
 
 def phone(driver, on):

@@ -933,7 +933,9 @@ function route() {
   let tab = path;
   if (path.startsWith('d/')) {
     tab = 'docs';
-    viewDoc(path.slice(2), params, root, gen);
+    let id = path.slice(2);
+    try { id = decodeURIComponent(id); } catch (e) { /* as typed */ }
+    viewDoc(id, params, root, gen);
   } else if (path.startsWith('i/')) {
     tab = 'refs';
     viewInstrument(decodeURIComponent(path.slice(2)), params, root, gen);
