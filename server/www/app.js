@@ -748,7 +748,8 @@ function drawChain(box, nodes, edges) {
     y += gapY + 8;
   }
   const H = y;
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'chain', role: 'img', 'aria-label': 'Sơ đồ thực hiện' });
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'chain' + (edges.length > 24 ? ' dense' : ''),
+    role: 'group', 'aria-label': `Sơ đồ thực hiện: ${nodes.length} văn bản` });
   bands.forEach((b, i) => {
     root.append(svg('rect', { x: 0, y: b.top - 6, width: W, height: b.bottom - b.top + 12, class: 'band' + (i % 2 ? ' odd' : '') }));
     root.append(svg('text', { x: 6, y: narrow ? b.top + 8 : (b.top + b.bottom) / 2 + 4, class: 'band-label' }, LEVELS[b.lv]));
