@@ -31,7 +31,7 @@ TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
 DATA     = $(sort $(wildcard data/*.tsv data/*.json server/www/*))
 
 .PHONY: all help deps deps-test test unit serve demo index bench bench-hostile realvi-precision \
-        fuzz corpus-large clean install
+        fuzz corpus-large clean install screenshots
 all: bin/vnplan
 
 help:
@@ -43,6 +43,7 @@ help:
 	@echo "make bench-hostile  the attacks of issue 11 on a running server: status, latency, RSS"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
+	@echo "make screenshots  PNGs of each view of the page at 1280 and 390 px under bin/screenshots/"
 	@echo "make install    PREFIX=/usr/local DESTDIR=: binary, data, page, man page, completions"
 	@echo "make clean      remove bin/"
 
@@ -149,6 +150,17 @@ realvi-precision: bin/vnplan
 	bin/vnplan index --db $(REALVI_DB) $(REALVI); rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
 	python3 bench/realvi_precision.py --db $(REALVI_DB) \
 	  --out bench/out/realvi_precision.txt $(REALVI_ARGS)
+
+# make screenshots: indexes corpus/ into bin/corpus.db, serves it on a free
+# port and has headless Chromium (tests/it_server_browser.py --screenshots)
+# write bin/screenshots/<view>-1280.png and <view>-390.png for every view.
+screenshots: deps-test
+	$(Q)$(MAKE) --no-print-directory index
+	$(Q)port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	bin/vnplan serve --db $(DB) --port $$port >bin/screenshots.log 2>&1 & pid=$$!; \
+	for i in 1 2 3 4 5 6 7 8 9 10; do curl -sf http://127.0.0.1:$$port/api/health >/dev/null && break; sleep 0.3; done; \
+	/usr/bin/python3 tests/it_server_browser.py http://127.0.0.1:$$port/ --screenshots bin/screenshots; rc=$$?; \
+	kill $$pid; wait $$pid; exit $$rc
 
 corpus-large: bin/vnplan
 	$(Q)python3 bench/gen_corpus.py --size $(or $(SIZE),100M) --out bench/corpus-large corpus/

@@ -120,6 +120,12 @@ int vp_query_docs(vp_db *pDb, cJSON **ppOut, char **pzErr);
 ** "tasks" it gives. */
 int vp_query_doc(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
 
+/* The full text of one document (named as vp_query_doc names it), for its
+** page: {"id", "passages": [{"line", "section", "kind", "label", "text"}]}
+** in reading order, texts in display form; at most 20,000 passages
+** ("truncated": true beyond). */
+int vp_query_doc_text(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
+
 /* {"total", "instruments": [{"key", "scope", "type", "citations", "docs",
 ** "dates": [{"date", "docs": […]}], "conflict": bool}]} */
 int vp_query_instruments(vp_db *pDb, cJSON **ppOut, char **pzErr);

@@ -10,8 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vp_collate.h"
 #include "vp_common.h"
+#include "vp_coverage.h"
 #include "vp_data.h"
+#include "vp_gazetteer.h"
 #include "vp_server.h"
 
 /* ---- UTF-8 and %-decoding ------------------------------------------- */
@@ -238,16 +241,97 @@ static int param_page(const vp_server_target *pTarget, int *pnLimit,
   return rc;
 }
 
+/* The valid choices of a filter that was given a value it does not know:
+** set by param_docfilter, sent beside the 400's message as
+** {"error": {"choices": […]}}. One request per thread at a time. */
+static _Thread_local cJSON *pChoices;
+
+/* The 34 provincial units since 2025, then the 63 before, in Vietnamese
+** alphabetical order, as a JSON array of names. */
+static cJSON *province_choices(void) {
+  cJSON *aUnit = cJSON_CreateArray(), *aOld = cJSON_CreateArray();
+  for (int i = 0; i < vp_gaz_count(); i++) {
+    const vp_province *pr = vp_gaz_get(i);
+    int bSeen = 0;
+    cJSON *e;
+    cJSON_ArrayForEach(e, aUnit) bSeen |= strcmp(e->valuestring, pr->zSince2025) == 0;
+    if (!bSeen) cJSON_AddItemToArray(aUnit, cJSON_CreateString(pr->zSince2025));
+    bSeen = 0;
+    cJSON_ArrayForEach(e, aUnit) bSeen |= strcmp(e->valuestring, pr->zName) == 0;
+    if (!bSeen) cJSON_AddItemToArray(aOld, cJSON_CreateString(pr->zName));
+  }
+  cJSON *a = cJSON_CreateArray();
+  cJSON *aBoth[2] = {aUnit, aOld};
+  for (int k = 0; k < 2; k++) {
+    int n = cJSON_GetArraySize(aBoth[k]);
+    const char **az = malloc(sizeof(*az) * (size_t)(n ? n : 1));
+    for (int i = 0; az && i < n; i++) az[i] = cJSON_GetArrayItem(aBoth[k], i)->valuestring;
+    for (int i = 1; az && i < n; i++) { /* insertion sort: 63 names */
+      const char *z = az[i];
+      int j = i - 1;
+      while (j >= 0 && vp_collate_cmp(az[j], z) > 0) { az[j + 1] = az[j]; j--; }
+      az[j + 1] = z;
+    }
+    for (int i = 0; az && i < n; i++) cJSON_AddItemToArray(a, cJSON_CreateString(az[i]));
+    free(az);
+  }
+  cJSON_Delete(aUnit);
+  cJSON_Delete(aOld);
+  return a;
+}
+
+/* The kinds of document the index holds, for a kind it does not know. */
+static cJSON *kind_choices(vp_db *pDb) {
+  cJSON *pDocs = NULL, *a = cJSON_CreateArray(), *d, *e;
+  char *zErr = NULL;
+  if (vp_query_docs(pDb, &pDocs, &zErr) == VP_OK) {
+    cJSON_ArrayForEach(d, cJSON_GetObjectItem(pDocs, "docs")) {
+      const char *zKind = cJSON_GetStringValue(cJSON_GetObjectItem(d, "kind"));
+      int bSeen = zKind == NULL;
+      cJSON_ArrayForEach(e, a) bSeen |= zKind && strcmp(e->valuestring, zKind) == 0;
+      if (!bSeen) cJSON_AddItemToArray(a, cJSON_CreateString(zKind));
+    }
+  }
+  free(zErr);
+  cJSON_Delete(pDocs);
+  return a;
+}
+
 /* The document filters of a list answer (province, kind, year, since,
-** until, agency), as the command line takes them. */
-static int param_docfilter(const vp_server_target *pTarget, vp_docfilter *pF,
-                           char **pzErr) {
+** until, agency), as the command line takes them. A province or kind that
+** names none is a 400 with the valid choices (never silently ignored). */
+static int param_docfilter_db(const vp_server_target *pTarget, vp_docfilter *pF,
+                              vp_db *pDb, char **pzErr) {
   memset(pF, 0, sizeof(*pF));
   pF->zProvince = param_filter(pTarget, "province");
   pF->zKind = param_filter(pTarget, "kind");
   pF->zSince = param_filter(pTarget, "since");
   pF->zUntil = param_filter(pTarget, "until");
   pF->zAgency = param_filter(pTarget, "agency");
+  const vp_province *ap[64];
+  if (pF->zProvince && vp_gaz_members(pF->zProvince, ap, 64) == 0) {
+    *pzErr = vp_mprintf("unknown province \"%s\": give one of the 34 provinces and cities since"
+                        " 2025 or the 63 before (listed in \"choices\")", pF->zProvince);
+    cJSON_Delete(pChoices);
+    pChoices = province_choices();
+    return VP_EQUERY;
+  }
+  if (pF->zKind) {
+    vp_docfilter k;
+    char *zSql = NULL, *zErr = NULL;
+    memset(&k, 0, sizeof(k));
+    k.zKind = pF->zKind;
+    int rc = vp_docfilter_sql(&k, &zSql, &zErr);
+    free(zSql);
+    free(zErr);
+    if (rc == VP_ENOTFOUND) {
+      *pzErr = vp_mprintf("unknown kind of document \"%s\": give one of those listed in"
+                          " \"choices\" (or its code: KH, QĐ…)", pF->zKind);
+      cJSON_Delete(pChoices);
+      pChoices = kind_choices(pDb);
+      return VP_EQUERY;
+    }
+  }
   return param_int(pTarget, "year", 0, 0, 2100, &pF->nYear, pzErr);
 }
 
@@ -267,7 +351,7 @@ static int api_search(const vp_server_target *pTarget, const char *zRest,
   (void)zRest;
   vp_docfilter f;
   if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
-  if (rc == VP_OK) rc = param_docfilter(pTarget, &f, pzErr);
+  if (rc == VP_OK) rc = param_docfilter_db(pTarget, &f, pDb, pzErr);
   if (rc == VP_OK) {
     rc = vp_query_search_in(pDb, zQ, &f, nLimit, nOffset, ppOut, pzErr);
   }
@@ -282,7 +366,7 @@ static int api_refs(const vp_server_target *pTarget, const char *zRest,
   (void)zRest;
   vp_docfilter f;
   if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
-  if (rc == VP_OK) rc = param_docfilter(pTarget, &f, pzErr);
+  if (rc == VP_OK) rc = param_docfilter_db(pTarget, &f, pDb, pzErr);
   if (rc == VP_OK) rc = vp_query_refs_in(pDb, zQ, &f, nLimit, nOffset, ppOut, pzErr);
   return rc;
 }
@@ -304,7 +388,7 @@ static int api_tasks(const vp_server_target *pTarget, const char *zRest,
   int rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
   vp_docfilter f;
   (void)zRest;
-  if (rc == VP_OK) rc = param_docfilter(pTarget, &f, pzErr);
+  if (rc == VP_OK) rc = param_docfilter_db(pTarget, &f, pDb, pzErr);
   if (rc == VP_OK) {
     f.zAgency = NULL; /* the agency picks tasks, not documents */
     rc = vp_query_tasks_in(pDb, param_filter(pTarget, "agency"), &f,
@@ -364,7 +448,7 @@ static int api_docs(const vp_server_target *pTarget, const char *zRest,
                     vp_db *pDb, cJSON **ppOut, char **pzErr) {
   vp_docfilter f;
   (void)zRest;
-  int rc = param_docfilter(pTarget, &f, pzErr);
+  int rc = param_docfilter_db(pTarget, &f, pDb, pzErr);
   if (rc != VP_OK) return rc;
   return page_list(pTarget, "docs", vp_query_docs_in(pDb, &f, ppOut, pzErr), ppOut, pzErr);
 }
@@ -373,6 +457,24 @@ static int api_doc(const vp_server_target *pTarget, const char *zRest,
                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
   (void)pTarget;
   return vp_query_doc(pDb, zRest, ppOut, pzErr);
+}
+
+/* /api/text?doc=ID: a document's full text, passage by passage. */
+static int api_text(const vp_server_target *pTarget, const char *zRest,
+                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zDoc = NULL;
+  (void)zRest;
+  int rc = param_text(pTarget, "doc", &zDoc, pzErr);
+  return rc == VP_OK ? vp_query_doc_text(pDb, zDoc, ppOut, pzErr) : rc;
+}
+
+/* /api/coverage?key=KEY (also /api/instruments/KEY/coverage). */
+static int api_coverage(const vp_server_target *pTarget, const char *zRest,
+                        vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zKey = NULL;
+  (void)zRest;
+  int rc = param_text(pTarget, "key", &zKey, pzErr);
+  return rc == VP_OK ? vp_query_coverage(pDb, zKey, ppOut, pzErr) : rc;
 }
 
 static int api_instruments(const vp_server_target *pTarget, const char *zRest,
@@ -384,8 +486,32 @@ static int api_instruments(const vp_server_target *pTarget, const char *zRest,
 
 static int api_instrument(const vp_server_target *pTarget, const char *zRest,
                           vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  static const char zCov[] = "/coverage";
+  size_t n = strlen(zRest), nCov = sizeof(zCov) - 1;
   (void)pTarget;
+  if (n > nCov && strcmp(zRest + n - nCov, zCov) == 0) {
+    char *zKey = vp_strndup(zRest, (int)(n - nCov));
+    if (zKey == NULL) return VP_ENOMEM;
+    int rc = vp_query_coverage(pDb, zKey, ppOut, pzErr);
+    free(zKey);
+    return rc;
+  }
   return vp_query_instrument(pDb, zRest, ppOut, pzErr);
+}
+
+/* Agencies in Vietnamese alphabetical order, their provinces too; the
+** generic groups ("Các sở, ban, ngành") after the named bodies, as before. */
+static void agencies_in_order(cJSON *aAg) {
+  cJSON *g, *aGeneric = cJSON_CreateArray();
+  vp_collate_sort(aAg, "name");
+  cJSON_ArrayForEach(g, aAg) vp_collate_sort(cJSON_GetObjectItem(g, "provinces"), "province");
+  for (int i = 0; aGeneric && i < cJSON_GetArraySize(aAg);) {
+    g = cJSON_GetArrayItem(aAg, i);
+    if (cJSON_IsTrue(cJSON_GetObjectItem(g, "generic"))) cJSON_AddItemToArray(aGeneric, cJSON_DetachItemViaPointer(aAg, g));
+    else i++;
+  }
+  while (aGeneric && cJSON_GetArraySize(aGeneric) > 0) cJSON_AddItemToArray(aAg, cJSON_DetachItemFromArray(aGeneric, 0));
+  cJSON_Delete(aGeneric);
 }
 
 static int api_agencies(const vp_server_target *pTarget, const char *zRest,
@@ -394,10 +520,48 @@ static int api_agencies(const vp_server_target *pTarget, const char *zRest,
   const char *zPrefix = param_filter(pTarget, "prefix");
   int nLimit = 0;
   (void)zRest;
-  if (zPrefix == NULL)
-    return page_list(pTarget, "agencies", vp_query_agencies(pDb, ppOut, pzErr), ppOut, pzErr);
+  if (zPrefix == NULL) {
+    int rc = vp_query_agencies(pDb, ppOut, pzErr);
+    if (rc == VP_OK) agencies_in_order(cJSON_GetObjectItem(*ppOut, "agencies"));
+    return page_list(pTarget, "agencies", rc, ppOut, pzErr);
+  }
   int rc = param_int(pTarget, "limit", 5, 1, VP_LIMIT_MAX, &nLimit, pzErr);
   return rc == VP_OK ? vp_query_agency_suggest(pDb, zPrefix, nLimit, ppOut, pzErr) : rc;
+}
+
+/* /api/provinces: {"units": [34 names since 2025], "provinces": [{"province",
+** "province_2025"}] (the 63 before)}, in Vietnamese alphabetical order. */
+static int api_provinces(const vp_server_target *pTarget, const char *zRest,
+                         vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  (void)pDb;
+  (void)pzErr;
+  /* province_choices() lists the units first: as many as distinct successors */
+  cJSON *aAll = province_choices(), *aUnit = cJSON_CreateArray(), *aProv = cJSON_CreateArray(), *e;
+  for (int i = 0; i < vp_gaz_count(); i++) {
+    const vp_province *pr = vp_gaz_get(i);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "province", pr->zName);
+    cJSON_AddStringToObject(o, "province_2025", pr->zSince2025);
+    cJSON_AddItemToArray(aProv, o);
+    int bSeen = 0;
+    cJSON_ArrayForEach(e, aUnit) bSeen |= strcmp(e->valuestring, pr->zSince2025) == 0;
+    if (!bSeen) cJSON_AddItemToArray(aUnit, cJSON_CreateString(pr->zSince2025));
+  }
+  int nUnit = cJSON_GetArraySize(aUnit), i = 0;
+  cJSON_Delete(aUnit);
+  aUnit = cJSON_CreateArray();
+  cJSON_ArrayForEach(e, aAll) {
+    if (i++ < nUnit) cJSON_AddItemToArray(aUnit, cJSON_CreateString(e->valuestring));
+  }
+  cJSON_Delete(aAll);
+  vp_collate_sort(aProv, "province");
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddItemToObject(pOut, "units", aUnit);
+  cJSON_AddItemToObject(pOut, "provinces", aProv);
+  *ppOut = pOut;
+  return VP_OK;
 }
 
 static int api_health(const vp_server_target *pTarget, const char *zRest,
@@ -430,10 +594,15 @@ static const route aRoute[] = {
     {"/api/instruments", 0, api_instruments, NULL, NULL},
     {"/api/instruments/", 1, api_instrument, NULL, NULL},
     {"/api/agencies", 0, api_agencies, NULL, NULL},
+    {"/api/text", 0, api_text, NULL, NULL},
+    {"/api/provinces", 0, api_provinces, NULL, NULL},
+    {"/api/coverage", 0, api_coverage, NULL, NULL},
     {"/api/health", 0, api_health, NULL, NULL},
     {"/", 0, NULL, "index.html", "text/html; charset=utf-8"},
     {"/index.html", 0, NULL, "index.html", "text/html; charset=utf-8"},
+    {"/d/", 1, NULL, "index.html", "text/html; charset=utf-8"}, /* a document by number */
     {"/app.js", 0, NULL, "app.js", "text/javascript; charset=utf-8"},
+    {"/xlsx.js", 0, NULL, "xlsx.js", "text/javascript; charset=utf-8"},
     {"/style.css", 0, NULL, "style.css", "text/css; charset=utf-8"},
     {"/favicon.svg", 0, NULL, "favicon.svg", "image/svg+xml"},
     {"/favicon.ico", 0, NULL, "favicon.svg", "image/svg+xml"},
@@ -536,6 +705,13 @@ void vp_server_route_run(int iRoute, const vp_server_target *pTarget,
     cJSON_Delete(pOut);
     *pbDbBroken = (rc == VP_EDB);
     answer_error(pAnswer, rc == VP_OK ? VP_ERROR : rc, zErr);
+    cJSON *pErr = cJSON_GetObjectItem(pAnswer->pJson, "error");
+    if (pChoices && pErr && rc == VP_EQUERY) {
+      cJSON_AddItemToObject(pErr, "choices", pChoices);
+      pChoices = NULL;
+    }
   }
+  cJSON_Delete(pChoices);
+  pChoices = NULL;
   free(zErr);
 }

@@ -589,6 +589,40 @@ def check_options():
     check("serve on a missing index: status 1", r.returncode == 1, f"{r.returncode} {r.stderr}")
 
 
+def check_page_api(port):
+    """What the page needs beyond the CLI's answers: a document's text,
+    coverage, the province list, Vietnamese order, 400 with choices."""
+    st, _, body = request(port, "/api/text?doc=" + q("222/KH-UBND"))
+    r = json.loads(body)
+    check("/api/text: a document's passages in order", st == 200 and len(r.get("passages", [])) > 10
+          and [p["line"] for p in r["passages"]] == sorted(p["line"] for p in r["passages"]), f"{st}")
+    st, _, body = request(port, "/api/instruments/" + q("69-KL/TW") + "/coverage")
+    r = json.loads(body)
+    check("/api/instruments/KEY/coverage: 34 units and 63 provinces", st == 200 and r.get("total_2025") == 34
+          and r.get("total") == 63 and len(r.get("provinces_2025", [])) == 34 and len(r.get("provinces", [])) == 63, f"{st}")
+    plans = [p for u in r.get("provinces_2025", []) for p in u["plans"]]
+    check("coverage: covered units have plans with lag and tasks", r.get("covered_2025", 0) > 0 and plans
+          and all("lag_days" in p and p["tasks"] >= 0 for p in plans), str(plans[:1])[:200])
+    st2, _, body2 = request(port, "/api/coverage?key=" + q("69-KL/TW"))
+    check("/api/coverage?key= is the same answer", st2 == 200 and json.loads(body2).get("covered") == r.get("covered"))
+    st, _, body = request(port, "/api/provinces")
+    r = json.loads(body)
+    check("/api/provinces: 34 units, 63 provinces, Vietnamese order",
+          st == 200 and len(r["units"]) == 34 and len(r["provinces"]) == 63
+          and r["units"].index("Đà Nẵng") < r["units"].index("Gia Lai")
+          and r["units"].index("Cà Mau") < r["units"].index("Cần Thơ"), str(r)[:200])
+    for param, value in (("province", "Narnia"), ("kind", "Thư tình")):
+        st, _, body = request(port, "/api/search?q=khoa&" + param + "=" + q(value))
+        err = json.loads(body).get("error", {})
+        check(f"unknown {param} filter: 400 with the valid choices", st == 400 and err.get("choices"), f"{st} {body[:200]}")
+    st, _, body = request(port, "/api/agencies")
+    names = [a["name"] for a in json.loads(body)["agencies"] if not a.get("generic")]
+    check("/api/agencies: Sở Tài chính before Sở Thông tin…, Ủy ban before Văn phòng",
+          names.index("Sở Tài chính") < names.index("Sở Thông tin và Truyền thông"), str(names)[:300])
+    st, h, body = request(port, "/d/222/KH-UBND")
+    check("/d/NUMBER serves the page", st == 200 and b"app.js" in body)
+
+
 def check_browser(port):
     """tests/it_server_browser.py under a Python that has selenium."""
     script = os.path.join(HERE, "it_server_browser.py")
@@ -602,7 +636,7 @@ def check_browser(port):
         print("skipped: browser test (python3-selenium not installed)")
         return
     r = subprocess.run([py, script, f"http://127.0.0.1:{port}/"], capture_output=True,
-                       text=True, timeout=120)
+                       text=True, timeout=300)
     sys.stdout.write(r.stdout)
     if "skipped" in r.stdout and r.returncode == 0:
         return
@@ -663,6 +697,7 @@ def main():
             check_errors(srv.port)
             check_headers_and_cache(srv.port)
             check_page(srv.port)
+            check_page_api(srv.port)
             check_slow_clients(srv.port)
             check_browser(srv.port)
             check_concurrent_reindex(srv.port, db, workdir)

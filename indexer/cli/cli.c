@@ -16,7 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vp_collate.h"
 #include "vp_common.h"
+#include "vp_coverage.h"
 #include "vp_docfilter.h"
 #include "vp_export.h"
 #include "vp_indexer.h"
@@ -712,9 +714,62 @@ static int p_instrument(const cJSON *o, cli_args *a) {
 
 static int cmd_instrument(cli_args *a) { return run_query(a, q_instrument, p_instrument); }
 
+static int q_coverage(vp_db *p, cli_args *a, cJSON **pp, char **pzErr) {
+  return vp_query_coverage(p, a->azPos[0], pp, pzErr);
+}
+
+/* One line a province: its plans (number, date, lag, tasks) or "none". */
+static int p_coverage(const cJSON *o, cli_args *a) {
+  if (a->bStatusOnly) return VP_EXIT_OK;
+  const cJSON *pI = cJSON_GetObjectItem(o, "instrument"), *e, *pl;
+  bold(str(o, "key"));
+  printf(" %s%s%s\n", str(pI, "type"), str(pI, "date")[0] ? " of " : "", str(pI, "date"));
+  const char *azList[2] = {"provinces_2025", "provinces"};
+  for (int k = 0; k < 2; k++) {
+    printf("\n%s:\n", k == 0 ? "provinces since 2025" : "provinces before 2025");
+    cJSON_ArrayForEach(e, cJSON_GetObjectItem(o, azList[k])) {
+      printf("  ");
+      print_padded(str(e, "province"), 22);
+      if (!cJSON_IsTrue(cJSON_GetObjectItem(e, "covered"))) printf(" none\n");
+      int bFirst = 1;
+      cJSON_ArrayForEach(pl, cJSON_GetObjectItem(e, "plans")) {
+        const cJSON *pLag = cJSON_GetObjectItem(pl, "lag_days");
+        char zLag[32] = "";
+        if (cJSON_IsNumber(pLag)) snprintf(zLag, sizeof(zLag), ", %d days after", (int)pLag->valuedouble);
+        printf("%s %s · %s%s, %d %s (%s)\n", bFirst ? "" : "                         ",
+               str(pl, "label"), str(pl, "date")[0] ? str(pl, "date") : "no date", zLag,
+               num(pl, "tasks"), plural(num(pl, "tasks"), "task", "tasks"), str(pl, "relation"));
+        bFirst = 0;
+      }
+    }
+  }
+  printf("\n%d of %d provinces since 2025, %d of %d before, have a plan for it\n", num(o, "covered_2025"),
+         num(o, "total_2025"), num(o, "covered"), num(o, "total"));
+  return VP_EXIT_OK;
+}
+
+static int cmd_coverage(cli_args *a) { return run_query(a, q_coverage, p_coverage); }
+
+/* Agencies in Vietnamese alphabetical order, their provinces too; the
+** generic groups ("Các sở, ban, ngành") after the named bodies, as before. */
+static void agencies_in_order(cJSON *aAg) {
+  cJSON *g, *aGeneric = cJSON_CreateArray();
+  vp_collate_sort(aAg, "name");
+  cJSON_ArrayForEach(g, aAg) vp_collate_sort(cJSON_GetObjectItem(g, "provinces"), "province");
+  for (int i = 0; aGeneric && i < cJSON_GetArraySize(aAg);) {
+    g = cJSON_GetArrayItem(aAg, i);
+    if (cJSON_IsTrue(cJSON_GetObjectItem(g, "generic"))) cJSON_AddItemToArray(aGeneric, cJSON_DetachItemViaPointer(aAg, g));
+    else i++;
+  }
+  while (aGeneric && cJSON_GetArraySize(aGeneric) > 0) cJSON_AddItemToArray(aAg, cJSON_DetachItemFromArray(aGeneric, 0));
+  cJSON_Delete(aGeneric);
+}
+
 static int q_agencies(vp_db *p, cli_args *a, cJSON **pp, char **pzErr) {
   if (a->nPos > 0) return vp_query_agency_suggest(p, a->azPos[0], a->nLimit, pp, pzErr);
-  return vp_query_agencies(p, pp, pzErr);
+  int rc = vp_query_agencies(p, pp, pzErr);
+  if (rc == VP_OK) agencies_in_order(cJSON_GetObjectItem(*pp, "agencies")); /* as /api/agencies */
+  return rc;
 }
 
 static int p_agencies(const cJSON *o, cli_args *a) {
@@ -811,6 +866,10 @@ static const vp_rows_col aInstCols[] = {
     {"key", "key"},   {"scope", "scope"},         {"type", "type"},
     {"issuer", "issuer_body"}, {"docs", "docs"}, {"citations", "citations"},
     {"dates", "dates[].date"}};
+static const vp_rows_col aCoverageCols[] = {
+    {"province", "province"}, {"province_2025", "province_2025"}, {"covered", "covered"},
+    {"plans", "plans[].label"}, {"dates", "plans[].date"}, {"lag_days", "plans[].lag_days"},
+    {"tasks", "plans[].tasks"}};
 static const vp_rows_col aAgencyCols[] = {
     {"name", "name"}, {"kind", "kind"}, {"lead", "lead"}, {"support", "support"}};
 
@@ -855,6 +914,11 @@ static const cli_command aCommand[] = {
     {"instrument", cmd_instrument, NULL, 1, 1, O_OUT, "KEY",
      "one instrument: who cites it, what implements it, what it implements", NULL,
      "vnplan instrument 69-KL/TW\nvnplan instrument \"472-KH/TU@Tuyên Quang\"", NULL, NULL, 0},
+    {"coverage", cmd_coverage, NULL, 1, 1, O_LIST, "KEY",
+     "which provinces (34 since 2025, 63 before) have a plan carrying out an instrument",
+     "Each plan with its number, date, lag in days after the instrument and task count;\n"
+     "--format csv lists the 63 provinces before 2025, one row each.",
+     "vnplan coverage 57-NQ/TW\nvnplan coverage \"KL 69\" --format csv", "provinces", COLS(aCoverageCols)},
     {"agencies", cmd_agencies, NULL, 0, 1, O_LIST | O_LIMIT, "[PREFIX]",
      "every agency with task counts per province; with PREFIX, the names that fit it (typeahead)",
      "PREFIX matches the starts of words, without diacritics, with a typo; --limit defaults to 5.",

@@ -1791,6 +1791,51 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   return finish(rc, pOut, ppOut);
 }
 
+/* The full text of one document, passage by passage, for its page. */
+#define DOC_TEXT_MAX 20000 /* passages at most: a hostile file's page stays bounded */
+
+int vp_query_doc_text(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  long long iDoc;
+  rc = find_doc(p, zId, &iDoc, pzErr);
+  if (rc == VP_OK && iDoc < 0) {
+    *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
+    rc = VP_ENOTFOUND;
+  }
+  cJSON *pOut = NULL;
+  sqlite3_stmt *s = NULL;
+  if (rc == VP_OK)
+    rc = prepare(p,
+                 "SELECT line, section, kind, label, text FROM passage WHERE doc_id = ?1"
+                 " ORDER BY seq, line LIMIT " VP_STR(DOC_TEXT_MAX + 1),
+                 &s, pzErr);
+  if (rc == VP_OK) {
+    pOut = cJSON_CreateObject();
+    cJSON_AddNumberToObject(pOut, "id", (double)iDoc);
+    cJSON *aP = cJSON_AddArrayToObject(pOut, "passages");
+    int n = 0;
+    sqlite3_bind_int64(s, 1, iDoc);
+    while (step_row(p, s, &rc, pzErr)) {
+      if (++n > DOC_TEXT_MAX) {
+        cJSON_AddTrueToObject(pOut, "truncated");
+        break;
+      }
+      cJSON *o = cJSON_CreateObject();
+      cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 0));
+      add_col(o, "section", s, 1);
+      cJSON_AddNumberToObject(o, "kind", sqlite3_column_int(s, 2));
+      add_col(o, "label", s, 3);
+      add_display(o, "text", s, 4);
+      cJSON_AddItemToArray(aP, o);
+    }
+  }
+  release(p, s);
+  read_end(p);
+  return finish(rc, pOut, ppOut);
+}
+
 /* ---- instruments ---------------------------------------------------- */
 
 int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {

@@ -1,30 +1,98 @@
 /*
- * app.js — the behaviour of vnplan's page: four tabs (search, instrument
- * references, agency by province, documents) over the JSON API. The state
- * lives in the URL hash ("#search?q=…&offset=…") so a view can be linked and
- * the back button works. Builds every element with textContent; the only
- * HTML it inserts is a search snippet, escaped first, where the query
- * layer's <mark>…</mark> markers become <mark> elements. Not for computing
+ * app.js — the behaviour of vnplan's page, as an official uses it: search
+ * with filters and facets, instrument references, agency × province grid,
+ * tasks, documents, a document's own page (metadata, outline, full text with
+ * the searched words marked and passage anchors, citations by relation,
+ * tasks by agency), an instrument's implementation chain drawn in SVG and its
+ * coverage by province; every table downloads as CSV (UTF-8 with BOM) and
+ * XLSX (xlsx.js). The view and its query live in the URL hash ("#d/2?q=…&L=28",
+ * "#i/69-KL/TW", "#search?q=…&province=…"), so links can be shared and the
+ * back button works; /d/NUMBER opens a plan by its number. Builds every
+ * element with textContent; the only HTML it inserts is a search snippet,
+ * escaped first, where the query layer's <mark> markers become <mark>.
+ * Vietnamese throughout: labels, relation names, errors, dd/mm/yyyy dates,
+ * Vietnamese alphabetical order (Intl.Collator 'vi'). Not for computing
  * anything the API already answers.
  */
 'use strict';
 
 const PAGE_SIZE = 10;
+const TASK_PAGE = 50;
 const $ = (id) => document.getElementById(id);
+const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+const byVi = (f) => (a, b) => collator.compare(f(a) || '', f(b) || '');
 
-/* ---- helpers --------------------------------------------------------- */
+/* ---- words ----------------------------------------------------------------- */
+
+const RELATION_VI = {
+  implements: 'Thực hiện', basis: 'Căn cứ', continues: 'Tiếp tục thực hiện',
+  mention: 'Nhắc đến', alias: 'Viết tắt',
+};
+const RELATION_ORDER = ['implements', 'continues', 'basis', 'mention', 'alias'];
+const relationVi = (r) => RELATION_VI[r] || r || '';
+const roleVi = (r) => (r === 'lead' ? 'Chủ trì' : r === 'support' ? 'Phối hợp' : r || '');
+const LEVELS = ['Trung ương Đảng', 'Quốc hội, Chính phủ, Thủ tướng', 'Bộ, ngành trung ương',
+  'Tỉnh ủy, Thành ủy', 'UBND, HĐND tỉnh'];
+
+/* "2024-12-18" → "18/12/2024", "2024-12" → "12/2024", "--12-05" → "05/12". */
+function fmtDate(s) {
+  if (!s) return '';
+  let m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(s);
+  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  m = /^(\d{4})-(\d\d)$/.exec(s);
+  if (m) return `${m[2]}/${m[1]}`;
+  m = /^--(\d\d)-(\d\d)$/.exec(s);
+  if (m) return `${m[2]}/${m[1]}`;
+  return s;
+}
+
+/* The API's messages are English; people read Vietnamese. */
+function errorVi(status, msg) {
+  const m = msg || '';
+  let r;
+  if ((r = /^unknown province "(.*)"/.exec(m))) return `Không có tỉnh, thành phố nào tên "${r[1]}".`;
+  if ((r = /^unknown kind of document "(.*)"/.exec(m))) return `Không có loại văn bản "${r[1]}".`;
+  if ((r = /^no document "(.*)" in the index/.exec(m))) return `Không có văn bản "${r[1]}" trong chỉ mục.`;
+  if ((r = /^no instrument (.*) is cited/.exec(m))) return `Không kế hoạch nào dẫn chiếu văn bản ${r[1]}.`;
+  if ((r = /may name several instruments:(.*)/.exec(m))) return `Số hiệu có thể chỉ nhiều văn bản:${r[1]}. Hãy ghi đầy đủ.`;
+  if (/is not an instrument number/.test(m)) return 'Đây không phải số hiệu văn bản (ví dụ: 69-KL/TW, 709/QĐ-TTg, NQ 20).';
+  if (/did you mean|no agency/i.test(m)) {
+    const s = /did you mean:? (.*)$/i.exec(m);
+    return 'Không tìm thấy cơ quan này.' + (s ? ' Có phải: ' + s[1] + '?' : '');
+  }
+  if (/needs a date/.test(m)) return 'Ngày phải ghi dạng năm, năm-tháng hoặc năm-tháng-ngày (2024, 2024-05, 2024-05-31).';
+  if (/must be a whole number/.test(m)) return 'Giá trị phải là số nguyên hợp lệ.';
+  if (/missing parameter/.test(m)) return 'Thiếu thông tin cần tra cứu.';
+  if (/unclosed|quote|nothing after|cannot be read|cannot be understood/i.test(m)) return 'Không đọc được câu tìm kiếm: kiểm tra dấu ngoặc kép, AND, OR, NOT.';
+  if (status === 404) return 'Không tìm thấy.';
+  if (status === 503) return 'Máy chủ đang bận hoặc chỉ mục đang được cập nhật; thử lại sau giây lát.';
+  if (status === 400) return 'Yêu cầu không hợp lệ.';
+  return 'Lỗi máy chủ (' + status + ').';
+}
+
+/* ---- helpers --------------------------------------------------------------- */
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
     if (k === 'class') e.className = v;
     else if (k === 'href') e.href = v;
-    else e.setAttribute(k, v);
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) {
-    if (c === null || c === undefined) continue;
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : String(c));
   }
+  return e;
+}
+
+const SVGNS = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVGNS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) e.setAttribute(k, v);
+  for (const c of children) if (c) e.append(c instanceof Node ? c : String(c));
   return e;
 }
 
@@ -33,35 +101,34 @@ function escapeHtml(s) {
     .replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/* The snippet marks matches with "<mark>" and "</mark>" and is otherwise
- * plain text: escape all of it, then bring back only those two markers. */
 function snippetHtml(snippet) {
   return escapeHtml(snippet || '')
     .replace(/&lt;mark&gt;/g, '<mark>')
     .replace(/&lt;\/mark&gt;/g, '</mark>');
 }
 
-function hashLink(tab, params) {
-  const q = new URLSearchParams(params).toString();
-  return '#' + tab + (q ? '?' + q : '');
+/* "#view?k=v": params with empty values dropped. */
+function hashLink(view, params) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) if (v !== '' && v !== null && v !== undefined) p.set(k, v);
+  const q = p.toString();
+  return '#' + view + (q ? '?' + q : '');
+}
+const docHref = (id, q, line) => hashLink('d/' + id, { q, L: line });
+const instHref = (key) => '#i/' + encodeURIComponent(key);
+
+function status(text, isError) {
+  return el('p', { class: 'status' + (isError ? ' error' : ''), role: isError ? 'alert' : 'status' }, text || '');
 }
 
-function setStatus(id, text, isError) {
-  const p = $(id);
-  p.textContent = text || '';
-  p.classList.toggle('error', !!isError);
-}
-
-/* Each tab remembers its latest request: an older answer arriving late is
+/* Each view remembers its latest request: an older answer arriving late is
  * dropped instead of overwriting a newer one. */
-const latest = {};
-function ticket(tab) { latest[tab] = (latest[tab] || 0) + 1; return latest[tab]; }
-const stale = (tab, t) => latest[tab] !== t;
+let generation = 0;
 
-/* GET /api/…: the parsed JSON, or throws an Error carrying the API's
- * {"error": {"message"}} text. */
 async function api(path, params) {
-  const q = params ? '?' + new URLSearchParams(params).toString() : '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) if (v !== '' && v !== null && v !== undefined) p.set(k, v);
+  const q = p.toString() ? '?' + p.toString() : '';
   let res;
   try {
     res = await fetch('/api/' + path + q, { headers: { Accept: 'application/json' } });
@@ -71,260 +138,845 @@ async function api(path, params) {
   let body = null;
   try { body = await res.json(); } catch (e) { body = null; }
   if (!res.ok) {
-    const msg = body && body.error && body.error.message;
-    throw new Error(msg ? msg + ' (' + res.status + ')' : 'Lỗi ' + res.status);
+    const err = new Error(errorVi(res.status, body && body.error && body.error.message));
+    err.status = res.status;
+    err.choices = body && body.error && body.error.choices;
+    throw err;
   }
   return body;
 }
 
-function docLabel(doc) {
+function docName(doc) {
   if (!doc || typeof doc !== 'object') return doc === undefined ? '' : String(doc);
   const parts = [];
-  if (doc.number) parts.push('Số ' + doc.number);
+  parts.push(doc.number ? 'Số ' + doc.number : (doc.kind || 'Kế hoạch') + ' không số');
   if (doc.province) parts.push(doc.province);
-  if (doc.date) parts.push(doc.date);
-  return parts.join(' · ') || doc.file || ('#' + doc.id);
+  if (doc.date) parts.push(fmtDate(doc.date));
+  return parts.join(' · ');
+}
+
+function docLink(doc, q, line) {
+  if (!doc || doc.id === undefined) return docName(doc);
+  return el('a', { href: docHref(doc.id, q, line), class: 'doc-link', title: doc.title || '' }, docName(doc));
 }
 
 function where(section, line) {
   const parts = [];
-  if (section) parts.push(section);
+  if (section) parts.push('mục ' + section);
   if (line) parts.push('dòng ' + line);
   return parts.join(' · ');
 }
 
-function table(headers, rows) {
-  const thead = el('thead', null, el('tr', null, ...headers.map((h) =>
-    el('th', h.num ? { class: 'num' } : null, h.label || h))));
-  const tbody = el('tbody', null, ...rows);
-  return el('table', null, thead, tbody);
+/* ---- tables, exports -------------------------------------------------------
+ * A table is columns [{label, num?, get(row) → text, cell?(row) → node}] and
+ * rows; the same columns give the CSV and XLSX files, so what is downloaded
+ * is what is shown (the cell's text). */
+
+function dataTable(cols, rows, opts) {
+  const o = opts || {};
+  const thead = el('thead', null, el('tr', null, cols.map((c) => el('th', c.num ? { class: 'num', scope: 'col' } : { scope: 'col' }, c.label))));
+  const tbody = el('tbody', null, rows.map((r) => {
+    const tr = el('tr', o.rowClass ? { class: o.rowClass(r) } : null, cols.map((c) => {
+      const v = c.cell ? c.cell(r) : c.get(r);
+      return el('td', { class: c.num ? 'num' : null, 'data-label': c.label }, v === undefined || v === null ? '' : v);
+    }));
+    return tr;
+  }));
+  return el('div', { class: 'table-box' }, el('table', { class: 'cards' + (o.cls ? ' ' + o.cls : '') }, thead, tbody));
 }
 
-/* ---- tab: search ------------------------------------------------------- */
+function csvText(cols, rows) {
+  const q = (v) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  const lines = [cols.map((c) => q(c.label)).join(',')];
+  for (const r of rows) lines.push(cols.map((c) => q(c.get(r))).join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
 
-async function showSearch(params) {
+function download(name, blob) {
+  const a = el('a', { href: URL.createObjectURL(blob), download: name, class: 'hidden-link' });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
+}
+
+/* Buttons "Tải CSV" and "Tải Excel" for a table; rowsFn may be async (to
+ * fetch every page, not only the one shown). */
+function exportBar(name, cols, rowsFn) {
+  const run = async (kind, btn) => {
+    btn.disabled = true;
+    try {
+      const rows = await rowsFn();
+      if (kind === 'csv') {
+        download(name + '.csv', new Blob([csvText(cols, rows)], { type: 'text/csv;charset=utf-8' }));
+      } else {
+        const data = [cols.map((c) => c.label)].concat(rows.map((r) => cols.map((c) => {
+          const v = c.get(r);
+          return c.num && v !== '' && v !== null && v !== undefined && !isNaN(Number(v)) ? Number(v) : (v ?? '');
+        })));
+        download(name + '.xlsx', window.vnplanXlsx.workbook(name.slice(0, 31), data));
+      }
+    } finally { btn.disabled = false; }
+  };
+  const csv = el('button', { type: 'button', class: 'secondary export-csv', 'data-export': name }, 'Tải CSV');
+  const xlsx = el('button', { type: 'button', class: 'secondary export-xlsx', 'data-export': name }, 'Tải Excel');
+  csv.addEventListener('click', () => run('csv', csv));
+  xlsx.addEventListener('click', () => run('xlsx', xlsx));
+  return el('div', { class: 'export' }, csv, xlsx);
+}
+
+/* ---- provinces: the 34 units since 2025 and the 63 before ----------------------- */
+
+let provinceList = null; /* {units: [34 names since 2025], old: [the others before]} */
+async function provinces() {
+  if (provinceList) return provinceList;
+  try {
+    const r = await api('provinces');
+    const units = new Set(r.units || []);
+    provinceList = { units: r.units || [], old: (r.provinces || []).map((p) => p.province).filter((n) => !units.has(n)) };
+  } catch (e) {
+    return { units: [], old: [] };
+  }
+  return provinceList;
+}
+
+function provinceSelect(id, value, units, old) {
+  const sel = el('select', { id, 'aria-label': 'Tỉnh, thành phố' },
+    el('option', { value: '' }, 'Mọi tỉnh, thành phố'),
+    el('optgroup', { label: 'Từ 01/7/2025 (34 đơn vị)' }, units.map((n) => el('option', { value: n }, n))),
+    el('optgroup', { label: 'Khác, trước 2025' }, old.map((n) => el('option', { value: n }, n))));
+  /* a pre-2025 name that is also a unit's appears once, as the unit (which
+   * takes in its predecessors' plans) */
+  if (value && ![...sel.options].some((o) => o.value === value)) sel.append(el('option', { value }, value));
+  sel.value = value || '';
+  return sel;
+}
+
+/* ---- the filter bar (search, docs, tasks) -------------------------------------- */
+
+async function filterBar(params, onApply, extra) {
+  const p = await provinces();
+  const prov = provinceSelect('f-province', params.get('province') || '', p.units, p.old);
+  const kind = el('input', { id: 'f-kind', type: 'search', list: 'kinds', placeholder: 'Loại: Kế hoạch, QĐ…', 'aria-label': 'Loại văn bản', value: params.get('kind') || '' });
+  const kinds = el('datalist', { id: 'kinds' }, ['Kế hoạch', 'Quyết định', 'Chương trình', 'Nghị quyết', 'Chỉ thị'].map((k) => el('option', { value: k })));
+  const year = el('input', { id: 'f-year', type: 'number', min: '1990', max: '2100', placeholder: 'Năm', 'aria-label': 'Năm ban hành', value: params.get('year') || '' });
+  const since = el('input', { id: 'f-since', type: 'date', 'aria-label': 'Từ ngày', value: params.get('since') || '' });
+  const until = el('input', { id: 'f-until', type: 'date', 'aria-label': 'Đến ngày', value: params.get('until') || '' });
+  const apply = () => onApply({
+    province: prov.value.trim(), kind: kind.value.trim(), year: year.value.trim(),
+    since: since.value, until: until.value,
+  });
+  for (const x of [prov, since, until]) x.addEventListener('change', apply);
+  for (const x of [kind, year]) x.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } });
+  const clear = el('button', { type: 'button', class: 'secondary' }, 'Bỏ lọc');
+  clear.addEventListener('click', () => onApply({}));
+  return el('div', { class: 'filters', role: 'group', 'aria-label': 'Bộ lọc' },
+    el('label', null, 'Tỉnh ', prov), el('label', null, 'Loại ', kind, kinds),
+    el('label', null, 'Năm ', year), el('label', null, 'Từ ', since), el('label', null, 'đến ', until),
+    extra || null, clear);
+}
+
+const FILTER_KEYS = ['province', 'kind', 'year', 'since', 'until'];
+const filtersOf = (params) => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) || '']));
+
+/* ---- view: search ------------------------------------------------------------------ */
+
+async function viewSearch(params, root, gen) {
   const q = params.get('q') || '';
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
-  $('q').value = q;
-  $('results').replaceChildren();
-  $('search-facets').replaceChildren();
-  $('pager').hidden = true;
-  if (!q.trim()) { setStatus('search-status', 'Nhập từ khoá để tìm trong các kế hoạch (có dấu hoặc không dấu).'); return; }
-  setStatus('search-status', 'Đang tìm…');
-  const t = ticket('search');
+  const f = filtersOf(params);
+  const input = el('input', { id: 'q', name: 'q', type: 'search', autocomplete: 'off', value: q,
+    placeholder: 'Ví dụ: khoa học công nghệ, chuyển đổi số, 222/KH-UBND', 'aria-label': 'Từ khoá tìm kiếm' });
+  const form = el('form', { id: 'search-form', role: 'search' }, input, el('button', { type: 'submit' }, 'Tìm'));
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(hashLink('search', { q: input.value.trim(), ...f })); });
+  const st = status('');
+  st.id = 'search-status';
+  const bar = await filterBar(params, (nf) => go(hashLink('search', { q, ...nf })));
+  const facets = el('div', { id: 'search-facets', class: 'facets' });
+  const offer = el('div', { id: 'doc-offer' });
+  const results = el('ol', { id: 'results', class: 'results' });
+  const pager = el('nav', { class: 'pager', 'aria-label': 'Trang' });
+  const exp = el('div');
+  root.replaceChildren(form, bar, st, offer, facets, exp, results, pager);
+  input.focus();
+  if (!q.trim()) { st.textContent = 'Nhập từ khoá để tìm trong các kế hoạch (có dấu hoặc không dấu), hoặc số hiệu một kế hoạch.'; return; }
+  st.textContent = 'Đang tìm…';
+  /* a plan's own number typed: offer its page */
+  if (/\d+\s*\/\s*[A-Za-zĐđ]/.test(q)) {
+    api('docs/' + encodeURIComponent(q.trim())).then((d) => {
+      if (gen !== generation || !d.doc) return;
+      offer.replaceChildren(el('p', { class: 'offer' }, 'Mở văn bản: ', docLink(d.doc, '')));
+    }).catch(() => {});
+  }
   let r;
   try {
-    r = await api('search', { q, limit: PAGE_SIZE, offset });
-  } catch (e) { if (!stale('search', t)) setStatus('search-status', e.message, true); return; }
-  if (stale('search', t)) return;
+    r = await api('search', { q, limit: PAGE_SIZE, offset, ...f });
+  } catch (e) {
+    if (gen === generation) { st.textContent = e.message; st.classList.add('error'); }
+    return;
+  }
+  if (gen !== generation) return;
   const hits = r.hits || [];
   const total = r.total || 0;
-  setStatus('search-status', total
-    ? `${total} đoạn khớp — hiển thị ${offset + 1}–${offset + hits.length} (${r.took_ms} ms)`
-    : `Không tìm thấy "${q}".`);
-  const prov = (r.facets && r.facets.province) || {};
-  for (const [name, n] of Object.entries(prov)) {
-    $('search-facets').append(el('span', { class: 'chip' }, `${name || 'không rõ tỉnh'}: ${n}`));
+  st.textContent = total
+    ? `${total}${r.total_estimated ? '+' : ''} đoạn khớp — hiển thị ${offset + 1}–${offset + hits.length} (${r.took_ms} ms)`
+    : `Không tìm thấy "${q}".`;
+  if (!total && r.suggestion && r.suggestion.query) {
+    st.append(' Thử: ', el('a', { href: hashLink('search', { q: r.suggestion.query, ...f }) }, r.suggestion.query),
+      ` (${r.suggestion.total} đoạn)`);
+  }
+  const prov = Object.entries((r.facets && r.facets.province) || {}).sort(byVi((e) => e[0]));
+  if (prov.length) facets.append(el('span', { class: 'facet-label' }, 'Theo tỉnh:'));
+  for (const [name, n] of prov) {
+    const active = f.province && (f.province === name);
+    facets.append(el('a', {
+      class: 'chip' + (active ? ' active' : ''), 'data-province': name,
+      href: hashLink('search', { q, ...f, province: active ? '' : name }),
+    }, `${name || 'không rõ tỉnh'} (${n})`));
   }
   for (const h of hits) {
     const doc = h.doc || {};
     const snippet = el('p', { class: 'snippet' });
     snippet.innerHTML = snippetHtml(h.snippet);
-    $('results').append(el('li', null,
-      el('div', { class: 'hit-title', title: doc.title || '' }, doc.title || doc.file || ''),
-      el('div', { class: 'hit-meta' }, [docLabel(doc), where(h.section, h.line)].filter(Boolean).join(' — ')),
+    results.append(el('li', { 'data-province': doc.province || '', 'data-province-2025': doc.province_2025 || '' },
+      el('a', { class: 'hit-title', href: docHref(doc.id, q, h.line), title: doc.title || '' }, doc.title || docName(doc)),
+      el('div', { class: 'hit-meta' }, docName(doc), doc.province_2025 && doc.province_2025 !== doc.province ? ` (nay thuộc ${doc.province_2025})` : '',
+        ' — ', el('a', { href: docHref(doc.id, q, h.line), class: 'hit-where' }, where(h.section, h.line))),
       snippet));
   }
+  const cols = [
+    { label: 'Văn bản', get: (h) => docName(h.doc) }, { label: 'Tỉnh', get: (h) => h.doc.province || '' },
+    { label: 'Mục', get: (h) => h.section || '' }, { label: 'Dòng', num: 1, get: (h) => h.line },
+    { label: 'Trích đoạn', get: (h) => (h.snippet || '').replace(/<\/?mark>/g, '') }];
+  exp.replaceWith(exportBar('ket-qua-tim-kiem', cols, async () =>
+    (await api('search', { q, limit: 200, offset: 0, ...f })).hits || []));
   if (total > hits.length) {
-    $('pager').hidden = false;
-    $('prev').disabled = offset === 0;
-    $('next').disabled = offset + hits.length >= total;
-    $('page-info').textContent = `Trang ${Math.floor(offset / PAGE_SIZE) + 1} / ${Math.ceil(total / PAGE_SIZE)}`;
-    $('prev').onclick = () => { location.hash = hashLink('search', { q, offset: Math.max(0, offset - PAGE_SIZE) }); };
-    $('next').onclick = () => { location.hash = hashLink('search', { q, offset: offset + PAGE_SIZE }); };
+    const prev = el('a', { class: 'button' + (offset === 0 ? ' disabled' : ''), href: hashLink('search', { q, ...f, offset: Math.max(0, offset - PAGE_SIZE) }) }, '← Trước');
+    const next = el('a', { class: 'button' + (offset + hits.length >= total ? ' disabled' : ''), href: hashLink('search', { q, ...f, offset: offset + PAGE_SIZE }) }, 'Sau →');
+    pager.append(prev, el('span', null, `Trang ${Math.floor(offset / PAGE_SIZE) + 1} / ${Math.ceil(total / PAGE_SIZE)}`), next);
   }
 }
 
-/* ---- tab: instrument references ---------------------------------------- */
+/* ---- view: references of an instrument ----------------------------------------------- */
 
-function datesCell(inst) {
-  const td = el('td');
-  for (const d of inst.dates || []) {
-    const text = typeof d === 'string' ? d : `${d.date} (${(d.docs || []).length} văn bản)`;
-    td.append(el('div', null, text));
-  }
-  if (inst.conflict) td.append(el('div', { class: 'conflict' }, 'Ngày ban hành không thống nhất'));
-  return td;
+function datesText(inst) {
+  return (inst.dates || []).map((d) => (typeof d === 'string' ? fmtDate(d) : `${fmtDate(d.date)} (${d.count || (d.docs || []).length} văn bản)`)).join('; ');
 }
 
-async function showRefs(params) {
+async function viewRefs(params, root, gen) {
   const q = params.get('q') || '';
-  $('ref-q').value = q;
-  $('refs-instruments').replaceChildren();
-  $('refs-citations').replaceChildren();
-  if (!q.trim()) { setStatus('refs-status', 'Nhập số hiệu văn bản để xem những kế hoạch nào dẫn chiếu.'); return; }
-  setStatus('refs-status', 'Đang tra cứu…');
-  const t = ticket('refs');
+  const input = el('input', { id: 'ref-q', type: 'search', autocomplete: 'off', value: q,
+    placeholder: 'Số hiệu văn bản, ví dụ: 69-KL/TW, 20-NQ/TW, 709/QĐ-TTg, NQ 57', 'aria-label': 'Số hiệu văn bản' });
+  const form = el('form', { id: 'refs-form' }, input, el('button', { type: 'submit' }, 'Tra cứu'));
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(hashLink('refs', { q: input.value.trim() })); });
+  const st = status('');
+  st.id = 'refs-status';
+  const out = el('div', { id: 'refs-result' });
+  root.replaceChildren(form, st, out);
+  input.focus();
+  if (!q.trim()) {
+    st.textContent = 'Nhập số hiệu văn bản để xem những kế hoạch nào dẫn chiếu, sơ đồ thực hiện và mức độ bao phủ theo tỉnh.';
+    listInstruments(out, gen);
+    return;
+  }
+  st.textContent = 'Đang tra cứu…';
   let r;
-  try { r = await api('refs', { q }); } catch (e) { if (!stale('refs', t)) setStatus('refs-status', e.message, true); return; }
-  if (stale('refs', t)) return;
+  try { r = await api('refs', { q }); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  if (gen !== generation) return;
   const insts = r.instruments || [];
   const cits = r.citations || [];
-  setStatus('refs-status', insts.length
-    ? `${insts.length} văn bản khớp, ${cits.length} lần được dẫn chiếu (${r.took_ms} ms)`
-    : `Không có văn bản nào mang số hiệu "${q}".`);
+  st.textContent = insts.length
+    ? `${insts.length} văn bản khớp, ${r.total || cits.length} lần được dẫn chiếu (${r.took_ms} ms)` + (r.interpreted_as ? ` — hiểu là ${r.interpreted_as}` : '')
+    : `Không có văn bản nào mang số hiệu "${q}".` + ((r.suggestions || []).length ? ' Gần nhất: ' : '');
+  for (const s of r.suggestions || []) st.append(' ', el('a', { href: hashLink('refs', { q: s.key || s }) }, s.key || s));
+  for (const c of r.candidates || []) st.append(' ', el('a', { href: hashLink('refs', { q: c.key }) }, c.key));
   if (insts.length) {
-    $('refs-instruments').append(el('h2', null, 'Văn bản'), table(
-      ['Số hiệu', 'Loại', 'Cơ quan ban hành', 'Trích yếu', 'Ngày (theo từng kế hoạch)', { label: 'Lần dẫn', num: 1 }],
-      insts.map((i) => el('tr', null,
-        el('td', null, i.key || ''), el('td', null, i.type || ''),
-        el('td', null, i.issuer_body || i.issuer_code || ''), el('td', null, i.title || ''),
-        datesCell(i), el('td', { class: 'num' }, i.citations ?? '')))));
+    const cols = [
+      { label: 'Số hiệu', get: (i) => i.key, cell: (i) => el('a', { href: instHref(i.key + (i.scope ? '@' + i.scope : '')) }, i.key) },
+      { label: 'Loại', get: (i) => i.type || '' }, { label: 'Cơ quan ban hành', get: (i) => i.issuer_body || i.issuer_code || '' },
+      { label: 'Ngày (theo các kế hoạch)', get: datesText },
+      { label: 'Lần dẫn', num: 1, get: (i) => i.citations ?? '' }];
+    out.append(el('h2', null, 'Văn bản'), exportBar('van-ban', cols, () => insts), dataTable(cols, insts));
   }
   if (cits.length) {
-    $('refs-citations').append(el('h2', null, 'Được dẫn chiếu trong'), table(
-      ['Kế hoạch', 'Số hiệu', 'Quan hệ', 'Ngày ghi', 'Vị trí', 'Trích đoạn'],
-      cits.map((c) => el('tr', null,
-        el('td', null, docLabel(c.doc)), el('td', null, c.instrument || ''),
-        el('td', null, c.relation || ''), el('td', null, c.date || ''),
-        el('td', null, where(c.section, c.line)), el('td', null, c.text || '')))));
+    const cols = [
+      { label: 'Kế hoạch', get: (c) => docName(c.doc), cell: (c) => docLink(c.doc, '', c.line) },
+      { label: 'Số hiệu', get: (c) => c.instrument || '' },
+      { label: 'Quan hệ', get: (c) => (c.relations || [c.relation]).map(relationVi).join(', ') },
+      { label: 'Ngày ghi', get: (c) => fmtDate(c.date) },
+      { label: 'Vị trí', get: (c) => where(c.section, c.line), cell: (c) => el('a', { href: docHref(c.doc.id, '', c.line) }, where(c.section, c.line)) },
+      { label: 'Trích đoạn', get: (c) => c.text || '' }];
+    out.append(el('h2', null, 'Được dẫn chiếu trong'), exportBar('dan-chieu', cols, () => cits), dataTable(cols, cits, { cls: 'citations' }));
   }
 }
 
-/* ---- tab: agency × province ------------------------------------------- */
-
-let agenciesLoaded = null;
-
-function loadAgencies() {
-  if (!agenciesLoaded) {
-    agenciesLoaded = api('agencies').then((r) => {
-      const sel = $('agency');
-      for (const a of r.agencies || []) {
-        const n = (a.lead || 0) + (a.support || 0);
-        sel.append(el('option', { value: a.name }, `${a.name} (${n})`));
-      }
-      if (!(r.agencies || []).length) setStatus('who-status', 'Chỉ mục chưa có nhiệm vụ nào giao cho cơ quan.');
-      sel.dataset.loaded = '1';
-    }).catch((e) => { agenciesLoaded = null; setStatus('who-status', e.message, true); });
-  }
-  return agenciesLoaded;
+async function listInstruments(out, gen) {
+  let r;
+  try { r = await api('instruments'); } catch (e) { return; }
+  if (gen !== generation) return;
+  const list = (r.instruments || []).slice(0, 60);
+  const cols = [
+    { label: 'Số hiệu', get: (i) => i.key, cell: (i) => el('a', { href: instHref(i.key + (i.scope ? '@' + i.scope : '')) }, i.key) },
+    { label: 'Loại', get: (i) => i.type || '' }, { label: 'Phạm vi', get: (i) => i.scope || 'Trung ương' },
+    { label: 'Kế hoạch dẫn', num: 1, get: (i) => i.docs }, { label: 'Lần dẫn', num: 1, get: (i) => i.citations }];
+  out.append(el('h2', null, 'Văn bản được dẫn nhiều nhất'), exportBar('van-ban-duoc-dan', cols, () => r.instruments || []), dataTable(cols, list));
 }
 
-/* Typeahead: the names that fit what is typed so far, from
-** /api/agencies?prefix= (prefixes of words, no diacritics needed, a typo). */
-let suggestTimer = null;
-function suggestAgencies() {
-  clearTimeout(suggestTimer);
-  const typed = $('agency-typed').value.trim();
-  if (typed.length < 2) return;
-  suggestTimer = setTimeout(() => {
-    api('agencies', { prefix: typed, limit: 8 }).then((r) => {
-      $('agency-suggest').replaceChildren(...(r.agencies || []).map((a) => el('option', { value: a.name })));
-    }).catch(() => {});
-  }, 150);
-}
+/* ---- view: agency × province --------------------------------------------------------- */
 
-function roleLabel(role) {
-  return role === 'lead' ? 'Chủ trì' : role === 'support' ? 'Phối hợp' : (role || '');
-}
+let agencyCache = null;
+const agencies = () => (agencyCache = agencyCache || api('agencies').then((r) => r.agencies || []).catch((e) => { agencyCache = null; throw e; }));
 
-async function showWho(params) {
+async function viewWho(params, root, gen) {
   const agency = params.get('agency') || '';
-  await loadAgencies();
-  const sel = $('agency');
-  if (agency && ![...sel.options].some((o) => o.value === agency)) {
-    sel.append(el('option', { value: agency }, agency));
+  const old = params.get('before') === '1';
+  const sel = el('select', { id: 'agency', 'aria-label': 'Cơ quan' }, el('option', { value: '' }, '— chọn cơ quan —'));
+  const typed = el('input', { type: 'search', id: 'agency-typed', list: 'agency-suggest', autocomplete: 'off', 'aria-label': 'Gõ tên cơ quan', placeholder: 'hoặc gõ tên: so giao duc…' });
+  const dl = el('datalist', { id: 'agency-suggest' });
+  const form = el('form', { id: 'who-form' }, sel, typed, dl, el('button', { type: 'submit' }, 'Xem'));
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(hashLink('who', { agency: typed.value.trim() || sel.value, before: old ? '1' : '' })); });
+  sel.addEventListener('change', () => go(hashLink('who', { agency: sel.value, before: old ? '1' : '' })));
+  let timer = null;
+  typed.addEventListener('input', () => {
+    clearTimeout(timer);
+    const t = typed.value.trim();
+    if (t.length < 2) return;
+    timer = setTimeout(() => api('agencies', { prefix: t, limit: 8 }).then((r) =>
+      dl.replaceChildren(...(r.agencies || []).map((a) => el('option', { value: a.name })))).catch(() => {}), 150);
+  });
+  const st = status('');
+  st.id = 'who-status';
+  const out = el('div', { id: 'who-result' });
+  root.replaceChildren(form, st, out);
+  let list = [];
+  try { list = await agencies(); } catch (e) { st.textContent = e.message; st.classList.add('error'); return; }
+  if (gen !== generation) return;
+  for (const a of list.slice().sort(byVi((a) => a.name))) {
+    sel.append(el('option', { value: a.name }, `${a.name} (${(a.lead || 0) + (a.support || 0)})`));
   }
+  if (agency && ![...sel.options].some((o) => o.value === agency)) sel.append(el('option', { value: agency }, agency));
   sel.value = agency;
-  $('who-result').replaceChildren();
-  if (!agency) { setStatus('who-status', 'Chọn một cơ quan để xem các tỉnh giao nhiệm vụ cho cơ quan đó.'); return; }
-  setStatus('who-status', 'Đang tải…');
-  const t = ticket('who');
+  sel.dataset.loaded = '1';
+  if (!agency) { st.textContent = 'Chọn một cơ quan để xem các tỉnh giao nhiệm vụ cho cơ quan đó (chủ trì, phối hợp).'; return; }
+  st.textContent = 'Đang tải…';
   let r;
-  try { r = await api('who', { agency }); } catch (e) { if (!stale('who', t)) setStatus('who-status', e.message, true); return; }
-  if (stale('who', t)) return;
-  const provs = r.provinces || [];
+  try { r = await api('who', { agency }); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  if (gen !== generation) return;
   const a = r.agency || {};
-  setStatus('who-status', `${a.name || agency}: ${r.total || 0} nhiệm vụ ở ${provs.length} tỉnh (${r.took_ms} ms)`
-    + (a.successor ? ` — nay là ${a.successor}` : ''));
-  const rows = provs.map((p) => el('tr', null,
-    el('td', null, p.province || 'không rõ tỉnh',
-      p.province_2025 && p.province_2025 !== p.province ? el('div', { class: 'muted' }, 'từ 2025: ' + p.province_2025) : null),
-    el('td', { class: 'num role-lead' }, p.lead || 0),
-    el('td', { class: 'num role-support' }, p.support || 0),
-    el('td', null, taskDetails(p.tasks || []))));
-  $('who-result').append(table(
-    ['Tỉnh', { label: 'Chủ trì', num: 1 }, { label: 'Phối hợp', num: 1 }, 'Nhiệm vụ'], rows));
-}
-
-function taskDetails(tasks) {
-  if (!tasks.length) return '';
-  const list = el('ul');
-  for (const t of tasks) {
-    list.append(el('li', null,
-      el('span', { class: t.role === 'lead' ? 'role-lead' : 'role-support' }, roleLabel(t.role) + ': '),
-      t.text || '',
-      t.deadline ? el('span', { class: 'muted' }, ` (thời hạn: ${t.deadline})`) : null,
-      el('div', { class: 'muted' }, [docLabel(t.doc), where(t.section, t.line)].filter(Boolean).join(' — '))));
+  const name = a.name || agency;
+  const provs = r.provinces || [];
+  st.textContent = `${name}: ${r.total || 0} nhiệm vụ ở ${provs.length} tỉnh (${r.took_ms} ms)` + (a.successor ? ` — nay là ${a.successor}` : '')
+    + (r.interpreted_as ? ` — hiểu là ${r.interpreted_as}` : '');
+  /* the grid: 34 units (or the 63 before), coloured by lead / support */
+  const p = await provinces();
+  const names = old ? p.units.concat(p.old).sort(collator.compare) : p.units;
+  const counts = {};
+  for (const x of provs) {
+    const key = old ? x.province : (x.province_2025 || x.province);
+    const c = counts[key] || (counts[key] = { lead: 0, support: 0, members: [] });
+    c.lead += x.lead || 0;
+    c.support += x.support || 0;
+    c.members.push(x.province);
   }
-  return el('details', null, el('summary', null, `${tasks.length} nhiệm vụ`), list);
+  const max = Math.max(1, ...Object.values(counts).map((c) => c.lead + c.support));
+  const toggle = el('a', { href: hashLink('who', { agency: name, before: old ? '' : '1' }), class: 'toggle' },
+    old ? 'Xem theo 34 đơn vị từ 2025' : 'Xem theo 63 tỉnh trước 2025');
+  const grid = el('div', { class: 'grid', id: 'who-grid', role: 'list' }, names.map((n) => {
+    const c = counts[n];
+    const total = c ? c.lead + c.support : 0;
+    const cell = el(c ? 'a' : 'span', {
+      role: 'listitem', class: 'cell' + (c ? ' has' : ' none'), 'data-province': n,
+      href: c ? hashLink('tasks', { agency: name, province: n }) : null,
+      title: c ? `${n}: chủ trì ${c.lead}, phối hợp ${c.support}` : `${n}: không có nhiệm vụ`,
+    }, el('span', { class: 'cell-name' }, n), el('span', { class: 'cell-count' }, c ? `${c.lead} · ${c.support}` : '—'));
+    if (c) cell.style.setProperty('--heat', String(0.15 + 0.85 * total / max));
+    return cell;
+  }));
+  const legend = el('p', { class: 'muted legend' }, 'Mỗi ô: số nhiệm vụ ', el('span', { class: 'role-lead' }, 'chủ trì'), ' · ',
+    el('span', { class: 'role-support' }, 'phối hợp'), '; màu đậm hơn là nhiều hơn. Bấm một ô để xem mọi nhiệm vụ của tỉnh đó.');
+  const rows = provs.slice().sort(byVi((x) => x.province));
+  const cols = [
+    { label: 'Tỉnh', get: (x) => x.province || 'không rõ tỉnh', cell: (x) => el('a', { href: hashLink('tasks', { agency: name, province: x.province }) }, x.province || 'không rõ tỉnh') },
+    { label: 'Từ 2025', get: (x) => x.province_2025 || '' },
+    { label: 'Chủ trì', num: 1, get: (x) => x.lead || 0 }, { label: 'Phối hợp', num: 1, get: (x) => x.support || 0 },
+    { label: 'Kế hoạch', num: 1, get: (x) => x.docs || 0 }];
+  out.append(toggle, legend, grid, el('h2', null, 'Theo tỉnh'), exportBar('co-quan-theo-tinh', cols, () => rows), dataTable(cols, rows));
 }
 
-/* ---- tab: documents ----------------------------------------------------- */
+/* ---- view: tasks (an agency, a province, a document), paged ------------------------------ */
 
-async function showDocs() {
-  $('docs-result').replaceChildren();
-  setStatus('docs-status', 'Đang tải…');
+function taskNames(x) { return (x || []).map((a) => (typeof a === 'string' ? a : a.name)).join('; '); }
+
+function taskCols(q) {
+  return [
+    { label: 'Kế hoạch', get: (t) => docName(t.doc), cell: (t) => docLink(t.doc, q || '', t.line) },
+    { label: 'Chủ trì', get: (t) => taskNames(t.lead) }, { label: 'Phối hợp', get: (t) => taskNames(t.support) },
+    { label: 'Nhiệm vụ', get: (t) => t.text || '' },
+    { label: 'Thời hạn', get: (t) => t.deadline || '' },
+    { label: 'Vị trí', get: (t) => where(t.section, t.line), cell: (t) => el('a', { href: docHref(t.doc.id, '', t.line) }, where(t.section, t.line)) }];
+}
+
+async function viewTasks(params, root, gen) {
+  const agency = params.get('agency') || '';
+  const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+  const f = filtersOf(params);
+  const ag = el('input', { id: 't-agency', type: 'search', value: agency, placeholder: 'Cơ quan (gõ một phần tên)', 'aria-label': 'Cơ quan' });
+  ag.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); go(hashLink('tasks', { ...f, agency: ag.value.trim() })); } });
+  const bar = await filterBar(params, (nf) => go(hashLink('tasks', { ...nf, agency: ag.value.trim() })), el('label', null, 'Cơ quan ', ag));
+  const st = status('Đang tải…');
+  st.id = 'tasks-status';
+  const out = el('div', { id: 'tasks-result' });
+  root.replaceChildren(bar, st, out);
   let r;
-  try { r = await api('docs'); } catch (e) { setStatus('docs-status', e.message, true); return; }
-  setStatus('docs-status', `${r.total || 0} kế hoạch trong chỉ mục`);
-  $('docs-result').append(table(
-    ['Tỉnh', 'Số', 'Ngày', 'Trích yếu', { label: 'Dẫn chiếu', num: 1 }, { label: 'Nhiệm vụ', num: 1 }],
-    (r.docs || []).map((d) => el('tr', null,
-      el('td', null, d.province || ''), el('td', null, d.number || ''), el('td', null, d.date || ''),
-      el('td', null, d.title || d.file || ''),
-      el('td', { class: 'num' }, d.citations ?? ''), el('td', { class: 'num' }, d.tasks ?? '')))));
+  const req = { agency, limit: TASK_PAGE, offset, ...f };
+  try { r = await api('tasks', req); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  if (gen !== generation) return;
+  const tasks = r.tasks || [];
+  const total = r.total || 0;
+  st.textContent = total ? `${total} nhiệm vụ — hiển thị ${offset + 1}–${offset + tasks.length}` : 'Không có nhiệm vụ nào.';
+  const cols = taskCols();
+  out.append(exportBar('nhiem-vu', cols, () => allPages('tasks', { ...req, offset: 0 }, 'tasks', total)), dataTable(cols, tasks, { cls: 'tasks' }));
+  if (total > tasks.length) {
+    out.append(el('nav', { class: 'pager' },
+      el('a', { class: 'button' + (offset === 0 ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, offset: Math.max(0, offset - TASK_PAGE) }) }, '← Trước'),
+      el('span', null, `Trang ${Math.floor(offset / TASK_PAGE) + 1} / ${Math.ceil(total / TASK_PAGE)}`),
+      el('a', { class: 'button' + (offset + tasks.length >= total ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, offset: offset + TASK_PAGE }) }, 'Sau →')));
+  }
 }
 
-/* ---- routing ------------------------------------------------------------------ */
+async function allPages(path, req, key, total) {
+  const out = [];
+  for (let off = 0; off < Math.min(total, 10000); off += 200) {
+    const r = await api(path, { ...req, limit: 200, offset: off });
+    out.push(...(r[key] || []));
+    if (!(r[key] || []).length) break;
+  }
+  return out;
+}
 
-const TABS = { search: showSearch, refs: showRefs, who: showWho, docs: showDocs };
+/* ---- view: documents ------------------------------------------------------------------ */
+
+async function viewDocs(params, root, gen) {
+  const f = filtersOf(params);
+  const bar = await filterBar(params, (nf) => go(hashLink('docs', nf)));
+  const st = status('Đang tải…');
+  st.id = 'docs-status';
+  const out = el('div', { id: 'docs-result' });
+  root.replaceChildren(bar, st, out);
+  let r;
+  try { r = await api('docs', f); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  if (gen !== generation) return;
+  const docs = (r.docs || []).slice().sort((a, b) => collator.compare(a.province || '', b.province || '') || String(b.date || '').localeCompare(String(a.date || '')));
+  st.textContent = `${r.total || docs.length} văn bản`;
+  const cols = [
+    { label: 'Tỉnh', get: (d) => d.province || '' }, { label: 'Từ 2025', get: (d) => d.province_2025 || '' },
+    { label: 'Số', get: (d) => d.number || '', cell: (d) => el('a', { href: docHref(d.id), class: 'doc-link' }, d.number || 'không số') },
+    { label: 'Ngày', get: (d) => fmtDate(d.date) }, { label: 'Loại', get: (d) => d.kind || '' },
+    { label: 'Trích yếu', get: (d) => d.title || '', cell: (d) => el('a', { href: docHref(d.id) }, d.title || d.file || '') },
+    { label: 'Dẫn chiếu', num: 1, get: (d) => d.citations ?? '' }, { label: 'Nhiệm vụ', num: 1, get: (d) => d.tasks ?? '' }];
+  out.append(exportBar('van-ban', cols, () => docs), dataTable(cols, docs));
+}
+
+/* ---- view: a document ------------------------------------------------------------------ */
+
+function fold(s) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+/* The query's words, folded; "khoa*" → prefix. Operators and numbers' parts kept simple. */
+function queryTerms(q) {
+  const terms = [];
+  for (const m of (q || '').matchAll(/[\p{L}\p{N}]+\*?/gu)) {
+    const w = m[0];
+    if (/^(AND|OR|NOT)$/.test(w)) continue;
+    terms.push({ w: fold(w.replace(/\*$/, '')), prefix: w.endsWith('*') });
+  }
+  return terms;
+}
+
+/* A passage's text as nodes with the query's words in <mark>. */
+function markedText(text, terms) {
+  if (!terms.length) return [text];
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = fold(m[0]);
+    if (terms.some((t) => (t.prefix ? w.startsWith(t.w) : w === t.w))) {
+      if (m.index > last) out.push(text.slice(last, m.index));
+      out.push(el('mark', null, m[0]));
+      last = m.index + m[0].length;
+    }
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+async function viewDoc(id, params, root, gen) {
+  const q = params.get('q') || '';
+  const line = parseInt(params.get('L') || '0', 10) || 0;
+  const st = status('Đang tải văn bản…');
+  root.replaceChildren(st);
+  let d, text;
+  try {
+    [d, text] = await Promise.all([api('docs/' + encodeURIComponent(id)), api('text', { doc: id })]);
+  } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  if (gen !== generation) return;
+  const doc = d.doc || {};
+  document.title = (doc.number || doc.title || 'Văn bản') + ' — vnplan';
+  const meta = el('dl', { class: 'meta', id: 'doc-meta' },
+    ...[['Loại văn bản', doc.kind], ['Số, ký hiệu', doc.number || 'không ghi số'], ['Ngày ban hành', fmtDate(doc.date) || 'không rõ'],
+      ['Cơ quan ban hành', doc.issuer], ['Tỉnh, thành phố', doc.province],
+      ['Đơn vị từ 01/7/2025', doc.province_2025], ['Người ký', doc.signer], ['Tệp', (doc.file || '').split('/').pop()]]
+      .filter((x) => x[1]).map(([k, v]) => [el('dt', null, k), el('dd', null, v)]).flat());
+  const head = el('div', { class: 'doc-head' },
+    el('p', { class: 'crumbs' }, el('a', { href: hashLink('docs', {}) }, 'Danh sách kế hoạch'), ' › ', docName(doc)),
+    el('h2', { class: 'doc-title', id: 'doc-title' }, doc.title || docName(doc)), meta,
+    el('p', { class: 'doc-actions' },
+      el('a', { class: 'button secondary', href: '#doc-chain' }, 'Sơ đồ thực hiện'), ' ',
+      el('a', { class: 'button secondary', href: '#doc-cites' }, 'Văn bản dẫn chiếu'), ' ',
+      el('a', { class: 'button secondary', href: '#doc-tasks' }, `Nhiệm vụ (${d.tasks_total || 0})`),
+      doc.number ? [' ', el('a', { class: 'button secondary', href: '/d/' + doc.number }, 'Liên kết theo số')] : null));
+  /* outline */
+  const outline = el('nav', { class: 'outline', id: 'doc-outline', 'aria-label': 'Mục lục' }, el('h3', null, 'Mục lục'),
+    el('ol', null, (d.sections || []).filter((s) => s.section.split('.').length <= 2).map((s) => {
+      const p = (text.passages || []).find((x) => x.line === s.line);
+      const label = s.section + (p && p.text ? ' ' + p.text.slice(0, 70) + (p.text.length > 70 ? '…' : '') : '');
+      return el('li', { class: 'depth' + s.section.split('.').length }, el('a', { href: docHref(doc.id, q, s.line), 'data-line': s.line }, label));
+    })));
+  /* full text */
+  const terms = queryTerms(q);
+  const body = el('div', { class: 'fulltext', id: 'doc-text', lang: 'vi' }, (text.passages || []).map((p) =>
+    el(p.kind === 1 ? 'h4' : 'p', { id: 'L' + p.line, class: 'psg' + (p.line === line ? ' target' : ''), 'data-line': p.line },
+      el('a', { class: 'anchor', href: docHref(doc.id, q, p.line), 'aria-label': 'Liên kết đến dòng ' + p.line, title: 'dòng ' + p.line }, '¶'),
+      ' ', ...markedText(p.text || '', terms))));
+  if (text.truncated) body.append(status('Văn bản quá dài: chỉ hiển thị 20.000 đoạn đầu.'));
+  const textCol = el('section', { class: 'doc-body' }, el('h3', null, 'Toàn văn'), q ? el('p', { class: 'muted' }, `Các từ "${q}" được tô màu.`) : null, body);
+  /* citations by relation */
+  const cites = el('section', { id: 'doc-cites' }, el('h3', null, 'Văn bản dẫn chiếu'));
+  const groups = {};
+  for (const c of d.instruments || []) for (const r of c.relations || [c.relation]) (groups[r] = groups[r] || []).push(c);
+  for (const r of RELATION_ORDER.filter((x) => groups[x]).concat(Object.keys(groups).filter((x) => !RELATION_ORDER.includes(x)))) {
+    const seen = new Map();
+    for (const c of groups[r]) {
+      const k = c.key + (c.scope ? '@' + c.scope : '');
+      if (!seen.has(k)) seen.set(k, { ...c, lines: [] });
+      seen.get(k).lines.push(c.line);
+    }
+    cites.append(el('h4', { class: 'relation', 'data-relation': r }, `${relationVi(r)} (${seen.size})`),
+      el('ul', { class: 'cite-list' }, [...seen.values()].map((c) => el('li', null,
+        el('a', { href: instHref(c.key + (c.scope ? '@' + c.scope : '')) }, c.key), c.type ? ` — ${c.type}` : '',
+        c.scope ? ` (${c.scope})` : '', c.date ? `, ngày ${fmtDate(c.date)}` : '', ' · ',
+        c.lines.slice(0, 6).map((l, i) => [i ? ', ' : 'dòng ', el('a', { href: docHref(doc.id, q, l) }, String(l))])))));
+  }
+  const citeCols = [{ label: 'Quan hệ', get: (c) => (c.relations || [c.relation]).map(relationVi).join(', ') },
+    { label: 'Số hiệu', get: (c) => c.key }, { label: 'Loại', get: (c) => c.type || '' }, { label: 'Phạm vi', get: (c) => c.scope || '' },
+    { label: 'Ngày', get: (c) => fmtDate(c.date) }, { label: 'Dòng', num: 1, get: (c) => c.line }];
+  cites.append(exportBar('dan-chieu-' + doc.id, citeCols, () => d.instruments || []));
+  /* tasks, filterable by agency */
+  const tasksSec = el('section', { id: 'doc-tasks' }, el('h3', null, `Nhiệm vụ (${d.tasks_total || 0})`));
+  let tasks = d.tasks || [];
+  if ((d.tasks_total || 0) > tasks.length) {
+    try { tasks = await allPages('tasks', { doc: String(doc.id) }, 'tasks', d.tasks_total); } catch (e) { /* the first page */ }
+  }
+  const agNames = [...new Set(tasks.flatMap((t) => (t.lead || []).concat(t.support || []).map((a) => (typeof a === 'string' ? a : a.name))))].sort(collator.compare);
+  const agSel = el('select', { id: 'doc-task-agency', 'aria-label': 'Lọc nhiệm vụ theo cơ quan' }, el('option', { value: '' }, 'Mọi cơ quan'),
+    agNames.map((n) => el('option', { value: n }, n)));
+  const tcols = [
+    { label: 'Cơ quan chủ trì', get: (t) => taskNames(t.lead) }, { label: 'Phối hợp', get: (t) => taskNames(t.support) },
+    { label: 'Nhiệm vụ', get: (t) => t.text || '' }, { label: 'Thời hạn', get: (t) => t.deadline || '' },
+    { label: 'Vị trí', get: (t) => where(t.section, t.line), cell: (t) => el('a', { href: docHref(doc.id, q, t.line) }, where(t.section, t.line)) }];
+  const tbox = el('div');
+  const shown = () => tasks.filter((t) => !agSel.value || (t.lead || []).concat(t.support || []).some((a) => (typeof a === 'string' ? a : a.name) === agSel.value));
+  const draw = () => tbox.replaceChildren(dataTable(tcols, shown(), { cls: 'tasks' }));
+  agSel.addEventListener('change', draw);
+  draw();
+  tasksSec.append(el('div', { class: 'filters' }, el('label', null, 'Cơ quan ', agSel), exportBar('nhiem-vu-' + doc.id, tcols, () => shown())), tbox);
+  /* chain centred on the document */
+  const chainSec = el('section', { id: 'doc-chain' }, el('h3', null, 'Sơ đồ thực hiện'), el('p', { class: 'muted' }, 'Văn bản này thực hiện (phía trên) và văn bản thực hiện nó (phía dưới).'));
+  root.replaceChildren(head, el('div', { class: 'doc-layout' }, outline, textCol), cites, tasksSec, chainSec);
+  docChain(doc, d, chainSec, gen);
+  if (line) {
+    const t = document.getElementById('L' + line);
+    if (t) { t.scrollIntoView({ block: 'center' }); t.focus && t.setAttribute('tabindex', '-1'); }
+  }
+}
+
+/* ---- the implementation chain in SVG -----------------------------------------------------
+ * Levels: Party → Government / PM (and National Assembly) → ministries →
+ * provincial Party committees → provincial People's Committees. Nodes are
+ * laid out row by row per level, wrapping to more rows when a level has
+ * more than fit the width; edges go from what implements to what is
+ * implemented. Every node is a link (document page or instrument). */
+
+function levelOfKey(key) {
+  const k = (key || '').toUpperCase();
+  if (/[/-]TW\b/.test(k)) return 0;
+  if (/TTG|[/-]CP\b|QH\d*|[/-]CTN\b|[/-]VPCP/.test(k)) return 1;
+  if (/[/-](TU|HU|ĐU|DU|TỈNH ỦY)\b|\/TU/.test(k)) return 3;
+  if (/UBND|HĐND|HDND|[/-]S[A-ZĐ]+$/.test(k)) return 4;
+  if (/-B[A-ZĐ]+|[/-]B[A-ZĐ]+\b/.test(k)) return 2;
+  return 2;
+}
+const levelOfDoc = (doc) => (doc.number ? levelOfKey(doc.number) : 4);
+
+/* nodes: [{id, label, sub, level, href, kind, center}], edges: [{from, to, relation}] */
+function drawChain(box, nodes, edges) {
+  const W = Math.max(320, Math.min(1100, box.clientWidth || 1000));
+  const narrow = W < 600;
+  const nodeW = narrow ? 132 : 168, nodeH = 44, gapX = 10, gapY = 22, left = narrow ? 8 : 150;
+  const perRow = Math.max(1, Math.floor((W - left - 8 + gapX) / (nodeW + gapX)));
+  const pos = new Map();
+  let y = 10;
+  const bands = [];
+  for (let lv = 0; lv < LEVELS.length; lv++) {
+    const here = nodes.filter((n) => n.level === lv).sort((a, b) => (b.center ? 1 : 0) - (a.center ? 1 : 0) || collator.compare(a.label, b.label));
+    if (!here.length) continue;
+    const rows = Math.ceil(here.length / perRow);
+    const top = y;
+    if (narrow) y += 18;
+    here.forEach((n, i) => {
+      const r = Math.floor(i / perRow), c = i % perRow;
+      const inRow = Math.min(perRow, here.length - r * perRow);
+      const rowW = inRow * nodeW + (inRow - 1) * gapX;
+      const x0 = left + Math.max(0, (W - left - 8 - rowW) / 2);
+      pos.set(n.id, { x: x0 + c * (nodeW + gapX), y: y + r * (nodeH + gapY / 2) });
+    });
+    y += rows * (nodeH + gapY / 2) - gapY / 2;
+    bands.push({ lv, top, bottom: y });
+    y += gapY + 8;
+  }
+  const H = y;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'chain' + (edges.length > 24 ? ' dense' : ''),
+    role: 'group', 'aria-label': `Sơ đồ thực hiện: ${nodes.length} văn bản` });
+  bands.forEach((b, i) => {
+    root.append(svg('rect', { x: 0, y: b.top - 6, width: W, height: b.bottom - b.top + 12, class: 'band' + (i % 2 ? ' odd' : '') }));
+    root.append(svg('text', { x: 6, y: narrow ? b.top + 8 : (b.top + b.bottom) / 2 + 4, class: 'band-label' }, LEVELS[b.lv]));
+  });
+  const gEdges = svg('g', { class: 'edges' });
+  for (const e of edges) {
+    const a = pos.get(e.from), b = pos.get(e.to);
+    if (!a || !b) continue;
+    const x1 = a.x + nodeW / 2, y1 = a.y, x2 = b.x + nodeW / 2, y2 = b.y + nodeH;
+    const my = (y1 + y2) / 2;
+    gEdges.append(svg('path', { d: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`, class: 'edge rel-' + e.relation },
+      svg('title', null, relationVi(e.relation))));
+  }
+  root.append(gEdges);
+  for (const n of nodes) {
+    const p = pos.get(n.id);
+    if (!p) continue;
+    const clip = (s, m) => (s.length > m ? s.slice(0, m - 1) + '…' : s);
+    const a = svg('a', { href: n.href, class: 'node node-' + n.kind + (n.center ? ' center' : ''), 'data-kind': n.kind, 'data-id': n.id },
+      svg('title', null, n.title || n.label),
+      svg('rect', { x: p.x, y: p.y, width: nodeW, height: nodeH, rx: 6 }),
+      svg('text', { x: p.x + 8, y: p.y + 18, class: 'node-label' }, clip(n.label, narrow ? 17 : 22)),
+      svg('text', { x: p.x + 8, y: p.y + 34, class: 'node-sub' }, clip(n.sub || '', narrow ? 20 : 26)));
+    root.append(a);
+  }
+  box.replaceChildren(root);
+  return root;
+}
+
+function chainLegend() {
+  return el('p', { class: 'legend muted' }, 'Đường nối: ',
+    ...['implements', 'continues', 'basis'].map((r) => [el('span', { class: 'swatch rel-' + r }), relationVi(r), ' ']).flat(),
+    ' — bấm vào một ô để mở văn bản.');
+}
+
+async function instrumentChain(key, r, box, gen) {
+  const inst = (r.instruments || [])[0] || { key };
+  const nodes = [], edges = [];
+  const center = 'i:' + inst.key;
+  nodes.push({ id: center, label: inst.key, sub: inst.type || '', level: levelOfKey(inst.key), href: instHref(key), kind: 'instrument', center: true });
+  for (const up of r.implements || []) {
+    const id = 'i:' + up.key;
+    if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: up.key, sub: relationVi(up.relation), level: levelOfKey(up.key), href: instHref(up.key), kind: 'instrument' });
+    edges.push({ from: center, to: id, relation: up.relation });
+  }
+  /* the plans that carry it out; and, between, what they also implement
+   * on the way (a provincial Party committee's plan) */
+  const docs = r.implemented_by || [];
+  const details = await Promise.all(docs.slice(0, 80).map((d) => api('docs/' + d.id).catch(() => null)));
+  if (gen !== generation) return;
+  docs.forEach((d, i) => {
+    const id = 'd:' + d.id;
+    nodes.push({ id, label: d.number || (d.province ? 'KH ' + d.province : 'Văn bản ' + d.id), sub: [d.province, fmtDate(d.date)].filter(Boolean).join(' · '),
+      title: d.title, level: levelOfDoc(d), href: docHref(d.id), kind: 'doc' });
+    let via = null;
+    const det = details[i];
+    for (const c of (det && det.instruments) || []) {
+      if (!['implements', 'continues'].includes(c.relation) || c.key === inst.key) continue;
+      const lv = levelOfKey(c.key);
+      if (lv <= levelOfKey(inst.key) || lv >= levelOfDoc(d)) continue;
+      const iid = 'i:' + c.key + (c.scope ? '@' + c.scope : '');
+      if (!nodes.some((n) => n.id === iid)) nodes.push({ id: iid, label: c.key, sub: c.scope || '', level: lv, href: instHref(c.key + (c.scope ? '@' + c.scope : '')), kind: 'instrument' });
+      if (!edges.some((e) => e.from === id && e.to === iid)) edges.push({ from: id, to: iid, relation: c.relation });
+      if (!edges.some((e) => e.from === iid && e.to === center)) edges.push({ from: iid, to: center, relation: 'implements' });
+      via = iid;
+    }
+    if (!via) edges.push({ from: id, to: center, relation: d.relation || 'implements' });
+  });
+  const draw = () => drawChain(box, nodes, edges);
+  draw();
+  return draw;
+}
+
+async function docChain(doc, d, sec, gen) {
+  const box = el('div', { class: 'chain-box', id: 'doc-chain-svg' });
+  sec.append(chainLegend(), box);
+  const nodes = [], edges = [];
+  const center = 'd:' + doc.id;
+  nodes.push({ id: center, label: doc.number || 'Văn bản này', sub: [doc.province, fmtDate(doc.date)].filter(Boolean).join(' · '), level: levelOfDoc(doc), href: docHref(doc.id), kind: 'doc', center: true });
+  for (const c of d.instruments || []) {
+    if (!['implements', 'continues', 'basis'].includes(c.relation)) continue;
+    const id = 'i:' + c.key + (c.scope ? '@' + c.scope : '');
+    if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: c.key, sub: relationVi(c.relation), level: Math.min(levelOfKey(c.key), 3), href: instHref(c.key + (c.scope ? '@' + c.scope : '')), kind: 'instrument' });
+    if (!edges.some((e) => e.from === center && e.to === id)) edges.push({ from: center, to: id, relation: c.relation });
+  }
+  if (doc.number) { /* below: what rests on this plan */
+    try {
+      const r = await api('instruments/' + encodeURIComponent(doc.number + (doc.province ? '@' + doc.province : '')));
+      for (const x of r.implemented_by || []) {
+        if (x.id === doc.id) continue;
+        const id = 'd:' + x.id;
+        if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: x.number || 'Văn bản ' + x.id, sub: x.province || '', level: 4, href: docHref(x.id), kind: 'doc' });
+        edges.push({ from: id, to: center, relation: x.relation || 'implements' });
+      }
+    } catch (e) { /* nothing cites it */ }
+  }
+  if (gen !== generation) return;
+  drawChain(box, nodes, edges);
+}
+
+/* ---- view: an instrument (chain, coverage, citations) -------------------------------------- */
+
+async function viewInstrument(key, params, root, gen) {
+  const tab = params.get('tab') || 'chain';
+  const old = params.get('before') === '1';
+  const st = status('Đang tải…');
+  root.replaceChildren(st);
+  let r;
+  try { r = await api('instruments/' + encodeURIComponent(key)); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  if (gen !== generation) return;
+  const inst = (r.instruments || [])[0] || { key };
+  document.title = inst.key + ' — vnplan';
+  const tabs = el('nav', { class: 'subtabs', 'aria-label': 'Nội dung' }, [['chain', 'Sơ đồ thực hiện'], ['coverage', 'Bao phủ theo tỉnh'], ['cites', 'Nơi dẫn chiếu']]
+    .map(([t, label]) => el('a', { href: hashLink('i/' + encodeURIComponent(key), { tab: t }), class: t === tab ? 'active' : null, id: 'tab-' + t }, label)));
+  const head = el('div', { class: 'doc-head' },
+    el('h2', { id: 'inst-title' }, `${inst.type || 'Văn bản'} ${inst.key}`, inst.scope ? ` (${inst.scope})` : ''),
+    el('dl', { class: 'meta' }, ...[['Cơ quan ban hành', inst.issuer_body], ['Ngày (theo các kế hoạch)', datesText(inst)],
+      ['Số kế hoạch dẫn chiếu', String(r.docs_total ?? inst.docs ?? '')], ['Số lần dẫn', String(inst.citations ?? r.total ?? '')],
+      ['Được thực hiện bởi', String((r.implemented_by || []).length) + ' văn bản']]
+      .filter((x) => x[1]).map(([k, v]) => [el('dt', null, k), el('dd', null, v)]).flat()),
+    inst.conflict ? el('p', { class: 'conflict' }, 'Các kế hoạch ghi ngày ban hành khác nhau.') : null, tabs);
+  const body = el('div', { id: 'inst-body' });
+  root.replaceChildren(head, body);
+  if (tab === 'chain') {
+    const box = el('div', { class: 'chain-box', id: 'chain' });
+    body.append(chainLegend(), box);
+    await instrumentChain(key, r, box, gen);
+  } else if (tab === 'coverage') {
+    await coverageView(key, old, body, gen);
+  } else {
+    const cits = r.citations || [];
+    const cols = [
+      { label: 'Kế hoạch', get: (c) => docName(c.doc), cell: (c) => docLink(c.doc, '', c.line) },
+      { label: 'Quan hệ', get: (c) => (c.relations || [c.relation]).map(relationVi).join(', ') },
+      { label: 'Ngày ghi', get: (c) => fmtDate(c.date) },
+      { label: 'Vị trí', get: (c) => where(c.section, c.line) }, { label: 'Trích đoạn', get: (c) => c.text || '' }];
+    body.append(exportBar('dan-chieu-' + inst.key.replace(/\W+/g, '-'), cols, () => cits), dataTable(cols, cits, { cls: 'citations' }));
+  }
+}
+
+async function coverageView(key, old, body, gen) {
+  let r;
+  try { r = await api('instruments/' + encodeURIComponent(key) + '/coverage'); } catch (e) { body.append(status(e.message, true)); return; }
+  if (gen !== generation) return;
+  const list = old ? r.provinces : r.provinces_2025;
+  const n = old ? r.covered : r.covered_2025, total = old ? r.total : r.total_2025;
+  const toggle = el('a', { href: hashLink('i/' + encodeURIComponent(key), { tab: 'coverage', before: old ? '' : '1' }), class: 'toggle' },
+    old ? 'Xem theo 34 đơn vị từ 2025' : 'Xem theo 63 tỉnh trước 2025');
+  const rows = [];
+  for (const p of list) {
+    if (!p.plans.length) rows.push({ p, plan: null });
+    for (const pl of p.plans) rows.push({ p, plan: pl });
+  }
+  const cols = [
+    { label: 'Tỉnh, thành phố', get: (x) => x.p.province },
+    { label: old ? 'Từ 2025' : 'Gồm', get: (x) => (old ? x.p.province_2025 : (x.p.members || []).join(', ')) },
+    { label: 'Có kế hoạch', get: (x) => (x.plan ? 'Có' : 'Chưa') },
+    { label: 'Kế hoạch', get: (x) => (x.plan ? docName(x.plan) : ''), cell: (x) => (x.plan ? docLink(x.plan) : el('span', { class: 'missing' }, 'Chưa có')) },
+    { label: 'Quan hệ', get: (x) => (x.plan ? relationVi(x.plan.relation) : '') },
+    { label: 'Ngày', get: (x) => (x.plan ? fmtDate(x.plan.date) : '') },
+    { label: 'Chậm (ngày)', num: 1, get: (x) => (x.plan && x.plan.lag_days !== null ? x.plan.lag_days : '') },
+    { label: 'Nhiệm vụ', num: 1, get: (x) => (x.plan ? x.plan.tasks : '') }];
+  body.append(el('p', { id: 'coverage-summary', class: 'summary' },
+    `${n}/${total} ${old ? 'tỉnh (trước 2025)' : 'đơn vị (từ 2025)'} có kế hoạch thực hiện ${r.key}`,
+    r.instrument && r.instrument.date ? ` (ban hành ${fmtDate(r.instrument.date)}; độ chậm tính từ ngày này)` : ''), toggle,
+  exportBar('bao-phu-' + r.key.replace(/\W+/g, '-'), cols, () => rows),
+  dataTable(cols, rows, { cls: 'coverage', rowClass: (x) => (x.plan ? 'covered' : 'uncovered') }));
+}
+
+/* ---- routing ---------------------------------------------------------------------------- */
+
+const VIEWS = { search: viewSearch, refs: viewRefs, who: viewWho, tasks: viewTasks, docs: viewDocs };
 
 function route() {
-  const h = location.hash.replace(/^#/, '');
-  const [name, query] = [h.split('?')[0], h.split('?').slice(1).join('?')];
-  const tab = TABS[name] ? name : 'search';
-  for (const t of Object.keys(TABS)) {
-    $('tab-' + t).hidden = t !== tab;
-    document.querySelector(`nav#tabs a[data-tab="${t}"]`).classList.toggle('active', t === tab);
+  const h = decodeURI(location.hash.replace(/^#/, ''));
+  const qi = h.indexOf('?');
+  const path = qi < 0 ? h : h.slice(0, qi);
+  const params = new URLSearchParams(qi < 0 ? '' : location.hash.slice(location.hash.indexOf('?') + 1));
+  const root = $('view');
+  const gen = ++generation;
+  document.title = 'vnplan — tra cứu kế hoạch';
+  let tab = path;
+  if (path.startsWith('d/')) {
+    tab = 'docs';
+    let id = path.slice(2);
+    try { id = decodeURIComponent(id); } catch (e) { /* as typed */ }
+    viewDoc(id, params, root, gen);
+  } else if (path.startsWith('i/')) {
+    tab = 'refs';
+    viewInstrument(decodeURIComponent(path.slice(2)), params, root, gen);
+  } else {
+    if (!VIEWS[path]) tab = 'search';
+    VIEWS[tab](params, root, gen);
   }
-  TABS[tab](new URLSearchParams(query || ''));
+  for (const a of document.querySelectorAll('nav#tabs a')) {
+    a.classList.toggle('active', a.dataset.tab === tab);
+    if (a.dataset.tab === tab) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  if (!params.get('L')) window.scrollTo(0, 0);
 }
 
-function go(tab, params) {
-  const target = hashLink(tab, params);
+function go(target) {
   if (location.hash === target) route(); else location.hash = target;
 }
 
 async function showHealth() {
   try {
     const r = await api('health');
-    $('health').textContent = `${r.documents} kế hoạch, ${r.passages} đoạn văn trong chỉ mục`;
+    $('health').textContent = `${r.documents} văn bản, ${r.passages} đoạn văn trong chỉ mục`;
   } catch (e) {
     $('health').textContent = e.message;
   }
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  $('search-form').addEventListener('submit', (e) => { e.preventDefault(); go('search', { q: $('q').value.trim() }); });
-  $('refs-form').addEventListener('submit', (e) => { e.preventDefault(); go('refs', { q: $('ref-q').value.trim() }); });
-  $('who-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    go('who', { agency: $('agency-typed').value.trim() || $('agency').value });
-  });
-  $('agency-typed').addEventListener('input', suggestAgencies);
-  $('agency').addEventListener('change', () => go('who', { agency: $('agency').value }));
+  /* /d/222/KH-UBND: a plan by its number, opened as its page */
+  if (location.pathname.startsWith('/d/')) {
+    const num = decodeURIComponent(location.pathname.slice(3));
+    const line = /^#L(\d+)$/.exec(location.hash);
+    history.replaceState(null, '', '/' + docHref(num, '', line ? line[1] : ''));
+  }
   window.addEventListener('hashchange', route);
+  let resizeTimer = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => { if (document.querySelector('svg.chain')) route(); }, 300);
+  });
   showHealth();
   route();
 });
