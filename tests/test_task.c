@@ -640,7 +640,7 @@ static void test_status_and_run_in(void) {
       /* 0 */ {VP_P_ITEM, "a) Quỹ Bảo vệ môi trường được phép sử dụng vốn nhàn rỗi để gửi tiết kiệm.", -1, 0, NO_TABLE, {0}},
       /* 1 */ {VP_P_ITEM, "b) Sở Tài chính chịu trách nhiệm về nội dung, số liệu tại Tờ trình.", -1, 0, NO_TABLE, {0}},
       /* 2 */ {VP_P_ITEM, "3. Giấy khen của Giám đốc sở: Các Sở, ban, ngành quy định số lượng khen thưởng theo thẩm quyền.", -1, 0, NO_TABLE, {0}},
-      /* 3 */ {VP_P_TEXT, "Căn cứ tình hình thực tiễn của địa phương; Sở Nội vụ hướng dẫn, xem xét khen thưởng cho tập thể.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Căn cứ tình hình thực tiễn của địa phương; Sở Nội vụ hướng dẫn, xem xét khen thưởng cho tập thể.", 2, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_ITEM, "b) Thủ trưởng các Sở, ban, ngành; UBND các xã có trách nhiệm.", -1, 0, NO_TABLE, {0}},
       /* 5 */ {VP_P_TEXT, "Trả lời các ý kiến được gửi đến thuộc chức năng, nhiệm vụ của cơ quan.", 4, 0, NO_TABLE, {0}},
       /* 6 */ {VP_P_TEXT, "2. Các sở, ban, ngành chịu trách nhiệm các nội dung sau:", -1, 1, NO_TABLE, {0}},

@@ -1030,12 +1030,40 @@ static int clause_task_push(vp_tasks *pOut, int *pnAlloc, int p, const clause *c
   return task_push(pOut, pnAlloc, p, zText, zDl, d.zNorm, pParties);
 }
 
+/* Append to task t the text of the passages under passage p (its items
+** and theirs, as long as they follow it), up to about 4,000 bytes. */
+static int append_children_text(const vp_text *pText, int p, vp_task *t) {
+  int rc = VP_OK;
+  vp_buf b = {NULL, 0, 0};
+  vp_buf_appends(&b, t->zText, &rc);
+  for (int k = p + 1; k < pText->nPassage && rc == VP_OK && b.n < 4000; k++) {
+    int a = pText->aPassage[k].iParent;
+    while (a > p) a = pText->aPassage[a].iParent;
+    if (a != p) break; /* past the lead-in's items */
+    char *zT = vp_fold_display(pText->aPassage[k].zText, -1);
+    if (zT == NULL) rc = VP_ENOMEM;
+    else {
+      vp_buf_appends(&b, " ", &rc);
+      vp_buf_appends(&b, zT, &rc);
+    }
+    free(zT);
+  }
+  if (rc == VP_OK) {
+    free(t->zText);
+    t->zText = vp_buf_take(&b);
+    if (t->zText == NULL) rc = VP_ENOMEM;
+  }
+  vp_buf_free(&b);
+  return rc;
+}
+
 /* A passage that does not open with its doer: the first clause after its
 ** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
 ** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
 ** own doer and says what to do is a task of passage p, with that clause as
 ** its text. After a ':' only the ';' that follow it count. */
-static int later_clause_task(const char *z, int n, int p, vp_tasks *pOut, int *pnAlloc) {
+static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
+                             int *pnAlloc) {
   const char *q = memchr(z, ':', (size_t)n);
   if (q == NULL) q = memchr(z, ';', (size_t)n);
   for (; q; q = memchr(q + 1, ';', (size_t)(z + n - q - 1))) {
@@ -1045,7 +1073,7 @@ static int later_clause_task(const char *z, int n, int p, vp_tasks *pOut, int *p
     clause c;
     int rc = clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
-    if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) &&
+    if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL) &&
         list_at(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
@@ -1076,7 +1104,8 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     r->bMembers = 1;
     int n = ps->iEnd - ps->iStart;
     clause_free(&c);
-    return later_clause_task(ps->zText, n, p, pOut, pnAlloc);
+    if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
+    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc);
   }
   if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
@@ -1173,7 +1202,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && !bLeadIn &&
       !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
     clause_free(&c);
-    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pOut, pnAlloc);
+    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};
@@ -1182,6 +1211,9 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     if (rc == VP_OK)
       rc = clause_task_push(pOut, pnAlloc, p, &c, c.f.aOff[c.iBody], pUp ? pUp->zDeadline : NULL,
                             pUp ? pUp->zDeadlineNorm : NULL, &copy);
+    /* "… kiểm tra hoạt động của Quỹ. Nội dung kiểm tra bao gồm:": the
+    ** objects listed under the lead-in are part of its text */
+    if (rc == VP_OK && bObjects) rc = append_children_text(pText, p, &pOut->a[pOut->n - 1]);
     party_list_free(&copy);
   }
   clause_free(&c);

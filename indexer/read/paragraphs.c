@@ -105,6 +105,17 @@ static int rd_label_only(const rd_ctx *p, int i) {
   return c == '.' || c == ')';
 }
 
+/* Does an emphasis span close at the end of line j or open at the start of
+** line k ("…chữa bệnh;*" / "*Bộ trưởng …")? Then they are two spans. */
+static int rd_emphasis_between(const rd_ctx *p, int j, int k) {
+  const char *z = p->zRaw;
+  int e = p->aLine[j].iRawEnd, s = p->aLine[k].iRaw;
+  while (e > p->aLine[j].iRaw && rd_is_space((unsigned char)z[e - 1])) e--;
+  while (s < p->aLine[k].iRawEnd && (z[s] == ' ' || z[s] == '\t')) s++;
+  return (e > p->aLine[j].iRaw && (z[e - 1] == '*' || z[e - 1] == '_')) ||
+         (s < p->aLine[k].iRawEnd && (z[s] == '*' || z[s] == '_'));
+}
+
 static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   const rd_line *pF = &p->aLine[i], *pT = &p->aLine[j], *pL = &p->aLine[k];
   int bGap = k > j + 1;
@@ -142,7 +153,7 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   /* "… Chánh Văn phòng UBND tỉnh;" / "Giám đốc Sở …; Thủ trưởng …": a list
   ** of officeholders goes on past a ';' (layout-words.tsv: list-title) */
   if (k == j + 1 && p->zClean[pT->iCe - 1] == ';' && !rd_stands_alone(pL) && !pL->lab.eType &&
-      !pL->bFootnote && rd_line_opens_with(p, k, "list-title"))
+      !pL->bFootnote && !rd_emphasis_between(p, j, k) && rd_line_opens_with(p, k, "list-title"))
     return 1;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
