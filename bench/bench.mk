@@ -10,7 +10,7 @@ LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS
 LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=bin/obj/%.o) bin/obj/gen/data.o
-PROGS    = bin/bench/baseline bin/bench/tokbench bin/bench/qbench bin/bench/dbcheck
+PROGS    = bin/bench/baseline bin/bench/tokbench bin/bench/qbench bin/bench/dbcheck bin/bench/fmtdump
 
 all: $(PROGS)
 
