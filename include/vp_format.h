@@ -34,6 +34,15 @@ int vp_format_readable(const char *zPath);
 int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, size_t *pnOut,
                      char **pzErr);
 
+/* The path of the file vp_format_render is rendering on this thread (NULL
+** outside it): for a renderer's progress lines. */
+const char *vp_format_current_path(void);
+
+/* A renderer notes how many pages it read by OCR; vp_format_ocr_pages gives
+** that count for the last vp_format_render on this thread (0: none). */
+void vp_format_note_ocr(int nPage);
+int vp_format_ocr_pages(void);
+
 /* The renderers (indexer/read/format_*.c). DOCX: word/document.xml and
 ** word/footnotes.xml through libzip and libxml2; a damaged zip, a part over
 ** 64 MB uncompressed, malformed XML or a DTD/entity declaration: VP_EINPUT. */

@@ -8,18 +8,75 @@
 ** PDF without text on any page is refused as a scan (no OCR yet), as are an
 ** encrypted PDF, a damaged one (poppler's message) and one of more than
 ** PDF_MAX_PAGES pages (before any text is read). The text out is NFC UTF-8.
-** Not for tables from glyph positions, OCR or page locators.
+**
+** A page without a text layer (a scan) goes through OCR when it is built
+** (vp_ocr.h; VNPLAN_OCR=off never, =force every page): rendered with cairo
+** at OCR_DPI in gray (smaller when the page is huge: at most OCR_MAX_PIXELS),
+** its text recognised, a progress line per page on stderr ("vnplan: OCR
+** FILE page 3 of 12"), and the count of such pages noted for the document
+** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
+** Not for tables from glyph positions.
 */
 #include "vp_format.h"
 
 #include <poppler.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "vp_common.h"
+#include "vp_ocr.h"
 
 #define PDF_MAX_PAGES 2000
+#define OCR_DPI 300
+#define OCR_MAX_PIXELS (40 * 1000 * 1000)
+
+/* The page rendered in gray and read by OCR: *pzText malloc'd, or NULL
+** with *pzErr. */
+static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzErr) {
+  *pzText = NULL;
+  double wPt = 0, hPt = 0;
+  poppler_page_get_size(pPage, &wPt, &hPt);
+  if (!(wPt > 0 && hPt > 0 && wPt < 20000 && hPt < 20000)) {
+    if (pzErr) *pzErr = vp_mprintf("OCR: page of impossible size");
+    return VP_EINPUT;
+  }
+  double dpi = OCR_DPI;
+  while (dpi > 50 && (wPt * dpi / 72.0) * (hPt * dpi / 72.0) > OCR_MAX_PIXELS) dpi -= 25;
+  int nW = (int)(wPt * dpi / 72.0 + 0.5), nH = (int)(hPt * dpi / 72.0 + 0.5);
+  cairo_surface_t *pSurf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, nW, nH);
+  if (cairo_surface_status(pSurf) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(pSurf);
+    return VP_ENOMEM;
+  }
+  cairo_t *cr = cairo_create(pSurf);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+  poppler_page_render_for_printing(pPage, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(pSurf);
+  const unsigned char *aRgb = cairo_image_surface_get_data(pSurf);
+  int nStride = cairo_image_surface_get_stride(pSurf);
+  unsigned char *aGray = malloc((size_t)nW * (size_t)nH);
+  int rc = VP_ENOMEM;
+  if (aGray && aRgb) {
+    for (int y = 0; y < nH; y++) {
+      const uint32_t *row = (const uint32_t *)(const void *)(aRgb + (size_t)y * (size_t)nStride);
+      unsigned char *g = aGray + (size_t)y * (size_t)nW;
+      for (int x = 0; x < nW; x++) {
+        uint32_t px = row[x];
+        g[x] = (unsigned char)((((px >> 16) & 0xff) * 30 + ((px >> 8) & 0xff) * 59 + (px & 0xff) * 11) / 100);
+      }
+    }
+    rc = vp_ocr_gray(pOcr, aGray, nW, nH, nW, (int)dpi, pzText);
+  }
+  free(aGray);
+  cairo_surface_destroy(pSurf);
+  return rc;
+}
 
 /* Append page text zText, its lines kept, trailing blanks and form feeds
 ** cut, empty lines at its start and end dropped. Returns 1 if the page had
@@ -79,11 +136,31 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
   }
   vp_buf out;
   memset(&out, 0, sizeof out);
-  int nText = 0;
+  int nText = 0, nOcr = 0, nNoText = 0;
+  vp_ocr_mode eOcr = vp_ocr_mode_get();
+  int bOcr = eOcr != VP_OCR_OFF && vp_ocr_built();
+  char *zOcrErr = NULL;
+  vp_ocr *pOcr = NULL;
   for (int i = 0; rc == VP_OK && i < nPage; i++) {
     PopplerPage *pPage = poppler_document_get_page(pDoc, i);
     if (pPage == NULL) continue;
     char *zText = poppler_page_get_text(pPage);
+    int bEmpty = zText == NULL || zText[strspn(zText, " \t\r\n\f")] == '\0';
+    if (bEmpty) nNoText++;
+    if (bOcr && zOcrErr == NULL && (bEmpty || eOcr == VP_OCR_FORCE)) {
+      const char *zFile = vp_format_current_path();
+      fprintf(stderr, "vnplan: OCR %s page %d of %d\n", zFile ? zFile : "PDF", i + 1, nPage);
+      char *zOcr = NULL;
+      int rcO = pOcr ? VP_OK : vp_ocr_open(&pOcr, &zOcrErr);
+      if (rcO == VP_OK) rcO = ocr_page(pOcr, pPage, &zOcr, &zOcrErr);
+      if (rcO == VP_ENOMEM) rc = VP_ENOMEM;
+      if (rcO == VP_OK) {
+        g_free(zText);
+        zText = g_strdup(zOcr);
+        nOcr++;
+      }
+      free(zOcr);
+    }
     if (zText) {
       size_t nBefore = out.n;
       if (nText > 0) vp_buf_append(&out, "\n\n---\n\n", 7, &rc);
@@ -97,12 +174,21 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     }
     g_object_unref(pPage);
   }
+  vp_ocr_close(pOcr);
   g_object_unref(pDoc);
   g_bytes_unref(pBytes);
   if (rc == VP_OK && nText == 0) {
-    if (pzErr) *pzErr = vp_mprintf("no text layer (a scan; OCR is not built yet)");
+    if (pzErr) {
+      if (zOcrErr) *pzErr = vp_mprintf("no text layer (a scan) and %s", zOcrErr);
+      else if (!vp_ocr_built()) *pzErr = vp_mprintf("no text layer (a scan; OCR is not built: libtesseract-dev was missing at build time)");
+      else if (eOcr == VP_OCR_OFF) *pzErr = vp_mprintf("no text layer (a scan; OCR is off: VNPLAN_OCR=off)");
+      else *pzErr = vp_mprintf("no text found, not even by OCR");
+    }
     rc = VP_EINPUT;
   }
+  free(zOcrErr);
+  if (rc == VP_OK) vp_format_note_ocr(nOcr);
+  (void)nNoText;
   if (rc == VP_OK) vp_buf_append(&out, "\n", 1, &rc);
   if (rc != VP_OK) {
     vp_buf_free(&out);

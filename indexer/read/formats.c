@@ -24,6 +24,15 @@ static const struct {
     {".rtf", "RTF", NULL},
 };
 
+/* What the renderer running on this thread is about: the file's path (for
+** progress lines) and the pages it read by OCR. */
+static _Thread_local const char *tl_zPath;
+static _Thread_local int tl_nOcr;
+
+const char *vp_format_current_path(void) { return tl_zPath; }
+void vp_format_note_ocr(int nPage) { tl_nOcr = nPage; }
+int vp_format_ocr_pages(void) { return tl_nOcr; }
+
 static int format_index(const char *zPath) {
   const char *zBase = strrchr(zPath, '/');
   zBase = zBase ? zBase + 1 : zPath;
@@ -53,5 +62,9 @@ int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, s
     if (pzErr) *pzErr = vp_mprintf("unsupported type (%s reading is not built yet)", i < 0 ? "its" : aFormat[i].zName);
     return VP_EINPUT;
   }
-  return aFormat[i].xRender(z, n, pzOut, pnOut, pzErr);
+  tl_zPath = zPath;
+  tl_nOcr = 0;
+  int rc = aFormat[i].xRender(z, n, pzOut, pnOut, pzErr);
+  tl_zPath = NULL;
+  return rc;
 }
