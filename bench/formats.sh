@@ -20,6 +20,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 VNPLAN=${VNPLAN:-bin/vnplan}
+FMTDUMP=${FMTDUMP:-bin/bench/fmtdump}
 SCORE=../shared/eval/score.py
 O=bench/out/formats
 SETS=${FORMATS_SETS:-"seeds real"}
@@ -32,7 +33,7 @@ for t in pandoc soffice pdftoppm img2pdf; do
   command -v $t >/dev/null || { echo "formats: $t is missing (sh tools/deps.sh bench)"; exit 1; }
 done
 [ -f "$SCORE" ] || { echo "formats: $SCORE not found, skipped"; exit 0; }
-make --no-print-directory -s bin/vnplan && make --no-print-directory -s -f bench/bench.mk bin/bench/fmtdump || exit 1
+[ -n "${FORMATS_NOBUILD:-}" ] || { make --no-print-directory -s bin/vnplan && make --no-print-directory -s -f bench/bench.mk bin/bench/fmtdump || exit 1; }
 
 recall() { sed -n "s/^$1: .* recall \([0-9.]*\) .*/\1/p" "$2"; }
 roles() { sed -n 's/^roles: \([0-9]*\) of \([0-9]*\) .*/\1\/\2/p' "$1"; }
@@ -88,12 +89,12 @@ score_set() { # NAME GOLD
       if [ "$fmt" = scan ]; then
         pages=0; for f in $files; do pages=$((pages + $(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/{print $2}'))); done
         t0=$(date +%s.%N)
-        bin/bench/fmtdump -t $files >"$d/tp-$fmt.txt" 2>/dev/null
+        "$FMTDUMP" -t $files >"$d/tp-$fmt.txt" 2>/dev/null
         t1=$(date +%s.%N)
         pps=$(awk -v p="$pages" -v a="$t0" -v b="$t1" 'BEGIN{ printf "%.2f", p / (b - a) }')
         mbs=$(awk '{ print $NF }' "$d/tp-$fmt.txt")
       else
-        bin/bench/fmtdump -t $files >"$d/tp-$fmt.txt" 2>/dev/null
+        "$FMTDUMP" -t $files >"$d/tp-$fmt.txt" 2>/dev/null
         mbs=$(awk '{ print $NF }' "$d/tp-$fmt.txt")
       fi
     fi

@@ -57,4 +57,8 @@ int vp_format_html_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
 ** (a scan): VP_EINPUT. */
 int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
 
+/* A Word 97 .doc through the antiword program (format_doc.c): not OLE2,
+** damaged, antiword missing, over 60 s or 64 MB of text: VP_EINPUT. */
+int vp_format_doc_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
 #endif /* VP_FORMAT_H */

@@ -20,7 +20,7 @@ static const struct {
     {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", vp_format_html_render},
     {".htm", "HTML", vp_format_html_render},
     {".pdf", "PDF", vp_format_pdf_render},
-    {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
+    {".doc", "DOC", vp_format_doc_render},   {".odt", "ODT", NULL},
     {".rtf", "RTF", NULL},
 };
 
