@@ -43,6 +43,19 @@ const char *vp_format_current_path(void);
 void vp_format_note_ocr(int nPage);
 int vp_format_ocr_pages(void);
 
+/* A paged renderer (PDF) notes each page it puts out, in order: its page
+** number in the file and whether OCR read it. vp_format_page gives the
+** k-th (0-based) of the last vp_format_render on this thread, 0 if none. */
+void vp_format_note_page(int iPage, int bOcr);
+int vp_format_page(int k, int *pbOcr);
+
+/* Give each passage of a text rendered from zPath's format its locator
+** (vp_passage.zLoc: PDF page and line on the page, DOCX/DOC paragraph) and
+** the text its count of OCR pages; call on the thread that rendered it,
+** after vp_reader_parse (locate.c). Text files are left as they are. */
+struct vp_text;
+void vp_format_locate(const char *zPath, struct vp_text *pText);
+
 /* The renderers (indexer/read/format_*.c). DOCX: word/document.xml and
 ** word/footnotes.xml through libzip and libxml2; a damaged zip, a part over
 ** 64 MB uncompressed, malformed XML or a DTD/entity declaration: VP_EINPUT. */

@@ -147,6 +147,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     char *zText = poppler_page_get_text(pPage);
     int bEmpty = zText == NULL || zText[strspn(zText, " \t\r\n\f")] == '\0';
     if (bEmpty) nNoText++;
+    int bPageOcr = 0;
     if (bOcr && zOcrErr == NULL && (bEmpty || eOcr == VP_OCR_FORCE)) {
       const char *zFile = vp_format_current_path();
       fprintf(stderr, "vnplan: OCR %s page %d of %d\n", zFile ? zFile : "PDF", i + 1, nPage);
@@ -158,6 +159,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
         g_free(zText);
         zText = g_strdup(zOcr);
         nOcr++;
+        bPageOcr = 1;
       }
       free(zOcr);
     }
@@ -166,6 +168,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
       if (nText > 0) vp_buf_append(&out, "\n\n---\n\n", 7, &rc);
       if (append_page(&out, zText, &rc)) {
         nText++;
+        vp_format_note_page(i + 1, bPageOcr);
       } else if (rc == VP_OK) {
         out.n = nBefore; /* a page without text: no rule for it */
         if (out.z) out.z[out.n] = '\0';
