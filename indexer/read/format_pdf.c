@@ -78,6 +78,81 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
   return rc;
 }
 
+/* The last line of a page, as join_wrapped saw it: its last character
+** (0: none), where its last glyph ends, a space's width and the margin. */
+typedef struct pdf_tail {
+  char cLast;
+  double xLast, xSpace, xMargin;
+} pdf_tail;
+
+/* Would a word x1..x2 wide have fitted after the line pT describes? */
+static int wraps(const pdf_tail *pT, double x1, double x2) {
+  return pT->cLast && x1 >= 0 && !strchr(".:;!?", pT->cLast) &&
+         pT->xLast + pT->xSpace + (x2 - x1) > pT->xMargin + 0.5;
+}
+
+/* Lines a layout wrapped, not their author, joined with a space, in place:
+** from poppler's glyph boxes (one per character of the page text), a line
+** is wrapped when the next line's first word would not have fitted after
+** its last glyph before the page's right margin (the rightmost glyph edge
+** on the page), and the line does not end on . : ; ! ?. The reader joins
+** hard-wrapped paragraphs itself; this keeps a wrapped cell of a table
+** written one cell a line from becoming two cells. *pPrev (the last page's
+** last line, may be NULL) and the page's first word set *pbJoinFirst: the
+** page's first line goes on the previous page's last; *pTail gets this
+** page's last line. Returns 0 when poppler gives no usable boxes. */
+static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, int *pbJoinFirst,
+                        pdf_tail *pTail) {
+  PopplerRectangle *aR = NULL;
+  guint nR = 0;
+  *pbJoinFirst = 0;
+  memset(pTail, 0, sizeof *pTail);
+  if (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL) return 0;
+  glong nChar = g_utf8_strlen(zText, -1);
+  if (nChar != (glong)nR) { /* not one box a character: leave the text as it is */
+    g_free(aR);
+    return 0;
+  }
+  pdf_tail t = {0, 0, 0, 0};
+  glong k = 0;
+  for (const char *z = zText; *z; z = g_utf8_next_char(z), k++)
+    if (*z != '\n' && *z != ' ' && aR[k].x2 > t.xMargin) t.xMargin = aR[k].x2;
+  int bFirst = 1;
+  k = 0;
+  for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
+    if (*z == '\n' || (bFirst && *z != ' ')) {
+      /* the next line's first word (or the page's first): its extent */
+      char *w = *z == '\n' ? z + 1 : z;
+      glong kw = *z == '\n' ? k + 1 : k;
+      double x1 = -1, x2 = -1;
+      while (*w == ' ' || *w == '\n') w++, kw++;
+      for (; *w && *w != ' ' && *w != '\n'; w = g_utf8_next_char(w), kw++) {
+        if (x1 < 0) x1 = aR[kw].x1;
+        x2 = aR[kw].x2;
+      }
+      if (bFirst) {
+        if (pPrev) *pbJoinFirst = wraps(pPrev, x1, x2) && (unsigned char)*w != 0;
+        bFirst = 0;
+        if (*z != '\n') goto glyph;
+      }
+      if (z[1] != '\n' && wraps(&t, x1, x2)) *z = ' ';
+      t.cLast = 0;
+      t.xLast = 0;
+      continue;
+    }
+  glyph:
+    if (*z != ' ' && *z != '\n') {
+      t.cLast = *z;
+      t.xLast = aR[k].x2;
+      /* a space is about a quarter of a glyph's height */
+      t.xSpace = (aR[k].y2 - aR[k].y1) / 4;
+    }
+  }
+  g_free(aR);
+  *pTail = t;
+  return 1;
+}
+
 /* Append page text zText, its lines kept, trailing blanks and form feeds
 ** cut, empty lines at its start and end dropped. Returns 1 if the page had
 ** any text. */
@@ -141,6 +216,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
   int bOcr = eOcr != VP_OCR_OFF && vp_ocr_built();
   char *zOcrErr = NULL;
   vp_ocr *pOcr = NULL;
+  pdf_tail prevTail = {0, 0, 0, 0};
   for (int i = 0; rc == VP_OK && i < nPage; i++) {
     PopplerPage *pPage = poppler_document_get_page(pDoc, i);
     if (pPage == NULL) continue;
@@ -162,6 +238,21 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
         bPageOcr = 1;
       }
       free(zOcr);
+    }
+    int bJoinFirst = 0;
+    pdf_tail tail = {0, 0, 0, 0};
+    if (zText && !bPageOcr) join_wrapped(pPage, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
+    prevTail = tail;
+    if (zText && bJoinFirst) {
+      /* the first line finishes the previous page's last: it goes there,
+      ** before the page rule */
+      char *zL = zText + strspn(zText, " \t\r\n\f");
+      size_t nL = strcspn(zL, "\n");
+      size_t nKeep = nL;
+      while (nKeep > 0 && (zL[nKeep - 1] == ' ' || zL[nKeep - 1] == '\r')) nKeep--;
+      vp_buf_append(&out, " ", 1, &rc);
+      vp_buf_append(&out, zL, nKeep, &rc);
+      memmove(zText, zL + nL, strlen(zL + nL) + 1);
     }
     if (zText) {
       size_t nBefore = out.n;
