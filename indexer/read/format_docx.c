@@ -268,22 +268,11 @@ static void render_p(xmlNodePtr pP, docx_num *pNum, vp_buf *pOut, int *pRc) {
     if (!bBold) {
       vp_buf_append(pOut, z, n, pRc);
     } else {
-      /* each line its own bold run */
-      while (n) {
-        const char *e = memchr(z, '\n', n);
-        size_t k = e ? (size_t)(e - z) : n;
-        const char *zl = z;
-        size_t nl = k;
-        trim(&zl, &nl);
-        if (nl) {
-          vp_buf_append(pOut, "**", 2, pRc);
-          vp_buf_append(pOut, zl, nl, pRc);
-          vp_buf_append(pOut, "**", 2, pRc);
-        }
-        if (e) vp_buf_append(pOut, "\n", 1, pRc);
-        z += e ? k + 1 : k;
-        n -= e ? k + 1 : k;
-      }
+      /* one bold span over its lines (w:br), as Markdown wraps it: the
+      ** reader reads "**IV. PHÂN\nCÔNG NHIỆM VỤ**" as one heading */
+      vp_buf_append(pOut, "**", 2, pRc);
+      vp_buf_append(pOut, z, n, pRc);
+      vp_buf_append(pOut, "**", 2, pRc);
     }
     vp_buf_append(pOut, "\n\n", 2, pRc);
   }

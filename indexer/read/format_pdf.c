@@ -100,7 +100,9 @@ static int wraps(const pdf_tail *pT, double x1, double x2) {
 ** written one cell a line from becoming two cells. *pPrev (the last page's
 ** last line, may be NULL) and the page's first word set *pbJoinFirst: the
 ** page's first line goes on the previous page's last; *pTail gets this
-** page's last line. Returns 0 when poppler gives no usable boxes. */
+** page's last line. Returns 0, the text left as it is, when poppler gives
+** no usable boxes or fewer than WRAP_MIN_LINES lines end near the margin. */
+#define WRAP_MIN_LINES 3
 static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, int *pbJoinFirst,
                         pdf_tail *pTail) {
   PopplerRectangle *aR = NULL;
@@ -117,6 +119,25 @@ static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, 
   glong k = 0;
   for (const char *z = zText; *z; z = g_utf8_next_char(z), k++)
     if (*z != '\n' && *z != ' ' && aR[k].x2 > t.xMargin) t.xMargin = aR[k].x2;
+  /* the margin holds when at least WRAP_MIN_LINES lines end near it (a
+  ** page of running text); a short page's longest line is no margin */
+  double wPage = 0, hPage = 0, xEnd = 0;
+  poppler_page_get_size(pPage, &wPage, &hPage);
+  int nNear = 0;
+  k = 0;
+  for (const char *z = zText;; z = g_utf8_next_char(z), k++) {
+    if (*z == '\n' || *z == '\0') {
+      if (xEnd > 0 && xEnd >= t.xMargin - wPage * 0.08) nNear++;
+      xEnd = 0;
+      if (*z == '\0') break;
+    } else if (*z != ' ') {
+      xEnd = aR[k].x2;
+    }
+  }
+  if (nNear < WRAP_MIN_LINES) {
+    g_free(aR);
+    return 0;
+  }
   int bFirst = 1;
   k = 0;
   for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
