@@ -11,13 +11,14 @@
 # file names renamed (bench/gold_ext.py), and the scorer's per-case verdicts
 # are compared with those on the Markdown/text originals: "same answers" or
 # the cases that differ. Then throughput per format (bin/bench/fmtdump -t:
-# render only, MB/s; the scan: pages/s through OCR).
+# render only, MB/s; the scan: pages/s of indexing through OCR).
 # Output: a table on stdout and bench/out/formats.tsv (set, format, docs,
 # refs, who recall, roles, verdict vs. original, MB/s, pages/s, target:
 # the same answers as the original, and for scans refs >= 0.9, who >= 0.8).
 # Needs: pandoc, libreoffice-writer-nogui, poppler-utils, img2pdf, tesseract
 # (tools/deps.sh bench installs them). FORMATS_SETS="seeds real" picks the
-# sets; FORMATS_SCAN=0 leaves the (slow: ~1 min a set) scans out.
+# sets; FORMATS_SCAN=0 leaves the scans out (OCR: several seconds a page);
+# FORMATS_REUSE=1 scores the converted sets already in bench/out/formats.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 VNPLAN=${VNPLAN:-bin/vnplan}
@@ -43,6 +44,7 @@ verdicts() { sed -E 's/\.(md|txt|docx|doc|pdf)\b/.X/g' "$1" | grep -E '^(ok|FAIL
 
 build_set() { # NAME SRC_DIR GOLD
   name=$1; src=$2; d=$O/$name
+  if [ -n "${FORMATS_REUSE:-}" ] && [ -d "$d/docx" ]; then echo "== $name: reusing $d"; return; fi
   rm -rf "$d"; mkdir -p "$d/orig" "$d/docx" "$d/pdf" "$d/doc" "$d/scan"
   cp "$src"/*.txt "$src"/*.md "$d/orig/" 2>/dev/null
   echo "== $name: converting $(ls "$d/orig" | wc -l) files"
@@ -77,6 +79,7 @@ score_set() { # NAME GOLD
       python3 bench/gold_ext.py "$gold" "$ext" "$d/gold-$fmt.json"
       start=$(date +%s.%N)
       python3 "$SCORE" --verbose --bin "$VNPLAN" --gold "$d/gold-$fmt.json" "$d/$fmt" >"$d/score-$fmt.txt" 2>&1
+      end=$(date +%s.%N)
       verdicts "$d/score-$fmt.txt" >"$d/verdicts-$fmt.txt"
       ndiff=$(diff "$d/verdicts-orig.txt" "$d/verdicts-$fmt.txt" | grep -c '^>')
       same=$([ "$ndiff" = 0 ] && echo "same answers" || echo "$ndiff cases differ")
@@ -88,12 +91,10 @@ score_set() { # NAME GOLD
     if [ "$fmt" != orig ]; then
       files=$(ls "$d/$fmt"/*$ext 2>/dev/null)
       if [ "$fmt" = scan ]; then
+        # OCR once: pages/s of the scorer's run (its index is the OCR;
+        # its queries take a second or two)
         pages=0; for f in $files; do pages=$((pages + $(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/{print $2}'))); done
-        t0=$(date +%s.%N)
-        "$FMTDUMP" -t $files >"$d/tp-$fmt.txt" 2>/dev/null
-        t1=$(date +%s.%N)
-        pps=$(awk -v p="$pages" -v a="$t0" -v b="$t1" 'BEGIN{ printf "%.2f", p / (b - a) }')
-        mbs=$(awk '{ print $NF }' "$d/tp-$fmt.txt")
+        pps=$(awk -v p="$pages" -v a="$start" -v b="$end" 'BEGIN{ printf "%.3f", p / (b - a) }')
       else
         "$FMTDUMP" -t $files >"$d/tp-$fmt.txt" 2>/dev/null
         mbs=$(awk '{ print $NF }' "$d/tp-$fmt.txt")

@@ -11,7 +11,7 @@
 **
 ** A page without a text layer (a scan) goes through OCR when it is built
 ** (vp_ocr.h; VNPLAN_OCR=off never, =force every page): rendered with cairo
-** at OCR_DPI in gray (smaller when the page is huge: at most OCR_MAX_PIXELS),
+** in gray at its scanned image's resolution (150 to OCR_DPI dpi) (smaller when the page is huge: at most OCR_MAX_PIXELS),
 ** its text recognised, a progress line per page on stderr ("vnplan: OCR
 ** FILE page 3 of 12"), and the count of such pages noted for the document
 ** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
@@ -31,7 +31,35 @@
 
 #define PDF_MAX_PAGES 2000
 #define OCR_DPI 300
+#define OCR_DPI_MIN 150
 #define OCR_MAX_PIXELS (40 * 1000 * 1000)
+
+/* The resolution to render a scanned page at for OCR: the largest image's
+** own (a 200 dpi scan is read at 200 dpi: rendering it finer only adds
+** pixels for Tesseract), kept within OCR_DPI_MIN..OCR_DPI; OCR_DPI when
+** the page has no image. */
+static double scan_dpi(PopplerPage *pPage) {
+  double dpi = 0, best = 0;
+  GList *pMap = poppler_page_get_image_mapping(pPage);
+  for (GList *l = pMap; l; l = l->next) {
+    PopplerImageMapping *m = l->data;
+    double wPt = m->area.x2 - m->area.x1, hPt = m->area.y2 - m->area.y1;
+    if (wPt < 0) wPt = -wPt;
+    if (hPt < 0) hPt = -hPt;
+    if (wPt * hPt <= best || wPt < 1) continue;
+    cairo_surface_t *pImg = poppler_page_get_image(pPage, m->image_id);
+    if (pImg == NULL) continue;
+    int wPx = cairo_image_surface_get_width(pImg);
+    cairo_surface_destroy(pImg);
+    if (wPx > 0) {
+      best = wPt * hPt;
+      dpi = wPx / (wPt / 72.0);
+    }
+  }
+  poppler_page_free_image_mapping(pMap);
+  if (dpi <= 0) return OCR_DPI;
+  return dpi < OCR_DPI_MIN ? OCR_DPI_MIN : dpi > OCR_DPI ? OCR_DPI : dpi;
+}
 
 /* The page rendered in gray and read by OCR: *pzText malloc'd, or NULL
 ** with *pzErr. */
@@ -43,7 +71,7 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
     if (pzErr) *pzErr = vp_mprintf("OCR: page of impossible size");
     return VP_EINPUT;
   }
-  double dpi = OCR_DPI;
+  double dpi = scan_dpi(pPage);
   while (dpi > 50 && (wPt * dpi / 72.0) * (hPt * dpi / 72.0) > OCR_MAX_PIXELS) dpi -= 25;
   int nW = (int)(wPt * dpi / 72.0 + 0.5), nH = (int)(hPt * dpi / 72.0 + 0.5);
   cairo_surface_t *pSurf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, nW, nH);
