@@ -242,6 +242,17 @@ PY
   check "VNPLAN_OCR=off: the scan is skipped, OCR named as off" grep -q "skipping $T/off/scan-004-p1.pdf: no text layer (a scan; OCR is off" "$T/off.err"
 fi
 
+# ---- a task table in a PDF (pandoc → DOCX → LibreOffice → PDF: a real
+# table, no rules in the text layer): rebuilt from positions, its tasks
+# have lead and support agencies
+mkdir -p "$T/t"; cp $F/table-tasks.pdf "$T/t/"
+"$VNPLAN" index --db "$T/t.db" "$T/t" >/dev/null 2>&1
+for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công nghệ:0:2" "Sở Nội vụ:1:0"; do
+  ag=${a%%:*}; want=${a#*:}
+  got=$("$VNPLAN" who --db "$T/t.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
+  check "PDF task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
+done
+
 # ---- hostile files beside a good one: each skipped with its reason, the
 # rest indexed, in bounded time
 mkdir -p "$T/h"

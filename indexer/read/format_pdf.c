@@ -15,7 +15,8 @@
 ** its text recognised, a progress line per page on stderr ("vnplan: OCR
 ** FILE page 3 of 12"), and the count of such pages noted for the document
 ** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
-** Not for tables from glyph positions.
+** A page holding a table is rebuilt from its glyph boxes instead, the
+** table as pipe rows (pdf_table.c).
 */
 #include "vp_format.h"
 
@@ -28,6 +29,7 @@
 
 #include "vp_common.h"
 #include "vp_ocr.h"
+#include "pdf_table.h"
 
 #define PDF_MAX_PAGES 2000
 #define OCR_DPI 300
@@ -202,6 +204,27 @@ static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, 
   return 1;
 }
 
+/* The page's text rebuilt with its tables as pipe rows (pdf_table.c), or
+** NULL when it has none (or poppler gives no usable glyph boxes). */
+static char *tables_rebuilt(PopplerPage *pPage, const char *zText) {
+  PopplerRectangle *aR = NULL;
+  guint nR = 0;
+  if (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL) return NULL;
+  char *zOut = NULL;
+  if ((glong)nR == g_utf8_strlen(zText, -1) && nR < (1u << 24)) {
+    pdf_box *aBox = malloc(sizeof *aBox * (nR ? nR : 1));
+    if (aBox) {
+      for (guint i = 0; i < nR; i++) {
+        aBox[i].x1 = aR[i].x1, aBox[i].y1 = aR[i].y1, aBox[i].x2 = aR[i].x2, aBox[i].y2 = aR[i].y2;
+      }
+      zOut = pdf_table_rebuild(zText, aBox, (int)nR);
+      free(aBox);
+    }
+  }
+  g_free(aR);
+  return zOut;
+}
+
 /* Append page text zText, its lines kept, trailing blanks and form feeds
 ** cut, empty lines at its start and end dropped. Returns 1 if the page had
 ** any text. */
@@ -290,7 +313,14 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     }
     int bJoinFirst = 0;
     pdf_tail tail = {0, 0, 0, 0};
-    if (zText && !bPageOcr) join_wrapped(pPage, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
+    char *zTables = zText && !bPageOcr ? tables_rebuilt(pPage, zText) : NULL;
+    if (zTables) { /* a page with a table: rebuilt from positions */
+      g_free(zText);
+      zText = g_strdup(zTables);
+      free(zTables);
+    } else if (zText && !bPageOcr) {
+      join_wrapped(pPage, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
+    }
     prevTail = tail;
     if (zText && bJoinFirst) {
       /* the first line finishes the previous page's last: it goes there,
