@@ -225,12 +225,69 @@ static char *tables_rebuilt(PopplerPage *pPage, const char *zText) {
   return zOut;
 }
 
-/* Append page text zText, its lines kept, trailing blanks and form feeds
-** cut, empty lines at its start and end dropped. Returns 1 if the page had
-** any text. */
+/* Bytes of a bullet glyph at z (•, ●, ▪, ◦, ⁃, and Symbol/Wingdings
+** bullets in the private use area  ), or 0. */
+static int bullet_len(const char *z) {
+  static const char *const azBullet[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x97\xa6",
+                                         "\xe2\x81\x83", "\xef\x82\xb7", "\xef\x82\xa7", "\xef\x83\x98"};
+  for (size_t i = 0; i < sizeof azBullet / sizeof azBullet[0]; i++)
+    if (strncmp(z, azBullet[i], strlen(azBullet[i])) == 0) return (int)strlen(azBullet[i]);
+  return 0;
+}
+
+/* Length of a list label at z glued to its text by a tab stop ("1.Mục",
+** "2.1.Nội", "a)Sở", "IV.Tổ"): the label's bytes when a letter follows it
+** right away, else 0. */
+static int glued_label_len(const char *z) {
+  int i = 0;
+  if (z[0] >= '0' && z[0] <= '9') {
+    while ((z[i] >= '0' && z[i] <= '9') || (z[i] == '.' && z[i + 1] >= '0' && z[i + 1] <= '9')) i++;
+    if (z[i] != '.' && z[i] != ')') return 0;
+  } else if (strchr("IVX", z[0])) {
+    while (z[i] && strchr("IVX", z[i])) i++;
+    if (z[i] != '.') return 0;
+  } else if (z[0] >= 'a' && z[0] <= 'z' && z[1] == ')') {
+    i = 1;
+  } else {
+    return 0;
+  }
+  i++;
+  unsigned char c = (unsigned char)z[i];
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xc3 ? i : 0;
+}
+
+/* A line of page text as the reader expects it: a bullet glyph at its start
+** as "- " (a bullet alone on its line goes before the next line's text:
+** *pbBullet), a label glued to its text given its space. */
+static void append_line(vp_buf *pOut, const char *z, size_t n, int *pbBullet, int *pRc) {
+  int nB = bullet_len(z);
+  if (nB > 0 && (size_t)nB <= n) {
+    z += nB, n -= (size_t)nB;
+    while (n && (*z == ' ' || *z == '\t')) z++, n--;
+    if (n == 0) { /* the bullet alone: its text is on the next line */
+      *pbBullet = 1;
+      return;
+    }
+    vp_buf_append(pOut, "- ", 2, pRc);
+  } else if (*pbBullet) {
+    vp_buf_append(pOut, "- ", 2, pRc);
+  }
+  *pbBullet = 0;
+  int nL = glued_label_len(z);
+  if (nL > 0 && (size_t)nL < n) {
+    vp_buf_append(pOut, z, (size_t)nL, pRc);
+    vp_buf_append(pOut, " ", 1, pRc);
+    z += nL, n -= (size_t)nL;
+  }
+  vp_buf_append(pOut, z, n, pRc);
+}
+
+/* Append page text zText, each line through append_line, trailing blanks
+** and form feeds cut, empty lines at its start and end dropped. Returns 1
+** if the page had any text. */
 static int append_page(vp_buf *pOut, const char *zText, int *pRc) {
   const char *z = zText;
-  int bAny = 0;
+  int bAny = 0, bBullet = 0;
   int nBlank = 0; /* empty lines seen since the last line with text */
   while (*z) {
     const char *zEol = strchr(z, '\n');
@@ -244,10 +301,10 @@ static int append_page(vp_buf *pOut, const char *zText, int *pRc) {
     if (nKeep == nLead) {
       nBlank++;
     } else {
-      if (bAny) {
+      if (bAny && !bBullet) {
         for (int i = 0; i <= (nBlank > 1 ? 1 : nBlank); i++) vp_buf_append(pOut, "\n", 1, pRc);
       }
-      vp_buf_append(pOut, z + nLead, nKeep - nLead, pRc);
+      append_line(pOut, z + nLead, nKeep - nLead, &bBullet, pRc);
       bAny = 1;
       nBlank = 0;
     }
