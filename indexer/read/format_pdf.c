@@ -108,6 +108,59 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
   return rc;
 }
 
+static int bullet_len(const char *z);
+
+/* Is z[0..n) only a list label: "1.", "2.1.", "a)", "IV.", "-", a bullet? */
+static int label_only(const char *z, size_t n) {
+  while (n && (*z == ' ' || *z == '\t')) z++, n--;
+  while (n && (z[n - 1] == ' ' || z[n - 1] == '\t')) n--;
+  if (n == 0 || n > 8) return 0;
+  if ((n == 1 && (*z == '-' || *z == '+')) || (size_t)bullet_len(z) == n) return 1;
+  size_t i = 0;
+  if (z[0] >= '0' && z[0] <= '9') {
+    while (i < n && ((z[i] >= '0' && z[i] <= '9') || (z[i] == '.' && i + 1 < n))) i++;
+  } else if (strchr("IVX", z[0])) {
+    while (i < n && strchr("IVX", z[i])) i++;
+  } else if (z[0] >= 'a' && z[0] <= 'z') {
+    i = 1;
+  }
+  return i > 0 && i + 1 == n && (z[i] == '.' || z[i] == ')');
+}
+
+/* A list label that a word processor set apart by a tab stop comes out of
+** poppler as a line of its own, the text it labels after it: joined with a
+** space when the next line's first glyph stands on the label's baseline,
+** right of it. In place. */
+static void join_labels(PopplerPage *pPage, char *zText) {
+  PopplerRectangle *aR = NULL;
+  guint nR = 0;
+  if (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL) return;
+  if (g_utf8_strlen(zText, -1) != (glong)nR) {
+    g_free(aR);
+    return;
+  }
+  char *zLine = zText;
+  glong k = 0, kLast = -1;
+  for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
+    if (*z != '\n') {
+      if (*z != ' ') kLast = k;
+      continue;
+    }
+    if (kLast >= 0 && label_only(zLine, (size_t)(z - zLine))) {
+      glong kw = k + 1;
+      const char *w = z + 1;
+      while (*w == ' ') w++, kw++;
+      if (*w && *w != '\n' && (guint)kw < nR) {
+        const PopplerRectangle *a = &aR[kLast], *b = &aR[kw];
+        double h = a->y2 - a->y1, ya = (a->y1 + a->y2) / 2, yb = (b->y1 + b->y2) / 2;
+        if (h > 0 && ya - yb < 0.35 * h && yb - ya < 0.35 * h && b->x1 > a->x1) *z = ' ';
+      }
+    }
+    if (*z == '\n') zLine = z + 1, kLast = -1;
+  }
+  g_free(aR);
+}
+
 /* The last line of a page, as join_wrapped saw it: its last character
 ** (0: none), where its last glyph ends, a space's width and the margin. */
 typedef struct pdf_tail {
@@ -376,6 +429,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
       zText = g_strdup(zTables);
       free(zTables);
     } else if (zText && !bPageOcr) {
+      join_labels(pPage, zText);
       join_wrapped(pPage, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
     }
     prevTail = tail;
