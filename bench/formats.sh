@@ -28,7 +28,7 @@ O=bench/out/formats
 SETS=${FORMATS_SETS:-"seeds real"}
 SCAN=${FORMATS_SCAN:-1}
 mkdir -p "$O"
-TSV=bench/out/formats.tsv
+TSV=${FORMATS_TSV:-bench/out/formats.tsv}
 printf 'set\tformat\tdocs_recall\trefs_recall\twho_recall\troles\tvs_original\tMB_per_s\tpages_per_s\ttarget\n' >"$TSV"
 nfail=0
 for t in pandoc soffice pdftoppm img2pdf; do
@@ -74,6 +74,7 @@ score_set() { # NAME GOLD
   verdicts "$d/score-orig.txt" >"$d/verdicts-orig.txt"
   for fmt in orig docx pdf doc scan; do
     ls "$d/$fmt" 2>/dev/null | grep -q . || continue
+    [ "$fmt" = scan ] && [ "$SCAN" != 1 ] && continue
     ext=.$fmt; [ "$fmt" = scan ] && ext=.pdf
     if [ "$fmt" != orig ]; then
       python3 bench/gold_ext.py "$gold" "$ext" "$d/gold-$fmt.json"
