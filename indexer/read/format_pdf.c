@@ -131,14 +131,7 @@ static int label_only(const char *z, size_t n) {
 ** poppler as a line of its own, the text it labels after it: joined with a
 ** space when the next line's first glyph stands on the label's baseline,
 ** right of it. In place. */
-static void join_labels(PopplerPage *pPage, char *zText) {
-  PopplerRectangle *aR = NULL;
-  guint nR = 0;
-  if (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL) return;
-  if (g_utf8_strlen(zText, -1) != (glong)nR) {
-    g_free(aR);
-    return;
-  }
+static void join_labels(const PopplerRectangle *aR, guint nR, char *zText) {
   char *zLine = zText;
   glong k = 0, kLast = -1;
   for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
@@ -158,7 +151,6 @@ static void join_labels(PopplerPage *pPage, char *zText) {
     }
     if (*z == '\n') zLine = z + 1, kLast = -1;
   }
-  g_free(aR);
 }
 
 /* The last line of a page, as join_wrapped saw it: its last character
@@ -186,18 +178,10 @@ static int wraps(const pdf_tail *pT, double x1, double x2) {
 ** page's last line. Returns 0, the text left as it is, when poppler gives
 ** no usable boxes or fewer than WRAP_MIN_LINES lines end near the margin. */
 #define WRAP_MIN_LINES 3
-static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, int *pbJoinFirst,
-                        pdf_tail *pTail) {
-  PopplerRectangle *aR = NULL;
-  guint nR = 0;
+static int join_wrapped(PopplerPage *pPage, const PopplerRectangle *aR, char *zText,
+                        const pdf_tail *pPrev, int *pbJoinFirst, pdf_tail *pTail) {
   *pbJoinFirst = 0;
   memset(pTail, 0, sizeof *pTail);
-  if (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL) return 0;
-  glong nChar = g_utf8_strlen(zText, -1);
-  if (nChar != (glong)nR) { /* not one box a character: leave the text as it is */
-    g_free(aR);
-    return 0;
-  }
   pdf_tail t = {0, 0, 0, 0};
   glong k = 0;
   for (const char *z = zText; *z; z = g_utf8_next_char(z), k++)
@@ -217,10 +201,7 @@ static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, 
       xEnd = aR[k].x2;
     }
   }
-  if (nNear < WRAP_MIN_LINES) {
-    g_free(aR);
-    return 0;
-  }
+  if (nNear < WRAP_MIN_LINES) return 0;
   int bFirst = 1;
   k = 0;
   for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
@@ -252,19 +233,15 @@ static int join_wrapped(PopplerPage *pPage, char *zText, const pdf_tail *pPrev, 
       t.xSpace = (aR[k].y2 - aR[k].y1) / 4;
     }
   }
-  g_free(aR);
   *pTail = t;
   return 1;
 }
 
-/* The page's text rebuilt with its tables as pipe rows (pdf_table.c), or
-** NULL when it has none (or poppler gives no usable glyph boxes). */
-static char *tables_rebuilt(PopplerPage *pPage, const char *zText) {
-  PopplerRectangle *aR = NULL;
-  guint nR = 0;
-  if (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL) return NULL;
+/* The page's text rebuilt with its tables as pipe rows (pdf_table.c) from
+** its glyph boxes aR (one per character), or NULL when it has none. */
+static char *tables_rebuilt(const PopplerRectangle *aR, guint nR, const char *zText) {
   char *zOut = NULL;
-  if ((glong)nR == g_utf8_strlen(zText, -1) && nR < (1u << 24)) {
+  if (nR < (1u << 24)) {
     pdf_box *aBox = malloc(sizeof *aBox * (nR ? nR : 1));
     if (aBox) {
       for (guint i = 0; i < nR; i++) {
@@ -274,7 +251,6 @@ static char *tables_rebuilt(PopplerPage *pPage, const char *zText) {
       free(aBox);
     }
   }
-  g_free(aR);
   return zOut;
 }
 
@@ -423,15 +399,25 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     }
     int bJoinFirst = 0;
     pdf_tail tail = {0, 0, 0, 0};
-    char *zTables = zText && !bPageOcr ? tables_rebuilt(pPage, zText) : NULL;
+    /* the glyph boxes, one per character of the text (else left unused) */
+    PopplerRectangle *aR = NULL;
+    guint nR = 0;
+    if (zText && !bPageOcr &&
+        (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL ||
+         g_utf8_strlen(zText, -1) != (glong)nR)) {
+      g_free(aR);
+      aR = NULL;
+    }
+    char *zTables = aR ? tables_rebuilt(aR, nR, zText) : NULL;
     if (zTables) { /* a page with a table: rebuilt from positions */
       g_free(zText);
       zText = g_strdup(zTables);
       free(zTables);
-    } else if (zText && !bPageOcr) {
-      join_labels(pPage, zText);
-      join_wrapped(pPage, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
+    } else if (aR) {
+      join_labels(aR, nR, zText); /* turns newlines to spaces: boxes still match */
+      join_wrapped(pPage, aR, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
     }
+    g_free(aR);
     prevTail = tail;
     if (zText && bJoinFirst) {
       /* the first line finishes the previous page's last: it goes there,
