@@ -12,10 +12,15 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 # poppler-glib (PDF): its include dirs as -isystem, glib's headers are not ours
 POPPLER_CFLAGS := $(shell pkg-config --cflags-only-I poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
 POPPLER_LIBS   := $(or $(shell pkg-config --libs poppler-glib 2>/dev/null),-lpoppler-glib -lgobject-2.0 -lglib-2.0)
-CPPFLAGS = -Iinclude -I/usr/include/libxml2 $(POPPLER_CFLAGS) -D_DEFAULT_SOURCE
+# Tesseract (OCR of scanned PDFs) is optional: found by pkg-config, it is
+# compiled in (VP_HAVE_TESSERACT); missing, OCR is off and says so
+OCR_OK   := $(shell pkg-config --exists tesseract lept 2>/dev/null && echo 1)
+OCR_CFLAGS := $(if $(OCR_OK),-DVP_HAVE_TESSERACT $(shell pkg-config --cflags-only-I tesseract lept | sed 's/-I/-isystem /g'))
+OCR_LIBS   := $(if $(OCR_OK),$(shell pkg-config --libs tesseract lept))
+CPPFLAGS = -Iinclude -I/usr/include/libxml2 $(POPPLER_CFLAGS) $(OCR_CFLAGS) -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALLCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) $(CFLAGS) -MMD -MP
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) -lpthread -lm
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) $(OCR_LIBS) -lpthread -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASANCFLAGS = -std=c11 $(WARN) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 
@@ -119,6 +124,7 @@ serve: deps
 	bin/vnplan serve --db $(DB) --port $(PORT)
 
 bench: deps-test
+	$(Q)sh tools/deps.sh bench
 	$(Q)$(MAKE) --no-print-directory bin/vnplan
 	$(Q)BENCH_REALVI_TAR=$(REALVI_TAR) sh bench/run.sh; rc=$$?; python3 bench/hostile.py || rc=1; exit $$rc
 

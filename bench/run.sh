@@ -263,6 +263,24 @@ elif [ -n "$SIZES" ]; then
 fi
 bench_realvi
 
+# the file formats (issue 10): scorer figures per format and throughput
+# (MB/s rendered, pages/s through OCR), bench/formats.sh; BENCH_FORMATS=0
+# leaves them out, BENCH_QUICK=1 leaves the scans out
+if [ "${BENCH_FORMATS:-1}" = 1 ]; then
+  echo "== file formats (bench/formats.sh)"
+  scan=1; [ "$QUICK" = 1 ] && scan=0
+  if FORMATS_SCAN=$scan VNPLAN=$VNPLAN sh bench/formats.sh >"$OUT/formats.log" 2>&1; then
+    tail -n +2 bench/out/formats.tsv | while IFS="$(printf '\t')" read -r set fmt dr rr wr roles same mbs pps tgt; do
+      [ "$fmt" = orig ] && continue
+      v=info; case $tgt in PASS*) v=PASS ;; MISS*) v=MISS ;; esac
+      row "$set" "format $fmt: docs/refs/who recall $dr/$rr/$wr, roles $roles, $same" "$mbs" "-" "MB/s" "-" "${tgt#* }" "$v"
+      [ "$pps" != "-" ] && row "$set" "format $fmt through OCR" "$pps" "-" "pages/s" "-" "" info
+    done
+  else
+    fail_row "-" "file formats" "bench/formats.sh failed (see $OUT/formats.log)"
+  fi
+fi
+
 echo
 printf '%-5s %-72s %10s %10s %-6s %7s %-12s %s\n' size figure vnplan baseline unit ratio target verdict
 awk -F'\t' '{ printf "%-5s %-72s %10s %10s %-6s %7s %-12s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }' "$RES"

@@ -34,6 +34,28 @@ int vp_format_readable(const char *zPath);
 int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, size_t *pnOut,
                      char **pzErr);
 
+/* The path of the file vp_format_render is rendering on this thread (NULL
+** outside it): for a renderer's progress lines. */
+const char *vp_format_current_path(void);
+
+/* A renderer notes how many pages it read by OCR; vp_format_ocr_pages gives
+** that count for the last vp_format_render on this thread (0: none). */
+void vp_format_note_ocr(int nPage);
+int vp_format_ocr_pages(void);
+
+/* A paged renderer (PDF) notes each page it puts out, in order: its page
+** number in the file and whether OCR read it. vp_format_page gives the
+** k-th (0-based) of the last vp_format_render on this thread, 0 if none. */
+void vp_format_note_page(int iPage, int bOcr);
+int vp_format_page(int k, int *pbOcr);
+
+/* Give each passage of a text rendered from zPath's format its locator
+** (vp_passage.zLoc: PDF page and line on the page, DOCX/DOC paragraph) and
+** the text its count of OCR pages; call on the thread that rendered it,
+** after vp_reader_parse (locate.c). Text files are left as they are. */
+struct vp_text;
+void vp_format_locate(const char *zPath, struct vp_text *pText);
+
 /* The renderers (indexer/read/format_*.c). DOCX: word/document.xml and
 ** word/footnotes.xml through libzip and libxml2; a damaged zip, a part over
 ** 64 MB uncompressed, malformed XML or a DTD/entity declaration: VP_EINPUT. */
@@ -47,5 +69,9 @@ int vp_format_html_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
 ** encrypted or damaged PDF, one over 2,000 pages or one without any text
 ** (a scan): VP_EINPUT. */
 int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
+/* A Word 97 .doc through the antiword program (format_doc.c): not OLE2,
+** damaged, antiword missing, over 60 s or 64 MB of text: VP_EINPUT. */
+int vp_format_doc_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
 
 #endif /* VP_FORMAT_H */

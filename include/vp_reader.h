@@ -59,6 +59,10 @@ typedef struct vp_passage {
   int iTable;       /* ROW: index of its TABLE_HEAD passage, -1 if none */
   int bGroupRow;    /* HEADING: a table's group row ("II | TITLE"), not a
                     ** task */
+  char zLoc[32];    /* where a person finds it in a file of another format
+                    ** (vp_format_locate): "p. 3, l. 12" for a PDF (with
+                    ** " (OCR)" for a scanned page), "¶ 41" for DOCX/DOC;
+                    ** "" for text files (the line says it) */
 } vp_passage;
 
 /* The header block of an official document, as cells of a layout table
@@ -88,6 +92,7 @@ typedef struct vp_text {
                           ** outside; 0, nBuf when there is none */
   vp_encoding_id eEncoding; /* what the file was in: VP_ENC_UTF8 unless
                           ** converted (set by the loader, not by parse) */
+  int nOcrPage;           /* pages of a PDF read by OCR (vp_format_locate) */
 } vp_text;
 
 /* Split zBuf[0..nBuf) (copied) into passages. The text must be valid UTF-8

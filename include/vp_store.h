@@ -20,7 +20,7 @@
 /* Bump when extraction rules or the schema change: documents indexed by an
 ** older version are re-indexed even when their bytes did not change. */
 #define VP_STORE_VERSION 7
-#define VP_STORE_SCHEMA "vnplan-5" /* tables and indexes */
+#define VP_STORE_SCHEMA "vnplan-6" /* tables and indexes */
 
 #define VP_STORE_READONLY 1 /* open read-only; fail when there is no index */
 #define VP_STORE_CREATE 2   /* create the file and schema when missing */

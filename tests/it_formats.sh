@@ -12,7 +12,16 @@
 # fonts carry no Vietnamese) is indexed and found by a search, a damaged .pdf
 # is refused with poppler's reason; every other file is
 # named in a warning with its reason; the summary counts skips by reason; the
-# exit status is 1. Prints "N passed, N failed" last.
+# exit status is 1. Then the seeds as LibreOffice wrote them
+# (tests/data/formats): the scorer's verdicts on their DOCX and PDF copies
+# equal those on corpus/; a .doc, .docx, .pdf and the text of one plan give
+# the same tasks and citations; a scanned page is read by OCR (a progress
+# line, ocr_pages, "(OCR)" in its locators; VNPLAN_OCR=off skips it saying
+# so); PDF and DOCX passages keep page/line and paragraph locators. Last,
+# hostile files beside a good one — a zip bomb as DOCX, a truncated DOCX,
+# billion laughs, a PDF claiming 10,000 pages, an encrypted PDF — each
+# skipped with its reason in bounded time, the good one indexed.
+# Prints "N passed, N failed" last.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 VNPLAN=${VNPLAN_ASAN:-bin/asan/vnplan}
@@ -167,6 +176,132 @@ print("plan.pdf %s" % ("indexed" if d and d.get("passages", 0) > 0 else "missing
       {k: (d or {}).get(k) for k in ("passages", "tasks", "citations", "number")})
 PY
 check "PDF copy indexed with passages ($(cat "$T/cmpp"))" grep -q "plan.pdf indexed" "$T/cmpp"
+
+# ---- the seeds as LibreOffice made them (tests/data/formats: DOCX from the
+# text, PDF from the DOCX, a Word 97 .doc, the first page of a PDF rasterized
+# at 200 dpi and wrapped back with img2pdf: a scan): the scorer's verdicts on
+# the DOCX and PDF copies are those on corpus/; the .doc gives the text's
+# tasks and citations; the scan is read by OCR and marked; passages keep
+# their locators
+F=tests/data/formats
+if [ -f ../shared/eval/score.py ]; then
+  python3 ../shared/eval/score.py --verbose --bin "$VNPLAN" --gold ../shared/eval/seeds.gold.json corpus/ >"$T/sc-orig" 2>&1
+  sed -E 's/\.(txt|md|docx|pdf)\b/.X/g' "$T/sc-orig" | grep -E '^(ok|FAIL) ' | sort >"$T/v-orig"
+  for fmt in docx pdf; do
+    mkdir -p "$T/$fmt"; cp $F/0*.$fmt "$T/$fmt/"
+    python3 bench/gold_ext.py ../shared/eval/seeds.gold.json .$fmt "$T/gold-$fmt.json"
+    python3 ../shared/eval/score.py --verbose --bin "$VNPLAN" --gold "$T/gold-$fmt.json" "$T/$fmt" >"$T/sc-$fmt" 2>&1
+    sed -E 's/\.(txt|md|docx|pdf)\b/.X/g' "$T/sc-$fmt" | grep -E '^(ok|FAIL) ' | sort >"$T/v-$fmt"
+    nd=$(diff "$T/v-orig" "$T/v-$fmt" | grep -c '^>')
+    check "seeds as $fmt: the scorer's docs/refs/who verdicts equal the text's ($nd differ; $(grep -c '^ok' "$T/v-$fmt") ok)" \
+      test "$nd" = 0 -a -s "$T/v-$fmt"
+    grep -E 'precision' "$T/sc-$fmt" | sed "s/^/    $fmt /"
+  done
+else
+  echo "skipped: ../shared/eval/score.py is not here"
+fi
+
+mkdir -p "$T/m"
+cp corpus/004_*.txt "$T/m/"; cp $F/004_*.doc $F/004_*.docx $F/004_*.pdf $F/scan-004-p1.pdf "$T/m/"
+VNPLAN_OCR=auto "$VNPLAN" index --db "$T/m.db" "$T/m" >"$T/m.out" 2>"$T/m.err"; rc=$?
+check "mixed folder (txt, doc, docx, pdf, scan) indexed, exit 0 (got $rc)" test "$rc" = 0
+if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' "$T/m.err"; then
+  bad "sanitizer report: $(grep -m1 -E 'ERROR|runtime error' "$T/m.err")"
+fi
+if command -v antiword >/dev/null; then
+  "$VNPLAN" docs --db "$T/m.db" --json >"$T/m.json" 2>/dev/null
+  python3 - "$T/m.json" >"$T/m.cmp" <<'PY'
+import json, sys
+docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
+ref = next((d for n, d in docs.items() if n.endswith(".txt")), None)
+for n, d in sorted(docs.items()):
+    same = ref is not None and all(d.get(k) == ref.get(k) for k in ("tasks", "citations", "number", "province"))
+    print(n, "same" if same else "differs", {k: d.get(k) for k in ("tasks", "citations", "number", "ocr_pages")})
+PY
+  for ext in doc docx pdf; do
+    check "004 as .$ext: tasks, citations, number as the text ($(grep "\.$ext " "$T/m.cmp"))" grep -q "^004_.*\.$ext same" "$T/m.cmp"
+  done
+  check "the scan is marked as read by OCR ($(grep scan "$T/m.cmp"))" grep -q "^scan-004-p1.pdf .*'ocr_pages': 1" "$T/m.cmp"
+fi
+if grep -q 'OCR is not built' "$T/m.err"; then
+  ok "OCR not built: the scan is skipped saying so"
+else
+  check "OCR progress line on stderr" grep -q "vnplan: OCR .*/scan-004-p1.pdf page 1 of 1" "$T/m.err"
+  "$VNPLAN" search --db "$T/m.db" --json --limit 50 "Ninh Thuận" >"$T/m.hits" 2>/dev/null
+  python3 - "$T/m.hits" >"$T/m.loc" <<'PY'
+import json, sys
+for h in json.load(open(sys.argv[1]))["hits"]:
+    print(h["doc"]["file"].rsplit("/", 1)[-1], h.get("loc"))
+PY
+  check "a search finds the scan's OCR text, located on its page ($(grep -m1 scan "$T/m.loc"))" grep -q '^scan-004-p1.pdf p\. 1, l\. [0-9]* (OCR)$' "$T/m.loc"
+  check "PDF passages keep page and line ($(grep -m1 '\.pdf p' "$T/m.loc" | grep -v scan))" grep -q '^004_.*\.pdf p\. [0-9]*, l\. [0-9]*$' "$T/m.loc"
+  check "DOCX passages keep their paragraph ($(grep -m1 '\.docx' "$T/m.loc"))" grep -q '^004_.*\.docx ¶ [0-9]*$' "$T/m.loc"
+  check "text passages have no locator (their line says it)" grep -q '^004_.*\.txt None$' "$T/m.loc"
+  mkdir -p "$T/off"; cp $F/scan-004-p1.pdf "$T/off/"
+  VNPLAN_OCR=off "$VNPLAN" index --db "$T/off.db" "$T/off" >/dev/null 2>"$T/off.err"
+  check "VNPLAN_OCR=off: the scan is skipped, OCR named as off" grep -q "skipping $T/off/scan-004-p1.pdf: no text layer (a scan; OCR is off" "$T/off.err"
+fi
+
+# ---- a task table in a PDF (pandoc → DOCX → LibreOffice → PDF: a real
+# table, no rules in the text layer): rebuilt from positions, its tasks
+# have lead and support agencies
+mkdir -p "$T/t"; cp $F/table-tasks.pdf "$T/t/"
+"$VNPLAN" index --db "$T/t.db" "$T/t" >/dev/null 2>&1
+for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công nghệ:0:2" "Sở Nội vụ:1:0"; do
+  ag=${a%%:*}; want=${a#*:}
+  got=$("$VNPLAN" who --db "$T/t.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
+  check "PDF task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
+done
+
+# ---- hostile files beside a good one: each skipped with its reason, the
+# rest indexed, in bounded time
+mkdir -p "$T/h"
+cp corpus/000_*.txt "$T/h/plan.txt"
+python3 - "$T/h" "$F/000_601f249a7af0c82b.docx" "$F/000_601f249a7af0c82b.pdf" <<'PY' || bad "python3 hostile fixtures"
+import sys, zipfile
+d, docx, pdf = sys.argv[1:4]
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# a zip bomb as DOCX: 65 MB of spaces inside <w:t>, deflated to ~64 KB
+with zipfile.ZipFile(d + "/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", b"<w:document " + W.encode() + b"><w:body><w:p><w:r><w:t>"
+               + b" " * (65 << 20) + b"</w:t></w:r></w:p></w:body></w:document>")
+# a truncated DOCX: the first half of a real one
+b = open(docx, "rb").read()
+open(d + "/truncated.docx", "wb").write(b[: len(b) // 2])
+# billion laughs
+laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + "".join('<!ENTITY lol%d "%s">' % (i, ("&lol%s;" % (i - 1 if i > 1 else "")) * 10) for i in range(1, 10))
+          + ']><w:document %s><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>' % W)
+with zipfile.ZipFile(d + "/laughs.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", laughs)
+# a PDF whose page tree claims 10,000 pages (one page object, 10,000 kids)
+kids = " ".join(["3 0 R"] * 10000)
+objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Count 10000 /Kids [%s] >>" % kids,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]
+out = bytearray(b"%PDF-1.4\n"); offs = []
+for i, o in enumerate(objs):
+    offs.append(len(out)); out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode()
+x = len(out)
+out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode()
+out += "".join("%010d 00000 n \n" % o for o in offs).encode()
+out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)).encode()
+open(d + "/pages10000.pdf", "wb").write(bytes(out))
+PY
+command -v qpdf >/dev/null && qpdf --encrypt user owner 256 -- "$F/000_601f249a7af0c82b.pdf" "$T/h/encrypted.pdf"
+start=$(date +%s)
+VNPLAN_OCR=off "$VNPLAN" index --db "$T/h.db" "$T/h" >"$T/h.out" 2>"$T/h.err"; rc=$?
+secs=$(( $(date +%s) - start ))
+check "hostile folder: exit 1 (files skipped), got $rc, in ${secs}s (bounded: < 120 s)" test "$rc" = 1 -a "$secs" -lt 120
+if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' "$T/h.err"; then
+  bad "sanitizer report (hostile): $(grep -m1 -E 'ERROR|runtime error' "$T/h.err")"
+fi
+check "zip bomb as DOCX skipped: over the limit" grep -q "skipping $T/h/bomb.docx: .*limit" "$T/h.err"
+check "truncated DOCX skipped: damaged" grep -q "skipping $T/h/truncated.docx: damaged DOCX" "$T/h.err"
+check "billion laughs skipped: DTD" grep -q "skipping $T/h/laughs.docx: .*DTD" "$T/h.err"
+check "10,000-page PDF skipped ($(grep pages10000 "$T/h.err" | sed 's/.*: //'))" grep -q "skipping $T/h/pages10000.pdf: " "$T/h.err"
+[ -f "$T/h/encrypted.pdf" ] && check "encrypted PDF skipped" grep -q "skipping $T/h/encrypted.pdf: encrypted PDF" "$T/h.err"
+check "the good file beside them indexed" grep -q "1 indexed" "$T/h.err"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -6,7 +6,7 @@
 ** roles and its rows; hostile files are refused with VP_EINPUT: truncated
 ** zip bytes, a zip without word/document.xml, a document.xml over 64 MB
 ** uncompressed (65 MB of zeros, deflated), malformed XML, and an XML with an
-** entity declaration ("billion laughs").
+** entity declaration ("billion laughs"); list labels from numbering.xml.
 */
 #include "vp_common.h"
 #include "vp_format.h"
@@ -220,7 +220,57 @@ static void test_hostile(void) {
   free(z);
 }
 
+/* List labels from word/numbering.xml: decimal "%1.", lower letters "%2)"
+** under it (restarted under each new number), upper roman with a start
+** override, bullets as "-", and a bold numbered heading keeps its label
+** inside the bold span; a numId without a definition shows nothing. */
+static void test_numbering(void) {
+  static const char *zNum =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering " W_NS ">"
+      "<w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%2)\"/></w:lvl>"
+      "</w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"upperRoman\"/>"
+      "<w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>"
+      "<w:lvlText w:val=\"\xef\x82\xb7\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\">"
+      "<w:startOverride w:val=\"2\"/></w:lvlOverride></w:num>"
+      "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>"
+      "</w:numbering>";
+#define NP(id, lvl, t) \
+  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId w:val=\"" id "\"/></w:numPr></w:pPr>" \
+  "<w:r><w:t>" t "</w:t></w:r></w:p>"
+  const char *zBody =
+      "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+      "<w:r><w:rPr><w:b/></w:rPr><w:t>NHIỆM VỤ</w:t></w:r></w:p>"
+      NP("1", "0", "Mục đích") NP("1", "1", "Sở Tài chính chủ trì") NP("1", "1", "Sở Nội vụ phối hợp")
+      NP("1", "0", "Yêu cầu") NP("1", "1", "Bảo đảm tiến độ") NP("3", "0", "Một gạch đầu dòng")
+      NP("9", "0", "Không có định nghĩa");
+  char *zDoc = vp_mprintf("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W_NS
+                          "><w:body>%s</w:body></w:document>", zBody);
+  size_t n = 0;
+  char *z = make_zip(&n, "word/numbering.xml", zNum, 0, "word/document.xml", zDoc, 0);
+  free(zDoc);
+  char *zOut = NULL, *zErr = NULL;
+  size_t nOut = 0;
+  int rc = z ? vp_format_docx_render(z, n, &zOut, &nOut, &zErr) : VP_ENOMEM;
+  static const char *zWant =
+      "**II. NHIỆM VỤ**\n\n1. Mục đích\n\na) Sở Tài chính chủ trì\n\nb) Sở Nội vụ phối hợp\n\n"
+      "2. Yêu cầu\n\na) Bảo đảm tiến độ\n\n- Một gạch đầu dòng\n\nKhông có định nghĩa\n\n";
+  CHECK("numbered paragraphs get Word's labels", rc == VP_OK && zOut && strcmp(zOut, zWant) == 0);
+  if (zOut && strcmp(zOut, zWant) != 0) fprintf(stderr, "rendered: [%s]\n", zOut);
+  if (zErr) fprintf(stderr, "error: %s\n", zErr);
+  free(zOut);
+  free(zErr);
+  free(z);
+#undef NP
+}
+
 int main(void) {
+  test_numbering();
   test_render();
   test_footnotes();
   test_hostile();

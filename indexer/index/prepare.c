@@ -49,6 +49,7 @@ int vp_prepare_file(const char *zPath, size_t nMax,
     if (rc == VP_OK) rc = vp_text_check(zBuf, nBuf, &p->zWhy);
     if (rc == VP_OK) rc = vp_reader_parse(zBuf, nBuf, &p->pText, &p->zWhy);
     if (rc == VP_OK) p->pText->eEncoding = eEnc;
+    if (rc == VP_OK && vp_format_of(zPath)) vp_format_locate(zPath, p->pText);
   }
   free(zBuf);
   if (rc == VP_OK) rc = vp_meta_extract(p->pText, &p->meta, &p->zWhy);

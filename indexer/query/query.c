@@ -568,7 +568,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   if (rc == VP_OK)
     rc = prepare(p,
                  "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
-                 " p.section, p.line, p.start, highlight(passage_fts, 0, char(2), char(3))"
+                 " p.section, p.line, p.start, highlight(passage_fts, 0, char(2), char(3)), p.loc"
                  " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
                  " JOIN doc d ON d.id = p.doc_id"
                  " WHERE passage_fts MATCH ?1 AND passage_fts.rowid = ?2",
@@ -589,6 +589,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
       cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(sHit, 0));
       add_col(h, "section", sHit, 7);
       cJSON_AddNumberToObject(h, "line", sqlite3_column_int(sHit, 8));
+      if (col_text(sHit, 11)) add_col(h, "loc", sHit, 11);
       add_highlights(h, col_text(sHit, 10), sqlite3_column_bytes(sHit, 10),
                      sqlite3_column_int(sHit, 9));
       cJSON_AddNumberToObject(h, "score", sqlite3_column_double(sRank, 1));
@@ -1624,7 +1625,7 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
       " (SELECT count(*) FROM passage WHERE doc_id = d.id),"
       " (SELECT count(*) FROM (SELECT DISTINCT passage_id, instrument_id FROM citation"
       "   WHERE doc_id = d.id AND relation IS NOT 'alias')),"
-      " (SELECT count(*) FROM task WHERE doc_id = d.id)"
+      " (SELECT count(*) FROM task WHERE doc_id = d.id), d.ocr_pages"
       " FROM doc d WHERE %s ORDER BY d.file", zCond ? zCond : "1") : NULL;
   free(zCond);
   if (rc != VP_OK) return rc;
@@ -1648,6 +1649,7 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
     cJSON_AddNumberToObject(d, "passages", sqlite3_column_int(s, 11));
     cJSON_AddNumberToObject(d, "citations", sqlite3_column_int(s, 12));
     cJSON_AddNumberToObject(d, "tasks", sqlite3_column_int(s, 13));
+    if (sqlite3_column_int(s, 14) > 0) cJSON_AddNumberToObject(d, "ocr_pages", sqlite3_column_int(s, 14));
     cJSON_AddItemToArray(aDocs, d);
   }
   release(p, s);

@@ -1,10 +1,10 @@
 /*
 ** format_docx.c — the DOCX renderer (vp_format.h): word/document.xml (and
-** word/footnotes.xml when there is one) read from the zip with libzip,
+** word/footnotes.xml and word/numbering.xml when there are) read from the zip with libzip,
 ** parsed with libxml2, and written as the reader's text: each w:p a
 ** paragraph (w:t joined, w:tab a space, w:br a newline), a heading-styled or
-** all-bold paragraph as a **bold** line, numbering left as the text has it
-** (w:numPr labels are not rendered), tables as Markdown pipe rows with a
+** all-bold paragraph as a **bold** line, a list paragraph (w:numPr) with
+** the label Word shows ("1.", "a)", "-": docx_num.c), tables as Markdown pipe rows with a
 ** separator after the first (a cell's paragraphs joined with spaces,
 ** w:gridSpan padded with empty cells, a w:vMerge continuation an empty
 ** cell), footnotes as paragraphs at the end.
@@ -25,6 +25,7 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include "docx_num.h"
 #include "vp_common.h"
 
 #define VP_DOCX_MAX_PART ((zip_uint64_t)64 << 20)
@@ -226,11 +227,39 @@ static void trim(const char **pz, size_t *pn) {
   *pn = n;
 }
 
-/* A paragraph: its text, then an empty line; bold lines as **…**. */
-static void render_p(xmlNodePtr pP, vp_buf *pOut, int *pRc) {
+/* The list label Word shows before paragraph pP (w:numPr through
+** word/numbering.xml) and a space, appended to pOut; nothing when none. */
+static void num_label(xmlNodePtr pP, docx_num *pNum, vp_buf *pOut, int *pRc) {
+  xmlNodePtr pNumPr = child(child(pP, "pPr"), "numPr");
+  if (pNumPr == NULL || pNum == NULL) return;
+  xmlChar *vId = wval(child(pNumPr, "numId"));
+  xmlChar *vLvl = wval(child(pNumPr, "ilvl"));
+  int numId = vId ? atoi((char *)vId) : 0, ilvl = vLvl ? atoi((char *)vLvl) : 0;
+  xmlFree(vId);
+  xmlFree(vLvl);
+  char zLabel[48];
+  docx_num_label(pNum, numId, ilvl, zLabel, sizeof zLabel);
+  if (zLabel[0] == '\0') return;
+  vp_buf_appends(pOut, zLabel, pRc);
+  vp_buf_append(pOut, " ", 1, pRc);
+}
+
+/* A paragraph: its list label and text, then an empty line; bold lines as
+** **…**. */
+static void render_p(xmlNodePtr pP, docx_num *pNum, vp_buf *pOut, int *pRc) {
   vp_buf t = {0};
   int nRun = 0, nBold = 0;
   gather(pP, &t, &nRun, &nBold, pRc);
+  if (t.n) {
+    /* the label goes before the text, inside a bold run if any */
+    vp_buf lab = {0};
+    num_label(pP, pNum, &lab, pRc);
+    if (lab.n) {
+      vp_buf_append(&lab, t.z, t.n, pRc);
+      vp_buf_free(&t);
+      t = lab;
+    }
+  }
   const char *z = t.z ? t.z : "";
   size_t n = t.n;
   trim(&z, &n);
@@ -239,22 +268,11 @@ static void render_p(xmlNodePtr pP, vp_buf *pOut, int *pRc) {
     if (!bBold) {
       vp_buf_append(pOut, z, n, pRc);
     } else {
-      /* each line its own bold run */
-      while (n) {
-        const char *e = memchr(z, '\n', n);
-        size_t k = e ? (size_t)(e - z) : n;
-        const char *zl = z;
-        size_t nl = k;
-        trim(&zl, &nl);
-        if (nl) {
-          vp_buf_append(pOut, "**", 2, pRc);
-          vp_buf_append(pOut, zl, nl, pRc);
-          vp_buf_append(pOut, "**", 2, pRc);
-        }
-        if (e) vp_buf_append(pOut, "\n", 1, pRc);
-        z += e ? k + 1 : k;
-        n -= e ? k + 1 : k;
-      }
+      /* one bold span over its lines (w:br), as Markdown wraps it: the
+      ** reader reads "**IV. PHÂN\nCÔNG NHIỆM VỤ**" as one heading */
+      vp_buf_append(pOut, "**", 2, pRc);
+      vp_buf_append(pOut, z, n, pRc);
+      vp_buf_append(pOut, "**", 2, pRc);
     }
     vp_buf_append(pOut, "\n\n", 2, pRc);
   }
@@ -263,11 +281,12 @@ static void render_p(xmlNodePtr pP, vp_buf *pOut, int *pRc) {
 
 /* A cell's text: its paragraphs (and nested tables' cells) joined with
 ** spaces, whitespace runs as one space, '|' as '/'. */
-static void cell_text(xmlNodePtr pTc, vp_buf *pOut, int *pRc) {
+static void cell_text(xmlNodePtr pTc, docx_num *pNum, vp_buf *pOut, int *pRc) {
   for (xmlNodePtr c = pTc->children; c && *pRc == VP_OK; c = c->next) {
     if (is_w(c, "p")) {
       vp_buf t = {0};
       int nRun = 0, nBold = 0;
+      num_label(c, pNum, &t, pRc);
       gather(c, &t, &nRun, &nBold, pRc);
       for (size_t i = 0; i < t.n; i++) {
         char ch = t.z[i];
@@ -279,13 +298,13 @@ static void cell_text(xmlNodePtr pTc, vp_buf *pOut, int *pRc) {
       if (pOut->n && pOut->z[pOut->n - 1] != ' ') vp_buf_append(pOut, " ", 1, pRc);
       vp_buf_free(&t);
     } else if (c->type == XML_ELEMENT_NODE && !is_w(c, "tcPr")) {
-      cell_text(c, pOut, pRc); /* nested tables, rows, cells, content controls */
+      cell_text(c, pNum, pOut, pRc); /* nested tables, rows, cells, content controls */
     }
   }
 }
 
 /* Cells of one row, gridSpan and vMerge applied; returns the column count. */
-static int render_tr(xmlNodePtr pTr, vp_buf *pOut, int *pRc) {
+static int render_tr(xmlNodePtr pTr, docx_num *pNum, vp_buf *pOut, int *pRc) {
   int nCol = 0;
   vp_buf_append(pOut, "|", 1, pRc);
   for (xmlNodePtr c = pTr->children; c && *pRc == VP_OK; c = c->next) {
@@ -307,7 +326,7 @@ static int render_tr(xmlNodePtr pTr, vp_buf *pOut, int *pRc) {
       xmlFree(v);
     }
     vp_buf t = {0};
-    if (!bCont) cell_text(pTc, &t, pRc);
+    if (!bCont) cell_text(pTc, pNum, &t, pRc);
     const char *z = t.z ? t.z : "";
     size_t n = t.n;
     trim(&z, &n);
@@ -322,13 +341,13 @@ static int render_tr(xmlNodePtr pTr, vp_buf *pOut, int *pRc) {
   return nCol;
 }
 
-static void render_tbl(xmlNodePtr pTbl, vp_buf *pOut, int *pRc) {
+static void render_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
   int nRow = 0;
   for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
     xmlNodePtr pTr = c;
     if (is_w(c, "sdt")) pTr = child(child(c, "sdtContent"), "tr");
     if (!is_w(pTr, "tr")) continue;
-    int nCol = render_tr(pTr, pOut, pRc);
+    int nCol = render_tr(pTr, pNum, pOut, pRc);
     if (nRow++ == 0) {
       vp_buf_append(pOut, "|", 1, pRc);
       for (int i = 0; i < (nCol ? nCol : 1); i++) vp_buf_append(pOut, "---|", 4, pRc);
@@ -339,12 +358,12 @@ static void render_tbl(xmlNodePtr pTbl, vp_buf *pOut, int *pRc) {
 }
 
 /* Block content: paragraphs and tables, in content controls and the like. */
-static void render_blocks(xmlNodePtr p, vp_buf *pOut, int *pRc) {
+static void render_blocks(xmlNodePtr p, docx_num *pNum, vp_buf *pOut, int *pRc) {
   for (xmlNodePtr c = p->children; c && *pRc == VP_OK; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, "p")) render_p(c, pOut, pRc);
-    else if (is_w(c, "tbl")) render_tbl(c, pOut, pRc);
-    else if (!is_w(c, "sectPr")) render_blocks(c, pOut, pRc);
+    if (is_w(c, "p")) render_p(c, pNum, pOut, pRc);
+    else if (is_w(c, "tbl")) render_tbl(c, pNum, pOut, pRc);
+    else if (!is_w(c, "sectPr")) render_blocks(c, pNum, pOut, pRc);
   }
 }
 
@@ -356,7 +375,7 @@ static void render_footnotes(xmlDocPtr doc, vp_buf *pOut, int *pRc) {
     int bSep = 0;
     for (xmlAttrPtr a = c->properties; a; a = a->next)
       if (strcmp((const char *)a->name, "type") == 0) bSep = 1;
-    if (!bSep) render_blocks(c, pOut, pRc);
+    if (!bSep) render_blocks(c, NULL, pOut, pRc);
   }
 }
 
@@ -385,8 +404,8 @@ int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
   }
   zip_error_fini(&ze);
 
-  char *zDoc = NULL, *zNotes = NULL;
-  size_t nDoc = 0, nNotes = 0;
+  char *zDoc = NULL, *zNotes = NULL, *zNum = NULL;
+  size_t nDoc = 0, nNotes = 0, nNum = 0;
   int rc = zip_part(za, "word/document.xml", &zDoc, &nDoc, pzE);
   if (rc == VP_ENOTFOUND) {
     *pzE = vp_mprintf("not a DOCX: no word/document.xml in the zip");
@@ -396,13 +415,22 @@ int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
     rc = zip_part(za, "word/footnotes.xml", &zNotes, &nNotes, pzE);
     if (rc == VP_ENOTFOUND) rc = VP_OK;
   }
+  if (rc == VP_OK) {
+    rc = zip_part(za, "word/numbering.xml", &zNum, &nNum, pzE);
+    if (rc == VP_ENOTFOUND) rc = VP_OK;
+  }
   zip_discard(za); /* frees src too */
 
-  xmlDocPtr doc = NULL, notes = NULL;
+  xmlDocPtr doc = NULL, notes = NULL, nums = NULL;
   if (rc == VP_OK) rc = parse_xml("word/document.xml", zDoc, nDoc, &doc, pzE);
   if (rc == VP_OK && zNotes) rc = parse_xml("word/footnotes.xml", zNotes, nNotes, &notes, pzE);
+  if (rc == VP_OK && zNum) rc = parse_xml("word/numbering.xml", zNum, nNum, &nums, pzE);
   free(zDoc);
   free(zNotes);
+  free(zNum);
+  docx_num *pNum = NULL;
+  if (rc == VP_OK && (pNum = docx_num_load(nums)) == NULL) rc = VP_ENOMEM;
+  if (nums) xmlFreeDoc(nums);
 
   vp_buf out = {0};
   if (rc == VP_OK) {
@@ -412,10 +440,11 @@ int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
       *pzE = vp_mprintf("not a DOCX: word/document.xml has no w:document/w:body");
       rc = VP_EINPUT;
     } else {
-      render_blocks(pBody, &out, &rc);
+      render_blocks(pBody, pNum, &out, &rc);
       if (notes) render_footnotes(notes, &out, &rc);
     }
   }
+  docx_num_free(pNum);
   if (doc) xmlFreeDoc(doc);
   if (notes) xmlFreeDoc(notes);
   if (rc == VP_OK) {

@@ -8,25 +8,315 @@
 ** PDF without text on any page is refused as a scan (no OCR yet), as are an
 ** encrypted PDF, a damaged one (poppler's message) and one of more than
 ** PDF_MAX_PAGES pages (before any text is read). The text out is NFC UTF-8.
-** Not for tables from glyph positions, OCR or page locators.
+**
+** A page without a text layer (a scan) goes through OCR when it is built
+** (vp_ocr.h; VNPLAN_OCR=off never, =force every page): rendered with cairo
+** in gray at its scanned image's resolution (150 to OCR_DPI dpi) (smaller when the page is huge: at most OCR_MAX_PIXELS),
+** its text recognised, a progress line per page on stderr ("vnplan: OCR
+** FILE page 3 of 12"), and the count of such pages noted for the document
+** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
+** A page holding a table is rebuilt from its glyph boxes instead, the
+** table as pipe rows (pdf_table.c).
 */
 #include "vp_format.h"
 
 #include <poppler.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "vp_common.h"
+#include "vp_ocr.h"
+#include "pdf_table.h"
 
 #define PDF_MAX_PAGES 2000
+#define OCR_DPI 300
+#define OCR_DPI_MIN 150
+#define OCR_MAX_PIXELS (40 * 1000 * 1000)
 
-/* Append page text zText, its lines kept, trailing blanks and form feeds
-** cut, empty lines at its start and end dropped. Returns 1 if the page had
-** any text. */
+/* The resolution to render a scanned page at for OCR: the largest image's
+** own (a 200 dpi scan is read at 200 dpi: rendering it finer only adds
+** pixels for Tesseract), kept within OCR_DPI_MIN..OCR_DPI; OCR_DPI when
+** the page has no image. */
+static double scan_dpi(PopplerPage *pPage) {
+  double dpi = 0, best = 0;
+  GList *pMap = poppler_page_get_image_mapping(pPage);
+  for (GList *l = pMap; l; l = l->next) {
+    PopplerImageMapping *m = l->data;
+    double wPt = m->area.x2 - m->area.x1, hPt = m->area.y2 - m->area.y1;
+    if (wPt < 0) wPt = -wPt;
+    if (hPt < 0) hPt = -hPt;
+    if (wPt * hPt <= best || wPt < 1) continue;
+    cairo_surface_t *pImg = poppler_page_get_image(pPage, m->image_id);
+    if (pImg == NULL) continue;
+    int wPx = cairo_image_surface_get_width(pImg);
+    cairo_surface_destroy(pImg);
+    if (wPx > 0) {
+      best = wPt * hPt;
+      dpi = wPx / (wPt / 72.0);
+    }
+  }
+  poppler_page_free_image_mapping(pMap);
+  if (dpi <= 0) return OCR_DPI;
+  return dpi < OCR_DPI_MIN ? OCR_DPI_MIN : dpi > OCR_DPI ? OCR_DPI : dpi;
+}
+
+/* The page rendered in gray and read by OCR: *pzText malloc'd, or NULL
+** with *pzErr. */
+static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzErr) {
+  *pzText = NULL;
+  double wPt = 0, hPt = 0;
+  poppler_page_get_size(pPage, &wPt, &hPt);
+  if (!(wPt > 0 && hPt > 0 && wPt < 20000 && hPt < 20000)) {
+    if (pzErr) *pzErr = vp_mprintf("OCR: page of impossible size");
+    return VP_EINPUT;
+  }
+  double dpi = scan_dpi(pPage);
+  while (dpi > 50 && (wPt * dpi / 72.0) * (hPt * dpi / 72.0) > OCR_MAX_PIXELS) dpi -= 25;
+  int nW = (int)(wPt * dpi / 72.0 + 0.5), nH = (int)(hPt * dpi / 72.0 + 0.5);
+  cairo_surface_t *pSurf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, nW, nH);
+  if (cairo_surface_status(pSurf) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(pSurf);
+    return VP_ENOMEM;
+  }
+  cairo_t *cr = cairo_create(pSurf);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+  poppler_page_render_for_printing(pPage, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(pSurf);
+  const unsigned char *aRgb = cairo_image_surface_get_data(pSurf);
+  int nStride = cairo_image_surface_get_stride(pSurf);
+  unsigned char *aGray = malloc((size_t)nW * (size_t)nH);
+  int rc = VP_ENOMEM;
+  if (aGray && aRgb) {
+    for (int y = 0; y < nH; y++) {
+      const uint32_t *row = (const uint32_t *)(const void *)(aRgb + (size_t)y * (size_t)nStride);
+      unsigned char *g = aGray + (size_t)y * (size_t)nW;
+      for (int x = 0; x < nW; x++) {
+        uint32_t px = row[x];
+        g[x] = (unsigned char)((((px >> 16) & 0xff) * 30 + ((px >> 8) & 0xff) * 59 + (px & 0xff) * 11) / 100);
+      }
+    }
+    rc = vp_ocr_gray(pOcr, aGray, nW, nH, nW, (int)dpi, pzText);
+  }
+  free(aGray);
+  cairo_surface_destroy(pSurf);
+  return rc;
+}
+
+static int bullet_len(const char *z);
+
+/* Is z[0..n) only a list label: "1.", "2.1.", "a)", "IV.", "-", a bullet? */
+static int label_only(const char *z, size_t n) {
+  while (n && (*z == ' ' || *z == '\t')) z++, n--;
+  while (n && (z[n - 1] == ' ' || z[n - 1] == '\t')) n--;
+  if (n == 0 || n > 8) return 0;
+  if ((n == 1 && (*z == '-' || *z == '+')) || (size_t)bullet_len(z) == n) return 1;
+  size_t i = 0;
+  if (z[0] >= '0' && z[0] <= '9') {
+    while (i < n && ((z[i] >= '0' && z[i] <= '9') || (z[i] == '.' && i + 1 < n))) i++;
+  } else if (strchr("IVX", z[0])) {
+    while (i < n && strchr("IVX", z[i])) i++;
+  } else if (z[0] >= 'a' && z[0] <= 'z') {
+    i = 1;
+  }
+  return i > 0 && i + 1 == n && (z[i] == '.' || z[i] == ')');
+}
+
+/* A list label that a word processor set apart by a tab stop comes out of
+** poppler as a line of its own, the text it labels after it: joined with a
+** space when the next line's first glyph stands on the label's baseline,
+** right of it. In place. */
+static void join_labels(const PopplerRectangle *aR, guint nR, char *zText) {
+  char *zLine = zText;
+  glong k = 0, kLast = -1;
+  for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
+    if (*z != '\n') {
+      if (*z != ' ') kLast = k;
+      continue;
+    }
+    if (kLast >= 0 && label_only(zLine, (size_t)(z - zLine))) {
+      glong kw = k + 1;
+      const char *w = z + 1;
+      while (*w == ' ') w++, kw++;
+      if (*w && *w != '\n' && (guint)kw < nR) {
+        const PopplerRectangle *a = &aR[kLast], *b = &aR[kw];
+        double h = a->y2 - a->y1, ya = (a->y1 + a->y2) / 2, yb = (b->y1 + b->y2) / 2;
+        if (h > 0 && ya - yb < 0.35 * h && yb - ya < 0.35 * h && b->x1 > a->x1) *z = ' ';
+      }
+    }
+    if (*z == '\n') zLine = z + 1, kLast = -1;
+  }
+}
+
+/* The last line of a page, as join_wrapped saw it: its last character
+** (0: none), where its last glyph ends, a space's width and the margin. */
+typedef struct pdf_tail {
+  char cLast;
+  double xLast, xSpace, xMargin;
+} pdf_tail;
+
+/* Would a word x1..x2 wide have fitted after the line pT describes? */
+static int wraps(const pdf_tail *pT, double x1, double x2) {
+  return pT->cLast && x1 >= 0 && !strchr(".:;!?", pT->cLast) &&
+         pT->xLast + pT->xSpace + (x2 - x1) > pT->xMargin + 0.5;
+}
+
+/* Lines a layout wrapped, not their author, joined with a space, in place:
+** from poppler's glyph boxes (one per character of the page text), a line
+** is wrapped when the next line's first word would not have fitted after
+** its last glyph before the page's right margin (the rightmost glyph edge
+** on the page), and the line does not end on . : ; ! ?. The reader joins
+** hard-wrapped paragraphs itself; this keeps a wrapped cell of a table
+** written one cell a line from becoming two cells. *pPrev (the last page's
+** last line, may be NULL) and the page's first word set *pbJoinFirst: the
+** page's first line goes on the previous page's last; *pTail gets this
+** page's last line. Returns 0, the text left as it is, when poppler gives
+** no usable boxes or fewer than WRAP_MIN_LINES lines end near the margin. */
+#define WRAP_MIN_LINES 3
+static int join_wrapped(PopplerPage *pPage, const PopplerRectangle *aR, char *zText,
+                        const pdf_tail *pPrev, int *pbJoinFirst, pdf_tail *pTail) {
+  *pbJoinFirst = 0;
+  memset(pTail, 0, sizeof *pTail);
+  pdf_tail t = {0, 0, 0, 0};
+  glong k = 0;
+  for (const char *z = zText; *z; z = g_utf8_next_char(z), k++)
+    if (*z != '\n' && *z != ' ' && aR[k].x2 > t.xMargin) t.xMargin = aR[k].x2;
+  /* the margin holds when at least WRAP_MIN_LINES lines end near it (a
+  ** page of running text); a short page's longest line is no margin */
+  double wPage = 0, hPage = 0, xEnd = 0;
+  poppler_page_get_size(pPage, &wPage, &hPage);
+  int nNear = 0;
+  k = 0;
+  for (const char *z = zText;; z = g_utf8_next_char(z), k++) {
+    if (*z == '\n' || *z == '\0') {
+      if (xEnd > 0 && xEnd >= t.xMargin - wPage * 0.08) nNear++;
+      xEnd = 0;
+      if (*z == '\0') break;
+    } else if (*z != ' ') {
+      xEnd = aR[k].x2;
+    }
+  }
+  if (nNear < WRAP_MIN_LINES) return 0;
+  int bFirst = 1;
+  k = 0;
+  for (char *z = zText; *z; z = g_utf8_next_char(z), k++) {
+    if (*z == '\n' || (bFirst && *z != ' ')) {
+      /* the next line's first word (or the page's first): its extent */
+      char *w = *z == '\n' ? z + 1 : z;
+      glong kw = *z == '\n' ? k + 1 : k;
+      double x1 = -1, x2 = -1;
+      while (*w == ' ' || *w == '\n') w++, kw++;
+      for (; *w && *w != ' ' && *w != '\n'; w = g_utf8_next_char(w), kw++) {
+        if (x1 < 0) x1 = aR[kw].x1;
+        x2 = aR[kw].x2;
+      }
+      if (bFirst) {
+        if (pPrev) *pbJoinFirst = wraps(pPrev, x1, x2) && (unsigned char)*w != 0;
+        bFirst = 0;
+        if (*z != '\n') goto glyph;
+      }
+      if (z[1] != '\n' && wraps(&t, x1, x2)) *z = ' ';
+      t.cLast = 0;
+      t.xLast = 0;
+      continue;
+    }
+  glyph:
+    if (*z != ' ' && *z != '\n') {
+      t.cLast = *z;
+      t.xLast = aR[k].x2;
+      /* a space is about a quarter of a glyph's height */
+      t.xSpace = (aR[k].y2 - aR[k].y1) / 4;
+    }
+  }
+  *pTail = t;
+  return 1;
+}
+
+/* The page's text rebuilt with its tables as pipe rows (pdf_table.c) from
+** its glyph boxes aR (one per character), or NULL when it has none. */
+static char *tables_rebuilt(const PopplerRectangle *aR, guint nR, const char *zText) {
+  char *zOut = NULL;
+  if (nR < (1u << 24)) {
+    pdf_box *aBox = malloc(sizeof *aBox * (nR ? nR : 1));
+    if (aBox) {
+      for (guint i = 0; i < nR; i++) {
+        aBox[i].x1 = aR[i].x1, aBox[i].y1 = aR[i].y1, aBox[i].x2 = aR[i].x2, aBox[i].y2 = aR[i].y2;
+      }
+      zOut = pdf_table_rebuild(zText, aBox, (int)nR);
+      free(aBox);
+    }
+  }
+  return zOut;
+}
+
+/* Bytes of a bullet glyph at z (•, ●, ▪, ◦, ⁃, and Symbol/Wingdings
+** bullets in the private use area  ), or 0. */
+static int bullet_len(const char *z) {
+  static const char *const azBullet[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x97\xa6",
+                                         "\xe2\x81\x83", "\xef\x82\xb7", "\xef\x82\xa7", "\xef\x83\x98"};
+  for (size_t i = 0; i < sizeof azBullet / sizeof azBullet[0]; i++)
+    if (strncmp(z, azBullet[i], strlen(azBullet[i])) == 0) return (int)strlen(azBullet[i]);
+  return 0;
+}
+
+/* Length of a list label at z glued to its text by a tab stop ("1.Mục",
+** "2.1.Nội", "a)Sở", "IV.Tổ"): the label's bytes when a letter follows it
+** right away, else 0. */
+static int glued_label_len(const char *z) {
+  int i = 0;
+  if (z[0] >= '0' && z[0] <= '9') {
+    while ((z[i] >= '0' && z[i] <= '9') || (z[i] == '.' && z[i + 1] >= '0' && z[i + 1] <= '9')) i++;
+    if (z[i] != '.' && z[i] != ')') return 0;
+  } else if (strchr("IVX", z[0])) {
+    while (z[i] && strchr("IVX", z[i])) i++;
+    if (z[i] != '.') return 0;
+  } else if (z[0] >= 'a' && z[0] <= 'z' && z[1] == ')') {
+    i = 1;
+  } else {
+    return 0;
+  }
+  i++;
+  unsigned char c = (unsigned char)z[i];
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xc3 ? i : 0;
+}
+
+/* A line of page text as the reader expects it: a bullet glyph at its start
+** as "- " (a bullet alone on its line goes before the next line's text:
+** *pbBullet), a label glued to its text given its space. */
+static void append_line(vp_buf *pOut, const char *z, size_t n, int *pbBullet, int *pRc) {
+  int nB = bullet_len(z);
+  if (nB > 0 && (size_t)nB <= n) {
+    z += nB, n -= (size_t)nB;
+    while (n && (*z == ' ' || *z == '\t')) z++, n--;
+    if (n == 0) { /* the bullet alone: its text is on the next line */
+      *pbBullet = 1;
+      return;
+    }
+    vp_buf_append(pOut, "- ", 2, pRc);
+  } else if (*pbBullet) {
+    vp_buf_append(pOut, "- ", 2, pRc);
+  }
+  *pbBullet = 0;
+  int nL = glued_label_len(z);
+  if (nL > 0 && (size_t)nL < n) {
+    vp_buf_append(pOut, z, (size_t)nL, pRc);
+    vp_buf_append(pOut, " ", 1, pRc);
+    z += nL, n -= (size_t)nL;
+  }
+  vp_buf_append(pOut, z, n, pRc);
+}
+
+/* Append page text zText, each line through append_line, trailing blanks
+** and form feeds cut, empty lines at its start and end dropped. Returns 1
+** if the page had any text. */
 static int append_page(vp_buf *pOut, const char *zText, int *pRc) {
   const char *z = zText;
-  int bAny = 0;
+  int bAny = 0, bBullet = 0;
   int nBlank = 0; /* empty lines seen since the last line with text */
   while (*z) {
     const char *zEol = strchr(z, '\n');
@@ -40,10 +330,10 @@ static int append_page(vp_buf *pOut, const char *zText, int *pRc) {
     if (nKeep == nLead) {
       nBlank++;
     } else {
-      if (bAny) {
+      if (bAny && !bBullet) {
         for (int i = 0; i <= (nBlank > 1 ? 1 : nBlank); i++) vp_buf_append(pOut, "\n", 1, pRc);
       }
-      vp_buf_append(pOut, z + nLead, nKeep - nLead, pRc);
+      append_line(pOut, z + nLead, nKeep - nLead, &bBullet, pRc);
       bAny = 1;
       nBlank = 0;
     }
@@ -79,16 +369,73 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
   }
   vp_buf out;
   memset(&out, 0, sizeof out);
-  int nText = 0;
+  int nText = 0, nOcr = 0, nNoText = 0;
+  vp_ocr_mode eOcr = vp_ocr_mode_get();
+  int bOcr = eOcr != VP_OCR_OFF && vp_ocr_built();
+  char *zOcrErr = NULL;
+  vp_ocr *pOcr = NULL;
+  pdf_tail prevTail = {0, 0, 0, 0};
   for (int i = 0; rc == VP_OK && i < nPage; i++) {
     PopplerPage *pPage = poppler_document_get_page(pDoc, i);
     if (pPage == NULL) continue;
     char *zText = poppler_page_get_text(pPage);
+    int bEmpty = zText == NULL || zText[strspn(zText, " \t\r\n\f")] == '\0';
+    if (bEmpty) nNoText++;
+    int bPageOcr = 0;
+    if (bOcr && zOcrErr == NULL && (bEmpty || eOcr == VP_OCR_FORCE)) {
+      const char *zFile = vp_format_current_path();
+      fprintf(stderr, "vnplan: OCR %s page %d of %d\n", zFile ? zFile : "PDF", i + 1, nPage);
+      char *zOcr = NULL;
+      int rcO = pOcr ? VP_OK : vp_ocr_open(&pOcr, &zOcrErr);
+      if (rcO == VP_OK) rcO = ocr_page(pOcr, pPage, &zOcr, &zOcrErr);
+      if (rcO == VP_ENOMEM) rc = VP_ENOMEM;
+      if (rcO == VP_OK) {
+        g_free(zText);
+        zText = g_strdup(zOcr);
+        nOcr++;
+        bPageOcr = 1;
+      }
+      free(zOcr);
+    }
+    int bJoinFirst = 0;
+    pdf_tail tail = {0, 0, 0, 0};
+    /* the glyph boxes, one per character of the text (else left unused) */
+    PopplerRectangle *aR = NULL;
+    guint nR = 0;
+    if (zText && !bPageOcr &&
+        (!poppler_page_get_text_layout(pPage, &aR, &nR) || aR == NULL ||
+         g_utf8_strlen(zText, -1) != (glong)nR)) {
+      g_free(aR);
+      aR = NULL;
+    }
+    char *zTables = aR ? tables_rebuilt(aR, nR, zText) : NULL;
+    if (zTables) { /* a page with a table: rebuilt from positions */
+      g_free(zText);
+      zText = g_strdup(zTables);
+      free(zTables);
+    } else if (aR) {
+      join_labels(aR, nR, zText); /* turns newlines to spaces: boxes still match */
+      join_wrapped(pPage, aR, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
+    }
+    g_free(aR);
+    prevTail = tail;
+    if (zText && bJoinFirst) {
+      /* the first line finishes the previous page's last: it goes there,
+      ** before the page rule */
+      char *zL = zText + strspn(zText, " \t\r\n\f");
+      size_t nL = strcspn(zL, "\n");
+      size_t nKeep = nL;
+      while (nKeep > 0 && (zL[nKeep - 1] == ' ' || zL[nKeep - 1] == '\r')) nKeep--;
+      vp_buf_append(&out, " ", 1, &rc);
+      vp_buf_append(&out, zL, nKeep, &rc);
+      memmove(zText, zL + nL, strlen(zL + nL) + 1);
+    }
     if (zText) {
       size_t nBefore = out.n;
       if (nText > 0) vp_buf_append(&out, "\n\n---\n\n", 7, &rc);
       if (append_page(&out, zText, &rc)) {
         nText++;
+        vp_format_note_page(i + 1, bPageOcr);
       } else if (rc == VP_OK) {
         out.n = nBefore; /* a page without text: no rule for it */
         if (out.z) out.z[out.n] = '\0';
@@ -97,12 +444,21 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     }
     g_object_unref(pPage);
   }
+  vp_ocr_close(pOcr);
   g_object_unref(pDoc);
   g_bytes_unref(pBytes);
   if (rc == VP_OK && nText == 0) {
-    if (pzErr) *pzErr = vp_mprintf("no text layer (a scan; OCR is not built yet)");
+    if (pzErr) {
+      if (zOcrErr) *pzErr = vp_mprintf("no text layer (a scan) and %s", zOcrErr);
+      else if (!vp_ocr_built()) *pzErr = vp_mprintf("no text layer (a scan; OCR is not built: libtesseract-dev was missing at build time)");
+      else if (eOcr == VP_OCR_OFF) *pzErr = vp_mprintf("no text layer (a scan; OCR is off: VNPLAN_OCR=off)");
+      else *pzErr = vp_mprintf("no text found, not even by OCR");
+    }
     rc = VP_EINPUT;
   }
+  free(zOcrErr);
+  if (rc == VP_OK) vp_format_note_ocr(nOcr);
+  (void)nNoText;
   if (rc == VP_OK) vp_buf_append(&out, "\n", 1, &rc);
   if (rc != VP_OK) {
     vp_buf_free(&out);

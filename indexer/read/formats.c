@@ -20,9 +20,33 @@ static const struct {
     {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", vp_format_html_render},
     {".htm", "HTML", vp_format_html_render},
     {".pdf", "PDF", vp_format_pdf_render},
-    {".doc", "DOC", NULL},   {".odt", "ODT", NULL},
+    {".doc", "DOC", vp_format_doc_render},   {".odt", "ODT", NULL},
     {".rtf", "RTF", NULL},
 };
+
+/* What the renderer running on this thread is about: the file's path (for
+** progress lines) and the pages it read by OCR. */
+static _Thread_local const char *tl_zPath;
+static _Thread_local int tl_nOcr;
+/* the PDF page number (1-based, bit 15: read by OCR) of each page rendered */
+#define PAGES_MAX 2048
+static _Thread_local unsigned short tl_aPage[PAGES_MAX];
+static _Thread_local int tl_nPage;
+
+const char *vp_format_current_path(void) { return tl_zPath; }
+void vp_format_note_ocr(int nPage) { tl_nOcr = nPage; }
+int vp_format_ocr_pages(void) { return tl_nOcr; }
+
+void vp_format_note_page(int iPage, int bOcr) {
+  if (tl_nPage < PAGES_MAX) tl_aPage[tl_nPage++] = (unsigned short)((iPage & 0x7fff) | (bOcr ? 0x8000 : 0));
+}
+
+int vp_format_page(int k, int *pbOcr) {
+  *pbOcr = 0;
+  if (k < 0 || k >= tl_nPage) return 0;
+  *pbOcr = (tl_aPage[k] & 0x8000) != 0;
+  return tl_aPage[k] & 0x7fff;
+}
 
 static int format_index(const char *zPath) {
   const char *zBase = strrchr(zPath, '/');
@@ -53,5 +77,10 @@ int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, s
     if (pzErr) *pzErr = vp_mprintf("unsupported type (%s reading is not built yet)", i < 0 ? "its" : aFormat[i].zName);
     return VP_EINPUT;
   }
-  return aFormat[i].xRender(z, n, pzOut, pnOut, pzErr);
+  tl_zPath = zPath;
+  tl_nOcr = 0;
+  tl_nPage = 0;
+  int rc = aFormat[i].xRender(z, n, pzOut, pnOut, pzErr);
+  tl_zPath = NULL;
+  return rc;
 }

@@ -203,11 +203,20 @@ static int rd_cells_of_lines(rd_ctx *p, const int *aiLine, int n, rd_cells *pC) 
 
 #define RD_MAX_CELLRUN_COLS 24
 
+/* The line after a page break at line m (blank lines around a rule line,
+** as a PDF's pages are joined), or -1 when there is none at m. */
+static int rd_after_page_break(const rd_ctx *p, int m) {
+  int bHr = 0, g = m;
+  for (; g < p->nLine && rd_is_blank(&p->aLine[g]); g++) bHr |= p->aLine[g].bHr;
+  return bHr && g < p->nLine ? g : -1;
+}
+
 /* One cell per line: a run of at least three column-name lines (the
 ** header), then rows, each starting with a bare row number ("1", "2.1")
 ** and taking the next N-1 lines as its cells. When the header lines are
 ** separated by blank lines, so are the cells; otherwise a row stops early
-** at a blank line. Returns the line after the table, or i when line i does
+** at a blank line. A page break (a rule between blank lines) inside the
+** table is passed over. Returns the line after the table, or i when line i does
 ** not start one. Emits the passages only when bEmit. */
 int rd_table_cellrun(rd_ctx *p, int i, int bEmit) {
   int aiHead[RD_MAX_CELLRUN_COLS], aiCell[RD_MAX_CELLRUN_COLS];
@@ -245,8 +254,9 @@ int rd_table_cellrun(rd_ctx *p, int i, int bEmit) {
     while (nTaken < nCol && m + 1 < p->nLine) {
       int iNext = m + 1;
       if (rd_is_blank(&p->aLine[iNext])) {
-        if (!bSpaced) break;
-        iNext = rd_next_line(p, m);
+        int iAfter = rd_after_page_break(p, iNext);
+        if (!bSpaced && iAfter < 0) break;
+        iNext = iAfter >= 0 ? iAfter : rd_next_line(p, m);
         if (iNext >= p->nLine || p->aLine[iNext].bRowNum) break;
       }
       m = iNext;

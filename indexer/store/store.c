@@ -28,10 +28,10 @@ static const char *const zSchema =
     "CREATE TABLE IF NOT EXISTS doc(id INTEGER PRIMARY KEY,"
     " path TEXT UNIQUE NOT NULL, file TEXT NOT NULL, hash TEXT, version INT,"
     " size INT, kind TEXT, number TEXT, date TEXT, issuer TEXT,"
-    " province TEXT, title TEXT, signer TEXT, indexed_at TEXT);"
+    " province TEXT, title TEXT, signer TEXT, indexed_at TEXT, ocr_pages INT);"
     "CREATE TABLE IF NOT EXISTS passage(id INTEGER PRIMARY KEY,"
     " doc_id INT NOT NULL, seq INT, kind INT, line INT, start INT, end INT,"
-    " label TEXT, section TEXT, parent INT, text TEXT);"
+    " label TEXT, section TEXT, parent INT, text TEXT, loc TEXT);"
     "CREATE INDEX IF NOT EXISTS passage_doc ON passage(doc_id);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(text,"
     " content='passage', content_rowid='id', tokenize='vnplan');"
@@ -250,12 +250,12 @@ static const char *const azSql[S_COUNT] = {
     [S_DEL_AGENCY_PROVINCE] = "DELETE FROM agency_province WHERE docs <= 0 AND ?1 IS NOT NULL",
     [S_DEL_DOC] = "DELETE FROM doc WHERE id=?1",
     [S_INS_DOC] = "INSERT INTO doc(path, file, hash, version, size, kind,"
-                  " number, date, issuer, province, title, signer, indexed_at)"
+                  " number, date, issuer, province, title, signer, indexed_at, ocr_pages)"
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                  " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                  " strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?13)",
     [S_INS_PASSAGE] = "INSERT INTO passage(doc_id, seq, kind, line, start,"
-                      " end, label, section, parent, text)"
-                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                      " end, label, section, parent, text, loc)"
+                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,NULLIF(?11,''))",
     [S_INS_FTS_RANGE] = "INSERT INTO passage_fts(rowid, text)"
                          " SELECT id, text FROM passage WHERE id BETWEEN ?1 AND ?2",
     [S_INS_INSTRUMENT] =
@@ -513,6 +513,7 @@ static int insert_passages(vp_store *p, long long iDoc, const vp_text *pText,
     bind_text(s, 8, ps->zSection);
     sqlite3_bind_int(s, 9, ps->iParent);
     sqlite3_bind_text(s, 10, ps->zText, ps->iEnd - ps->iStart, SQLITE_STATIC);
+    sqlite3_bind_text(s, 11, ps->zLoc, -1, SQLITE_STATIC);
     int rc = run(p, S_INS_PASSAGE);
     if (rc != SQLITE_OK) return rc;
     aRowid[i] = sqlite3_last_insert_rowid(p->db);
@@ -765,6 +766,7 @@ static int put_rows(vp_store *p, const vp_store_doc *d, long long iOld,
     bind_text(s, 10, m->zProvince);
     bind_text(s, 11, m->zTitle);
     bind_text(s, 12, m->zSigner);
+    sqlite3_bind_int(s, 13, pText->nOcrPage);
     rc = run(p, S_INS_DOC);
     iDoc = sqlite3_last_insert_rowid(p->db);
   }

@@ -13,7 +13,9 @@ SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 BASE     = -std=c11 -g -O1 -Iinclude -I/usr/include/libxml2 $(POPPLER_CFLAGS) -Itests/fuzz -D_DEFAULT_SOURCE $(SAN)
 POPPLER_CFLAGS := $(shell pkg-config --cflags-only-I poppler-glib 2>/dev/null | sed 's/-I/-isystem /g')
 POPPLER_LIBS   := $(or $(shell pkg-config --libs poppler-glib 2>/dev/null),-lpoppler-glib -lgobject-2.0 -lglib-2.0)
-LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) -lpthread -lm
+OCR_OK   := $(shell pkg-config --exists tesseract lept 2>/dev/null && echo 1)
+OCR_LIBS := $(if $(OCR_OK),$(shell pkg-config --libs tesseract lept))
+LDLIBS   = -lsqlite3 -lutf8proc -lmicrohttpd -lcjson -lxml2 -lzip $(POPPLER_LIBS) $(OCR_LIBS) -lpthread -lm
 LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 FUZZ_LIB = $(LIB_SRC:%.c=bin/fuzz/obj/%.o) bin/fuzz/obj/gen/data.o

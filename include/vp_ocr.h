@@ -1,0 +1,36 @@
+/*
+** vp_ocr.h — optical character recognition of a page image with Tesseract
+** and its Vietnamese model (Debian tesseract-ocr-vie), for scanned PDFs
+** (format_pdf.c renders a page without a text layer and passes its pixels
+** here). Built only when libtesseract-dev was found at build time (the
+** Makefile defines VP_HAVE_TESSERACT); otherwise every call says OCR is not
+** built. Not for reading PDFs or rendering pages.
+*/
+#ifndef VP_OCR_H
+#define VP_OCR_H
+
+/* Is OCR compiled in? 1 or 0. */
+int vp_ocr_built(void);
+
+/* The OCR mode from the environment: VNPLAN_OCR=off (never), force (every
+** page, even one with a text layer), anything else or unset: auto (pages
+** without text). */
+typedef enum vp_ocr_mode { VP_OCR_AUTO = 0, VP_OCR_OFF = 1, VP_OCR_FORCE = 2 } vp_ocr_mode;
+vp_ocr_mode vp_ocr_mode_get(void);
+
+/* An OCR engine with the Vietnamese model loaded, for the pages of one
+** document (loading takes about a second). VP_OK with *ppOut; VP_EINPUT
+** with *pzErr when OCR is not built or the model cannot be loaded;
+** VP_ENOMEM. */
+typedef struct vp_ocr vp_ocr;
+int vp_ocr_open(vp_ocr **ppOut, char **pzErr);
+void vp_ocr_close(vp_ocr *p); /* NULL is a no-op */
+
+/* Recognise the text of an 8-bit gray image (nW x nH pixels, nStride bytes
+** a row, nDpi its resolution): *pzText malloc'd UTF-8, lines as Tesseract
+** reads them. Runs on the calling thread alone (OpenMP held to one thread:
+** the machine's other core is the index writer's). VP_OK or VP_ENOMEM. */
+int vp_ocr_gray(vp_ocr *p, const unsigned char *aPix, int nW, int nH, int nStride, int nDpi,
+                char **pzText);
+
+#endif /* VP_OCR_H */

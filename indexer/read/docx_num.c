@@ -1,0 +1,218 @@
+/*
+** docx_num.c — a DOCX's list numbering (docx_num.h): w:abstractNum levels
+** (start, numFmt, lvlText) and w:num instances (abstractNumId, startOverride)
+** read from word/numbering.xml, and one counter per instance and level, so
+** a numbered paragraph gets the label Word shows: lvlText with each %N
+** replaced by level N's counter in its format (decimal, letters, roman;
+** bullets as "-"). Bounded: at most NUM_MAX definitions of each kind, 9
+** levels. Not for numbering through paragraph styles.
+*/
+#include "docx_num.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NUM_MAX 4096
+#define NUM_LVL 9
+
+enum { FMT_DECIMAL = 0, FMT_LOWER_LETTER, FMT_UPPER_LETTER, FMT_LOWER_ROMAN, FMT_UPPER_ROMAN,
+       FMT_BULLET, FMT_NONE };
+
+typedef struct num_lvl {
+  int iStart;
+  int eFmt;
+  char zText[32]; /* lvlText as written: "%1.", "%1.%2", "•" */
+} num_lvl;
+
+typedef struct num_abs {
+  int id;
+  num_lvl aLvl[NUM_LVL];
+} num_abs;
+
+typedef struct num_inst {
+  int id;
+  int iAbs;               /* index in aAbs, -1 when unknown */
+  int aOverride[NUM_LVL]; /* startOverride, -1 if none */
+  int aCount[NUM_LVL];    /* current value; 0 = level not started */
+} num_inst;
+
+struct docx_num {
+  num_abs *aAbs;
+  int nAbs;
+  num_inst *aInst;
+  int nInst;
+};
+
+static int is_el(xmlNodePtr p, const char *zName) {
+  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
+}
+
+static xmlNodePtr first(xmlNodePtr p, const char *zName) {
+  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
+    if (is_el(c, zName)) return c;
+  return NULL;
+}
+
+/* An attribute by local name (w:val, w:ilvl …) copied into z[0..n). */
+static int attr(xmlNodePtr p, const char *zName, char *z, size_t n) {
+  z[0] = '\0';
+  for (xmlAttrPtr a = p ? p->properties : NULL; a; a = a->next) {
+    if (strcmp((const char *)a->name, zName) != 0) continue;
+    xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+    if (v == NULL) return 0;
+    snprintf(z, n, "%s", (const char *)v);
+    xmlFree(v);
+    return 1;
+  }
+  return 0;
+}
+
+static int attr_int(xmlNodePtr p, const char *zName, int iDefault) {
+  char z[24];
+  if (!attr(p, zName, z, sizeof z) || z[0] == '\0') return iDefault;
+  long v = strtol(z, NULL, 10);
+  return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : (int)v;
+}
+
+static int fmt_of(const char *z) {
+  if (strcmp(z, "lowerLetter") == 0) return FMT_LOWER_LETTER;
+  if (strcmp(z, "upperLetter") == 0) return FMT_UPPER_LETTER;
+  if (strcmp(z, "lowerRoman") == 0) return FMT_LOWER_ROMAN;
+  if (strcmp(z, "upperRoman") == 0) return FMT_UPPER_ROMAN;
+  if (strcmp(z, "bullet") == 0) return FMT_BULLET;
+  if (strcmp(z, "none") == 0) return FMT_NONE;
+  return FMT_DECIMAL; /* decimal, decimalZero and the rest: digits */
+}
+
+static void load_abs(num_abs *pA, xmlNodePtr pNode) {
+  for (int i = 0; i < NUM_LVL; i++) {
+    pA->aLvl[i].iStart = 1;
+    pA->aLvl[i].eFmt = FMT_DECIMAL;
+    snprintf(pA->aLvl[i].zText, sizeof pA->aLvl[i].zText, "%%%d.", i + 1);
+  }
+  for (xmlNodePtr c = pNode->children; c; c = c->next) {
+    if (!is_el(c, "lvl")) continue;
+    int i = attr_int(c, "ilvl", -1);
+    if (i < 0 || i >= NUM_LVL) continue;
+    num_lvl *l = &pA->aLvl[i];
+    l->iStart = attr_int(first(c, "start"), "val", 1);
+    char z[32];
+    if (attr(first(c, "numFmt"), "val", z, sizeof z)) l->eFmt = fmt_of(z);
+    if (first(c, "lvlText")) attr(first(c, "lvlText"), "val", l->zText, sizeof l->zText);
+  }
+}
+
+docx_num *docx_num_load(xmlDocPtr doc) {
+  docx_num *p = calloc(1, sizeof *p);
+  if (p == NULL || doc == NULL) return p;
+  xmlNodePtr pRoot = xmlDocGetRootElement(doc);
+  int nA = 0, nI = 0;
+  for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
+    if (is_el(c, "abstractNum") && nA < NUM_MAX) nA++;
+    if (is_el(c, "num") && nI < NUM_MAX) nI++;
+  }
+  p->aAbs = calloc((size_t)nA + 1, sizeof *p->aAbs);
+  p->aInst = calloc((size_t)nI + 1, sizeof *p->aInst);
+  if (p->aAbs == NULL || p->aInst == NULL) {
+    docx_num_free(p);
+    return NULL;
+  }
+  for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
+    if (is_el(c, "abstractNum") && p->nAbs < nA) {
+      num_abs *pA = &p->aAbs[p->nAbs++];
+      pA->id = attr_int(c, "abstractNumId", -1);
+      load_abs(pA, c);
+    }
+  }
+  for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
+    if (!is_el(c, "num") || p->nInst >= nI) continue;
+    num_inst *pI = &p->aInst[p->nInst++];
+    pI->id = attr_int(c, "numId", -1);
+    int idAbs = attr_int(first(c, "abstractNumId"), "val", -1);
+    pI->iAbs = -1;
+    for (int i = 0; i < p->nAbs; i++)
+      if (p->aAbs[i].id == idAbs) pI->iAbs = i;
+    for (int i = 0; i < NUM_LVL; i++) pI->aOverride[i] = -1;
+    for (xmlNodePtr o = c->children; o; o = o->next) {
+      if (!is_el(o, "lvlOverride")) continue;
+      int i = attr_int(o, "ilvl", -1);
+      xmlNodePtr s = first(o, "startOverride");
+      if (i >= 0 && i < NUM_LVL && s) pI->aOverride[i] = attr_int(s, "val", 1);
+    }
+  }
+  return p;
+}
+
+/* v in format eFmt into z (at most 15 bytes). */
+static void format_value(int v, int eFmt, char *z, size_t n) {
+  static const char *aRoman[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+  static const int aVal[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+  z[0] = '\0';
+  if (eFmt == FMT_LOWER_LETTER || eFmt == FMT_UPPER_LETTER) {
+    if (v < 1) v = 1;
+    int k = (v - 1) / 26 + 1; /* Word repeats the letter: aa, bb … */
+    if (k > 8) k = 8;
+    char ch = (char)((eFmt == FMT_LOWER_LETTER ? 'a' : 'A') + (v - 1) % 26);
+    size_t i = 0;
+    for (; i < (size_t)k && i + 1 < n; i++) z[i] = ch;
+    z[i] = '\0';
+  } else if ((eFmt == FMT_LOWER_ROMAN || eFmt == FMT_UPPER_ROMAN) && v > 0 && v < 4000) {
+    size_t o = 0;
+    for (int i = 0; i < 13; i++) {
+      while (v >= aVal[i] && o + strlen(aRoman[i]) + 1 < n) {
+        for (const char *r = aRoman[i]; *r; r++)
+          z[o++] = eFmt == FMT_UPPER_ROMAN ? (char)(*r - 'a' + 'A') : *r;
+        v -= aVal[i];
+      }
+    }
+    z[o] = '\0';
+  } else {
+    snprintf(z, n, "%d", v);
+  }
+}
+
+void docx_num_label(docx_num *p, int numId, int ilvl, char *zOut, size_t nOut) {
+  zOut[0] = '\0';
+  if (p == NULL || nOut < 2 || numId <= 0 || ilvl < 0 || ilvl >= NUM_LVL) return;
+  num_inst *pI = NULL;
+  for (int i = 0; i < p->nInst && pI == NULL; i++)
+    if (p->aInst[i].id == numId) pI = &p->aInst[i];
+  if (pI == NULL || pI->iAbs < 0) return;
+  const num_abs *pA = &p->aAbs[pI->iAbs];
+  /* advance this level, restart the deeper ones */
+  if (pI->aCount[ilvl] == 0) {
+    int iStart = pI->aOverride[ilvl] >= 0 ? pI->aOverride[ilvl] : pA->aLvl[ilvl].iStart;
+    pI->aCount[ilvl] = iStart;
+  } else if (pI->aCount[ilvl] < 1000000) {
+    pI->aCount[ilvl]++;
+  }
+  for (int i = ilvl + 1; i < NUM_LVL; i++) pI->aCount[i] = 0;
+  const num_lvl *l = &pA->aLvl[ilvl];
+  if (l->eFmt == FMT_NONE) return;
+  if (l->eFmt == FMT_BULLET) {
+    snprintf(zOut, nOut, "-");
+    return;
+  }
+  size_t o = 0;
+  for (const char *z = l->zText; *z && o + 1 < nOut; z++) {
+    if (z[0] == '%' && z[1] >= '1' && z[1] <= '9') {
+      int k = z[1] - '1';
+      int v = pI->aCount[k] ? pI->aCount[k] : (pI->aOverride[k] >= 0 ? pI->aOverride[k] : pA->aLvl[k].iStart);
+      char zV[16];
+      format_value(v, pA->aLvl[k].eFmt, zV, sizeof zV);
+      for (const char *s = zV; *s && o + 1 < nOut; s++) zOut[o++] = *s;
+      z++;
+    } else {
+      zOut[o++] = *z;
+    }
+  }
+  zOut[o] = '\0';
+}
+
+void docx_num_free(docx_num *p) {
+  if (p == NULL) return;
+  free(p->aAbs);
+  free(p->aInst);
+  free(p);
+}
