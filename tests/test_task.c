@@ -453,6 +453,8 @@ static void test_lists_and_quotas(void) {
       /* 1 */ {VP_P_ITEM, "- Tổ chức thực hiện kế hoạch theo đúng quy định của pháp luật.", 0, 0, NO_TABLE, {0}},
       /* 2 */ {VP_P_ITEM, "- Đối với Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 01 tập thể, 03 cá nhân;",
                -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh: 01 cá nhân/01 ban;", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "- Trung tâm Phục vụ hành chính công tỉnh: + Trụ sở chính: Số 2, đường Lê Lợi;", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 1);
@@ -460,6 +462,8 @@ static void test_lists_and_quotas(void) {
   CHECK("qualified list: the name after the qualifier too",
         t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
   CHECK("award quota is no task", task_of_passage(&ts, 2) == NULL);
+  CHECK("'X: 01 cá nhân' is a quota too", task_of_passage(&ts, 3) == NULL);
+  CHECK("'Trụ sở chính:' gives an address", task_of_passage(&ts, 4) == NULL);
   vp_task_clear(&ts);
 }
 

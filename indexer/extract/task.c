@@ -893,13 +893,14 @@ typedef struct passage_roles {
   char zDeadlineNorm[24];
 } passage_roles;
 
-/* Does f set a quota ("không quá 01 tập thể, 03 cá nhân"): a limit word,
-** a number, then a unit of award within a few bytes? */
+/* Does f set a quota ("không quá 01 tập thể, 03 cá nhân", "Ban bầu cử …:
+** 01 cá nhân"): a limit word or a colon, a number, then a unit of award? */
 static int is_award_quota(const vp_fold *f) {
   const vp_lexicon_list *pLimit = task_list("quota-limit"), *pUnit = task_list("quota-unit");
   for (int i = 0; i < f->n; i++) {
     if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
     int e = list_at(f, i, pLimit, NULL);
+    if (e < 0 && i > 0 && f->z[i - 1] == ':') e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
     if (e < 0) continue;
     int j = skip_ws(f, e);
     if (j >= f->n || !is_digit(f->z[j])) continue;

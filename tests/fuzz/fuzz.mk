@@ -36,14 +36,16 @@ bin/fuzz/obj/gen/data.o: bin/gen/data.c
 
 bin/fuzz/target/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE) $(WARN) -Werror -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(BASE) $(WARN) -Werror -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 bin/fuzz/fuzz_%: bin/fuzz/target/fuzz_%.o $(FUZZ_LIB)
 	$(FUZZ_CC) $(SAN) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
+# -MMD: a target rebuilt when a header it includes changes (a struct that
+# grows must not be read with the old layout)
 bin/fuzz/replay/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
 	@mkdir -p $(@D)
-	$(CC) $(BASE) $(WARN) -Werror -c -o $@ $<
+	$(CC) $(BASE) $(WARN) -Werror -MMD -MP -c -o $@ $<
 
 bin/fuzz/replay_%: bin/fuzz/replay/fuzz_%.o bin/fuzz/replay/replay_main.o $(ASAN_LIB)
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
