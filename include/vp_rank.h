@@ -1,11 +1,13 @@
 /*
-** vp_rank.h — "vp_rank", an FTS5 ranking function for a window of matches:
-** BM25's term-frequency and length saturation without BM25's document
-** frequencies, which FTS5 computes by reading every match of every phrase
-** in the whole index (the cost that grows with the index). Phrases of the
-** query that stand together in a passage (the adjacency phrase the query
-** translator adds) weigh more. Not for queries ranked over all their
-** matches: those use FTS5's own bm25 through ORDER BY rank.
+** vp_rank.h — "vp_rank", the FTS5 function scoring how well a passage's
+** text matches the query: vp_rank(passage_fts [, bIdf]). BM25's term
+** frequency and (mild) length saturation; document frequencies only when
+** bIdf is 1 (FTS5 counts them by reading every match of every phrase, a
+** cost that grows with the index: not for a window of a huge match set).
+** Phrases of the query that stand together in a passage (the adjacency
+** phrase the query translator adds) weigh more; words near each other
+** count more than words apart. What the passage is (heading, task, …) is
+** judged by the reranker (vp_rerank.h), not here.
 */
 #ifndef VP_RANK_H
 #define VP_RANK_H

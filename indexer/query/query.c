@@ -15,6 +15,7 @@
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_qparse.h"
+#include "vp_rerank.h"
 #include "vp_store.h"
 
 /* Statements kept prepared between answers, by SQL text: an answer such as
@@ -315,6 +316,12 @@ static void add_highlights(cJSON *pHit, const char *zHl, int nHl, int iPassageSt
   free(zWin);
 }
 
+/* The reranker prepares through the statement cache. */
+static int rr_prepare(void *pCtx, const char *zSql, sqlite3_stmt **pp, char **pzErr) {
+  return prepare(pCtx, zSql, pp, pzErr);
+}
+static void rr_release(void *pCtx, sqlite3_stmt *s) { release(pCtx, s); }
+
 int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
@@ -379,17 +386,24 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
     cJSON_AddStringToObject(pFacets, "note", "too many matching passages to count by province:"
                                              " narrow the query");
   }
-  /* The page of best matches: FTS5 sorts by bm25 itself when it ranks every
-  ** match; a window is scored with vp_rank (bm25 without document
-  ** frequencies, which FTS5 would count over the whole index) and sorted by
-  ** SQLite. Then each hit's passage, document and highlights. */
+  /* The page of best matches (rerank.c): the best text matches by vp_rank
+  ** (with document frequencies when every match is ranked), what they are,
+  ** the passages under matching headings, one document not ten times. Then
+  ** each hit's passage, document and highlights (a hit through its heading
+  ** has no match of its own: its text without marks). */
+  vp_rerank_hit *aRr = NULL;
+  int nRr = 0;
+  if (rc == VP_OK) {
+    vp_rerank_io io = {p, rr_prepare, rr_release};
+    int rcSqlite = SQLITE_OK;
+    rc = vp_rerank_search(&io, zFts, !bEstimate, iLow, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
+    if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
+  }
   if (rc == VP_OK)
     rc = prepare(p,
-                 bEstimate ? "SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
-                             " WHERE passage_fts MATCH ?1 AND rowid >= ?4"
-                             " ORDER BY score DESC LIMIT ?2 OFFSET ?3"
-                           : "SELECT rowid, -bm25(passage_fts) FROM passage_fts"
-                             " WHERE passage_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
+                 " p.section, p.line, p.start, p.text"
+                 " FROM passage p JOIN doc d ON d.id = p.doc_id WHERE p.id = ?2",
                  &sRank, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
@@ -401,27 +415,26 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                  &sHit, pzErr);
   cJSON *aHits = cJSON_CreateArray();
   if (rc == VP_OK) {
-    sqlite3_bind_text(sRank, 1, zFts, -1, SQLITE_STATIC);
-    sqlite3_bind_int(sRank, 2, nLimit);
-    sqlite3_bind_int(sRank, 3, nOffset);
-    if (bEstimate) sqlite3_bind_int64(sRank, 4, iLow);
     sqlite3_bind_text(sHit, 1, zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(sRank, 1, zFts, -1, SQLITE_STATIC);
   }
-  while (rc == VP_OK && step_row(p, sRank, &rc, pzErr)) {
-    sqlite3_bind_int64(sHit, 2, sqlite3_column_int64(sRank, 0));
-    if (step_row(p, sHit, &rc, pzErr)) {
+  for (int i = 0; rc == VP_OK && i < nRr; i++) {
+    sqlite3_stmt *s = aRr[i].bMatch ? sHit : sRank;
+    sqlite3_bind_int64(s, 2, aRr[i].iPassage);
+    if (step_row(p, s, &rc, pzErr)) {
       cJSON *h = cJSON_CreateObject();
-      cJSON_AddItemToObject(h, "doc", doc_object(sHit, 1));
-      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(sHit, 0));
-      add_col(h, "section", sHit, 7);
-      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(sHit, 8));
-      add_highlights(h, col_text(sHit, 10), sqlite3_column_bytes(sHit, 10),
-                     sqlite3_column_int(sHit, 9));
-      cJSON_AddNumberToObject(h, "score", sqlite3_column_double(sRank, 1));
+      cJSON_AddItemToObject(h, "doc", doc_object(s, 1));
+      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(s, 0));
+      add_col(h, "section", s, 7);
+      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(s, 8));
+      add_highlights(h, col_text(s, 10), sqlite3_column_bytes(s, 10), sqlite3_column_int(s, 9));
+      cJSON_AddNumberToObject(h, "score", aRr[i].score);
+      vp_rerank_hit_json(h, &aRr[i]);
       cJSON_AddItemToArray(aHits, h);
     }
-    sqlite3_reset(sHit);
+    sqlite3_reset(s);
   }
+  vp_rerank_free(aRr, nRr);
   release(p, sRank);
   release(p, sHit);
   release(p, sFacet);
