@@ -41,10 +41,12 @@ typedef struct vp_rerank_hit {
 /* The page [nOffset, nOffset + nLimit) of the reranked hits of zFts (an
 ** FTS5 expression over passage_fts). bIdf: weigh words by document
 ** frequency (vp_rank's second argument); rowids below iLow are not
-** candidates (0: all). *paHit (free with vp_rerank_free) gets *pnHit hits.
+** candidates (0: all), except, when iLow > 0, the matches of zPhrase (the
+** query's words standing together, vp_qparse_to_fts5_phrases; may be NULL),
+** which are read first. *paHit (free with vp_rerank_free) gets *pnHit hits.
 ** VP_OK; else an error code with *pzErr, or VP_EDB with the SQLite code in
 ** *pRcSqlite and *pzErr NULL (the caller words it). */
-int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, int bIdf,
+int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, const char *zPhrase, int bIdf,
                      long long iLow, int nLimit, int nOffset,
                      vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
                      char **pzErr);

@@ -396,7 +396,12 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   if (rc == VP_OK) {
     vp_rerank_io io = {p, rr_prepare, rr_release};
     int rcSqlite = SQLITE_OK;
-    rc = vp_rerank_search(&io, zFts, !bEstimate, iLow, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
+    char *zPhrase = NULL;
+    if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
+    if (rc == VP_OK)
+      rc = vp_rerank_search(&io, zFts, zPhrase, !bEstimate, iLow, nLimit, nOffset, &aRr, &nRr,
+                            &rcSqlite, pzErr);
+    free(zPhrase);
     if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
   }
   if (rc == VP_OK)

@@ -3,7 +3,8 @@
 ** passage's text matches the query. A BM25 shape — instances of each phrase
 ** saturated, a mild length normalization — times how close the query's
 ** words stand: together and in order (the adjacency phrase the query
-** translator adds) first, then near, then apart. Document frequencies are
+** translator adds) first, then near, then apart: the value is
+** tier * VP_RANK_TIER + score (see vp_rank.h). Document frequencies are
 ** counted only when asked (vp_rank(passage_fts, 1)): FTS5 reads every match
 ** of every phrase to count them, a cost that grows with the index.
 */
@@ -147,16 +148,15 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
       nFound++;
     }
   }
-  /* Nearness of the words when they do not stand together as typed. */
-  double prox = 1.0;
+  /* How close the words stand when not together as typed: the tier. */
+  int tier = 3;
   if (!bTogether && nFound > 1) {
     qsort(aInst, (size_t)nKept, sizeof(inst), inst_cmp);
     int span = min_span(aInst, nKept, nFound, aWord);
-    if (span < 0 || span > nFound + 12) prox = 0.5;
-    else if (span > nFound + 3) prox = 0.65;
-    else prox = 0.8;
+    tier = span < 0 || span > nFound + 12 ? 0 : span > nFound + 3 ? 1 : 2;
   }
-  sqlite3_result_double(pCtx, score * prox);
+  if (score > VP_RANK_TIER - 1) score = VP_RANK_TIER - 1;
+  sqlite3_result_double(pCtx, tier * VP_RANK_TIER + score);
 }
 
 int vp_rank_register(sqlite3 *db, char **pzErr) {

@@ -11,6 +11,7 @@
 
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_rank.h"
 #include "vp_reader.h"
 
 #define RR_POOL 150      /* text matches read at least */
@@ -19,11 +20,14 @@
 #define RR_CHILDREN 30   /* passages added under one heading */
 #define RR_CHILD_SPAN 120 /* rowids after a heading where its passages are */
 #define RR_CONTEXT_MAX 600 /* bytes of a heading shown as context */
+#define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
 
 typedef struct cand {
   long long id, doc;
   int seq, parent, kind, nBytes;
-  double match;   /* own text match (vp_rank), 0 when none */
+  double match;   /* own text match (vp_rank's score, its tier apart), 0 when none */
+  int tier;       /* vp_rank's tier: how close the words stand (3 together);
+                  ** a passage matching only through its heading has the heading's */
   double inherit; /* the match of the heading it stands under */
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
@@ -84,6 +88,16 @@ static cand *rr_add(rr *p, long long id) {
   c->iDupOf = -1;
   c->parent = -1;
   return c;
+}
+
+/* vp_rank's value: tier * VP_RANK_TIER + score. */
+static void set_match(cand *c, double v, double share) {
+  int tier = (int)(v / VP_RANK_TIER);
+  if (tier < 0) tier = 0;
+  if (tier > 3) tier = 3;
+  c->tier = tier;
+  c->match = share * (v - tier * VP_RANK_TIER);
+  if (c->match <= 0) c->match = 1e-6;
 }
 
 /* FNV-1a over the text's bytes, ASCII case and runs of spaces aside. */
@@ -191,8 +205,29 @@ static int cmp_score(const void *pA, const void *pB) {
 
 /* Candidates: the best text matches, what they are, and the passages under
 ** the best matching headings. */
-static void gather(rr *p, const char *zFts, int bIdf, long long iLow, int nPool) {
+static void gather(rr *p, const char *zFts, const char *zPhrase, int bIdf, long long iLow,
+                   int nPool) {
   sqlite3_stmt *sPool = NULL, *sP = NULL, *sT = NULL, *sKids = NULL;
+  /* Too many matches to rank them all: the passages where the words stand
+  ** together come first, from their own newest RR_POOL_MAX, whatever the
+  ** window of all matches holds. Scored on the phrase alone, they get the
+  ** share the words' own instances would add (RR_PHRASE_SHARE). */
+  if (zPhrase && iLow > 0) {
+    rr_prepare(p, "SELECT rowid, s FROM (SELECT rowid, vp_rank(passage_fts, 0) AS s FROM passage_fts"
+                  " WHERE passage_fts MATCH ?1 ORDER BY rowid DESC LIMIT " VP_STR(RR_POOL_MAX) ")"
+                  " ORDER BY s DESC LIMIT ?2", &sPool);
+    if (p->rc == VP_OK) {
+      sqlite3_bind_text(sPool, 1, zPhrase, -1, SQLITE_STATIC);
+      sqlite3_bind_int(sPool, 2, nPool);
+    }
+    while (rr_step(p, sPool)) {
+      cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
+      if (c) set_match(c, sqlite3_column_double(sPool, 1), RR_PHRASE_SHARE);
+    }
+    rr_release(p, sPool);
+    sPool = NULL;
+  }
+  int nPhrase = p->n;
   rr_prepare(p, "SELECT rowid, vp_rank(passage_fts, ?3) AS s FROM passage_fts"
                 " WHERE passage_fts MATCH ?1 AND rowid >= ?4 ORDER BY s DESC LIMIT ?2", &sPool);
   rr_prepare(p, "SELECT doc_id, seq, kind, parent, text FROM passage WHERE id = ?1", &sP);
@@ -208,15 +243,24 @@ static void gather(rr *p, const char *zFts, int bIdf, long long iLow, int nPool)
     sqlite3_bind_int64(sPool, 4, iLow);
   }
   while (rr_step(p, sPool)) {
-    cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
-    if (c) c->match = sqlite3_column_double(sPool, 1);
+    long long id = sqlite3_column_int64(sPool, 0);
+    int bHave = 0;
+    for (int j = 0; j < nPhrase && !bHave; j++) bHave = p->a[j].id == id;
+    if (bHave) continue;
+    cand *c = rr_add(p, id);
+    if (c) set_match(c, sqlite3_column_double(sPool, 1), 1.0);
   }
   for (int i = 0; p->rc == VP_OK && i < p->n; i++) load_meta(p, sP, sT, &p->a[i]);
   /* the passages under the best matching headings (in match order, as read) */
   int nMatched = p->n, nExp = 0;
-  double best = nMatched > 0 ? p->a[0].match : 0;
+  double best = 0;
+  int top = 0;
+  for (int i = 0; i < nMatched; i++)
+    if (p->a[i].tier > top) top = p->a[i].tier;
+  for (int i = 0; i < nMatched; i++)
+    if (p->a[i].tier == top && p->a[i].match > best) best = p->a[i].match;
   for (int i = 0; p->rc == VP_OK && i < nMatched && nExp < RR_EXPAND; i++) {
-    if (!is_heading(&p->a[i]) || p->a[i].match < 0.5 * best) continue;
+    if (!is_heading(&p->a[i]) || p->a[i].tier != top || p->a[i].match < 0.5 * best) continue;
     nExp++;
     long long idH = p->a[i].id, doc = p->a[i].doc;
     int seq = p->a[i].seq;
@@ -241,24 +285,33 @@ static void gather(rr *p, const char *zFts, int bIdf, long long iLow, int nPool)
   rr_release(p, sKids);
 }
 
-/* Scores, in place: the heading relations, then content times match. */
+/* Weight of each tier (vp_rank.h): the words together and in order first,
+** then near, then apart; content can lift a near passage over a bare
+** mention of the phrase, not a passage with the words apart. */
+static const double aTierW[4] = {0.25, 0.35, 0.45, 1.0};
+
+/* Scores, in place: the heading relations, then content times match, the
+** match measured against the best of its tier. */
 static void score_all(rr *p) {
-  double best = 0;
+  double aBest[4] = {0, 0, 0, 0};
   for (int i = 0; i < p->n; i++)
-    if (p->a[i].match > best) best = p->a[i].match;
-  if (best <= 0) best = 1;
+    if (p->a[i].match > aBest[p->a[i].tier]) aBest[p->a[i].tier] = p->a[i].match;
+  for (int t = 0; t < 4; t++)
+    if (aBest[t] <= 0) aBest[t] = 1;
   qsort(p->a, (size_t)p->n, sizeof(cand), cmp_id);
   for (int i = 0; i < p->n; i++) {
     cand *c = &p->a[i];
     if (c->parent < 0) continue;
     int j = find_id(p->a, p->n, c->id - c->seq + c->parent);
     if (j < 0 || !is_heading(&p->a[j]) || p->a[j].match <= 0) continue;
-    c->inherit = p->a[j].match;
+    const cand *h = &p->a[j];
+    c->inherit = aTierW[h->tier] * h->match / aBest[h->tier];
     p->a[j].bContext = 1;
   }
   for (int i = 0; i < p->n; i++) {
     cand *c = &p->a[i];
-    double m = c->match / best, h = c->inherit / best;
+    double m = c->match > 0 ? aTierW[c->tier] * c->match / aBest[c->tier] : 0;
+    double h = c->inherit;
     double rel = (m > 0.75 * h ? m : 0.75 * h) + 0.25 * (m < h ? m : h);
     c->score = rel * content_prior(c);
   }
@@ -320,7 +373,7 @@ static void load_context(rr *p, sqlite3_stmt *sCtx, const cand *c, vp_rerank_hit
   sqlite3_reset(sCtx);
 }
 
-int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, int bIdf,
+int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, const char *zPhrase, int bIdf,
                      long long iLow, int nLimit, int nOffset,
                      vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
                      char **pzErr) {
@@ -331,7 +384,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, int bIdf,
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
-  gather(&r, zFts, bIdf, iLow, nPool);
+  gather(&r, zFts, zPhrase, bIdf, iLow, nPool);
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
   if (r.rc == VP_OK) aOrder = arrange(&r, &nOrder);
