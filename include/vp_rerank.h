@@ -38,17 +38,25 @@ typedef struct vp_rerank_hit {
   int nDuplicates;   /* passages of the same text folded into this one */
 } vp_rerank_hit;
 
-/* The page [nOffset, nOffset + nLimit) of the reranked hits of zFts (an
-** FTS5 expression over passage_fts). bIdf: weigh words by document
-** frequency (vp_rank's second argument); rowids below iLow are not
-** candidates (0: all), except, when iLow > 0, the matches of zPhrase (the
-** query's words standing together, vp_qparse_to_fts5_phrases; may be NULL),
-** which are read first. *paHit (free with vp_rerank_free) gets *pnHit hits.
-** VP_OK; else an error code with *pzErr, or VP_EDB with the SQLite code in
-** *pRcSqlite and *pzErr NULL (the caller words it). */
-int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, const char *zPhrase, int bIdf,
-                     long long iLow, int nLimit, int nOffset,
-                     vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
+/* What to rerank: the FTS5 expression over passage_fts (zFts), and how. */
+typedef struct vp_rerank_query {
+  const char *zFts;
+  const char *zPhrase; /* the query's words standing together
+                       ** (vp_qparse_to_fts5_phrases), or NULL */
+  int bIdf;            /* weigh words by document frequency (vp_rank) */
+  long long iLow;      /* rowids below are not candidates (0: all), except,
+                       ** when iLow > 0, the matches of zPhrase, read first */
+  int bExpand;         /* the passages under a matching heading are hits
+                       ** through it (not for a document number: its
+                       ** citations are not a section's subject) */
+} vp_rerank_query;
+
+/* The page [nOffset, nOffset + nLimit) of the reranked hits of q. *paHit
+** (free with vp_rerank_free) gets *pnHit hits. VP_OK; else an error code
+** with *pzErr, or VP_EDB with the SQLite code in *pRcSqlite and *pzErr NULL
+** (the caller words it). */
+int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLimit,
+                     int nOffset, vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
                      char **pzErr);
 
 void vp_rerank_free(vp_rerank_hit *aHit, int nHit);

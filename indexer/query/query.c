@@ -398,9 +398,10 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
     int rcSqlite = SQLITE_OK;
     char *zPhrase = NULL;
     if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
+    vp_docnum aNum[1];
+    vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0};
     if (rc == VP_OK)
-      rc = vp_rerank_search(&io, zFts, zPhrase, !bEstimate, iLow, nLimit, nOffset, &aRr, &nRr,
-                            &rcSqlite, pzErr);
+      rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
     free(zPhrase);
     if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
   }

@@ -24,7 +24,7 @@
 
 typedef struct cand {
   long long id, doc;
-  int seq, parent, kind, nBytes;
+  int seq, parent, kind, nLen; /* nLen: letters (text_len) */
   double match;   /* own text match (vp_rank's score, its tier apart), 0 when none */
   int tier;       /* vp_rank's tier: how close the words stand (3 together);
                   ** a passage matching only through its heading has the heading's */
@@ -120,6 +120,20 @@ static unsigned long long text_hash(const unsigned char *z, int n) {
   return h;
 }
 
+/* Letters in the text, however it is encoded: code points, less combining
+** diacritics (U+0300..U+036F, NFD) and carriage returns, so an NFD or CRLF
+** copy of a passage weighs what the NFC one does. */
+static int text_len(const unsigned char *z, int n) {
+  int nLen = 0;
+  for (int i = 0; i < n; i++) {
+    unsigned char c = z[i];
+    if ((c & 0xC0) == 0x80 || c == '\r') continue;
+    if ((c == 0xCC || (c == 0xCD && i + 1 < n && z[i + 1] <= 0xAF))) continue;
+    nLen++;
+  }
+  return nLen;
+}
+
 static int ends_with_colon(const unsigned char *z, int n) {
   while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\r' || z[n - 1] == '\t' ||
                    z[n - 1] == '*'))
@@ -137,9 +151,9 @@ static void load_meta(rr *p, sqlite3_stmt *sP, sqlite3_stmt *sT, cand *c) {
     c->parent = sqlite3_column_type(sP, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(sP, 3);
     const unsigned char *z = sqlite3_column_text(sP, 4);
     int n = sqlite3_column_bytes(sP, 4);
-    c->nBytes = n;
+    c->nLen = text_len(z ? z : (const unsigned char *)"", n);
     c->hash = text_hash(z ? z : (const unsigned char *)"", n);
-    c->bLeadIn = n < 300 && z && ends_with_colon(z, n);
+    c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
   }
   sqlite3_reset(sP);
@@ -184,7 +198,7 @@ static double content_prior(const cand *c) {
     case VP_P_TABLE_HEAD: w = 0.25; break;
     case VP_P_HEADING: w = 0.4; break;
     default:
-      w = c->nBytes < 50 ? 0.4 : c->nBytes < 100 ? 0.6 : c->nBytes < 180 ? 0.8 : 1.0;
+      w = c->nLen < 40 ? 0.4 : c->nLen < 80 ? 0.6 : c->nLen < 150 ? 0.8 : 1.0;
       if (c->bLeadIn && w > 0.5) w = 0.5;
   }
   if (c->bQuestion) w *= 0.5;
@@ -205,8 +219,10 @@ static int cmp_score(const void *pA, const void *pB) {
 
 /* Candidates: the best text matches, what they are, and the passages under
 ** the best matching headings. */
-static void gather(rr *p, const char *zFts, const char *zPhrase, int bIdf, long long iLow,
-                   int nPool) {
+static void gather(rr *p, const vp_rerank_query *q, int nPool) {
+  const char *zFts = q->zFts, *zPhrase = q->zPhrase;
+  int bIdf = q->bIdf;
+  long long iLow = q->iLow;
   sqlite3_stmt *sPool = NULL, *sP = NULL, *sT = NULL, *sKids = NULL;
   /* Too many matches to rank them all: the passages where the words stand
   ** together come first, from their own newest RR_POOL_MAX, whatever the
@@ -259,7 +275,7 @@ static void gather(rr *p, const char *zFts, const char *zPhrase, int bIdf, long 
     if (p->a[i].tier > top) top = p->a[i].tier;
   for (int i = 0; i < nMatched; i++)
     if (p->a[i].tier == top && p->a[i].match > best) best = p->a[i].match;
-  for (int i = 0; p->rc == VP_OK && i < nMatched && nExp < RR_EXPAND; i++) {
+  for (int i = 0; p->rc == VP_OK && q->bExpand && i < nMatched && nExp < RR_EXPAND; i++) {
     if (!is_heading(&p->a[i]) || p->a[i].tier != top || p->a[i].match < 0.5 * best) continue;
     nExp++;
     long long idH = p->a[i].id, doc = p->a[i].doc;
@@ -293,6 +309,7 @@ static const double aTierW[4] = {0.25, 0.35, 0.45, 1.0};
 /* Scores, in place: the heading relations, then content times match, the
 ** match measured against the best of its tier. */
 static void score_all(rr *p) {
+  if (p->n == 0) return;
   double aBest[4] = {0, 0, 0, 0};
   for (int i = 0; i < p->n; i++)
     if (p->a[i].match > aBest[p->a[i].tier]) aBest[p->a[i].tier] = p->a[i].match;
@@ -373,9 +390,8 @@ static void load_context(rr *p, sqlite3_stmt *sCtx, const cand *c, vp_rerank_hit
   sqlite3_reset(sCtx);
 }
 
-int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, const char *zPhrase, int bIdf,
-                     long long iLow, int nLimit, int nOffset,
-                     vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
+int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLimit,
+                     int nOffset, vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
                      char **pzErr) {
   *paHit = NULL;
   *pnHit = 0;
@@ -384,7 +400,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const char *zFts, const char *zPhr
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
-  gather(&r, zFts, zPhrase, bIdf, iLow, nPool);
+  gather(&r, q, nPool);
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
   if (r.rc == VP_OK) aOrder = arrange(&r, &nOrder);
