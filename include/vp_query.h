@@ -42,7 +42,10 @@ int vp_db_generation(vp_db *pDb, long long *piGen, char **pzErr);
 
 /* {"query", "fts", "total", "limit", "offset", "hits": [{"doc": {"id",
 ** "file", "title", "province"}, "section", "line", "snippet", "highlights":
-** [[start,end],…], "score"}], "facets": {"province": {name: n}}} */
+** [[start,end],…], "score", and when they apply "context" (the heading it
+** stands under), "via_context" (true: a hit through that heading only),
+** "more_in_doc" (its document's further hits), "duplicates"}], "facets":
+** {"province": {name: n}}}. Ranked by rerank.c (vp_rerank.h). */
 int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr);
 

@@ -14,13 +14,15 @@
 #include "vp_rank.h"
 #include "vp_reader.h"
 
-#define RR_POOL 150      /* text matches read at least */
+#define RR_POOL 80       /* text matches read at least */
 #define RR_POOL_MAX 2000 /* and at most */
 #define RR_EXPAND 8      /* matching headings whose passages are added */
 #define RR_CHILDREN 30   /* passages added under one heading */
 #define RR_CHILD_SPAN 120 /* rowids after a heading where its passages are */
 #define RR_CONTEXT_MAX 600 /* bytes of a heading shown as context */
 #define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
+#define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
+#define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
 
 typedef struct cand {
   long long id, doc;
@@ -141,8 +143,8 @@ static int ends_with_colon(const unsigned char *z, int n) {
   return n > 0 && z[n - 1] == ':';
 }
 
-/* What the passage is: from its row and, when it gives a task, the task's. */
-static void load_meta(rr *p, sqlite3_stmt *sP, sqlite3_stmt *sT, cand *c) {
+/* What the passage is, from its row. */
+static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_bind_int64(sP, 1, c->id);
   if (rr_step(p, sP)) {
     c->doc = sqlite3_column_int64(sP, 0);
@@ -157,6 +159,10 @@ static void load_meta(rr *p, sqlite3_stmt *sP, sqlite3_stmt *sT, cand *c) {
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
   }
   sqlite3_reset(sP);
+}
+
+/* Whether it gives a task, with agencies, with a deadline. */
+static void load_task(rr *p, sqlite3_stmt *sT, cand *c) {
   sqlite3_bind_int64(sT, 1, c->doc);
   sqlite3_bind_int64(sT, 2, c->id);
   if (rr_step(p, sT)) {
@@ -219,54 +225,51 @@ static int cmp_score(const void *pA, const void *pB) {
 
 /* Candidates: the best text matches, what they are, and the passages under
 ** the best matching headings. */
-static void gather(rr *p, const vp_rerank_query *q, int nPool) {
-  const char *zFts = q->zFts, *zPhrase = q->zPhrase;
-  int bIdf = q->bIdf;
-  long long iLow = q->iLow;
-  sqlite3_stmt *sPool = NULL, *sP = NULL, *sT = NULL, *sKids = NULL;
-  /* Too many matches to rank them all: the passages where the words stand
-  ** together come first, from their own newest RR_POOL_MAX, whatever the
-  ** window of all matches holds. Scored on the phrase alone, they get the
-  ** share the words' own instances would add (RR_PHRASE_SHARE). */
-  if (zPhrase && iLow > 0) {
-    rr_prepare(p, "SELECT rowid, s FROM (SELECT rowid, vp_rank(passage_fts, 0) AS s FROM passage_fts"
-                  " WHERE passage_fts MATCH ?1 ORDER BY rowid DESC LIMIT " VP_STR(RR_POOL_MAX) ")"
-                  " ORDER BY s DESC LIMIT ?2", &sPool);
-    if (p->rc == VP_OK) {
-      sqlite3_bind_text(sPool, 1, zPhrase, -1, SQLITE_STATIC);
-      sqlite3_bind_int(sPool, 2, nPool);
-    }
-    while (rr_step(p, sPool)) {
-      cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
-      if (c) set_match(c, sqlite3_column_double(sPool, 1), RR_PHRASE_SHARE);
-    }
-    rr_release(p, sPool);
-    sPool = NULL;
-  }
-  int nPhrase = p->n;
+static void gather(rr *p, const vp_rerank_query *q, int nPool, int nNeed) {
+  sqlite3_stmt *sPool = NULL, *sP = NULL, *sKids = NULL;
   rr_prepare(p, "SELECT rowid, vp_rank(passage_fts, ?3) AS s FROM passage_fts"
                 " WHERE passage_fts MATCH ?1 AND rowid >= ?4 ORDER BY s DESC LIMIT ?2", &sPool);
   rr_prepare(p, "SELECT doc_id, seq, kind, parent, text FROM passage WHERE id = ?1", &sP);
-  rr_prepare(p, "SELECT coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
-                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id = ?2"
-                " LIMIT 1", &sT);
   rr_prepare(p, "SELECT id FROM passage WHERE id > ?1 AND id <= ?1 + " VP_STR(RR_CHILD_SPAN)
                 " AND doc_id = ?2 AND parent = ?3 LIMIT " VP_STR(RR_CHILDREN), &sKids);
   if (p->rc == VP_OK) {
-    sqlite3_bind_text(sPool, 1, zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(sPool, 1, q->zFts, -1, SQLITE_STATIC);
     sqlite3_bind_int(sPool, 2, nPool);
-    sqlite3_bind_int(sPool, 3, bIdf);
-    sqlite3_bind_int64(sPool, 4, iLow);
+    sqlite3_bind_int(sPool, 3, q->bIdf);
+    sqlite3_bind_int64(sPool, 4, q->iLow);
   }
+  int nTogether = 0;
   while (rr_step(p, sPool)) {
-    long long id = sqlite3_column_int64(sPool, 0);
-    int bHave = 0;
-    for (int j = 0; j < nPhrase && !bHave; j++) bHave = p->a[j].id == id;
-    if (bHave) continue;
-    cand *c = rr_add(p, id);
+    cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
     if (c) set_match(c, sqlite3_column_double(sPool, 1), 1.0);
+    if (c && c->tier == 3) nTogether++;
   }
-  for (int i = 0; p->rc == VP_OK && i < p->n; i++) load_meta(p, sP, sT, &p->a[i]);
+  rr_release(p, sPool);
+  sPool = NULL;
+  /* Too many matches to rank them all, and too few with the words together
+  ** in the window of the newest: those come from their own newest
+  ** RR_PHRASE_WINDOW. Scored on the phrase alone, they get the share the
+  ** words' own instances would add (RR_PHRASE_SHARE). */
+  if (q->zPhrase && q->iLow > 0 && nTogether < nNeed) {
+    int nFull = p->n;
+    rr_prepare(p, "SELECT rowid, s FROM (SELECT rowid, vp_rank(passage_fts, 0) AS s FROM passage_fts"
+                  " WHERE passage_fts MATCH ?1 ORDER BY rowid DESC LIMIT " VP_STR(RR_PHRASE_WINDOW) ")"
+                  " ORDER BY s DESC LIMIT ?2", &sPool);
+    if (p->rc == VP_OK) {
+      sqlite3_bind_text(sPool, 1, q->zPhrase, -1, SQLITE_STATIC);
+      sqlite3_bind_int(sPool, 2, nPool);
+    }
+    while (rr_step(p, sPool)) {
+      long long id = sqlite3_column_int64(sPool, 0);
+      int bHave = 0;
+      for (int k = 0; k < nFull && !bHave; k++) bHave = p->a[k].id == id;
+      if (bHave) continue;
+      cand *c = rr_add(p, id);
+      if (c) set_match(c, sqlite3_column_double(sPool, 1), RR_PHRASE_SHARE);
+    }
+    rr_release(p, sPool);
+  }
+  for (int i = 0; p->rc == VP_OK && i < p->n; i++) load_meta(p, sP, &p->a[i]);
   /* the passages under the best matching headings (in match order, as read) */
   int nMatched = p->n, nExp = 0;
   double best = 0;
@@ -292,12 +295,10 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool) {
       for (int j = 0; j < p->n && !bHave; j++) bHave = p->a[j].id == aKid[k];
       if (bHave) continue;
       cand *c = rr_add(p, aKid[k]);
-      if (c) load_meta(p, sP, sT, c);
+      if (c) load_meta(p, sP, c);
     }
   }
-  rr_release(p, sPool);
   rr_release(p, sP);
-  rr_release(p, sT);
   rr_release(p, sKids);
 }
 
@@ -333,6 +334,25 @@ static void score_all(rr *p) {
     c->score = rel * content_prior(c);
   }
   qsort(p->a, (size_t)p->n, sizeof(cand), cmp_score);
+}
+
+/* The tasks of the candidates that can reach the first nNeed places once
+** a task's weight is counted (reading a passage's task costs a look through
+** its document's tasks: not for all of them), then the scores again. */
+static void add_tasks(rr *p, int nNeed) {
+  if (p->n == 0) return;
+  double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
+  sqlite3_stmt *sT = NULL;
+  rr_prepare(p, "SELECT coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
+                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id = ?2"
+                " LIMIT 1", &sT);
+  int bAny = 0;
+  for (int i = 0; p->rc == VP_OK && i < p->n && p->a[i].score >= floor; i++) {
+    load_task(p, sT, &p->a[i]);
+    bAny |= p->a[i].bTask;
+  }
+  rr_release(p, sT);
+  if (bAny && p->rc == VP_OK) score_all(p);
 }
 
 /* Equal texts folded into the first; each document's first hits, then the
@@ -400,9 +420,10 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
-  gather(&r, q, nPool);
+  gather(&r, q, nPool, 3 * (nOffset + nLimit));
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
+  if (r.rc == VP_OK) add_tasks(&r, 3 * (nOffset + nLimit));
   if (r.rc == VP_OK) aOrder = arrange(&r, &nOrder);
   vp_rerank_hit *aHit = NULL;
   int nHit = 0;
