@@ -33,6 +33,7 @@ typedef struct cand {
   double inherit; /* the match of the heading it stands under */
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
+  int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
   int bTask, nAgency, bDeadline;
   int bContext;   /* a heading with candidates below it */
   unsigned long long hash; /* of its text, spaces and case aside */
@@ -143,6 +144,20 @@ static int ends_with_colon(const unsigned char *z, int n) {
   return n > 0 && z[n - 1] == ':';
 }
 
+/* A legal-basis line ("Căn cứ Luật …;", "- Căn cứ Nghị định …"), however
+** it is spelled: folded, after any list mark. */
+static int is_basis(const char *z, int n) {
+  char *zF = vp_fold_str(z, n < 48 ? n : 48);
+  int bYes = 0;
+  if (zF) {
+    const char *c = zF;
+    while (*c && !(*c >= 'a' && *c <= 'z')) c++;
+    bYes = strncmp(c, "can cu ", 7) == 0;
+  }
+  free(zF);
+  return bYes;
+}
+
 /* What the passage is, from its row. */
 static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_bind_int64(sP, 1, c->id);
@@ -157,6 +172,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->hash = text_hash(z ? z : (const unsigned char *)"", n);
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
+    c->bBasis = z && is_basis((const char *)z, n);
   }
   sqlite3_reset(sP);
 }
@@ -208,6 +224,7 @@ static double content_prior(const cand *c) {
       if (c->bLeadIn && w > 0.5) w = 0.5;
   }
   if (c->bQuestion) w *= 0.5;
+  if (c->bBasis) w *= 0.4;
   if (c->bTask) {
     w *= 1.2;
     if (c->nAgency > 0) w *= 1.1;
