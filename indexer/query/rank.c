@@ -117,7 +117,7 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
   memset(aTf, 0, sizeof(aTf));
   memset(aWord, 0, sizeof(aWord));
   inst aInst[RANK_MAX_INST];
-  int nKept = 0, nInst = 0;
+  int nKept = 0, nInst = 0, bSorted = 1;
   if (rc == SQLITE_OK) rc = pApi->xInstCount(pFts, &nInst);
   for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
     int iPhrase, iCol, iOff;
@@ -125,6 +125,7 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
     if (rc != SQLITE_OK || iPhrase < 0 || iPhrase >= a->nPhrase) continue;
     aTf[iPhrase]++;
     if (a->aSize[iPhrase] == 1 && nKept < RANK_MAX_INST) {
+      if (nKept > 0 && aInst[nKept - 1].iOff > iOff) bSorted = 0;
       aInst[nKept].iOff = iOff;
       aInst[nKept++].iPhrase = iPhrase;
     }
@@ -151,7 +152,7 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
   /* How close the words stand when not together as typed: the tier. */
   int tier = 3;
   if (!bTogether && nFound > 1) {
-    qsort(aInst, (size_t)nKept, sizeof(inst), inst_cmp);
+    if (!bSorted) qsort(aInst, (size_t)nKept, sizeof(inst), inst_cmp); /* FTS5 gives them in order */
     int span = min_span(aInst, nKept, nFound, aWord);
     tier = span < 0 || span > nFound + 12 ? 0 : span > nFound + 3 ? 1 : 2;
   }

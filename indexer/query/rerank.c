@@ -242,7 +242,7 @@ static int cmp_score(const void *pA, const void *pB) {
 
 /* Candidates: the best text matches, what they are, and the passages under
 ** the best matching headings. */
-static void gather(rr *p, const vp_rerank_query *q, int nPool, int nNeed) {
+static void gather(rr *p, const vp_rerank_query *q, int nPool) {
   sqlite3_stmt *sPool = NULL, *sP = NULL, *sKids = NULL;
   rr_prepare(p, "SELECT rowid, vp_rank(passage_fts, ?3) AS s FROM passage_fts"
                 " WHERE passage_fts MATCH ?1 AND rowid >= ?4 ORDER BY s DESC LIMIT ?2", &sPool);
@@ -255,19 +255,18 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool, int nNeed) {
     sqlite3_bind_int(sPool, 3, q->bIdf);
     sqlite3_bind_int64(sPool, 4, q->iLow);
   }
-  int nTogether = 0;
   while (rr_step(p, sPool)) {
     cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
     if (c) set_match(c, sqlite3_column_double(sPool, 1), 1.0);
-    if (c && c->tier == 3) nTogether++;
   }
   rr_release(p, sPool);
   sPool = NULL;
-  /* Too many matches to rank them all, and too few with the words together
-  ** in the window of the newest: those come from their own newest
-  ** RR_PHRASE_WINDOW. Scored on the phrase alone, they get the share the
-  ** words' own instances would add (RR_PHRASE_SHARE). */
-  if (q->zPhrase && q->iLow > 0 && nTogether < nNeed) {
+  /* Too many matches to rank them all: the window of the newest matches
+  ** may hold few passages with the words together, and not the best; those
+  ** come also from their own newest RR_PHRASE_WINDOW. Scored on the phrase
+  ** alone, they get the share the words' own instances would add
+  ** (RR_PHRASE_SHARE). */
+  if (q->zPhrase && q->iLow > 0) {
     int nFull = p->n;
     rr_prepare(p, "SELECT rowid, s FROM (SELECT rowid, vp_rank(passage_fts, 0) AS s FROM passage_fts"
                   " WHERE passage_fts MATCH ?1 ORDER BY rowid DESC LIMIT " VP_STR(RR_PHRASE_WINDOW) ")"
@@ -437,7 +436,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
-  gather(&r, q, nPool, 3 * (nOffset + nLimit));
+  gather(&r, q, nPool);
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
   if (r.rc == VP_OK) add_tasks(&r, 3 * (nOffset + nLimit));
