@@ -29,7 +29,7 @@ typedef struct cand {
   int seq, parent, kind, nLen; /* nLen: letters (text_len) */
   double match;   /* own text match (vp_rank's score, its tier apart), 0 when none */
   int tier;       /* vp_rank's tier: how close the words stand (3 together);
-                  ** a passage matching only through its heading has the heading's */
+                  ** 0 and unused for a passage matching only through its heading */
   double inherit; /* the match of the heading it stands under */
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
@@ -40,7 +40,7 @@ typedef struct cand {
   double score;
   int iDupOf;     /* index of the kept passage of the same text, or -1 */
   int nDup;
-  int iTier;      /* 0: among its document's first hits, 1: the rest */
+  int bLater;     /* past its document's first VP_RERANK_PER_DOC hits */
 } cand;
 
 typedef struct rr {
@@ -401,11 +401,11 @@ static int *arrange(rr *p, int *pnOut) {
       aDoc[nDoc] = c->doc;
       aCnt[nDoc++] = 0;
     }
-    c->iTier = aCnt[d]++ >= VP_RERANK_PER_DOC;
+    c->bLater = aCnt[d]++ >= VP_RERANK_PER_DOC;
   }
   for (int t = 0; t < 2; t++)
     for (int i = 0; i < p->n; i++)
-      if (p->a[i].iDupOf < 0 && p->a[i].iTier == t) aOrder[nOut++] = i;
+      if (p->a[i].iDupOf < 0 && p->a[i].bLater == t) aOrder[nOut++] = i;
   free(aDoc);
   free(aCnt);
   *pnOut = nOut;
@@ -458,12 +458,12 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
       h->nDuplicates = c->nDup;
       load_context(&r, sCtx, c, h);
       /* the document's further hits, told on its last first-tier hit */
-      if (c->iTier == 0) {
+      if (!c->bLater) {
         int bLast = 1, nMore = 0;
         for (int j = 0; j < nOrder; j++) {
           const cand *o = &r.a[aOrder[j]];
           if (o->doc != c->doc || o == c) continue;
-          if (o->iTier == 1) nMore++;
+          if (o->bLater) nMore++;
           else if (j > nOffset + i) bLast = 0;
         }
         if (bLast) h->nMoreInDoc = nMore;
