@@ -17,6 +17,12 @@
 ** ("unclosed quote", "OR needs words on both sides", "empty query"). */
 int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr);
 
+/* The same query with each run of plain words as its phrase alone (the
+** passages where the words stand together and in order): what to rank
+** first when there are too many matches to rank them all. *pzFts is NULL
+** when the query has no such run (nothing narrower than vp_qparse_to_fts5). */
+int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr);
+
 /* The instrument numbers a query names ("Nghị quyết số 20-NQ/TW",
 ** "nghi quyet 20 NQ/TW", "Quyet dinh 472/QD-UBND"), in order: writes up to
 ** nMax into a[], returns how many. */

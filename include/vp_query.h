@@ -44,10 +44,14 @@ int vp_db_generation(vp_db *pDb, long long *piGen, char **pzErr);
 
 /* {"query", "fts", "total", "limit", "offset", "hits": [{"doc": {"id",
 ** "file", "title", "province", "label"}, "section", "line", "snippet",
-** "highlights": [[start,end],…], "score"}], "facets": {"province": {name:
-** n}}}; with no hits, "suggestion": {"query", "total", "why"} when the query
-** without diacritics or with a word spelled as indexed finds some. A
-** document's "label" is how people name it: "222/KH-UBND · Tuyên Quang". */
+** "highlights": [[start,end],…], "score", and when they apply "loc" (page
+** or paragraph), "context" (the heading it stands under), "via_context"
+** (true: a hit through that heading only), "more_in_doc" (its document's
+** further hits), "duplicates"}], "facets": {"province": {name: n}}}; with
+** no hits, "suggestion": {"query", "total", "why"} when the query without
+** diacritics or with a word spelled as indexed finds some. A document's
+** "label" is how people name it: "222/KH-UBND · Tuyên Quang". Ranked by
+** rerank.c (vp_rerank.h). */
 int vp_query_search(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr);
 

@@ -1,16 +1,23 @@
 /*
-** vp_rank.h — "vp_rank", an FTS5 ranking function for a window of matches:
-** BM25's term-frequency and length saturation without BM25's document
-** frequencies, which FTS5 computes by reading every match of every phrase
-** in the whole index (the cost that grows with the index). Phrases of the
-** query that stand together in a passage (the adjacency phrase the query
-** translator adds) weigh more. Not for queries ranked over all their
-** matches: those use FTS5's own bm25 through ORDER BY rank.
+** vp_rank.h — "vp_rank", the FTS5 function scoring how well a passage's
+** text matches the query: vp_rank(passage_fts [, bIdf]). BM25's term
+** frequency and (mild) length saturation; document frequencies only when
+** bIdf is 1 (FTS5 counts them by reading every match of every phrase, a
+** cost that grows with the index: not for a window of a huge match set).
+** Phrases of the query that stand together in a passage (the adjacency
+** phrase the query translator adds) weigh more. The value is
+** tier * VP_RANK_TIER + score, the tier saying how close the query's words
+** stand: 3 together and in order as typed (or a single word), 2 near (within
+** 3 extra words), 1 within 12, 0 apart; so ORDER BY the value puts
+** "together" before "near" before "apart", and score orders within a tier. What the passage is (heading, task, …) is
+** judged by the reranker (vp_rerank.h), not here.
 */
 #ifndef VP_RANK_H
 #define VP_RANK_H
 
 #include <sqlite3.h>
+
+#define VP_RANK_TIER 1000.0 /* scores stay below it */
 
 /* Register vp_rank(passage_fts) with db through fts5_api. VP_OK or VP_EDB
 ** with *pzErr (caller frees). */

@@ -97,5 +97,22 @@ int main(void) {
   CHECK("64 levels are read", vp_qparse_to_fts5(zDeep, &zFts, &zErr) == VP_OK);
   free(zFts);
   free(zErr);
+  /* the phrase form (rerank.c reads its matches first) */
+  zFts = zErr = NULL;
+  CHECK("phrase form: a run of plain words is its phrase alone",
+        vp_qparse_to_fts5_phrases("khoa hoc", &zFts, &zErr) == VP_OK && zFts &&
+            strcmp(zFts, "(\"khoa hoc\")") == 0);
+  free(zFts);
+  zFts = NULL;
+  CHECK("phrase form: the rest of the query as it was",
+        vp_qparse_to_fts5_phrases("khoa hoc NOT y", &zFts, &zErr) == VP_OK && zFts &&
+            strcmp(zFts, "(\"khoa hoc\") NOT \"y\"") == 0);
+  free(zFts);
+  zFts = NULL;
+  CHECK("phrase form: none for one word", vp_qparse_to_fts5_phrases("khoa", &zFts, &zErr) == VP_OK && !zFts);
+  CHECK("phrase form: none for a quoted phrase",
+        vp_qparse_to_fts5_phrases("\"khoa hoc\"", &zFts, &zErr) == VP_OK && !zFts);
+  CHECK("phrase form: errors as the full form", vp_qparse_to_fts5_phrases("\"khoa", &zFts, &zErr) == VP_EQUERY);
+  free(zErr);
   return vp_test_done();
 }

@@ -378,9 +378,13 @@ static int p_search(const cJSON *o, cli_args *a) {
   int n = 0;
   cJSON_ArrayForEach(h, cJSON_GetObjectItem(o, "hits")) {
     print_place(cJSON_GetObjectItem(h, "doc"), num(h, "line"), str(h, "section"));
+    if (str(h, "context")[0]) printf("    under: %s\n", str(h, "context"));
     fputs("    ", stdout);
     print_marked(str(h, "snippet"));
-    fputs("\n\n", stdout);
+    fputs("\n", stdout);
+    if (num(h, "more_in_doc") > 0)
+      printf("    … %d more in this document\n", num(h, "more_in_doc"));
+    fputs("\n", stdout);
     n++;
   }
   int nTotal = num(o, "total");

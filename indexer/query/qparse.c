@@ -30,6 +30,8 @@ typedef struct parser {
   vp_buf out;
   int rc;
   int nDepth; /* parentheses open at this point */
+  int bPhraseOnly; /* runs of plain words as their phrase alone */
+  int nRun;        /* runs of plain words translated */
 } parser;
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -202,6 +204,7 @@ static int parse_run(parser *p) {
   int i0 = p->i, k = 0;
   while (is_plain_word(&p->a[i0 + k])) k++;
   if (k < 2) return parse_primary(p);
+  p->nRun++;
   vp_buf_append(&p->out, "(", 1, &p->rc);
   /* the phrase */
   vp_buf_append(&p->out, "\"", 1, &p->rc);
@@ -212,6 +215,11 @@ static int parse_run(parser *p) {
       if (*c == '"') vp_buf_append(&p->out, "\"\"", 2, &p->rc);
       else vp_buf_append(&p->out, c, 1, &p->rc);
     }
+  }
+  if (p->bPhraseOnly) {
+    vp_buf_append(&p->out, "\")", 2, &p->rc);
+    p->i = i0 + k;
+    return VP_OK;
   }
   vp_buf_append(&p->out, "\" OR (", 6, &p->rc);
   for (int j = 0; j < k; j++) {
@@ -270,10 +278,11 @@ static int typed_with_diacritics(const token *a, int n) {
   return 0;
 }
 
-int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
+static int translate(const char *zQuery, int bPhraseOnly, char **pzFts, char **pzErr) {
   *pzFts = NULL;
   parser p;
   memset(&p, 0, sizeof(p));
+  p.bPhraseOnly = bPhraseOnly;
   int rc = lex(&p, zQuery);
   if (rc == VP_OK && p.n <= 1) rc = fail(&p, "empty query: type words, a \"phrase\" or a document number");
   if (rc == VP_OK) {
@@ -285,6 +294,11 @@ int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
   }
   for (int i = 0; i < p.n; i++) free(p.a[i].z);
   free(p.a);
+  if (rc == VP_OK && bPhraseOnly && p.nRun == 0) { /* nothing to narrow */
+    vp_buf_free(&p.out);
+    free(p.zErr);
+    return VP_OK;
+  }
   if (rc == VP_OK) {
     *pzFts = vp_buf_take(&p.out);
     if (*pzFts == NULL) rc = VP_ENOMEM;
@@ -295,6 +309,14 @@ int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
   }
   if (rc == VP_OK) free(p.zErr);
   return rc;
+}
+
+int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
+  return translate(zQuery, 0, pzFts, pzErr);
+}
+
+int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr) {
+  return translate(zQuery, 1, pzFts, pzErr);
 }
 
 int vp_qparse_docnums(const char *zQuery, vp_docnum *a, int nMax) {

@@ -18,6 +18,7 @@
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_qparse.h"
+#include "vp_rerank.h"
 #include "vp_store.h"
 
 /* Statements kept prepared between answers, by SQL text: an answer such as
@@ -360,6 +361,12 @@ static void add_highlights(cJSON *pHit, const char *zHl, int nHl, int iPassageSt
   free(zWin);
 }
 
+/* The reranker prepares through the statement cache. */
+static int rr_prepare(void *pCtx, const char *zSql, sqlite3_stmt **pp, char **pzErr) {
+  return prepare(pCtx, zSql, pp, pzErr);
+}
+static void rr_release(void *pCtx, sqlite3_stmt *s) { release(pCtx, s); }
+
 int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
                     cJSON **ppOut, char **pzErr) {
   return vp_query_search_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
@@ -494,20 +501,11 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
                                      " WHERE passage_fts MATCH ?1%s%s GROUP BY d.province",
                                      zCond ? " AND " : "", zCond ? zCond : "")
                         : NULL;
-  char *zSqlRank = zIn ? vp_mprintf("SELECT rowid, vp_rank(passage_fts) AS score FROM passage_fts"
-                                    " WHERE passage_fts MATCH ?1 AND rowid >= ?4%s"
-                                    " ORDER BY score DESC LIMIT ?2 OFFSET ?3", zIn)
-                       : NULL;
-  char *zSqlRankAll = zIn ? vp_mprintf("SELECT rowid, -bm25(passage_fts) FROM passage_fts"
-                                       " WHERE passage_fts MATCH ?1%s ORDER BY rank LIMIT ?2 OFFSET ?3", zIn)
-                          : NULL;
-  free(zIn);
   free(zCond);
-  if (!zSqlCount || !zSqlFacet || !zSqlRank || !zSqlRankAll) {
+  if (!zIn || !zSqlCount || !zSqlFacet) {
+    free(zIn);
     free(zSqlCount);
     free(zSqlFacet);
-    free(zSqlRank);
-    free(zSqlRankAll);
     free(zFts);
     return VP_ENOMEM;
   }
@@ -559,12 +557,31 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     cJSON_AddStringToObject(pFacets, "note", "too many matching passages to count by province:"
                                              " narrow the query");
   }
-  /* The page of best matches: FTS5 sorts by bm25 itself when it ranks every
-  ** match; a window is scored with vp_rank (bm25 without document
-  ** frequencies, which FTS5 would count over the whole index) and sorted by
-  ** SQLite. Then each hit's passage, document and highlights. */
+  /* The page of best matches (rerank.c): the best text matches by vp_rank
+  ** (with document frequencies when every match is ranked), what they are,
+  ** the passages under matching headings, one document not ten times. Then
+  ** each hit's passage, document and highlights (a hit through its heading
+  ** has no match of its own: its text without marks). */
+  vp_rerank_hit *aRr = NULL;
+  int nRr = 0;
+  if (rc == VP_OK) {
+    vp_rerank_io io = {p, rr_prepare, rr_release};
+    int rcSqlite = SQLITE_OK;
+    char *zPhrase = NULL;
+    if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
+    vp_docnum aNum[1];
+    vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn};
+    if (rc == VP_OK)
+      rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
+    free(zPhrase);
+    if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
+  }
   if (rc == VP_OK)
-    rc = prepare(p, bEstimate ? zSqlRank : zSqlRankAll, &sRank, pzErr);
+    rc = prepare(p,
+                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
+                 " p.section, p.line, p.start, p.text, p.loc"
+                 " FROM passage p JOIN doc d ON d.id = p.doc_id WHERE p.id = ?2",
+                 &sRank, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
                  "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
@@ -575,28 +592,27 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
                  &sHit, pzErr);
   cJSON *aHits = cJSON_CreateArray();
   if (rc == VP_OK) {
-    sqlite3_bind_text(sRank, 1, zFts, -1, SQLITE_STATIC);
-    sqlite3_bind_int(sRank, 2, nLimit);
-    sqlite3_bind_int(sRank, 3, nOffset);
-    if (bEstimate) sqlite3_bind_int64(sRank, 4, iLow);
     sqlite3_bind_text(sHit, 1, zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(sRank, 1, zFts, -1, SQLITE_STATIC);
   }
-  while (rc == VP_OK && step_row(p, sRank, &rc, pzErr)) {
-    sqlite3_bind_int64(sHit, 2, sqlite3_column_int64(sRank, 0));
-    if (step_row(p, sHit, &rc, pzErr)) {
+  for (int i = 0; rc == VP_OK && i < nRr; i++) {
+    sqlite3_stmt *s = aRr[i].bMatch ? sHit : sRank;
+    sqlite3_bind_int64(s, 2, aRr[i].iPassage);
+    if (step_row(p, s, &rc, pzErr)) {
       cJSON *h = cJSON_CreateObject();
-      cJSON_AddItemToObject(h, "doc", doc_object(sHit, 1));
-      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(sHit, 0));
-      add_col(h, "section", sHit, 7);
-      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(sHit, 8));
-      if (col_text(sHit, 11)) add_col(h, "loc", sHit, 11);
-      add_highlights(h, col_text(sHit, 10), sqlite3_column_bytes(sHit, 10),
-                     sqlite3_column_int(sHit, 9));
-      cJSON_AddNumberToObject(h, "score", sqlite3_column_double(sRank, 1));
+      cJSON_AddItemToObject(h, "doc", doc_object(s, 1));
+      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(s, 0));
+      add_col(h, "section", s, 7);
+      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(s, 8));
+      if (col_text(s, 11)) add_col(h, "loc", s, 11);
+      add_highlights(h, col_text(s, 10), sqlite3_column_bytes(s, 10), sqlite3_column_int(s, 9));
+      cJSON_AddNumberToObject(h, "score", aRr[i].score);
+      vp_rerank_hit_json(h, &aRr[i]);
       cJSON_AddItemToArray(aHits, h);
     }
-    sqlite3_reset(sHit);
+    sqlite3_reset(s);
   }
+  vp_rerank_free(aRr, nRr);
   release(p, sRank);
   release(p, sHit);
   release(p, sFacet);
@@ -612,10 +628,9 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   cJSON_AddItemToObject(pOut, "hits", aHits);
   if (rc == VP_OK && nTotal == 0 && bSuggest) add_suggestion(p, zQuery, pFilter, pOut);
   free(zFts);
+  free(zIn);
   free(zSqlCount);
   free(zSqlFacet);
-  free(zSqlRank);
-  free(zSqlRankAll);
   return finish(rc, pOut, ppOut);
 }
 

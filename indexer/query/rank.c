@@ -1,18 +1,27 @@
 /*
-** rank.c — the vp_rank() FTS5 function (see vp_rank.h): a BM25-shaped score
-** from the row's own counts only — instances of each phrase, the passage
-** length, the table's average length — so scoring a window of matches costs
-** time in proportion to the window, not to the index.
+** rank.c — the vp_rank() FTS5 function (see vp_rank.h): how well one
+** passage's text matches the query. A BM25 shape — instances of each phrase
+** saturated, a mild length normalization — times how close the query's
+** words stand: together and in order (the adjacency phrase the query
+** translator adds) first, then near, then apart: the value is
+** tier * VP_RANK_TIER + score (see vp_rank.h). Document frequencies are
+** counted only when asked (vp_rank(passage_fts, 1)): FTS5 reads every match
+** of every phrase to count them, a cost that grows with the index.
 */
 #include "vp_rank.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vp_common.h"
 
 #define RANK_K1 1.2
-#define RANK_B 0.75
+/* BM25's usual 0.75 lets a four-word heading beat the paragraph that says
+** what is to be done; content length is judged by the reranker instead. */
+#define RANK_B 0.3
 #define RANK_MAX_PHRASES 64
+#define RANK_MAX_INST 512 /* instances read for proximity */
 
 static fts5_api *fts5_api_of(sqlite3 *db) {
   fts5_api *pApi = NULL;
@@ -25,44 +34,130 @@ static fts5_api *fts5_api_of(sqlite3 *db) {
   return pApi;
 }
 
-/* A phrase of several tokens is worth more than one token: it is the words
-** of the query standing together. */
-static double phrase_weight(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int iPhrase) {
-  int n = pApi->xPhraseSize(pFts, iPhrase);
-  return n > 1 ? 1.0 + n : 1.0;
+/* Per-query data, computed on the first row and kept with xSetAuxdata. */
+typedef struct rank_aux {
+  int nPhrase;
+  double aIdf[RANK_MAX_PHRASES];
+  int aSize[RANK_MAX_PHRASES];
+  int nWord;  /* phrases of one token: the words whose nearness counts */
+  double avg; /* average passage length in tokens */
+} rank_aux;
+
+static int count_cb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pArg) {
+  (void)pApi;
+  (void)pFts;
+  (*(sqlite3_int64 *)pArg)++;
+  return SQLITE_OK;
+}
+
+static int aux_make(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int bIdf, rank_aux **pp) {
+  rank_aux *a = calloc(1, sizeof(*a));
+  if (a == NULL) return SQLITE_NOMEM;
+  int nPhrase = pApi->xPhraseCount(pFts);
+  a->nPhrase = nPhrase > RANK_MAX_PHRASES ? RANK_MAX_PHRASES : nPhrase;
+  sqlite3_int64 nRow = 0, nTotal = 0;
+  int rc = pApi->xRowCount(pFts, &nRow);
+  if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nTotal);
+  a->avg = nRow > 0 && nTotal > 0 ? (double)nTotal / (double)nRow : 1.0;
+  for (int i = 0; rc == SQLITE_OK && i < a->nPhrase; i++) {
+    a->aSize[i] = pApi->xPhraseSize(pFts, i);
+    if (a->aSize[i] == 1) a->nWord++;
+    a->aIdf[i] = 1.0;
+    if (bIdf) {
+      sqlite3_int64 nHit = 0;
+      rc = pApi->xQueryPhrase(pFts, i, (void *)&nHit, count_cb);
+      double idf = log(((double)nRow - (double)nHit + 0.5) / ((double)nHit + 0.5));
+      a->aIdf[i] = idf < 0.1 ? 0.1 : idf;
+    }
+  }
+  if (rc == SQLITE_OK) rc = pApi->xSetAuxdata(pFts, a, free);
+  if (rc != SQLITE_OK) {
+    free(a);
+    return rc;
+  }
+  *pp = a;
+  return SQLITE_OK;
+}
+
+/* The shortest span of token offsets holding an instance of every word
+** phrase found in the row (a[] sorted by offset): the classic sliding
+** window over (offset, phrase) pairs. */
+typedef struct inst { int iOff, iPhrase; } inst;
+
+static int inst_cmp(const void *pA, const void *pB) {
+  const inst *a = pA, *b = pB;
+  return a->iOff != b->iOff ? (a->iOff < b->iOff ? -1 : 1) : a->iPhrase - b->iPhrase;
+}
+
+static int min_span(inst *a, int n, int nNeed, const int *aWord) {
+  int aSeen[RANK_MAX_PHRASES];
+  memset(aSeen, 0, sizeof(aSeen));
+  int nHave = 0, iLo = 0, best = -1;
+  for (int iHi = 0; iHi < n; iHi++) {
+    if (!aWord[a[iHi].iPhrase]) continue;
+    if (aSeen[a[iHi].iPhrase]++ == 0) nHave++;
+    while (nHave == nNeed) {
+      int span = a[iHi].iOff - a[iLo].iOff + 1;
+      if (best < 0 || span < best) best = span;
+      if (aWord[a[iLo].iPhrase] && --aSeen[a[iLo].iPhrase] == 0) nHave--;
+      iLo++;
+    }
+  }
+  return best;
 }
 
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
                     sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
-  (void)nVal;
-  (void)apVal;
-  int nPhrase = pApi->xPhraseCount(pFts);
-  if (nPhrase > RANK_MAX_PHRASES) nPhrase = RANK_MAX_PHRASES;
+  int bIdf = nVal > 0 && sqlite3_value_int(apVal[0]) != 0;
+  rank_aux *a = pApi->xGetAuxdata(pFts, 0);
+  int rc = SQLITE_OK;
+  if (a == NULL) rc = aux_make(pApi, pFts, bIdf, &a);
   int aTf[RANK_MAX_PHRASES];
+  int aWord[RANK_MAX_PHRASES];
   memset(aTf, 0, sizeof(aTf));
-  int nInst = 0, rc = pApi->xInstCount(pFts, &nInst);
+  memset(aWord, 0, sizeof(aWord));
+  inst aInst[RANK_MAX_INST];
+  int nKept = 0, nInst = 0, bSorted = 1;
+  if (rc == SQLITE_OK) rc = pApi->xInstCount(pFts, &nInst);
   for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
     int iPhrase, iCol, iOff;
     rc = pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff);
-    if (rc == SQLITE_OK && iPhrase >= 0 && iPhrase < nPhrase) aTf[iPhrase]++;
+    if (rc != SQLITE_OK || iPhrase < 0 || iPhrase >= a->nPhrase) continue;
+    aTf[iPhrase]++;
+    if (a->aSize[iPhrase] == 1 && nKept < RANK_MAX_INST) {
+      if (nKept > 0 && aInst[nKept - 1].iOff > iOff) bSorted = 0;
+      aInst[nKept].iOff = iOff;
+      aInst[nKept++].iPhrase = iPhrase;
+    }
   }
-  sqlite3_int64 nRow = 0, nTotal = 0;
   int nLen = 0;
-  if (rc == SQLITE_OK) rc = pApi->xRowCount(pFts, &nRow);
-  if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nTotal);
   if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nLen);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(pCtx, rc);
     return;
   }
-  double avg = nRow > 0 ? (double)nTotal / (double)nRow : 1.0;
-  double norm = RANK_K1 * (1.0 - RANK_B + RANK_B * (double)nLen / (avg > 0 ? avg : 1.0));
+  double norm = RANK_K1 * (1.0 - RANK_B + RANK_B * (double)nLen / a->avg);
   double score = 0;
-  for (int i = 0; i < nPhrase; i++) {
+  int bTogether = 0, nFound = 0;
+  for (int i = 0; i < a->nPhrase; i++) {
     if (aTf[i] == 0) continue;
-    score += phrase_weight(pApi, pFts, i) * aTf[i] * (RANK_K1 + 1.0) / (aTf[i] + norm);
+    double w = a->aSize[i] > 1 ? 1.0 + a->aSize[i] : 1.0;
+    score += w * a->aIdf[i] * aTf[i] * (RANK_K1 + 1.0) / (aTf[i] + norm);
+    if (a->aSize[i] > 1) bTogether = 1;
+    else {
+      aWord[i] = 1;
+      nFound++;
+    }
   }
-  sqlite3_result_double(pCtx, score);
+  /* How close the words stand when not together as typed: the tier. */
+  int tier = 3;
+  if (!bTogether && nFound > 1) {
+    if (!bSorted) qsort(aInst, (size_t)nKept, sizeof(inst), inst_cmp); /* FTS5 gives them in order */
+    int span = min_span(aInst, nKept, nFound, aWord);
+    tier = span < 0 || span > nFound + 12 ? 0 : span > nFound + 3 ? 1 : 2;
+  }
+  if (score > VP_RANK_TIER - 1) score = VP_RANK_TIER - 1;
+  sqlite3_result_double(pCtx, tier * VP_RANK_TIER + score);
 }
 
 int vp_rank_register(sqlite3 *db, char **pzErr) {

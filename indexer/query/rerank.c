@@ -1,0 +1,508 @@
+/*
+** rerank.c — the second stage of search (see vp_rerank.h): reads what each
+** of the best text matches is (its kind, length, heading, task), adds the
+** passages under a matching heading, scores them as content, folds equal
+** texts, and spreads the page over documents.
+*/
+#include "vp_rerank.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_fold.h"
+#include "vp_rank.h"
+#include "vp_reader.h"
+
+#define RR_POOL 80       /* text matches read at least */
+#define RR_POOL_MAX 2000 /* and at most */
+#define RR_EXPAND 8      /* matching headings whose passages are added */
+#define RR_CHILDREN 30   /* passages added under one heading */
+#define RR_CHILD_SPAN 120 /* rowids after a heading where its passages are */
+#define RR_CONTEXT_MAX 600 /* bytes of a heading shown as context */
+#define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
+#define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
+#define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
+
+typedef struct cand {
+  long long id, doc;
+  int seq, parent, kind, nLen; /* nLen: letters (text_len) */
+  double match;   /* own text match (vp_rank's score, its tier apart), 0 when none */
+  int tier;       /* vp_rank's tier: how close the words stand (3 together);
+                  ** 0 and unused for a passage matching only through its heading */
+  double inherit; /* the match of the heading it stands under */
+  int bLeadIn;    /* a short passage ending with ':' over the ones below */
+  int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
+  int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
+  int bTask, nAgency, bDeadline;
+  int bContext;   /* a heading with candidates below it */
+  unsigned long long hash; /* of its text, spaces and case aside */
+  double score;
+  int iDupOf;     /* index of the kept passage of the same text, or -1 */
+  int nDup;
+  int bLater;     /* past its document's first VP_RERANK_PER_DOC hits */
+} cand;
+
+typedef struct rr {
+  const vp_rerank_io *io;
+  cand *a;
+  int n, nAlloc;
+  int rc, rcSqlite;
+  char **pzErr;
+} rr;
+
+static int rr_prepare(rr *p, const char *zSql, sqlite3_stmt **pp) {
+  if (p->rc != VP_OK) return p->rc;
+  p->rc = p->io->xPrepare(p->io->pCtx, zSql, pp, p->pzErr);
+  return p->rc;
+}
+
+static void rr_release(rr *p, sqlite3_stmt *s) {
+  if (s) p->io->xRelease(p->io->pCtx, s);
+}
+
+/* 1 for a row, 0 when done or failed (p->rc set). */
+static int rr_step(rr *p, sqlite3_stmt *s) {
+  if (p->rc != VP_OK) return 0;
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc != SQLITE_DONE) {
+    p->rc = VP_EDB;
+    p->rcSqlite = rc;
+  }
+  return 0;
+}
+
+static cand *rr_add(rr *p, long long id) {
+  if (p->rc != VP_OK) return NULL;
+  if (p->n == p->nAlloc) {
+    int nNew = p->nAlloc ? p->nAlloc * 2 : 256;
+    cand *aNew = realloc(p->a, (size_t)nNew * sizeof(cand));
+    if (aNew == NULL) {
+      p->rc = VP_ENOMEM;
+      return NULL;
+    }
+    p->a = aNew;
+    p->nAlloc = nNew;
+  }
+  cand *c = &p->a[p->n++];
+  memset(c, 0, sizeof(*c));
+  c->id = id;
+  c->iDupOf = -1;
+  c->parent = -1;
+  return c;
+}
+
+/* vp_rank's value: tier * VP_RANK_TIER + score. */
+static void set_match(cand *c, double v, double share) {
+  int tier = (int)(v / VP_RANK_TIER);
+  if (tier < 0) tier = 0;
+  if (tier > 3) tier = 3;
+  c->tier = tier;
+  c->match = share * (v - tier * VP_RANK_TIER);
+  if (c->match <= 0) c->match = 1e-6;
+}
+
+/* FNV-1a over the text's bytes, ASCII case and runs of spaces aside. */
+static unsigned long long text_hash(const unsigned char *z, int n) {
+  unsigned long long h = 1469598103934665603ULL;
+  int bSpace = 1;
+  for (int i = 0; i < n; i++) {
+    unsigned char c = z[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      bSpace = 1;
+      continue;
+    }
+    if (bSpace) {
+      h = (h ^ ' ') * 1099511628211ULL;
+      bSpace = 0;
+    }
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 1099511628211ULL;
+  }
+  return h;
+}
+
+/* Letters in the text, however it is encoded: code points, less combining
+** diacritics (U+0300..U+036F, NFD) and carriage returns, so an NFD or CRLF
+** copy of a passage weighs what the NFC one does. */
+static int text_len(const unsigned char *z, int n) {
+  int nLen = 0;
+  for (int i = 0; i < n; i++) {
+    unsigned char c = z[i];
+    if ((c & 0xC0) == 0x80 || c == '\r') continue;
+    if ((c == 0xCC || (c == 0xCD && i + 1 < n && z[i + 1] <= 0xAF))) continue;
+    nLen++;
+  }
+  return nLen;
+}
+
+static int ends_with_colon(const unsigned char *z, int n) {
+  while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\r' || z[n - 1] == '\t' ||
+                   z[n - 1] == '*'))
+    n--;
+  return n > 0 && z[n - 1] == ':';
+}
+
+/* A legal-basis line ("Căn cứ Luật …;", "- Căn cứ Nghị định …"), however
+** it is spelled: folded, after any list mark. */
+static int is_basis(const char *z, int n) {
+  char *zF = vp_fold_str(z, n < 48 ? n : 48);
+  int bYes = 0;
+  if (zF) {
+    const char *c = zF;
+    while (*c && !(*c >= 'a' && *c <= 'z')) c++;
+    bYes = strncmp(c, "can cu ", 7) == 0;
+  }
+  free(zF);
+  return bYes;
+}
+
+/* What the passage is, from its row. */
+static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
+  sqlite3_bind_int64(sP, 1, c->id);
+  if (rr_step(p, sP)) {
+    c->doc = sqlite3_column_int64(sP, 0);
+    c->seq = sqlite3_column_int(sP, 1);
+    c->kind = sqlite3_column_int(sP, 2);
+    c->parent = sqlite3_column_type(sP, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(sP, 3);
+    const unsigned char *z = sqlite3_column_text(sP, 4);
+    int n = sqlite3_column_bytes(sP, 4);
+    c->nLen = text_len(z ? z : (const unsigned char *)"", n);
+    c->hash = text_hash(z ? z : (const unsigned char *)"", n);
+    c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
+    c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
+    c->bBasis = z && is_basis((const char *)z, n);
+  }
+  sqlite3_reset(sP);
+}
+
+/* Whether it gives a task, with agencies, with a deadline. */
+static void load_task(rr *p, sqlite3_stmt *sT, cand *c) {
+  sqlite3_bind_int64(sT, 1, c->doc);
+  sqlite3_bind_int64(sT, 2, c->id);
+  if (rr_step(p, sT)) {
+    c->bTask = 1;
+    c->bDeadline = sqlite3_column_int(sT, 0);
+    c->nAgency = sqlite3_column_int(sT, 1);
+  }
+  sqlite3_reset(sT);
+}
+
+static int cmp_id(const void *pA, const void *pB) {
+  const cand *a = pA, *b = pB;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int find_id(const cand *a, int n, long long id) {
+  int lo = 0, hi = n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (a[mid].id == id) return mid;
+    if (a[mid].id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+static int is_heading(const cand *c) {
+  return c->kind == VP_P_HEADING || (c->bLeadIn && c->kind != VP_P_ROW);
+}
+
+/* How much a passage says, whatever it matches: 1 for a paragraph or item
+** of some length, less for a short one, a heading, a table's head, a
+** signature; more for a task, with agencies, with a deadline. */
+static double content_prior(const cand *c) {
+  double w;
+  switch (c->kind) {
+    case VP_P_SIGNATURE:
+    case VP_P_RECIPIENT: w = 0.1; break;
+    case VP_P_TABLE_HEAD: w = 0.25; break;
+    case VP_P_HEADING: w = 0.4; break;
+    default:
+      w = c->nLen < 40 ? 0.4 : c->nLen < 80 ? 0.6 : c->nLen < 150 ? 0.8 : 1.0;
+      if (c->bLeadIn && w > 0.5) w = 0.5;
+  }
+  if (c->bQuestion) w *= 0.5;
+  if (c->bBasis) w *= 0.4;
+  if (c->bTask) {
+    w *= 1.2;
+    if (c->nAgency > 0) w *= 1.1;
+    if (c->bDeadline) w *= 1.05;
+  }
+  if (c->bContext) w *= 0.5;
+  return w;
+}
+
+static int cmp_score(const void *pA, const void *pB) {
+  const cand *a = pA, *b = pB;
+  if (a->score != b->score) return a->score > b->score ? -1 : 1;
+  return a->id > b->id ? -1 : a->id < b->id; /* newer first, as before */
+}
+
+/* Candidates: the best text matches, what they are, and the passages under
+** the best matching headings. */
+static void gather(rr *p, const vp_rerank_query *q, int nPool) {
+  sqlite3_stmt *sPool = NULL, *sP = NULL, *sKids = NULL;
+  const char *zF = q->zFilter ? q->zFilter : "";
+  char *zSql = vp_mprintf("SELECT rowid, vp_rank(passage_fts, ?3) AS s FROM passage_fts"
+                          " WHERE passage_fts MATCH ?1 AND rowid >= ?4%s ORDER BY s DESC LIMIT ?2", zF);
+  if (zSql == NULL) p->rc = VP_ENOMEM;
+  else rr_prepare(p, zSql, &sPool);
+  free(zSql);
+  rr_prepare(p, "SELECT doc_id, seq, kind, parent, text FROM passage WHERE id = ?1", &sP);
+  rr_prepare(p, "SELECT id FROM passage WHERE id > ?1 AND id <= ?1 + " VP_STR(RR_CHILD_SPAN)
+                " AND doc_id = ?2 AND parent = ?3 LIMIT " VP_STR(RR_CHILDREN), &sKids);
+  if (p->rc == VP_OK) {
+    sqlite3_bind_text(sPool, 1, q->zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(sPool, 2, nPool);
+    sqlite3_bind_int(sPool, 3, q->bIdf);
+    sqlite3_bind_int64(sPool, 4, q->iLow);
+  }
+  while (rr_step(p, sPool)) {
+    cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
+    if (c) set_match(c, sqlite3_column_double(sPool, 1), 1.0);
+  }
+  rr_release(p, sPool);
+  sPool = NULL;
+  /* Too many matches to rank them all: the window of the newest matches
+  ** may hold few passages with the words together, and not the best; those
+  ** come also from their own newest RR_PHRASE_WINDOW. Scored on the phrase
+  ** alone, they get the share the words' own instances would add
+  ** (RR_PHRASE_SHARE). */
+  if (q->zPhrase && q->iLow > 0) {
+    int nFull = p->n;
+    zSql = vp_mprintf("SELECT rowid, s FROM (SELECT rowid, vp_rank(passage_fts, 0) AS s FROM passage_fts"
+                      " WHERE passage_fts MATCH ?1%s ORDER BY rowid DESC LIMIT " VP_STR(RR_PHRASE_WINDOW) ")"
+                      " ORDER BY s DESC LIMIT ?2", zF);
+    if (zSql == NULL) p->rc = VP_ENOMEM;
+    else rr_prepare(p, zSql, &sPool);
+    free(zSql);
+    if (p->rc == VP_OK) {
+      sqlite3_bind_text(sPool, 1, q->zPhrase, -1, SQLITE_STATIC);
+      sqlite3_bind_int(sPool, 2, nPool);
+    }
+    while (rr_step(p, sPool)) {
+      long long id = sqlite3_column_int64(sPool, 0);
+      int bHave = 0;
+      for (int k = 0; k < nFull && !bHave; k++) bHave = p->a[k].id == id;
+      if (bHave) continue;
+      cand *c = rr_add(p, id);
+      if (c) set_match(c, sqlite3_column_double(sPool, 1), RR_PHRASE_SHARE);
+    }
+    rr_release(p, sPool);
+  }
+  for (int i = 0; p->rc == VP_OK && i < p->n; i++) load_meta(p, sP, &p->a[i]);
+  /* the passages under the best matching headings (in match order, as read) */
+  int nMatched = p->n, nExp = 0;
+  double best = 0;
+  int top = 0;
+  for (int i = 0; i < nMatched; i++)
+    if (p->a[i].tier > top) top = p->a[i].tier;
+  for (int i = 0; i < nMatched; i++)
+    if (p->a[i].tier == top && p->a[i].match > best) best = p->a[i].match;
+  for (int i = 0; p->rc == VP_OK && q->bExpand && i < nMatched && nExp < RR_EXPAND; i++) {
+    if (!is_heading(&p->a[i]) || p->a[i].tier != top || p->a[i].match < 0.5 * best) continue;
+    nExp++;
+    long long idH = p->a[i].id, doc = p->a[i].doc;
+    int seq = p->a[i].seq;
+    sqlite3_bind_int64(sKids, 1, idH);
+    sqlite3_bind_int64(sKids, 2, doc);
+    sqlite3_bind_int(sKids, 3, seq);
+    long long aKid[RR_CHILDREN];
+    int nKid = 0;
+    while (rr_step(p, sKids) && nKid < RR_CHILDREN) aKid[nKid++] = sqlite3_column_int64(sKids, 0);
+    sqlite3_reset(sKids);
+    for (int k = 0; k < nKid; k++) {
+      int bHave = 0;
+      for (int j = 0; j < p->n && !bHave; j++) bHave = p->a[j].id == aKid[k];
+      if (bHave) continue;
+      cand *c = rr_add(p, aKid[k]);
+      if (c) load_meta(p, sP, c);
+    }
+  }
+  rr_release(p, sP);
+  rr_release(p, sKids);
+}
+
+/* Weight of each tier (vp_rank.h): the words together and in order first,
+** then near, then apart; content can lift a near passage over a bare
+** mention of the phrase, not a passage with the words apart. */
+static const double aTierW[4] = {0.25, 0.35, 0.45, 1.0};
+
+/* Scores, in place: the heading relations, then content times match, the
+** match measured against the best of its tier. */
+static void score_all(rr *p) {
+  if (p->n == 0) return;
+  double aBest[4] = {0, 0, 0, 0};
+  for (int i = 0; i < p->n; i++)
+    if (p->a[i].match > aBest[p->a[i].tier]) aBest[p->a[i].tier] = p->a[i].match;
+  for (int t = 0; t < 4; t++)
+    if (aBest[t] <= 0) aBest[t] = 1;
+  qsort(p->a, (size_t)p->n, sizeof(cand), cmp_id);
+  for (int i = 0; i < p->n; i++) {
+    cand *c = &p->a[i];
+    if (c->parent < 0) continue;
+    int j = find_id(p->a, p->n, c->id - c->seq + c->parent);
+    if (j < 0 || !is_heading(&p->a[j]) || p->a[j].match <= 0) continue;
+    const cand *h = &p->a[j];
+    c->inherit = aTierW[h->tier] * h->match / aBest[h->tier];
+    p->a[j].bContext = 1;
+  }
+  for (int i = 0; i < p->n; i++) {
+    cand *c = &p->a[i];
+    double m = c->match > 0 ? aTierW[c->tier] * c->match / aBest[c->tier] : 0;
+    double h = c->inherit;
+    double rel = (m > 0.75 * h ? m : 0.75 * h) + 0.25 * (m < h ? m : h);
+    c->score = rel * content_prior(c);
+  }
+  qsort(p->a, (size_t)p->n, sizeof(cand), cmp_score);
+}
+
+/* The tasks of the candidates that can reach the first nNeed places once
+** a task's weight is counted (reading a passage's task costs a look through
+** its document's tasks: not for all of them), then the scores again. */
+static void add_tasks(rr *p, int nNeed) {
+  if (p->n == 0) return;
+  double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
+  sqlite3_stmt *sT = NULL;
+  rr_prepare(p, "SELECT coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
+                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id = ?2"
+                " LIMIT 1", &sT);
+  int bAny = 0;
+  for (int i = 0; p->rc == VP_OK && i < p->n && p->a[i].score >= floor; i++) {
+    load_task(p, sT, &p->a[i]);
+    bAny |= p->a[i].bTask;
+  }
+  rr_release(p, sT);
+  if (bAny && p->rc == VP_OK) score_all(p);
+}
+
+/* Equal texts folded into the first; each document's first hits, then the
+** rest. Returns the order as indexes into p->a (caller frees). */
+static int *arrange(rr *p, int *pnOut) {
+  int *aOrder = malloc(sizeof(int) * (size_t)(p->n + 1));
+  long long *aDoc = malloc(sizeof(long long) * (size_t)(p->n + 1));
+  int *aCnt = malloc(sizeof(int) * (size_t)(p->n + 1));
+  int nDoc = 0, nOut = 0;
+  if (aOrder == NULL || aDoc == NULL || aCnt == NULL) {
+    free(aOrder);
+    free(aDoc);
+    free(aCnt);
+    p->rc = VP_ENOMEM;
+    return NULL;
+  }
+  for (int i = 0; i < p->n; i++) {
+    cand *c = &p->a[i];
+    for (int j = 0; j < i; j++) {
+      if (p->a[j].iDupOf < 0 && p->a[j].hash == c->hash) {
+        c->iDupOf = j;
+        p->a[j].nDup++;
+        break;
+      }
+    }
+    if (c->iDupOf >= 0) continue;
+    int d = 0;
+    while (d < nDoc && aDoc[d] != c->doc) d++;
+    if (d == nDoc) {
+      aDoc[nDoc] = c->doc;
+      aCnt[nDoc++] = 0;
+    }
+    c->bLater = aCnt[d]++ >= VP_RERANK_PER_DOC;
+  }
+  for (int t = 0; t < 2; t++)
+    for (int i = 0; i < p->n; i++)
+      if (p->a[i].iDupOf < 0 && p->a[i].bLater == t) aOrder[nOut++] = i;
+  free(aDoc);
+  free(aCnt);
+  *pnOut = nOut;
+  return aOrder;
+}
+
+static void load_context(rr *p, sqlite3_stmt *sCtx, const cand *c, vp_rerank_hit *h) {
+  if (c->parent < 0) return;
+  sqlite3_bind_int64(sCtx, 1, c->id - c->seq + c->parent);
+  if (rr_step(p, sCtx)) {
+    const char *z = (const char *)sqlite3_column_text(sCtx, 0);
+    int n = sqlite3_column_bytes(sCtx, 0);
+    if (z && n > 0 && n <= RR_CONTEXT_MAX) {
+      h->zContext = vp_strndup(z, n);
+      h->nContext = h->zContext ? n : 0;
+    }
+  }
+  sqlite3_reset(sCtx);
+}
+
+int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLimit,
+                     int nOffset, vp_rerank_hit **paHit, int *pnHit, int *pRcSqlite,
+                     char **pzErr) {
+  *paHit = NULL;
+  *pnHit = 0;
+  *pRcSqlite = SQLITE_OK;
+  rr r = {.io = pIo, .pzErr = pzErr};
+  int nPool = 3 * (nOffset + nLimit);
+  if (nPool < RR_POOL) nPool = RR_POOL;
+  if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
+  gather(&r, q, nPool);
+  int nOrder = 0, *aOrder = NULL;
+  if (r.rc == VP_OK) score_all(&r);
+  if (r.rc == VP_OK) add_tasks(&r, 3 * (nOffset + nLimit));
+  if (r.rc == VP_OK) aOrder = arrange(&r, &nOrder);
+  vp_rerank_hit *aHit = NULL;
+  int nHit = 0;
+  if (r.rc == VP_OK && nOffset < nOrder) {
+    int nWant = nOrder - nOffset < nLimit ? nOrder - nOffset : nLimit;
+    aHit = calloc((size_t)nWant, sizeof(*aHit));
+    if (aHit == NULL) r.rc = VP_ENOMEM;
+    sqlite3_stmt *sCtx = NULL;
+    rr_prepare(&r, "SELECT text FROM passage WHERE id = ?1", &sCtx);
+    for (int i = 0; r.rc == VP_OK && i < nWant; i++) {
+      const cand *c = &r.a[aOrder[nOffset + i]];
+      vp_rerank_hit *h = &aHit[nHit++];
+      h->iPassage = c->id;
+      h->score = c->score;
+      h->bMatch = c->match > 0;
+      h->nDuplicates = c->nDup;
+      load_context(&r, sCtx, c, h);
+      /* the document's further hits, told on its last first-tier hit */
+      if (!c->bLater) {
+        int bLast = 1, nMore = 0;
+        for (int j = 0; j < nOrder; j++) {
+          const cand *o = &r.a[aOrder[j]];
+          if (o->doc != c->doc || o == c) continue;
+          if (o->bLater) nMore++;
+          else if (j > nOffset + i) bLast = 0;
+        }
+        if (bLast) h->nMoreInDoc = nMore;
+      }
+    }
+    rr_release(&r, sCtx);
+  }
+  free(aOrder);
+  free(r.a);
+  if (r.rc != VP_OK) {
+    vp_rerank_free(aHit, nHit);
+    *pRcSqlite = r.rcSqlite;
+    return r.rc;
+  }
+  *paHit = aHit;
+  *pnHit = nHit;
+  return VP_OK;
+}
+
+void vp_rerank_free(vp_rerank_hit *aHit, int nHit) {
+  if (aHit == NULL) return;
+  for (int i = 0; i < nHit; i++) free(aHit[i].zContext);
+  free(aHit);
+}
+
+void vp_rerank_hit_json(cJSON *pHit, const vp_rerank_hit *h) {
+  if (h->zContext) {
+    char *zD = vp_fold_display(h->zContext, h->nContext);
+    if (zD) cJSON_AddStringToObject(pHit, "context", zD);
+    free(zD);
+  }
+  if (!h->bMatch) cJSON_AddBoolToObject(pHit, "via_context", 1);
+  if (h->nMoreInDoc > 0) cJSON_AddNumberToObject(pHit, "more_in_doc", h->nMoreInDoc);
+  if (h->nDuplicates > 0) cJSON_AddNumberToObject(pHit, "duplicates", h->nDuplicates);
+}
