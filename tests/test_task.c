@@ -455,6 +455,7 @@ static void test_lists_and_quotas(void) {
                -1, 0, NO_TABLE, {0}},
       /* 3 */ {VP_P_ITEM, "- Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh: 01 cá nhân/01 ban;", -1, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_ITEM, "- Trung tâm Phục vụ hành chính công tỉnh: + Trụ sở chính: Số 2, đường Lê Lợi;", -1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_TEXT, "01 cá nhân/01 ban;", 0, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 1);
@@ -464,6 +465,7 @@ static void test_lists_and_quotas(void) {
   CHECK("award quota is no task", task_of_passage(&ts, 2) == NULL);
   CHECK("'X: 01 cá nhân' is a quota too", task_of_passage(&ts, 3) == NULL);
   CHECK("'Trụ sở chính:' gives an address", task_of_passage(&ts, 4) == NULL);
+  CHECK("a line that opens with '01 cá nhân' is a quota", task_of_passage(&ts, 5) == NULL);
   vp_task_clear(&ts);
 }
 
@@ -655,6 +657,8 @@ static void test_status_and_run_in(void) {
       /* 11 */ {VP_P_TEXT, "Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo.", -1, 0, NO_TABLE, {0}},
       /* 12 */ {VP_P_TEXT, "Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; "
                            "Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.", -1, 0, NO_TABLE, {0}},
+      /* 13 */ {VP_P_TEXT, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh; Giám đốc "
+                           "Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("'được phép' states a right, no task", task_of_passage(&ts, 0) == NULL);
@@ -663,6 +667,9 @@ static void test_status_and_run_in(void) {
   const vp_task *t11 = task_of_passage(&ts, 11);
   CHECK("'Sở Xây dựng đăng tải' (not 'đang'): a task", t11 && role_of(t11, "Sở Xây dựng") == L);
   const vp_task *t12 = task_of_passage(&ts, 12);
+  const vp_task *t13 = task_of_passage(&ts, 13);
+  CHECK("'… kể từ ngày ký. Chánh Văn phòng …': the clause after the sentence", t13 &&
+        strncmp(t13->zText, "Chánh Văn phòng", strlen("Chánh Văn phòng")) == 0 && role_of(t13, SNV) == L);
   CHECK("a member's qualifier ('trực thuộc …') does not end the list", t12 && role_of(t12, SNV) == L &&
                                                                         role_of(t12, STC) == L);
   const vp_task *t = task_of_passage(&ts, 2);

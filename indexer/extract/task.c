@@ -900,7 +900,7 @@ static int is_award_quota(const vp_fold *f) {
   for (int i = 0; i < f->n; i++) {
     if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
     int e = list_at(f, i, pLimit, NULL);
-    if (e < 0 && i > 0 && f->z[i - 1] == ':') e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
+    if (e < 0 && (i == skip_ws(f, 0) || f->z[i - 1] == ':')) e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
     if (e < 0) continue;
     int j = skip_ws(f, e);
     if (j >= f->n || !is_digit(f->z[j])) continue;
@@ -1058,6 +1058,16 @@ static int append_children_text(const vp_text *pText, int p, vp_task *t) {
   return rc;
 }
 
+/* The next ';', or '.' that ends a sentence ("… kể từ ngày ký. Chánh Văn
+** phòng …"), at or after q in z[0..n); NULL when none. */
+static const char *next_clause_break(const char *z, int n, const char *q) {
+  for (; q < z + n; q++) {
+    if (*q == ';') return q;
+    if (*q == '.' && q + 1 < z + n && (q[1] == ' ' || q[1] == '\n')) return q;
+  }
+  return NULL;
+}
+
 /* A passage that does not open with its doer: the first clause after its
 ** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
 ** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
@@ -1066,8 +1076,9 @@ static int append_children_text(const vp_text *pText, int p, vp_task *t) {
 static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
                              int *pnAlloc) {
   const char *q = memchr(z, ':', (size_t)n);
-  if (q == NULL) q = memchr(z, ';', (size_t)n);
-  for (; q; q = memchr(q + 1, ';', (size_t)(z + n - q - 1))) {
+  int bColon = q != NULL;
+  if (q == NULL) q = next_clause_break(z, n, z);
+  for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1)) {
     int iFrom = (int)(q - z) + 1;
     while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
     if (iFrom >= n) break;
