@@ -395,7 +395,9 @@ static int *arrange(rr *p, int *pnOut) {
   for (int i = 0; i < p->n; i++) {
     cand *c = &p->a[i];
     for (int j = 0; j < i; j++) {
-      if (p->a[j].iDupOf < 0 && p->a[j].hash == c->hash) {
+      /* the same text twice in one document (a summary and its body) is
+      ** one hit; the same sentence in two provinces' plans is two answers */
+      if (p->a[j].iDupOf < 0 && p->a[j].hash == c->hash && p->a[j].doc == c->doc) {
         c->iDupOf = j;
         p->a[j].nDup++;
         break;
