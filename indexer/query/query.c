@@ -1704,16 +1704,22 @@ static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   return rc;
 }
 
+/* find_doc, with a document that is not there an error (VP_ENOTFOUND). */
+static int find_doc_or_fail(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
+  int rc = find_doc(p, zId, piDoc, pzErr);
+  if (rc == VP_OK && *piDoc < 0) {
+    *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
+    rc = VP_ENOTFOUND;
+  }
+  return rc;
+}
+
 int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   int rc = read_begin(p, pzErr);
   if (rc != VP_OK) return rc;
   long long iDoc;
-  rc = find_doc(p, zId, &iDoc, pzErr);
-  if (rc == VP_OK && iDoc < 0) {
-    *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
-    rc = VP_ENOTFOUND;
-  }
+  rc = find_doc_or_fail(p, zId, &iDoc, pzErr);
   cJSON *pOut = NULL;
   sqlite3_stmt *s = NULL;
   if (rc == VP_OK)
@@ -1816,11 +1822,7 @@ int vp_query_doc_text(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   int rc = read_begin(p, pzErr);
   if (rc != VP_OK) return rc;
   long long iDoc;
-  rc = find_doc(p, zId, &iDoc, pzErr);
-  if (rc == VP_OK && iDoc < 0) {
-    *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
-    rc = VP_ENOTFOUND;
-  }
+  rc = find_doc_or_fail(p, zId, &iDoc, pzErr);
   cJSON *pOut = NULL;
   sqlite3_stmt *s = NULL;
   if (rc == VP_OK)
