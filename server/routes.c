@@ -499,20 +499,6 @@ static int api_instrument(const vp_server_target *pTarget, const char *zRest,
   return vp_query_instrument(pDb, zRest, ppOut, pzErr);
 }
 
-/* Agencies in Vietnamese alphabetical order, their provinces too; the
-** generic groups ("Các sở, ban, ngành") after the named bodies, as before. */
-static void agencies_in_order(cJSON *aAg) {
-  cJSON *g, *aGeneric = cJSON_CreateArray();
-  vp_collate_sort(aAg, "name");
-  cJSON_ArrayForEach(g, aAg) vp_collate_sort(cJSON_GetObjectItem(g, "provinces"), "province");
-  for (int i = 0; aGeneric && i < cJSON_GetArraySize(aAg);) {
-    g = cJSON_GetArrayItem(aAg, i);
-    if (cJSON_IsTrue(cJSON_GetObjectItem(g, "generic"))) cJSON_AddItemToArray(aGeneric, cJSON_DetachItemViaPointer(aAg, g));
-    else i++;
-  }
-  while (aGeneric && cJSON_GetArraySize(aGeneric) > 0) cJSON_AddItemToArray(aAg, cJSON_DetachItemFromArray(aGeneric, 0));
-  cJSON_Delete(aGeneric);
-}
 
 static int api_agencies(const vp_server_target *pTarget, const char *zRest,
                         vp_db *pDb, cJSON **ppOut, char **pzErr) {
@@ -522,7 +508,6 @@ static int api_agencies(const vp_server_target *pTarget, const char *zRest,
   (void)zRest;
   if (zPrefix == NULL) {
     int rc = vp_query_agencies(pDb, ppOut, pzErr);
-    if (rc == VP_OK) agencies_in_order(cJSON_GetObjectItem(*ppOut, "agencies"));
     return page_list(pTarget, "agencies", rc, ppOut, pzErr);
   }
   int rc = param_int(pTarget, "limit", 5, 1, VP_LIMIT_MAX, &nLimit, pzErr);

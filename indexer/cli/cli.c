@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "vp_collate.h"
 #include "vp_common.h"
 #include "vp_coverage.h"
 #include "vp_docfilter.h"
@@ -754,25 +753,10 @@ static int p_coverage(const cJSON *o, cli_args *a) {
 
 static int cmd_coverage(cli_args *a) { return run_query(a, q_coverage, p_coverage); }
 
-/* Agencies in Vietnamese alphabetical order, their provinces too; the
-** generic groups ("Các sở, ban, ngành") after the named bodies, as before. */
-static void agencies_in_order(cJSON *aAg) {
-  cJSON *g, *aGeneric = cJSON_CreateArray();
-  vp_collate_sort(aAg, "name");
-  cJSON_ArrayForEach(g, aAg) vp_collate_sort(cJSON_GetObjectItem(g, "provinces"), "province");
-  for (int i = 0; aGeneric && i < cJSON_GetArraySize(aAg);) {
-    g = cJSON_GetArrayItem(aAg, i);
-    if (cJSON_IsTrue(cJSON_GetObjectItem(g, "generic"))) cJSON_AddItemToArray(aGeneric, cJSON_DetachItemViaPointer(aAg, g));
-    else i++;
-  }
-  while (aGeneric && cJSON_GetArraySize(aGeneric) > 0) cJSON_AddItemToArray(aAg, cJSON_DetachItemFromArray(aGeneric, 0));
-  cJSON_Delete(aGeneric);
-}
 
 static int q_agencies(vp_db *p, cli_args *a, cJSON **pp, char **pzErr) {
   if (a->nPos > 0) return vp_query_agency_suggest(p, a->azPos[0], a->nLimit, pp, pzErr);
   int rc = vp_query_agencies(p, pp, pzErr);
-  if (rc == VP_OK) agencies_in_order(cJSON_GetObjectItem(*pp, "agencies")); /* as /api/agencies */
   return rc;
 }
 

@@ -11,6 +11,7 @@
 
 #include "vp_agency.h"
 #include "vp_agmatch.h"
+#include "vp_collate.h"
 #include "vp_common.h"
 #include "vp_docfilter.h"
 #include "vp_docnum.h"
@@ -2006,6 +2007,21 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
 
 /* ---- agencies, health ----------------------------------------------- */
 
+/* Agencies in Vietnamese alphabetical order, their provinces too; the
+** generic groups ("Các sở, ban, ngành") after the named bodies, as before. */
+static void agencies_in_order(cJSON *aAg) {
+  cJSON *g, *aGeneric = cJSON_CreateArray();
+  vp_collate_sort(aAg, "name");
+  cJSON_ArrayForEach(g, aAg) vp_collate_sort(cJSON_GetObjectItem(g, "provinces"), "province");
+  for (int i = 0; aGeneric && i < cJSON_GetArraySize(aAg);) {
+    g = cJSON_GetArrayItem(aAg, i);
+    if (cJSON_IsTrue(cJSON_GetObjectItem(g, "generic"))) cJSON_AddItemToArray(aGeneric, cJSON_DetachItemViaPointer(aAg, g));
+    else i++;
+  }
+  while (aGeneric && cJSON_GetArraySize(aGeneric) > 0) cJSON_AddItemToArray(aAg, cJSON_DetachItemFromArray(aGeneric, 0));
+  cJSON_Delete(aGeneric);
+}
+
 int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   int rc = read_begin(p, pzErr);
@@ -2049,6 +2065,7 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   read_end(p);
   cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aAg));
   cJSON_AddItemToObject(pOut, "agencies", aAg);
+  if (rc == VP_OK) agencies_in_order(cJSON_GetObjectItem(pOut, "agencies"));
   return finish(rc, pOut, ppOut);
 }
 
