@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "vp_common.h"
+
 /* A renderer: the bytes of a whole file in, the text out (*pzOut malloc'd,
 ** NUL-terminated, *pnOut its length; the caller frees). VP_EINPUT with
 ** *pzErr saying why when the file cannot be read (damaged, encrypted, over
@@ -37,6 +39,11 @@ int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, s
 /* The path of the file vp_format_render is rendering on this thread (NULL
 ** outside it): for a renderer's progress lines. */
 const char *vp_format_current_path(void);
+
+/* A renderer's last step: the text it built in *pOut (taken, freed on
+** error) in Unicode NFC as *pzOut (free it) and *pnOut bytes. VP_OK, else
+** VP_ENOMEM, or VP_EINPUT with "<zFormat>'s text is not valid UTF-8". */
+int vp_format_take_nfc(vp_buf *pOut, const char *zFormat, char **pzOut, size_t *pnOut, char **pzErr);
 
 /* A renderer notes how many pages it read by OCR; vp_format_ocr_pages gives
 ** that count for the last vp_format_render on this thread (0: none). */

@@ -157,15 +157,5 @@ int vp_format_doc_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     vp_buf_free(&out);
     return rc;
   }
-  char *zText = vp_buf_take(&out);
-  if (zText == NULL) return VP_ENOMEM;
-  utf8proc_uint8_t *zNfc = utf8proc_NFC((const utf8proc_uint8_t *)zText);
-  free(zText);
-  if (zNfc == NULL) {
-    if (pzErr) *pzErr = vp_mprintf("DOC's text is not valid UTF-8");
-    return VP_EINPUT;
-  }
-  *pzOut = (char *)zNfc;
-  *pnOut = strlen(*pzOut);
-  return VP_OK;
+  return vp_format_take_nfc(&out, "DOC", pzOut, pnOut, pzErr);
 }

@@ -12,6 +12,9 @@
 
 #include "vp_common.h"
 
+#include <stdlib.h>
+#include <utf8proc.h>
+
 static const struct {
   const char *zExt;
   const char *zName;
@@ -83,4 +86,18 @@ int vp_format_render(const char *zPath, const char *z, size_t n, char **pzOut, s
   int rc = aFormat[i].xRender(z, n, pzOut, pnOut, pzErr);
   tl_zPath = NULL;
   return rc;
+}
+
+int vp_format_take_nfc(vp_buf *pOut, const char *zFormat, char **pzOut, size_t *pnOut, char **pzErr) {
+  char *zText = vp_buf_take(pOut);
+  if (zText == NULL) return VP_ENOMEM;
+  utf8proc_uint8_t *zNfc = utf8proc_NFC((const utf8proc_uint8_t *)zText);
+  free(zText);
+  if (zNfc == NULL) {
+    if (pzErr) *pzErr = vp_mprintf("%s's text is not valid UTF-8", zFormat);
+    return VP_EINPUT;
+  }
+  *pzOut = (char *)zNfc;
+  *pnOut = strlen(*pzOut);
+  return VP_OK;
 }
