@@ -456,6 +456,11 @@ static void test_lists_and_quotas(void) {
       /* 3 */ {VP_P_ITEM, "- Ban bầu cử đại biểu Hội đồng nhân dân cấp tỉnh: 01 cá nhân/01 ban;", -1, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_ITEM, "- Trung tâm Phục vụ hành chính công tỉnh: + Trụ sở chính: Số 2, đường Lê Lợi;", -1, 0, NO_TABLE, {0}},
       /* 5 */ {VP_P_TEXT, "01 cá nhân/01 ban;", 0, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_TEXT, "Ví dụ: Sở Khoa học và Công nghệ tỉnh có địa chỉ thư điện tử công vụ là: skhcn@tinh.gov.vn",
+               -1, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_HEADING, "THỦ TƯỚNG CHÍNH PHỦ điện:", -1, 1, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, Huế.",
+               7, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 1);
@@ -465,6 +470,9 @@ static void test_lists_and_quotas(void) {
   CHECK("award quota is no task", task_of_passage(&ts, 2) == NULL);
   CHECK("'X: 01 cá nhân' is a quota too", task_of_passage(&ts, 3) == NULL);
   CHECK("'Trụ sở chính:' gives an address", task_of_passage(&ts, 4) == NULL);
+  CHECK("'Ví dụ: Sở X có địa chỉ …' is an example", task_of_passage(&ts, 6) == NULL);
+  CHECK("a telegram's addressees ('… CHÍNH PHỦ điện:') are not its doers",
+        task_of_passage(&ts, 7) == NULL && task_of_passage(&ts, 8) == NULL);
   CHECK("a line that opens with '01 cá nhân' is a quota", task_of_passage(&ts, 5) == NULL);
   vp_task_clear(&ts);
 }

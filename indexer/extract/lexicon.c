@@ -77,6 +77,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"scope-heading", NULL},
     {"event-deadline", NULL},
     {"report-aspect", NULL},
+    {"address-lead", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

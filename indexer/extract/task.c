@@ -1108,7 +1108,8 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   int rc = clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
   passage_roles *r = &aRoles[p];
-  if (list_at(&c.f, c.iBody, task_list("not-task"), NULL) >= 0) {
+  const vp_lexicon_entry *pNot = NULL;
+  if (list_at(&c.f, c.iBody, task_list("not-task"), &pNot) >= 0) {
     /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
     ** proposer or an address; nor are the items listed under it tasks.
     ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ
@@ -1117,6 +1118,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     int n = ps->iEnd - ps->iStart;
     clause_free(&c);
     if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
+    if (strcmp(pNot->zValue, "later") != 0) return VP_OK; /* an example, an address … */
     return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc);
   }
   if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
@@ -1178,6 +1180,12 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   /* a lead-in over a list of objects ("… thông báo đối với:", "hồ sơ
   ** gồm:") is the task; its items are what it acts on, not tasks */
   int bObjects = bLeadIn && ends_with_list(&c.f, task_list("object-lead"));
+  /* "THỦ TƯỚNG CHÍNH PHỦ điện:" over the addressees of a telegram */
+  if (bLeadIn && ends_with_list(&c.f, task_list("address-lead"))) {
+    r->bMembers = 1;
+    clause_free(&c);
+    return VP_OK;
+  }
   /* a lead-in over its own items ("1. Sở Tài chính có trách nhiệm:") hands
   ** its roles down; the items are the tasks */
   if (bLeadIn && !bObjects && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
