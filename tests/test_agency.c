@@ -111,6 +111,9 @@ static void test_aliases(void) {
   CHECK("Ban Tuyên giáo uỷ", one_mention_is("Ban Tuyên giáo Tỉnh uỷ", "Ban Tuyên giáo Tỉnh ủy"));
   CHECK("Cục Thuế", one_mention_is("Cục Thuế tỉnh", "Cục Thuế tỉnh"));
   CHECK("Hiệp hội DN lower", one_mention_is("Hiệp hội doanh nghiệp tỉnh", "Hiệp hội Doanh nghiệp tỉnh"));
+  CHECK("Chánh văn phòng, lower case",
+        canons_are("Chánh văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"));
+  CHECK("a lower-case office is no body", canons_are("văn phòng Ủy ban nhân dân tỉnh", ""));
 }
 
 static void test_variants(void) {

@@ -259,6 +259,7 @@ typedef struct agency_table {
   int nHead, nHeadAlloc;
   tok_filter headFirst; /* first tokens of the head nouns */
   phrase_set clause, weak, title, nameBreak, nameWord, nameVerb, place, placeAlone, tailBare, tailSep;
+  phrase_set officer; /* "Chánh": the body after it may be written in lower case */
   tok_filter aliasFirst; /* first tokens of the aliases */
   int bOk;
 } agency_table;
@@ -490,6 +491,7 @@ static phrase_set *word_class(agency_table *t, const char *zClass) {
       {"place-alone", offsetof(agency_table, placeAlone)},
       {"generic-tail", offsetof(agency_table, tailBare)},
       {"generic-tail-sep", offsetof(agency_table, tailSep)},
+      {"officer", offsetof(agency_table, officer)},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aClass); i++) {
     if (strcmp(aClass[i].zClass, zClass) == 0) return (phrase_set *)((char *)t + aClass[i].iOff);
@@ -825,6 +827,15 @@ static int viet_nam_at(const scan_ctx *c, int j) {
          c->aT[j].iS != c->aT[j + 1].iS;
 }
 
+/* Is token i preceded by an officer's title whose body is often written in
+** lower case ("Chánh văn phòng Ủy ban nhân dân tỉnh")? */
+static int after_officer(const scan_ctx *c, int i) {
+  for (int k = 1; k <= 3 && k <= i; k++) {
+    if (set_match(c, &c->t->officer, i - k) == k) return 1;
+  }
+  return 0;
+}
+
 /* Longest table alias at token i; returns the end token or -1. *piRec gets
 ** the record, or -1 for a national body written with "Việt Nam" after a
 ** provincial alias ("Hội Nông dân Việt Nam"), reported as written. */
@@ -838,7 +849,7 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
     const vp_agency *r = &t->aRec[al->iRec];
     /* a named agency is written with a capital ("Sở Tài chính", not "cơ
     ** sở tài chính"); generic groups are not ("các sở, ngành") */
-    if (!r->bGeneric && !c->bLenient && !tok_is_cap(c, i)) continue;
+    if (!r->bGeneric && !c->bLenient && !tok_is_cap(c, i) && !after_officer(c, i)) continue;
     if (!r->bGeneric && !alias_first_word_ok(c, i, al)) continue;
     int e = i + al->ph.n;
     if (r->bGeneric) {
