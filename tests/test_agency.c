@@ -111,6 +111,11 @@ static void test_aliases(void) {
   CHECK("Ban Tuyên giáo uỷ", one_mention_is("Ban Tuyên giáo Tỉnh uỷ", "Ban Tuyên giáo Tỉnh ủy"));
   CHECK("Cục Thuế", one_mention_is("Cục Thuế tỉnh", "Cục Thuế tỉnh"));
   CHECK("Hiệp hội DN lower", one_mention_is("Hiệp hội doanh nghiệp tỉnh", "Hiệp hội Doanh nghiệp tỉnh"));
+  CHECK("Thuế tỉnh (2025)", one_mention_is("Thuế tỉnh Lâm Đồng", "Thuế tỉnh"));
+  CHECK("Thuế thành phố (2025)", one_mention_is("Thuế thành phố Hà Nội", "Thuế tỉnh"));
+  CHECK("Thống kê tỉnh (2025)", one_mention_is("Chi cục Thống kê tỉnh Lâm Đồng", "Thống kê tỉnh"));
+  CHECK("regional treasury", one_mention_is("Kho bạc Nhà nước khu vực XV", "Kho bạc Nhà nước khu vực"));
+  CHECK("a tax is no body", canons_are("Thuế thu nhập cá nhân tăng", ""));
   CHECK("Chánh văn phòng, lower case",
         canons_are("Chánh văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"));
   CHECK("a lower-case office is no body", canons_are("văn phòng Ủy ban nhân dân tỉnh", ""));
