@@ -261,6 +261,27 @@ static void test_lists_not_roles(void) {
   vp_task_clear(&ts);
 }
 
+/* Column names other provinces use: "Cơ quan đầu mối", "Lộ trình". */
+static void test_table_column_variants(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE,
+               {"TT", "Tên đề án", "Cơ quan đầu mối", "Đơn vị phối hợp", "Lộ trình", 0}},
+      /* 1 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"1", "Xây dựng đề án phát triển kinh tế tư nhân", STC, "Sở Nội vụ", "Quý IV/2026", 0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("variant columns: task", t != NULL);
+  if (t) {
+    CHECK("variant columns: lead", role_of(t, STC) == L);
+    CHECK("variant columns: support", role_of(t, SNV) == S);
+    CHECK("variant columns: text is the content cell",
+          strcmp(t->zText, "Xây dựng đề án phát triển kinh tế tư nhân") == 0);
+    CHECK("variant columns: deadline", t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2026-Q4") == 0);
+  }
+  vp_task_clear(&ts);
+}
+
 static void test_table_rows(void) {
   spec a[] = {
       /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE,
@@ -887,6 +908,7 @@ int main(void) {
   test_headings();
   test_lists_not_roles();
   test_table_rows();
+  test_table_column_variants();
   test_deadlines();
   test_nfd();
   test_not_official();
