@@ -88,8 +88,11 @@ static vp_meta official_meta(void) {
   return m;
 }
 
-static vp_tasks extract(const spec *a, int n) {
+/* As extract, with each passage's depth in the outline (aiLevel, n long)
+** where a rule reads it. */
+static vp_tasks extract_with_levels(const spec *a, const int *aiLevel, int n) {
   vp_text *t = build(a, n);
+  for (int i = 0; aiLevel && i < n; i++) t->aPassage[i].iLevel = aiLevel[i];
   vp_tasks ts;
   char *zErr = NULL;
   vp_meta m = official_meta();
@@ -98,6 +101,8 @@ static vp_tasks extract(const spec *a, int n) {
   text_free(t);
   return ts;
 }
+
+static vp_tasks extract(const spec *a, int n) { return extract_with_levels(a, NULL, n); }
 
 /* -1: not in the task; else its role */
 static int role_of(const vp_task *t, const char *zCanon) {
@@ -753,6 +758,41 @@ static void test_quiet_regions(void) {
   vp_task_clear(&ts);
 }
 
+/* "a) Đối với Sở X:" and "2. Trách nhiệm của Sở Y" name the doer of the
+** items under them and are no task; emulation criteria ("Tiêu chí thi đua")
+** name bodies without giving them work, down to the next heading of the
+** criteria's own level. */
+static void test_doer_intro_and_criteria(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "a) Đối với Sở Công Thương:", -1, 1, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Xây dựng sàn thương mại điện tử của tỉnh.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_HEADING, "2. Trách nhiệm của Sở Y tế", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Triển khai bệnh án điện tử tại các bệnh viện.", 2, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "3. Nhiệm vụ của Sở Tư pháp: rà soát văn bản quy phạm pháp luật.", -1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_TEXT, "4. Đối với các dự án chậm tiến độ, chủ đầu tư báo cáo nguyên nhân.", -1, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_HEADING, "2. Tiêu chí thi đua", -1, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_HEADING, "a) Đối với các sở, ban, ngành, UBND các xã, phường", 6, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "- Hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm 2025.", 7, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_HEADING, "3. Tổ chức thực hiện", -1, 0, NO_TABLE, {0}},
+      /* 10 */ {VP_P_TEXT, "Sở Nội vụ chủ trì hướng dẫn thực hiện phong trào thi đua.", 9, 0, NO_TABLE, {0}},
+  };
+  static const int aiLevel[] = {2, 3, 2, 3, 2, 2, 2, 3, 4, 2, 3};
+  vp_tasks ts = extract_with_levels(a, aiLevel, VP_ARRAY_SIZE(a));
+  CHECK("'Đối với Sở X:' is no task", task_of_passage(&ts, 0) == NULL);
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("its item: the doer it names leads", t && role_of(t, "Sở Công Thương") == L);
+  CHECK("'Trách nhiệm của Sở Y' is no task", task_of_passage(&ts, 2) == NULL);
+  t = task_of_passage(&ts, 3);
+  CHECK("its item: the doer it names leads", t && role_of(t, "Sở Y tế") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("'Nhiệm vụ của Sở X: …' is the task", t && role_of(t, "Sở Tư pháp") == L);
+  CHECK("'Đối với' an object is no doer", task_of_passage(&ts, 5) == NULL);
+  CHECK("emulation criteria give no task", task_of_passage(&ts, 8) == NULL);
+  t = task_of_passage(&ts, 10);
+  CHECK("the next heading of their level ends the criteria", t && role_of(t, SNV) == L);
+  vp_task_clear(&ts);
+}
+
 /* A lead field that says more than names ("Cơ quan thực hiện: Sở Y tế chủ
 ** trì, phối hợp với các sở, ban, ngành …") gives the bodies after "phối
 ** hợp" support; a heading that only names its doer over duties is no task. */
@@ -903,6 +943,7 @@ static void test_corpus(void) {
 int main(void) {
   test_status_and_run_in();
   test_quiet_regions();
+  test_doer_intro_and_criteria();
   test_lead_field_and_doer_heading();
   test_prose();
   test_headings();

@@ -78,6 +78,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"event-deadline", NULL},
     {"report-aspect", NULL},
     {"address-lead", NULL},
+    {"doer-intro", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

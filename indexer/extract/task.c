@@ -159,6 +159,8 @@ typedef struct clause {
   int bFootnote;       /* a footnote ("1   Chương trình …") */
   int bStatement;      /* opens with bodies that are defined, report or
                        ** author something: no doer, and no later one */
+  int bNamesOnly;      /* "Đối với Sở X:" with nothing after: it names the
+                       ** doer of the items under it and says no work */
   const char *zSrc;    /* the text analysed, as written */
   int nSrc;
 } clause;
@@ -230,6 +232,36 @@ static int take_list(clause *c, int i, int eRole) {
   return iEnd;
 }
 
+/* The end of the agency list starting at folded index i, as take_list
+** would read it, without marking it; -1 when no mention starts at i. */
+static int list_end(const clause *c, int i) {
+  int k = mention_at(c, skip_ws(&c->f, i));
+  int iEnd = -1;
+  for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
+    iEnd = c->aFe[k];
+    k = mention_at(c, skip_list_sep(&c->f, iEnd));
+  }
+  return iEnd;
+}
+
+/* "Đối với Sở X:", "Trách nhiệm của Sở X" (data/task-phrases.tsv:
+** doer-intro): words that introduce the doer a heading or lead-in names.
+** Returns where the list starts when only the list follows, up to a ':' or
+** the end (bNamesOnly when nothing follows the ':'); else i. */
+static int skip_doer_intro(clause *c, int i) {
+  const vp_fold *f = &c->f;
+  int e = list_at(f, i, task_list("doer-intro"), NULL);
+  if (e < 0) return i;
+  int k = skip_ws(f, e);
+  int iEnd = list_end(c, k);
+  if (iEnd < 0) return i;
+  int j = skip_ws(f, iEnd);
+  while (j < f->n && (f->z[j] == '.' || f->z[j] == '*')) j = skip_ws(f, j + 1);
+  if (j < f->n && f->z[j] != ':') return i;
+  c->bNamesOnly = j >= f->n || skip_ws(f, j + 1) >= f->n;
+  return k;
+}
+
 /* Does a word of list report-aspect stand, as written (tones count: "đã",
 ** "đang", never "đăng"), at folded index i? "Bộ Công an đang triển khai …"
 ** reports what a body is doing or did; it assigns nothing. */
@@ -251,6 +283,7 @@ static int report_aspect_at(const clause *c, int i) {
 static void read_doer(clause *c, int bMayOwnDoer) {
   const vp_fold *f = &c->f;
   int i = c->iBody, bAssigned = 0;
+  if (bMayOwnDoer) i = skip_doer_intro(c, i);
   for (int round = 0; round < 2; round++) {
     int e = list_at(f, i, task_list("assign"), NULL);
     bAssigned |= e >= 0; /* "Giao Sở X là cơ quan đầu mối": a designation */
@@ -1201,6 +1234,8 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (c.bOwnDoer && !c.bChuTri && c.nContent <= 3 && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&
       pText->aPassage[p + 1].iParent == p)
     bTask = 0;
+  /* "a) Đối với Sở X:" says no work of its own */
+  if (c.bNamesOnly) bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
@@ -1510,7 +1545,9 @@ static int in_quiet_region(const vp_text *pText, int p, quiet_region *pR) {
   if (pR->bProcedure) {
     int bNumbered = bLabelled && !(ps->zLabel[0] >= 'a' && ps->zLabel[0] <= 'z') &&
                     ps->zLabel[0] != '-' && ps->zLabel[0] != '+' && (unsigned char)ps->zLabel[0] < 0x80;
-    if (ps->eKind == VP_P_HEADING || (bNumbered && ps->iLevel <= pR->iLevel)) pR->bProcedure = 0;
+    /* a heading under the region's own ("a) Đối với …" under "2. Tiêu chí
+    ** thi đua") stays in it */
+    if ((ps->eKind == VP_P_HEADING || bNumbered) && ps->iLevel <= pR->iLevel) pR->bProcedure = 0;
   }
   return pR->bProcedure;
 }
