@@ -13,6 +13,10 @@
 ** *pn (may be NULL) gets the length. NULL when there is no such table. */
 const char *vp_data_get(const char *zName, size_t *pn);
 
+/* A checksum of every table (FNV-1a over names and contents), so that an
+** index can tell which documents were extracted under other word lists. */
+unsigned vp_data_checksum(void);
+
 /* Iterate the TSV rows of a table: skips '#' comments, blank lines and the
 ** first other line (the column names). Fills up to nMax column pointers into
 ** a caller buffer holding a copy of the line (cells NUL-terminated, trimmed).

@@ -17,9 +17,11 @@
 #include "vp_task.h"
 #include "vp_vocab.h"
 
-/* Bump when extraction rules or the schema change: documents indexed by an
-** older version are re-indexed even when their bytes did not change. */
-#define VP_STORE_VERSION 7
+/* Bump when the extraction code or the schema changes: documents indexed by
+** an older version are re-indexed even when their bytes did not change. A
+** change of the word lists in data/ does the same by itself (the documents'
+** stored version mixes in vp_data_checksum). */
+#define VP_STORE_VERSION 8
 #define VP_STORE_SCHEMA "vnplan-6" /* tables and indexes */
 
 #define VP_STORE_READONLY 1 /* open read-only; fail when there is no index */
@@ -35,7 +37,7 @@ typedef struct vp_store vp_store; /* prepared statements for writing */
 int vp_store_writer(sqlite3 *db, vp_store **ppOut, char **pzErr);
 void vp_store_writer_free(vp_store *p);
 
-/* The documents indexed under the current rules (VP_STORE_VERSION) with
+/* The documents indexed under the current rules (VP_STORE_VERSION and data/) with
 ** their content hash, sorted by path: what a run need not read again. Read
 ** once by the writer, then only read (from any thread). */
 typedef struct vp_store_known {

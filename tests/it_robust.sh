@@ -7,7 +7,8 @@
 #      bytes, a binary, an empty file, a symlink loop, an unreadable file, a
 #      huge single line, deep nesting, 10,000 columns) beside copies of the
 #      seed plans: each bad file named on stderr and skipped, the seeds indexed
-#      once, exit status 1, the index answers afterwards;
+#      once, exit status 1, the index answers afterwards; documents stored
+#      under other rules (version) are read again by the next run;
 #   3. crash safety: `vnplan index` killed with SIGKILL at random points of a
 #      generated corpus; the index opens, passes PRAGMA integrity_check and
 #      FTS5 'integrity-check', and every document in it has exactly the
@@ -122,6 +123,18 @@ timeout 15 "$VNPLAN_ASAN" refs --db "$DB" "69-KL/TW" >"$T/q2.out" 2>&1
 rc=$?
 check "bad input: the index answers refs afterwards within 15 s (exit $rc)" test $rc = 0 -a -s "$T/q2.out"
 chmod 644 "$H/bad-unreadable.txt" 2>/dev/null
+
+# ---------------------------------------------------------------------------
+echo "== 2b. new rules reach an old index"
+R=$T/rules; mkdir -p "$R/in"; cp corpus/*.txt corpus/*.md "$R/in/" 2>/dev/null
+nr=$(ls "$R/in" | wc -l)
+"$VNPLAN" index --db "$R/r.db" "$R/in" >/dev/null 2>&1
+out=$("$VNPLAN" index --db "$R/r.db" "$R/in" 2>&1 | tail -n 1)
+check "rules: a rerun under the same rules reads nothing again ($out)" sh -c "echo '$out' | grep -q ' 0 indexed, $nr unchanged'"
+# documents stored under other rules (an older vnplan, other word lists)
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE doc SET version=version+2 WHERE rowid IN (SELECT rowid FROM doc LIMIT 2)"); c.commit()' "$R/r.db"
+out=$("$VNPLAN" index --db "$R/r.db" "$R/in" 2>&1 | tail -n 1)
+check "rules: the documents stored under other rules are read again ($out)" sh -c "echo '$out' | grep -q ' 2 indexed, $((nr - 2)) unchanged'"
 
 # ---------------------------------------------------------------------------
 echo "== 3. crash safety (SIGKILL during indexing; seed $SEED)"

@@ -1,6 +1,6 @@
 /*
 ** data.c — access to the data tables compiled in from data/ (see vp_data.h):
-** lookup by name and a TSV row iterator. Not for the meaning of any table.
+** lookup by name, a checksum of them all and a TSV row iterator. Not for the meaning of any table.
 */
 #include "vp_data.h"
 
@@ -17,6 +17,16 @@ const char *vp_data_get(const char *zName, size_t *pn) {
   }
   if (pn) *pn = 0;
   return NULL;
+}
+
+unsigned vp_data_checksum(void) {
+  unsigned h = 2166136261u;
+  for (int i = 0; i < vp_data_count; i++) {
+    const vp_data_entry *e = &vp_data_table[i];
+    for (const char *z = e->zName; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
+    for (size_t k = 0; k < e->n; k++) h = (h ^ (unsigned char)e->z[k]) * 16777619u;
+  }
+  return h;
 }
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }

@@ -79,6 +79,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"report-aspect", NULL},
     {"address-lead", NULL},
     {"doer-intro", NULL},
+    {"condition-lead", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */

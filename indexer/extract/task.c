@@ -1091,14 +1091,57 @@ static int append_children_text(const vp_text *pText, int p, vp_task *t) {
   return rc;
 }
 
+/* "thì", the word that ends a condition, at q in z[0..n) between spaces. */
+static const char zThi[] = "th\xc3\xac";
+static int thi_at(const char *z, int n, const char *q) {
+  int k = (int)strlen(zThi);
+  return q > z && q[-1] == ' ' && q + k < z + n && memcmp(q, zThi, (size_t)k) == 0 &&
+         (q[k] == ' ' || q[k] == '\n');
+}
+
 /* The next ';', or '.' that ends a sentence ("… kể từ ngày ký. Chánh Văn
-** phòng …"), at or after q in z[0..n); NULL when none. */
-static const char *next_clause_break(const char *z, int n, const char *q) {
+** phòng …"), or with bComma a ',', at or after q in z[0..n); NULL when
+** none. */
+static const char *next_clause_break(const char *z, int n, const char *q, int bComma) {
   for (; q < z + n; q++) {
-    if (*q == ';') return q;
+    if (*q == ';' || (bComma && (*q == ',' || thi_at(z, n, q)))) return q;
     if (*q == '.' && q + 1 < z + n && (q[1] == ' ' || q[1] == '\n')) return q;
   }
   return NULL;
+}
+
+/* Where the clause after the break at q starts. */
+static int after_break(const char *z, int n, const char *q) {
+  return (int)(q - z) + (thi_at(z, n, q) ? (int)strlen(zThi) : 1);
+}
+
+/* Does the sentence from z[i] on say "… thì …"? Its doer is then the one
+** after "thì" ("Trường hợp hồ sơ gửi đến UBND cấp xã thì Chi nhánh …"). */
+static int sentence_has_thi(const char *z, int n, int i) {
+  for (const char *q = z + i; q < z + n; q++) {
+    if (*q == ';' || (*q == '.' && q + 1 < z + n && (q[1] == ' ' || q[1] == '\n'))) return 0;
+    if (thi_at(z, n, q)) return 1;
+  }
+  return 0;
+}
+
+/* The deadline an opening adverbial z[0..n) states ("Hằng năm,", "Trước
+** ngày 30/6/2026,"): *pzDl as written (NULL when none), its normal form in
+** zNorm (24 bytes). */
+static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
+  clause c0;
+  *pzDl = NULL;
+  int rc = clause_init(&c0, z, n, 0);
+  if (rc != VP_OK) return rc;
+  deadline d;
+  find_prose_deadline(&c0, &d);
+  if (d.bFound) {
+    *pzDl = vp_fold_display(z + c0.f.aOff[d.iS], c0.f.aOff[d.iE] - c0.f.aOff[d.iS]);
+    memcpy(zNorm, d.zNorm, sizeof(d.zNorm));
+    if (*pzDl == NULL) rc = VP_ENOMEM;
+  }
+  clause_free(&c0);
+  return rc;
 }
 
 /* A passage that does not open with its doer: the first clause after its
@@ -1107,14 +1150,15 @@ static const char *next_clause_break(const char *z, int n, const char *q) {
 ** own doer and says what to do is a task of passage p, with that clause as
 ** its text. After a ':' only the ';' that follow it count. */
 static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
-                             int *pnAlloc) {
+                             int *pnAlloc, int bComma) {
   const char *q = memchr(z, ':', (size_t)n);
   int bColon = q != NULL;
-  if (q == NULL) q = next_clause_break(z, n, z);
-  for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1)) {
-    int iFrom = (int)(q - z) + 1;
+  if (q == NULL) q = next_clause_break(z, n, z, bComma);
+  for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1, bComma)) {
+    int iFrom = bColon ? (int)(q - z) + 1 : after_break(z, n, q);
     while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
     if (iFrom >= n) break;
+    if (bComma && sentence_has_thi(z, n, iFrom)) continue;
     clause c;
     int rc = clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
@@ -1122,7 +1166,12 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
         list_at(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
-      if (rc == VP_OK) rc = clause_task_push(pOut, pnAlloc, p, &c, 0, NULL, NULL, &parties);
+      /* "Hằng năm, Sở X …": the opening may hold the deadline */
+      char *zOpenDl = NULL;
+      char zOpenNorm[24] = "";
+      if (rc == VP_OK && bComma) rc = opening_deadline(z, iFrom, &zOpenDl, zOpenNorm);
+      if (rc == VP_OK) rc = clause_task_push(pOut, pnAlloc, p, &c, 0, zOpenDl, zOpenNorm, &parties);
+      free(zOpenDl);
       party_list_free(&parties);
       clause_free(&c);
       return rc;
@@ -1152,7 +1201,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     clause_free(&c);
     if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
     if (strcmp(pNot->zValue, "later") != 0) return VP_OK; /* an example, an address … */
-    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc);
+    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, 0);
   }
   if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
@@ -1256,8 +1305,11 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   }
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && !bLeadIn &&
       !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
+    /* "Hằng năm, Sở X …", "Trong quá trình thực hiện, nếu có vướng mắc,
+    ** các sở …": after an opening adverbial the doer follows a comma */
+    int bComma = list_at(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0;
     clause_free(&c);
-    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc);
+    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, bComma);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};

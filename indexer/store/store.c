@@ -15,6 +15,7 @@
 
 #include "vp_agency.h"
 #include "vp_common.h"
+#include "vp_data.h"
 #include "vp_fold.h"
 #include "vp_rank.h"
 #include "vp_tok.h"
@@ -325,6 +326,7 @@ struct vp_store {
   fts_range *aRange; /* documents of the open batch, for passage_fts */
   int nRange, nRangeAlloc;
   int nBatchDocs; /* documents stored in the open batch */
+  int iRules;     /* rules_version(), computed once */
 };
 
 static unsigned agency_hash(const char *z) {
@@ -421,6 +423,14 @@ static int lookup_id(vp_store *p, int iStmt, long long *piOut) {
   return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? SQLITE_OK : rc;
 }
 
+/* The rules a document was extracted under: the code's (VP_STORE_VERSION)
+** and the word lists' (data/). A document stored under other rules is read
+** again by the next `vnplan index`, so new rules reach an old index. */
+static int rules_version(void) {
+  unsigned h = vp_data_checksum() ^ ((unsigned)VP_STORE_VERSION * 2654435761u);
+  return (int)(h & 0x7fffffff) | 1; /* never 0, "not computed yet" */
+}
+
 int vp_store_known_load(vp_store *p, vp_store_known *pOut, char **pzErr) {
   memset(pOut, 0, sizeof(*pOut));
   sqlite3_stmt *s = NULL;
@@ -429,7 +439,8 @@ int vp_store_known_load(vp_store *p, vp_store_known *pOut, char **pzErr) {
                               " AND hash IS NOT NULL ORDER BY path",
                               -1, &s, NULL);
   int nAlloc = 0;
-  if (rc == SQLITE_OK) sqlite3_bind_int(s, 1, VP_STORE_VERSION);
+  if (p->iRules == 0) p->iRules = rules_version();
+  if (rc == SQLITE_OK) sqlite3_bind_int(s, 1, p->iRules);
   while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
     rc = SQLITE_OK;
     if (pOut->n == nAlloc) {
@@ -757,7 +768,8 @@ static int put_rows(vp_store *p, const vp_store_doc *d, long long iOld,
     bind_text(s, 1, d->zPath);
     bind_text(s, 2, d->zFile);
     bind_text(s, 3, d->zHash);
-    sqlite3_bind_int(s, 4, VP_STORE_VERSION);
+    if (p->iRules == 0) p->iRules = rules_version();
+    sqlite3_bind_int(s, 4, p->iRules);
     sqlite3_bind_int64(s, 5, d->nSize);
     bind_text(s, 6, m->zKind);
     bind_text(s, 7, m->zNumber);
