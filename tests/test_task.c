@@ -798,6 +798,29 @@ static void test_doer_intro_and_criteria(void) {
   vp_task_clear(&ts);
 }
 
+/* A second clause with its own doer ("X làm A; Y phối hợp thực hiện") names
+** another lead of the same task; a report's addressee does not. A generic
+** "các cơ quan chức năng có liên quan" does not end a list of supports. */
+static void test_later_doers(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "11. Công an tỉnh bảo đảm an ninh mạng; Bộ Chỉ huy Quân sự tỉnh phối hợp thực hiện.", -1, 0,
+               NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "12. Sở Y tế tổng hợp số liệu; Sở Tài chính là cơ quan thường trực của Hội đồng.", -1, 0,
+               NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "13. Sở Nội vụ chỉ đạo các đơn vị phối hợp với các cơ quan chức năng có liên quan và Ủy ban "
+                          "nhân dân cấp xã rà soát hồ sơ.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("later doer: the first leads", t && role_of(t, "Công an tỉnh") == L);
+  CHECK("later doer: the second leads too", t && role_of(t, "Bộ Chỉ huy Quân sự tỉnh") == L);
+  t = task_of_passage(&ts, 1);
+  CHECK("later clause defining a body: no role", t && role_of(t, STC) < 0);
+  t = task_of_passage(&ts, 2);
+  CHECK("support after a generic group", t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == S);
+  vp_task_clear(&ts);
+}
+
 /* A lead field that says more than names ("Cơ quan thực hiện: Sở Y tế chủ
 ** trì, phối hợp với các sở, ban, ngành …") gives the bodies after "phối
 ** hợp" support; a heading that only names its doer over duties is no task. */
@@ -949,6 +972,7 @@ int main(void) {
   test_status_and_run_in();
   test_quiet_regions();
   test_doer_intro_and_criteria();
+  test_later_doers();
   test_lead_field_and_doer_heading();
   test_prose();
   test_headings();

@@ -341,6 +341,29 @@ static void read_support(clause *c) {
   }
 }
 
+/* "Công an tỉnh bảo đảm an ninh mạng; Bộ Chỉ huy Quân sự tỉnh phối hợp
+** thực hiện": after a ';' or the end of a sentence, a clause that opens
+** with bodies of no role yet and goes on with what they do names more
+** doers of the same task. Only where the passage opened with its own doer. */
+static void read_later_doers(clause *c) {
+  const vp_fold *f = &c->f;
+  for (int j = c->iBody; j < f->n; j++) {
+    if (f->z[j] != ';' && !(f->z[j] == '.' && j + 1 < f->n && f->z[j + 1] == ' ')) continue;
+    int k = skip_ws(f, j + 1);
+    int m = mention_at(c, k);
+    if (m < 0) continue;
+    int e = list_end(c, k);
+    int bFree = 1;
+    for (int q = m; q < c->nM && c->aFs[q] < e; q++) bFree &= c->aRole[q] == ROLE_NONE;
+    int w = skip_ws(f, e);
+    if (!bFree || w >= f->n || !is_word_byte((unsigned char)f->z[w])) continue;
+    if (list_at(f, w, task_list("definition"), NULL) >= 0 || list_at(f, w, task_list("author-of"), NULL) >= 0 ||
+        report_aspect_at(c, w))
+      continue;
+    take_list(c, k, ROLE_LEAD);
+  }
+}
+
 static int is_not_content(const char *z, int n) {
   return vp_lexicon_find(task_list("not-content"), z, n) != NULL;
 }
@@ -541,6 +564,7 @@ static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   c->bFootnote = d > j && d < c->f.n && c->f.z[d] == ' ' && c->iBody == j;
   read_doer(c, bMayOwnDoer);
   read_support(c);
+  if (c->bOwnDoer) read_later_doers(c);
   c->nContent = count_content_words(c);
   c->bMembership = contains_list(&c->f, task_list("membership"));
   return VP_OK;
