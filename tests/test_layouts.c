@@ -416,6 +416,31 @@ static void test_article_runs_on(void) {
   vp_reader_free(p);
 }
 
+/* A head over two rows: "Cơ quan thực hiện" spans "Chủ trì" and "Phối
+** hợp", named in the row under it. */
+static void test_two_row_head(void) {
+  vp_text *p = parse("| STT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian hoàn thành |\n"
+                     "|---|---|---|---|---|\n"
+                     "| | | Chủ trì | Phối hợp | |\n"
+                     "| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Sở Tài chính | Quý II/2026 |\n");
+  CHECK("two-row head: parsed", p != NULL);
+  if (p == NULL) return;
+  int iHead = -1, iSub = -1, iRow = -1;
+  for (int i = 0; i < p->nPassage; i++) {
+    const vp_passage *ps = &p->aPassage[i];
+    if (ps->eKind == VP_P_TABLE_HEAD && iHead < 0) iHead = i;
+    else if (ps->eKind == VP_P_TABLE_HEAD) iSub = i;
+    if (ps->eKind == VP_P_ROW && iRow < 0) iRow = i;
+  }
+  CHECK("two-row head: the second row is a head, not content", iHead >= 0 && iSub == iHead + 1);
+  CHECK("two-row head: one row of content", iRow >= 0 && p->aPassage[iRow].iTable == iHead);
+  const vp_passage *h = iHead >= 0 ? &p->aPassage[iHead] : NULL;
+  CHECK("two-row head: lead and support columns from the row under it",
+        h && h->aeColRole && h->nCell == 5 && h->aeColRole[2] == VP_COL_LEAD && h->aeColRole[3] == VP_COL_SUPPORT &&
+            h->aeColRole[1] == VP_COL_CONTENT && h->aeColRole[4] == VP_COL_DEADLINE);
+  vp_reader_free(p);
+}
+
 int main(void) {
   test_header_cells();
   test_national();
@@ -430,5 +455,6 @@ int main(void) {
   test_section_part();
   test_recipients_dash_alone();
   test_article_runs_on();
+  test_two_row_head();
   return vp_test_done();
 }

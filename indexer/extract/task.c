@@ -1172,9 +1172,12 @@ static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
 ** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
 ** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
 ** own doer and says what to do is a task of passage p, with that clause as
-** its text. After a ':' only the ';' that follow it count. */
+** its text. After a ':' only the ';' that follow it count. With bComma
+** (an opening adverbial: "Trường hợp …, Sở X …") its commas and "thì"
+** count too, and the task's text is the whole passage from iWholeFrom,
+** condition and all. */
 static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
-                             int *pnAlloc, int bComma) {
+                             int *pnAlloc, int bComma, int iWholeFrom) {
   const char *q = memchr(z, ':', (size_t)n);
   int bColon = q != NULL;
   if (q == NULL) q = next_clause_break(z, n, z, bComma);
@@ -1196,6 +1199,16 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
       if (rc == VP_OK && bComma) rc = opening_deadline(z, iFrom, &zOpenDl, zOpenNorm);
       if (rc == VP_OK) rc = clause_task_push(pOut, pnAlloc, p, &c, 0, zOpenDl, zOpenNorm, &parties);
       free(zOpenDl);
+      if (rc == VP_OK && bComma) {
+        /* the condition is part of the duty ("Trường hợp …, Sở X …") */
+        vp_task *t = &pOut->a[pOut->n - 1];
+        char *zWhole = vp_fold_display(z + iWholeFrom, n - iWholeFrom);
+        if (zWhole == NULL) rc = VP_ENOMEM;
+        else {
+          free(t->zText);
+          t->zText = zWhole;
+        }
+      }
       party_list_free(&parties);
       clause_free(&c);
       return rc;
@@ -1225,7 +1238,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     clause_free(&c);
     if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
     if (strcmp(pNot->zValue, "later") != 0) return VP_OK; /* an example, an address … */
-    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, 0);
+    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, 0, 0);
   }
   if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
@@ -1332,8 +1345,9 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     /* "Hằng năm, Sở X …", "Trong quá trình thực hiện, nếu có vướng mắc,
     ** các sở …": after an opening adverbial the doer follows a comma */
     int bComma = list_at(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0;
+    int iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
     clause_free(&c);
-    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, bComma);
+    return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, bComma, iBodySrc);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};

@@ -115,6 +115,34 @@ static int rd_column_roles(vp_passage *pP) {
   return VP_OK;
 }
 
+/* A table's second header row ("| | | Chủ trì | Phối hợp | |" under a
+** merged "Cơ quan thực hiện"): every cell it fills is a column name. Its
+** roles replace those of the head above for the columns it names, and it is
+** a head itself, not a row of content. */
+static int rd_subhead(vp_passage *pHead, vp_passage *pP) {
+  if (pP->nCell == 0 || pP->nCell > pHead->nCell) return VP_OK;
+  vp_colrole aeRole[64];
+  int nNamed = 0;
+  if (pP->nCell > (int)(sizeof(aeRole) / sizeof(aeRole[0]))) return VP_OK;
+  for (int c = 0; c < pP->nCell; c++) {
+    aeRole[c] = VP_COL_NONE;
+    if (pP->azCell[c] == NULL || pP->azCell[c][0] == 0) continue;
+    char *zFold = vp_fold_str(pP->azCell[c], -1);
+    if (zFold == NULL) return VP_ENOMEM;
+    int bName = vp_columns_is_name(zFold);
+    aeRole[c] = vp_columns_role(zFold);
+    free(zFold);
+    if (!bName || aeRole[c] == VP_COL_NONE) return VP_OK;
+    nNamed++;
+  }
+  if (nNamed == 0) return VP_OK;
+  for (int c = 0; c < pP->nCell; c++) {
+    if (aeRole[c] != VP_COL_NONE) pHead->aeColRole[c] = aeRole[c];
+  }
+  pP->eKind = VP_P_TABLE_HEAD;
+  return rd_column_roles(pP) == VP_OK ? VP_OK : VP_ENOMEM;
+}
+
 /* See vp_reader.h. The copy of zBuf is kept in the result (zBuf); markup is
 ** blanked in a second copy from which the passage texts are cut. */
 int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
@@ -205,6 +233,10 @@ int vp_reader_parse(const char *zBuf, size_t nBuf, vp_text **ppOut,
       pP->zSection = vp_strndup("", 0);
       if (pP->zSection == NULL) rc = VP_ENOMEM;
     }
+    /* the first row under a head may be a second header row */
+    if (rc == VP_OK && pP->eKind == VP_P_ROW && k > 0 && pP->iTable == k - 1 &&
+        p->aP[k - 1].eKind == VP_P_TABLE_HEAD && p->aP[k - 1].aeColRole)
+      rc = rd_subhead(&p->aP[k - 1], pP);
   }
 done:
   if (pOut) {
