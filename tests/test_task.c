@@ -809,6 +809,8 @@ static void test_later_doers(void) {
                NO_TABLE, {0}},
       /* 2 */ {VP_P_ITEM, "13. Sở Nội vụ chỉ đạo các đơn vị phối hợp với các cơ quan chức năng có liên quan và Ủy ban "
                           "nhân dân cấp xã rà soát hồ sơ.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "14. Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp viễn thông và Sở Xây dựng "
+                          "triển khai hạ tầng dùng chung.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -818,6 +820,8 @@ static void test_later_doers(void) {
   CHECK("later clause defining a body: no role", t && role_of(t, STC) < 0);
   t = task_of_passage(&ts, 2);
   CHECK("support after a generic group", t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == S);
+  t = task_of_passage(&ts, 3);
+  CHECK("support after partners that are no bodies", t && role_of(t, "Sở Xây dựng") == S);
   vp_task_clear(&ts);
 }
 

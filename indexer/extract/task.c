@@ -337,7 +337,17 @@ static void read_support(clause *c) {
     int j = skip_ws(f, i + (int)strlen("phoi hop"));
     int e = list_at(f, j, task_list("coop-link"), NULL);
     if (e >= 0) j = skip_ws(f, e);
-    take_list(c, j, ROLE_SUPPORT);
+    if (take_list(c, j, ROLE_SUPPORT) >= 0 || e < 0) continue;
+    /* "phối hợp với doanh nghiệp viễn thông và các đơn vị có liên quan":
+    ** partners that are no bodies of ours may come first; the bodies after
+    ** their ',' or "và" (within a few words) are supports too */
+    for (int k = j, nWord = 0; k < f->n && nWord < 6; k++) {
+      char ch = f->z[k];
+      if (ch == ';' || ch == '.' || ch == ':' || ch == '(') break;
+      if (ch == ' ') nWord++;
+      int iNext = ch == ',' ? k + 1 : (ch == ' ' && phrase_at(f, k + 1, "va") >= 0) ? k + 3 : -1;
+      if (iNext >= 0 && take_list(c, iNext, ROLE_SUPPORT) >= 0) break;
+    }
   }
 }
 
