@@ -35,7 +35,7 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=bin/asan/%)
 DATA     = $(sort $(wildcard data/*.tsv data/*.json server/www/*))
 
-.PHONY: all help deps deps-test test unit serve demo index bench bench-hostile realvi-precision \
+.PHONY: all help deps deps-test test unit serve demo index bench bench-hostile realvi-precision heldout \
         fuzz corpus-large clean install screenshots
 all: bin/vnplan
 
@@ -47,6 +47,7 @@ help:
 	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/), then bench-hostile"
 	@echo "make bench-hostile  the attacks of issue 11 on a running server: status, latency, RSS"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
+	@echo "make heldout    the scorer on nine real-vi documents judged by a separate reader (bench/heldout)"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
 	@echo "make screenshots  PNGs of each view of the page at 1280 and 390 px under bin/screenshots/"
 	@echo "make install    PREFIX=/usr/local DESTDIR=: binary, data, page, man page, completions"
@@ -156,6 +157,17 @@ realvi-precision: bin/vnplan
 	bin/vnplan index --db $(REALVI_DB) $(REALVI); rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
 	python3 bench/realvi_precision.py --db $(REALVI_DB) \
 	  --out bench/out/realvi_precision.txt $(REALVI_ARGS)
+
+# make heldout: the nine documents of bench/heldout/gold.json taken from the
+# real-vi archive into bench/out/heldout/, scored with ../shared/eval/score.py.
+HELDOUT_DIR ?= bench/out/heldout
+heldout: bin/vnplan
+	$(Q)if [ ! -f $(REALVI_TAR) ]; then echo "heldout: $(REALVI_TAR) not found, skipped"; exit 0; fi; \
+	rm -rf $(HELDOUT_DIR) && mkdir -p $(HELDOUT_DIR)/corpus && \
+	tar -xJf $(REALVI_TAR) -C $(HELDOUT_DIR)/corpus \
+	  $$(python3 -c 'import json; print(" ".join(d["file"] for d in json.load(open("bench/heldout/gold.json"))["docs"]))') && \
+	python3 ../shared/eval/score.py --bin bin/vnplan --gold bench/heldout/gold.json \
+	  --db $(HELDOUT_DIR)/heldout.db $(HELDOUT_DIR)/corpus
 
 # make screenshots: indexes corpus/ into bin/corpus.db, serves it on a free
 # port and has headless Chromium (tests/it_server_browser.py --screenshots)
