@@ -271,6 +271,27 @@ static void test_lists_not_roles(void) {
   vp_task_clear(&ts);
 }
 
+/* Deadline cells that give a span or a time before an event. */
+static void test_deadline_spans(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE, {"STT", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện", 0}},
+      /* 1 */ {VP_P_ROW, "row", -1, 0, 0, {"1", "Xây dựng cơ sở dữ liệu đất đai", STC, "Từ 01/7/2025", 0}},
+      /* 2 */ {VP_P_ROW, "row", -1, 0, 0, {"2", "Rà soát hồ sơ đất đai", STC, "Từ tháng 7/2025 đến tháng 12/2026", 0}},
+      /* 3 */ {VP_P_ROW, "row", -1, 0, 0, {"3", "Gửi báo cáo kết quả", STC, "Trước 10 ngày so với ngày họp", 0}},
+      /* 4 */ {VP_P_ITEM, "4. Sở Nội vụ gửi hồ sơ trước 15 ngày so với ngày tổ chức hội nghị.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("from a date on: an open span", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2025-07-01/..") == 0);
+  t = task_of_passage(&ts, 2);
+  CHECK("from a month to a month", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "2025-07/2026-12") == 0);
+  t = task_of_passage(&ts, 3);
+  CHECK("days before an event (cell)", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "-P10D") == 0);
+  t = task_of_passage(&ts, 4);
+  CHECK("days before an event (prose)", t && t->zDeadlineNorm && strcmp(t->zDeadlineNorm, "-P15D") == 0);
+  vp_task_clear(&ts);
+}
+
 /* Column names other provinces use: "Cơ quan đầu mối", "Lộ trình". */
 static void test_table_column_variants(void) {
   spec a[] = {
@@ -367,7 +388,7 @@ static void test_deadlines(void) {
       {"1. Sở Tài chính báo cáo kết quả quý IV/2023 và đề xuất.", NULL, NULL},
       {"1. Sở Tài chính tổ chức hội nghị tổng kết vào ngày 19/12/2025.", "vào ngày 19/12/2025", "2025-12-19"},
       {"1. Sở Y tế khử khuẩn môi trường ngay sau khi lũ rút, bảo đảm không để dịch bệnh.", "ngay sau khi lũ rút", "event"},
-      {"1. Sở Nội vụ gửi hồ sơ trước 10 ngày để thẩm định.", "trước 10 ngày", "P10D"},
+      {"1. Sở Nội vụ gửi hồ sơ trước 10 ngày để thẩm định.", "trước 10 ngày", "-P10D"},
       {"1. Sở Tài chính triển khai kế hoạch, phấn đấu đạt mục tiêu ngay trong năm 2025.", NULL, NULL},
       {"1. Sở Tài chính lồng ghép vào các Chương trình mục tiêu quốc gia trước ngày 15/12/2025.",
        "trước ngày 15/12/2025", "2025-12-15"},
@@ -983,6 +1004,7 @@ int main(void) {
   test_lists_not_roles();
   test_table_rows();
   test_table_column_variants();
+  test_deadline_spans();
   test_deadlines();
   test_nfd();
   test_not_official();

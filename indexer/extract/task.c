@@ -752,7 +752,8 @@ static void find_duration(const vp_fold *f, int iFrom, deadline *pOut) {
   const vp_lexicon_list *pLead = task_list("duration"), *pUnit = task_list("duration-unit");
   for (int i = iFrom; i < f->n; i++) {
     if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
-    int e = list_at(f, i, pLead, NULL), v = 0;
+    const vp_lexicon_entry *pL;
+    int e = list_at(f, i, pLead, &pL), v = 0;
     if (e < 0) continue;
     int j = read_uint(f, skip_ws(f, e), &v);
     if (j < 0 || v <= 0) continue;
@@ -763,7 +764,10 @@ static void find_duration(const vp_fold *f, int iFrom, deadline *pOut) {
     pOut->bFound = 1;
     pOut->iS = i;
     pOut->iE = m >= 0 ? m : k;
-    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "P%d%s", v, pU->zValue);
+    /* "trước 10 ngày (so với ngày họp)": that long before an event, an
+    ** ISO 8601-2 negative duration */
+    int bBefore = strcmp(pL->zFold, "truoc") == 0;
+    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "%sP%d%s", bBefore ? "-" : "", v, pU->zValue);
     return;
   }
 }
@@ -812,8 +816,48 @@ static void find_prose_deadline(const clause *c, deadline *pOut) {
 /* Normal form of a deadline cell ("Hằng năm" → yearly, "Năm 2024-2030" →
 ** 2024/2030, "Thường xuyên" → continuous, "Quý IV/2023" → 2023-Q4, "6 tháng
 ** đầu năm 2024" → 2024-H1, "trong tháng 12/2022" → 2022-12); "" when none. */
+/* The first date written from folded index iFrom on ("15/12/2025",
+** "tháng 7/2025", "7/2025"), in normal form into zOut; the index after it,
+** or -1 when none. A bare year is not read here. */
+static int first_date(const vp_fold *f, int iFrom, char *zOut, int nOut) {
+  for (int i = iFrom; i < f->n; i++) {
+    if (!is_digit(f->z[i]) || (i > 0 && is_digit(f->z[i - 1]))) continue;
+    int d = 0, m = 0, y = 0, e;
+    if ((e = read_day_month(f, i, &d, &m, &y)) >= 0 && y) {
+      snprintf(zOut, (size_t)nOut, "%04d-%02d-%02d", y, m, d);
+      return e;
+    }
+    if ((e = read_month_year(f, i, &m, &y)) >= 0 && y) {
+      snprintf(zOut, (size_t)nOut, "%04d-%02d", y, m);
+      return e;
+    }
+  }
+  return -1;
+}
+
+/* A cell that gives a span rather than a deadline: "Từ 01/7/2025" (from
+** then on: "2025-07-01/..", ISO 8601-2's open end), "Từ tháng 7/2025 đến
+** tháng 12/2026" ("2025-07/2026-12"). 1 when zNorm was set. */
+static int span_cell(const vp_fold *f, char *zNorm, int nNorm) {
+  int i = phrase_at(f, skip_ws(f, 0), "tu");
+  if (i < 0) return 0;
+  char z1[16], z2[16] = "..", zSpan[40];
+  int e = first_date(f, i, z1, (int)sizeof(z1));
+  if (e < 0) return 0;
+  int k = find_phrase(f, e, "den");
+  if (k < 0 || first_date(f, k, z2, (int)sizeof(z2)) < 0) memcpy(z2, "..", 3);
+  snprintf(zSpan, sizeof(zSpan), "%s/%s", z1, z2);
+  size_t n = strlen(zSpan);
+  if (nNorm <= 0) return 0;
+  if (n >= (size_t)nNorm) n = (size_t)nNorm - 1;
+  memcpy(zNorm, zSpan, n);
+  zNorm[n] = 0;
+  return 1;
+}
+
 static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
   zNorm[0] = 0;
+  if (span_cell(f, zNorm, nNorm)) return;
   deadline d;
   memset(&d, 0, sizeof(d));
   find_dated_deadline(f, 0, &d);
@@ -857,7 +901,12 @@ static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
       return;
     }
   }
-  if (find_phrase(f, 0, "hang nam") >= 0 || find_phrase(f, 0, "moi nam") >= 0) {
+  memset(&d, 0, sizeof(d));
+  find_duration(f, 0, &d); /* "Trước 10 ngày so với ngày họp", "Trong 30 ngày" */
+  if (!d.bFound) find_event_deadline(f, 0, &d);
+  if (d.bFound) {
+    snprintf(zNorm, (size_t)nNorm, "%s", d.zNorm);
+  } else if (find_phrase(f, 0, "hang nam") >= 0 || find_phrase(f, 0, "moi nam") >= 0) {
     snprintf(zNorm, (size_t)nNorm, "yearly");
   } else if (find_phrase(f, 0, "thuong xuyen") >= 0 || find_phrase(f, 0, "lien tuc") >= 0) {
     snprintf(zNorm, (size_t)nNorm, "continuous");
