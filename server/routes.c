@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vp_chain.h"
 #include "vp_collate.h"
 #include "vp_common.h"
 #include "vp_coverage.h"
 #include "vp_data.h"
 #include "vp_gazetteer.h"
+#include "vp_grid.h"
 #include "vp_server.h"
 
 /* ---- UTF-8 and %-decoding ------------------------------------------- */
@@ -297,9 +299,27 @@ static cJSON *kind_choices(vp_db *pDb) {
   return a;
 }
 
-/* The document filters of a list answer (province, kind, year, since,
-** until, agency), as the command line takes them. A province or kind that
-** names none is a 400 with the valid choices (never silently ignored). */
+/* The relation labels, then the keys, for a relation no label names. */
+static cJSON *relation_choices(void) {
+  cJSON *a = cJSON_CreateArray();
+  int n = 0;
+  vp_docfilter_relation_choice(0, &n);
+  for (int i = 0; i < n; i++) cJSON_AddItemToArray(a, cJSON_CreateString(vp_docfilter_relation_choice(i, &n)));
+  for (int i = 0; i < n; i++)
+    cJSON_AddItemToArray(a, cJSON_CreateString(vp_docfilter_relation(vp_docfilter_relation_choice(i, &n))));
+  return a;
+}
+
+static int choices_error(cJSON *aChoices) {
+  cJSON_Delete(pChoices);
+  pChoices = aChoices;
+  return VP_EQUERY;
+}
+
+/* The document filters of a list answer (province, kind, issuer, relation,
+** year, since, until, agency) and its order (sort), as the command line
+** takes them. A province, kind, issuer, relation or sort that names none
+** is a 400 with the valid choices (never silently ignored). */
 static int param_docfilter_db(const vp_server_target *pTarget, vp_docfilter *pF,
                               vp_db *pDb, char **pzErr) {
   memset(pF, 0, sizeof(*pF));
@@ -308,6 +328,40 @@ static int param_docfilter_db(const vp_server_target *pTarget, vp_docfilter *pF,
   pF->zSince = param_filter(pTarget, "since");
   pF->zUntil = param_filter(pTarget, "until");
   pF->zAgency = param_filter(pTarget, "agency");
+  pF->zIssuer = param_filter(pTarget, "issuer");
+  pF->zRelation = param_filter(pTarget, "relation");
+  pF->zSort = param_filter(pTarget, "sort");
+  if (vp_docfilter_sort_date(pF) < 0) {
+    *pzErr = vp_mprintf("unknown sort \"%s\": give relevance or date (listed in \"choices\")", pF->zSort);
+    cJSON *a = cJSON_CreateArray();
+    cJSON_AddItemToArray(a, cJSON_CreateString("relevance"));
+    cJSON_AddItemToArray(a, cJSON_CreateString("date"));
+    return choices_error(a);
+  }
+  if (pF->zRelation && vp_docfilter_relation(pF->zRelation) == NULL) {
+    *pzErr = vp_mprintf("unknown relation \"%s\": give one of those listed in \"choices\"", pF->zRelation);
+    return choices_error(relation_choices());
+  }
+  if (pF->zIssuer) {
+    char *zIssuer = NULL, *zErr = NULL;
+    cJSON *aChoices = NULL;
+    int rc = vp_query_issuer_resolve(pDb, pF->zIssuer, &zIssuer, &aChoices, &zErr);
+    free(zIssuer);
+    if (rc == VP_ENOTFOUND) {
+      *pzErr = vp_mprintf("unknown issuer \"%s\": %s (listed in \"choices\")", pF->zIssuer,
+                          cJSON_GetArraySize(aChoices) > 0 && strstr(zErr ? zErr : "", "several")
+                              ? "it may name several issuers"
+                              : "give one of the issuers the index holds");
+      free(zErr);
+      return choices_error(aChoices);
+    }
+    cJSON_Delete(aChoices);
+    if (rc != VP_OK) {
+      *pzErr = zErr;
+      return rc;
+    }
+    free(zErr);
+  }
   const vp_province *ap[64];
   if (pF->zProvince && vp_gaz_members(pF->zProvince, ap, 64) == 0) {
     *pzErr = vp_mprintf("unknown province \"%s\": give one of the 34 provinces and cities since"
@@ -380,6 +434,16 @@ static int api_who(const vp_server_target *pTarget, const char *zRest,
   if (rc == VP_OK) rc = param_page(pTarget, &nLimit, &nOffset, pzErr);
   if (rc == VP_OK) rc = vp_query_who(pDb, zAgency, nLimit, ppOut, pzErr);
   return rc;
+}
+
+/* /api/who/grid?agency=A: lead and support counts in every one of the 34
+** units and the 63 provinces, for the page's grid in one request. */
+static int api_who_grid(const vp_server_target *pTarget, const char *zRest,
+                        vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zAgency = NULL;
+  (void)zRest;
+  int rc = param_text(pTarget, "agency", &zAgency, pzErr);
+  return rc == VP_OK ? vp_grid_agency(pDb, zAgency, ppOut, pzErr) : rc;
 }
 
 static int api_tasks(const vp_server_target *pTarget, const char *zRest,
@@ -484,17 +548,24 @@ static int api_instruments(const vp_server_target *pTarget, const char *zRest,
                    vp_query_instruments(pDb, ppOut, pzErr), ppOut, pzErr);
 }
 
+/* /api/instruments/KEY, and its answers /coverage and /chain. */
 static int api_instrument(const vp_server_target *pTarget, const char *zRest,
                           vp_db *pDb, cJSON **ppOut, char **pzErr) {
-  static const char zCov[] = "/coverage";
-  size_t n = strlen(zRest), nCov = sizeof(zCov) - 1;
+  static const struct {
+    const char *zSuffix;
+    int (*xAnswer)(vp_db *, const char *, cJSON **, char **);
+  } aSub[] = {{"/coverage", vp_query_coverage}, {"/chain", vp_query_chain}};
+  size_t n = strlen(zRest);
   (void)pTarget;
-  if (n > nCov && strcmp(zRest + n - nCov, zCov) == 0) {
-    char *zKey = vp_strndup(zRest, (int)(n - nCov));
-    if (zKey == NULL) return VP_ENOMEM;
-    int rc = vp_query_coverage(pDb, zKey, ppOut, pzErr);
-    free(zKey);
-    return rc;
+  for (size_t i = 0; i < VP_ARRAY_SIZE(aSub); i++) {
+    size_t nSuf = strlen(aSub[i].zSuffix);
+    if (n > nSuf && strcmp(zRest + n - nSuf, aSub[i].zSuffix) == 0) {
+      char *zKey = vp_strndup(zRest, (int)(n - nSuf));
+      if (zKey == NULL) return VP_ENOMEM;
+      int rc = aSub[i].xAnswer(pDb, zKey, ppOut, pzErr);
+      free(zKey);
+      return rc;
+    }
   }
   return vp_query_instrument(pDb, zRest, ppOut, pzErr);
 }
@@ -573,6 +644,7 @@ static const route aRoute[] = {
     {"/api/search", 0, api_search, NULL, NULL},
     {"/api/refs", 0, api_refs, NULL, NULL},
     {"/api/who", 0, api_who, NULL, NULL},
+    {"/api/who/grid", 0, api_who_grid, NULL, NULL},
     {"/api/tasks", 0, api_tasks, NULL, NULL},
     {"/api/docs", 0, api_docs, NULL, NULL},
     {"/api/docs/", 1, api_doc, NULL, NULL},
