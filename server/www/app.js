@@ -792,7 +792,16 @@ function drawChain(box, nodes, edges) {
   let y = 10;
   const bands = [];
   for (let lv = 0; lv < LEVELS.length; lv++) {
-    const here = nodes.filter((n) => n.level === lv).sort((a, b) => (b.center ? 1 : 0) - (a.center ? 1 : 0) || collator.compare(a.label, b.label));
+    /* under the levels placed, a node stands near what it is joined to
+     * (the mean x of its placed neighbours), so lines cross less */
+    const near = (n) => {
+      const xs = edges.map((e) => (e.from === n.id ? e.to : e.to === n.id ? e.from : null))
+        .map((id) => pos.get(id)).filter(Boolean).map((p) => p.x + p.y / 1e4);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Infinity;
+    };
+    const here = nodes.filter((n) => n.level === lv).map((n) => ({ n, x: near(n) }))
+      .sort((a, b) => (b.n.center ? 1 : 0) - (a.n.center ? 1 : 0) || (a.x - b.x) || collator.compare(a.n.label, b.n.label))
+      .map((e) => e.n);
     if (!here.length) continue;
     const rows = Math.ceil(here.length / perRow);
     const top = y;
