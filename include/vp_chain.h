@@ -5,8 +5,9 @@
 ** on the way (a provincial Party committee's plan), each placed on a level
 ** (Party → Government / Prime Minister → ministries → provincial Party
 ** committees → provincial People's Committees) from its issuer as stored,
-** its issuer code when no issuer is stored, the number's suffix last. One
-** answer instead of one request per plan. Not for SQL (the query layer's
+** its issuer code when no issuer is stored, the number's suffix last; or
+** the same centred on one document. One answer instead of one request per
+** plan. Not for SQL (the query layer's
 ** instrument, docs and doc answers) nor for drawing.
 */
 #ifndef VP_CHAIN_H
@@ -28,5 +29,11 @@
 ** carried out. New object in *ppOut (caller deletes); errors as
 ** vp_query_instrument. */
 int vp_query_chain(vp_db *pDb, const char *zKey, cJSON **ppOut, char **pzErr);
+
+/* The same graph centred on one document (named as vp_query_doc names it):
+** {"doc", "levels", "nodes", "edges"}: what it carries out or rests on
+** (implements, continues, basis) above, the documents that carry it out
+** (citing its number) below. Errors as vp_query_doc. */
+int vp_query_doc_chain(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
 
 #endif /* VP_CHAIN_H */

@@ -517,9 +517,19 @@ static int api_docs(const vp_server_target *pTarget, const char *zRest,
   return page_list(pTarget, "docs", vp_query_docs_in(pDb, &f, ppOut, pzErr), ppOut, pzErr);
 }
 
+/* /api/docs/ID, and /api/docs/ID/chain (the chain centred on it). */
 static int api_doc(const vp_server_target *pTarget, const char *zRest,
                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  static const char zChain[] = "/chain";
+  size_t n = strlen(zRest), nChain = sizeof(zChain) - 1;
   (void)pTarget;
+  if (n > nChain && strcmp(zRest + n - nChain, zChain) == 0) {
+    char *zId = vp_strndup(zRest, (int)(n - nChain));
+    if (zId == NULL) return VP_ENOMEM;
+    int rc = vp_query_doc_chain(pDb, zId, ppOut, pzErr);
+    free(zId);
+    return rc;
+  }
   return vp_query_doc(pDb, zRest, ppOut, pzErr);
 }
 

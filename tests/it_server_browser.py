@@ -6,6 +6,7 @@ a running server on corpus/:
   intact; a hostile query injects nothing;
 - a hit opens its document page: the passage (#L<line>) is the target, in
   view, and holds the searched words marked; metadata and outline shown;
+  its chain has the nodes of /api/docs/ID/chain, the document at the centre;
 - the province filter: a 2025 unit (Lâm Đồng) picked in the filter bar
   keeps only hits whose plan belongs to it; facets are links with counts;
 - the issuer filter: an issuer picked in the filter bar keeps only hits of
@@ -252,6 +253,13 @@ def run_checks(driver, downloads):
     check("the document page lists citations by relation in Vietnamese",
           {e.text.split(" (")[0] for e in css(driver, "#doc-cites h4.relation")} & {"Thực hiện", "Căn cứ"})
     check("the document page lists its tasks", len(css(driver, "#doc-tasks tbody tr")) > 0)
+    doc_id = re.search(r"#d/(\d+)", href).group(1)
+    dchain = get_json(f"/api/docs/{doc_id}/chain")
+    wait_for(driver, "the document's chain", lambda d: css(d, "#doc-chain-svg a.node"))
+    check("the document's chain: one SVG node per node of /api/docs/ID/chain, it at the centre",
+          {n.get_attribute("data-id") for n in css(driver, "#doc-chain-svg a.node")} == {n["id"] for n in dchain["nodes"]}
+          and [n.get_attribute("data-id") for n in css(driver, "#doc-chain-svg a.node.center")] == [f"d:{doc_id}"],
+          f"{len(css(driver, '#doc-chain-svg a.node'))} vs {len(dchain['nodes'])}")
     check("no English relation label on the document page",
           not ENGLISH_RELATIONS.search(driver.find_element(By.ID, "view").text))
     driver.back()

@@ -740,6 +740,25 @@ def check_filters_api(port, db):
           all(n.get("link") and 0 <= n["level"] <= 4 and n.get("label") for n in c["nodes"]))
     st, _, e = get_json(port, "/api/instruments/" + q("999-XX/ZZ") + "/chain")
     check("/api/instruments/UNKNOWN/chain: 404", st == 404)
+    # the chain centred on a document: by id or by number, the same
+    st, _, dc = get_json(port, "/api/docs/" + q("222/KH-UBND") + "/chain")
+    _, _, doc = get_json(port, "/api/docs/" + q("222/KH-UBND"))
+    _, _, dc2 = get_json(port, "/api/docs/" + str(doc["doc"]["id"]) + "/chain")
+    check("/api/docs/NUMBER/chain = /api/docs/ID/chain", st == 200 and strip_transport(dc) == strip_transport(dc2))
+    above = {f"i:{c['key']}" + (f"@{c['scope']}" if c.get("scope") else "") for c in doc["instruments"]
+             if c["relation"] in ("implements", "continues", "basis")}
+    center = [n for n in dc["nodes"] if n.get("center")]
+    check("/api/docs/ID/chain: the document at the centre, on the People's Committees' level from its issuer",
+          len(center) == 1 and center[0]["id"] == f"d:{doc['doc']['id']}" and center[0]["level"] == 4
+          and center[0]["level_from"] == "issuer", str(center))
+    check("/api/docs/ID/chain: a node per instrument it rests on, an edge from it to each",
+          above == {n["id"] for n in dc["nodes"] if n["kind"] == "instrument"}
+          and {e["to"] for e in dc["edges"] if e["from"] == center[0]["id"]} == above)
+    check("/api/docs/ID/chain: 69-KL/TW on the Party's level, 709/QĐ-TTg the Government's",
+          {n["id"]: n["level"] for n in dc["nodes"]}.get("i:69-KL/TW") == 0
+          and {n["id"]: n["level"] for n in dc["nodes"]}.get("i:709/QĐ-TTg") == 1)
+    st, _, e = get_json(port, "/api/docs/999999/chain")
+    check("/api/docs/UNKNOWN/chain: 404", st == 404)
 
 
 def vi_sort_key(s):

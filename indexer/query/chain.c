@@ -163,6 +163,55 @@ static cJSON *inst_node(cJSON *aNodes, const char *zKey, const char *zScope, con
   return o;
 }
 
+/* The document the documents list holds with e's "id" (NULL when gone). */
+static const cJSON *doc_meta(const cJSON *e, const cJSON *aDocs) {
+  double id = cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id"));
+  const cJSON *d;
+  cJSON_ArrayForEach(d, aDocs) {
+    if (cJSON_GetNumberValue(cJSON_GetObjectItem(d, "id")) == id) return d;
+  }
+  return NULL;
+}
+
+/* A document's node from e ({"id", "number", "province", "date", "title",
+** "relation"?}), its issuer and kind from the documents list; new, or the
+** one already there. *piLevel gets its level. */
+static cJSON *doc_node(cJSON *aNodes, const cJSON *e, const cJSON *aDocs, int *piLevel) {
+  double id = cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id"));
+  const cJSON *pDoc = doc_meta(e, aDocs);
+  char zId[40], zDoc[32];
+  snprintf(zId, sizeof(zId), "d:%.0f", id);
+  snprintf(zDoc, sizeof(zDoc), "%.0f", id);
+  cJSON *o = find_id(aNodes, zId);
+  if (o) {
+    *piLevel = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "level"));
+    return o;
+  }
+  o = cJSON_CreateObject();
+  const char *zNum = str_of(e, "number"), *zProv = str_of(e, "province");
+  cJSON_AddStringToObject(o, "id", zId);
+  cJSON_AddStringToObject(o, "kind", "doc");
+  cJSON_AddNumberToObject(o, "doc", id);
+  char *zLabel = zNum ? vp_mprintf("%s", zNum)
+                      : vp_mprintf("%s %s", pDoc && str_of(pDoc, "kind") ? str_of(pDoc, "kind") : "Văn bản",
+                                   zProv ? zProv : zDoc);
+  add_str_or_null(o, "label", zLabel);
+  free(zLabel);
+  add_str_or_null(o, "number", zNum);
+  add_str_or_null(o, "date", str_of(e, "date"));
+  add_str_or_null(o, "province", zProv);
+  add_str_or_null(o, "issuer", pDoc ? str_of(pDoc, "issuer") : NULL);
+  add_str_or_null(o, "kind_of_doc", pDoc ? str_of(pDoc, "kind") : NULL);
+  add_str_or_null(o, "title", str_of(e, "title"));
+  add_str_or_null(o, "relation", str_of(e, "relation"));
+  *piLevel = place(o, pDoc ? str_of(pDoc, "issuer") : NULL, NULL, zNum, zProv);
+  char *zLink = vp_mprintf("#d/%s", zDoc);
+  add_str_or_null(o, "link", zLink);
+  free(zLink);
+  cJSON_AddItemToArray(aNodes, o);
+  return o;
+}
+
 int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
   cJSON *pInst = NULL, *pDocs = NULL;
   *ppOut = NULL;
@@ -202,36 +251,12 @@ int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
       break;
     }
     double id = cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id"));
-    const cJSON *d, *pDoc = NULL;
-    cJSON_ArrayForEach(d, aDocs) {
-      if (cJSON_GetNumberValue(cJSON_GetObjectItem(d, "id")) == id) pDoc = d;
-    }
     char zId[40], zDoc[32];
     snprintf(zId, sizeof(zId), "d:%.0f", id);
     snprintf(zDoc, sizeof(zDoc), "%.0f", id);
     if (find_id(aNodes, zId)) continue;
-    cJSON *o = cJSON_CreateObject();
-    const char *zNum = str_of(e, "number"), *zProv = str_of(e, "province");
-    cJSON_AddStringToObject(o, "id", zId);
-    cJSON_AddStringToObject(o, "kind", "doc");
-    cJSON_AddNumberToObject(o, "doc", id);
-    char *zLabel = zNum ? vp_mprintf("%s", zNum)
-                        : vp_mprintf("%s %s", pDoc && str_of(pDoc, "kind") ? str_of(pDoc, "kind") : "Văn bản",
-                                     zProv ? zProv : zDoc);
-    add_str_or_null(o, "label", zLabel);
-    free(zLabel);
-    add_str_or_null(o, "number", zNum);
-    add_str_or_null(o, "date", str_of(e, "date"));
-    add_str_or_null(o, "province", zProv);
-    add_str_or_null(o, "issuer", pDoc ? str_of(pDoc, "issuer") : NULL);
-    add_str_or_null(o, "kind_of_doc", pDoc ? str_of(pDoc, "kind") : NULL);
-    add_str_or_null(o, "title", str_of(e, "title"));
-    add_str_or_null(o, "relation", str_of(e, "relation"));
-    int lvDoc = place(o, pDoc ? str_of(pDoc, "issuer") : NULL, NULL, zNum, zProv);
-    char *zLink = vp_mprintf("#d/%s", zDoc);
-    add_str_or_null(o, "link", zLink);
-    free(zLink);
-    cJSON_AddItemToArray(aNodes, o);
+    int lvDoc = 0;
+    doc_node(aNodes, e, aDocs, &lvDoc);
     /* what else it carries out, on a level between the two */
     cJSON *pDocAns = NULL;
     char *zErr = NULL;
@@ -261,6 +286,70 @@ int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
   }
   cJSON_AddNumberToObject(pOut, "docs_total", nBy);
   cJSON_Delete(pInst);
+  cJSON_Delete(pDocs);
+  if (rc != VP_OK) {
+    cJSON_Delete(pOut);
+    return rc;
+  }
+  *ppOut = pOut;
+  return VP_OK;
+}
+
+int vp_query_doc_chain(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
+  cJSON *pDocAns = NULL, *pDocs = NULL, *pInst = NULL;
+  *ppOut = NULL;
+  int rc = vp_query_doc(p, zId, &pDocAns, pzErr);
+  if (rc == VP_OK) rc = vp_query_docs(p, &pDocs, pzErr);
+  if (rc != VP_OK) {
+    cJSON_Delete(pDocAns);
+    return rc;
+  }
+  const cJSON *aDocs = cJSON_GetObjectItemCaseSensitive(pDocs, "docs");
+  const cJSON *pDoc = cJSON_GetObjectItemCaseSensitive(pDocAns, "doc");
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON_AddNumberToObject(pOut, "doc", cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id")));
+  cJSON *aLevels = cJSON_AddArrayToObject(pOut, "levels");
+  for (size_t i = 0; i < VP_ARRAY_SIZE(azLevel); i++) cJSON_AddItemToArray(aLevels, cJSON_CreateString(azLevel[i]));
+  cJSON *aNodes = cJSON_AddArrayToObject(pOut, "nodes");
+  cJSON *aEdges = cJSON_AddArrayToObject(pOut, "edges");
+  int lv = 0;
+  cJSON *pCenter = doc_node(aNodes, pDoc, aDocs, &lv);
+  cJSON_AddTrueToObject(pCenter, "center");
+  const char *zCenterId = str_of(pCenter, "id");
+  /* above: what it rests on and carries out */
+  const cJSON *c;
+  cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(pDocAns, "instruments")) {
+    const char *zRel = str_of(c, "relation"), *zKey = str_of(c, "key");
+    if (zRel == NULL || zKey == NULL ||
+        (strcmp(zRel, "implements") != 0 && strcmp(zRel, "continues") != 0 && strcmp(zRel, "basis") != 0))
+      continue;
+    const char *zNum = str_of(pDoc, "number");
+    if (zNum && strcmp(zNum, zKey) == 0) continue; /* its own number */
+    char zCode[32];
+    code_of_number(zKey, zCode, sizeof(zCode));
+    cJSON *m = inst_node(aNodes, zKey, str_of(c, "scope"), aDocs, NULL, zCode, &lv);
+    if (m) add_edge(aEdges, zCenterId, str_of(m, "id"), zRel);
+  }
+  /* below: the documents that carry it out (it is cited by its number) */
+  const char *zNum = str_of(pDoc, "number"), *zProv = str_of(pDoc, "province");
+  if (zNum && zNum[0]) {
+    char *zKey = zProv && zProv[0] ? vp_mprintf("%s@%s", zNum, zProv) : vp_mprintf("%s", zNum);
+    char *zErr = NULL;
+    rc = zKey ? vp_query_instrument(p, zKey, &pInst, &zErr) : VP_ENOMEM;
+    if (rc == VP_ENOTFOUND || rc == VP_EQUERY) rc = VP_OK; /* nothing cites it */
+    if (rc != VP_OK) *pzErr = zErr;
+    else free(zErr);
+    free(zKey);
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pInst, "implemented_by")) {
+      if (cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id")) == cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id")))
+        continue;
+      cJSON *o = doc_node(aNodes, e, aDocs, &lv);
+      add_edge(aEdges, str_of(o, "id"), zCenterId, str_of(e, "relation"));
+    }
+  }
+  cJSON_Delete(pInst);
+  cJSON_Delete(pDocAns);
   cJSON_Delete(pDocs);
   if (rc != VP_OK) {
     cJSON_Delete(pOut);

@@ -771,16 +771,6 @@ async function viewDoc(id, params, root, gen) {
  * more than fit the width; edges go from what implements to what is
  * implemented. Every node is a link (document page or instrument). */
 
-function levelOfKey(key) {
-  const k = (key || '').toUpperCase();
-  if (/[/-]TW\b/.test(k)) return 0;
-  if (/TTG|[/-]CP\b|QH\d*|[/-]CTN\b|[/-]VPCP/.test(k)) return 1;
-  if (/[/-](TU|HU|ĐU|DU|TỈNH ỦY)\b|\/TU/.test(k)) return 3;
-  if (/UBND|HĐND|HDND|[/-]S[A-ZĐ]+$/.test(k)) return 4;
-  if (/-B[A-ZĐ]+|[/-]B[A-ZĐ]+\b/.test(k)) return 2;
-  return 2;
-}
-const levelOfDoc = (doc) => (doc.number ? levelOfKey(doc.number) : 4);
 
 /* nodes: [{id, label, sub, level, href, kind, center}], edges: [{from, to, relation}] */
 function drawChain(box, nodes, edges) {
@@ -873,31 +863,21 @@ async function instrumentChain(key, r, box, gen) {
   return draw;
 }
 
+/* The chain centred on a document, from one answer (/api/docs/ID/chain):
+ * what it rests on above, what carries it out below, each on the level the
+ * server gives (from the issuer as stored). */
 async function docChain(doc, d, sec, gen) {
   const box = el('div', { class: 'chain-box', id: 'doc-chain-svg' });
   sec.append(chainLegend(), box);
-  const nodes = [], edges = [];
-  const center = 'd:' + doc.id;
-  nodes.push({ id: center, label: doc.number || 'Văn bản này', sub: [doc.province, fmtDate(doc.date)].filter(Boolean).join(' · '), level: levelOfDoc(doc), href: docHref(doc.id), kind: 'doc', center: true });
-  for (const c of d.instruments || []) {
-    if (!['implements', 'continues', 'basis'].includes(c.relation)) continue;
-    const id = 'i:' + c.key + (c.scope ? '@' + c.scope : '');
-    if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: c.key, sub: relationVi(c.relation), level: Math.min(levelOfKey(c.key), 3), href: instHref(c.key + (c.scope ? '@' + c.scope : '')), kind: 'instrument' });
-    if (!edges.some((e) => e.from === center && e.to === id)) edges.push({ from: center, to: id, relation: c.relation });
-  }
-  if (doc.number) { /* below: what rests on this plan */
-    try {
-      const r = await api('instruments/' + encodeURIComponent(doc.number + (doc.province ? '@' + doc.province : '')));
-      for (const x of r.implemented_by || []) {
-        if (x.id === doc.id) continue;
-        const id = 'd:' + x.id;
-        if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: x.number || 'Văn bản ' + x.id, sub: x.province || '', level: 4, href: docHref(x.id), kind: 'doc' });
-        edges.push({ from: id, to: center, relation: x.relation || 'implements' });
-      }
-    } catch (e) { /* nothing cites it */ }
-  }
+  let c;
+  try { c = await api('docs/' + encodeURIComponent(String(doc.id)) + '/chain'); } catch (e) { box.replaceChildren(status(e.message, true)); return; }
   if (gen !== generation) return;
-  drawChain(box, nodes, edges);
+  const nodes = (c.nodes || []).map((n) => ({
+    id: n.id, label: n.label || n.number || '', level: n.level, href: n.link, kind: n.kind, center: !!n.center,
+    sub: n.kind === 'doc' ? [n.province, fmtDate(n.date)].filter(Boolean).join(' · ') : (n.province || ''),
+    title: [n.title, n.issuer].filter(Boolean).join(' — ') || n.label,
+  }));
+  drawChain(box, nodes, c.edges || []);
 }
 
 /* ---- view: an instrument (chain, coverage, citations) -------------------------------------- */
