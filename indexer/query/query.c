@@ -644,30 +644,23 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     return rc;
   }
   /* a filter keeps the passages of the documents it lets through */
-  char *zIn = zCond ? vp_mprintf(" AND rowid IN (SELECT p.id FROM passage p JOIN doc d"
-                                 " ON d.id = p.doc_id WHERE %s)", zCond)
+  /* a condition on each match (not "rowid IN (every passage of the
+  ** documents let through)", which FTS5 reads one rowid at a time) */
+  char *zIn = zCond ? vp_mprintf(" AND EXISTS (SELECT 1 FROM passage p JOIN doc d"
+                                 " ON d.id = p.doc_id WHERE p.id = passage_fts.rowid AND %s)", zCond)
                     : vp_mprintf("%s", "");
   char *zSqlCount = zIn ? vp_mprintf("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1%s"
                                      " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1", zIn)
                         : NULL;
-  /* counts by province, issuer (d.issuer) and relation (of the citations
-  ** a matching passage carries): one query, a dimension per row */
-  char *zSqlFacet = zIn ? vp_mprintf("SELECT 0, d.province, count(*) FROM passage_fts"
+  /* counts by province, issuer and relation (of the citations a matching
+  ** passage carries), from one pass over the matches grouped by document
+  ** and relations */
+  char *zSqlFacet = zIn ? vp_mprintf("SELECT d.province, d.issuer, (SELECT group_concat(DISTINCT c.relation)"
+                                     "   FROM citation c WHERE c.doc_id = d.id AND c.passage_id = p.id"
+                                     "   AND c.relation IS NOT 'alias') AS rels, count(*) FROM passage_fts"
                                      " JOIN passage p ON p.id = passage_fts.rowid"
                                      " JOIN doc d ON d.id = p.doc_id"
-                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.province"
-                                     " UNION ALL SELECT 1, d.issuer, count(*) FROM passage_fts"
-                                     " JOIN passage p ON p.id = passage_fts.rowid"
-                                     " JOIN doc d ON d.id = p.doc_id"
-                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.issuer"
-                                     " UNION ALL SELECT 2, c.relation, count(DISTINCT p.id)"
-                                     " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
-                                     " JOIN doc d ON d.id = p.doc_id"
-                                     " JOIN citation c ON c.passage_id = p.id"
-                                     " WHERE passage_fts MATCH ?1%s%s AND c.relation IS NOT 'alias'"
-                                     " GROUP BY c.relation",
-                                     zCond ? " AND " : "", zCond ? zCond : "",
-                                     zCond ? " AND " : "", zCond ? zCond : "",
+                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.id, rels",
                                      zCond ? " AND " : "", zCond ? zCond : "")
                         : NULL;
   /* newest first: the page straight from the matches, by the document's date */
@@ -732,9 +725,16 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     rc = prepare(p, zSqlFacet, &sFacet, pzErr);
     if (rc == VP_OK) sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
     while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr)) {
-      int k = sqlite3_column_int(sFacet, 0);
-      if (k < 0 || k > 2 || (k > 0 && col_text(sFacet, 1) == NULL)) continue;
-      count_into(apF[k], col_text(sFacet, 1), sqlite3_column_int(sFacet, 2));
+      int n = sqlite3_column_int(sFacet, 3);
+      count_into(apF[0], col_text(sFacet, 0), n);
+      if (col_text(sFacet, 1)) count_into(apF[1], col_text(sFacet, 1), n);
+      for (const char *z = col_text(sFacet, 2); z && *z;) { /* "basis,implements" */
+        int nR = (int)strcspn(z, ",");
+        char zRel[32];
+        snprintf(zRel, sizeof(zRel), "%.*s", nR, z);
+        count_into(apF[2], zRel, n);
+        z += nR + (z[nR] == ',');
+      }
     }
   } else if (rc == VP_OK) {
     cJSON_AddNullToObject(pFacets, "province");
@@ -750,25 +750,26 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   ** has no match of its own: its text without marks). */
   vp_rerank_hit *aRr = NULL;
   int nRr = 0;
-  if (rc == VP_OK) {
+  if (rc == VP_OK && bByDate) { /* newest first: the matches by date, not reranked */
+    sqlite3_stmt *sDate = NULL;
+    aRr = calloc((size_t)nLimit, sizeof(*aRr));
+    rc = aRr ? prepare(p, zSqlByDate, &sDate, pzErr) : VP_ENOMEM;
+    if (rc == VP_OK) sqlite3_bind_text(sDate, 1, zFts, -1, SQLITE_STATIC);
+    while (rc == VP_OK && nRr < nLimit && step_row(p, sDate, &rc, pzErr)) {
+      aRr[nRr].iPassage = sqlite3_column_int64(sDate, 0);
+      aRr[nRr++].bMatch = 1;
+    }
+    release(p, sDate);
+    cJSON_AddStringToObject(pOut, "sort", "date");
+  }
+  if (rc == VP_OK && !bByDate) {
     vp_rerank_io io = {p, rr_prepare, rr_release};
     int rcSqlite = SQLITE_OK;
     char *zPhrase = NULL;
     if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
     vp_docnum aNum[1];
     vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn};
-    if (rc == VP_OK && bByDate) { /* no reranking: the matches by date */
-      sqlite3_stmt *sDate = NULL;
-      aRr = calloc((size_t)nLimit, sizeof(*aRr));
-      rc = aRr ? prepare(p, zSqlByDate, &sDate, pzErr) : VP_ENOMEM;
-      if (rc == VP_OK) sqlite3_bind_text(sDate, 1, zFts, -1, SQLITE_STATIC);
-      while (rc == VP_OK && nRr < nLimit && step_row(p, sDate, &rc, pzErr)) {
-        aRr[nRr].iPassage = sqlite3_column_int64(sDate, 0);
-        aRr[nRr++].bMatch = 1;
-      }
-      release(p, sDate);
-      cJSON_AddStringToObject(pOut, "sort", "date");
-    } else if (rc == VP_OK)
+    if (rc == VP_OK)
       rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
     free(zPhrase);
     if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
