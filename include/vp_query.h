@@ -136,6 +136,14 @@ int vp_query_docs(vp_db *pDb, cJSON **ppOut, char **pzErr);
 ** "tasks" it gives. */
 int vp_query_doc(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
 
+/* What the implementation chain needs of the documents aDoc[0..nDoc) (ids,
+** at most 999): {"cites": [{"doc", "key", "scope", "relation"}]} — what
+** each carries out, continues or rests on, once per document, in its order
+** —, and "docs": [{"id", "number", "province", "issuer", "kind", "date",
+** "title"}] for those documents and every document with a number (an
+** instrument cited may be one of them). One snapshot. */
+int vp_query_chain_facts(vp_db *pDb, const long long *aDoc, int nDoc, cJSON **ppOut, char **pzErr);
+
 /* The full text of one document (named as vp_query_doc names it), for its
 ** page: {"id", "passages": [{"line", "section", "kind", "label", "text"}]}
 ** in reading order, texts in display form; at most 20,000 passages

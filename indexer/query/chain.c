@@ -2,7 +2,8 @@
 ** chain.c — an instrument's implementation chain (vp_chain.h), composed from
 ** the query layer's answers: the instrument (what implements it, what it
 ** implements), the documents list (each plan's issuer, kind and number) and
-** each implementing plan's own citations (what else it carries out). Levels
+** the implementing plans' own citations (what else they carry out), read at
+** once. Levels
 ** come from data/chain-levels.tsv: the issuer's first words as stored, else
 ** the issuer code of the number. Not for SQL nor for drawing.
 */
@@ -213,15 +214,24 @@ static cJSON *doc_node(cJSON *aNodes, const cJSON *e, const cJSON *aDocs, int *p
 }
 
 int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
-  cJSON *pInst = NULL, *pDocs = NULL;
+  cJSON *pInst = NULL, *pFacts = NULL;
   *ppOut = NULL;
   int rc = vp_query_instrument(p, zKey, &pInst, pzErr);
-  if (rc == VP_OK) rc = vp_query_docs(p, &pDocs, pzErr);
+  /* the implementing plans' own citations and the documents' issuers */
+  const cJSON *aBy = cJSON_GetObjectItemCaseSensitive(pInst, "implemented_by");
+  long long aIds[VP_CHAIN_DOCS_MAX];
+  int nIds = 0;
+  const cJSON *e;
+  cJSON_ArrayForEach(e, aBy) {
+    if (nIds < VP_CHAIN_DOCS_MAX) aIds[nIds++] = (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id"));
+  }
+  if (rc == VP_OK) rc = vp_query_chain_facts(p, aIds, nIds, &pFacts, pzErr);
   if (rc != VP_OK) {
     cJSON_Delete(pInst);
     return rc;
   }
-  const cJSON *aDocs = cJSON_GetObjectItemCaseSensitive(pDocs, "docs");
+  const cJSON *aDocs = cJSON_GetObjectItemCaseSensitive(pFacts, "docs");
+  const cJSON *pCites = cJSON_GetObjectItemCaseSensitive(pFacts, "cites");
   const cJSON *pFirst = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(pInst, "instruments"), 0);
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "key", str_of(pFirst, "key") ? str_of(pFirst, "key") : zKey);
@@ -236,13 +246,11 @@ int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
   const char *zCenterId = pCenter ? str_of(pCenter, "id") : NULL;
   if (pCenter) cJSON_AddTrueToObject(pCenter, "center");
   /* above: what the instrument carries out */
-  const cJSON *e;
   cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pInst, "implements")) {
     cJSON *o = inst_node(aNodes, str_of(e, "key"), str_of(e, "scope"), aDocs, NULL, NULL, &lv);
     if (o && zCenterId) add_edge(aEdges, zCenterId, str_of(o, "id"), str_of(e, "relation"));
   }
   /* below: the plans that carry it out, and what they carry out between */
-  const cJSON *aBy = cJSON_GetObjectItemCaseSensitive(pInst, "implemented_by");
   int nBy = cJSON_GetArraySize(aBy), k = 0;
   cJSON_ArrayForEach(e, aBy) {
     if (rc != VP_OK || zCenterId == NULL) break;
@@ -251,21 +259,17 @@ int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
       break;
     }
     double id = cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id"));
-    char zId[40], zDoc[32];
+    char zId[40];
     snprintf(zId, sizeof(zId), "d:%.0f", id);
-    snprintf(zDoc, sizeof(zDoc), "%.0f", id);
     if (find_id(aNodes, zId)) continue;
     int lvDoc = 0;
     doc_node(aNodes, e, aDocs, &lvDoc);
     /* what else it carries out, on a level between the two */
-    cJSON *pDocAns = NULL;
-    char *zErr = NULL;
     int bVia = 0;
-    rc = vp_query_doc(p, zDoc, &pDocAns, &zErr);
-    if (rc == VP_ENOTFOUND) rc = VP_OK; /* gone since: no middle */
     const cJSON *c;
-    cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(pDocAns, "instruments")) {
+    cJSON_ArrayForEach(c, pCites) {
       const char *zRel = str_of(c, "relation"), *zCKey = str_of(c, "key");
+      if (cJSON_GetNumberValue(cJSON_GetObjectItem(c, "doc")) != id) continue;
       if (zRel == NULL || zCKey == NULL || (strcmp(zRel, "implements") != 0 && strcmp(zRel, "continues") != 0))
         continue;
       char zCode[32];
@@ -280,13 +284,10 @@ int vp_query_chain(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr) {
       bVia = 1;
     }
     if (!bVia) add_edge(aEdges, zId, zCenterId, str_of(e, "relation"));
-    cJSON_Delete(pDocAns);
-    if (rc != VP_OK) *pzErr = zErr;
-    else free(zErr);
   }
   cJSON_AddNumberToObject(pOut, "docs_total", nBy);
   cJSON_Delete(pInst);
-  cJSON_Delete(pDocs);
+  cJSON_Delete(pFacts);
   if (rc != VP_OK) {
     cJSON_Delete(pOut);
     return rc;
@@ -299,13 +300,32 @@ int vp_query_doc_chain(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   cJSON *pDocAns = NULL, *pDocs = NULL, *pInst = NULL;
   *ppOut = NULL;
   int rc = vp_query_doc(p, zId, &pDocAns, pzErr);
-  if (rc == VP_OK) rc = vp_query_docs(p, &pDocs, pzErr);
+  const cJSON *pDoc = cJSON_GetObjectItemCaseSensitive(pDocAns, "doc");
+  /* below: the documents that carry it out (it is cited by its number) */
+  const char *zNum = str_of(pDoc, "number"), *zProv = str_of(pDoc, "province");
+  if (rc == VP_OK && zNum && zNum[0]) {
+    char *zKey = zProv && zProv[0] ? vp_mprintf("%s@%s", zNum, zProv) : vp_mprintf("%s", zNum);
+    char *zErr = NULL;
+    rc = zKey ? vp_query_instrument(p, zKey, &pInst, &zErr) : VP_ENOMEM;
+    if (rc == VP_ENOTFOUND || rc == VP_EQUERY) rc = VP_OK; /* nothing cites it */
+    if (rc != VP_OK) *pzErr = zErr;
+    else free(zErr);
+    free(zKey);
+  }
+  long long aIds[VP_CHAIN_DOCS_MAX];
+  int nIds = 0;
+  const cJSON *e;
+  if (pDoc) aIds[nIds++] = (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id"));
+  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pInst, "implemented_by")) {
+    if (nIds < VP_CHAIN_DOCS_MAX) aIds[nIds++] = (long long)cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id"));
+  }
+  if (rc == VP_OK) rc = vp_query_chain_facts(p, aIds, nIds, &pDocs, pzErr);
   if (rc != VP_OK) {
     cJSON_Delete(pDocAns);
+    cJSON_Delete(pInst);
     return rc;
   }
   const cJSON *aDocs = cJSON_GetObjectItemCaseSensitive(pDocs, "docs");
-  const cJSON *pDoc = cJSON_GetObjectItemCaseSensitive(pDocAns, "doc");
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddNumberToObject(pOut, "doc", cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id")));
   cJSON *aLevels = cJSON_AddArrayToObject(pOut, "levels");
@@ -323,30 +343,18 @@ int vp_query_doc_chain(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
     if (zRel == NULL || zKey == NULL ||
         (strcmp(zRel, "implements") != 0 && strcmp(zRel, "continues") != 0 && strcmp(zRel, "basis") != 0))
       continue;
-    const char *zNum = str_of(pDoc, "number");
     if (zNum && strcmp(zNum, zKey) == 0) continue; /* its own number */
     char zCode[32];
     code_of_number(zKey, zCode, sizeof(zCode));
     cJSON *m = inst_node(aNodes, zKey, str_of(c, "scope"), aDocs, NULL, zCode, &lv);
     if (m) add_edge(aEdges, zCenterId, str_of(m, "id"), zRel);
   }
-  /* below: the documents that carry it out (it is cited by its number) */
-  const char *zNum = str_of(pDoc, "number"), *zProv = str_of(pDoc, "province");
-  if (zNum && zNum[0]) {
-    char *zKey = zProv && zProv[0] ? vp_mprintf("%s@%s", zNum, zProv) : vp_mprintf("%s", zNum);
-    char *zErr = NULL;
-    rc = zKey ? vp_query_instrument(p, zKey, &pInst, &zErr) : VP_ENOMEM;
-    if (rc == VP_ENOTFOUND || rc == VP_EQUERY) rc = VP_OK; /* nothing cites it */
-    if (rc != VP_OK) *pzErr = zErr;
-    else free(zErr);
-    free(zKey);
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pInst, "implemented_by")) {
-      if (cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id")) == cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id")))
-        continue;
-      cJSON *o = doc_node(aNodes, e, aDocs, &lv);
-      add_edge(aEdges, str_of(o, "id"), zCenterId, str_of(e, "relation"));
-    }
+  /* below: the documents that carry it out */
+  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pInst, "implemented_by")) {
+    if (cJSON_GetNumberValue(cJSON_GetObjectItem(e, "id")) == cJSON_GetNumberValue(cJSON_GetObjectItem(pDoc, "id")))
+      continue;
+    cJSON *o = doc_node(aNodes, e, aDocs, &lv);
+    add_edge(aEdges, str_of(o, "id"), zCenterId, str_of(e, "relation"));
   }
   cJSON_Delete(pInst);
   cJSON_Delete(pDocAns);

@@ -1988,7 +1988,20 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
 ** "222/kh-ubnd"). *piDoc = -1 when none. */
 static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   sqlite3_stmt *s = NULL;
-  int rc = prepare(p,
+  int rc = VP_OK;
+  *piDoc = -1;
+  size_t nDigits = strspn(zId, "0123456789");
+  if (nDigits > 0 && nDigits < 16 && zId[nDigits] == 0) { /* an id: by the key, not a scan */
+    rc = prepare(p, "SELECT id FROM doc WHERE id = ?1", &s, pzErr);
+    if (rc == VP_OK) {
+      sqlite3_bind_int64(s, 1, strtoll(zId, NULL, 10));
+      if (step_row(p, s, &rc, pzErr)) *piDoc = sqlite3_column_int64(s, 0);
+    }
+    release(p, s);
+    s = NULL;
+    if (rc != VP_OK || *piDoc >= 0) return rc;
+  }
+  rc = prepare(p,
                    "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
                    " OR file LIKE '%/' || ?1 OR number = ?1 ORDER BY id LIMIT 1",
                    &s, pzErr);
@@ -2120,6 +2133,60 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   }
   read_end(p);
   if (rc == VP_ENOTFOUND && *pzErr == NULL) *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
+  return finish(rc, pOut, ppOut);
+}
+
+int vp_query_chain_facts(vp_db *p, const long long *aDoc, int nDoc, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  rc = prepare(p,
+               "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
+               " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
+               " AND c.relation IN ('implements', 'continues', 'basis') ORDER BY c.start",
+               &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *aCites = cJSON_AddArrayToObject(pOut, "cites");
+  for (int k = 0; rc == VP_OK && k < nDoc; k++) {
+    sqlite3_bind_int64(s, 1, aDoc[k]);
+    while (step_row(p, s, &rc, pzErr)) {
+      cJSON *o = cJSON_CreateObject();
+      const char *zScope = col_text(s, 1);
+      cJSON_AddNumberToObject(o, "doc", (double)aDoc[k]);
+      add_col(o, "key", s, 0);
+      add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
+      add_col(o, "relation", s, 2);
+      cJSON_AddItemToArray(aCites, o);
+    }
+    sqlite3_reset(s);
+  }
+  release(p, s);
+  s = NULL;
+  /* the documents: every one with a number (an instrument may be one), and
+  ** those asked for */
+  char *zIn = in_list(nDoc, 1);
+  char *zSql = zIn ? vp_mprintf("SELECT id, number, province, issuer, kind, date, title FROM doc"
+                                " WHERE number IS NOT NULL OR id IN %s ORDER BY id", zIn)
+                   : NULL;
+  free(zIn);
+  if (rc == VP_OK) rc = zSql ? prepare(p, zSql, &s, pzErr) : VP_ENOMEM;
+  free(zSql);
+  for (int k = 0; rc == VP_OK && k < nDoc; k++) sqlite3_bind_int64(s, 1 + k, aDoc[k]);
+  cJSON *aDocs = cJSON_AddArrayToObject(pOut, "docs");
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)sqlite3_column_int64(s, 0));
+    add_col(o, "number", s, 1);
+    add_col(o, "province", s, 2);
+    add_display(o, "issuer", s, 3);
+    add_col(o, "kind", s, 4);
+    add_col(o, "date", s, 5);
+    add_col(o, "title", s, 6);
+    cJSON_AddItemToArray(aDocs, o);
+  }
+  release(p, s);
+  read_end(p);
   return finish(rc, pOut, ppOut);
 }
 
