@@ -116,6 +116,11 @@ int vp_query_docs_in(vp_db *pDb, const vp_docfilter *pFilter, cJSON **ppOut,
 int vp_query_issuer_resolve(vp_db *pDb, const char *zTyped, char **pzIssuer, cJSON **paChoices,
                             char **pzErr);
 
+/* {"total", "issuers": [{"issuer", "docs"}]}: the issuers the index
+** stores, in Vietnamese order, with their documents (for the issuer
+** filter's choices). */
+int vp_query_issuers(vp_db *pDb, cJSON **ppOut, char **pzErr);
+
 /* Agencies whose names (the alias table's and the index's) match what a
 ** person typed: prefixes of words, without diacritics, with a typo or two.
 ** {"query", "agencies": [{"name", "lead", "support", "match": "exact" |

@@ -595,6 +595,14 @@ static int api_agencies(const vp_server_target *pTarget, const char *zRest,
   return rc == VP_OK ? vp_query_agency_suggest(pDb, zPrefix, nLimit, ppOut, pzErr) : rc;
 }
 
+/* /api/issuers: the issuers the index stores, with their documents. */
+static int api_issuers(const vp_server_target *pTarget, const char *zRest,
+                       vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  return vp_query_issuers(pDb, ppOut, pzErr);
+}
+
 /* /api/provinces: {"units": [34 names since 2025], "provinces": [{"province",
 ** "province_2025"}] (the 63 before)}, in Vietnamese alphabetical order. */
 static int api_provinces(const vp_server_target *pTarget, const char *zRest,
@@ -663,6 +671,7 @@ static const route aRoute[] = {
     {"/api/agencies", 0, api_agencies, NULL, NULL},
     {"/api/text", 0, api_text, NULL, NULL},
     {"/api/provinces", 0, api_provinces, NULL, NULL},
+    {"/api/issuers", 0, api_issuers, NULL, NULL},
     {"/api/coverage", 0, api_coverage, NULL, NULL},
     {"/api/health", 0, api_health, NULL, NULL},
     {"/", 0, NULL, "index.html", "text/html; charset=utf-8"},

@@ -643,6 +643,10 @@ def check_filters_api(port, db):
     _, _, b = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=200&issuer=" + q("ubnd tinh"))
     check("issuer typed loosely (UBND tinh) is the stored one", b.get("total") == a.get("total"), f"{b.get('total')}")
     check("search facets by issuer and relation", set((a.get("facets") or {}).keys()) >= {"province", "issuer", "relation"})
+    st, _, iss = get_json(port, "/api/issuers")
+    check("/api/issuers: the issuers of /api/docs with their documents", st == 200 and
+          {x["issuer"]: x["docs"] for x in iss["issuers"]} == {i: sum(1 for d in docs["docs"] if d.get("issuer") == i)
+                                                               for i in {d.get("issuer") for d in docs["docs"]} if i})
     st, _, e = get_json(port, "/api/search?q=khoa&issuer=" + q("Bộ Không Có"))
     check("unknown issuer: 400 with the issuers as choices", st == 400 and issuer in e["error"].get("choices", []), f"{st} {e}")
     for path in ("/api/refs?q=" + q("69-KL/TW") + "&", "/api/tasks?", "/api/docs?"):

@@ -379,6 +379,28 @@ int vp_query_issuer_resolve(vp_db *p, const char *zTyped, char **pzIssuer, cJSON
   return rc;
 }
 
+int vp_query_issuers(vp_db *p, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p, "SELECT issuer, count(*) FROM doc WHERE issuer IS NOT NULL AND issuer <> ''"
+                    " GROUP BY issuer", &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *a = cJSON_AddArrayToObject(pOut, "issuers");
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = cJSON_CreateObject();
+    add_display(o, "issuer", s, 0);
+    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 1));
+    cJSON_AddItemToArray(a, o);
+  }
+  release(p, s);
+  read_end(p);
+  if (rc == VP_OK && vp_collate_sort(a, "issuer") != 0) rc = VP_ENOMEM;
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(a));
+  return finish(rc, pOut, ppOut);
+}
+
 /* pIn with its issuer as the index stores it (*pOut, the name kept in
 ** *pzFree); VP_ENOTFOUND when no issuer, or several, fit. */
 static int filter_issuer(vp_db *p, vp_docfilter *pOut, char **pzFree, char **pzErr) {

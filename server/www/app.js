@@ -262,10 +262,10 @@ function provinceSelect(id, value, units, old) {
 
 /* ---- the filter bar (search, docs, tasks) -------------------------------------- */
 
-/* The issuers the index holds (from the documents list), for the filter. */
+/* The issuers the index holds (/api/issuers, Vietnamese order), for the filter. */
 let issuerCache = null;
-const issuers = () => (issuerCache = issuerCache || api('docs').then((r) =>
-  [...new Set((r.docs || []).map((d) => d.issuer).filter(Boolean))].sort(collator.compare)).catch(() => { issuerCache = null; return []; }));
+const issuers = () => (issuerCache = issuerCache || api('issuers').then((r) =>
+  (r.issuers || []).map((x) => x.issuer)).catch(() => { issuerCache = null; return []; }));
 
 function choiceSelect(id, label, value, first, options) {
   const sel = el('select', { id, 'aria-label': label }, el('option', { value: '' }, first),
