@@ -490,6 +490,10 @@ def run_checks(driver, downloads):
             url = driver.current_url
             nxt[0].click()
             wait_for(driver, "the next page", lambda d: d.current_url != url)
+        chips = css(driver, "#tasks-facets-issuer a.chip")
+        api_t = get_json("/api/tasks?limit=1&agency=" + urllib.parse.quote(pick) + "&province=" + urllib.parse.quote(big[0]))
+        check("tasks: issuer facets with the API's counts", chips and {c.get_attribute("data-issuer"): c.text for c in chips}
+              == {k: f"{k} ({n})" for k, n in api_t["facets"]["issuer"].items()})
         check("grid: the cell's tasks page through all of them (the count /api/tasks and the cell give)",
               len(seen) == n_big == big[1][0] + big[1][1] and pages == -(-n_big // 2), f"{len(seen)} rows in {pages} pages, {n_big}, {big[1]}")
 

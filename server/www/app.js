@@ -332,7 +332,7 @@ async function viewSearch(params, root, gen) {
   const st = status('');
   st.id = 'search-status';
   const bar = await filterBar(params, (nf) => go(hashLink('search', { q, ...nf })), null, { relation: true });
-  const facets = el('div', { id: 'search-facets', class: 'facets' });
+  const facets = el('div', { id: 'search-facets', class: 'facets-box' });
   const offer = el('div', { id: 'doc-offer' });
   const results = el('ol', { id: 'results', class: 'results' });
   const pager = el('nav', { class: 'pager', 'aria-label': 'Trang' });
@@ -590,8 +590,14 @@ async function viewTasks(params, root, gen) {
   const tasks = r.tasks || [];
   const total = r.total || 0;
   st.textContent = total ? `${total} nhiệm vụ — hiển thị ${offset + 1}–${offset + tasks.length}` + (r.sort === 'date' ? ', mới nhất trước' : '') : 'Không có nhiệm vụ nào.';
+  const facets = el('div', { class: 'facets-box', id: 'tasks-facets' });
+  for (const [key, label, name] of [['province', 'Theo tỉnh:', (k) => k || 'không rõ tỉnh'], ['issuer', 'Cơ quan ban hành:', (k) => k]]) {
+    const box = el('div', { class: 'facets', id: 'tasks-facets-' + key });
+    facetChips(box, label, key, (r.facets || {})[key], f, (nf) => hashLink('tasks', { ...nf, agency, per: perArg }), name);
+    if (box.childNodes.length) facets.append(box);
+  }
   const cols = taskCols();
-  out.append(exportBar('nhiem-vu', cols, () => allPages('tasks', { ...req, offset: 0 }, 'tasks', total)), dataTable(cols, tasks, { cls: 'tasks' }));
+  out.append(facets, exportBar('nhiem-vu', cols, () => allPages('tasks', { ...req, offset: 0 }, 'tasks', total)), dataTable(cols, tasks, { cls: 'tasks' }));
   if (total > tasks.length) {
     out.append(el('nav', { class: 'pager' },
       el('a', { class: 'button prev' + (offset === 0 ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, per: perArg, offset: Math.max(0, offset - per) }) }, '← Trước'),
