@@ -459,6 +459,16 @@ def run_checks(driver, downloads):
                for c in cells}
         check("grid: each cell's lead/support counts are /api/who/grid's", got == want, f"{got} vs {want}")
         check_grid_colours(driver, cells, want)
+        driver.get(BASE + "#who?before=1&agency=" + urllib.parse.quote(pick))
+        wait_for(driver, "the grid by the 63 provinces", lambda d: len(css(d, "#who-grid .cell")) == 63 or status_error(d))
+        cells63 = css(driver, "#who-grid .cell")
+        want63 = {p["province"]: (p["lead"], p["support"]) for p in grid["provinces"]}
+        got63 = {c.get_attribute("data-province"): (int(c.get_attribute("data-lead")), int(c.get_attribute("data-support")))
+                 for c in cells63}
+        check("grid before 2025: 63 cells with /api/who/grid's provinces' counts", len(cells63) == 63 and got63 == want63)
+        check_grid_colours(driver, cells63, want63)
+        driver.get(BASE + "#who?agency=" + urllib.parse.quote(pick))
+        wait_for(driver, "the grid again", lambda d: len(css(d, "#who-grid .cell")) == 34)
         links = css(driver, "#who-grid a.cell")
         check("grid: the cells with tasks open that province's tasks",
               links and all("#tasks?" in a.get_attribute("href") for a in links)
