@@ -105,6 +105,22 @@ int vp_query_tasks_in(vp_db *pDb, const char *zAgency, const vp_docfilter *pFilt
 int vp_query_docs_in(vp_db *pDb, const vp_docfilter *pFilter, cJSON **ppOut,
                      char **pzErr);
 
+/* The issuer as the index stores it that a person typed loosely: the same
+** words without diacritics or case, issuer codes written out ("UBND tỉnh"
+** is "Ủy ban nhân dân tỉnh"), or words that stand in one issuer's name
+** only. VP_OK with *pzIssuer (caller frees); VP_ENOTFOUND when none or
+** several fit, the message naming them, and when paChoices is not NULL a
+** new array (caller deletes) of the issuers that fit, or of every issuer
+** when none does, in Vietnamese order. Filters with an issuer resolve it
+** so (the filter's zIssuer may be typed loosely). */
+int vp_query_issuer_resolve(vp_db *pDb, const char *zTyped, char **pzIssuer, cJSON **paChoices,
+                            char **pzErr);
+
+/* {"total", "issuers": [{"issuer", "docs"}]}: the issuers the index
+** stores, in Vietnamese order, with their documents (for the issuer
+** filter's choices). */
+int vp_query_issuers(vp_db *pDb, cJSON **ppOut, char **pzErr);
+
 /* Agencies whose names (the alias table's and the index's) match what a
 ** person typed: prefixes of words, without diacritics, with a typo or two.
 ** {"query", "agencies": [{"name", "lead", "support", "match": "exact" |
@@ -115,7 +131,8 @@ int vp_query_agency_suggest(vp_db *pDb, const char *zTyped, int nMax, cJSON **pp
 
 /* {"total", "docs": [{"id", "file", "province", "province_2025", "number",
 ** "date", "kind", "title", "issuer", "signer", "passages", "citations",
-** "tasks"}]} */
+** "tasks"}]}, by province in Vietnamese order, the newest first within
+** one; with the filter's sort "date", the newest first over all. */
 int vp_query_docs(vp_db *pDb, cJSON **ppOut, char **pzErr);
 
 /* One document by id, file name or its own number ("222/KH-UBND", any
@@ -123,6 +140,14 @@ int vp_query_docs(vp_db *pDb, cJSON **ppOut, char **pzErr);
 ** once per instrument with its "relations", aliases left out) and the
 ** "tasks" it gives. */
 int vp_query_doc(vp_db *pDb, const char *zId, cJSON **ppOut, char **pzErr);
+
+/* What the implementation chain needs of the documents aDoc[0..nDoc) (ids,
+** at most 999): {"cites": [{"doc", "key", "scope", "relation"}]} — what
+** each carries out, continues or rests on, once per document, in its order
+** —, and "docs": [{"id", "number", "province", "issuer", "kind", "date",
+** "title"}] for those documents and every document with a number (an
+** instrument cited may be one of them). One snapshot. */
+int vp_query_chain_facts(vp_db *pDb, const long long *aDoc, int nDoc, cJSON **ppOut, char **pzErr);
 
 /* The full text of one document (named as vp_query_doc names it), for its
 ** page: {"id", "passages": [{"line", "section", "kind", "label", "text"}]}

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vp_chain.h"
 #include "vp_collate.h"
 #include "vp_common.h"
 #include "vp_coverage.h"
 #include "vp_data.h"
 #include "vp_gazetteer.h"
+#include "vp_grid.h"
 #include "vp_server.h"
 
 /* ---- UTF-8 and %-decoding ------------------------------------------- */
@@ -297,9 +299,27 @@ static cJSON *kind_choices(vp_db *pDb) {
   return a;
 }
 
-/* The document filters of a list answer (province, kind, year, since,
-** until, agency), as the command line takes them. A province or kind that
-** names none is a 400 with the valid choices (never silently ignored). */
+/* The relation labels, then the keys, for a relation no label names. */
+static cJSON *relation_choices(void) {
+  cJSON *a = cJSON_CreateArray();
+  int n = 0;
+  vp_docfilter_relation_choice(0, &n);
+  for (int i = 0; i < n; i++) cJSON_AddItemToArray(a, cJSON_CreateString(vp_docfilter_relation_choice(i, &n)));
+  for (int i = 0; i < n; i++)
+    cJSON_AddItemToArray(a, cJSON_CreateString(vp_docfilter_relation(vp_docfilter_relation_choice(i, &n))));
+  return a;
+}
+
+static int choices_error(cJSON *aChoices) {
+  cJSON_Delete(pChoices);
+  pChoices = aChoices;
+  return VP_EQUERY;
+}
+
+/* The document filters of a list answer (province, kind, issuer, relation,
+** year, since, until, agency) and its order (sort), as the command line
+** takes them. A province, kind, issuer, relation or sort that names none
+** is a 400 with the valid choices (never silently ignored). */
 static int param_docfilter_db(const vp_server_target *pTarget, vp_docfilter *pF,
                               vp_db *pDb, char **pzErr) {
   memset(pF, 0, sizeof(*pF));
@@ -308,6 +328,40 @@ static int param_docfilter_db(const vp_server_target *pTarget, vp_docfilter *pF,
   pF->zSince = param_filter(pTarget, "since");
   pF->zUntil = param_filter(pTarget, "until");
   pF->zAgency = param_filter(pTarget, "agency");
+  pF->zIssuer = param_filter(pTarget, "issuer");
+  pF->zRelation = param_filter(pTarget, "relation");
+  pF->zSort = param_filter(pTarget, "sort");
+  if (vp_docfilter_sort_date(pF) < 0) {
+    *pzErr = vp_mprintf("unknown sort \"%s\": give relevance or date (listed in \"choices\")", pF->zSort);
+    cJSON *a = cJSON_CreateArray();
+    cJSON_AddItemToArray(a, cJSON_CreateString("relevance"));
+    cJSON_AddItemToArray(a, cJSON_CreateString("date"));
+    return choices_error(a);
+  }
+  if (pF->zRelation && vp_docfilter_relation(pF->zRelation) == NULL) {
+    *pzErr = vp_mprintf("unknown relation \"%s\": give one of those listed in \"choices\"", pF->zRelation);
+    return choices_error(relation_choices());
+  }
+  if (pF->zIssuer) {
+    char *zIssuer = NULL, *zErr = NULL;
+    cJSON *aChoices = NULL;
+    int rc = vp_query_issuer_resolve(pDb, pF->zIssuer, &zIssuer, &aChoices, &zErr);
+    free(zIssuer);
+    if (rc == VP_ENOTFOUND) {
+      *pzErr = vp_mprintf("unknown issuer \"%s\": %s (listed in \"choices\")", pF->zIssuer,
+                          cJSON_GetArraySize(aChoices) > 0 && strstr(zErr ? zErr : "", "several")
+                              ? "it may name several issuers"
+                              : "give one of the issuers the index holds");
+      free(zErr);
+      return choices_error(aChoices);
+    }
+    cJSON_Delete(aChoices);
+    if (rc != VP_OK) {
+      *pzErr = zErr;
+      return rc;
+    }
+    free(zErr);
+  }
   const vp_province *ap[64];
   if (pF->zProvince && vp_gaz_members(pF->zProvince, ap, 64) == 0) {
     *pzErr = vp_mprintf("unknown province \"%s\": give one of the 34 provinces and cities since"
@@ -382,6 +436,16 @@ static int api_who(const vp_server_target *pTarget, const char *zRest,
   return rc;
 }
 
+/* /api/who/grid?agency=A: lead and support counts in every one of the 34
+** units and the 63 provinces, for the page's grid in one request. */
+static int api_who_grid(const vp_server_target *pTarget, const char *zRest,
+                        vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  const char *zAgency = NULL;
+  (void)zRest;
+  int rc = param_text(pTarget, "agency", &zAgency, pzErr);
+  return rc == VP_OK ? vp_grid_agency(pDb, zAgency, ppOut, pzErr) : rc;
+}
+
 static int api_tasks(const vp_server_target *pTarget, const char *zRest,
                      vp_db *pDb, cJSON **ppOut, char **pzErr) {
   int nLimit = 0, nOffset = 0;
@@ -453,9 +517,19 @@ static int api_docs(const vp_server_target *pTarget, const char *zRest,
   return page_list(pTarget, "docs", vp_query_docs_in(pDb, &f, ppOut, pzErr), ppOut, pzErr);
 }
 
+/* /api/docs/ID, and /api/docs/ID/chain (the chain centred on it). */
 static int api_doc(const vp_server_target *pTarget, const char *zRest,
                    vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  static const char zChain[] = "/chain";
+  size_t n = strlen(zRest), nChain = sizeof(zChain) - 1;
   (void)pTarget;
+  if (n > nChain && strcmp(zRest + n - nChain, zChain) == 0) {
+    char *zId = vp_strndup(zRest, (int)(n - nChain));
+    if (zId == NULL) return VP_ENOMEM;
+    int rc = vp_query_doc_chain(pDb, zId, ppOut, pzErr);
+    free(zId);
+    return rc;
+  }
   return vp_query_doc(pDb, zRest, ppOut, pzErr);
 }
 
@@ -484,17 +558,24 @@ static int api_instruments(const vp_server_target *pTarget, const char *zRest,
                    vp_query_instruments(pDb, ppOut, pzErr), ppOut, pzErr);
 }
 
+/* /api/instruments/KEY, and its answers /coverage and /chain. */
 static int api_instrument(const vp_server_target *pTarget, const char *zRest,
                           vp_db *pDb, cJSON **ppOut, char **pzErr) {
-  static const char zCov[] = "/coverage";
-  size_t n = strlen(zRest), nCov = sizeof(zCov) - 1;
+  static const struct {
+    const char *zSuffix;
+    int (*xAnswer)(vp_db *, const char *, cJSON **, char **);
+  } aSub[] = {{"/coverage", vp_query_coverage}, {"/chain", vp_query_chain}};
+  size_t n = strlen(zRest);
   (void)pTarget;
-  if (n > nCov && strcmp(zRest + n - nCov, zCov) == 0) {
-    char *zKey = vp_strndup(zRest, (int)(n - nCov));
-    if (zKey == NULL) return VP_ENOMEM;
-    int rc = vp_query_coverage(pDb, zKey, ppOut, pzErr);
-    free(zKey);
-    return rc;
+  for (size_t i = 0; i < VP_ARRAY_SIZE(aSub); i++) {
+    size_t nSuf = strlen(aSub[i].zSuffix);
+    if (n > nSuf && strcmp(zRest + n - nSuf, aSub[i].zSuffix) == 0) {
+      char *zKey = vp_strndup(zRest, (int)(n - nSuf));
+      if (zKey == NULL) return VP_ENOMEM;
+      int rc = aSub[i].xAnswer(pDb, zKey, ppOut, pzErr);
+      free(zKey);
+      return rc;
+    }
   }
   return vp_query_instrument(pDb, zRest, ppOut, pzErr);
 }
@@ -512,6 +593,14 @@ static int api_agencies(const vp_server_target *pTarget, const char *zRest,
   }
   int rc = param_int(pTarget, "limit", 5, 1, VP_LIMIT_MAX, &nLimit, pzErr);
   return rc == VP_OK ? vp_query_agency_suggest(pDb, zPrefix, nLimit, ppOut, pzErr) : rc;
+}
+
+/* /api/issuers: the issuers the index stores, with their documents. */
+static int api_issuers(const vp_server_target *pTarget, const char *zRest,
+                       vp_db *pDb, cJSON **ppOut, char **pzErr) {
+  (void)pTarget;
+  (void)zRest;
+  return vp_query_issuers(pDb, ppOut, pzErr);
 }
 
 /* /api/provinces: {"units": [34 names since 2025], "provinces": [{"province",
@@ -573,6 +662,7 @@ static const route aRoute[] = {
     {"/api/search", 0, api_search, NULL, NULL},
     {"/api/refs", 0, api_refs, NULL, NULL},
     {"/api/who", 0, api_who, NULL, NULL},
+    {"/api/who/grid", 0, api_who_grid, NULL, NULL},
     {"/api/tasks", 0, api_tasks, NULL, NULL},
     {"/api/docs", 0, api_docs, NULL, NULL},
     {"/api/docs/", 1, api_doc, NULL, NULL},
@@ -581,6 +671,7 @@ static const route aRoute[] = {
     {"/api/agencies", 0, api_agencies, NULL, NULL},
     {"/api/text", 0, api_text, NULL, NULL},
     {"/api/provinces", 0, api_provinces, NULL, NULL},
+    {"/api/issuers", 0, api_issuers, NULL, NULL},
     {"/api/coverage", 0, api_coverage, NULL, NULL},
     {"/api/health", 0, api_health, NULL, NULL},
     {"/", 0, NULL, "index.html", "text/html; charset=utf-8"},

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import unicodedata
 import urllib.parse
 
 BIN, CORPUS = sys.argv[1], sys.argv[2]
@@ -623,6 +624,165 @@ def check_page_api(port):
     check("/d/NUMBER serves the page", st == 200 and b"app.js" in body)
 
 
+def non_increasing(dates):
+    """Dates newest first, the undated last."""
+    keyed = [(d is None or d == "", d or "") for d in dates]
+    return all(a[0] < b[0] or (a[0] == b[0] and a[1] >= b[1]) for a, b in zip(keyed, keyed[1:]))
+
+
+def check_filters_api(port, db):
+    """issuer=, relation= and sort= on search, refs, tasks and docs; the
+    agency grid and the chain answers; the same as the CLI's options."""
+    _, _, docs = get_json(port, "/api/docs")
+    by_id = {d["id"]: d for d in docs["docs"]}
+    issuer = next(d["issuer"] for d in docs["docs"] if d.get("issuer"))
+    # issuer: as stored, typed loosely, a code written out
+    _, _, a = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=200&issuer=" + q(issuer))
+    check("search issuer=: every hit's document has that issuer",
+          a["hits"] and all(by_id[h["doc"]["id"]]["issuer"] == issuer for h in a["hits"]), str(a)[:200])
+    _, _, b = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=200&issuer=" + q("ubnd tinh"))
+    check("issuer typed loosely (UBND tinh) is the stored one", b.get("total") == a.get("total"), f"{b.get('total')}")
+    check("search facets by issuer and relation", set((a.get("facets") or {}).keys()) >= {"province", "issuer", "relation"})
+    st, _, iss = get_json(port, "/api/issuers")
+    check("/api/issuers: the issuers of /api/docs with their documents", st == 200 and
+          {x["issuer"]: x["docs"] for x in iss["issuers"]} == {i: sum(1 for d in docs["docs"] if d.get("issuer") == i)
+                                                               for i in {d.get("issuer") for d in docs["docs"]} if i})
+    st, _, e = get_json(port, "/api/search?q=khoa&issuer=" + q("Bộ Không Có"))
+    check("unknown issuer: 400 with the issuers as choices", st == 400 and issuer in e["error"].get("choices", []), f"{st} {e}")
+    for path in ("/api/refs?q=" + q("69-KL/TW") + "&", "/api/tasks?", "/api/docs?"):
+        st, _, e = get_json(port, path + "issuer=" + q("Bộ Không Có"))
+        check(f"{path.split('?')[0]} unknown issuer: 400 with choices", st == 400 and e["error"].get("choices"), f"{st}")
+    _, _, t = get_json(port, "/api/tasks?limit=200&issuer=" + q(issuer))
+    check("tasks issuer=: every task's document has that issuer",
+          t["tasks"] and all(by_id[x["doc"]["id"]]["issuer"] == issuer for x in t["tasks"]))
+    _, _, d = get_json(port, "/api/docs?issuer=" + q(issuer))
+    check("docs issuer=: every document has that issuer", d["docs"] and all(x["issuer"] == issuer for x in d["docs"]))
+    # relation: label, folded label or key; refs rows carry it
+    _, _, r1 = get_json(port, "/api/refs?q=" + q("69-KL/TW") + "&relation=" + q("Căn cứ"))
+    _, _, r2 = get_json(port, "/api/refs?q=" + q("69-KL/TW") + "&relation=basis")
+    _, _, r3 = get_json(port, "/api/refs?q=" + q("69-KL/TW") + "&relation=" + q("can cu"))
+    check("refs relation=Căn cứ = relation=basis = relation=can cu", r1 == r2 == r3 or
+          strip_transport(r1) == strip_transport(r2) == strip_transport(r3))
+    check("refs relation=basis: every citation carries basis",
+          r2["citations"] and all("basis" in c["relations"] for c in r2["citations"]), str(r2)[:200])
+    _, _, r0 = get_json(port, "/api/refs?q=" + q("69-KL/TW"))
+    check("refs relation=basis: fewer rows than without", len(r2["citations"]) < len(r0["citations"]))
+    check("refs facets by relation count the basis citations", r0["facets"]["relation"].get("basis") == len(r2["citations"]),
+          f"{r0['facets']['relation']} vs {len(r2['citations'])}")
+    _, _, s1 = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=200&relation=implements")
+    check("search relation=implements: as many as the facet said", s1["total"] == a["facets"]["relation"].get("implements"),
+          f"{s1['total']} vs {a['facets']['relation']}")
+    st, _, e = get_json(port, "/api/refs?q=" + q("69-KL/TW") + "&relation=" + q("hướng dẫn"))
+    check("unknown relation: 400 with the Vietnamese labels as choices", st == 400 and "Căn cứ" in e["error"].get("choices", []), f"{st} {e}")
+    # sort=date everywhere; an unknown sort is a 400
+    _, _, sd = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=50&sort=date")
+    check("search sort=date: dates never increase", sd["hits"] and non_increasing([h["doc"]["date"] for h in sd["hits"]]))
+    _, _, sr = get_json(port, "/api/search?q=" + q("khoa hoc") + "&limit=50")
+    check("search sort=date keeps the total", sd["total"] == sr["total"])
+    _, _, rd = get_json(port, "/api/refs?q=" + q("20-NQ/TW") + "&sort=date")
+    docs_order = []
+    for c in rd["citations"]:
+        if not docs_order or docs_order[-1] != c["doc"]["id"]:
+            docs_order.append(c["doc"]["id"])
+    check("refs sort=date: citing plans newest first", len(docs_order) > 1 and non_increasing([by_id[i]["date"] for i in docs_order]),
+          str([by_id[i]["date"] for i in docs_order]))
+    _, _, td = get_json(port, "/api/tasks?limit=200&sort=date")
+    check("tasks sort=date: dates never increase", td["tasks"] and non_increasing([x["doc"]["date"] for x in td["tasks"]]))
+    _, _, dd = get_json(port, "/api/docs?sort=date")
+    check("docs sort=date: dates never increase", non_increasing([x["date"] for x in dd["docs"]]))
+    for path in ("/api/search?q=khoa&", "/api/refs?q=" + q("69-KL/TW") + "&", "/api/tasks?", "/api/docs?"):
+        st, _, e = get_json(port, path + "sort=newest")
+        check(f"{path.split('?')[0]} sort=newest: 400 with the choices", st == 400 and e["error"].get("choices") == ["relevance", "date"], f"{st}")
+    # docs in Vietnamese order of province, the newest first within one
+    provs = [x["province"] or "" for x in docs["docs"]]
+    check("docs: by province in Vietnamese order", provs == sorted(provs, key=vi_sort_key), str(provs))
+    # the CLI takes the same options and gives the same objects
+    for target, args in (
+            ("/api/search?q=" + q("khoa hoc") + "&issuer=" + q(issuer) + "&relation=" + q("Thực hiện") + "&sort=date",
+             ["search", "--issuer", issuer, "--relation", "Thực hiện", "--sort", "date", "khoa hoc"]),
+            ("/api/refs?q=" + q("69-KL/TW") + "&relation=basis&sort=date",
+             ["refs", "--relation", "basis", "--sort", "date", "69-KL/TW"]),
+            ("/api/tasks?issuer=" + q("UBND tỉnh") + "&sort=date", ["tasks", "--issuer", "UBND tỉnh", "--sort", "date"]),
+            ("/api/docs?sort=date", ["docs", "--sort", "date"])):
+        _, _, obj = get_json(port, target)
+        rc, want = cli_json(db, *args)
+        check(f"{target}: same object as `vnplan {' '.join(args)} --json`", rc == 0 and strip_transport(obj) == strip_transport(want))
+    rc, err = cli_json(db, "search", "--sort", "newest", "khoa")
+    check("vnplan search --sort newest: exit 2", rc == 2, str(rc))
+    rc, err = cli_json(db, "refs", "--relation", "hướng dẫn", "69-KL/TW")
+    check("vnplan refs --relation 'hướng dẫn': exit 2", rc == 2, str(rc))
+    rc, err = cli_json(db, "docs", "--issuer", "Bộ Không Có")
+    check("vnplan docs --issuer unknown: exit 1, the issuers named", rc == 1 and issuer in json.dumps(err, ensure_ascii=False), str(err)[:200])
+    # the agency × province grid in one answer
+    st, _, g = get_json(port, "/api/who/grid?agency=" + q("so tai chinh"))
+    _, _, w = get_json(port, "/api/who?agency=" + q("Sở Tài chính"))
+    check("/api/who/grid: 34 units and 63 provinces", st == 200 and len(g["units"]) == 34 and len(g["provinces"]) == 63, f"{st}")
+    check("/api/who/grid: lead and support as who counts them",
+          sum(u["lead"] for u in g["units"]) == sum(p["lead"] for p in w["provinces"])
+          and sum(u["support"] for u in g["units"]) == sum(p["support"] for p in w["provinces"])
+          and {p["province"]: (p["lead"], p["support"]) for p in g["provinces"] if p["lead"] + p["support"]}
+          == {p["province"]: (p["lead"], p["support"]) for p in w["provinces"]})
+    check("/api/who/grid: units in Vietnamese order", [u["province"] for u in g["units"]]
+          == sorted((u["province"] for u in g["units"]), key=vi_sort_key))
+    st, _, e = get_json(port, "/api/who/grid")
+    check("/api/who/grid without agency: 400", st == 400)
+    st, _, e = get_json(port, "/api/who/grid?agency=" + q("Sở Không Tồn Tại Gì Cả"))
+    check("/api/who/grid unknown agency: 404", st == 404)
+    # the chain in one answer
+    st, _, c = get_json(port, "/api/instruments/" + q("69-KL/TW") + "/chain")
+    _, _, inst = get_json(port, "/api/instruments/" + q("69-KL/TW"))
+    ids = {n["id"] for n in c.get("nodes", [])}
+    check("/api/instruments/KEY/chain: a node per implementing plan",
+          st == 200 and {f"d:{d['id']}" for d in inst["implemented_by"]} == {n["id"] for n in c["nodes"] if n["kind"] == "doc"})
+    check("/api/instruments/KEY/chain: edges join its nodes", c["edges"] and all(e["from"] in ids and e["to"] in ids for e in c["edges"]))
+    center = [n for n in c["nodes"] if n.get("center")]
+    check("/api/instruments/KEY/chain: 69-KL/TW at the Party level, the plans at the People's Committees'",
+          len(center) == 1 and center[0]["level"] == 0
+          and all(n["level"] == 4 and n["level_from"] == "issuer" for n in c["nodes"] if n["kind"] == "doc"), str(center))
+    check("/api/instruments/KEY/chain: a provincial Party plan between", any(n["level"] == 3 for n in c["nodes"]))
+    check("/api/instruments/KEY/chain: every node has a link, a level and a label",
+          all(n.get("link") and 0 <= n["level"] <= 4 and n.get("label") for n in c["nodes"]))
+    st, _, e = get_json(port, "/api/instruments/" + q("999-XX/ZZ") + "/chain")
+    check("/api/instruments/UNKNOWN/chain: 404", st == 404)
+    # the chain centred on a document: by id or by number, the same
+    st, _, dc = get_json(port, "/api/docs/" + q("222/KH-UBND") + "/chain")
+    _, _, doc = get_json(port, "/api/docs/" + q("222/KH-UBND"))
+    _, _, dc2 = get_json(port, "/api/docs/" + str(doc["doc"]["id"]) + "/chain")
+    check("/api/docs/NUMBER/chain = /api/docs/ID/chain", st == 200 and strip_transport(dc) == strip_transport(dc2))
+    above = {f"i:{c['key']}" + (f"@{c['scope']}" if c.get("scope") else "") for c in doc["instruments"]
+             if c["relation"] in ("implements", "continues", "basis")}
+    center = [n for n in dc["nodes"] if n.get("center")]
+    check("/api/docs/ID/chain: the document at the centre, on the People's Committees' level from its issuer",
+          len(center) == 1 and center[0]["id"] == f"d:{doc['doc']['id']}" and center[0]["level"] == 4
+          and center[0]["level_from"] == "issuer", str(center))
+    check("/api/docs/ID/chain: a node per instrument it rests on, an edge from it to each",
+          above == {n["id"] for n in dc["nodes"] if n["kind"] == "instrument"}
+          and {e["to"] for e in dc["edges"] if e["from"] == center[0]["id"]} == above)
+    check("/api/docs/ID/chain: 69-KL/TW on the Party's level, 709/QĐ-TTg the Government's",
+          {n["id"]: n["level"] for n in dc["nodes"]}.get("i:69-KL/TW") == 0
+          and {n["id"]: n["level"] for n in dc["nodes"]}.get("i:709/QĐ-TTg") == 1)
+    st, _, e = get_json(port, "/api/docs/999999/chain")
+    check("/api/docs/UNKNOWN/chain: 404", st == 404)
+
+
+def vi_sort_key(s):
+    order = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+    tones = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+    prim, ton = [], []
+    for ch in s:
+        dec = unicodedata.normalize("NFD", ch.lower())
+        base, tone = dec[0], 0
+        for mk in dec[1:]:
+            if mk in tones:
+                tone = tones[mk]
+            else:
+                base = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô",
+                        "o\u031b": "ơ", "u\u031b": "ư"}.get(base + mk, base)
+        prim.append((order.index(base) + 1000) if base in order else ord(base))
+        ton.append(tone)
+    return (prim, ton, s)
+
+
 def check_browser(port):
     """tests/it_server_browser.py under a Python that has selenium."""
     script = os.path.join(HERE, "it_server_browser.py")
@@ -698,6 +858,7 @@ def main():
             check_headers_and_cache(srv.port)
             check_page(srv.port)
             check_page_api(srv.port)
+            check_filters_api(srv.port, db)
             check_slow_clients(srv.port)
             check_browser(srv.port)
             check_concurrent_reindex(srv.port, db, workdir)

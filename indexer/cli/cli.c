@@ -37,11 +37,13 @@ enum {
   O_LIMIT = 1 << 4, O_OFFSET = 1 << 5, O_PROVINCE = 1 << 6, O_KIND = 1 << 7,
   O_YEAR = 1 << 8, O_SINCE = 1 << 9, O_UNTIL = 1 << 10, O_AGENCY = 1 << 11,
   O_DOC = 1 << 12, O_PRUNE = 1 << 13, O_QUIET = 1 << 14, O_OUTPUT = 1 << 15,
-  O_TEMPLATE = 1 << 16, O_PREFIX = 1 << 17
+  O_TEMPLATE = 1 << 16, O_PREFIX = 1 << 17, O_ISSUER = 1 << 18, O_RELATION = 1 << 19,
+  O_SORT = 1 << 20
 };
 #define O_OUT (O_DB | O_JSON | O_COLOR)
 #define O_LIST (O_OUT | O_FORMAT)
-#define O_FILTER (O_PROVINCE | O_KIND | O_YEAR | O_SINCE | O_UNTIL | O_AGENCY)
+#define O_FILTER \
+  (O_PROVINCE | O_KIND | O_YEAR | O_SINCE | O_UNTIL | O_AGENCY | O_ISSUER | O_RELATION | O_SORT)
 
 typedef struct cli_option {
   const char *zLong;
@@ -64,6 +66,11 @@ static const cli_option aOption[] = {
     {"since", 0, O_SINCE, "DATE", "only documents dated on or after DATE (YYYY[-MM[-DD]])"},
     {"until", 0, O_UNTIL, "DATE", "only documents dated on or before DATE (YYYY[-MM[-DD]])"},
     {"agency", 0, O_AGENCY, "A", "only tasks of agency A (search, refs, docs: documents tasking A)"},
+    {"issuer", 0, O_ISSUER, "I", "only documents issued by I (\"Ủy ban nhân dân tỉnh\", \"UBND tinh\")"},
+    {"relation", 0, O_RELATION, "R",
+     "only citations with relation R (Căn cứ, Thực hiện, Tiếp tục thực hiện, Nhắc đến, Viết tắt;"
+     " or basis, implements…); tasks, docs: documents citing so"},
+    {"sort", 0, O_SORT, "S", "relevance (default) or date (newest first)"},
     {"doc", 0, O_DOC, "DOC", "only the document DOC (id, file or number)"},
     {"prune", 0, O_PRUNE, NULL, "drop indexed files that are gone from the paths"},
     {"quiet", 'q', O_QUIET, NULL, "no progress and no summary"},
@@ -1039,6 +1046,23 @@ static int set_option(cli_args *a, const cli_option *o, const char *zOpt, const 
     case O_SINCE: a->filter.zSince = zVal; break;
     case O_UNTIL: a->filter.zUntil = zVal; break;
     case O_AGENCY: a->filter.zAgency = zVal; break;
+    case O_ISSUER: a->filter.zIssuer = zVal; break;
+    case O_RELATION:
+      if (vp_docfilter_relation(zVal) == NULL) {
+        fail_with(a, VP_EXIT_USAGE, NULL,
+                  "--relation is Căn cứ, Thực hiện, Tiếp tục thực hiện, Nhắc đến or Viết tắt"
+                  " (or basis, implements, continues, mention, alias), not \"%s\"", zVal);
+        return 0;
+      }
+      a->filter.zRelation = zVal;
+      break;
+    case O_SORT:
+      if (strcmp(zVal, "relevance") != 0 && strcmp(zVal, "date") != 0) {
+        fail_with(a, VP_EXIT_USAGE, NULL, "--sort is relevance or date, not \"%s\"", zVal);
+        return 0;
+      }
+      a->filter.zSort = zVal;
+      break;
     case O_DOC: a->zDoc = zVal; break;
     case O_OUTPUT: a->zOut = zVal; break;
     case O_TEMPLATE: a->bTemplate = 1; break;

@@ -34,6 +34,7 @@ static const vp_lexicon_list_spec aCiteLists[] = {
     {"relation", "basis implements continues alias"},
     {"manner", NULL},
     {"issuer-end", NULL},
+    {"relation-label", "basis implements continues mention alias"},
 };
 
 /* data/table-columns.tsv: column names of plan tables (columns.c); the
@@ -46,6 +47,13 @@ static const vp_lexicon_list_spec aColumnLists[] = {
 /* data/issuer-levels.tsv: issuing bodies' first words and their level
 ** (meta.c). */
 static const vp_lexicon_list_spec aIssuerLevelList[] = {{NULL, "national local"}};
+
+/* data/chain-levels.tsv: a document's level in an implementation chain
+** (indexer/query/chain.c), by its issuer or its number's issuer code. */
+static const vp_lexicon_list_spec aChainLists[] = {
+    {"issuer", "party government ministry province-party province"},
+    {"code", "party government ministry province-party province"},
+};
 
 /* data/task-phrases.tsv: the words around agency names (task.c). */
 static const vp_lexicon_list_spec aTaskLists[] = {
@@ -110,6 +118,7 @@ static const vp_lexicon_table aTable[] = {
     {"layout-words.tsv", "list\tphrase", 0, 1, -1, 2, aLayoutLists, VP_ARRAY_SIZE(aLayoutLists)},
     {"meta-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aMetaLists, VP_ARRAY_SIZE(aMetaLists)},
     {"issuer-levels.tsv", "head\tlevel", -1, 0, 1, 2, aIssuerLevelList, 1},
+    {"chain-levels.tsv", "list\tphrase\tlevel", 0, 1, 2, 2, aChainLists, VP_ARRAY_SIZE(aChainLists)},
     {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},
     {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},
 };

@@ -19,7 +19,47 @@
 int vp_docfilter_empty(const vp_docfilter *f) {
   return f == NULL || (!(f->zProvince && f->zProvince[0]) && !(f->zKind && f->zKind[0]) &&
                        !(f->zAgency && f->zAgency[0]) && f->nYear == 0 &&
-                       !(f->zSince && f->zSince[0]) && !(f->zUntil && f->zUntil[0]));
+                       !(f->zSince && f->zSince[0]) && !(f->zUntil && f->zUntil[0]) &&
+                       !(f->zIssuer && f->zIssuer[0]) && !(f->zRelation && f->zRelation[0]));
+}
+
+static const vp_lexicon_list *relation_labels(void) {
+  return vp_lexicon_get("cite-phrases.tsv", "relation-label");
+}
+
+const char *vp_docfilter_relation(const char *zTyped) {
+  const vp_lexicon_list *pL = relation_labels();
+  if (zTyped == NULL) return NULL;
+  for (int i = 0; i < vp_lexicon_count(pL); i++) {
+    const vp_lexicon_entry *e = vp_lexicon_entry_at(pL, i);
+    if (strcmp(e->zValue, zTyped) == 0) return e->zValue;
+  }
+  char *zFold = vp_fold_str(zTyped, -1);
+  const vp_lexicon_entry *e = zFold ? vp_lexicon_find(pL, zFold, -1) : NULL;
+  free(zFold);
+  return e ? e->zValue : NULL;
+}
+
+const char *vp_docfilter_relation_label(const char *zKey) {
+  const vp_lexicon_list *pL = relation_labels();
+  for (int i = 0; zKey && i < vp_lexicon_count(pL); i++) {
+    const vp_lexicon_entry *e = vp_lexicon_entry_at(pL, i);
+    if (strcmp(e->zValue, zKey) == 0) return e->zPhrase;
+  }
+  return NULL;
+}
+
+const char *vp_docfilter_relation_choice(int i, int *pn) {
+  const vp_lexicon_list *pL = relation_labels();
+  *pn = vp_lexicon_count(pL);
+  const vp_lexicon_entry *e = vp_lexicon_entry_at(pL, i);
+  return e ? e->zPhrase : NULL;
+}
+
+int vp_docfilter_sort_date(const vp_docfilter *f) {
+  const char *z = f ? f->zSort : NULL;
+  if (z == NULL || z[0] == 0 || strcmp(z, "relevance") == 0) return 0;
+  return strcmp(z, "date") == 0 ? 1 : -1;
 }
 
 /* YYYY, YYYY-MM or YYYY-MM-DD; the first or last day it covers into zOut. */
@@ -109,6 +149,30 @@ int vp_docfilter_sql(const vp_docfilter *f, char **pzSql, char **pzErr) {
     if (zQ == NULL || zKey == NULL) rc = VP_ENOMEM;
     sqlite3_free(zQ);
     free(zKey);
+  }
+  if (f && f->zIssuer && f->zIssuer[0]) {
+    char *zQ = sqlite3_mprintf(" AND d.issuer = %Q", f->zIssuer);
+    vp_buf_appends(&b, zQ ? zQ : "", &rc);
+    if (zQ == NULL) rc = VP_ENOMEM;
+    sqlite3_free(zQ);
+  }
+  if (f && f->zRelation && f->zRelation[0]) {
+    const char *zKey = vp_docfilter_relation(f->zRelation);
+    if (zKey == NULL) {
+      *pzErr = vp_mprintf("no relation named \"%s\" (Căn cứ, Thực hiện, Tiếp tục thực hiện,"
+                          " Nhắc đến, Viết tắt; or basis, implements, continues, mention, alias)",
+                          f->zRelation);
+      vp_buf_free(&b);
+      return VP_EQUERY;
+    }
+    /* the document cites something so; search and refs narrow to passages */
+    vp_buf_appendf(&b, &rc, " AND EXISTS (SELECT 1 FROM citation cr WHERE cr.doc_id = d.id"
+                            " AND cr.relation = '%s')", zKey);
+  }
+  if (vp_docfilter_sort_date(f) < 0) {
+    *pzErr = vp_mprintf("sort is relevance or date, not \"%s\"", f->zSort);
+    vp_buf_free(&b);
+    return VP_EQUERY;
   }
   vp_buf_appends(&b, ")", &rc);
   if (rc != VP_OK) {

@@ -18,6 +18,7 @@
 #include "vp_instref.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
+#include "vp_lexicon.h"
 #include "vp_qparse.h"
 #include "vp_rerank.h"
 #include "vp_store.h"
@@ -266,16 +267,170 @@ static int resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *p
                           const vp_agency **ppDef, char **pzFree, char **pzChosen,
                           char **pzErr);
 
-/* pIn with its agency as the index names it (*pOut): a loosely typed name
-** that one agency fits ("so tai chanh") becomes that agency's name, kept in
-** *pzFree (caller frees); a name no agency fits is VP_ENOTFOUND, as for
-** who. */
+/* ---- the issuer of a filter ------------------------------------------ */
+
+/* zTyped folded, issuer codes written out: "UBND tỉnh" → "uy ban nhan dan
+** tinh". Caller frees; NULL on OOM. */
+static char *issuer_typed_fold(const char *zTyped) {
+  const vp_lexicon_list *pCodes = vp_lexicon_get("instrument-types.tsv", "issuer");
+  vp_buf b = {0};
+  int rc = VP_OK;
+  for (const char *z = zTyped; *z;) {
+    while (*z == ' ') z++;
+    int n = (int)strcspn(z, " ");
+    if (n == 0) break;
+    const vp_lexicon_entry *e = vp_lexicon_find_code(pCodes, 0, z, n);
+    char *zF = vp_fold_str(e ? e->zPhrase : z, e ? -1 : n);
+    if (zF == NULL) rc = VP_ENOMEM;
+    vp_buf_appendf(&b, &rc, "%s%s", b.n ? " " : "", zF ? zF : "");
+    free(zF);
+    z += n;
+  }
+  if (rc != VP_OK) {
+    vp_buf_free(&b);
+    return NULL;
+  }
+  return vp_buf_take(&b);
+}
+
+static int str_collate(const void *pa, const void *pb) {
+  return vp_collate_cmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* A new array of a's strings in Vietnamese order (NULL on OOM). */
+static cJSON *sorted_strings(const cJSON *a) {
+  int n = cJSON_GetArraySize(a);
+  const char **az = malloc(sizeof(*az) * (size_t)(n ? n : 1));
+  cJSON *pOut = az ? cJSON_CreateArray() : NULL;
+  for (int i = 0; pOut && i < n; i++) az[i] = cJSON_GetArrayItem(a, i)->valuestring;
+  if (pOut) qsort(az, (size_t)n, sizeof(*az), str_collate);
+  for (int i = 0; pOut && i < n; i++) cJSON_AddItemToArray(pOut, cJSON_CreateString(az[i]));
+  free(az);
+  return pOut;
+}
+
+/* 1 when zNeedle stands in zHay at the start of a word. */
+static int has_words(const char *zHay, const char *zNeedle) {
+  size_t n = strlen(zNeedle);
+  if (n == 0) return 0;
+  for (const char *z = strstr(zHay, zNeedle); z; z = strstr(z + 1, zNeedle)) {
+    if ((z == zHay || z[-1] == ' ') && (z[n] == 0 || z[n] == ' ')) return 1;
+  }
+  return 0;
+}
+
+int vp_query_issuer_resolve(vp_db *p, const char *zTyped, char **pzIssuer, cJSON **paChoices,
+                            char **pzErr) {
+  *pzIssuer = NULL;
+  if (paChoices) *paChoices = NULL;
+  char *zT = issuer_typed_fold(zTyped);
+  if (zT == NULL) return VP_ENOMEM;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p, "SELECT issuer FROM doc WHERE issuer IS NOT NULL AND issuer <> ''"
+                    " GROUP BY issuer", &s, pzErr);
+  cJSON *aAll = cJSON_CreateArray(), *aFit = cJSON_CreateArray();
+  char *zExact = NULL, *zFit = NULL;
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    const char *zI = col_text(s, 0);
+    char *zF = vp_fold_str(zI, -1);
+    char *zD = vp_fold_display(zI, sqlite3_column_bytes(s, 0));
+    if (zF == NULL || zD == NULL) rc = VP_ENOMEM;
+    if (rc == VP_OK) {
+      cJSON_AddItemToArray(aAll, cJSON_CreateString(zD));
+      if (strcmp(zF, zT) == 0 && zExact == NULL) zExact = vp_strndup(zI, -1);
+      else if (has_words(zF, zT)) {
+        cJSON_AddItemToArray(aFit, cJSON_CreateString(zD));
+        free(zFit);
+        zFit = vp_strndup(zI, -1);
+      }
+    }
+    free(zF);
+    free(zD);
+  }
+  release(p, s);
+  read_end(p);
+  int nFit = cJSON_GetArraySize(aFit);
+  if (rc == VP_OK && zExact) {
+    *pzIssuer = zExact;
+    zExact = NULL;
+  } else if (rc == VP_OK && nFit == 1) {
+    *pzIssuer = zFit;
+    zFit = NULL;
+  } else if (rc == VP_OK) {
+    cJSON *aChoices = nFit > 1 ? aFit : aAll;
+    vp_buf b = {0};
+    int rcB = VP_OK;
+    if (nFit > 1) vp_buf_appendf(&b, &rcB, "issuer \"%s\" may name several: ", zTyped);
+    else vp_buf_appendf(&b, &rcB, "no issuer \"%s\" in the index; issuers: ", zTyped);
+    cJSON *e;
+    int i = 0;
+    cJSON_ArrayForEach(e, aChoices) vp_buf_appendf(&b, &rcB, "%s%s", i++ ? ", " : "", e->valuestring);
+    *pzErr = vp_buf_take(&b);
+    rc = VP_ENOTFOUND;
+    if (paChoices) *paChoices = sorted_strings(aChoices);
+  }
+  cJSON_Delete(aAll);
+  cJSON_Delete(aFit);
+  free(zExact);
+  free(zFit);
+  free(zT);
+  return rc;
+}
+
+int vp_query_issuers(vp_db *p, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p, "SELECT issuer, count(*) FROM doc WHERE issuer IS NOT NULL AND issuer <> ''"
+                    " GROUP BY issuer", &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *a = cJSON_AddArrayToObject(pOut, "issuers");
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = cJSON_CreateObject();
+    add_display(o, "issuer", s, 0);
+    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 1));
+    cJSON_AddItemToArray(a, o);
+  }
+  release(p, s);
+  read_end(p);
+  if (rc == VP_OK && vp_collate_sort(a, "issuer") != 0) rc = VP_ENOMEM;
+  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(a));
+  return finish(rc, pOut, ppOut);
+}
+
+/* pIn with its issuer as the index stores it (*pOut, the name kept in
+** *pzFree); VP_ENOTFOUND when no issuer, or several, fit. */
+static int filter_issuer(vp_db *p, vp_docfilter *pOut, char **pzFree, char **pzErr) {
+  *pzFree = NULL;
+  if (pOut->zIssuer == NULL || pOut->zIssuer[0] == 0) return VP_OK;
+  int rc = vp_query_issuer_resolve(p, pOut->zIssuer, pzFree, NULL, pzErr);
+  if (rc == VP_OK) pOut->zIssuer = *pzFree;
+  return rc;
+}
+
+/* A sort that is neither relevance nor date is a query that cannot be read. */
+static int check_sort(const vp_docfilter *f, char **pzErr) {
+  if (vp_docfilter_sort_date(f) >= 0) return VP_OK;
+  *pzErr = vp_mprintf("sort is relevance or date, not \"%s\"", f->zSort);
+  return VP_EQUERY;
+}
+
+/* pIn with its agency and issuer as the index names them (*pOut): a loosely
+** typed name that one agency fits ("so tai chanh") becomes that agency's
+** name, kept in *pzFree (caller frees), and so does the issuer; a name no
+** agency fits is VP_ENOTFOUND, as for who; an issuer the same. */
 static int filter_agency(vp_db *p, const vp_docfilter *pIn, vp_docfilter *pOut, char **pzFree,
                          char **pzErr) {
   *pzFree = NULL;
   memset(pOut, 0, sizeof(*pOut));
   if (pIn == NULL) return VP_OK;
   *pOut = *pIn;
+  int rcI = check_sort(pIn, pzErr);
+  if (rcI == VP_OK) rcI = filter_issuer(p, pOut, pzFree, pzErr);
+  if (rcI != VP_OK) return rcI;
   if (pIn->zAgency == NULL || pIn->zAgency[0] == 0) return VP_OK;
   long long *aId = NULL;
   int nId = 0;
@@ -283,9 +438,19 @@ static int filter_agency(vp_db *p, const vp_docfilter *pIn, vp_docfilter *pOut, 
   char *zName = NULL, *zChosen = NULL;
   int rc = resolve_agency(p, pIn->zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
   if (rc == VP_OK && zChosen) {
-    pOut->zAgency = zChosen;
-    *pzFree = zChosen;
-    zChosen = NULL;
+    /* one block for both names: "issuer\0agency" */
+    size_t nI = *pzFree ? strlen(*pzFree) + 1 : 0, nA = strlen(zChosen) + 1;
+    char *zBoth = malloc(nI + nA);
+    if (zBoth == NULL) {
+      rc = VP_ENOMEM;
+    } else {
+      if (nI) memcpy(zBoth, *pzFree, nI);
+      memcpy(zBoth + nI, zChosen, nA);
+      free(*pzFree);
+      *pzFree = zBoth;
+      if (nI) pOut->zIssuer = zBoth;
+      pOut->zAgency = zBoth + nI;
+    }
   }
   free(aId);
   free(zName);
@@ -485,28 +650,56 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc == VP_OK) rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
   if (rc == VP_OK && !vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  if (rc == VP_OK) rc = check_sort(pFilter, pzErr);
+  const char *zRelKey = pFilter ? vp_docfilter_relation(pFilter->zRelation) : NULL;
+  if (rc == VP_OK && zRelKey) { /* the passages that carry the relation */
+    char *zC = vp_mprintf("(%s AND p.id IN (SELECT passage_id FROM citation WHERE relation = '%s'))",
+                          zCond, zRelKey);
+    free(zCond);
+    zCond = zC;
+    if (zC == NULL) rc = VP_ENOMEM;
+  }
+  int bByDate = vp_docfilter_sort_date(pFilter) == 1;
   if (rc != VP_OK) {
     free(zFts);
+    free(zCond);
     return rc;
   }
   /* a filter keeps the passages of the documents it lets through */
-  char *zIn = zCond ? vp_mprintf(" AND rowid IN (SELECT p.id FROM passage p JOIN doc d"
-                                 " ON d.id = p.doc_id WHERE %s)", zCond)
+  /* a condition on each match (not "rowid IN (every passage of the
+  ** documents let through)", which FTS5 reads one rowid at a time) */
+  char *zIn = zCond ? vp_mprintf(" AND EXISTS (SELECT 1 FROM passage p JOIN doc d"
+                                 " ON d.id = p.doc_id WHERE p.id = passage_fts.rowid AND %s)", zCond)
                     : vp_mprintf("%s", "");
   char *zSqlCount = zIn ? vp_mprintf("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1%s"
                                      " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1", zIn)
                         : NULL;
-  char *zSqlFacet = zIn ? vp_mprintf("SELECT d.province, count(*) FROM passage_fts"
+  /* counts by province, issuer and relation (of the citations a matching
+  ** passage carries), from one pass over the matches grouped by document
+  ** and relations */
+  char *zSqlFacet = zIn ? vp_mprintf("SELECT d.province, d.issuer, (SELECT group_concat(DISTINCT c.relation)"
+                                     "   FROM citation c WHERE c.doc_id = d.id AND c.passage_id = p.id"
+                                     "   AND c.relation IS NOT 'alias') AS rels, count(*) FROM passage_fts"
                                      " JOIN passage p ON p.id = passage_fts.rowid"
                                      " JOIN doc d ON d.id = p.doc_id"
-                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.province",
+                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.id, rels",
                                      zCond ? " AND " : "", zCond ? zCond : "")
                         : NULL;
+  /* newest first: the page straight from the matches, by the document's date */
+  char *zSqlByDate = zIn && bByDate ? vp_mprintf("SELECT p.id FROM passage_fts"
+                                     " JOIN passage p ON p.id = passage_fts.rowid"
+                                     " JOIN doc d ON d.id = p.doc_id"
+                                     " WHERE passage_fts MATCH ?1%s%s"
+                                     " ORDER BY d.date IS NULL, d.date DESC, d.id, p.id"
+                                     " LIMIT %d OFFSET %d",
+                                     zCond ? " AND " : "", zCond ? zCond : "", nLimit, nOffset)
+                        : NULL;
   free(zCond);
-  if (!zIn || !zSqlCount || !zSqlFacet) {
+  if (!zIn || !zSqlCount || !zSqlFacet || (bByDate && !zSqlByDate)) {
     free(zIn);
     free(zSqlCount);
     free(zSqlFacet);
+    free(zSqlByDate);
     free(zFts);
     return VP_ENOMEM;
   }
@@ -548,13 +741,27 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   /* counts by province read every match: only while that stays cheap */
   cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
   if (rc == VP_OK && !bEstimate && nTotal <= VP_FACET_MAX) {
-    cJSON *pProv = cJSON_AddObjectToObject(pFacets, "province");
+    cJSON *apF[3] = {cJSON_AddObjectToObject(pFacets, "province"),
+                     cJSON_AddObjectToObject(pFacets, "issuer"),
+                     cJSON_AddObjectToObject(pFacets, "relation")};
     rc = prepare(p, zSqlFacet, &sFacet, pzErr);
     if (rc == VP_OK) sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
-    while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr))
-      count_into(pProv, col_text(sFacet, 0), sqlite3_column_int(sFacet, 1));
+    while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr)) {
+      int n = sqlite3_column_int(sFacet, 3);
+      count_into(apF[0], col_text(sFacet, 0), n);
+      if (col_text(sFacet, 1)) count_into(apF[1], col_text(sFacet, 1), n);
+      for (const char *z = col_text(sFacet, 2); z && *z;) { /* "basis,implements" */
+        int nR = (int)strcspn(z, ",");
+        char zRel[32];
+        snprintf(zRel, sizeof(zRel), "%.*s", nR, z);
+        count_into(apF[2], zRel, n);
+        z += nR + (z[nR] == ',');
+      }
+    }
   } else if (rc == VP_OK) {
     cJSON_AddNullToObject(pFacets, "province");
+    cJSON_AddNullToObject(pFacets, "issuer");
+    cJSON_AddNullToObject(pFacets, "relation");
     cJSON_AddStringToObject(pFacets, "note", "too many matching passages to count by province:"
                                              " narrow the query");
   }
@@ -565,7 +772,19 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   ** has no match of its own: its text without marks). */
   vp_rerank_hit *aRr = NULL;
   int nRr = 0;
-  if (rc == VP_OK) {
+  if (rc == VP_OK && bByDate) { /* newest first: the matches by date, not reranked */
+    sqlite3_stmt *sDate = NULL;
+    aRr = calloc((size_t)nLimit, sizeof(*aRr));
+    rc = aRr ? prepare(p, zSqlByDate, &sDate, pzErr) : VP_ENOMEM;
+    if (rc == VP_OK) sqlite3_bind_text(sDate, 1, zFts, -1, SQLITE_STATIC);
+    while (rc == VP_OK && nRr < nLimit && step_row(p, sDate, &rc, pzErr)) {
+      aRr[nRr].iPassage = sqlite3_column_int64(sDate, 0);
+      aRr[nRr++].bMatch = 1;
+    }
+    release(p, sDate);
+    cJSON_AddStringToObject(pOut, "sort", "date");
+  }
+  if (rc == VP_OK && !bByDate) {
     vp_rerank_io io = {p, rr_prepare, rr_release};
     int rcSqlite = SQLITE_OK;
     char *zPhrase = NULL;
@@ -632,6 +851,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   free(zIn);
   free(zSqlCount);
   free(zSqlFacet);
+  free(zSqlByDate);
   return finish(rc, pOut, ppOut);
 }
 
@@ -763,25 +983,30 @@ static cJSON *cit_of_passage(cJSON *aCit, int iFirst, double iPassage, const cha
 ** date at all. zCond (may be NULL): a condition on the citing document d.
 ** A passage is listed once per instrument with all its relations; an
 ** "alias" (the short name a plan defines) is no citation of its own.
+** zRel (a relation key, may be NULL): only the passages that cite with it,
+** in the documents that have one. bByDate: documents newest first.
 ** *pnDocs gets the number of citing documents. */
 static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst,
-                         const char *zYear, const char *zCond, int nLimit, int nOffset,
-                         int *pnDocs, char **pzErr) {
+                         const char *zYear, const char *zCond, const char *zOnlyRel, int bByDate,
+                         int nLimit, int nOffset, int *pnDocs, char **pzErr) {
   char *zIn = in_list(nInst, 10);
   if (zIn == NULL) return VP_ENOMEM;
-  int bCount = zYear || zCond;
+  int bCount = zYear || zCond || zOnlyRel || bByDate;
   /* The page of documents: straight from the (instrument, doc) index; with a
   ** year or a filter, every citing document is checked (and counted). */
   char *zSqlDocs = bCount ? vp_mprintf(
-      "SELECT DISTINCT doc_id FROM citation c WHERE instrument_id IN %s"
+      "SELECT DISTINCT doc_id, (SELECT d7.date FROM doc d7 WHERE d7.id = c.doc_id) AS dd"
+      " FROM citation c WHERE instrument_id IN %s"
       " AND (?1 IS NULL OR NOT EXISTS (SELECT 1 FROM citation c2"
       "   WHERE c2.instrument_id = c.instrument_id AND c2.doc_id = c.doc_id"
       "   AND c2.date IS NOT NULL)"
       "  OR EXISTS (SELECT 1 FROM citation c3 WHERE c3.instrument_id = c.instrument_id"
       "   AND c3.doc_id = c.doc_id AND substr(c3.date, 1, 4) = ?1))"
+      " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM citation c4 WHERE c4.instrument_id"
+      "   = c.instrument_id AND c4.doc_id = c.doc_id AND c4.relation = ?4))"
       " AND doc_id IN (SELECT d.id FROM doc d WHERE %s)"
-      " ORDER BY doc_id",
-      zIn, zCond ? zCond : "1") : vp_mprintf(
+      " ORDER BY %s",
+      zIn, zCond ? zCond : "1", bByDate ? "dd IS NULL, dd DESC, doc_id" : "doc_id") : vp_mprintf(
       "SELECT DISTINCT doc_id FROM citation WHERE instrument_id IN %s"
       " ORDER BY doc_id LIMIT ?2 OFFSET ?3",
       zIn);
@@ -805,6 +1030,7 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
     sqlite3_bind_int64(sCit, 10 + i, aInst[i].iId);
   }
   if (rc == VP_OK && zYear) sqlite3_bind_text(sDocs, 1, zYear, -1, SQLITE_STATIC);
+  if (rc == VP_OK && zOnlyRel) sqlite3_bind_text(sDocs, 4, zOnlyRel, -1, SQLITE_STATIC);
   if (rc == VP_OK && !bCount) {
     sqlite3_bind_int(sDocs, 2, nLimit);
     sqlite3_bind_int(sDocs, 3, nOffset);
@@ -854,10 +1080,18 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
       cJSON_AddItemToArray(aCit, c);
     }
     sqlite3_reset(sCit);
-    /* a passage that only defines an alias cites nothing */
+    /* a passage that only defines an alias cites nothing; with a relation
+    ** asked for, a passage that does not cite so is left out */
     for (int i = cJSON_GetArraySize(aCit) - 1; i >= iFirst; i--) {
-      const char *zRel = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(aCit, i), "relation"));
-      if (zRel && strcmp(zRel, "alias") == 0) cJSON_DeleteItemFromArray(aCit, i);
+      cJSON *c = cJSON_GetArrayItem(aCit, i);
+      const char *zR = cJSON_GetStringValue(cJSON_GetObjectItem(c, "relation"));
+      int bKeep = !(zR && strcmp(zR, "alias") == 0);
+      if (bKeep && zOnlyRel) {
+        cJSON *r;
+        bKeep = 0;
+        cJSON_ArrayForEach(r, cJSON_GetObjectItem(c, "relations")) bKeep |= strcmp(r->valuestring, zOnlyRel) == 0;
+      }
+      if (!bKeep) cJSON_DeleteItemFromArray(aCit, i);
     }
   }
   release(p, sDocs);
@@ -928,11 +1162,42 @@ typedef struct inst_sel {
   int bScope;
 } inst_sel;
 
+/* "facets": {"relation": {key: passages}, "issuer": {issuer: documents}}
+** of the citations of a[0..n) in the documents zCond (may be NULL) lets
+** through, alias definitions left out. */
+static int add_refs_facets(vp_db *p, cJSON *pOut, const ref_inst *a, int n, const char *zCond,
+                           char **pzErr) {
+  char *zIn = in_list(n, 10);
+  char *zSql = zIn ? vp_mprintf(
+      "SELECT 0, c.relation, count(DISTINCT c.passage_id) FROM citation c"
+      " JOIN doc d ON d.id = c.doc_id WHERE c.instrument_id IN %s AND %s"
+      " AND c.relation IS NOT 'alias' GROUP BY c.relation"
+      " UNION ALL SELECT 1, d.issuer, count(DISTINCT d.id) FROM citation c"
+      " JOIN doc d ON d.id = c.doc_id WHERE c.instrument_id IN %s AND %s"
+      " AND c.relation IS NOT 'alias' GROUP BY d.issuer",
+      zIn, zCond ? zCond : "1", zIn, zCond ? zCond : "1") : NULL;
+  free(zIn);
+  if (zSql == NULL) return VP_ENOMEM;
+  sqlite3_stmt *s = NULL;
+  int rc = prepare(p, zSql, &s, pzErr);
+  free(zSql);
+  cJSON *pF = cJSON_AddObjectToObject(pOut, "facets");
+  cJSON *apF[2] = {cJSON_AddObjectToObject(pF, "relation"), cJSON_AddObjectToObject(pF, "issuer")};
+  for (int i = 0; rc == VP_OK && i < n; i++) sqlite3_bind_int64(s, 10 + i, a[i].iId);
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    int k = sqlite3_column_int(s, 0);
+    if (k < 0 || k > 1 || col_text(s, 1) == NULL) continue;
+    count_into(apF[k], col_text(s, 1), sqlite3_column_int(s, 2));
+  }
+  release(p, s);
+  return rc;
+}
+
 /* refs and instrument share this: the instruments selected, their dates
 ** and one page of citations. */
 static int refs_answer(vp_db *p, cJSON *pOut, const inst_sel *aSel, int nSel,
-                       const char *zYear, const char *zCond, int nLimit, int nOffset,
-                       char **pzErr) {
+                       const char *zYear, const char *zCond, const char *zRel, int bByDate,
+                       int nLimit, int nOffset, char **pzErr) {
   cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
   ref_inst a[MAX_REF_INSTRUMENTS];
   int n = 0;
@@ -943,15 +1208,17 @@ static int refs_answer(vp_db *p, cJSON *pOut, const inst_sel *aSel, int nSel,
   cJSON *aCit = cJSON_CreateArray();
   int nDocs = 0;
   if (rc == VP_OK && n > 0)
-    rc = add_citations(p, aCit, a, n, zYear, zCond, nLimit, nOffset, &nDocs, pzErr);
-  int nTotal = 0;
+    rc = add_citations(p, aCit, a, n, zYear, zCond, zRel, bByDate, nLimit, nOffset, &nDocs, pzErr);
+  int nTotal = 0, bCounted = zYear || zCond || zRel || bByDate;
   cJSON *o;
   cJSON_ArrayForEach(o, aInst) {
     nTotal += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "citations"));
-    if (!zYear && !zCond) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
+    if (!bCounted) nDocs += (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "docs"));
   }
+  if (rc == VP_OK && n > 0) rc = add_refs_facets(p, pOut, a, n, zCond, pzErr);
+  if (bByDate) cJSON_AddStringToObject(pOut, "sort", "date");
   if (n > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
-  cJSON_AddNumberToObject(pOut, "total", (zYear || zCond) ? cJSON_GetArraySize(aCit) : nTotal);
+  cJSON_AddNumberToObject(pOut, "total", bCounted ? cJSON_GetArraySize(aCit) : nTotal);
   cJSON_AddNumberToObject(pOut, "docs_total", nDocs);
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
@@ -1134,7 +1401,9 @@ static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, in
       }
     }
     if (rc == VP_OK && nSel > 0)
-      rc = refs_answer(p, pOut, aSel, nSel, bDate ? zYear : NULL, zCond, nLimit, nOffset, pzErr);
+      rc = refs_answer(p, pOut, aSel, nSel, bDate ? zYear : NULL, zCond,
+                       pFilter ? vp_docfilter_relation(pFilter->zRelation) : NULL,
+                       vp_docfilter_sort_date(pFilter) == 1, nLimit, nOffset, pzErr);
     if (rc == VP_OK && nSel == 0) { /* nothing cited by that number */
       if (cJSON_GetObjectItem(pOut, "instruments") == NULL) cJSON_AddArrayToObject(pOut, "instruments");
       cJSON_AddNumberToObject(pOut, "total", 0);
@@ -1501,9 +1770,16 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
   *ppOut = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
   if (rc != VP_OK) return rc;
-  char *zCond = NULL;
-  if (!vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
+  char *zCond = NULL, *zIssuer = NULL;
+  vp_docfilter fIss;
+  memset(&fIss, 0, sizeof(fIss));
+  if (pFilter) fIss = *pFilter;
+  rc = check_sort(&fIss, pzErr);
+  if (rc == VP_OK) rc = filter_issuer(p, &fIss, &zIssuer, pzErr);
+  if (rc == VP_OK && !vp_docfilter_empty(&fIss)) rc = vp_docfilter_sql(&fIss, &zCond, pzErr);
+  free(zIssuer);
   if (rc != VP_OK) return rc;
+  int bByDate = vp_docfilter_sort_date(&fIss) == 1;
   rc = read_begin(p, pzErr);
   if (rc != VP_OK) {
     free(zCond);
@@ -1540,12 +1816,14 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
                                 "SELECT t.id, t.text, t.deadline, t.deadline_norm, t.section,"
                                 " t.line, d.id, d.file, d.province, d.number, d.date, d.title"
                                 " FROM task t JOIN doc d ON d.id = t.doc_id%s"
-                                " ORDER BY d.province, d.file, t.line LIMIT %d OFFSET %d",
-                                zWhere, nLimit, nOffset)
+                                " ORDER BY %sd.province, d.file, t.line LIMIT %d OFFSET %d",
+                                zWhere, bByDate ? "d.date IS NULL, d.date DESC, " : "", nLimit, nOffset)
                           : NULL;
-  char *zSqlCount = zWhere ? vp_mprintf("SELECT d.province, count(*) FROM task t"
-                                        " JOIN doc d ON d.id = t.doc_id%s GROUP BY d.province",
-                                        zWhere)
+  char *zSqlCount = zWhere ? vp_mprintf("SELECT 0, d.province, count(*) FROM task t"
+                                        " JOIN doc d ON d.id = t.doc_id%s GROUP BY d.province"
+                                        " UNION ALL SELECT 1, d.issuer, count(*) FROM task t"
+                                        " JOIN doc d ON d.id = t.doc_id%s GROUP BY d.issuer",
+                                        zWhere, zWhere)
                            : NULL;
   char *zSqlFacet = zWhere ? vp_mprintf("SELECT a.canon, count(*) FROM task_agency ta"
                                         " JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id IN"
@@ -1577,11 +1855,16 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
   cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
   cJSON *pFProv = cJSON_AddObjectToObject(pFacets, "province");
   cJSON *pFAg = cJSON_AddObjectToObject(pFacets, "agency");
+  cJSON *pFIss = cJSON_AddObjectToObject(pFacets, "issuer");
   long long nTotal = 0;
   while (rc == VP_OK && step_row(p, sCount, &rc, pzErr)) {
-    int n = sqlite3_column_int(sCount, 1);
+    int n = sqlite3_column_int(sCount, 2);
+    if (sqlite3_column_int(sCount, 0) == 1) {
+      if (col_text(sCount, 1)) count_into(pFIss, col_text(sCount, 1), n);
+      continue;
+    }
     nTotal += n;
-    count_into(pFProv, col_text(sCount, 0), n);
+    count_into(pFProv, col_text(sCount, 1), n);
   }
   while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr))
     count_into(pFAg, col_text(sFacet, 0), sqlite3_column_int(sFacet, 1));
@@ -1606,6 +1889,7 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
   if (zAgency && zAgency[0] && rc == VP_OK)
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
   if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
+  if (bByDate) cJSON_AddStringToObject(pOut, "sort", "date");
   cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
   cJSON_AddNumberToObject(pOut, "limit", nLimit);
   cJSON_AddNumberToObject(pOut, "offset", nOffset);
@@ -1625,6 +1909,50 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
 
 int vp_query_docs(vp_db *p, cJSON **ppOut, char **pzErr) {
   return vp_query_docs_in(p, NULL, ppOut, pzErr);
+}
+
+/* Documents as people list them: by province in Vietnamese order, the
+** newest first within one (no province last); bByDate: the newest first
+** over all, then by province. Stable. 0, or -1 out of memory. */
+typedef struct doc_item {
+  cJSON *p;
+  const char *zProv, *zDate;
+  int i;
+} doc_item;
+
+static _Thread_local int bDocsByDateT; /* the order doc_cmp sorts in (qsort has no context) */
+
+static int doc_cmp(const void *pa, const void *pb) {
+  const doc_item *a = pa, *b = pb;
+  int cProv = (a->zProv == NULL) - (b->zProv == NULL);
+  if (cProv == 0 && a->zProv) cProv = vp_collate_cmp(a->zProv, b->zProv);
+  int cDate = (a->zDate == NULL) - (b->zDate == NULL); /* undated last */
+  if (cDate == 0 && a->zDate) cDate = -strcmp(a->zDate, b->zDate);
+  int c = bDocsByDateT ? (cDate ? cDate : cProv) : (cProv ? cProv : cDate);
+  return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int sort_docs(cJSON *aDocs, int bByDate) {
+  int n = cJSON_GetArraySize(aDocs);
+  if (n < 2) return 0;
+  doc_item *a = malloc(sizeof(*a) * (size_t)n);
+  if (a == NULL) return -1;
+  cJSON *d;
+  int i = 0;
+  cJSON_ArrayForEach(d, aDocs) {
+    const char *zProv = cJSON_GetStringValue(cJSON_GetObjectItem(d, "province"));
+    a[i].p = d;
+    a[i].zProv = zProv && zProv[0] ? zProv : NULL;
+    a[i].zDate = cJSON_GetStringValue(cJSON_GetObjectItem(d, "date"));
+    a[i].i = i;
+    i++;
+  }
+  bDocsByDateT = bByDate;
+  qsort(a, (size_t)n, sizeof(*a), doc_cmp);
+  for (i = 0; i < n; i++) cJSON_DetachItemViaPointer(aDocs, a[i].p);
+  for (i = 0; i < n; i++) cJSON_AddItemToArray(aDocs, a[i].p);
+  free(a);
+  return 0;
 }
 
 int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char **pzErr) {
@@ -1670,6 +1998,8 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
   }
   release(p, s);
   read_end(p);
+  if (rc == VP_OK && sort_docs(aDocs, vp_docfilter_sort_date(&f) == 1) != 0) rc = VP_ENOMEM;
+  if (vp_docfilter_sort_date(&f) == 1) cJSON_AddStringToObject(pOut, "sort", "date");
   cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aDocs));
   cJSON_AddItemToObject(pOut, "docs", aDocs);
   return finish(rc, pOut, ppOut);
@@ -1680,7 +2010,20 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
 ** "222/kh-ubnd"). *piDoc = -1 when none. */
 static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   sqlite3_stmt *s = NULL;
-  int rc = prepare(p,
+  int rc = VP_OK;
+  *piDoc = -1;
+  size_t nDigits = strspn(zId, "0123456789");
+  if (nDigits > 0 && nDigits < 16 && zId[nDigits] == 0) { /* an id: by the key, not a scan */
+    rc = prepare(p, "SELECT id FROM doc WHERE id = ?1", &s, pzErr);
+    if (rc == VP_OK) {
+      sqlite3_bind_int64(s, 1, strtoll(zId, NULL, 10));
+      if (step_row(p, s, &rc, pzErr)) *piDoc = sqlite3_column_int64(s, 0);
+    }
+    release(p, s);
+    s = NULL;
+    if (rc != VP_OK || *piDoc >= 0) return rc;
+  }
+  rc = prepare(p,
                    "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
                    " OR file LIKE '%/' || ?1 OR number = ?1 ORDER BY id LIMIT 1",
                    &s, pzErr);
@@ -1812,6 +2155,60 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   }
   read_end(p);
   if (rc == VP_ENOTFOUND && *pzErr == NULL) *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
+  return finish(rc, pOut, ppOut);
+}
+
+int vp_query_chain_facts(vp_db *p, const long long *aDoc, int nDoc, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  rc = prepare(p,
+               "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
+               " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
+               " AND c.relation IN ('implements', 'continues', 'basis') ORDER BY c.start",
+               &s, pzErr);
+  cJSON *pOut = cJSON_CreateObject();
+  cJSON *aCites = cJSON_AddArrayToObject(pOut, "cites");
+  for (int k = 0; rc == VP_OK && k < nDoc; k++) {
+    sqlite3_bind_int64(s, 1, aDoc[k]);
+    while (step_row(p, s, &rc, pzErr)) {
+      cJSON *o = cJSON_CreateObject();
+      const char *zScope = col_text(s, 1);
+      cJSON_AddNumberToObject(o, "doc", (double)aDoc[k]);
+      add_col(o, "key", s, 0);
+      add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
+      add_col(o, "relation", s, 2);
+      cJSON_AddItemToArray(aCites, o);
+    }
+    sqlite3_reset(s);
+  }
+  release(p, s);
+  s = NULL;
+  /* the documents: every one with a number (an instrument may be one), and
+  ** those asked for */
+  char *zIn = in_list(nDoc, 1);
+  char *zSql = zIn ? vp_mprintf("SELECT id, number, province, issuer, kind, date, title FROM doc"
+                                " WHERE number IS NOT NULL OR id IN %s ORDER BY id", zIn)
+                   : NULL;
+  free(zIn);
+  if (rc == VP_OK) rc = zSql ? prepare(p, zSql, &s, pzErr) : VP_ENOMEM;
+  free(zSql);
+  for (int k = 0; rc == VP_OK && k < nDoc; k++) sqlite3_bind_int64(s, 1 + k, aDoc[k]);
+  cJSON *aDocs = cJSON_AddArrayToObject(pOut, "docs");
+  while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)sqlite3_column_int64(s, 0));
+    add_col(o, "number", s, 1);
+    add_col(o, "province", s, 2);
+    add_display(o, "issuer", s, 3);
+    add_col(o, "kind", s, 4);
+    add_col(o, "date", s, 5);
+    add_col(o, "title", s, 6);
+    cJSON_AddItemToArray(aDocs, o);
+  }
+  release(p, s);
+  read_end(p);
   return finish(rc, pOut, ppOut);
 }
 
@@ -1976,7 +2373,7 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
       rc = VP_ENOTFOUND;
     }
   }
-  if (rc == VP_OK) rc = refs_answer(p, pOut, &sel, 1, NULL, NULL, VP_LIMIT_MAX, 0, pzErr);
+  if (rc == VP_OK) rc = refs_answer(p, pOut, &sel, 1, NULL, NULL, NULL, 0, VP_LIMIT_MAX, 0, pzErr);
   if (rc == VP_OK && cJSON_GetArraySize(cJSON_GetObjectItem(pOut, "instruments")) == 0) {
     *pzErr = vp_mprintf("no instrument %s is cited in the index", zKey);
     rc = VP_ENOTFOUND;

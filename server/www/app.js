@@ -52,6 +52,10 @@ function errorVi(status, msg) {
   let r;
   if ((r = /^unknown province "(.*)"/.exec(m))) return `Không có tỉnh, thành phố nào tên "${r[1]}".`;
   if ((r = /^unknown kind of document "(.*)"/.exec(m))) return `Không có loại văn bản "${r[1]}".`;
+  if ((r = /^unknown issuer "(.*)": it may name several/.exec(m))) return `"${r[1]}" có thể là nhiều cơ quan ban hành; hãy chọn một.`;
+  if ((r = /^(unknown|no) issuer "(.*?)"/.exec(m))) return `Không có cơ quan ban hành "${r[2]}" trong chỉ mục.`;
+  if ((r = /^(unknown relation|no relation named) "(.*?)"/.exec(m))) return `Không có quan hệ "${r[2]}" (Căn cứ, Thực hiện, Tiếp tục thực hiện, Nhắc đến, Viết tắt).`;
+  if ((r = /^(unknown sort|sort is relevance or date, not) "(.*?)"/.exec(m))) return `Không sắp xếp được theo "${r[2]}": chọn "liên quan nhất" hoặc "mới nhất".`;
   if ((r = /^no document "(.*)" in the index/.exec(m))) return `Không có văn bản "${r[1]}" trong chỉ mục.`;
   if ((r = /^no instrument (.*) is cited/.exec(m))) return `Không kế hoạch nào dẫn chiếu văn bản ${r[1]}.`;
   if ((r = /may name several instruments:(.*)/.exec(m))) return `Số hiệu có thể chỉ nhiều văn bản:${r[1]}. Hãy ghi đầy đủ.`;
@@ -138,7 +142,9 @@ async function api(path, params) {
   let body = null;
   try { body = await res.json(); } catch (e) { body = null; }
   if (!res.ok) {
-    const err = new Error(errorVi(res.status, body && body.error && body.error.message));
+    const choices = body && body.error && body.error.choices;
+    const err = new Error(errorVi(res.status, body && body.error && body.error.message)
+      + (choices && choices.length ? ' Có thể chọn: ' + choices.slice(0, 12).map((c) => (RELATION_VI[c] || c === 'relevance' || c === 'date' ? null : c)).filter(Boolean).join(', ') + (choices.length > 12 ? '…' : '') + '.' : ''));
     err.status = res.status;
     err.choices = body && body.error && body.error.choices;
     throw err;
@@ -256,29 +262,61 @@ function provinceSelect(id, value, units, old) {
 
 /* ---- the filter bar (search, docs, tasks) -------------------------------------- */
 
-async function filterBar(params, onApply, extra) {
-  const p = await provinces();
+/* The issuers the index holds (/api/issuers, Vietnamese order), for the filter. */
+let issuerCache = null;
+const issuers = () => (issuerCache = issuerCache || api('issuers').then((r) =>
+  (r.issuers || []).map((x) => x.issuer)).catch(() => { issuerCache = null; return []; }));
+
+function choiceSelect(id, label, value, first, options) {
+  const sel = el('select', { id, 'aria-label': label }, el('option', { value: '' }, first),
+    options.map(([v, t]) => el('option', { value: v }, t)));
+  if (value && ![...sel.options].some((o) => o.value === value)) sel.append(el('option', { value }, value));
+  sel.value = value || '';
+  return sel;
+}
+
+async function filterBar(params, onApply, extra, opts) {
+  const o = opts || {};
+  const [p, iss] = await Promise.all([provinces(), issuers()]);
   const prov = provinceSelect('f-province', params.get('province') || '', p.units, p.old);
   const kind = el('input', { id: 'f-kind', type: 'search', list: 'kinds', placeholder: 'Loại: Kế hoạch, QĐ…', 'aria-label': 'Loại văn bản', value: params.get('kind') || '' });
   const kinds = el('datalist', { id: 'kinds' }, ['Kế hoạch', 'Quyết định', 'Chương trình', 'Nghị quyết', 'Chỉ thị'].map((k) => el('option', { value: k })));
   const year = el('input', { id: 'f-year', type: 'number', min: '1990', max: '2100', placeholder: 'Năm', 'aria-label': 'Năm ban hành', value: params.get('year') || '' });
   const since = el('input', { id: 'f-since', type: 'date', 'aria-label': 'Từ ngày', value: params.get('since') || '' });
   const until = el('input', { id: 'f-until', type: 'date', 'aria-label': 'Đến ngày', value: params.get('until') || '' });
+  const issuer = choiceSelect('f-issuer', 'Cơ quan ban hành', params.get('issuer') || '', 'Mọi cơ quan ban hành', iss.map((n) => [n, n]));
+  const relation = choiceSelect('f-relation', 'Quan hệ dẫn chiếu', params.get('relation') || '', 'Mọi quan hệ',
+    RELATION_ORDER.map((r) => [r, RELATION_VI[r]]));
+  const sort = choiceSelect('f-sort', 'Sắp xếp', params.get('sort') || '', o.sortFirst || 'Liên quan nhất', [['date', 'Mới nhất trước']]);
   const apply = () => onApply({
     province: prov.value.trim(), kind: kind.value.trim(), year: year.value.trim(),
-    since: since.value, until: until.value,
+    since: since.value, until: until.value, issuer: issuer.value, relation: o.relation ? relation.value : '', sort: sort.value,
   });
-  for (const x of [prov, since, until]) x.addEventListener('change', apply);
+  for (const x of [prov, since, until, issuer, relation, sort]) x.addEventListener('change', apply);
   for (const x of [kind, year]) x.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } });
   const clear = el('button', { type: 'button', class: 'secondary' }, 'Bỏ lọc');
   clear.addEventListener('click', () => onApply({}));
   return el('div', { class: 'filters', role: 'group', 'aria-label': 'Bộ lọc' },
     el('label', null, 'Tỉnh ', prov), el('label', null, 'Loại ', kind, kinds),
     el('label', null, 'Năm ', year), el('label', null, 'Từ ', since), el('label', null, 'đến ', until),
-    extra || null, clear);
+    el('label', null, 'Cơ quan ban hành ', issuer), o.relation ? el('label', null, 'Quan hệ ', relation) : null,
+    el('label', null, 'Sắp xếp ', sort), extra || null, clear);
 }
 
-const FILTER_KEYS = ['province', 'kind', 'year', 'since', 'until'];
+const FILTER_KEYS = ['province', 'kind', 'year', 'since', 'until', 'issuer', 'relation', 'sort'];
+
+/* Facet chips: counts by a dimension, each a link that sets (or, active,
+ * clears) its filter. name(k) is what people read. */
+function facetChips(box, label, key, counts, f, hrefOf, name) {
+  const entries = Object.entries(counts || {}).filter((e) => e[0] !== '').sort(byVi((e) => name(e[0])));
+  if (!entries.length) return;
+  box.append(el('span', { class: 'facet-label' }, label));
+  for (const [k, n] of entries) {
+    const active = f[key] && (f[key] === k || (key === 'relation' && RELATION_VI[k] === f[key]));
+    box.append(el('a', { class: 'chip' + (active ? ' active' : ''), ['data-' + key]: k,
+      href: hrefOf({ ...f, [key]: active ? '' : k, offset: '' }) }, `${name(k)} (${n})`));
+  }
+}
 const filtersOf = (params) => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) || '']));
 
 /* ---- view: search ------------------------------------------------------------------ */
@@ -293,8 +331,8 @@ async function viewSearch(params, root, gen) {
   form.addEventListener('submit', (e) => { e.preventDefault(); go(hashLink('search', { q: input.value.trim(), ...f })); });
   const st = status('');
   st.id = 'search-status';
-  const bar = await filterBar(params, (nf) => go(hashLink('search', { q, ...nf })));
-  const facets = el('div', { id: 'search-facets', class: 'facets' });
+  const bar = await filterBar(params, (nf) => go(hashLink('search', { q, ...nf })), null, { relation: true });
+  const facets = el('div', { id: 'search-facets', class: 'facets-box' });
   const offer = el('div', { id: 'doc-offer' });
   const results = el('ol', { id: 'results', class: 'results' });
   const pager = el('nav', { class: 'pager', 'aria-label': 'Trang' });
@@ -327,24 +365,28 @@ async function viewSearch(params, root, gen) {
     st.append(' Thử: ', el('a', { href: hashLink('search', { q: r.suggestion.query, ...f }) }, r.suggestion.query),
       ` (${r.suggestion.total} đoạn)`);
   }
-  const prov = Object.entries((r.facets && r.facets.province) || {}).sort(byVi((e) => e[0]));
-  if (prov.length) facets.append(el('span', { class: 'facet-label' }, 'Theo tỉnh:'));
-  for (const [name, n] of prov) {
-    const active = f.province && (f.province === name);
-    facets.append(el('a', {
-      class: 'chip' + (active ? ' active' : ''), 'data-province': name,
-      href: hashLink('search', { q, ...f, province: active ? '' : name }),
-    }, `${name || 'không rõ tỉnh'} (${n})`));
+  const fac = r.facets || {};
+  const here = (nf) => hashLink('search', { q, ...nf });
+  for (const [key, label, name] of [['province', 'Theo tỉnh:', (k) => k || 'không rõ tỉnh'],
+    ['issuer', 'Cơ quan ban hành:', (k) => k], ['relation', 'Quan hệ dẫn chiếu:', relationVi]]) {
+    const box = el('div', { class: 'facets', id: 'facets-' + key });
+    facetChips(box, label, key, fac[key], f, here, name);
+    if (box.childNodes.length) facets.append(box);
   }
+  if (r.sort === 'date') st.append(' — mới nhất trước');
   for (const h of hits) {
     const doc = h.doc || {};
     const snippet = el('p', { class: 'snippet' });
     snippet.innerHTML = snippetHtml(h.snippet);
-    results.append(el('li', { 'data-province': doc.province || '', 'data-province-2025': doc.province_2025 || '' },
+    results.append(el('li', { 'data-province': doc.province || '', 'data-province-2025': doc.province_2025 || '',
+      'data-doc-id': doc.id, 'data-date': doc.date || '' },
       el('a', { class: 'hit-title', href: docHref(doc.id, q, h.line), title: doc.title || '' }, doc.title || docName(doc)),
       el('div', { class: 'hit-meta' }, docName(doc), doc.province_2025 && doc.province_2025 !== doc.province ? ` (nay thuộc ${doc.province_2025})` : '',
         ' — ', el('a', { href: docHref(doc.id, q, h.line), class: 'hit-where' }, where(h.section, h.line))),
-      snippet));
+      h.context ? el('p', { class: 'hit-context' }, el('span', { class: 'muted' }, h.via_context ? 'Khớp qua đề mục: ' : 'Thuộc mục: '), h.context) : null,
+      snippet,
+      h.more_in_doc ? el('p', { class: 'more-in-doc' }, el('a', { href: docHref(doc.id, q), class: 'more-link' },
+        `… ${h.more_in_doc} kết quả nữa trong văn bản này`)) : null));
   }
   const cols = [
     { label: 'Văn bản', get: (h) => docName(h.doc) }, { label: 'Tỉnh', get: (h) => h.doc.province || '' },
@@ -369,12 +411,15 @@ async function viewRefs(params, root, gen) {
   const q = params.get('q') || '';
   const input = el('input', { id: 'ref-q', type: 'search', autocomplete: 'off', value: q,
     placeholder: 'Số hiệu văn bản, ví dụ: 69-KL/TW, 20-NQ/TW, 709/QĐ-TTg, NQ 57', 'aria-label': 'Số hiệu văn bản' });
+  const f = filtersOf(params);
   const form = el('form', { id: 'refs-form' }, input, el('button', { type: 'submit' }, 'Tra cứu'));
-  form.addEventListener('submit', (e) => { e.preventDefault(); go(hashLink('refs', { q: input.value.trim() })); });
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(hashLink('refs', { q: input.value.trim(), ...f })); });
   const st = status('');
   st.id = 'refs-status';
   const out = el('div', { id: 'refs-result' });
-  root.replaceChildren(form, st, out);
+  const bar = q.trim() ? await filterBar(params, (nf) => go(hashLink('refs', { q, ...nf })), null, { relation: true, sortFirst: 'Theo thứ tự văn bản' }) : null;
+  if (gen !== generation) return;
+  root.replaceChildren(form, bar || '', st, out);
   input.focus();
   if (!q.trim()) {
     st.textContent = 'Nhập số hiệu văn bản để xem những kế hoạch nào dẫn chiếu, sơ đồ thực hiện và mức độ bao phủ theo tỉnh.';
@@ -383,7 +428,7 @@ async function viewRefs(params, root, gen) {
   }
   st.textContent = 'Đang tra cứu…';
   let r;
-  try { r = await api('refs', { q }); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  try { r = await api('refs', { q, ...f }); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
   if (gen !== generation) return;
   const insts = r.instruments || [];
   const cits = r.citations || [];
@@ -392,6 +437,14 @@ async function viewRefs(params, root, gen) {
     : `Không có văn bản nào mang số hiệu "${q}".` + ((r.suggestions || []).length ? ' Gần nhất: ' : '');
   for (const s of r.suggestions || []) st.append(' ', el('a', { href: hashLink('refs', { q: s.key || s }) }, s.key || s));
   for (const c of r.candidates || []) st.append(' ', el('a', { href: hashLink('refs', { q: c.key }) }, c.key));
+  if (r.sort === 'date') st.append(' — kế hoạch mới nhất trước');
+  const facets = el('div', { id: 'refs-facets', class: 'facets-box' });
+  for (const [key, label, name] of [['relation', 'Quan hệ dẫn chiếu:', relationVi], ['issuer', 'Cơ quan ban hành:', (k) => k]]) {
+    const box = el('div', { class: 'facets', id: 'refs-facets-' + key });
+    facetChips(box, label, key, (r.facets || {})[key], f, (nf) => hashLink('refs', { q, ...nf }), name);
+    if (box.childNodes.length) facets.append(box);
+  }
+  out.append(facets);
   if (insts.length) {
     const cols = [
       { label: 'Số hiệu', get: (i) => i.key, cell: (i) => el('a', { href: instHref(i.key + (i.scope ? '@' + i.scope : '')) }, i.key) },
@@ -406,6 +459,7 @@ async function viewRefs(params, root, gen) {
       { label: 'Số hiệu', get: (c) => c.instrument || '' },
       { label: 'Quan hệ', get: (c) => (c.relations || [c.relation]).map(relationVi).join(', ') },
       { label: 'Ngày ghi', get: (c) => fmtDate(c.date) },
+      { label: 'Ngày kế hoạch', get: (c) => fmtDate(c.doc.date) },
       { label: 'Vị trí', get: (c) => where(c.section, c.line), cell: (c) => el('a', { href: docHref(c.doc.id, '', c.line) }, where(c.section, c.line)) },
       { label: 'Trích đoạn', get: (c) => c.text || '' }];
     out.append(el('h2', null, 'Được dẫn chiếu trong'), exportBar('dan-chieu', cols, () => cits), dataTable(cols, cits, { cls: 'citations' }));
@@ -462,47 +516,45 @@ async function viewWho(params, root, gen) {
   if (!agency) { st.textContent = 'Chọn một cơ quan để xem các tỉnh giao nhiệm vụ cho cơ quan đó (chủ trì, phối hợp).'; return; }
   st.textContent = 'Đang tải…';
   let r;
-  try { r = await api('who', { agency }); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
+  try { r = await api('who/grid', { agency }); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
   if (gen !== generation) return;
   const a = r.agency || {};
   const name = a.name || agency;
-  const provs = r.provinces || [];
-  st.textContent = `${name}: ${r.total || 0} nhiệm vụ ở ${provs.length} tỉnh (${r.took_ms} ms)` + (a.successor ? ` — nay là ${a.successor}` : '')
-    + (r.interpreted_as ? ` — hiểu là ${r.interpreted_as}` : '');
-  /* the grid: 34 units (or the 63 before), coloured by lead / support */
-  const p = await provinces();
-  const names = old ? p.units.concat(p.old).sort(collator.compare) : p.units;
-  const counts = {};
-  for (const x of provs) {
-    const key = old ? x.province : (x.province_2025 || x.province);
-    const c = counts[key] || (counts[key] = { lead: 0, support: 0, members: [] });
-    c.lead += x.lead || 0;
-    c.support += x.support || 0;
-    c.members.push(x.province);
-  }
-  const max = Math.max(1, ...Object.values(counts).map((c) => c.lead + c.support));
+  const cells = old ? (r.provinces || []) : (r.units || []);
+  const withTasks = (r.provinces || []).filter((x) => x.lead + x.support > 0);
+  st.textContent = `${name}: ${r.total || 0} nhiệm vụ (chủ trì ${r.lead || 0}, phối hợp ${r.support || 0}) ở ${withTasks.length} tỉnh (${r.took_ms} ms)`
+    + (a.successor ? ` — nay là ${a.successor}` : '') + (r.interpreted_as ? ` — hiểu là ${r.interpreted_as}` : '')
+    + (r.without_province ? ` — ngoài ra ${r.without_province.lead + r.without_province.support} nhiệm vụ trong văn bản trung ương` : '');
+  /* the grid: 34 units (or the 63 before), one answer; a cell's colour
+   * mixes the lead colour and the support colour by their shares, darker
+   * with more tasks */
+  const max = Math.max(1, old ? r.max || 0 : r.max_2025 || 0);
   const toggle = el('a', { href: hashLink('who', { agency: name, before: old ? '' : '1' }), class: 'toggle' },
     old ? 'Xem theo 34 đơn vị từ 2025' : 'Xem theo 63 tỉnh trước 2025');
-  const grid = el('div', { class: 'grid', id: 'who-grid', role: 'list' }, names.map((n) => {
-    const c = counts[n];
-    const total = c ? c.lead + c.support : 0;
-    const cell = el(c ? 'a' : 'span', {
-      role: 'listitem', class: 'cell' + (c ? ' has' : ' none'), 'data-province': n,
-      href: c ? hashLink('tasks', { agency: name, province: n }) : null,
-      title: c ? `${n}: chủ trì ${c.lead}, phối hợp ${c.support}` : `${n}: không có nhiệm vụ`,
-    }, el('span', { class: 'cell-name' }, n), el('span', { class: 'cell-count' }, c ? `${c.lead} · ${c.support}` : '—'));
-    if (c) cell.style.setProperty('--heat', String(0.15 + 0.85 * total / max));
+  const grid = el('div', { class: 'grid', id: 'who-grid', role: 'list' }, cells.map((c) => {
+    const total = c.lead + c.support;
+    const cell = el(total ? 'a' : 'span', {
+      role: 'listitem', class: 'cell' + (total ? ' has' : ' none') + (total && c.lead >= c.support ? ' lead-more' : total ? ' support-more' : ''),
+      'data-province': c.province, 'data-lead': c.lead, 'data-support': c.support,
+      href: total ? hashLink('tasks', { agency: name, province: c.province }) : null,
+      title: `${c.province}${c.members && c.members.length > 1 ? ' (' + c.members.join(', ') + ')' : ''}: chủ trì ${c.lead}, phối hợp ${c.support}`,
+    }, el('span', { class: 'cell-name' }, c.province), el('span', { class: 'cell-count' }, total ? `${c.lead} · ${c.support}` : '—'));
+    if (total) {
+      const heat = 0.2 + 0.6 * total / max, share = c.lead / total;
+      const mix = (x, y) => Math.round(255 + (x * share + y * (1 - share) - 255) * heat);
+      cell.style.backgroundColor = `rgb(${mix(31, 214)}, ${mix(138, 134)}, ${mix(76, 20)})`;
+      if (heat > 0.55) cell.classList.add('dark');
+    }
     return cell;
   }));
   const legend = el('p', { class: 'muted legend' }, 'Mỗi ô: số nhiệm vụ ', el('span', { class: 'role-lead' }, 'chủ trì'), ' · ',
-    el('span', { class: 'role-support' }, 'phối hợp'), '; màu đậm hơn là nhiều hơn. Bấm một ô để xem mọi nhiệm vụ của tỉnh đó.');
-  const rows = provs.slice().sort(byVi((x) => x.province));
+    el('span', { class: 'role-support' }, 'phối hợp'), '; màu xanh lá: chủ trì nhiều hơn, màu cam: phối hợp nhiều hơn; màu đậm hơn là nhiều nhiệm vụ hơn. Bấm một ô để xem mọi nhiệm vụ của tỉnh đó.');
   const cols = [
-    { label: 'Tỉnh', get: (x) => x.province || 'không rõ tỉnh', cell: (x) => el('a', { href: hashLink('tasks', { agency: name, province: x.province }) }, x.province || 'không rõ tỉnh') },
+    { label: 'Tỉnh', get: (x) => x.province, cell: (x) => el('a', { href: hashLink('tasks', { agency: name, province: x.province }) }, x.province) },
     { label: 'Từ 2025', get: (x) => x.province_2025 || '' },
     { label: 'Chủ trì', num: 1, get: (x) => x.lead || 0 }, { label: 'Phối hợp', num: 1, get: (x) => x.support || 0 },
     { label: 'Kế hoạch', num: 1, get: (x) => x.docs || 0 }];
-  out.append(toggle, legend, grid, el('h2', null, 'Theo tỉnh'), exportBar('co-quan-theo-tinh', cols, () => rows), dataTable(cols, rows));
+  out.append(toggle, legend, grid, el('h2', null, 'Theo tỉnh'), exportBar('co-quan-theo-tinh', cols, () => withTasks), dataTable(cols, withTasks));
 }
 
 /* ---- view: tasks (an agency, a province, a document), paged ------------------------------ */
@@ -521,6 +573,8 @@ function taskCols(q) {
 async function viewTasks(params, root, gen) {
   const agency = params.get('agency') || '';
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+  const per = Math.min(200, Math.max(1, parseInt(params.get('per') || String(TASK_PAGE), 10) || TASK_PAGE));
+  const perArg = per === TASK_PAGE ? '' : per;
   const f = filtersOf(params);
   const ag = el('input', { id: 't-agency', type: 'search', value: agency, placeholder: 'Cơ quan (gõ một phần tên)', 'aria-label': 'Cơ quan' });
   ag.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); go(hashLink('tasks', { ...f, agency: ag.value.trim() })); } });
@@ -530,19 +584,25 @@ async function viewTasks(params, root, gen) {
   const out = el('div', { id: 'tasks-result' });
   root.replaceChildren(bar, st, out);
   let r;
-  const req = { agency, limit: TASK_PAGE, offset, ...f };
+  const req = { agency, limit: per, offset, ...f };
   try { r = await api('tasks', req); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
   if (gen !== generation) return;
   const tasks = r.tasks || [];
   const total = r.total || 0;
-  st.textContent = total ? `${total} nhiệm vụ — hiển thị ${offset + 1}–${offset + tasks.length}` : 'Không có nhiệm vụ nào.';
+  st.textContent = total ? `${total} nhiệm vụ — hiển thị ${offset + 1}–${offset + tasks.length}` + (r.sort === 'date' ? ', mới nhất trước' : '') : 'Không có nhiệm vụ nào.';
+  const facets = el('div', { class: 'facets-box', id: 'tasks-facets' });
+  for (const [key, label, name] of [['province', 'Theo tỉnh:', (k) => k || 'không rõ tỉnh'], ['issuer', 'Cơ quan ban hành:', (k) => k]]) {
+    const box = el('div', { class: 'facets', id: 'tasks-facets-' + key });
+    facetChips(box, label, key, (r.facets || {})[key], f, (nf) => hashLink('tasks', { ...nf, agency, per: perArg }), name);
+    if (box.childNodes.length) facets.append(box);
+  }
   const cols = taskCols();
-  out.append(exportBar('nhiem-vu', cols, () => allPages('tasks', { ...req, offset: 0 }, 'tasks', total)), dataTable(cols, tasks, { cls: 'tasks' }));
+  out.append(facets, exportBar('nhiem-vu', cols, () => allPages('tasks', { ...req, offset: 0 }, 'tasks', total)), dataTable(cols, tasks, { cls: 'tasks' }));
   if (total > tasks.length) {
     out.append(el('nav', { class: 'pager' },
-      el('a', { class: 'button' + (offset === 0 ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, offset: Math.max(0, offset - TASK_PAGE) }) }, '← Trước'),
-      el('span', null, `Trang ${Math.floor(offset / TASK_PAGE) + 1} / ${Math.ceil(total / TASK_PAGE)}`),
-      el('a', { class: 'button' + (offset + tasks.length >= total ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, offset: offset + TASK_PAGE }) }, 'Sau →')));
+      el('a', { class: 'button prev' + (offset === 0 ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, per: perArg, offset: Math.max(0, offset - per) }) }, '← Trước'),
+      el('span', { class: 'page-of' }, `Trang ${Math.floor(offset / per) + 1} / ${Math.ceil(total / per)}`),
+      el('a', { class: 'button next' + (offset + tasks.length >= total ? ' disabled' : ''), href: hashLink('tasks', { ...f, agency, per: perArg, offset: offset + per }) }, 'Sau →')));
   }
 }
 
@@ -568,12 +628,19 @@ async function viewDocs(params, root, gen) {
   let r;
   try { r = await api('docs', f); } catch (e) { if (gen === generation) { st.textContent = e.message; st.classList.add('error'); } return; }
   if (gen !== generation) return;
-  const docs = (r.docs || []).slice().sort((a, b) => collator.compare(a.province || '', b.province || '') || String(b.date || '').localeCompare(String(a.date || '')));
-  st.textContent = `${r.total || docs.length} văn bản`;
+  /* in the server's order: province in Vietnamese order, newest first (or newest first over all) */
+  const docs = r.docs || [];
+  st.textContent = `${r.total || docs.length} văn bản` + (r.sort === 'date' ? ', mới nhất trước' : '');
+  const byIssuer = {};
+  for (const d of docs) if (d.issuer) byIssuer[d.issuer] = (byIssuer[d.issuer] || 0) + 1;
+  const facets = el('div', { class: 'facets', id: 'docs-facets-issuer' });
+  facetChips(facets, 'Cơ quan ban hành:', 'issuer', byIssuer, f, (nf) => hashLink('docs', nf), (k) => k);
+  out.append(facets);
   const cols = [
     { label: 'Tỉnh', get: (d) => d.province || '' }, { label: 'Từ 2025', get: (d) => d.province_2025 || '' },
     { label: 'Số', get: (d) => d.number || '', cell: (d) => el('a', { href: docHref(d.id), class: 'doc-link' }, d.number || 'không số') },
     { label: 'Ngày', get: (d) => fmtDate(d.date) }, { label: 'Loại', get: (d) => d.kind || '' },
+    { label: 'Cơ quan ban hành', get: (d) => d.issuer || '' },
     { label: 'Trích yếu', get: (d) => d.title || '', cell: (d) => el('a', { href: docHref(d.id) }, d.title || d.file || '') },
     { label: 'Dẫn chiếu', num: 1, get: (d) => d.citations ?? '' }, { label: 'Nhiệm vụ', num: 1, get: (d) => d.tasks ?? '' }];
   out.append(exportBar('van-ban', cols, () => docs), dataTable(cols, docs));
@@ -710,16 +777,6 @@ async function viewDoc(id, params, root, gen) {
  * more than fit the width; edges go from what implements to what is
  * implemented. Every node is a link (document page or instrument). */
 
-function levelOfKey(key) {
-  const k = (key || '').toUpperCase();
-  if (/[/-]TW\b/.test(k)) return 0;
-  if (/TTG|[/-]CP\b|QH\d*|[/-]CTN\b|[/-]VPCP/.test(k)) return 1;
-  if (/[/-](TU|HU|ĐU|DU|TỈNH ỦY)\b|\/TU/.test(k)) return 3;
-  if (/UBND|HĐND|HDND|[/-]S[A-ZĐ]+$/.test(k)) return 4;
-  if (/-B[A-ZĐ]+|[/-]B[A-ZĐ]+\b/.test(k)) return 2;
-  return 2;
-}
-const levelOfDoc = (doc) => (doc.number ? levelOfKey(doc.number) : 4);
 
 /* nodes: [{id, label, sub, level, href, kind, center}], edges: [{from, to, relation}] */
 function drawChain(box, nodes, edges) {
@@ -731,7 +788,16 @@ function drawChain(box, nodes, edges) {
   let y = 10;
   const bands = [];
   for (let lv = 0; lv < LEVELS.length; lv++) {
-    const here = nodes.filter((n) => n.level === lv).sort((a, b) => (b.center ? 1 : 0) - (a.center ? 1 : 0) || collator.compare(a.label, b.label));
+    /* under the levels placed, a node stands near what it is joined to
+     * (the mean x of its placed neighbours), so lines cross less */
+    const near = (n) => {
+      const xs = edges.map((e) => (e.from === n.id ? e.to : e.to === n.id ? e.from : null))
+        .map((id) => pos.get(id)).filter(Boolean).map((p) => p.x + p.y / 1e4);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Infinity;
+    };
+    const here = nodes.filter((n) => n.level === lv).map((n) => ({ n, x: near(n) }))
+      .sort((a, b) => (b.n.center ? 1 : 0) - (a.n.center ? 1 : 0) || (a.x - b.x) || collator.compare(a.n.label, b.n.label))
+      .map((e) => e.n);
     if (!here.length) continue;
     const rows = Math.ceil(here.length / perRow);
     const top = y;
@@ -785,69 +851,39 @@ function chainLegend() {
     ' — bấm vào một ô để mở văn bản.');
 }
 
+/* The chain from one server answer (/api/instruments/KEY/chain): nodes
+ * placed on their level by the server (from the issuer as stored), edges
+ * with their relation. */
 async function instrumentChain(key, r, box, gen) {
-  const inst = (r.instruments || [])[0] || { key };
-  const nodes = [], edges = [];
-  const center = 'i:' + inst.key;
-  nodes.push({ id: center, label: inst.key, sub: inst.type || '', level: levelOfKey(inst.key), href: instHref(key), kind: 'instrument', center: true });
-  for (const up of r.implements || []) {
-    const id = 'i:' + up.key;
-    if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: up.key, sub: relationVi(up.relation), level: levelOfKey(up.key), href: instHref(up.key), kind: 'instrument' });
-    edges.push({ from: center, to: id, relation: up.relation });
-  }
-  /* the plans that carry it out; and, between, what they also implement
-   * on the way (a provincial Party committee's plan) */
-  const docs = r.implemented_by || [];
-  const details = await Promise.all(docs.slice(0, 80).map((d) => api('docs/' + d.id).catch(() => null)));
-  if (gen !== generation) return;
-  docs.forEach((d, i) => {
-    const id = 'd:' + d.id;
-    nodes.push({ id, label: d.number || (d.province ? 'KH ' + d.province : 'Văn bản ' + d.id), sub: [d.province, fmtDate(d.date)].filter(Boolean).join(' · '),
-      title: d.title, level: levelOfDoc(d), href: docHref(d.id), kind: 'doc' });
-    let via = null;
-    const det = details[i];
-    for (const c of (det && det.instruments) || []) {
-      if (!['implements', 'continues'].includes(c.relation) || c.key === inst.key) continue;
-      const lv = levelOfKey(c.key);
-      if (lv <= levelOfKey(inst.key) || lv >= levelOfDoc(d)) continue;
-      const iid = 'i:' + c.key + (c.scope ? '@' + c.scope : '');
-      if (!nodes.some((n) => n.id === iid)) nodes.push({ id: iid, label: c.key, sub: c.scope || '', level: lv, href: instHref(c.key + (c.scope ? '@' + c.scope : '')), kind: 'instrument' });
-      if (!edges.some((e) => e.from === id && e.to === iid)) edges.push({ from: id, to: iid, relation: c.relation });
-      if (!edges.some((e) => e.from === iid && e.to === center)) edges.push({ from: iid, to: center, relation: 'implements' });
-      via = iid;
-    }
-    if (!via) edges.push({ from: id, to: center, relation: d.relation || 'implements' });
-  });
-  const draw = () => drawChain(box, nodes, edges);
+  let c;
+  try { c = await api('instruments/' + encodeURIComponent(key) + '/chain'); } catch (e) { box.replaceChildren(status(e.message, true)); return null; }
+  if (gen !== generation) return null;
+  const nodes = (c.nodes || []).map((n) => ({
+    id: n.id, label: n.label || n.number || '', level: n.level, href: n.link, kind: n.kind, center: !!n.center,
+    sub: n.kind === 'doc' ? [n.province, fmtDate(n.date)].filter(Boolean).join(' · ') : (n.center ? (((r.instruments || [])[0] || {}).type || '') : (n.province || '')),
+    title: [n.title, n.issuer].filter(Boolean).join(' — ') || n.label,
+  }));
+  const draw = () => drawChain(box, nodes, c.edges || []);
   draw();
+  if (c.truncated) box.append(status(`Chỉ vẽ ${nodes.filter((n) => n.kind === 'doc').length} trong ${c.docs_total} kế hoạch.`));
   return draw;
 }
 
+/* The chain centred on a document, from one answer (/api/docs/ID/chain):
+ * what it rests on above, what carries it out below, each on the level the
+ * server gives (from the issuer as stored). */
 async function docChain(doc, d, sec, gen) {
   const box = el('div', { class: 'chain-box', id: 'doc-chain-svg' });
   sec.append(chainLegend(), box);
-  const nodes = [], edges = [];
-  const center = 'd:' + doc.id;
-  nodes.push({ id: center, label: doc.number || 'Văn bản này', sub: [doc.province, fmtDate(doc.date)].filter(Boolean).join(' · '), level: levelOfDoc(doc), href: docHref(doc.id), kind: 'doc', center: true });
-  for (const c of d.instruments || []) {
-    if (!['implements', 'continues', 'basis'].includes(c.relation)) continue;
-    const id = 'i:' + c.key + (c.scope ? '@' + c.scope : '');
-    if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: c.key, sub: relationVi(c.relation), level: Math.min(levelOfKey(c.key), 3), href: instHref(c.key + (c.scope ? '@' + c.scope : '')), kind: 'instrument' });
-    if (!edges.some((e) => e.from === center && e.to === id)) edges.push({ from: center, to: id, relation: c.relation });
-  }
-  if (doc.number) { /* below: what rests on this plan */
-    try {
-      const r = await api('instruments/' + encodeURIComponent(doc.number + (doc.province ? '@' + doc.province : '')));
-      for (const x of r.implemented_by || []) {
-        if (x.id === doc.id) continue;
-        const id = 'd:' + x.id;
-        if (!nodes.some((n) => n.id === id)) nodes.push({ id, label: x.number || 'Văn bản ' + x.id, sub: x.province || '', level: 4, href: docHref(x.id), kind: 'doc' });
-        edges.push({ from: id, to: center, relation: x.relation || 'implements' });
-      }
-    } catch (e) { /* nothing cites it */ }
-  }
+  let c;
+  try { c = await api('docs/' + encodeURIComponent(String(doc.id)) + '/chain'); } catch (e) { box.replaceChildren(status(e.message, true)); return; }
   if (gen !== generation) return;
-  drawChain(box, nodes, edges);
+  const nodes = (c.nodes || []).map((n) => ({
+    id: n.id, label: n.label || n.number || '', level: n.level, href: n.link, kind: n.kind, center: !!n.center,
+    sub: n.kind === 'doc' ? [n.province, fmtDate(n.date)].filter(Boolean).join(' · ') : (n.province || ''),
+    title: [n.title, n.issuer].filter(Boolean).join(' — ') || n.label,
+  }));
+  drawChain(box, nodes, c.edges || []);
 }
 
 /* ---- view: an instrument (chain, coverage, citations) -------------------------------------- */
