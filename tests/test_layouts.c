@@ -441,6 +441,39 @@ static void test_two_row_head(void) {
   vp_reader_free(p);
 }
 
+/* The same in the portal's form: the merged cell is one cell of the first
+** row, the second row holds only the names under it, and the rows of
+** content have one cell more than the first row. */
+static void test_two_row_head_portal(void) {
+  vp_text *p = parse("**PHỤ LỤC**\n\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan thực hiện**\n|\n"
+                     "**Thời gian hoàn thành**\n|\n|\n**Chủ trì**\n|\n**Phối hợp**\n|\n"
+                     "|\n1\n|\nXây dựng cơ sở dữ liệu đất đai\n|\nSở Nông nghiệp và Môi trường\n|\n"
+                     "Sở Tài chính\n|\nQuý II/2026\n|\n"
+                     "|\n2\n|\nTuyên truyền chuyển đổi số\n|\nSở Văn hóa, Thể thao và Du lịch\n|\n"
+                     "Sở Nội vụ\n|\nNăm 2026\n|\n\nNội dung sau bảng.\n");
+  CHECK("portal two-row head: parsed", p != NULL);
+  if (p == NULL) return;
+  int iHead = -1, nRow = 0, nHead = 0, bAligned = 1;
+  for (int i = 0; i < p->nPassage; i++) {
+    const vp_passage *ps = &p->aPassage[i];
+    if (ps->eKind == VP_P_TABLE_HEAD) {
+      nHead++;
+      if (iHead < 0) iHead = i;
+    }
+    if (ps->eKind == VP_P_ROW) {
+      nRow++;
+      bAligned &= ps->nCell == 5 && ps->iTable == iHead;
+    }
+  }
+  CHECK("portal two-row head: one head, two rows of five cells", nHead == 1 && nRow == 2 && bAligned);
+  const vp_passage *h = iHead >= 0 ? &p->aPassage[iHead] : NULL;
+  CHECK("portal two-row head: the names under the merged cell take its place",
+        h && h->nCell == 5 && streq(h->azCell[2], "Chủ trì") && streq(h->azCell[3], "Phối hợp") &&
+            h->aeColRole && h->aeColRole[2] == VP_COL_LEAD && h->aeColRole[3] == VP_COL_SUPPORT &&
+            h->aeColRole[4] == VP_COL_DEADLINE);
+  vp_reader_free(p);
+}
+
 int main(void) {
   test_header_cells();
   test_national();
@@ -456,5 +489,6 @@ int main(void) {
   test_recipients_dash_alone();
   test_article_runs_on();
   test_two_row_head();
+  test_two_row_head_portal();
   return vp_test_done();
 }

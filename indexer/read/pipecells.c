@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vp_columns.h"
 #include "vp_common.h"
+#include "vp_fold.h"
 #include "vp_lexicon.h"
 
 /* ---- the portal's table form: one cell per line-run, "|" lines between ----
@@ -44,7 +46,9 @@ typedef struct rd_prow {
 typedef struct rd_ptable {
   rd_prow *aRow;
   int nRow, nRowAlloc;
-  int nCol; /* cells of the first full row, 0 while unknown */
+  int nCol;  /* cells of the first full row, 0 while unknown */
+  int iSpan; /* a head over two rows: the head cell the second row splits
+             ** ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"); else -1 */
 } rd_ptable;
 
 static void rd_ptable_free(rd_ptable *t) {
@@ -143,6 +147,22 @@ static int rd_is_elision(const rd_ctx *p, int k) {
 
 /* Read the rows × cells of the table whose first "|" line is i. Returns the
 ** line after it. */
+static int rd_ptable_cells(const rd_ctx *p, const rd_prow *r, rd_cells *pC);
+static int rd_ptable_span(rd_ctx *p, const rd_ptable *t);
+
+/* Start the next row; when the one just read is the second row of a head
+** over two rows, the table has one column more per name it added. */
+static int rd_ptable_next_row(rd_ctx *p, rd_ptable *t) {
+  if (t->nRow == 2 && t->iSpan < 0) {
+    int k = rd_ptable_span(p, t);
+    if (k >= 0) {
+      t->iSpan = k;
+      t->nCol = t->aRow[0].n + t->aRow[1].n - 1;
+    }
+  }
+  return rd_ptable_row(t);
+}
+
 static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
   int j = i + 1, rc = VP_OK, iEnd = i + 1;
   rc = rd_ptable_row(t);
@@ -179,7 +199,7 @@ static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
         int iClose0;
         int iLast0 = rd_cell_run(p, m, &iClose0);
         if (iClose0 < 0 || iLast0 != m) break;
-        rc = rd_ptable_row(t);
+        rc = rd_ptable_next_row(p, t);
       }
     } else {
       int bSameRow = t->nCol > 0 && r->n + k < t->nCol && r->n > 1 && !rd_opens_row(pL);
@@ -188,7 +208,7 @@ static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
       } else {
         if (t->nCol == 0 && r->n >= 2) t->nCol = r->n;
         for (int e = 0; e + 1 < k && rc == VP_OK; e++) rc = rd_ptable_cell(t, -1, -1);
-        if (rc == VP_OK && r->n > 0) rc = rd_ptable_row(t);
+        if (rc == VP_OK && r->n > 0) rc = rd_ptable_next_row(p, t);
       }
     }
     int iClose;
@@ -222,6 +242,39 @@ static int rd_ptable_cells(const rd_ctx *p, const rd_prow *r, rd_cells *pC) {
     if (pC->az[c] == NULL) return VP_ENOMEM;
   }
   return VP_OK;
+}
+
+/* A head over two rows, as the portal writes a merged cell: the first row
+** "STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian", the second only the
+** names under the merged cell, "Chủ trì | Phối hợp". Returns the index of
+** the head cell they split (the first whose name gives no role, or the
+** lead's: "Cơ quan thực hiện"), or -1 when row 1 is not such a row. */
+static int rd_ptable_span(rd_ctx *p, const rd_ptable *t) {
+  if (t->nRow < 2) return -1;
+  const rd_prow *r0 = &t->aRow[0], *r1 = &t->aRow[1];
+  if (r1->n < 2 || r1->n >= r0->n + 2 || r0->n < 3) return -1;
+  rd_cells c0 = {NULL, 0}, c1 = {NULL, 0};
+  int k = -1, nFilled1 = 0, nFilled0 = 0;
+  if (rd_ptable_cells(p, r0, &c0) || rd_ptable_cells(p, r1, &c1)) {
+    p->rc = VP_ENOMEM;
+  } else {
+    int nName1 = rd_count_colnames(&c1, &nFilled1), nName0 = rd_count_colnames(&c0, &nFilled0);
+    if (nName1 >= 2 && nName1 == nFilled1 && nFilled1 == r1->n && nName0 >= 2) {
+      for (int i = 0; i < c0.n && k < 0; i++) {
+        char *zFold = vp_fold_str(c0.az[i], -1);
+        if (zFold == NULL) {
+          p->rc = VP_ENOMEM;
+          break;
+        }
+        vp_colrole e = vp_columns_role(zFold);
+        if (c0.az[i][0] && (e == VP_COL_LEAD || e == VP_COL_NONE || e == VP_COL_OTHER)) k = i;
+        free(zFold);
+      }
+    }
+  }
+  rd_cells_free(&c0);
+  rd_cells_free(&c1);
+  return p->rc ? -1 : k;
 }
 
 /* First and last content line of a row; -1 when all its cells are empty. */
@@ -271,6 +324,35 @@ static int rd_ptable_has_head(rd_ctx *p, const rd_prow *r) {
   return nName >= 2 && nName * 2 >= nFilled;
 }
 
+/* The head's cells with cell k replaced by the names of row pSub under it. */
+static int rd_cells_split(rd_cells *pC, int k, const rd_ctx *p, const rd_prow *pSub) {
+  rd_cells sub = {NULL, 0};
+  if (rd_ptable_cells(p, pSub, &sub)) {
+    rd_cells_free(&sub);
+    return VP_ENOMEM;
+  }
+  int n = pC->n - 1 + sub.n;
+  char **az = calloc((size_t)n, sizeof(char *));
+  if (az == NULL) {
+    rd_cells_free(&sub);
+    return VP_ENOMEM;
+  }
+  int j = 0;
+  for (int i = 0; i < pC->n; i++) {
+    if (i != k) {
+      az[j++] = pC->az[i];
+      continue;
+    }
+    free(pC->az[i]);
+    for (int s = 0; s < sub.n; s++) az[j++] = sub.az[s];
+  }
+  free(sub.az);
+  free(pC->az);
+  pC->az = az;
+  pC->n = n;
+  return VP_OK;
+}
+
 /* Emit a column table: head, group headings, rows. */
 static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
   int iTableId = ++p->nTable;
@@ -279,6 +361,7 @@ static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
     int iFirst, iLast;
     rd_prow_lines(pR, &iFirst, &iLast);
     if (iFirst < 0) continue;
+    if (r == 1 && t->iSpan >= 0) continue; /* its names are in the head */
     int bGroup = r > 0 && rd_is_group_row(p, pR, t->nCol);
     vp_pkind eKind = r == 0 ? VP_P_TABLE_HEAD : bGroup ? VP_P_HEADING : VP_P_ROW;
     int iP = rd_add(p, eKind, p->aLine[iFirst].iCs, p->aLine[iLast].iCe,
@@ -298,6 +381,7 @@ static void rd_ptable_emit(rd_ctx *p, const rd_ptable *t) {
     }
     rd_cells c = {NULL, 0};
     if (rd_ptable_cells(p, pR, &c)) p->rc = VP_ENOMEM;
+    if (r == 0 && t->iSpan >= 0 && !p->rc && rd_cells_split(&c, t->iSpan, p, &t->aRow[1])) p->rc = VP_ENOMEM;
     rd_cells_give(p, iP, &c);
   }
 }
@@ -448,6 +532,7 @@ static int rd_is_data_table(rd_ctx *p, const rd_ptable *t) {
 int rd_table_pipecells(rd_ctx *p, int i) {
   rd_ptable t;
   memset(&t, 0, sizeof(t));
+  t.iSpan = -1;
   int iEnd = rd_ptable_read(p, i, &t);
   int bColumns = t.nRow >= 2 && !p->rc && !rd_has_closing_block(p, &t) &&
                  rd_ptable_has_head(p, &t.aRow[0]);
