@@ -292,6 +292,26 @@ static void test_deadline_spans(void) {
   vp_task_clear(&ts);
 }
 
+/* One "Đơn vị thực hiện" cell naming both roles. */
+static void test_mixed_role_cell(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TABLE_HEAD, "head", -1, 0, NO_TABLE, {"STT", "Nội dung", "Đơn vị thực hiện", "Thời gian", 0}},
+      /* 1 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"1", "Khám sức khỏe học sinh", "Sở Y tế chủ trì; Sở Giáo dục và Đào tạo, Bảo hiểm xã hội tỉnh phối hợp",
+                "Hằng năm", 0}},
+      /* 2 */ {VP_P_ROW, "row", -1, 0, 0,
+               {"2", "Kiểm tra an toàn thực phẩm", "Sở Y tế (chủ trì), Sở Công Thương (phối hợp)", "Quý III/2026", 0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("mixed cell: 'chủ trì' leads", t && role_of(t, "Sở Y tế") == L);
+  CHECK("mixed cell: a list then 'phối hợp' supports",
+        t && role_of(t, "Sở Giáo dục và Đào tạo") == S && role_of(t, "Bảo hiểm xã hội tỉnh") == S);
+  t = task_of_passage(&ts, 2);
+  CHECK("mixed cell: '(phối hợp)' supports", t && role_of(t, "Sở Y tế") == L && role_of(t, "Sở Công Thương") == S);
+  vp_task_clear(&ts);
+}
+
 /* Column names other provinces use: "Cơ quan đầu mối", "Lộ trình". */
 static void test_table_column_variants(void) {
   spec a[] = {
@@ -1005,6 +1025,7 @@ int main(void) {
   test_table_rows();
   test_table_column_variants();
   test_deadline_spans();
+  test_mixed_role_cell();
   test_deadlines();
   test_nfd();
   test_not_official();

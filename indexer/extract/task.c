@@ -1436,6 +1436,34 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
 
 
 
+/* "phối hợp (thực hiện)" right after a list in a lead cell, or "(phối
+** hợp)" after a name, makes those bodies support: "Sở Y tế chủ trì; Sở Giáo
+** dục và Đào tạo, Bảo hiểm xã hội tỉnh phối hợp", "Sở Y tế (chủ trì), Sở
+** Công Thương (phối hợp)". */
+static void mark_cell_supports(clause *c) {
+  const vp_fold *f = &c->f;
+  for (int k = 0; k < c->nM;) {
+    int j = skip_ws(f, c->aFe[k]);
+    if (j < f->n && f->z[j] == '(' && phrase_at(f, skip_ws(f, j + 1), "phoi hop") >= 0) {
+      c->aRole[k] = ROLE_SUPPORT;
+      k++;
+      continue;
+    }
+    int e = list_end(c, c->aFs[k]);
+    int w = skip_ws(f, e), x = phrase_at(f, w, "phoi hop");
+    if (x >= 0) {
+      int y = phrase_at(f, skip_ws(f, x), "thuc hien");
+      y = skip_ws(f, y >= 0 ? y : x);
+      if (y >= f->n || f->z[y] == ';' || f->z[y] == '.' || f->z[y] == ',') {
+        for (int q = k; q < c->nM && c->aFs[q] < e; q++) c->aRole[q] = ROLE_SUPPORT;
+      }
+    }
+    int q = k + 1;
+    while (q < c->nM && c->aFs[q] < e) q++;
+    k = q;
+  }
+}
+
 /* A lead cell or field that may say more than names: "Sở Y tế chủ trì,
 ** phối hợp với các sở, ban, ngành …" — the bodies after "phối hợp (với)"
 ** are support, the others lead. */
@@ -1443,6 +1471,7 @@ static int add_lead_cell_agencies(party_list *p, const char *zCell) {
   clause c;
   int rc = clause_init(&c, zCell, (int)strlen(zCell), 1);
   if (rc != VP_OK) return rc;
+  mark_cell_supports(&c);
   for (int k = 0; rc == VP_OK && k < c.nM; k++)
     party_add_mention(p, &c.aM[k], c.aRole[k] == ROLE_SUPPORT ? VP_ROLE_SUPPORT : VP_ROLE_LEAD, &rc);
   clause_free(&c);
