@@ -258,6 +258,18 @@ def main():
         check("long task text cut at a word and marked", len(t) == 1 and t[0]["text"].endswith(" …")
               and len(t[0]["text"].encode()) <= 4010 and t[0]["text"].startswith("Sở Tài chính chủ trì"),
               str(t)[:200])
+        # one agency however its name's case is written across files
+        d9 = os.path.join(tmp, "case")
+        os.mkdir(d9)
+        for n, v in ((1, "Thành phố"), (2, "thành phố")):
+            with open(os.path.join(d9, "d%d.txt" % n), "w", encoding="utf-8") as f:
+                f.write("ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\n\nKẾ HOẠCH\n\n1. Sở Tài chính chủ trì xây dựng cơ sở dữ"
+                        " liệu tài chính, phối hợp với Trung tâm Chuyển đổi số %s.\n" % v)
+        db9 = os.path.join(tmp, "case.db")
+        run("index", "--db", db9, d9)
+        names = [a["name"] for a in js("agencies", "--db", db9, "--json")["agencies"]]
+        check("agencies: one record for names that differ only in case",
+              sum(1 for a in names if a.lower() == "trung tâm chuyển đổi số thành phố") == 1, str(names))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))

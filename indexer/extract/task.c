@@ -1721,8 +1721,10 @@ static int in_quiet_region(const vp_text *pText, int p, quiet_region *pR) {
     return 1;
   }
   if (pR->bProcedure) {
+    /* "2.", "II.", "Điều 3." end it; "a)", "-", "+" do not */
     int bNumbered = bLabelled && !(ps->zLabel[0] >= 'a' && ps->zLabel[0] <= 'z') &&
-                    ps->zLabel[0] != '-' && ps->zLabel[0] != '+' && (unsigned char)ps->zLabel[0] < 0x80;
+                    ps->zLabel[0] != '-' && ps->zLabel[0] != '+' &&
+                    ((unsigned char)ps->zLabel[0] < 0x80 || strpbrk(ps->zLabel, "0123456789") != NULL);
     /* a heading under the region's own ("a) Đối với …" under "2. Tiêu chí
     ** thi đua") stays in it */
     if ((ps->eKind == VP_P_HEADING || bNumbered) && ps->iLevel <= pR->iLevel) pR->bProcedure = 0;

@@ -209,6 +209,7 @@ enum {
   S_ADD_INSTRUMENT_DATE,
   S_INS_AGENCY,
   S_FIND_AGENCY,
+  S_FIND_AGENCY_KEY,
   S_INS_TASK,
   S_INS_TASK_AGENCY,
   S_INS_AGENCY_DOC,
@@ -284,6 +285,7 @@ static const char *const azSql[S_COUNT] = {
     [S_INS_AGENCY] = "INSERT OR IGNORE INTO agency(canon, key, kind, generic)"
                      " VALUES(?1,?2,?3,?4)",
     [S_FIND_AGENCY] = "SELECT id FROM agency WHERE canon=?1",
+    [S_FIND_AGENCY_KEY] = "SELECT id FROM agency WHERE key=?1 ORDER BY id LIMIT 1",
     [S_INS_TASK] = "INSERT INTO task(doc_id, passage_id, line, section, text,"
                    " deadline, deadline_norm) VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [S_INS_TASK_AGENCY] = "INSERT INTO task_agency(task_id, agency_id, role,"
@@ -306,7 +308,7 @@ static const char *const azSql[S_COUNT] = {
 /* Agency ids already known in this run: a bulk index names the same few
 ** hundred agencies in every file, so each is looked up in SQL once. */
 typedef struct agency_slot {
-  char *zCanon;
+  char *zKey;
   long long iId;
 } agency_slot;
 
@@ -335,37 +337,37 @@ static unsigned agency_hash(const char *z) {
   return h;
 }
 
-static agency_slot *agency_slot_for(vp_store *p, const char *zCanon) {
-  unsigned i = agency_hash(zCanon) & (unsigned)(p->nAgencySlot - 1);
-  while (p->aAgency[i].zCanon && strcmp(p->aAgency[i].zCanon, zCanon) != 0)
+static agency_slot *agency_slot_for(vp_store *p, const char *zKey) {
+  unsigned i = agency_hash(zKey) & (unsigned)(p->nAgencySlot - 1);
+  while (p->aAgency[i].zKey && strcmp(p->aAgency[i].zKey, zKey) != 0)
     i = (i + 1) & (unsigned)(p->nAgencySlot - 1);
   return &p->aAgency[i];
 }
 
 static void agency_cache_clear(vp_store *p) {
-  for (int i = 0; i < p->nAgencySlot; i++) free(p->aAgency[i].zCanon);
+  for (int i = 0; i < p->nAgencySlot; i++) free(p->aAgency[i].zKey);
   free(p->aAgency);
   p->aAgency = NULL;
   p->nAgencySlot = p->nAgency = 0;
 }
 
-/* Remember zCanon → iId; on out of memory the cache just stays smaller. */
-static void agency_cache_put(vp_store *p, const char *zCanon, long long iId) {
+/* Remember agency key zKey → iId; on out of memory the cache just stays smaller. */
+static void agency_cache_put(vp_store *p, const char *zKey, long long iId) {
   if (p->nAgency * 2 >= p->nAgencySlot) {
     vp_store grown = *p;
     grown.nAgencySlot = p->nAgencySlot ? p->nAgencySlot * 2 : 256;
     grown.aAgency = calloc((size_t)grown.nAgencySlot, sizeof(agency_slot));
     if (grown.aAgency == NULL) return;
     for (int i = 0; i < p->nAgencySlot; i++)
-      if (p->aAgency[i].zCanon) *agency_slot_for(&grown, p->aAgency[i].zCanon) = p->aAgency[i];
+      if (p->aAgency[i].zKey) *agency_slot_for(&grown, p->aAgency[i].zKey) = p->aAgency[i];
     free(p->aAgency);
     p->aAgency = grown.aAgency;
     p->nAgencySlot = grown.nAgencySlot;
   }
-  agency_slot *pSlot = agency_slot_for(p, zCanon);
-  if (pSlot->zCanon) return;
-  pSlot->zCanon = vp_strndup(zCanon, -1);
-  if (pSlot->zCanon == NULL) return;
+  agency_slot *pSlot = agency_slot_for(p, zKey);
+  if (pSlot->zKey) return;
+  pSlot->zKey = vp_strndup(zKey, -1);
+  if (pSlot->zKey == NULL) return;
   pSlot->iId = iId;
   p->nAgency++;
 }
@@ -580,28 +582,39 @@ static int insert_citations(vp_store *p, long long iDoc, const vp_text *pText,
   return SQLITE_OK;
 }
 
+/* One agency a key: names that differ only in case or accents ("Bộ Khoa
+** học và công nghệ") are the one first stored. The cache is by key. */
 static int agency_id(vp_store *p, const vp_task_agency *a, long long *piOut) {
+  char *zKey = vp_fold_key(a->zCanon, -1);
+  if (zKey == NULL) return SQLITE_NOMEM;
   if (p->nAgency > 0) {
-    agency_slot *pSlot = agency_slot_for(p, a->zCanon);
-    if (pSlot->zCanon) {
+    agency_slot *pSlot = agency_slot_for(p, zKey);
+    if (pSlot->zKey) {
       *piOut = pSlot->iId;
+      free(zKey);
       return SQLITE_OK;
     }
   }
+  bind_text(p->aStmt[S_FIND_AGENCY_KEY], 1, zKey);
+  int rc = lookup_id(p, S_FIND_AGENCY_KEY, piOut);
+  if (rc == SQLITE_OK && *piOut >= 0) {
+    agency_cache_put(p, zKey, *piOut);
+    free(zKey);
+    return rc;
+  }
   const vp_agency *pDef = vp_agency_resolve(a->zCanon);
-  char *zKey = vp_fold_key(a->zCanon, -1);
-  if (zKey == NULL) return SQLITE_NOMEM;
   sqlite3_stmt *s = p->aStmt[S_INS_AGENCY];
   bind_text(s, 1, a->zCanon);
   bind_text(s, 2, zKey);
   bind_text(s, 3, pDef ? pDef->zKind : (a->bGeneric ? "generic" : "other"));
   sqlite3_bind_int(s, 4, a->bGeneric);
-  int rc = run(p, S_INS_AGENCY);
+  rc = run(p, S_INS_AGENCY);
+  if (rc == SQLITE_OK) {
+    bind_text(p->aStmt[S_FIND_AGENCY], 1, a->zCanon);
+    rc = lookup_id(p, S_FIND_AGENCY, piOut);
+    if (rc == SQLITE_OK && *piOut >= 0) agency_cache_put(p, zKey, *piOut);
+  }
   free(zKey);
-  if (rc != SQLITE_OK) return rc;
-  bind_text(p->aStmt[S_FIND_AGENCY], 1, a->zCanon);
-  rc = lookup_id(p, S_FIND_AGENCY, piOut);
-  if (rc == SQLITE_OK && *piOut >= 0) agency_cache_put(p, a->zCanon, *piOut);
   return rc;
 }
 
