@@ -11,6 +11,8 @@
 
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_lexicon.h"
+#include "vp_occur.h"
 #include "vp_rank.h"
 #include "vp_reader.h"
 
@@ -34,6 +36,8 @@ typedef struct cand {
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
   int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
+  int bCited;     /* the query's words stand only inside cited titles
+                  ** ("theo Luật …"): names a law, says nothing of the subject */
   int bTask, nAgency, bDeadline;
   int bContext;   /* a heading with candidates below it */
   unsigned long long hash; /* of its text, spaces and case aside */
@@ -41,10 +45,12 @@ typedef struct cand {
   int iDupOf;     /* index of the kept passage of the same text, or -1 */
   int nDup;
   int bLater;     /* past its document's first VP_RERANK_PER_DOC hits */
+  int bRepeat;    /* the text of a better hit from another document */
 } cand;
 
 typedef struct rr {
   const vp_rerank_io *io;
+  const vp_occur_query *pOccur; /* the query's words, or NULL */
   cand *a;
   int n, nAlloc;
   int rc, rcSqlite;
@@ -103,20 +109,43 @@ static void set_match(cand *c, double v, double share) {
   if (c->match <= 0) c->match = 1e-6;
 }
 
-/* FNV-1a over the text's bytes, ASCII case and runs of spaces aside. */
-static unsigned long long text_hash(const unsigned char *z, int n) {
-  unsigned long long h = 1469598103934665603ULL;
-  int bSpace = 1;
-  for (int i = 0; i < n; i++) {
-    unsigned char c = z[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      bSpace = 1;
+static int is_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The length of the list marks at the start of z: "- ", "+ ", "1. ",
+** "1.2.", "a) ", "(1) ", "(ii) ", and the spaces around them; 0 when none.
+** "100% …" keeps its number: it is no label. */
+static int list_mark_len(const unsigned char *z, int n) {
+  int i = 0;
+  for (;;) {
+    while (i < n && (z[i] == ' ' || z[i] == '\t' || z[i] == '\n' || z[i] == '\r' || z[i] == '-' ||
+                     z[i] == '+' || z[i] == '*' || z[i] == '('))
+      i++;
+    int k = i;
+    while (k < n && ((z[k] >= '0' && z[k] <= '9') || z[k] == '.')) k++;
+    if (k > i && (z[k - 1] == '.' || (k < n && z[k] == ')'))) {
+      i = k < n && z[k] == ')' ? k + 1 : k;
       continue;
     }
-    if (bSpace) {
-      h = (h ^ ' ') * 1099511628211ULL;
-      bSpace = 0;
+    k = i;
+    while (k < n && k - i < 5 && ((z[k] >= 'a' && z[k] <= 'z') || (z[k] >= 'A' && z[k] <= 'Z'))) k++;
+    if (k > i && k - i <= 4 && k < n && (z[k] == ')' || z[k] == '.')) {
+      i = k + 1;
+      continue;
     }
+    return i;
+  }
+}
+
+/* FNV-1a over the text's letters and digits, after its list mark, ASCII
+** case aside: the same sentence as "1. …", "- …" or "(1) …", with its
+** spaces, line breaks or punctuation written otherwise, is the same text. */
+static unsigned long long text_hash(const unsigned char *z, int n) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (int i = list_mark_len(z, n); i < n; i++) {
+    unsigned char c = z[i];
+    if (c < 0x80 && !is_alnum(c)) continue;
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
     h = (h ^ c) * 1099511628211ULL;
   }
@@ -145,14 +174,15 @@ static int ends_with_colon(const unsigned char *z, int n) {
 }
 
 /* A legal-basis line ("Căn cứ Luật …;", "- Căn cứ Nghị định …"), however
-** it is spelled: folded, after any list mark. */
+** it is spelled: folded, after any list mark, a basis head
+** (data/rank-words.tsv). */
 static int is_basis(const char *z, int n) {
   char *zF = vp_fold_str(z, n < 48 ? n : 48);
   int bYes = 0;
   if (zF) {
-    const char *c = zF;
-    while (*c && !(*c >= 'a' && *c <= 'z')) c++;
-    bYes = strncmp(c, "can cu ", 7) == 0;
+    int i = 0, nF = (int)strlen(zF);
+    while (i < nF && !(zF[i] >= 'a' && zF[i] <= 'z')) i++;
+    bYes = vp_lexicon_match_at(vp_lexicon_get("rank-words.tsv", "basis-head"), zF, nF, i, NULL) != NULL;
   }
   free(zF);
   return bYes;
@@ -173,6 +203,13 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n);
+    vp_occur_count o = {0, 0, 0};
+    if (p->pOccur && z && vp_occur_count_in(p->pOccur, (const char *)z, n, &o) != VP_OK)
+      p->rc = VP_ENOMEM;
+    /* the words stand in order only across a clause break, or as another
+    ** term ("… xã hội số 58/2014"): near, not together */
+    if (c->match > 0 && c->tier == 3 && o.nTerm == 0 && o.nBroken > 0) c->tier = 1;
+    c->bCited = o.nTerm > 0 && o.nCited == o.nTerm;
   }
   sqlite3_reset(sP);
 }
@@ -225,6 +262,7 @@ static double content_prior(const cand *c) {
   }
   if (c->bQuestion) w *= 0.5;
   if (c->bBasis) w *= 0.4;
+  if (c->bCited) w *= 0.4;
   if (c->bTask) {
     w *= 1.2;
     if (c->nAgency > 0) w *= 1.1;
@@ -378,8 +416,11 @@ static void add_tasks(rr *p, int nNeed) {
   if (bAny && p->rc == VP_OK) score_all(p);
 }
 
-/* Equal texts folded into the first; each document's first hits, then the
-** rest. Returns the order as indexes into p->a (caller frees). */
+/* Equal texts of one document folded into the first; each document's
+** first hits, then the texts already shown by a better hit of another
+** document (two provinces may write the same sentence: both stay answers,
+** but a page of ten copies tells nothing), then each document's further
+** hits. Returns the order as indexes into p->a (caller frees). */
 static int *arrange(rr *p, int *pnOut) {
   int *aOrder = malloc(sizeof(int) * (size_t)(p->n + 1));
   long long *aDoc = malloc(sizeof(long long) * (size_t)(p->n + 1));
@@ -404,6 +445,9 @@ static int *arrange(rr *p, int *pnOut) {
       }
     }
     if (c->iDupOf >= 0) continue;
+    for (int j = 0; j < i && !c->bRepeat; j++)
+      c->bRepeat = p->a[j].iDupOf < 0 && !p->a[j].bRepeat && p->a[j].hash == c->hash;
+    if (c->bRepeat) continue;
     int d = 0;
     while (d < nDoc && aDoc[d] != c->doc) d++;
     if (d == nDoc) {
@@ -412,9 +456,11 @@ static int *arrange(rr *p, int *pnOut) {
     }
     c->bLater = aCnt[d]++ >= VP_RERANK_PER_DOC;
   }
-  for (int t = 0; t < 2; t++)
+  for (int t = 0; t < 3; t++)
     for (int i = 0; i < p->n; i++)
-      if (p->a[i].iDupOf < 0 && p->a[i].bLater == t) aOrder[nOut++] = i;
+      if (p->a[i].iDupOf < 0 && (t == 0 ? !p->a[i].bLater && !p->a[i].bRepeat
+                                 : t == 1 ? p->a[i].bRepeat : p->a[i].bLater))
+        aOrder[nOut++] = i;
   free(aDoc);
   free(aCnt);
   *pnOut = nOut;
@@ -442,10 +488,13 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   *pnHit = 0;
   *pRcSqlite = SQLITE_OK;
   rr r = {.io = pIo, .pzErr = pzErr};
+  vp_occur_query *pOccur = NULL;
+  r.rc = vp_occur_query_new(q->zQuery, &pOccur);
+  r.pOccur = pOccur;
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
-  gather(&r, q, nPool);
+  if (r.rc == VP_OK) gather(&r, q, nPool);
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
   if (r.rc == VP_OK) add_tasks(&r, 3 * (nOffset + nLimit));
@@ -482,6 +531,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   }
   free(aOrder);
   free(r.a);
+  vp_occur_query_free(pOccur);
   if (r.rc != VP_OK) {
     vp_rerank_free(aHit, nHit);
     *pRcSqlite = r.rcSqlite;
