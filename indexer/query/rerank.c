@@ -203,8 +203,10 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n);
+    /* only a passage whose words stand together can hold the term */
     vp_occur_count o = {0, 0, 0};
-    if (p->pOccur && z && vp_occur_count_in(p->pOccur, (const char *)z, n, &o) != VP_OK)
+    if (p->pOccur && z && c->match > 0 && c->tier == 3 &&
+        vp_occur_count_in(p->pOccur, (const char *)z, n, &o) != VP_OK)
       p->rc = VP_ENOMEM;
     /* the words stand in order only across a clause break, or as another
     ** term ("… xã hội số 58/2014"): near, not together */
@@ -214,14 +216,20 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_reset(sP);
 }
 
-/* Whether it gives a task, with agencies, with a deadline. */
-static void load_task(rr *p, sqlite3_stmt *sT, cand *c) {
-  sqlite3_bind_int64(sT, 1, c->doc);
-  sqlite3_bind_int64(sT, 2, c->id);
-  if (rr_step(p, sT)) {
-    c->bTask = 1;
-    c->bDeadline = sqlite3_column_int(sT, 0);
-    c->nAgency = sqlite3_column_int(sT, 1);
+/* Whether the wanted candidates (aWant) of document doc give a task, with
+** agencies, with a deadline: one look through the document's tasks for all
+** of them. */
+static void load_tasks(rr *p, sqlite3_stmt *sT, long long doc, const unsigned char *aWant) {
+  sqlite3_bind_int64(sT, 1, doc);
+  while (rr_step(p, sT)) {
+    long long idP = sqlite3_column_int64(sT, 0);
+    for (int i = 0; i < p->n; i++) {
+      cand *c = &p->a[i];
+      if (!aWant[i] || c->doc != doc || c->id != idP || c->bTask) continue;
+      c->bTask = 1;
+      c->bDeadline = sqlite3_column_int(sT, 1);
+      c->nAgency = sqlite3_column_int(sT, 2);
+    }
   }
   sqlite3_reset(sT);
 }
@@ -398,21 +406,30 @@ static void score_all(rr *p) {
 }
 
 /* The tasks of the candidates that can reach the first nNeed places once
-** a task's weight is counted (reading a passage's task costs a look through
-** its document's tasks: not for all of them), then the scores again. */
+** a task's weight is counted (not for all of them), read one document at a
+** time, then the scores again. */
 static void add_tasks(rr *p, int nNeed) {
   if (p->n == 0) return;
   double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
+  unsigned char *aWant = calloc((size_t)p->n, 1);
+  if (aWant == NULL) {
+    p->rc = VP_ENOMEM;
+    return;
+  }
   sqlite3_stmt *sT = NULL;
-  rr_prepare(p, "SELECT coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
-                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id = ?2"
-                " LIMIT 1", &sT);
+  rr_prepare(p, "SELECT t.passage_id, coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
+                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id IS NOT NULL",
+             &sT);
+  for (int i = 0; i < p->n && p->a[i].score >= floor; i++) aWant[i] = 1;
   int bAny = 0;
-  for (int i = 0; p->rc == VP_OK && i < p->n && p->a[i].score >= floor; i++) {
-    load_task(p, sT, &p->a[i]);
+  for (int i = 0; p->rc == VP_OK && i < p->n && aWant[i]; i++) {
+    int bSeen = 0; /* its document read already */
+    for (int j = 0; j < i && !bSeen; j++) bSeen = p->a[j].doc == p->a[i].doc;
+    if (!bSeen) load_tasks(p, sT, p->a[i].doc, aWant);
     bAny |= p->a[i].bTask;
   }
   rr_release(p, sT);
+  free(aWant);
   if (bAny && p->rc == VP_OK) score_all(p);
 }
 
