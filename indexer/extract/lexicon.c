@@ -98,6 +98,7 @@ static const vp_lexicon_list_spec aLayoutLists[] = {
 ** rerank.c). */
 static const vp_lexicon_list_spec aRankLists[] = {
     {"title-head", NULL}, {"number-lead", NULL}, {"basis-head", NULL},
+    {"encyclopedia-mark", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

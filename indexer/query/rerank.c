@@ -36,6 +36,8 @@ typedef struct cand {
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
   int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
+  int bEncyclopedia; /* an encyclopedia's text (footnote numbers, edit
+                     ** links): an article about the subject */
   int bCited;     /* the query's words stand only inside cited titles
                   ** ("theo Luật …"): names a law, says nothing of the subject */
   int bTask, nAgency, bDeadline;
@@ -188,6 +190,24 @@ static int is_basis(const char *z, int n) {
   return bYes;
 }
 
+/* An encyclopedia's text: a footnote number in brackets after some words
+** ("… năm 2015.[204]"; "[1] …" opening a passage is a label), or one of the
+** encyclopedia marks of data/rank-words.tsv, as written. */
+static int is_encyclopedia(const unsigned char *z, int n) {
+  for (int i = 1; i + 2 < n; i++) {
+    if (z[i] != '[' || z[i - 1] == ' ' || z[i - 1] == '\n') continue;
+    int k = i + 1;
+    while (k < n && k - i <= 3 && z[k] >= '0' && z[k] <= '9') k++;
+    if (k > i + 1 && k < n && z[k] == ']') return 1;
+  }
+  const vp_lexicon_list *pMark = vp_lexicon_get("rank-words.tsv", "encyclopedia-mark");
+  for (int e = 0; e < vp_lexicon_count(pMark); e++) {
+    const char *zM = vp_lexicon_entry_at(pMark, e)->zPhrase;
+    if (strstr((const char *)z, zM)) return 1; /* SQLite ends a text with a NUL */
+  }
+  return 0;
+}
+
 /* What the passage is, from its row. */
 static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_bind_int64(sP, 1, c->id);
@@ -203,6 +223,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n);
+    c->bEncyclopedia = z && is_encyclopedia(z, n);
     /* only a passage whose words stand together can hold the term */
     vp_occur_count o = {0, 0, 0};
     if (p->pOccur && z && c->match > 0 && c->tier == 3 &&
@@ -271,6 +292,7 @@ static double content_prior(const cand *c) {
   if (c->bQuestion) w *= 0.5;
   if (c->bBasis) w *= 0.4;
   if (c->bCited) w *= 0.4;
+  if (c->bEncyclopedia) w *= 0.5;
   if (c->bTask) {
     w *= 1.2;
     if (c->nAgency > 0) w *= 1.1;
