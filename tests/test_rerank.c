@@ -3,7 +3,7 @@
 ** how the query's words stand in a passage (as the term, broken, only in a
 ** cited title), and the orderings it gives on a small indexed fixture (a
 ** law's number after the words, a law's title, the same sentence in three
-** documents). Orderings, not scores or timings.
+** documents, an encyclopedia's text). Orderings, not scores or timings.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +108,12 @@ static void test_orderings(void) {
   free(z1);
   free(z2);
   free(z3);
+  write_file("article.md",
+             "Năm 2015, tỉnh có 12 cơ sở chế biến hải sản xuất khẩu, tập trung ở ven biển.[23] "
+             "Ngành chế biến hải sản đóng góp lớn vào kim ngạch của tỉnh.[24]\n");
+  write_file("seafood.md",
+             "- Hỗ trợ các cơ sở chế biến hải sản đầu tư dây chuyền mới, xử lý nước thải và "
+             "truy xuất nguồn gốc sản phẩm trước năm 2027.\n");
   write_file("tourism.md",
              "- Phát triển du lịch cộng đồng tại các xã miền núi, đào tạo người dân làm dịch vụ "
              "lưu trú, hướng dẫn viên và quảng bá sản phẩm địa phương.\n");
@@ -118,7 +124,7 @@ static void test_orderings(void) {
   opts.pWarn = pNull;
   vp_index_stats st;
   memset(&st, 0, sizeof(st));
-  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK && st.nIndexed == 8);
+  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK && st.nIndexed == 10);
   free(zErr);
   zErr = NULL;
   if (pNull) fclose(pNull);
@@ -134,9 +140,11 @@ static void test_orderings(void) {
   CHECK("the same sentence thrice: all answers", n == 4);
   CHECK("a different text before the copies of the first",
         n == 4 && !strncmp(azFile[0], "copy", 4) != !strncmp(azFile[1], "copy", 4));
+  n = hits(pDb, "chế biến hải sản", azFile, 10);
+  CHECK("a plan's measure above an encyclopedia's text", n == 2 && !strcmp(azFile[0], "seafood.md"));
   vp_db_close(pDb);
   const char *azRm[] = {"law-number.md", "society.md", "procedure.md", "innovation.md", "copy1.md",
-                        "copy2.md", "copy3.md", "tourism.md", "index.db", "index.db-wal", "index.db-shm"};
+                        "copy2.md", "copy3.md", "tourism.md", "article.md", "seafood.md", "index.db", "index.db-wal", "index.db-shm"};
   for (size_t i = 0; i < sizeof(azRm) / sizeof(azRm[0]); i++) {
     char *zPath = vp_mprintf("%s/%s", zDir, azRm[i]);
     if (zPath) unlink(zPath);
