@@ -240,7 +240,8 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
 /* Whether the wanted candidates (aWant) of document doc give a task, with
 ** agencies, with a deadline: one look through the document's tasks for all
 ** of them. */
-static void load_tasks(rr *p, sqlite3_stmt *sT, long long doc, const unsigned char *aWant) {
+static void load_tasks(rr *p, sqlite3_stmt *sT, sqlite3_stmt *sA, long long doc,
+                       const unsigned char *aWant) {
   sqlite3_bind_int64(sT, 1, doc);
   while (rr_step(p, sT)) {
     long long idP = sqlite3_column_int64(sT, 0);
@@ -249,7 +250,10 @@ static void load_tasks(rr *p, sqlite3_stmt *sT, long long doc, const unsigned ch
       if (!aWant[i] || c->doc != doc || c->id != idP || c->bTask) continue;
       c->bTask = 1;
       c->bDeadline = sqlite3_column_int(sT, 1);
-      c->nAgency = sqlite3_column_int(sT, 2);
+      /* agencies counted for the candidates' tasks only, not the document's */
+      sqlite3_bind_int64(sA, 1, sqlite3_column_int64(sT, 2));
+      if (rr_step(p, sA)) c->nAgency = sqlite3_column_int(sA, 0);
+      sqlite3_reset(sA);
     }
   }
   sqlite3_reset(sT);
@@ -438,19 +442,20 @@ static void add_tasks(rr *p, int nNeed) {
     p->rc = VP_ENOMEM;
     return;
   }
-  sqlite3_stmt *sT = NULL;
-  rr_prepare(p, "SELECT t.passage_id, coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
-                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id IS NOT NULL",
-             &sT);
+  sqlite3_stmt *sT = NULL, *sA = NULL;
+  rr_prepare(p, "SELECT passage_id, coalesce(deadline, '') <> '', id FROM task"
+                " WHERE doc_id = ?1 AND passage_id IS NOT NULL", &sT);
+  rr_prepare(p, "SELECT count(*) FROM task_agency WHERE task_id = ?1", &sA);
   for (int i = 0; i < p->n && p->a[i].score >= floor; i++) aWant[i] = 1;
   int bAny = 0;
   for (int i = 0; p->rc == VP_OK && i < p->n && aWant[i]; i++) {
     int bSeen = 0; /* its document read already */
     for (int j = 0; j < i && !bSeen; j++) bSeen = p->a[j].doc == p->a[i].doc;
-    if (!bSeen) load_tasks(p, sT, p->a[i].doc, aWant);
+    if (!bSeen) load_tasks(p, sT, sA, p->a[i].doc, aWant);
     bAny |= p->a[i].bTask;
   }
   rr_release(p, sT);
+  rr_release(p, sA);
   free(aWant);
   if (bAny && p->rc == VP_OK) score_all(p);
 }
