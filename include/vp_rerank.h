@@ -3,10 +3,11 @@
 ** matches (vp_rank), the page a person reads. A passage that carries
 ** content (a paragraph, an item, a task row with agencies and a deadline)
 ** ranks above a bare mention (a heading, a title line, a unit's name, a
-** signature); a heading whose passages below it are candidates is their
-** context, not a hit, and its words count for them (its passages that do
-** not contain the query's words become hits through it); the same text is
-** shown once; a document gives at most VP_RERANK_PER_DOC hits before the
+** signature, a passage naming the subject only in a cited law's title); a
+** heading whose passages below it are candidates is their context, not a
+** hit, and its words count for them (its passages that do not contain the
+** query's words become hits through it); the same text is shown once in a
+** document, and once before other texts across documents; a document gives at most VP_RERANK_PER_DOC hits before the
 ** others, the rest of its hits counted as "more in this document". Not for
 ** matching (FTS5) nor for formatting hits (query.c).
 */
@@ -51,6 +52,9 @@ typedef struct vp_rerank_query {
                        ** citations are not a section's subject) */
   const char *zFilter; /* " AND rowid IN (…)": candidates only from the
                        ** documents a filter lets through; "" or NULL: all */
+  const char *zQuery;  /* what the person typed: how its words stand in a
+                       ** passage (vp_occur.h) — as the term, broken, only
+                       ** in a cited title — weighs; NULL: not judged */
 } vp_rerank_query;
 
 /* The page [nOffset, nOffset + nLimit) of the reranked hits of q. *paHit

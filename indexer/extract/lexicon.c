@@ -104,6 +104,13 @@ static const vp_lexicon_list_spec aLayoutLists[] = {
     {"hyphen-compound", NULL}, {"list-title", NULL},
 };
 
+/* data/rank-words.tsv: what search ranking reads passages by (occur.c,
+** rerank.c). */
+static const vp_lexicon_list_spec aRankLists[] = {
+    {"title-head", NULL}, {"number-lead", NULL}, {"basis-head", NULL},
+    {"encyclopedia-mark", NULL},
+};
+
 /* one-column tables: a list of phrases (reader.c) */
 static const vp_lexicon_list_spec aPhraseList[] = {{NULL, NULL}};
 
@@ -116,6 +123,7 @@ static const vp_lexicon_table aTable[] = {
      VP_ARRAY_SIZE(aColumnLists)},
     {"task-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aTaskLists, VP_ARRAY_SIZE(aTaskLists)},
     {"layout-words.tsv", "list\tphrase", 0, 1, -1, 2, aLayoutLists, VP_ARRAY_SIZE(aLayoutLists)},
+    {"rank-words.tsv", "list\tphrase", 0, 1, -1, 2, aRankLists, VP_ARRAY_SIZE(aRankLists)},
     {"meta-phrases.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aMetaLists, VP_ARRAY_SIZE(aMetaLists)},
     {"issuer-levels.tsv", "head\tlevel", -1, 0, 1, 2, aIssuerLevelList, 1},
     {"chain-levels.tsv", "list\tphrase\tlevel", 0, 1, 2, 2, aChainLists, VP_ARRAY_SIZE(aChainLists)},

@@ -790,7 +790,8 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     char *zPhrase = NULL;
     if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
     vp_docnum aNum[1];
-    vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn};
+    vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn,
+                         zQuery};
     if (rc == VP_OK)
       rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
     free(zPhrase);

@@ -11,6 +11,8 @@
 
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_lexicon.h"
+#include "vp_occur.h"
 #include "vp_rank.h"
 #include "vp_reader.h"
 
@@ -34,6 +36,10 @@ typedef struct cand {
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
   int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
+  int bEncyclopedia; /* an encyclopedia's text (footnote numbers, edit
+                     ** links): an article about the subject */
+  int bCited;     /* the query's words stand only inside cited titles
+                  ** ("theo Luật …"): names a law, says nothing of the subject */
   int bTask, nAgency, bDeadline;
   int bContext;   /* a heading with candidates below it */
   unsigned long long hash; /* of its text, spaces and case aside */
@@ -41,10 +47,12 @@ typedef struct cand {
   int iDupOf;     /* index of the kept passage of the same text, or -1 */
   int nDup;
   int bLater;     /* past its document's first VP_RERANK_PER_DOC hits */
+  int bRepeat;    /* the text of a better hit from another document */
 } cand;
 
 typedef struct rr {
   const vp_rerank_io *io;
+  const vp_occur_query *pOccur; /* the query's words, or NULL */
   cand *a;
   int n, nAlloc;
   int rc, rcSqlite;
@@ -103,20 +111,43 @@ static void set_match(cand *c, double v, double share) {
   if (c->match <= 0) c->match = 1e-6;
 }
 
-/* FNV-1a over the text's bytes, ASCII case and runs of spaces aside. */
-static unsigned long long text_hash(const unsigned char *z, int n) {
-  unsigned long long h = 1469598103934665603ULL;
-  int bSpace = 1;
-  for (int i = 0; i < n; i++) {
-    unsigned char c = z[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      bSpace = 1;
+static int is_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The length of the list marks at the start of z: "- ", "+ ", "1. ",
+** "1.2.", "a) ", "(1) ", "(ii) ", and the spaces around them; 0 when none.
+** "100% …" keeps its number: it is no label. */
+static int list_mark_len(const unsigned char *z, int n) {
+  int i = 0;
+  for (;;) {
+    while (i < n && (z[i] == ' ' || z[i] == '\t' || z[i] == '\n' || z[i] == '\r' || z[i] == '-' ||
+                     z[i] == '+' || z[i] == '*' || z[i] == '('))
+      i++;
+    int k = i;
+    while (k < n && ((z[k] >= '0' && z[k] <= '9') || z[k] == '.')) k++;
+    if (k > i && (z[k - 1] == '.' || (k < n && z[k] == ')'))) {
+      i = k < n && z[k] == ')' ? k + 1 : k;
       continue;
     }
-    if (bSpace) {
-      h = (h ^ ' ') * 1099511628211ULL;
-      bSpace = 0;
+    k = i;
+    while (k < n && k - i < 5 && ((z[k] >= 'a' && z[k] <= 'z') || (z[k] >= 'A' && z[k] <= 'Z'))) k++;
+    if (k > i && k - i <= 4 && k < n && (z[k] == ')' || z[k] == '.')) {
+      i = k + 1;
+      continue;
     }
+    return i;
+  }
+}
+
+/* FNV-1a over the text's letters and digits, after its list mark, ASCII
+** case aside: the same sentence as "1. …", "- …" or "(1) …", with its
+** spaces, line breaks or punctuation written otherwise, is the same text. */
+static unsigned long long text_hash(const unsigned char *z, int n) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (int i = list_mark_len(z, n); i < n; i++) {
+    unsigned char c = z[i];
+    if (c < 0x80 && !is_alnum(c)) continue;
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
     h = (h ^ c) * 1099511628211ULL;
   }
@@ -145,17 +176,36 @@ static int ends_with_colon(const unsigned char *z, int n) {
 }
 
 /* A legal-basis line ("Căn cứ Luật …;", "- Căn cứ Nghị định …"), however
-** it is spelled: folded, after any list mark. */
+** it is spelled: folded, after any list mark, a basis head
+** (data/rank-words.tsv). */
 static int is_basis(const char *z, int n) {
   char *zF = vp_fold_str(z, n < 48 ? n : 48);
   int bYes = 0;
   if (zF) {
-    const char *c = zF;
-    while (*c && !(*c >= 'a' && *c <= 'z')) c++;
-    bYes = strncmp(c, "can cu ", 7) == 0;
+    int i = 0, nF = (int)strlen(zF);
+    while (i < nF && !(zF[i] >= 'a' && zF[i] <= 'z')) i++;
+    bYes = vp_lexicon_match_at(vp_lexicon_get("rank-words.tsv", "basis-head"), zF, nF, i, NULL) != NULL;
   }
   free(zF);
   return bYes;
+}
+
+/* An encyclopedia's text: a footnote number in brackets after some words
+** ("… năm 2015.[204]"; "[1] …" opening a passage is a label), or one of the
+** encyclopedia marks of data/rank-words.tsv, as written. */
+static int is_encyclopedia(const unsigned char *z, int n) {
+  for (int i = 1; i + 2 < n; i++) {
+    if (z[i] != '[' || z[i - 1] == ' ' || z[i - 1] == '\n') continue;
+    int k = i + 1;
+    while (k < n && k - i <= 3 && z[k] >= '0' && z[k] <= '9') k++;
+    if (k > i + 1 && k < n && z[k] == ']') return 1;
+  }
+  const vp_lexicon_list *pMark = vp_lexicon_get("rank-words.tsv", "encyclopedia-mark");
+  for (int e = 0; e < vp_lexicon_count(pMark); e++) {
+    const char *zM = vp_lexicon_entry_at(pMark, e)->zPhrase;
+    if (strstr((const char *)z, zM)) return 1; /* SQLite ends a text with a NUL */
+  }
+  return 0;
 }
 
 /* What the passage is, from its row. */
@@ -173,18 +223,38 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n);
+    c->bEncyclopedia = z && is_encyclopedia(z, n);
+    /* only a passage whose words stand together can hold the term */
+    vp_occur_count o = {0, 0, 0};
+    if (p->pOccur && z && c->match > 0 && c->tier == 3 &&
+        vp_occur_count_in(p->pOccur, (const char *)z, n, &o) != VP_OK)
+      p->rc = VP_ENOMEM;
+    /* the words stand in order only across a clause break, or as another
+    ** term ("… xã hội số 58/2014"): near, not together */
+    if (c->match > 0 && c->tier == 3 && o.nTerm == 0 && o.nBroken > 0) c->tier = 1;
+    c->bCited = o.nTerm > 0 && o.nCited == o.nTerm;
   }
   sqlite3_reset(sP);
 }
 
-/* Whether it gives a task, with agencies, with a deadline. */
-static void load_task(rr *p, sqlite3_stmt *sT, cand *c) {
-  sqlite3_bind_int64(sT, 1, c->doc);
-  sqlite3_bind_int64(sT, 2, c->id);
-  if (rr_step(p, sT)) {
-    c->bTask = 1;
-    c->bDeadline = sqlite3_column_int(sT, 0);
-    c->nAgency = sqlite3_column_int(sT, 1);
+/* Whether the wanted candidates (aWant) of document doc give a task, with
+** agencies, with a deadline: one look through the document's tasks for all
+** of them. */
+static void load_tasks(rr *p, sqlite3_stmt *sT, sqlite3_stmt *sA, long long doc,
+                       const unsigned char *aWant) {
+  sqlite3_bind_int64(sT, 1, doc);
+  while (rr_step(p, sT)) {
+    long long idP = sqlite3_column_int64(sT, 0);
+    for (int i = 0; i < p->n; i++) {
+      cand *c = &p->a[i];
+      if (!aWant[i] || c->doc != doc || c->id != idP || c->bTask) continue;
+      c->bTask = 1;
+      c->bDeadline = sqlite3_column_int(sT, 1);
+      /* agencies counted for the candidates' tasks only, not the document's */
+      sqlite3_bind_int64(sA, 1, sqlite3_column_int64(sT, 2));
+      if (rr_step(p, sA)) c->nAgency = sqlite3_column_int(sA, 0);
+      sqlite3_reset(sA);
+    }
   }
   sqlite3_reset(sT);
 }
@@ -225,6 +295,8 @@ static double content_prior(const cand *c) {
   }
   if (c->bQuestion) w *= 0.5;
   if (c->bBasis) w *= 0.4;
+  if (c->bCited) w *= 0.4;
+  if (c->bEncyclopedia) w *= 0.5;
   if (c->bTask) {
     w *= 1.2;
     if (c->nAgency > 0) w *= 1.1;
@@ -360,26 +432,39 @@ static void score_all(rr *p) {
 }
 
 /* The tasks of the candidates that can reach the first nNeed places once
-** a task's weight is counted (reading a passage's task costs a look through
-** its document's tasks: not for all of them), then the scores again. */
+** a task's weight is counted (not for all of them), read one document at a
+** time, then the scores again. */
 static void add_tasks(rr *p, int nNeed) {
   if (p->n == 0) return;
   double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
-  sqlite3_stmt *sT = NULL;
-  rr_prepare(p, "SELECT coalesce(t.deadline, '') <> '', (SELECT count(*) FROM task_agency a"
-                " WHERE a.task_id = t.id) FROM task t WHERE t.doc_id = ?1 AND t.passage_id = ?2"
-                " LIMIT 1", &sT);
+  unsigned char *aWant = calloc((size_t)p->n, 1);
+  if (aWant == NULL) {
+    p->rc = VP_ENOMEM;
+    return;
+  }
+  sqlite3_stmt *sT = NULL, *sA = NULL;
+  rr_prepare(p, "SELECT passage_id, coalesce(deadline, '') <> '', id FROM task"
+                " WHERE doc_id = ?1 AND passage_id IS NOT NULL", &sT);
+  rr_prepare(p, "SELECT count(*) FROM task_agency WHERE task_id = ?1", &sA);
+  for (int i = 0; i < p->n && p->a[i].score >= floor; i++) aWant[i] = 1;
   int bAny = 0;
-  for (int i = 0; p->rc == VP_OK && i < p->n && p->a[i].score >= floor; i++) {
-    load_task(p, sT, &p->a[i]);
+  for (int i = 0; p->rc == VP_OK && i < p->n && aWant[i]; i++) {
+    int bSeen = 0; /* its document read already */
+    for (int j = 0; j < i && !bSeen; j++) bSeen = p->a[j].doc == p->a[i].doc;
+    if (!bSeen) load_tasks(p, sT, sA, p->a[i].doc, aWant);
     bAny |= p->a[i].bTask;
   }
   rr_release(p, sT);
+  rr_release(p, sA);
+  free(aWant);
   if (bAny && p->rc == VP_OK) score_all(p);
 }
 
-/* Equal texts folded into the first; each document's first hits, then the
-** rest. Returns the order as indexes into p->a (caller frees). */
+/* Equal texts of one document folded into the first; each document's
+** first hits, then the texts already shown by a better hit of another
+** document (two provinces may write the same sentence: both stay answers,
+** but a page of ten copies tells nothing), then each document's further
+** hits. Returns the order as indexes into p->a (caller frees). */
 static int *arrange(rr *p, int *pnOut) {
   int *aOrder = malloc(sizeof(int) * (size_t)(p->n + 1));
   long long *aDoc = malloc(sizeof(long long) * (size_t)(p->n + 1));
@@ -404,6 +489,9 @@ static int *arrange(rr *p, int *pnOut) {
       }
     }
     if (c->iDupOf >= 0) continue;
+    for (int j = 0; j < i && !c->bRepeat; j++)
+      c->bRepeat = p->a[j].iDupOf < 0 && !p->a[j].bRepeat && p->a[j].hash == c->hash;
+    if (c->bRepeat) continue;
     int d = 0;
     while (d < nDoc && aDoc[d] != c->doc) d++;
     if (d == nDoc) {
@@ -412,9 +500,11 @@ static int *arrange(rr *p, int *pnOut) {
     }
     c->bLater = aCnt[d]++ >= VP_RERANK_PER_DOC;
   }
-  for (int t = 0; t < 2; t++)
+  for (int t = 0; t < 3; t++)
     for (int i = 0; i < p->n; i++)
-      if (p->a[i].iDupOf < 0 && p->a[i].bLater == t) aOrder[nOut++] = i;
+      if (p->a[i].iDupOf < 0 && (t == 0 ? !p->a[i].bLater && !p->a[i].bRepeat
+                                 : t == 1 ? p->a[i].bRepeat : p->a[i].bLater))
+        aOrder[nOut++] = i;
   free(aDoc);
   free(aCnt);
   *pnOut = nOut;
@@ -442,10 +532,13 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   *pnHit = 0;
   *pRcSqlite = SQLITE_OK;
   rr r = {.io = pIo, .pzErr = pzErr};
+  vp_occur_query *pOccur = NULL;
+  r.rc = vp_occur_query_new(q->zQuery, &pOccur);
+  r.pOccur = pOccur;
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
-  gather(&r, q, nPool);
+  if (r.rc == VP_OK) gather(&r, q, nPool);
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
   if (r.rc == VP_OK) add_tasks(&r, 3 * (nOffset + nLimit));
@@ -482,6 +575,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   }
   free(aOrder);
   free(r.a);
+  vp_occur_query_free(pOccur);
   if (r.rc != VP_OK) {
     vp_rerank_free(aHit, nHit);
     *pRcSqlite = r.rcSqlite;

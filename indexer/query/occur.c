@@ -1,0 +1,191 @@
+/*
+** occur.c — how a query's words stand in a passage (see vp_occur.h): the
+** passage folded once (vp_fold), its words listed, each run of the query's
+** words in order checked for what lies between them (a clause break), what
+** follows ("số" and a number) and what stands a few words before (a cited
+** title's head). The word lists are data/rank-words.tsv. Not for scoring.
+*/
+#include "vp_occur.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_fold.h"
+#include "vp_lexicon.h"
+
+#define OCCUR_MAX_WORDS 16 /* words of a query judged; longer ones are not */
+#define OCCUR_TITLE_SPAN 12 /* words before a run where a title's head counts */
+
+struct vp_occur_query {
+  int nWord;
+  char *azWord[OCCUR_MAX_WORDS]; /* folded */
+  int anWord[OCCUR_MAX_WORDS];
+  int bNumberLead; /* the last word introduces a number ("số") */
+};
+
+static int is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* A clause break between two words: the words on either side are not one
+** term, and a title does not reach across it. */
+static int is_break(unsigned char c) {
+  return c == '.' || c == ';' || c == ':' || c == '?' || c == '!' || c == '(' || c == ')' ||
+         c == '|';
+}
+
+void vp_occur_query_free(vp_occur_query *p) {
+  if (p == NULL) return;
+  for (int i = 0; i < p->nWord; i++) free(p->azWord[i]);
+  free(p);
+}
+
+/* Quotes, operators, parentheses, prefix*: not a run of plain words. */
+static int is_plain(const char *z) {
+  if (strpbrk(z, "\"*()") || strstr(z, "\xe2\x80\x9c") || strstr(z, "\xe2\x80\x9d")) return 0;
+  const char *c = z;
+  while (*c) {
+    while (*c == ' ' || *c == '\t') c++;
+    const char *s = c;
+    while (*c && *c != ' ' && *c != '\t') c++;
+    int n = (int)(c - s);
+    if ((n == 3 && (!strncmp(s, "AND", 3) || !strncmp(s, "NOT", 3))) || (n == 2 && !strncmp(s, "OR", 2)))
+      return 0;
+  }
+  return 1;
+}
+
+int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
+  *ppOut = NULL;
+  if (zQuery == NULL || !is_plain(zQuery)) return VP_OK;
+  char *zF = vp_fold_str(zQuery, (int)strlen(zQuery));
+  vp_occur_query *p = calloc(1, sizeof(*p));
+  if (zF == NULL || p == NULL) {
+    free(zF);
+    free(p);
+    return VP_ENOMEM;
+  }
+  int rc = VP_OK;
+  for (const char *c = zF; *c && rc == VP_OK;) {
+    while (*c && !is_word_byte((unsigned char)*c)) c++;
+    const char *s = c;
+    while (is_word_byte((unsigned char)*c)) c++;
+    if (c == s) break;
+    if (p->nWord == OCCUR_MAX_WORDS) {
+      p->nWord++; /* too long to judge */
+      break;
+    }
+    p->azWord[p->nWord] = vp_strndup(s, (int)(c - s));
+    if (p->azWord[p->nWord] == NULL) rc = VP_ENOMEM;
+    else p->anWord[p->nWord++] = (int)(c - s);
+  }
+  free(zF);
+  if (rc == VP_OK && p->nWord >= 2 && p->nWord <= OCCUR_MAX_WORDS) {
+    const vp_lexicon_list *pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
+    p->bNumberLead =
+        vp_lexicon_find(pLead, p->azWord[p->nWord - 1], p->anWord[p->nWord - 1]) != NULL;
+    *ppOut = p;
+    return VP_OK;
+  }
+  if (p->nWord > OCCUR_MAX_WORDS) p->nWord = OCCUR_MAX_WORDS;
+  vp_occur_query_free(p);
+  return rc;
+}
+
+typedef struct word { int iStart, iEnd; } word; /* folded offsets */
+
+static int gap_breaks(const char *z, int iFrom, int iTo) {
+  for (int k = iFrom; k < iTo; k++)
+    if (is_break((unsigned char)z[k])) return 1;
+  return 0;
+}
+
+/* Whether the source letter at z[i] is a capital (ASCII, or the Latin
+** capitals Vietnamese uses: À-Ý, Ă Đ Ĩ Ũ, Ơ Ư, Ạ-Ỹ). */
+static int is_capital(const unsigned char *z, int n, int i) {
+  if (i >= n) return 0;
+  unsigned c = z[i];
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if ((c & 0xE0) == 0xC0 && i + 1 < n) {
+    unsigned u = ((c & 0x1F) << 6) | (z[i + 1] & 0x3F);
+    return (u >= 0xC0 && u <= 0xDE && u != 0xD7) || (u >= 0x100 && u <= 0x17F && u % 2 == 0) ||
+           u == 0x1A0 || u == 0x1AF;
+  }
+  if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+    unsigned u = ((c & 0x0F) << 12) | ((z[i + 1] & 0x3FU) << 6) | (z[i + 2] & 0x3F);
+    return u >= 0x1EA0 && u <= 0x1EFF && u % 2 == 0;
+  }
+  return 0;
+}
+
+/* Whether a capitalised title head ends at a word before a[i], in its
+** clause, within OCCUR_TITLE_SPAN words, and names a title: a capitalised
+** word or a number (a number-lead word, digits) follows it ("Luật Đầu tư công", "Nghị
+** quyết 57"; not "Nghị định mới"). */
+static int in_title(const vp_fold *f, const char *zSrc, int nSrc, const word *a, int i) {
+  const vp_lexicon_list *pHead = vp_lexicon_get("rank-words.tsv", "title-head");
+  const vp_lexicon_list *pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
+  for (int j = i - 1; j >= 0 && i - j <= OCCUR_TITLE_SPAN; j--) {
+    if (gap_breaks(f->z, a[j].iEnd, a[j + 1].iStart)) return 0;
+    int iStart = 0;
+    if (!vp_lexicon_match_before(pHead, f->z, f->n, a[j].iEnd, 0, &iStart) ||
+        !is_capital((const unsigned char *)zSrc, nSrc, f->aOff[iStart]))
+      continue;
+    const word *pNext = &a[j + 1];
+    const char *zN = f->z + pNext->iStart;
+    if ((zN[0] >= '0' && zN[0] <= '9') || vp_lexicon_find(pLead, zN, pNext->iEnd - pNext->iStart) ||
+        is_capital((const unsigned char *)zSrc, nSrc, f->aOff[pNext->iStart]))
+      return 1;
+  }
+  return 0;
+}
+
+int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_count *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  vp_fold f;
+  if (vp_fold_init(&f, z, n) != VP_OK) return VP_ENOMEM;
+  int nWord = 0;
+  for (int k = 0; k < f.n; k++)
+    if (is_word_byte((unsigned char)f.z[k]) && (k == 0 || !is_word_byte((unsigned char)f.z[k - 1])))
+      nWord++;
+  word *a = malloc(sizeof(word) * (size_t)(nWord + 1));
+  if (a == NULL) {
+    vp_fold_free(&f);
+    return VP_ENOMEM;
+  }
+  nWord = 0;
+  for (int k = 0; k < f.n;) {
+    if (!is_word_byte((unsigned char)f.z[k])) {
+      k++;
+      continue;
+    }
+    a[nWord].iStart = k;
+    while (k < f.n && is_word_byte((unsigned char)f.z[k])) k++;
+    a[nWord++].iEnd = k;
+  }
+  for (int i = 0; i + q->nWord <= nWord; i++) {
+    int w = 0;
+    while (w < q->nWord && a[i + w].iEnd - a[i + w].iStart == q->anWord[w] &&
+           memcmp(f.z + a[i + w].iStart, q->azWord[w], (size_t)q->anWord[w]) == 0)
+      w++;
+    if (w < q->nWord) continue;
+    int iLast = i + q->nWord - 1, bBroken = 0;
+    for (int k = i; k < iLast && !bBroken; k++) bBroken = gap_breaks(f.z, a[k].iEnd, a[k + 1].iStart);
+    if (!bBroken && q->bNumberLead && iLast + 1 < nWord) {
+      const word *pNext = &a[iLast + 1];
+      int bSpaces = 1;
+      for (int k = a[iLast].iEnd; k < pNext->iStart; k++) bSpaces &= f.z[k] == ' ';
+      bBroken = bSpaces && f.z[pNext->iStart] >= '0' && f.z[pNext->iStart] <= '9';
+    }
+    if (bBroken) {
+      pOut->nBroken++;
+      continue;
+    }
+    pOut->nTerm++;
+    if (in_title(&f, z, n, a, i)) pOut->nCited++;
+  }
+  free(a);
+  vp_fold_free(&f);
+  return VP_OK;
+}

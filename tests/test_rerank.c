@@ -1,0 +1,161 @@
+/*
+** test_rerank.c — how search ranks what it finds: vp_occur's reading of
+** how the query's words stand in a passage (as the term, broken, only in a
+** cited title), and the orderings it gives on a small indexed fixture (a
+** law's number after the words, a law's title, the same sentence in three
+** documents, an encyclopedia's text). Orderings, not scores or timings.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "vp_common.h"
+#include "vp_indexer.h"
+#include "vp_occur.h"
+#include "vp_query.h"
+#include "vp_test.h"
+
+static vp_occur_count count(const char *zQuery, const char *zText) {
+  vp_occur_count o = {-1, -1, -1};
+  vp_occur_query *q = NULL;
+  if (vp_occur_query_new(zQuery, &q) == VP_OK && q) vp_occur_count_in(q, zText, (int)strlen(zText), &o);
+  vp_occur_query_free(q);
+  return o;
+}
+
+static void test_occur(void) {
+  vp_occur_count o = count("xã hội số", "theo Luật Bảo hiểm xã hội số 58/2014/QH13 và Luật Việc làm");
+  CHECK("'số' before a number is a law's number, not the term", o.nTerm == 0 && o.nBroken == 1);
+  o = count("xã hội số", "- Phát triển kinh tế số, xã hội số; bảo đảm an toàn");
+  CHECK("the term before a ';'", o.nTerm == 1 && o.nBroken == 0 && o.nCited == 0);
+  o = count("xa hoi so", "trợ cấp hưu trí xã hội. Số người hưởng tăng");
+  CHECK("a clause break between the words", o.nTerm == 0 && o.nBroken == 1);
+  o = count("khoa hoc cong nghe", "phát triển khoa học, công nghệ và đổi mới sáng tạo");
+  CHECK("a comma is how the term is written", o.nTerm == 1);
+  o = count("doi moi sang tao", "- Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025;");
+  CHECK("inside a cited law's title", o.nTerm == 1 && o.nCited == 1);
+  o = count("đổi mới sáng tạo",
+            "Nghị định mới khuyến khích đổi mới sáng tạo trong doanh nghiệp nhỏ và vừa");
+  CHECK("'Nghị định mới' is no title", o.nTerm == 1 && o.nCited == 0);
+  o = count("đổi mới sáng tạo", "theo pháp luật về đổi mới sáng tạo");
+  CHECK("lowercase 'luật' is no title head", o.nTerm == 1 && o.nCited == 0);
+  o = count("đổi mới sáng tạo",
+            "Thực hiện Luật Khoa học, công nghệ và đổi mới sáng tạo; hỗ trợ đổi mới sáng tạo");
+  CHECK("one run in a title, one not", o.nTerm == 2 && o.nCited == 1);
+  vp_occur_query *q = NULL;
+  CHECK("quoted phrases are not judged", vp_occur_query_new("\"xã hội số\"", &q) == VP_OK && q == NULL);
+  CHECK("operators are not judged", vp_occur_query_new("xã OR hội", &q) == VP_OK && q == NULL);
+  CHECK("one word is not judged", vp_occur_query_new("xã", &q) == VP_OK && q == NULL);
+}
+
+static char zDir[64];
+
+static void write_file(const char *zName, const char *z) {
+  char *zPath = vp_mprintf("%s/%s", zDir, zName);
+  FILE *f = zPath ? fopen(zPath, "wb") : NULL;
+  if (f) {
+    fputs(z, f);
+    fclose(f);
+  }
+  free(zPath);
+}
+
+/* The file names (without the folder) of the hits of zQuery, in order,
+** into azFile (up to nMax); returns how many. */
+static int hits(vp_db *pDb, const char *zQuery, char azFile[][32], int nMax) {
+  cJSON *pOut = NULL;
+  char *zErr = NULL;
+  int n = 0;
+  if (vp_query_search(pDb, zQuery, 10, 0, &pOut, &zErr) == VP_OK) {
+    cJSON *pHit;
+    cJSON_ArrayForEach(pHit, cJSON_GetObjectItem(pOut, "hits")) {
+      const char *zFile = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(pHit, "doc"), "file"));
+      const char *zBase = zFile ? strrchr(zFile, '/') : NULL;
+      if (n < nMax && zBase) snprintf(azFile[n++], 32, "%s", zBase + 1);
+    }
+  }
+  free(zErr);
+  cJSON_Delete(pOut);
+  return n;
+}
+
+static void test_orderings(void) {
+  snprintf(zDir, sizeof(zDir), "/tmp/vp_rerank_XXXXXX");
+  if (mkdtemp(zDir) == NULL) {
+    CHECK("temporary folder", 0);
+    return;
+  }
+  write_file("law-number.md",
+             "Nguồn kinh phí từ tiền lãi chậm đóng theo quy định tại khoản 3 Điều 122 của Luật "
+             "Bảo hiểm xã hội số 58/2014/QH13 được sử dụng cho các hoạt động của quỹ.\n");
+  write_file("society.md",
+             "- Phát triển xã hội số, bảo đảm mọi người dân được tiếp cận các dịch vụ công "
+             "trực tuyến an toàn, thuận tiện trên địa bàn tỉnh.\n");
+  write_file("procedure.md",
+             "- Thủ tục cấp giấy chứng nhận được thực hiện theo Luật Khoa học, công nghệ và đổi "
+             "mới sáng tạo năm 2025 và các văn bản hướng dẫn thi hành hiện hành.\n");
+  write_file("innovation.md",
+             "- Xây dựng hệ sinh thái đổi mới sáng tạo của tỉnh, hỗ trợ doanh nghiệp nhỏ và vừa "
+             "tham gia các chương trình ươm tạo và thương mại hóa công nghệ.\n");
+  const char *zSame = "Hỗ trợ phát triển du lịch cộng đồng gắn với bảo tồn bản sắc văn hóa dân "
+                      "tộc và nâng cao thu nhập của người dân vùng nông thôn.\n";
+  char *z1 = vp_mprintf("1. %s", zSame), *z2 = vp_mprintf("- %s", zSame), *z3 = vp_mprintf("(1) %s", zSame);
+  write_file("copy1.md", z1);
+  write_file("copy2.md", z2);
+  write_file("copy3.md", z3);
+  free(z1);
+  free(z2);
+  free(z3);
+  write_file("article.md",
+             "Năm 2015, tỉnh có 12 cơ sở chế biến hải sản xuất khẩu, tập trung ở ven biển.[23] "
+             "Ngành chế biến hải sản đóng góp lớn vào kim ngạch của tỉnh.[24]\n");
+  write_file("seafood.md",
+             "- Hỗ trợ các cơ sở chế biến hải sản đầu tư dây chuyền mới, xử lý nước thải và "
+             "truy xuất nguồn gốc sản phẩm trước năm 2027.\n");
+  write_file("tourism.md",
+             "- Phát triển du lịch cộng đồng tại các xã miền núi, đào tạo người dân làm dịch vụ "
+             "lưu trú, hướng dẫn viên và quảng bá sản phẩm địa phương.\n");
+  char *zDb = vp_mprintf("%s/index.db", zDir), *zErr = NULL;
+  char *azPath[1] = {zDir};
+  vp_index_opts opts = {0, 0, VP_INDEX_MAX_FILE_DEFAULT, NULL};
+  FILE *pNull = fopen("/dev/null", "w");
+  opts.pWarn = pNull;
+  vp_index_stats st;
+  memset(&st, 0, sizeof(st));
+  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK && st.nIndexed == 10);
+  free(zErr);
+  zErr = NULL;
+  if (pNull) fclose(pNull);
+  vp_db *pDb = NULL;
+  CHECK("fixture opens", vp_db_open(zDb, 1, &pDb, &zErr) == VP_OK);
+  free(zErr);
+  char azFile[10][32];
+  int n = hits(pDb, "xã hội số", azFile, 10);
+  CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
+  n = hits(pDb, "doi moi sang tao", azFile, 10);
+  CHECK("'đổi mới sáng tạo': content above a law's title", n == 2 && !strcmp(azFile[0], "innovation.md"));
+  n = hits(pDb, "du lịch cộng đồng", azFile, 10);
+  CHECK("the same sentence thrice: all answers", n == 4);
+  CHECK("a different text before the copies of the first",
+        n == 4 && !strncmp(azFile[0], "copy", 4) != !strncmp(azFile[1], "copy", 4));
+  n = hits(pDb, "chế biến hải sản", azFile, 10);
+  CHECK("a plan's measure above an encyclopedia's text", n == 2 && !strcmp(azFile[0], "seafood.md"));
+  vp_db_close(pDb);
+  const char *azRm[] = {"law-number.md", "society.md", "procedure.md", "innovation.md", "copy1.md",
+                        "copy2.md", "copy3.md", "tourism.md", "article.md", "seafood.md", "index.db", "index.db-wal", "index.db-shm"};
+  for (size_t i = 0; i < sizeof(azRm) / sizeof(azRm[0]); i++) {
+    char *zPath = vp_mprintf("%s/%s", zDir, azRm[i]);
+    if (zPath) unlink(zPath);
+    free(zPath);
+  }
+  rmdir(zDir);
+  free(zDb);
+}
+
+int main(void) {
+  test_occur();
+  test_orderings();
+  return vp_test_done();
+}
