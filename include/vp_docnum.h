@@ -38,4 +38,9 @@ int vp_docnum_next(const char *z, int n, int iFrom, vp_docnum *p);
 ** a province-level body): the instrument is unique only within a province. */
 int vp_docnum_is_local(const vp_docnum *p);
 
+/* The usual name of a national issuer whose code the table of
+** data/instrument-types.tsv knows ("CP" → "Chính phủ", "TTg" → "Thủ tướng
+** Chính phủ"); NULL for a local or unknown code. Static. */
+const char *vp_docnum_national_issuer(const vp_docnum *p);
+
 #endif /* VP_DOCNUM_H */

@@ -116,6 +116,8 @@ static void test_aliases(void) {
   CHECK("Thống kê tỉnh (2025)", one_mention_is("Chi cục Thống kê tỉnh Lâm Đồng", "Thống kê tỉnh"));
   CHECK("regional treasury", one_mention_is("Kho bạc Nhà nước khu vực XV", "Kho bạc Nhà nước khu vực"));
   CHECK("a tax is no body", canons_are("Thuế thu nhập cá nhân tăng", ""));
+  CHECK("a verb after a place ends the name",
+        canons_are("Trung tâm Chuyển đổi số Thành phố xây dựng cơ sở dữ liệu", "Trung tâm Chuyển đổi số Thành phố"));
   CHECK("Chánh văn phòng, lower case",
         canons_are("Chánh văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"));
   CHECK("a lower-case office is no body", canons_are("văn phòng Ủy ban nhân dân tỉnh", ""));

@@ -367,6 +367,31 @@ static void test_corpus(void) {
   }
 }
 
+/* A header block whose issuer cell is the motto (the portal's copy left the
+** issuer's cell in the table before it): no issuer from the header; the
+** number's national code names the issuer and makes the document national
+** (no province from the place line "Hà Nội"). */
+static void test_motto_as_issuer_cell(void) {
+  vp_text *p = make_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 304/2025/NĐ-CP\n\n"
+                         "Hà Nội, ngày 25 tháng 11 năm 2025\n\nNGHỊ ĐỊNH\n\nQuy định điều kiện tài sản bảo đảm\n",
+                         0);
+  p->header.zIssuer = vp_strndup("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", -1);
+  p->header.zNumber = vp_strndup("Số: 304/2025/NĐ-CP", -1);
+  p->header.zPlaceDate = vp_strndup("Hà Nội, ngày 25 tháng 11 năm 2025", -1);
+  vp_meta m;
+  char *zErr = NULL;
+  CHECK("motto cell: extract", vp_meta_extract(p, &m, &zErr) == VP_OK);
+  free(zErr);
+  CHECK_STR("motto cell: the issuer from the number's code", m.zIssuer, "Chính phủ");
+  CHECK_STR("motto cell: national, no province", m.zProvince, NULL);
+  CHECK_STR("motto cell: number", m.zNumber, "304/2025/NĐ-CP");
+  vp_meta_clear(&m);
+  free(p->header.zIssuer);
+  free(p->header.zNumber);
+  free(p->header.zPlaceDate);
+  free_text(p);
+}
+
 int main(void) {
   test_cell_per_line_header();
   test_city_header();
@@ -377,6 +402,7 @@ int main(void) {
   test_appendix_number();
   test_empty_and_kindless();
   test_wrapped_and_draft();
+  test_motto_as_issuer_cell();
   test_corpus_lines();
   test_corpus();
   return vp_test_done();

@@ -926,6 +926,9 @@ static int name_word_at(const scan_ctx *c, int m, int iLimit) {
   if (m >= iLimit || !tok_is_lower_word(c, m)) return 0;
   int n = set_match(c, &t->nameWord, m);
   int nVerb = set_match(c, &t->nameVerb, m);
+  /* after a place the name is whole: "Trung tâm … Thành phố xây dựng …" */
+  for (int k = 1; k <= 2 && k <= m && nVerb > n; k++)
+    if (set_match(c, &t->place, m - k) == k) nVerb = 0;
   if (nVerb > n) {
     int e = m + nVerb;
     if (e >= c->nT || !tok_is_lower_word(c, e) || set_match(c, &t->nameWord, e) > 0 ||

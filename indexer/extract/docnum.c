@@ -361,3 +361,12 @@ int vp_docnum_is_local(const vp_docnum *p) {
   return nHead > 2 && z[nHead - 1] == 'U' &&
          (z[nHead - 2] == 'T' || z[nHead - 2] == 'H');
 }
+
+const char *vp_docnum_national_issuer(const vp_docnum *p) {
+  const char *z = p->zIssuer;
+  int nHead = (int)strcspn(z, "-");
+  if (nHead == 0) return NULL;
+  const vp_lexicon_entry *pE = find_code(z, nHead, 1);
+  if (pE == NULL || strcmp(pE->azCol[LOCAL_COL], "1") == 0) return NULL;
+  return pE->zPhrase;
+}

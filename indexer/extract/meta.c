@@ -946,11 +946,24 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       if (pOut->zDate == NULL) rc = VP_ENOMEM;
     }
   }
-  if (rc == VP_OK && pHead->zIssuer) {
-    char *zF = vp_fold_str(pHead->zIssuer, -1);
+  /* the header block's issuer cell, unless it is the motto (the portal's
+  ** copy may leave the issuer's cell in the table before it) */
+  const char *zHeadIssuer = pHead->zIssuer;
+  if (rc == VP_OK && zHeadIssuer) {
+    char *zF = vp_fold_str(zHeadIssuer, -1);
     if (zF == NULL) rc = VP_ENOMEM;
+    else if (phrase_at_list("header-boilerplate", zF, (int)strlen(zF), 0)) zHeadIssuer = NULL;
     else bNational = issuer_is_national(zF, (int)strlen(zF));
     free(zF);
+  }
+  /* no issuer in the header: a national issuer's code in the number
+  ** ("304/2025/NĐ-CP", "2639/QĐ-TTg") says the document is national */
+  const char *zCodeIssuer = NULL;
+  if (rc == VP_OK && zHeadIssuer == NULL && pOut->zNumber) {
+    vp_docnum dn;
+    if (vp_docnum_next(pOut->zNumber, (int)strlen(pOut->zNumber), 0, &dn))
+      zCodeIssuer = vp_docnum_national_issuer(&dn);
+    if (zCodeIssuer) bNational = 1;
   }
   const vp_province *pProvince = NULL;
   if (rc == VP_OK && !bNational) {
@@ -960,8 +973,12 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       if (pOut->zProvince == NULL) rc = VP_ENOMEM;
     }
   }
-  if (rc == VP_OK && pHead->zIssuer) {
-    pOut->zIssuer = header_block_issuer(pHead->zIssuer, pProvince);
+  if (rc == VP_OK && zHeadIssuer) {
+    pOut->zIssuer = header_block_issuer(zHeadIssuer, pProvince);
+    if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
+  }
+  if (rc == VP_OK && pOut->zIssuer == NULL && zCodeIssuer) {
+    pOut->zIssuer = vp_strndup(zCodeIssuer, -1);
     if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
   }
   if (rc == VP_OK && pOut->zIssuer == NULL) rc = find_issuer(&doc, pProvince, pOut);
