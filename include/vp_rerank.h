@@ -50,8 +50,9 @@ typedef struct vp_rerank_query {
   int bExpand;         /* the passages under a matching heading are hits
                        ** through it (not for a document number: its
                        ** citations are not a section's subject) */
-  const char *zFilter; /* " AND rowid IN (…)": candidates only from the
-                       ** documents a filter lets through; "" or NULL: all */
+  const char *zFilter; /* " AND EXISTS (…)" on the candidate's passage and
+                       ** document: candidates only from the documents a
+                       ** filter lets through; "" or NULL: all */
   const char *zQuery;  /* what the person typed: how its words stand in a
                        ** passage (vp_occur.h) — as the term, broken, only
                        ** in a cited title — weighs; NULL: not judged */
