@@ -34,7 +34,7 @@ static void test_compiled_in(void) {
   CHECK("type list", vp_lexicon_count(pType) >= 19);
   CHECK("alias list", vp_lexicon_count(pAlias) >= 3);
   CHECK("issuer list", vp_lexicon_count(pIssuer) >= 45);
-  CHECK("body list", vp_lexicon_count(pBody) >= 9);
+  CHECK("body list", vp_lexicon_count(pBody) >= 8);
 
   const vp_lexicon_entry *e = vp_lexicon_find(pType, "nghi quyet", -1);
   CHECK("find a folded type name", e && str_eq(e->zPhrase, "Nghị quyết") &&
