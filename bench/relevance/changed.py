@@ -10,7 +10,8 @@ import math
 import os
 import sqlite3
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# the judged set: this folder, or the one RELEVANCE_SET names (holdout/)
+HERE = os.environ.get("RELEVANCE_SET") or os.path.dirname(os.path.abspath(__file__))
 
 
 def main():

@@ -18,8 +18,9 @@ import random
 import sqlite3
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+# the judged set: this folder, or the one RELEVANCE_SET names (holdout/)
+HERE = os.environ.get("RELEVANCE_SET") or os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run import read_queries  # noqa: E402
 
 

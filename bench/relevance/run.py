@@ -20,7 +20,8 @@ import sqlite3
 import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# the judged set: this folder, or the one RELEVANCE_SET names (holdout/)
+HERE = os.environ.get("RELEVANCE_SET") or os.path.dirname(os.path.abspath(__file__))
 
 
 def read_queries(path=os.path.join(HERE, "queries.tsv")):

@@ -21,7 +21,8 @@ import math
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+# the judged set: this folder, or the one RELEVANCE_SET names (holdout/)
+HERE = os.environ.get("RELEVANCE_SET") or os.path.dirname(os.path.abspath(__file__))
 
 
 def second_reader(suffix):
