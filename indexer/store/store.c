@@ -45,6 +45,7 @@ static const char *const zSchema =
     " relation TEXT, date TEXT, issuer_body TEXT, title TEXT, start INT,"
     " end INT, line INT, section TEXT);"
     "CREATE INDEX IF NOT EXISTS citation_doc ON citation(doc_id);"
+    "CREATE INDEX IF NOT EXISTS citation_passage ON citation(passage_id);"
     "CREATE INDEX IF NOT EXISTS citation_inst ON citation(instrument_id, doc_id, start);"
     "CREATE INDEX IF NOT EXISTS citation_date ON citation(instrument_id, date, doc_id);"
     /* per instrument: citations and citing documents, and per date stated the
@@ -230,7 +231,8 @@ static const char *const azSql[S_COUNT] = {
     [S_DEL_CITATION] = "DELETE FROM citation WHERE doc_id=?1",
     [S_SUB_INSTRUMENT_STAT] =
         "UPDATE instrument_stat SET citations = instrument_stat.citations - x.n,"
-        " docs = instrument_stat.docs - 1 FROM (SELECT instrument_id, count(*) AS n"
+        " docs = instrument_stat.docs - 1 FROM (SELECT instrument_id,"
+        "   count(DISTINCT CASE WHEN relation IS NOT 'alias' THEN passage_id END) AS n"
         "   FROM citation WHERE doc_id = ?1 GROUP BY instrument_id) x"
         " WHERE instrument_stat.instrument_id = x.instrument_id",
     [S_SUB_INSTRUMENT_DATE] =
@@ -275,7 +277,8 @@ static const char *const azSql[S_COUNT] = {
                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
     [S_ADD_INSTRUMENT_STAT] =
         "INSERT INTO instrument_stat(instrument_id, citations, docs)"
-        " SELECT instrument_id, count(*), 1 FROM citation WHERE doc_id = ?1"
+        " SELECT instrument_id, count(DISTINCT CASE WHEN relation IS NOT 'alias' THEN passage_id END), 1"
+        " FROM citation WHERE doc_id = ?1"
         " GROUP BY instrument_id ON CONFLICT(instrument_id) DO UPDATE SET"
         " citations = citations + excluded.citations, docs = docs + 1",
     [S_ADD_INSTRUMENT_DATE] =
