@@ -26,11 +26,24 @@ typedef struct vp_ocr vp_ocr;
 int vp_ocr_open(vp_ocr **ppOut, char **pzErr);
 void vp_ocr_close(vp_ocr *p); /* NULL is a no-op */
 
+/* A recognised character's box in points (72 a inch), y growing downwards,
+** as poppler gives a text layer's glyph boxes. */
+typedef struct vp_ocr_box {
+  double x1, y1, x2, y2;
+} vp_ocr_box;
+
 /* Recognise the text of an 8-bit gray image (nW x nH pixels, nStride bytes
 ** a row, nDpi its resolution): *pzText malloc'd UTF-8, lines as Tesseract
-** reads them. Runs on the calling thread alone (OpenMP held to one thread:
-** the machine's other core is the index writer's). VP_OK or VP_ENOMEM. */
+** reads them. When pzWords is not NULL, also the recognised words with
+** their positions: *pzWords (malloc'd) the words, a space between two on a
+** line and a newline between lines, and *paBox (malloc'd, *pnBox of them)
+** one box per character (code point) of *pzWords, a word's box shared out
+** among its characters (spaces and newlines: an empty box). A word made
+** only of "|" (a table's ruling read as text) is left out, as are "|" at a
+** word's ends. The caller frees all three with free(). Runs on the calling
+** thread alone (OpenMP held to one thread: the machine's other core is the
+** index writer's). VP_OK or VP_ENOMEM (then all outputs NULL). */
 int vp_ocr_gray(vp_ocr *p, const unsigned char *aPix, int nW, int nH, int nStride, int nDpi,
-                char **pzText);
+                char **pzText, char **pzWords, vp_ocr_box **paBox, int *pnBox);
 
 #endif /* VP_OCR_H */

@@ -7,7 +7,10 @@
 ** the label Word shows ("1.", "a)", "-": docx_num.c), tables as Markdown pipe rows with a
 ** separator after the first (a cell's paragraphs joined with spaces,
 ** w:gridSpan padded with empty cells, a w:vMerge continuation an empty
-** cell), footnotes as paragraphs at the end.
+** cell) — but a layout table (one or two rows of at most two cells: the
+** header block, the signature beside "Nơi nhận") as its paragraphs, cell
+** by cell, so the header's lines stay lines —, footnotes as paragraphs at
+** the end.
 **
 ** Hostile files are refused with VP_EINPUT: a damaged or truncated zip, no
 ** word/document.xml, a part over VP_DOCX_MAX_PART bytes uncompressed (by its
@@ -341,7 +344,66 @@ static int render_tr(xmlNodePtr pTr, docx_num *pNum, vp_buf *pOut, int *pRc) {
   return nCol;
 }
 
+static void render_blocks(xmlNodePtr p, docx_num *pNum, vp_buf *pOut, int *pRc);
+
+/* The row of a table (w:tr, also inside a content control) at c, or NULL. */
+static xmlNodePtr row_at(xmlNodePtr c) {
+  if (is_w(c, "sdt")) c = child(child(c, "sdtContent"), "tr");
+  return is_w(c, "tr") ? c : NULL;
+}
+
+/* The cell (w:tc, also inside a content control) at c, or NULL. */
+static xmlNodePtr cell_at(xmlNodePtr c) {
+  if (is_w(c, "sdt")) c = child(child(c, "sdtContent"), "tc");
+  return is_w(c, "tc") ? c : NULL;
+}
+
+/* Is the table a layout table: one or two rows of at most two cells, as an
+** official document's header block (issuer | motto / "Số: …" | place and
+** date) and its signature beside "Nơi nhận" are set? */
+static int is_layout_table(xmlNodePtr pTbl) {
+  int nRow = 0;
+  for (xmlNodePtr c = pTbl->children; c; c = c->next) {
+    xmlNodePtr pTr = row_at(c);
+    if (pTr == NULL) continue;
+    if (++nRow > 2) return 0;
+    int nCell = 0;
+    for (xmlNodePtr d = pTr->children; d; d = d->next)
+      if (cell_at(d) && ++nCell > 2) return 0;
+  }
+  return nRow > 0;
+}
+
+/* A layout table written as its paragraphs, cell by cell (row by row, left
+** to right), a cell's paragraphs one a line and an empty line after each
+** cell: the header block's lines stay lines, as the reader reads them from
+** a page (the issuer, the motto, "Số: …", the place and date), where pipe
+** cells would join them into one. */
+static void render_layout_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
+  for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
+    xmlNodePtr pTr = row_at(c);
+    if (pTr == NULL) continue;
+    for (xmlNodePtr d = pTr->children; d && *pRc == VP_OK; d = d->next) {
+      xmlNodePtr pTc = cell_at(d);
+      if (pTc == NULL) continue;
+      vp_buf t = {0};
+      render_blocks(pTc, pNum, &t, pRc);
+      size_t n0 = pOut->n;
+      for (size_t i = 0; i < t.n; i++) {
+        if (t.z[i] == '\n' && i + 1 < t.n && t.z[i + 1] == '\n') continue; /* one a line */
+        vp_buf_append(pOut, &t.z[i], 1, pRc);
+      }
+      if (pOut->n > n0) vp_buf_append(pOut, "\n", 1, pRc);
+      vp_buf_free(&t);
+    }
+  }
+}
+
 static void render_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
+  if (is_layout_table(pTbl)) {
+    render_layout_tbl(pTbl, pNum, pOut, pRc);
+    return;
+  }
   int nRow = 0;
   for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
     xmlNodePtr pTr = c;

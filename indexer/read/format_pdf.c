@@ -16,7 +16,9 @@
 ** FILE page 3 of 12"), and the count of such pages noted for the document
 ** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
 ** A page holding a table is rebuilt from its glyph boxes instead, the
-** table as pipe rows (pdf_table.c).
+** table as pipe rows (pdf_table.c); a scanned page's from the boxes of the
+** words OCR recognised and the ruled lines of its image (page_rules.c),
+** through the same rebuild.
 */
 #include "vp_format.h"
 
@@ -101,7 +103,30 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
         g[x] = (unsigned char)((((px >> 16) & 0xff) * 30 + ((px >> 8) & 0xff) * 59 + (px & 0xff) * 11) / 100);
       }
     }
-    rc = vp_ocr_gray(pOcr, aGray, nW, nH, nW, (int)dpi, pzText);
+    char *zWords = NULL;
+    vp_ocr_box *aBox = NULL;
+    int nBox = 0;
+    rc = vp_ocr_gray(pOcr, aGray, nW, nH, nW, (int)dpi, pzText, &zWords, &aBox, &nBox);
+    /* a table on the page: rebuilt from the words' positions, as a text
+    ** layer's is */
+    pdf_box *aPb = rc == VP_OK && nBox > 0 ? malloc(sizeof *aPb * (size_t)nBox) : NULL;
+    if (aPb) {
+      for (int i = 0; i < nBox; i++)
+        aPb[i] = (pdf_box){aBox[i].x1, aBox[i].y1, aBox[i].x2, aBox[i].y2};
+      page_rule *aV = NULL, *aH = NULL;
+      int nV = 0, nHr = 0;
+      if (page_rules_find(aGray, nW, nH, nW, (int)dpi, &aV, &nV, &aH, &nHr) != VP_OK) nV = nHr = 0;
+      char *zTables = pdf_table_rebuild_ruled(zWords, aPb, nBox, aV, nV, aH, nHr);
+      free(aV);
+      free(aH);
+      if (zTables) {
+        free(*pzText);
+        *pzText = zTables;
+      }
+    }
+    free(aPb);
+    free(zWords);
+    free(aBox);
   }
   free(aGray);
   cairo_surface_destroy(pSurf);

@@ -6,6 +6,9 @@
 ** OpenMP, which on a busy two-core machine spins more than it helps (a page
 ** took 3x longer): OpenMP regions are held to one thread, through
 ** omp_set_max_active_levels(0) found at run time (no link to libgomp of our own).
+** Besides the text, the words with their boxes (the result iterator at
+** RIL_WORD, lines from RIL_TEXTLINE), in points, so a page's table can be
+** rebuilt from positions as a text layer's is (pdf_table.c).
 ** Compiled to stubs that say "OCR not built" when the Makefile found no
 ** libtesseract-dev (no VP_HAVE_TESSERACT). Not for rendering pages
 ** (format_pdf.c does, with poppler and cairo).
@@ -75,16 +78,89 @@ void vp_ocr_close(vp_ocr *p) {
   free(p);
 }
 
+/* Code points in z[0..n). */
+static int n_chars(const char *z, size_t n) {
+  int k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)z[i] & 0xc0) != 0x80;
+  return k;
+}
+
+/* The recognised words with their boxes (vp_ocr_gray's pzWords). */
+static int ocr_words(vp_ocr *p, int nDpi, char **pzWords, vp_ocr_box **paBox, int *pnBox) {
+  vp_buf words = {0};
+  vp_ocr_box *aBox = NULL;
+  int nBox = 0, nAlloc = 0, rc = VP_OK;
+  double k = 72.0 / (nDpi > 0 ? nDpi : 300);
+  TessResultIterator *it = TessBaseAPIGetIterator(p->api);
+  if (it) {
+    const TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
+    do {
+      char *zW = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+      int x1, y1, x2, y2;
+      if (zW && TessPageIteratorBoundingBox(pit, RIL_WORD, &x1, &y1, &x2, &y2)) {
+        const char *z = zW;
+        size_t n = strlen(z);
+        while (n && *z == '|') z++, n--;
+        while (n && z[n - 1] == '|') n--;
+        int nC = n_chars(z, n);
+        if (nC > 0) {
+          int bLine = words.n > 0 && TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE);
+          int nNeed = nBox + nC + 1;
+          if (nNeed > nAlloc) {
+            int nNew = nNeed * 2 + 64;
+            vp_ocr_box *a = realloc(aBox, sizeof *a * (size_t)nNew);
+            if (a == NULL) rc = VP_ENOMEM;
+            else aBox = a, nAlloc = nNew;
+          }
+          if (rc == VP_OK) {
+            if (words.n > 0) {
+              vp_buf_append(&words, bLine ? "\n" : " ", 1, &rc);
+              aBox[nBox++] = (vp_ocr_box){x1 * k, y1 * k, x1 * k, y1 * k};
+            }
+            vp_buf_append(&words, z, n, &rc);
+            for (int i = 0; i < nC; i++)
+              aBox[nBox++] = (vp_ocr_box){(x1 + (double)(x2 - x1) * i / nC) * k, y1 * k,
+                                          (x1 + (double)(x2 - x1) * (i + 1) / nC) * k, y2 * k};
+          }
+        }
+      }
+      if (zW) TessDeleteText(zW);
+    } while (rc == VP_OK && TessResultIteratorNext(it, RIL_WORD));
+    TessResultIteratorDelete(it);
+  }
+  if (rc == VP_OK && words.z == NULL) vp_buf_append(&words, "", 0, &rc);
+  if (rc == VP_OK && aBox == NULL) {
+    aBox = malloc(sizeof *aBox);
+    if (aBox == NULL) rc = VP_ENOMEM;
+  }
+  if (rc != VP_OK) {
+    vp_buf_free(&words);
+    free(aBox);
+    return VP_ENOMEM;
+  }
+  *pzWords = vp_buf_take(&words);
+  *paBox = aBox;
+  *pnBox = nBox;
+  return *pzWords ? VP_OK : VP_ENOMEM;
+}
+
 int vp_ocr_gray(vp_ocr *p, const unsigned char *aPix, int nW, int nH, int nStride, int nDpi,
-                char **pzText) {
+                char **pzText, char **pzWords, vp_ocr_box **paBox, int *pnBox) {
+  if (pzWords) *pzWords = NULL, *paBox = NULL, *pnBox = 0;
   one_omp_thread();
   TessBaseAPISetImage(p->api, aPix, nW, nH, 1, nStride);
   TessBaseAPISetSourceResolution(p->api, nDpi);
   char *zT = TessBaseAPIGetUTF8Text(p->api);
   *pzText = vp_strndup(zT ? zT : "", -1);
   if (zT) TessDeleteText(zT);
+  int rc = *pzText ? VP_OK : VP_ENOMEM;
+  if (rc == VP_OK && pzWords) rc = ocr_words(p, nDpi, pzWords, paBox, pnBox);
   TessBaseAPIClear(p->api);
-  return *pzText ? VP_OK : VP_ENOMEM;
+  if (rc != VP_OK) {
+    free(*pzText);
+    *pzText = NULL;
+  }
+  return rc;
 }
 
 #else /* no Tesseract at build time */
@@ -100,9 +176,10 @@ int vp_ocr_open(vp_ocr **ppOut, char **pzErr) {
 void vp_ocr_close(vp_ocr *p) { (void)p; }
 
 int vp_ocr_gray(vp_ocr *p, const unsigned char *aPix, int nW, int nH, int nStride, int nDpi,
-                char **pzText) {
+                char **pzText, char **pzWords, vp_ocr_box **paBox, int *pnBox) {
   (void)p, (void)aPix, (void)nW, (void)nH, (void)nStride, (void)nDpi;
   *pzText = NULL;
+  if (pzWords) *pzWords = NULL, *paBox = NULL, *pnBox = 0;
   return VP_EINPUT;
 }
 

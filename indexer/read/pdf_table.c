@@ -10,7 +10,12 @@
 ** cells. The page is written back line by line (a line's parts far apart
 ** each on its own line), each table as pipe rows with a separator after the
 ** header. Bounded: at most MAX_WORDS words a page, 64 columns.
-** Not for ruled-line detection (poppler-glib does not give the paths).
+** With a page's ruled lines (a scan's, page_rules.c), a region where
+** vertical rules stand at four x positions or more is a ruled table: rows
+** between its horizontal rules, cells between the vertical rules crossing
+** the row (a merged cell: its text in its first column); word gutters are
+** not needed there, and a group row spanning the table does not hide the
+** columns. Not for finding the rules (page_rules.c).
 */
 #include "pdf_table.h"
 
@@ -209,7 +214,149 @@ static void write_line(vp_buf *pOut, const char *z, const pt_word *aW, const int
   vp_buf_append(pOut, "\n", 1, pRc);
 }
 
+/* ---- ruled tables ---- */
+
+#define RULE_SNAP 3.0 /* points: rules this close are one */
+#define MAX_BANDS 256
+
+typedef struct pt_region {
+  double y1, y2, x1, x2;
+  double aX[MAX_COLS + 1]; /* the vertical rules' x positions, sorted */
+  int nX;
+  double aY[MAX_BANDS + 1]; /* row boundaries, sorted */
+  int nY;
+  int bDone;
+} pt_region;
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Add v to the sorted set a[0..*pn) unless within RULE_SNAP of a member. */
+static void snap_add(double *a, int *pn, int nMax, double v) {
+  for (int i = 0; i < *pn; i++)
+    if (fabs(a[i] - v) <= RULE_SNAP) return;
+  if (*pn >= nMax) return;
+  a[(*pn)++] = v;
+  qsort(a, (size_t)*pn, sizeof *a, cmp_double);
+}
+
+static int snap_index(const double *a, int n, double v) {
+  for (int i = 0; i < n; i++)
+    if (fabs(a[i] - v) <= RULE_SNAP) return i;
+  return -1;
+}
+
+/* Regions of vertical rules overlapping in y (within RULE_SNAP), kept when
+** they stand at TABLE_MIN_COLS + 1 x positions or more; their row
+** boundaries from the horizontal rules crossing half their width. */
+static int find_regions(const page_rule *aV, int nV, const page_rule *aH, int nH, pt_region *aRg,
+                        int nMax) {
+  int n = 0;
+  unsigned char *used = calloc((size_t)(nV ? nV : 1), 1);
+  if (used == NULL) return 0;
+  for (int s = 0; s < nV && n < nMax; s++) {
+    if (used[s]) continue;
+    pt_region *R = &aRg[n];
+    memset(R, 0, sizeof *R);
+    R->y1 = aV[s].y1, R->y2 = aV[s].y2, R->x1 = R->x2 = aV[s].x1;
+    used[s] = 1;
+    snap_add(R->aX, &R->nX, MAX_COLS + 1, aV[s].x1);
+    for (int bGrew = 1; bGrew;) {
+      bGrew = 0;
+      for (int i = 0; i < nV; i++) {
+        if (used[i] || aV[i].y1 > R->y2 + RULE_SNAP || aV[i].y2 < R->y1 - RULE_SNAP) continue;
+        used[i] = 1;
+        bGrew = 1;
+        if (aV[i].y1 < R->y1) R->y1 = aV[i].y1;
+        if (aV[i].y2 > R->y2) R->y2 = aV[i].y2;
+        if (aV[i].x1 < R->x1) R->x1 = aV[i].x1;
+        if (aV[i].x1 > R->x2) R->x2 = aV[i].x1;
+        snap_add(R->aX, &R->nX, MAX_COLS + 1, aV[i].x1);
+      }
+    }
+    if (R->nX < TABLE_MIN_COLS + 1) continue;
+    snap_add(R->aY, &R->nY, MAX_BANDS + 1, R->y1);
+    snap_add(R->aY, &R->nY, MAX_BANDS + 1, R->y2);
+    for (int i = 0; i < nH; i++) {
+      double y = aH[i].y1;
+      if (y < R->y1 - RULE_SNAP || y > R->y2 + RULE_SNAP) continue;
+      double xa = aH[i].x1 > R->x1 ? aH[i].x1 : R->x1, xb = aH[i].x2 < R->x2 ? aH[i].x2 : R->x2;
+      if (xb - xa >= (R->x2 - R->x1) / 2) snap_add(R->aY, &R->nY, MAX_BANDS + 1, y);
+    }
+    n++;
+  }
+  free(used);
+  return n;
+}
+
+/* Is a y (a line's middle) inside region R? */
+static int in_region(const pt_region *R, double y) { return y > R->y1 && y < R->y2; }
+
+/* Write the ruled table of region R from the words of lines aL[0..nL) in it. */
+static void write_ruled(vp_buf *pOut, const char *z, const pt_word *aW, const int *aiOrder,
+                        const pt_line *aL, int nL, const pt_region *R, const page_rule *aV,
+                        int nV, int *pRc) {
+  int nBand = R->nY - 1, nCol = R->nX - 1;
+  if (nBand < 1 || nCol < 1) return;
+  vp_buf *aCell = calloc((size_t)nBand * (size_t)nCol, sizeof *aCell);
+  if (aCell == NULL) {
+    *pRc = VP_ENOMEM;
+    return;
+  }
+  for (int l = 0; l < nL; l++) {
+    if (!in_region(R, (aL[l].y1 + aL[l].y2) / 2)) continue;
+    for (int i = 0; i < aL[l].n; i++) {
+      const pt_word *w = &aW[aiOrder[aL[l].iFirst + i]];
+      double yc = (w->y1 + w->y2) / 2, xc = (w->x1 + w->x2) / 2;
+      int b = 0;
+      while (b + 1 < nBand && yc > R->aY[b + 1]) b++;
+      /* the cell: left of it the nearest vertical rule crossing the band */
+      double ym = (R->aY[b] + R->aY[b + 1]) / 2;
+      int c = 0;
+      for (int v = 0; v < nV; v++) {
+        if (aV[v].y1 > ym || aV[v].y2 < ym || aV[v].x1 > xc) continue;
+        int k = snap_index(R->aX, R->nX, aV[v].x1);
+        if (k > c) c = k;
+      }
+      if (c >= nCol) c = nCol - 1;
+      append_cell(&aCell[b * nCol + c], z, w, pRc);
+    }
+  }
+  int nRow = 0;
+  vp_buf_append(pOut, "\n", 1, pRc);
+  for (int b = 0; b < nBand; b++) {
+    int bAny = 0;
+    for (int c = 0; c < nCol; c++) bAny |= aCell[b * nCol + c].n > 0;
+    if (!bAny) continue;
+    vp_buf_append(pOut, "|", 1, pRc);
+    for (int c = 0; c < nCol; c++) {
+      vp_buf *pC = &aCell[b * nCol + c];
+      vp_buf_append(pOut, " ", 1, pRc);
+      if (pC->n) vp_buf_append(pOut, pC->z, pC->n, pRc);
+      vp_buf_append(pOut, " |", 2, pRc);
+    }
+    vp_buf_append(pOut, "\n", 1, pRc);
+    if (nRow++ == 0) {
+      vp_buf_append(pOut, "|", 1, pRc);
+      for (int c = 0; c < nCol; c++) vp_buf_append(pOut, "---|", 4, pRc);
+      vp_buf_append(pOut, "\n", 1, pRc);
+    }
+  }
+  vp_buf_append(pOut, "\n", 1, pRc);
+  for (int i = 0; i < nBand * nCol; i++) vp_buf_free(&aCell[i]);
+  free(aCell);
+}
+
+#define MAX_REGIONS 16
+
 char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
+  return pdf_table_rebuild_ruled(zText, aBox, nBox, NULL, 0, NULL, 0);
+}
+
+char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
+                              const page_rule *aV, int nV, const page_rule *aH, int nH) {
   int nMax = nBox < MAX_WORDS ? nBox : MAX_WORDS;
   if (nMax <= 0) return NULL;
   pt_word *aW = malloc(sizeof *aW * (size_t)nMax);
@@ -252,7 +399,22 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
   vp_buf out = {0};
   int rc = VP_OK, nTable = 0;
   double aCut[MAX_COLS];
+  pt_region *aRg = nV > 0 ? malloc(sizeof *aRg * MAX_REGIONS) : NULL;
+  int nRg = aRg ? find_regions(aV, nV, aH, nH, aRg, MAX_REGIONS) : 0;
   for (int a = 0; a < nL && rc == VP_OK;) {
+    /* a line in a ruled table: the table, once */
+    int iRg = -1;
+    for (int r = 0; r < nRg && iRg < 0; r++)
+      if (in_region(&aRg[r], (aL[a].y1 + aL[a].y2) / 2)) iRg = r;
+    if (iRg >= 0) {
+      if (!aRg[iRg].bDone) {
+        write_ruled(&out, zText, aW, aiOrder, aL, nL, &aRg[iRg], aV, nV, &rc);
+        aRg[iRg].bDone = 1;
+        nTable++;
+      }
+      a++;
+      continue;
+    }
     /* grow a run of lines from a while two gutters or more remain */
     memset(cov, 0, (size_t)nCov);
     int b = a, nCut = 0;
@@ -264,6 +426,9 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
       /* a gap of more than two lines ends the run */
       double h = aL[b].y2 - aL[b].y1;
       if (nTry < TABLE_MIN_COLS - 1 || (b > a && aL[b].y1 - aL[b - 1].y2 > 2.5 * h)) break;
+      int bRuled = 0; /* a ruled table's line ends a run of gutters */
+      for (int r = 0; r < nRg; r++) bRuled |= in_region(&aRg[r], (aL[b].y1 + aL[b].y2) / 2);
+      if (bRuled) break;
       memcpy(cov, cov2, (size_t)nCov);
       memcpy(aCut, aTry, sizeof(double) * (size_t)nTry);
       nCut = nTry;
@@ -297,6 +462,7 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
   }
   if (rc == VP_OK && nTable > 0) zOut = vp_buf_take(&out);
   vp_buf_free(&out);
+  free(aRg);
 done:
   free(cov);
   free(aL);
