@@ -37,7 +37,8 @@ typedef struct vp_ocr_box {
 ** reads them. When pzWords is not NULL, also the recognised words with
 ** their positions: *pzWords (malloc'd) the words, a space between two on a
 ** line and a newline between lines, and *paBox (malloc'd, *pnBox of them)
-** one box per character (code point) of *pzWords, a word's box shared out
+** one box per character (code point) of *pzWords, a word's box (widened
+** by an eighth of its height each side, as a glyph's advance) shared out
 ** among its characters (spaces and newlines: an empty box). A word made
 ** only of "|" (a table's ruling read as text) is left out, as are "|" at a
 ** word's ends. The caller frees all three with free(). Runs on the calling

@@ -253,6 +253,22 @@ for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công
   check "PDF task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
 done
 
+# ---- a scan of a ruled task table (HTML → pandoc → DOCX with ruled
+# tables → LibreOffice → PDF → pdftoppm 200 dpi gray → img2pdf), its group
+# rows spanning the table: OCR's word boxes and the page's rules rebuild
+# it, its tasks have lead and support agencies as the text layer's do
+if command -v tesseract >/dev/null 2>&1 && [ -f $F/scan-ruled-tasks.pdf ]; then
+  mkdir -p "$T/s"; cp $F/scan-ruled-tasks.pdf "$T/s/"
+  "$VNPLAN" index --db "$T/s.db" "$T/s" >/dev/null 2>&1
+  for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công nghệ:0:2" "Sở Nội vụ:1:0" "Sở Tài chính:0:1"; do
+    ag=${a%%:*}; want=${a#*:}
+    got=$("$VNPLAN" who --db "$T/s.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
+    check "scanned ruled task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
+  done
+  n=$("$VNPLAN" tasks --db "$T/s.db" --format tsv 2>/dev/null | tail -n +2 | wc -l)
+  check "scanned ruled task table: 3 tasks, the group rows none (got $n)" test "$n" = 3
+fi
+
 # ---- hostile files beside a good one: each skipped with its reason, the
 # rest indexed, in bounded time
 mkdir -p "$T/h"

@@ -104,6 +104,11 @@ static int ocr_words(vp_ocr *p, int nDpi, char **pzWords, vp_ocr_box **paBox, in
         while (n && z[n - 1] == '|') n--;
         int nC = n_chars(z, n);
         if (nC > 0) {
+          /* ink boxes are tighter than a text layer's glyph boxes (which
+          ** hold a glyph's advance): widened by a side bearing, so two
+          ** words of a line are no further apart than in a text layer */
+          int nPad = (y2 - y1) / 8;
+          x1 -= nPad, x2 += nPad;
           int bLine = words.n > 0 && TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE);
           int nNeed = nBox + nC + 1;
           if (nNeed > nAlloc) {

@@ -15,7 +15,7 @@
 
 #include "vp_common.h"
 
-#define DARK 140                 /* gray below this is ink */
+#define DARK 160 /* gray below this is ink (a thin rule antialiased is mid-gray) */
 #define RULE_MIN_V (14.0 / 72.0) /* inches: taller than a 12-point glyph's strokes */
 #define RULE_MIN_H (36.0 / 72.0) /* inches: half an inch */
 #define RULE_MAX_THICK (3.0 / 72.0)

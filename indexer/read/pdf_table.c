@@ -214,6 +214,64 @@ static void write_line(vp_buf *pOut, const char *z, const pt_word *aW, const int
   vp_buf_append(pOut, "\n", 1, pRc);
 }
 
+/* ---- two-column layout ----
+** An official document's header block (issuer | motto, "Số: …" | place and
+** date) and its closing (recipients | signature) are two columns side by
+** side; written line by line across, the columns' lines would interleave. */
+
+/* The x where line L's words part by more than three glyph heights (its
+** right column), or -1. */
+static double split_x(const pt_word *aW, const int *aiOrder, const pt_line *L) {
+  for (int i = 1; i < L->n; i++) {
+    const pt_word *p = &aW[aiOrder[L->iFirst + i - 1]], *w = &aW[aiOrder[L->iFirst + i]];
+    if (w->x1 - p->x2 > 3 * (w->y2 - w->y1)) return w->x1;
+  }
+  return -1;
+}
+
+/* Does no word of line L straddle x (within a glyph height)? */
+static int clear_of(const pt_word *aW, const int *aiOrder, const pt_line *L, double x) {
+  for (int i = 0; i < L->n; i++) {
+    const pt_word *w = &aW[aiOrder[L->iFirst + i]];
+    double h = w->y2 - w->y1;
+    if (w->x1 < x - h && w->x2 > x - h) return 0;
+  }
+  return 1;
+}
+
+/* The end of a two-column run of lines from a (its column edge in *pX):
+** lines none of whose words straddle the edge, the first and the last of
+** them split at it, no gap of more than two lines between; a, when there is
+** none. */
+static int layout_run(const pt_word *aW, const int *aiOrder, const pt_line *aL, int nL, int a,
+                      double *pX) {
+  double x = split_x(aW, aiOrder, &aL[a]);
+  if (x < 0) return a;
+  int b = a + 1, e = a + 1; /* e: after the last line split at x */
+  while (b < nL && clear_of(aW, aiOrder, &aL[b], x) &&
+         aL[b].y1 - aL[b - 1].y2 <= 2.5 * (aL[b].y2 - aL[b].y1)) {
+    double xb = split_x(aW, aiOrder, &aL[b]);
+    if (xb >= 0 && fabs(xb - x) < 3 * (aL[b].y2 - aL[b].y1)) e = b + 1;
+    b++;
+  }
+  *pX = x;
+  return e - a >= 2 ? e : a;
+}
+
+/* The words of line L left of x (bRight: at or right of it), as a line. */
+static void write_side(vp_buf *pOut, const char *z, const pt_word *aW, const int *aiOrder,
+                       const pt_line *L, double x, int bRight, int *pRc) {
+  int n = 0;
+  for (int i = 0; i < L->n; i++) {
+    const pt_word *w = &aW[aiOrder[L->iFirst + i]];
+    double h = w->y2 - w->y1;
+    if ((w->x1 >= x - h) != bRight) continue;
+    if (n++) vp_buf_append(pOut, " ", 1, pRc);
+    vp_buf_append(pOut, z + w->iStart, (size_t)(w->iEnd - w->iStart), pRc);
+  }
+  if (n) vp_buf_append(pOut, "\n", 1, pRc);
+}
+
 /* ---- ruled tables ---- */
 
 #define RULE_SNAP 3.0 /* points: rules this close are one */
@@ -456,8 +514,18 @@ char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
       nTable++;
       a = b;
     } else {
-      write_line(&out, zText, aW, aiOrder, &aL[a], &rc);
-      a++;
+      double xSplit = 0;
+      int e = layout_run(aW, aiOrder, aL, nL, a, &xSplit);
+      if (e > a) { /* two columns: the left one's lines, then the right one's */
+        for (int bRight = 0; bRight <= 1; bRight++) {
+          for (int l = a; l < e; l++) write_side(&out, zText, aW, aiOrder, &aL[l], xSplit, bRight, &rc);
+          vp_buf_append(&out, "\n", 1, &rc);
+        }
+        a = e;
+      } else {
+        write_line(&out, zText, aW, aiOrder, &aL[a], &rc);
+        a++;
+      }
     }
   }
   if (rc == VP_OK && nTable > 0) zOut = vp_buf_take(&out);
