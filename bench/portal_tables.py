@@ -16,7 +16,8 @@ usage: portal_tables.py IN.md OUT.json  (pandoc's JSON: pandoc -f json -t docx)
 The row grammar follows the reader's (indexer/read/pipecells.c): k pipes
 before a cell's lines open a new row (k-1 empty cells first) unless the row
 is known to be short by k cells and the row already has two cells or more;
-a blank line after a pipe ends the table."""
+a blank line after a pipe ends the table, as does text after a full row
+that is not one line closed by a pipe."""
 import html
 import json
 import os
@@ -69,7 +70,12 @@ def read_table(lines, i):
         r = rows[-1]
         if k == 0:
             if ncol and len(r) >= ncol:
-                rows.append([])
+                # the row is full: one line closed by a pipe is a row whose
+                # opening pipe is missing; anything else follows the table
+                if j + 1 < n and PIPE.match(lines[j + 1]):
+                    rows.append([])
+                else:
+                    break
         else:
             same = ncol and len(r) + k < ncol and len(r) > 1 and not ROWNUM.match(lines[j])
             if same:

@@ -8,9 +8,10 @@
 ** separator after the first (a cell's paragraphs joined with spaces,
 ** w:gridSpan padded with empty cells, a w:vMerge continuation an empty
 ** cell) — but a layout table (one or two rows of at most two cells: the
-** header block, the signature beside "Nơi nhận") as its paragraphs, cell
-** by cell, so the header's lines stay lines —, footnotes as paragraphs at
-** the end.
+** header block, the signature beside "Nơi nhận") in the portal's form
+** for such tables, a bare "|" line between cells, so its cells keep their
+** lines (pipecells.c reads the header block from it) —, footnotes as
+** paragraphs at the end.
 **
 ** Hostile files are refused with VP_EINPUT: a damaged or truncated zip, no
 ** word/document.xml, a part over VP_DOCX_MAX_PART bytes uncompressed (by its
@@ -374,29 +375,32 @@ static int is_layout_table(xmlNodePtr pTbl) {
   return nRow > 0;
 }
 
-/* A layout table written as its paragraphs, cell by cell (row by row, left
-** to right), a cell's paragraphs one a line and an empty line after each
-** cell: the header block's lines stay lines, as the reader reads them from
-** a page (the issuer, the motto, "Số: …", the place and date), where pipe
-** cells would join them into one. */
+/* A layout table written in the reader's form for layout tables, the
+** portal's (pipecells.c): a bare "|" line opens a row and closes each
+** cell, a cell's paragraphs one a line between. The header block's fields
+** keep their cells and lines (an issuer over two lines stays one issuer),
+** as the reader reads them from the portal's copy of the same document. */
 static void render_layout_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
   for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
     xmlNodePtr pTr = row_at(c);
     if (pTr == NULL) continue;
+    vp_buf_append(pOut, "|\n", 2, pRc);
     for (xmlNodePtr d = pTr->children; d && *pRc == VP_OK; d = d->next) {
       xmlNodePtr pTc = cell_at(d);
       if (pTc == NULL) continue;
       vp_buf t = {0};
       render_blocks(pTc, pNum, &t, pRc);
-      size_t n0 = pOut->n;
       for (size_t i = 0; i < t.n; i++) {
-        if (t.z[i] == '\n' && i + 1 < t.n && t.z[i + 1] == '\n') continue; /* one a line */
-        vp_buf_append(pOut, &t.z[i], 1, pRc);
+        if (t.z[i] == '\n' && (pOut->n == 0 || pOut->z[pOut->n - 1] == '\n')) continue; /* one a line */
+        char ch = t.z[i] == '|' ? '/' : t.z[i];
+        vp_buf_append(pOut, &ch, 1, pRc);
       }
-      if (pOut->n > n0) vp_buf_append(pOut, "\n", 1, pRc);
+      if (pOut->n && pOut->z[pOut->n - 1] != '\n') vp_buf_append(pOut, "\n", 1, pRc);
+      vp_buf_append(pOut, "|\n", 2, pRc);
       vp_buf_free(&t);
     }
   }
+  vp_buf_append(pOut, "\n", 1, pRc);
 }
 
 static void render_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
