@@ -269,6 +269,19 @@ if command -v tesseract >/dev/null 2>&1 && [ -f $F/scan-ruled-tasks.pdf ]; then
   check "scanned ruled task table: 3 tasks, the group rows none (got $n)" test "$n" = 3
 fi
 
+# ---- the same ruled task table as a Word 97 .doc (LibreOffice): antiword's
+# "|cell|" lines rebuilt as rows (a row's lines joined, the group rows one
+# cell): its tasks have lead and support agencies
+if command -v antiword >/dev/null 2>&1; then
+  mkdir -p "$T/w"; cp $F/table-tasks-ruled.doc "$T/w/"
+  "$VNPLAN" index --db "$T/w.db" "$T/w" >/dev/null 2>&1
+  for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công nghệ:0:2" "Sở Nội vụ:1:0" "Sở Tài chính:0:1"; do
+    ag=${a%%:*}; want=${a#*:}
+    got=$("$VNPLAN" who --db "$T/w.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
+    check "DOC task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
+  done
+fi
+
 # ---- hostile files beside a good one: each skipped with its reason, the
 # rest indexed, in bounded time
 mkdir -p "$T/h"
