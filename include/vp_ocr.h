@@ -12,11 +12,15 @@
 /* Is OCR compiled in? 1 or 0. */
 int vp_ocr_built(void);
 
-/* The OCR mode from the environment: VNPLAN_OCR=off (never), force (every
-** page, even one with a text layer), anything else or unset: auto (pages
-** without text). */
+/* The OCR mode: the one vp_ocr_mode_set gave, else from the environment:
+** VNPLAN_OCR=off (never), force (every page, even one with a text layer),
+** anything else or unset: auto (pages without text). */
 typedef enum vp_ocr_mode { VP_OCR_AUTO = 0, VP_OCR_OFF = 1, VP_OCR_FORCE = 2 } vp_ocr_mode;
 vp_ocr_mode vp_ocr_mode_get(void);
+
+/* Set the mode for this process (`vnplan index --ocr=…`), over
+** VNPLAN_OCR; call it before indexing starts (it is read, not locked). */
+void vp_ocr_mode_set(vp_ocr_mode e);
 
 /* An OCR engine with the Vietnamese model loaded, for the pages of one
 ** document (loading takes about a second). VP_OK with *ppOut; VP_EINPUT

@@ -595,7 +595,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     if (pzErr) {
       if (zOcrErr) *pzErr = vp_mprintf("no text layer (a scan) and %s", zOcrErr);
       else if (!vp_ocr_built()) *pzErr = vp_mprintf("no text layer (a scan; OCR is not built: libtesseract-dev was missing at build time)");
-      else if (eOcr == VP_OCR_OFF) *pzErr = vp_mprintf("no text layer (a scan; OCR is off: VNPLAN_OCR=off)");
+      else if (eOcr == VP_OCR_OFF) *pzErr = vp_mprintf("no text layer (a scan; OCR is off: --ocr=off or VNPLAN_OCR=off)");
       else *pzErr = vp_mprintf("no text found, not even by OCR");
     }
     rc = VP_EINPUT;

@@ -25,7 +25,12 @@
 #include <tesseract/capi.h>
 #endif
 
+static int g_eOcrMode = -1; /* vp_ocr_mode_set's, or -1: the environment's */
+
+void vp_ocr_mode_set(vp_ocr_mode e) { g_eOcrMode = (int)e; }
+
 vp_ocr_mode vp_ocr_mode_get(void) {
+  if (g_eOcrMode >= 0) return (vp_ocr_mode)g_eOcrMode;
   const char *z = getenv("VNPLAN_OCR");
   if (z && strcmp(z, "off") == 0) return VP_OCR_OFF;
   if (z && strcmp(z, "force") == 0) return VP_OCR_FORCE;
