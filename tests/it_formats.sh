@@ -16,8 +16,8 @@
 # (tests/data/formats): the scorer's verdicts on their DOCX and PDF copies
 # equal those on corpus/; a .doc, .docx, .pdf and the text of one plan give
 # the same tasks and citations; a scanned page is read by OCR (a progress
-# line, ocr_pages, "(OCR)" in its locators; VNPLAN_OCR=off skips it saying
-# so); PDF and DOCX passages keep page/line and paragraph locators. Last,
+# line, ocr_pages, "(OCR)" in its locators; VNPLAN_OCR=off and --ocr=off
+# skip it saying so, --ocr=auto wins over the variable); PDF and DOCX passages keep page/line and paragraph locators. Last,
 # hostile files beside a good one — a zip bomb as DOCX, a truncated DOCX,
 # billion laughs, a PDF claiming 10,000 pages, an encrypted PDF — each
 # skipped with its reason in bounded time, the good one indexed.
@@ -240,6 +240,14 @@ PY
   mkdir -p "$T/off"; cp $F/scan-004-p1.pdf "$T/off/"
   VNPLAN_OCR=off "$VNPLAN" index --db "$T/off.db" "$T/off" >/dev/null 2>"$T/off.err"
   check "VNPLAN_OCR=off: the scan is skipped, OCR named as off" grep -q "skipping $T/off/scan-004-p1.pdf: no text layer (a scan; OCR is off" "$T/off.err"
+  rm -f "$T/off.db"*
+  "$VNPLAN" index --db "$T/off.db" --ocr=off "$T/off" >/dev/null 2>"$T/off.err"
+  check "--ocr=off: the scan is skipped, OCR named as off" grep -q "skipping $T/off/scan-004-p1.pdf: no text layer (a scan; OCR is off" "$T/off.err"
+  rm -f "$T/off.db"*
+  VNPLAN_OCR=off "$VNPLAN" index --db "$T/off.db" --ocr=auto "$T/off" >/dev/null 2>"$T/off.err"
+  check "--ocr=auto wins over VNPLAN_OCR=off: the scan is read" grep -q "vnplan: OCR .*scan-004-p1.pdf page 1 of 1" "$T/off.err"
+  "$VNPLAN" index --db "$T/off.db" --ocr=sometimes "$T/off" >/dev/null 2>"$T/off.err"; rc=$?
+  check "--ocr=sometimes: a usage error (exit 2, got $rc) naming the values" sh -c "test $rc = 2 && grep -q 'auto, off or force' '$T/off.err'"
 fi
 
 # ---- a task table in a PDF (pandoc → DOCX → LibreOffice → PDF: a real
