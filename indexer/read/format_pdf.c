@@ -111,11 +111,11 @@ static int render_gray(PopplerPage *pPage, double wPt, double hPt, double dpi,
 ** with the ruled lines of the page image aGray (nW x nH at dpi): malloc'd,
 ** or NULL when the page holds no table (pdf_table.c). */
 static char *tables_ruled(const char *zText, const pdf_box *aBox, int nBox,
-                          const unsigned char *aGray, int nW, int nH, double dpi) {
+                          const unsigned char *aGray, int nW, int nH, double dpi, int bAlways) {
   page_rule *aV = NULL, *aH = NULL;
   int nV = 0, nHr = 0;
   if (page_rules_find(aGray, nW, nH, nW, (int)dpi, &aV, &nV, &aH, &nHr) != VP_OK) nV = nHr = 0;
-  char *zOut = pdf_table_rebuild_ruled(zText, aBox, nBox, aV, nV, aH, nHr);
+  char *zOut = pdf_table_rebuild_ruled(zText, aBox, nBox, aV, nV, aH, nHr, bAlways);
   free(aV);
   free(aH);
   return zOut;
@@ -145,7 +145,7 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
   pdf_box *aPb = rc == VP_OK && nBox > 0 ? malloc(sizeof *aPb * (size_t)nBox) : NULL;
   if (aPb) {
     for (int i = 0; i < nBox; i++) aPb[i] = (pdf_box){aBox[i].x1, aBox[i].y1, aBox[i].x2, aBox[i].y2};
-    char *zTables = tables_ruled(zWords, aPb, nBox, aGray, nW, nH, dpi);
+    char *zTables = tables_ruled(zWords, aPb, nBox, aGray, nW, nH, dpi, 1);
     if (zTables) {
       free(*pzText);
       *pzText = zTables;
@@ -309,7 +309,7 @@ static char *tables_rebuilt(PopplerPage *pPage, const PopplerRectangle *aR, guin
       int nW = 0, nH = 0;
       if (zOut && wPt > 0 && hPt > 0 && wPt < 5000 && hPt < 5000 &&
           render_gray(pPage, wPt, hPt, RULE_DPI, &aGray, &nW, &nH) == VP_OK) {
-        char *zRuled = tables_ruled(zText, aBox, (int)nR, aGray, nW, nH, RULE_DPI);
+        char *zRuled = tables_ruled(zText, aBox, (int)nR, aGray, nW, nH, RULE_DPI, 0);
         if (zRuled) {
           free(zOut);
           zOut = zRuled;

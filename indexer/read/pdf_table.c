@@ -410,11 +410,12 @@ static void write_ruled(vp_buf *pOut, const char *z, const pt_word *aW, const in
 #define MAX_REGIONS 16
 
 char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
-  return pdf_table_rebuild_ruled(zText, aBox, nBox, NULL, 0, NULL, 0);
+  return pdf_table_rebuild_ruled(zText, aBox, nBox, NULL, 0, NULL, 0, 0);
 }
 
 char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
-                              const page_rule *aV, int nV, const page_rule *aH, int nH) {
+                              const page_rule *aV, int nV, const page_rule *aH, int nH,
+                              int bAlways) {
   int nMax = nBox < MAX_WORDS ? nBox : MAX_WORDS;
   if (nMax <= 0) return NULL;
   pt_word *aW = malloc(sizeof *aW * (size_t)nMax);
@@ -424,7 +425,7 @@ char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
   char *zOut = NULL;
   if (aW == NULL || aiOrder == NULL || aL == NULL) goto done;
   int nW = split_words(zText, aBox, nBox, aW, nMax);
-  if (nW < 6) goto done;
+  if (nW < (bAlways ? 1 : 6)) goto done;
   qsort(aW, (size_t)nW, sizeof *aW, cmp_y);
   /* lines: words whose centres fall within the line's band */
   int nL = 0;
@@ -528,7 +529,7 @@ char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
       }
     }
   }
-  if (rc == VP_OK && nTable > 0) zOut = vp_buf_take(&out);
+  if (rc == VP_OK && (nTable > 0 || bAlways)) zOut = vp_buf_take(&out);
   vp_buf_free(&out);
   free(aRg);
 done:

@@ -27,8 +27,11 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox);
 ** four x positions or more (three columns) is a ruled table, cut into rows
 ** at its horizontal rules and into cells at the vertical rules crossing
 ** each row (a merged cell's text in its first column, the columns it spans
-** empty). The rest of the page as pdf_table_rebuild. */
+** empty). The rest of the page as pdf_table_rebuild. bAlways: the page
+** rebuilt even without a table (a line of text a printed line, no empty
+** lines: what OCR's own layout splits into paragraphs line by line). */
 char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
-                              const page_rule *aV, int nV, const page_rule *aH, int nH);
+                              const page_rule *aV, int nV, const page_rule *aH, int nH,
+                              int bAlways);
 
 #endif /* PDF_TABLE_H */
