@@ -51,4 +51,12 @@ typedef struct vp_ocr_box {
 int vp_ocr_gray(vp_ocr *p, const unsigned char *aPix, int nW, int nH, int nStride, int nDpi,
                 char **pzText, char **pzWords, vp_ocr_box **paBox, int *pnBox);
 
+/* OCR's text with a roman section number read with an L for an I put
+** right at a heading's start: a line's first word (after Markdown marks)
+** of I V X L with an L, no numeral up to XXXIX as read but one with each L
+** as I, followed by a capital letter ("IL NHIỆM VỤ" → "II. NHIỆM VỤ",
+** "L. MỤC ĐÍCH" → "I. MỤC ĐÍCH"). Returns a malloc'd copy (the caller
+** frees it), NULL when out of memory. */
+char *vp_ocr_fix_roman_heads(const char *z);
+
 #endif /* VP_OCR_H */

@@ -7,7 +7,8 @@
 ** PDF, without any text (a scan), over the 2,000-page limit, and encrypted
 ** with a user password (qpdf, when installed); a task table laid out by
 ** position rebuilt as pipe rows (pdf_table.c), and a ruled one whose group
-** row spans the table cut by its rules (page_rules.c). Not for the walk or the index
+** row spans the table cut by its rules (page_rules.c); OCR's roman
+** section numbers read with an L put right (vp_ocr_fix_roman_heads). Not for the walk or the index
 ** (tests/it_formats.sh indexes a .pdf copy of a seed plan).
 */
 #include <stdio.h>
@@ -16,6 +17,7 @@
 
 #include "vp_common.h"
 #include "vp_format.h"
+#include "vp_ocr.h"
 #include "vp_test.h"
 
 /* A PDF of nPage pages; page i shows the lines of azPage[i % nText] (lines
@@ -319,9 +321,33 @@ static void test_ruled_table(void) {
   free(zPdf);
 }
 
+/* A roman section number OCR read with an L: put right at a heading's
+** start only. */
+static void test_roman_heads(void) {
+  static const struct {
+    const char *zIn, *zWant;
+  } a[] = {
+      {"IL NHIỆM VỤ VÀ GIẢI PHÁP\n", "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"},
+      {"## **L. MỤC ĐÍCH, YÊU CẦU**\nnext", "## **I. MỤC ĐÍCH, YÊU CẦU**\nnext"},
+      {"VL ĐIỀU KHOẢN\n", "VI. ĐIỀU KHOẢN\n"},
+      {"Lời nói đầu\n", "Lời nói đầu\n"},          /* a word, not a numeral */
+      {"IL nhiệm vụ\n", "IL nhiệm vụ\n"},          /* no heading after it */
+      {"XX. TỔNG KẾT\n", "XX. TỔNG KẾT\n"},        /* a numeral, no L */
+      {"II. NHIỆM VỤ\nLL\n", "II. NHIỆM VỤ\nLL\n"}, /* right already; LL alone */
+      {"văn bản IL NHIỆM\n", "văn bản IL NHIỆM\n"},  /* not at a line's start */
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(a); i++) {
+    char *z = vp_ocr_fix_roman_heads(a[i].zIn);
+    CHECK(a[i].zIn, z && strcmp(z, a[i].zWant) == 0);
+    if (z && strcmp(z, a[i].zWant) != 0) fprintf(stderr, "got: %s\n", z);
+    free(z);
+  }
+}
+
 int main(void) {
   test_table();
   test_ruled_table();
+  test_roman_heads();
   test_two_pages();
   test_blank_pages();
   test_page_limit();

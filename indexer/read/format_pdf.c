@@ -18,7 +18,9 @@
 ** A page holding a table is rebuilt from its glyph boxes instead, the
 ** table as pipe rows (pdf_table.c); a scanned page's from the boxes of the
 ** words OCR recognised and the ruled lines of its image (page_rules.c),
-** through the same rebuild.
+** through the same rebuild (the page always: a printed line a line); a
+** roman section number OCR read with an L for an I is put right at a
+** heading's start (vp_ocr_fix_roman_heads).
 */
 #include "vp_format.h"
 
@@ -150,6 +152,12 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
       free(*pzText);
       *pzText = zTables;
     }
+  }
+  if (rc == VP_OK && *pzText) {
+    char *zFixed = vp_ocr_fix_roman_heads(*pzText);
+    if (zFixed == NULL) rc = VP_ENOMEM;
+    free(*pzText);
+    *pzText = zFixed;
   }
   free(aPb);
   free(zWords);

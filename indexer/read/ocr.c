@@ -9,6 +9,8 @@
 ** Besides the text, the words with their boxes (the result iterator at
 ** RIL_WORD, lines from RIL_TEXTLINE), in points, so a page's table can be
 ** rebuilt from positions as a text layer's is (pdf_table.c).
+** Also what OCR's text needs put right: a heading's roman number read with
+** an L (vp_ocr_fix_roman_heads).
 ** Compiled to stubs that say "OCR not built" when the Makefile found no
 ** libtesseract-dev (no VP_HAVE_TESSERACT). Not for rendering pages
 ** (format_pdf.c does, with poppler and cairo).
@@ -18,7 +20,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "vp_common.h"
+
+/* Is z[0..n) a roman numeral from I to XXXIX? */
+static int roman_ok(const char *z, int n) {
+  int i = 0;
+  while (i < n && i < 3 && z[i] == 'X') i++;
+  if (n - i == 2 && (memcmp(z + i, "IX", 2) == 0 || memcmp(z + i, "IV", 2) == 0)) return 1;
+  if (i < n && z[i] == 'V') i++;
+  int k = 0;
+  while (i < n && z[i] == 'I' && k < 3) i++, k++;
+  return i == n && n > 0;
+}
+
+/* OCR reads the I of a roman section number at a heading's start as an L
+** ("L MỤC ĐÍCH", "IL NHIỆM VỤ", "VL. …"): at the start of a line (after
+** Markdown marks), a word of I V X L with an L, which is no numeral up to
+** XXXIX but is one with each L read as I, followed by a capital letter (a
+** heading's words), gets its I back and its dot ("II. NHIỆM VỤ"). Returns
+** the text put right (malloc'd), or NULL when out of memory. */
+char *vp_ocr_fix_roman_heads(const char *z) {
+  vp_buf out = {0};
+  int rc = VP_OK;
+  for (const char *zLine = z; zLine && *zLine && rc == VP_OK;) {
+    const char *e = strchr(zLine, '\n');
+    size_t nLine = e ? (size_t)(e - zLine) + 1 : strlen(zLine);
+    const char *w = zLine;
+    while (*w == '#' || *w == '*' || *w == ' ') w++;
+    int n = 0;
+    while (n < 5 && w[n] && strchr("IVXL", w[n])) n++;
+    const char *a = w + n;
+    int bFix = 0;
+    char zTry[8];
+    if (n > 0 && n < 5 && memchr(w, 'L', (size_t)n) && (*a == ' ' || (*a == '.' && a[1] == ' '))) {
+      memcpy(zTry, w, (size_t)n);
+      for (int i = 0; i < n; i++)
+        if (zTry[i] == 'L') zTry[i] = 'I';
+      const char *b = *a == ' ' ? a + 1 : a + 2;
+      utf8proc_int32_t cp = -1;
+      utf8proc_iterate((const utf8proc_uint8_t *)b, -1, &cp);
+      bFix = !roman_ok(w, n) && roman_ok(zTry, n) && cp > 0 &&
+             utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    }
+    if (bFix) {
+      vp_buf_append(&out, zLine, (size_t)(w - zLine), &rc);
+      vp_buf_append(&out, zTry, (size_t)n, &rc);
+      vp_buf_append(&out, ".", 1, &rc);
+      if (*a == '.') a++;
+      vp_buf_append(&out, a, nLine - (size_t)(a - zLine), &rc);
+    } else {
+      vp_buf_append(&out, zLine, nLine, &rc);
+    }
+    zLine = e ? e + 1 : NULL;
+  }
+  if (rc == VP_OK && out.z == NULL) vp_buf_append(&out, "", 0, &rc);
+  if (rc != VP_OK) {
+    vp_buf_free(&out);
+    return NULL;
+  }
+  return vp_buf_take(&out);
+}
 
 #ifdef VP_HAVE_TESSERACT
 #include <dlfcn.h>
