@@ -115,11 +115,10 @@ def to_html(rows):
                 count[c] += 1
                 word[c] = max(word[c], max(len(x) for x in t))
     w = [max((total[c] / count[c]) ** 0.5 if count[c] else 0, word[c] ** 0.5 * 1.6) for c in range(width)]
-    if width <= 2:
-        # a layout table (header block, signature): set so that its longest
-        # line fits, as a clerk sets it (the motto on one line)
-        w = [max([len(re.sub(r"<[^>]+>", "", p)) for r in rows if c < len(r)
-                  for p in re.findall(r"<p>(.*?)</p>", r[c])] + [4]) for c in range(width)]
+    if width == 2:
+        # a layout table (header block, signature) as clerks set it: the
+        # issuer's side narrower, the motto on one line on the other
+        w = [38, 62]
     out = ["<table>", "<colgroup>"]
     out += ['<col width="%d%%" />' % max(6, round(100 * x / sum(w))) for x in w]
     out.append("</colgroup>")
