@@ -3,8 +3,12 @@
 # (issue 10), part of `make bench`, also runnable alone. The seed plans
 # (corpus/*.txt) and ../shared/corpus/real-plans/*.md are converted with
 # real tools into bench/out/formats/: DOCX (seeds: LibreOffice's text import,
-# a paragraph a line; real plans: pandoc, hard line breaks kept, the
-# portal's lone "|" cell lines escaped so pandoc keeps them), PDF with a
+# a paragraph a line; real plans: pandoc, hard line breaks kept, each table
+# the portal writes as lone "|" lines between cells made a real ruled Word
+# table by bench/portal_tables.py — published DOCX/PDF plans and scans of
+# printed ones have ruled tables, never literal "|" paragraphs, which the
+# earlier fixture had and which OCR drops, so that fixture measured an
+# artefact, not the reader; it is gone), PDF with a
 # text layer (LibreOffice from the DOCX), DOC (LibreOffice, Word 97) and a
 # scan (pdftoppm at 200 dpi, gray, then img2pdf: no text layer, so OCR).
 # Each set is scored with ../shared/eval/score.py against the gold with its
@@ -52,10 +56,14 @@ build_set() { # NAME SRC_DIR GOLD
     soffice --headless --infilter="Text (encoded):UTF8,LF,Liberation Serif,vi" \
       --convert-to docx:"MS Word 2007 XML" --outdir "$d/docx" "$d"/orig/*.txt >/dev/null 2>&1
   fi
+  python3 bench/portal_tables.py --reference "$d/reference.docx" || exit 1
   for f in "$d"/orig/*.md; do
     [ -f "$f" ] || continue
-    sed 's/^|$/\\|/' "$f" | pandoc -f markdown+hard_line_breaks -t docx \
-      -o "$d/docx/$(basename "$f" .md).docx" || echo "   pandoc failed on $f"
+    b=$(basename "$f" .md)
+    { python3 bench/portal_tables.py "$f" "$d/$b.json" &&
+      pandoc -f json -t docx --reference-doc "$d/reference.docx" -o "$d/docx/$b.docx" "$d/$b.json"; } ||
+      echo "   portal_tables/pandoc failed on $f"
+    rm -f "$d/$b.json"
   done
   soffice --headless --convert-to pdf --outdir "$d/pdf" "$d"/docx/*.docx >/dev/null 2>&1
   soffice --headless --convert-to doc:"MS Word 97" --outdir "$d/doc" "$d"/docx/*.docx >/dev/null 2>&1

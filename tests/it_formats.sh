@@ -16,8 +16,8 @@
 # (tests/data/formats): the scorer's verdicts on their DOCX and PDF copies
 # equal those on corpus/; a .doc, .docx, .pdf and the text of one plan give
 # the same tasks and citations; a scanned page is read by OCR (a progress
-# line, ocr_pages, "(OCR)" in its locators; VNPLAN_OCR=off skips it saying
-# so); PDF and DOCX passages keep page/line and paragraph locators. Last,
+# line, ocr_pages, "(OCR)" in its locators; VNPLAN_OCR=off and --ocr=off
+# skip it saying so, --ocr=auto wins over the variable); PDF and DOCX passages keep page/line and paragraph locators. Last,
 # hostile files beside a good one — a zip bomb as DOCX, a truncated DOCX,
 # billion laughs, a PDF claiming 10,000 pages, an encrypted PDF — each
 # skipped with its reason in bounded time, the good one indexed.
@@ -240,6 +240,14 @@ PY
   mkdir -p "$T/off"; cp $F/scan-004-p1.pdf "$T/off/"
   VNPLAN_OCR=off "$VNPLAN" index --db "$T/off.db" "$T/off" >/dev/null 2>"$T/off.err"
   check "VNPLAN_OCR=off: the scan is skipped, OCR named as off" grep -q "skipping $T/off/scan-004-p1.pdf: no text layer (a scan; OCR is off" "$T/off.err"
+  rm -f "$T/off.db"*
+  "$VNPLAN" index --db "$T/off.db" --ocr=off "$T/off" >/dev/null 2>"$T/off.err"
+  check "--ocr=off: the scan is skipped, OCR named as off" grep -q "skipping $T/off/scan-004-p1.pdf: no text layer (a scan; OCR is off" "$T/off.err"
+  rm -f "$T/off.db"*
+  VNPLAN_OCR=off "$VNPLAN" index --db "$T/off.db" --ocr=auto "$T/off" >/dev/null 2>"$T/off.err"
+  check "--ocr=auto wins over VNPLAN_OCR=off: the scan is read" grep -q "vnplan: OCR .*scan-004-p1.pdf page 1 of 1" "$T/off.err"
+  "$VNPLAN" index --db "$T/off.db" --ocr=sometimes "$T/off" >/dev/null 2>"$T/off.err"; rc=$?
+  check "--ocr=sometimes: a usage error (exit 2, got $rc) naming the values" sh -c "test $rc = 2 && grep -q 'auto, off or force' '$T/off.err'"
 fi
 
 # ---- a task table in a PDF (pandoc → DOCX → LibreOffice → PDF: a real
@@ -252,6 +260,35 @@ for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công
   got=$("$VNPLAN" who --db "$T/t.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
   check "PDF task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
 done
+
+# ---- a scan of a ruled task table (HTML → pandoc → DOCX with ruled
+# tables → LibreOffice → PDF → pdftoppm 200 dpi gray → img2pdf), its group
+# rows spanning the table: OCR's word boxes and the page's rules rebuild
+# it, its tasks have lead and support agencies as the text layer's do
+if command -v tesseract >/dev/null 2>&1 && [ -f $F/scan-ruled-tasks.pdf ]; then
+  mkdir -p "$T/s"; cp $F/scan-ruled-tasks.pdf "$T/s/"
+  "$VNPLAN" index --db "$T/s.db" "$T/s" >/dev/null 2>&1
+  for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công nghệ:0:2" "Sở Nội vụ:1:0" "Sở Tài chính:0:1"; do
+    ag=${a%%:*}; want=${a#*:}
+    got=$("$VNPLAN" who --db "$T/s.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
+    check "scanned ruled task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
+  done
+  n=$("$VNPLAN" tasks --db "$T/s.db" --format tsv 2>/dev/null | tail -n +2 | wc -l)
+  check "scanned ruled task table: 3 tasks, the group rows none (got $n)" test "$n" = 3
+fi
+
+# ---- the same ruled task table as a Word 97 .doc (LibreOffice): antiword's
+# "|cell|" lines rebuilt as rows (a row's lines joined, the group rows one
+# cell): its tasks have lead and support agencies
+if command -v antiword >/dev/null 2>&1; then
+  mkdir -p "$T/w"; cp $F/table-tasks-ruled.doc "$T/w/"
+  "$VNPLAN" index --db "$T/w.db" "$T/w" >/dev/null 2>&1
+  for a in "Sở Nông nghiệp và Môi trường:1:0" "Sở Khoa học và Công nghệ:0:2" "Sở Nội vụ:1:0" "Sở Tài chính:0:1"; do
+    ag=${a%%:*}; want=${a#*:}
+    got=$("$VNPLAN" who --db "$T/w.db" --json "$ag" 2>/dev/null | python3 -c 'import json,sys; p=json.load(sys.stdin)["provinces"]; print("%d:%d" % (p[0]["lead"], p[0]["support"]) if p else "none")' 2>/dev/null)
+    check "DOC task table: $ag lead:support $want (got ${got:-?})" test "$got" = "$want"
+  done
+fi
 
 # ---- hostile files beside a good one: each skipped with its reason, the
 # rest indexed, in bounded time

@@ -23,6 +23,7 @@ tally() { # $1 = name, $2 = output file, $3 = exit status
 mkdir -p tests/tmp
 out=tests/tmp/out.txt
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1
 echo "== unit tests (ASan+UBSan)"
 for t in bin/asan/test_*; do

@@ -98,9 +98,9 @@ static const char *zPlan =
     P("Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh.");
 
 static const char *zPlanText =
-    "| ỦY BAN NHÂN DÂN TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
-    "|---|---|\n"
-    "| Số: 125/KH-UBND | Bắc Ninh, ngày 20 tháng 11 năm 2025 |\n"
+    /* a layout table (two rows of two cells) in the portal's form */
+    "|\nỦY BAN NHÂN DÂN TỈNH BẮC NINH\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+    "|\nSố: 125/KH-UBND\n|\nBắc Ninh, ngày 20 tháng 11 năm 2025\n|\n"
     "\n"
     "**KẾ HOẠCH**\n\n"
     "**Triển khai chuyển đổi số năm 2026**\n\n"
@@ -139,6 +139,11 @@ static void test_render(void) {
       if (p->eKind == VP_P_ROW && iHead >= 0 && p->iTable == iHead) nRow++;
     }
     CHECK("task table head found", iHead >= 0);
+    CHECK("header block read from the layout table: issuer",
+          pText->header.zIssuer && strcmp(pText->header.zIssuer, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH") == 0);
+    CHECK("header block: number and place-date",
+          pText->header.zNumber && strstr(pText->header.zNumber, "125/KH-UBND") &&
+              pText->header.zPlaceDate && strstr(pText->header.zPlaceDate, "Bắc Ninh, ngày 20"));
     CHECK("three task rows", nRow == 3);
     vp_reader_free(pText);
   } else {

@@ -6,7 +6,9 @@
 ** without text passed over, lines kept — and PDFs refused: truncated, not a
 ** PDF, without any text (a scan), over the 2,000-page limit, and encrypted
 ** with a user password (qpdf, when installed); a task table laid out by
-** position rebuilt as pipe rows (pdf_table.c). Not for the walk or the index
+** position rebuilt as pipe rows (pdf_table.c), and a ruled one whose group
+** row spans the table cut by its rules (page_rules.c); OCR's roman
+** section numbers read with an L put right (vp_ocr_fix_roman_heads). Not for the walk or the index
 ** (tests/it_formats.sh indexes a .pdf copy of a seed plan).
 */
 #include <stdio.h>
@@ -15,6 +17,7 @@
 
 #include "vp_common.h"
 #include "vp_format.h"
+#include "vp_ocr.h"
 #include "vp_test.h"
 
 /* A PDF of nPage pages; page i shows the lines of azPage[i % nText] (lines
@@ -263,8 +266,88 @@ static void test_table(void) {
   free(zPdf);
 }
 
+/* A ruled task table (cell borders drawn) whose group row "I. …" spans
+** all columns, so no word gutter runs through the table: its rules cut it,
+** the group row's text in the first column, the others empty. */
+static void test_ruled_table(void) {
+  vp_buf c;
+  memset(&c, 0, sizeof c);
+  int rc = VP_OK;
+  static const struct {
+    double x, y;
+    const char *z;
+  } aCell[] = {
+      {72, 730, "PHU LUC"},
+      {73, 688, "STT"}, {108, 688, "Noi dung nhiem vu"}, {293, 688, "Co quan chu tri"},
+      {423, 688, "Co quan phoi hop"},
+      {73, 668, "I. NHIEM VU CHUNG: XAY DUNG VA HOAN THIEN THE CHE CUA TINH NAM 2026"},
+      {73, 650, "1"}, {108, 650, "Xay dung co so du lieu"}, {108, 640, "dat dai cua tinh"},
+      {293, 650, "So Tai chinh"}, {423, 650, "So Noi vu"},
+      {73, 622, "2"}, {108, 622, "Nang cap cong dich vu cong"}, {293, 622, "Van phong UBND tinh"},
+      {423, 622, "Cac so, nganh"},
+      {72, 590, "Tren day la Ke hoach cua Uy ban nhan dan tinh."},
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(aCell); i++)
+    vp_buf_appendf(&c, &rc, "BT /F1 10 Tf %.0f %.0f Td (%s) Tj ET\n", aCell[i].x, aCell[i].y, aCell[i].z);
+  /* the rules: rows at 700 680 662 636 616; columns 70 and 540 all the
+  ** way, 105 290 420 except across the group row (662..680) */
+  vp_buf_appends(&c, "0.5 w\n", &rc);
+  static const double aY[] = {700, 680, 662, 636, 616};
+  for (int i = 0; i < VP_ARRAY_SIZE(aY); i++) vp_buf_appendf(&c, &rc, "70 %.0f m 540 %.0f l S\n", aY[i], aY[i]);
+  vp_buf_appends(&c, "70 700 m 70 616 l S 540 700 m 540 616 l S\n", &rc);
+  static const double aX[] = {105, 290, 420};
+  for (int i = 0; i < VP_ARRAY_SIZE(aX); i++)
+    vp_buf_appendf(&c, &rc, "%.0f 700 m %.0f 680 l S %.0f 662 m %.0f 616 l S\n", aX[i], aX[i], aX[i], aX[i]);
+  size_t n;
+  char *zPdf = make_raw_pdf(c.z, &n);
+  vp_buf_free(&c);
+  char *z, *zErr;
+  rc = render(zPdf, n, &z, &zErr);
+  CHECK("ruled table page renders", rc == VP_OK && z != NULL);
+  if (z) {
+    CHECK("ruled: header row, four columns",
+          strstr(z, "| STT | Noi dung nhiem vu | Co quan chu tri | Co quan phoi hop |\n|---|---|---|---|\n"));
+    CHECK("ruled: the group row in its first column",
+          strstr(z, "| I. NHIEM VU CHUNG: XAY DUNG VA HOAN THIEN THE CHE CUA TINH NAM 2026 |  |  |  |\n"));
+    CHECK("ruled: row 1, its wrapped cell joined",
+          strstr(z, "| 1 | Xay dung co so du lieu dat dai cua tinh | So Tai chinh | So Noi vu |\n"));
+    CHECK("ruled: row 2", strstr(z, "| 2 | Nang cap cong dich vu cong | Van phong UBND tinh | Cac so, nganh |\n"));
+    CHECK("ruled: text around kept", strstr(z, "PHU LUC\n") &&
+                                         strstr(z, "Tren day la Ke hoach cua Uy ban nhan dan tinh."));
+    printf("ruled table page:\n%s\n", z);
+  }
+  free(z);
+  free(zErr);
+  free(zPdf);
+}
+
+/* A roman section number OCR read with an L: put right at a heading's
+** start only. */
+static void test_roman_heads(void) {
+  static const struct {
+    const char *zIn, *zWant;
+  } a[] = {
+      {"IL NHIỆM VỤ VÀ GIẢI PHÁP\n", "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"},
+      {"## **L. MỤC ĐÍCH, YÊU CẦU**\nnext", "## **I. MỤC ĐÍCH, YÊU CẦU**\nnext"},
+      {"VL ĐIỀU KHOẢN\n", "VI. ĐIỀU KHOẢN\n"},
+      {"Lời nói đầu\n", "Lời nói đầu\n"},          /* a word, not a numeral */
+      {"IL nhiệm vụ\n", "IL nhiệm vụ\n"},          /* no heading after it */
+      {"XX. TỔNG KẾT\n", "XX. TỔNG KẾT\n"},        /* a numeral, no L */
+      {"II. NHIỆM VỤ\nLL\n", "II. NHIỆM VỤ\nLL\n"}, /* right already; LL alone */
+      {"văn bản IL NHIỆM\n", "văn bản IL NHIỆM\n"},  /* not at a line's start */
+  };
+  for (int i = 0; i < VP_ARRAY_SIZE(a); i++) {
+    char *z = vp_ocr_fix_roman_heads(a[i].zIn);
+    CHECK(a[i].zIn, z && strcmp(z, a[i].zWant) == 0);
+    if (z && strcmp(z, a[i].zWant) != 0) fprintf(stderr, "got: %s\n", z);
+    free(z);
+  }
+}
+
 int main(void) {
   test_table();
+  test_ruled_table();
+  test_roman_heads();
   test_two_pages();
   test_blank_pages();
   test_page_limit();

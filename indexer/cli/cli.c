@@ -22,6 +22,7 @@
 #include "vp_export.h"
 #include "vp_indexer.h"
 #include "vp_lexicon.h"
+#include "vp_ocr.h"
 #include "vp_query.h"
 #include "vp_rows.h"
 #include "vp_server.h"
@@ -38,7 +39,7 @@ enum {
   O_YEAR = 1 << 8, O_SINCE = 1 << 9, O_UNTIL = 1 << 10, O_AGENCY = 1 << 11,
   O_DOC = 1 << 12, O_PRUNE = 1 << 13, O_QUIET = 1 << 14, O_OUTPUT = 1 << 15,
   O_TEMPLATE = 1 << 16, O_PREFIX = 1 << 17, O_ISSUER = 1 << 18, O_RELATION = 1 << 19,
-  O_SORT = 1 << 20
+  O_SORT = 1 << 20, O_OCR = 1 << 21
 };
 #define O_OUT (O_DB | O_JSON | O_COLOR)
 #define O_LIST (O_OUT | O_FORMAT)
@@ -74,6 +75,7 @@ static const cli_option aOption[] = {
     {"doc", 0, O_DOC, "DOC", "only the document DOC (id, file or number)"},
     {"prune", 0, O_PRUNE, NULL, "drop indexed files that are gone from the paths"},
     {"quiet", 'q', O_QUIET, NULL, "no progress and no summary"},
+    {"ocr", 0, O_OCR, "WHEN", "OCR of scanned PDF pages: auto (default: pages without text), off, force (every page); over $VNPLAN_OCR"},
     {"out", 'o', O_OUTPUT, "PATH", "write to PATH: a file (ndjson), a folder (csv: one file a table)"},
     {"template", 0, O_TEMPLATE, NULL, "print the OpenSearch/Elasticsearch index template instead"},
     {"index-prefix", 0, O_PREFIX, "NAME", "index names NAME-docs, NAME-passages… (default vnplan)"},
@@ -92,6 +94,7 @@ typedef struct cli_args {
   const char *zDoc;
   vp_docfilter filter;
   int bPrune, bQuiet;
+  int eOcr; /* vp_ocr_mode from --ocr, or -1: $VNPLAN_OCR's */
   const char *zOut, *zIndexPrefix;
   int bTemplate;
   int bStatusOnly; /* printers: only the exit status (answers printed as JSON or rows) */
@@ -339,6 +342,7 @@ static int run_query(cli_args *a, query_fn xQuery, print_fn xPrint) {
 /* ---- index ------------------------------------------------------------- */
 
 static int cmd_index(cli_args *a) {
+  if (a->eOcr >= 0) vp_ocr_mode_set((vp_ocr_mode)a->eOcr);
   vp_index_opts opts = {a->bPrune, !a->bQuiet, VP_INDEX_MAX_FILE_DEFAULT, stderr};
   vp_index_stats st;
   char *zErr = NULL;
@@ -871,10 +875,11 @@ static const vp_rows_col aAgencyCols[] = {
 #define COLS(a) a, VP_ARRAY_SIZE(a)
 
 static const cli_command aCommand[] = {
-    {"index", cmd_index, NULL, 1, -1, O_DB | O_PRUNE | O_QUIET, "PATH...",
+    {"index", cmd_index, NULL, 1, -1, O_DB | O_PRUNE | O_QUIET | O_OCR, "PATH...",
      "index plans (.txt .md .docx .html .pdf; folders recursively); unchanged files are skipped",
      "Exit 1 when some files were skipped (each named on stderr with the reason).",
-     "vnplan index --db plans.db corpus/\nvnplan index --db plans.db --prune corpus/", NULL, NULL, 0},
+     "vnplan index --db plans.db corpus/\nvnplan index --db plans.db --prune corpus/\n"
+     "vnplan index --db plans.db --ocr=off scans/", NULL, NULL, 0},
     {"search", cmd_search, NULL, 1, 1, O_LIST | O_LIMIT | O_OFFSET | O_FILTER, "QUERY",
      "passages matching QUERY: words, \"phrases\", 69-KL/TW, NQ/TW, AND OR NOT, prefix*",
      "--limit defaults to 10 (at most 200). Typed without diacritics, a word matches every spelling.",
@@ -1041,6 +1046,16 @@ static int set_option(cli_args *a, const cli_option *o, const char *zOpt, const 
     case O_JSON: a->eFormat = F_JSON; break;
     case O_PRUNE: a->bPrune = 1; break;
     case O_QUIET: a->bQuiet = 1; break;
+    case O_OCR: {
+      static const char *az[] = {"auto", "off", "force"}; /* in vp_ocr_mode's order */
+      for (int i = 0; i < 3; i++)
+        if (strcmp(zVal, az[i]) == 0) {
+          a->eOcr = i;
+          return 1;
+        }
+      fail_with(a, VP_EXIT_USAGE, NULL, "--ocr needs auto, off or force, not \"%s\"", zVal);
+      return 0;
+    }
     case O_PROVINCE: a->filter.zProvince = zVal; break;
     case O_KIND: a->filter.zKind = zVal; break;
     case O_SINCE: a->filter.zSince = zVal; break;
@@ -1221,6 +1236,7 @@ int vp_cli_main(int argc, char **argv) {
     cli_args a;
     memset(&a, 0, sizeof(a));
     a.pCmd = c;
+    a.eOcr = -1;
     a.bJson = wants_json(argc, argv);
     a.azPos = calloc((size_t)argc + 1, sizeof(char *));
     if (strcmp(c->zName, "export") == 0) a.eFormat = F_NDJSON;

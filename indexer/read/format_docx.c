@@ -7,7 +7,11 @@
 ** the label Word shows ("1.", "a)", "-": docx_num.c), tables as Markdown pipe rows with a
 ** separator after the first (a cell's paragraphs joined with spaces,
 ** w:gridSpan padded with empty cells, a w:vMerge continuation an empty
-** cell), footnotes as paragraphs at the end.
+** cell) — but a layout table (one or two rows of at most two cells: the
+** header block, the signature beside "Nơi nhận") in the portal's form
+** for such tables, a bare "|" line between cells, so its cells keep their
+** lines (pipecells.c reads the header block from it) —, footnotes as
+** paragraphs at the end.
 **
 ** Hostile files are refused with VP_EINPUT: a damaged or truncated zip, no
 ** word/document.xml, a part over VP_DOCX_MAX_PART bytes uncompressed (by its
@@ -341,7 +345,69 @@ static int render_tr(xmlNodePtr pTr, docx_num *pNum, vp_buf *pOut, int *pRc) {
   return nCol;
 }
 
+static void render_blocks(xmlNodePtr p, docx_num *pNum, vp_buf *pOut, int *pRc);
+
+/* The row of a table (w:tr, also inside a content control) at c, or NULL. */
+static xmlNodePtr row_at(xmlNodePtr c) {
+  if (is_w(c, "sdt")) c = child(child(c, "sdtContent"), "tr");
+  return is_w(c, "tr") ? c : NULL;
+}
+
+/* The cell (w:tc, also inside a content control) at c, or NULL. */
+static xmlNodePtr cell_at(xmlNodePtr c) {
+  if (is_w(c, "sdt")) c = child(child(c, "sdtContent"), "tc");
+  return is_w(c, "tc") ? c : NULL;
+}
+
+/* Is the table a layout table: one or two rows of at most two cells, as an
+** official document's header block (issuer | motto / "Số: …" | place and
+** date) and its signature beside "Nơi nhận" are set? */
+static int is_layout_table(xmlNodePtr pTbl) {
+  int nRow = 0;
+  for (xmlNodePtr c = pTbl->children; c; c = c->next) {
+    xmlNodePtr pTr = row_at(c);
+    if (pTr == NULL) continue;
+    if (++nRow > 2) return 0;
+    int nCell = 0;
+    for (xmlNodePtr d = pTr->children; d; d = d->next)
+      if (cell_at(d) && ++nCell > 2) return 0;
+  }
+  return nRow > 0;
+}
+
+/* A layout table written in the reader's form for layout tables, the
+** portal's (pipecells.c): a bare "|" line opens a row and closes each
+** cell, a cell's paragraphs one a line between. The header block's fields
+** keep their cells and lines (an issuer over two lines stays one issuer),
+** as the reader reads them from the portal's copy of the same document. */
+static void render_layout_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
+  for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
+    xmlNodePtr pTr = row_at(c);
+    if (pTr == NULL) continue;
+    vp_buf_append(pOut, "|\n", 2, pRc);
+    for (xmlNodePtr d = pTr->children; d && *pRc == VP_OK; d = d->next) {
+      xmlNodePtr pTc = cell_at(d);
+      if (pTc == NULL) continue;
+      vp_buf t = {0};
+      render_blocks(pTc, pNum, &t, pRc);
+      for (size_t i = 0; i < t.n; i++) {
+        if (t.z[i] == '\n' && (pOut->n == 0 || pOut->z[pOut->n - 1] == '\n')) continue; /* one a line */
+        char ch = t.z[i] == '|' ? '/' : t.z[i];
+        vp_buf_append(pOut, &ch, 1, pRc);
+      }
+      if (pOut->n && pOut->z[pOut->n - 1] != '\n') vp_buf_append(pOut, "\n", 1, pRc);
+      vp_buf_append(pOut, "|\n", 2, pRc);
+      vp_buf_free(&t);
+    }
+  }
+  vp_buf_append(pOut, "\n", 1, pRc);
+}
+
 static void render_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) {
+  if (is_layout_table(pTbl)) {
+    render_layout_tbl(pTbl, pNum, pOut, pRc);
+    return;
+  }
   int nRow = 0;
   for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
     xmlNodePtr pTr = c;

@@ -16,7 +16,11 @@
 ** FILE page 3 of 12"), and the count of such pages noted for the document
 ** (vp_format_note_ocr). Without OCR a scan is refused with the reason.
 ** A page holding a table is rebuilt from its glyph boxes instead, the
-** table as pipe rows (pdf_table.c).
+** table as pipe rows (pdf_table.c); a scanned page's from the boxes of the
+** words OCR recognised and the ruled lines of its image (page_rules.c),
+** through the same rebuild (the page always: a printed line a line); a
+** roman section number OCR read with an L for an I is put right at a
+** heading's start (vp_ocr_fix_roman_heads).
 */
 #include "vp_format.h"
 
@@ -63,18 +67,11 @@ static double scan_dpi(PopplerPage *pPage) {
   return dpi < OCR_DPI_MIN ? OCR_DPI_MIN : dpi > OCR_DPI ? OCR_DPI : dpi;
 }
 
-/* The page rendered in gray and read by OCR: *pzText malloc'd, or NULL
-** with *pzErr. */
-static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzErr) {
-  *pzText = NULL;
-  double wPt = 0, hPt = 0;
-  poppler_page_get_size(pPage, &wPt, &hPt);
-  if (!(wPt > 0 && hPt > 0 && wPt < 20000 && hPt < 20000)) {
-    if (pzErr) *pzErr = vp_mprintf("OCR: page of impossible size");
-    return VP_EINPUT;
-  }
-  double dpi = scan_dpi(pPage);
-  while (dpi > 50 && (wPt * dpi / 72.0) * (hPt * dpi / 72.0) > OCR_MAX_PIXELS) dpi -= 25;
+/* The page rendered in gray at dpi: *paGray malloc'd (nW x nH, a byte a
+** pixel, nW bytes a row). VP_OK or VP_ENOMEM. */
+static int render_gray(PopplerPage *pPage, double wPt, double hPt, double dpi,
+                       unsigned char **paGray, int *pnW, int *pnH) {
+  *paGray = NULL;
   int nW = (int)(wPt * dpi / 72.0 + 0.5), nH = (int)(hPt * dpi / 72.0 + 0.5);
   cairo_surface_t *pSurf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, nW, nH);
   if (cairo_surface_status(pSurf) != CAIRO_STATUS_SUCCESS) {
@@ -91,7 +88,6 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
   const unsigned char *aRgb = cairo_image_surface_get_data(pSurf);
   int nStride = cairo_image_surface_get_stride(pSurf);
   unsigned char *aGray = malloc((size_t)nW * (size_t)nH);
-  int rc = VP_ENOMEM;
   if (aGray && aRgb) {
     for (int y = 0; y < nH; y++) {
       const uint32_t *row = (const uint32_t *)(const void *)(aRgb + (size_t)y * (size_t)nStride);
@@ -101,10 +97,72 @@ static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzEr
         g[x] = (unsigned char)((((px >> 16) & 0xff) * 30 + ((px >> 8) & 0xff) * 59 + (px & 0xff) * 11) / 100);
       }
     }
-    rc = vp_ocr_gray(pOcr, aGray, nW, nH, nW, (int)dpi, pzText);
   }
-  free(aGray);
   cairo_surface_destroy(pSurf);
+  if (aGray == NULL || aRgb == NULL) {
+    free(aGray);
+    return VP_ENOMEM;
+  }
+  *paGray = aGray;
+  *pnW = nW;
+  *pnH = nH;
+  return VP_OK;
+}
+
+/* The page's text rebuilt from characters zText and their boxes aBox[nBox]
+** with the ruled lines of the page image aGray (nW x nH at dpi): malloc'd,
+** or NULL when the page holds no table (pdf_table.c). */
+static char *tables_ruled(const char *zText, const pdf_box *aBox, int nBox,
+                          const unsigned char *aGray, int nW, int nH, double dpi, int bAlways) {
+  page_rule *aV = NULL, *aH = NULL;
+  int nV = 0, nHr = 0;
+  if (page_rules_find(aGray, nW, nH, nW, (int)dpi, &aV, &nV, &aH, &nHr) != VP_OK) nV = nHr = 0;
+  char *zOut = pdf_table_rebuild_ruled(zText, aBox, nBox, aV, nV, aH, nHr, bAlways);
+  free(aV);
+  free(aH);
+  return zOut;
+}
+
+/* The page rendered in gray and read by OCR: *pzText malloc'd, or NULL
+** with *pzErr. A table on it is rebuilt from the words' boxes and the
+** image's ruled lines, as a text layer's is. */
+static int ocr_page(vp_ocr *pOcr, PopplerPage *pPage, char **pzText, char **pzErr) {
+  *pzText = NULL;
+  double wPt = 0, hPt = 0;
+  poppler_page_get_size(pPage, &wPt, &hPt);
+  if (!(wPt > 0 && hPt > 0 && wPt < 20000 && hPt < 20000)) {
+    if (pzErr) *pzErr = vp_mprintf("OCR: page of impossible size");
+    return VP_EINPUT;
+  }
+  double dpi = scan_dpi(pPage);
+  while (dpi > 50 && (wPt * dpi / 72.0) * (hPt * dpi / 72.0) > OCR_MAX_PIXELS) dpi -= 25;
+  unsigned char *aGray = NULL;
+  int nW = 0, nH = 0;
+  int rc = render_gray(pPage, wPt, hPt, dpi, &aGray, &nW, &nH);
+  if (rc != VP_OK) return rc;
+  char *zWords = NULL;
+  vp_ocr_box *aBox = NULL;
+  int nBox = 0;
+  rc = vp_ocr_gray(pOcr, aGray, nW, nH, nW, (int)dpi, pzText, &zWords, &aBox, &nBox);
+  pdf_box *aPb = rc == VP_OK && nBox > 0 ? malloc(sizeof *aPb * (size_t)nBox) : NULL;
+  if (aPb) {
+    for (int i = 0; i < nBox; i++) aPb[i] = (pdf_box){aBox[i].x1, aBox[i].y1, aBox[i].x2, aBox[i].y2};
+    char *zTables = tables_ruled(zWords, aPb, nBox, aGray, nW, nH, dpi, 1);
+    if (zTables) {
+      free(*pzText);
+      *pzText = zTables;
+    }
+  }
+  if (rc == VP_OK && *pzText) {
+    char *zFixed = vp_ocr_fix_roman_heads(*pzText);
+    if (zFixed == NULL) rc = VP_ENOMEM;
+    free(*pzText);
+    *pzText = zFixed;
+  }
+  free(aPb);
+  free(zWords);
+  free(aBox);
+  free(aGray);
   return rc;
 }
 
@@ -238,8 +296,13 @@ static int join_wrapped(PopplerPage *pPage, const PopplerRectangle *aR, char *zT
 }
 
 /* The page's text rebuilt with its tables as pipe rows (pdf_table.c) from
-** its glyph boxes aR (one per character), or NULL when it has none. */
-static char *tables_rebuilt(const PopplerRectangle *aR, guint nR, const char *zText) {
+** its glyph boxes aR (one per character), or NULL when it has none. A page
+** with a table is rendered (RULE_DPI, gray) for its ruled lines, which cut
+** a ruled table into rows and cells where word gutters alone would not (a
+** group row across the table). */
+#define RULE_DPI 150
+static char *tables_rebuilt(PopplerPage *pPage, const PopplerRectangle *aR, guint nR,
+                            const char *zText) {
   char *zOut = NULL;
   if (nR < (1u << 24)) {
     pdf_box *aBox = malloc(sizeof *aBox * (nR ? nR : 1));
@@ -248,6 +311,19 @@ static char *tables_rebuilt(const PopplerRectangle *aR, guint nR, const char *zT
         aBox[i].x1 = aR[i].x1, aBox[i].y1 = aR[i].y1, aBox[i].x2 = aR[i].x2, aBox[i].y2 = aR[i].y2;
       }
       zOut = pdf_table_rebuild(zText, aBox, (int)nR);
+      double wPt = 0, hPt = 0;
+      poppler_page_get_size(pPage, &wPt, &hPt);
+      unsigned char *aGray = NULL;
+      int nW = 0, nH = 0;
+      if (zOut && wPt > 0 && hPt > 0 && wPt < 5000 && hPt < 5000 &&
+          render_gray(pPage, wPt, hPt, RULE_DPI, &aGray, &nW, &nH) == VP_OK) {
+        char *zRuled = tables_ruled(zText, aBox, (int)nR, aGray, nW, nH, RULE_DPI, 0);
+        if (zRuled) {
+          free(zOut);
+          zOut = zRuled;
+        }
+        free(aGray);
+      }
       free(aBox);
     }
   }
@@ -343,6 +419,81 @@ static int append_page(vp_buf *pOut, const char *zText, int *pRc) {
   return bAny;
 }
 
+/* Cells of a pipe row z[0..n) ("| a | b |"), or 0 when it is none. */
+static int row_cells(const char *z, size_t n) {
+  while (n && (z[n - 1] == ' ' || z[n - 1] == '\r')) n--;
+  if (n < 2 || z[0] != '|' || z[n - 1] != '|') return 0;
+  int k = 0;
+  for (size_t i = 0; i < n; i++) k += z[i] == '|';
+  return k - 1;
+}
+
+/* Is the pipe row's first cell empty ("|  | …")? */
+static int first_cell_empty(const char *z) {
+  z++;
+  while (*z == ' ') z++;
+  return *z == '|';
+}
+
+/* Rows a page break cut from a table: when the page's text (zText) opens
+** with pipe rows of as many cells as the last row written (in *pOut), they
+** go there, before the page rule, its header separator dropped, a first
+** row with an empty first cell (the rest of a row the break cut) joined
+** cell by cell to that last row; the rows are cut from zText, in place. */
+static void join_table_rows(vp_buf *pOut, char *zText, int *pRc) {
+  size_t e = pOut->n;
+  while (e > 0 && (pOut->z[e - 1] == '\n' || pOut->z[e - 1] == ' ')) e--;
+  size_t s = e;
+  while (s > 0 && pOut->z[s - 1] != '\n') s--;
+  int nCell = e > s ? row_cells(pOut->z + s, e - s) : 0;
+  char *zL = zText + strspn(zText, " \t\r\n\f");
+  if (nCell == 0 || row_cells(zL, strcspn(zL, "\n")) != nCell) return;
+  int bFirst = 1;
+  while (*zL == '|' && *pRc == VP_OK) {
+    size_t nL = strcspn(zL, "\n");
+    if (row_cells(zL, nL) != nCell) break;
+    if (strncmp(zL, "|---", 4) != 0) {
+      if (bFirst && first_cell_empty(zL)) {
+        /* cell by cell: the last row's cells, each with this row's after it */
+        vp_buf row = {0};
+        const char *a = pOut->z + s, *b = zL;
+        vp_buf_append(&row, "|", 1, pRc);
+        for (int c = 0; c < nCell; c++) {
+          a++, b++;
+          size_t na = strcspn(a, "|"), nb = strcspn(b, "|");
+          const char *ta = a, *tb = b;
+          size_t ka = na, kb = nb;
+          while (ka && *ta == ' ') ta++, ka--;
+          while (ka && ta[ka - 1] == ' ') ka--;
+          while (kb && *tb == ' ') tb++, kb--;
+          while (kb && tb[kb - 1] == ' ') kb--;
+          vp_buf_append(&row, " ", 1, pRc);
+          vp_buf_append(&row, ta, ka, pRc);
+          if (ka && kb) vp_buf_append(&row, " ", 1, pRc);
+          vp_buf_append(&row, tb, kb, pRc);
+          vp_buf_append(&row, " |", 2, pRc);
+          a += na, b += nb;
+        }
+        pOut->n = s;
+        if (row.n) vp_buf_append(pOut, row.z, row.n, pRc);
+        vp_buf_free(&row);
+      } else {
+        pOut->n = e;
+        vp_buf_append(pOut, "\n", 1, pRc);
+        vp_buf_append(pOut, zL, nL, pRc);
+      }
+      e = pOut->n;
+      s = e;
+      while (s > 0 && pOut->z[s - 1] != '\n') s--;
+    }
+    bFirst = 0;
+    zL += nL;
+    if (*zL == '\n') zL++;
+  }
+  if (pOut->z) pOut->z[pOut->n] = '\0';
+  memmove(zText, zL, strlen(zL) + 1);
+}
+
 int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr) {
   *pzOut = NULL;
   *pnOut = 0;
@@ -408,7 +559,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
       g_free(aR);
       aR = NULL;
     }
-    char *zTables = aR ? tables_rebuilt(aR, nR, zText) : NULL;
+    char *zTables = aR ? tables_rebuilt(pPage, aR, nR, zText) : NULL;
     if (zTables) { /* a page with a table: rebuilt from positions */
       g_free(zText);
       zText = g_strdup(zTables);
@@ -430,6 +581,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
       vp_buf_append(&out, zL, nKeep, &rc);
       memmove(zText, zL + nL, strlen(zL + nL) + 1);
     }
+    if (zText && nText > 0) join_table_rows(&out, zText, &rc);
     if (zText) {
       size_t nBefore = out.n;
       if (nText > 0) vp_buf_append(&out, "\n\n---\n\n", 7, &rc);
@@ -451,7 +603,7 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     if (pzErr) {
       if (zOcrErr) *pzErr = vp_mprintf("no text layer (a scan) and %s", zOcrErr);
       else if (!vp_ocr_built()) *pzErr = vp_mprintf("no text layer (a scan; OCR is not built: libtesseract-dev was missing at build time)");
-      else if (eOcr == VP_OCR_OFF) *pzErr = vp_mprintf("no text layer (a scan; OCR is off: VNPLAN_OCR=off)");
+      else if (eOcr == VP_OCR_OFF) *pzErr = vp_mprintf("no text layer (a scan; OCR is off: --ocr=off or VNPLAN_OCR=off)");
       else *pzErr = vp_mprintf("no text found, not even by OCR");
     }
     rc = VP_EINPUT;

@@ -10,7 +10,12 @@
 ** cells. The page is written back line by line (a line's parts far apart
 ** each on its own line), each table as pipe rows with a separator after the
 ** header. Bounded: at most MAX_WORDS words a page, 64 columns.
-** Not for ruled-line detection (poppler-glib does not give the paths).
+** With a page's ruled lines (a scan's, page_rules.c), a region where
+** vertical rules stand at four x positions or more is a ruled table: rows
+** between its horizontal rules, cells between the vertical rules crossing
+** the row (a merged cell: its text in its first column); word gutters are
+** not needed there, and a group row spanning the table does not hide the
+** columns. Not for finding the rules (page_rules.c).
 */
 #include "pdf_table.h"
 
@@ -209,7 +214,208 @@ static void write_line(vp_buf *pOut, const char *z, const pt_word *aW, const int
   vp_buf_append(pOut, "\n", 1, pRc);
 }
 
+/* ---- two-column layout ----
+** An official document's header block (issuer | motto, "Số: …" | place and
+** date) and its closing (recipients | signature) are two columns side by
+** side; written line by line across, the columns' lines would interleave. */
+
+/* The x where line L's words part by more than three glyph heights (its
+** right column), or -1. */
+static double split_x(const pt_word *aW, const int *aiOrder, const pt_line *L) {
+  for (int i = 1; i < L->n; i++) {
+    const pt_word *p = &aW[aiOrder[L->iFirst + i - 1]], *w = &aW[aiOrder[L->iFirst + i]];
+    if (w->x1 - p->x2 > 3 * (w->y2 - w->y1)) return w->x1;
+  }
+  return -1;
+}
+
+/* Does no word of line L straddle x (within a glyph height)? */
+static int clear_of(const pt_word *aW, const int *aiOrder, const pt_line *L, double x) {
+  for (int i = 0; i < L->n; i++) {
+    const pt_word *w = &aW[aiOrder[L->iFirst + i]];
+    double h = w->y2 - w->y1;
+    if (w->x1 < x - h && w->x2 > x - h) return 0;
+  }
+  return 1;
+}
+
+/* The end of a two-column run of lines from a (its column edge in *pX):
+** lines none of whose words straddle the edge, the first and the last of
+** them split at it, no gap of more than two lines between; a, when there is
+** none. */
+static int layout_run(const pt_word *aW, const int *aiOrder, const pt_line *aL, int nL, int a,
+                      double *pX) {
+  double x = split_x(aW, aiOrder, &aL[a]);
+  if (x < 0) return a;
+  int b = a + 1, e = a + 1; /* e: after the last line split at x */
+  while (b < nL && clear_of(aW, aiOrder, &aL[b], x) &&
+         aL[b].y1 - aL[b - 1].y2 <= 2.5 * (aL[b].y2 - aL[b].y1)) {
+    double xb = split_x(aW, aiOrder, &aL[b]);
+    if (xb >= 0 && fabs(xb - x) < 3 * (aL[b].y2 - aL[b].y1)) e = b + 1;
+    b++;
+  }
+  *pX = x;
+  return e - a >= 2 ? e : a;
+}
+
+/* The words of line L left of x (bRight: at or right of it), as a line. */
+static void write_side(vp_buf *pOut, const char *z, const pt_word *aW, const int *aiOrder,
+                       const pt_line *L, double x, int bRight, int *pRc) {
+  int n = 0;
+  for (int i = 0; i < L->n; i++) {
+    const pt_word *w = &aW[aiOrder[L->iFirst + i]];
+    double h = w->y2 - w->y1;
+    if ((w->x1 >= x - h) != bRight) continue;
+    if (n++) vp_buf_append(pOut, " ", 1, pRc);
+    vp_buf_append(pOut, z + w->iStart, (size_t)(w->iEnd - w->iStart), pRc);
+  }
+  if (n) vp_buf_append(pOut, "\n", 1, pRc);
+}
+
+/* ---- ruled tables ---- */
+
+#define RULE_SNAP 3.0 /* points: rules this close are one */
+#define MAX_BANDS 256
+
+typedef struct pt_region {
+  double y1, y2, x1, x2;
+  double aX[MAX_COLS + 1]; /* the vertical rules' x positions, sorted */
+  int nX;
+  double aY[MAX_BANDS + 1]; /* row boundaries, sorted */
+  int nY;
+  int bDone;
+} pt_region;
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Add v to the sorted set a[0..*pn) unless within RULE_SNAP of a member. */
+static void snap_add(double *a, int *pn, int nMax, double v) {
+  for (int i = 0; i < *pn; i++)
+    if (fabs(a[i] - v) <= RULE_SNAP) return;
+  if (*pn >= nMax) return;
+  a[(*pn)++] = v;
+  qsort(a, (size_t)*pn, sizeof *a, cmp_double);
+}
+
+static int snap_index(const double *a, int n, double v) {
+  for (int i = 0; i < n; i++)
+    if (fabs(a[i] - v) <= RULE_SNAP) return i;
+  return -1;
+}
+
+/* Regions of vertical rules overlapping in y (within RULE_SNAP), kept when
+** they stand at TABLE_MIN_COLS + 1 x positions or more; their row
+** boundaries from the horizontal rules crossing half their width. */
+static int find_regions(const page_rule *aV, int nV, const page_rule *aH, int nH, pt_region *aRg,
+                        int nMax) {
+  int n = 0;
+  unsigned char *used = calloc((size_t)(nV ? nV : 1), 1);
+  if (used == NULL) return 0;
+  for (int s = 0; s < nV && n < nMax; s++) {
+    if (used[s]) continue;
+    pt_region *R = &aRg[n];
+    memset(R, 0, sizeof *R);
+    R->y1 = aV[s].y1, R->y2 = aV[s].y2, R->x1 = R->x2 = aV[s].x1;
+    used[s] = 1;
+    snap_add(R->aX, &R->nX, MAX_COLS + 1, aV[s].x1);
+    for (int bGrew = 1; bGrew;) {
+      bGrew = 0;
+      for (int i = 0; i < nV; i++) {
+        if (used[i] || aV[i].y1 > R->y2 + RULE_SNAP || aV[i].y2 < R->y1 - RULE_SNAP) continue;
+        used[i] = 1;
+        bGrew = 1;
+        if (aV[i].y1 < R->y1) R->y1 = aV[i].y1;
+        if (aV[i].y2 > R->y2) R->y2 = aV[i].y2;
+        if (aV[i].x1 < R->x1) R->x1 = aV[i].x1;
+        if (aV[i].x1 > R->x2) R->x2 = aV[i].x1;
+        snap_add(R->aX, &R->nX, MAX_COLS + 1, aV[i].x1);
+      }
+    }
+    if (R->nX < TABLE_MIN_COLS + 1) continue;
+    snap_add(R->aY, &R->nY, MAX_BANDS + 1, R->y1);
+    snap_add(R->aY, &R->nY, MAX_BANDS + 1, R->y2);
+    for (int i = 0; i < nH; i++) {
+      double y = aH[i].y1;
+      if (y < R->y1 - RULE_SNAP || y > R->y2 + RULE_SNAP) continue;
+      double xa = aH[i].x1 > R->x1 ? aH[i].x1 : R->x1, xb = aH[i].x2 < R->x2 ? aH[i].x2 : R->x2;
+      if (xb - xa >= (R->x2 - R->x1) / 2) snap_add(R->aY, &R->nY, MAX_BANDS + 1, y);
+    }
+    n++;
+  }
+  free(used);
+  return n;
+}
+
+/* Is a y (a line's middle) inside region R? */
+static int in_region(const pt_region *R, double y) { return y > R->y1 && y < R->y2; }
+
+/* Write the ruled table of region R from the words of lines aL[0..nL) in it. */
+static void write_ruled(vp_buf *pOut, const char *z, const pt_word *aW, const int *aiOrder,
+                        const pt_line *aL, int nL, const pt_region *R, const page_rule *aV,
+                        int nV, int *pRc) {
+  int nBand = R->nY - 1, nCol = R->nX - 1;
+  if (nBand < 1 || nCol < 1) return;
+  vp_buf *aCell = calloc((size_t)nBand * (size_t)nCol, sizeof *aCell);
+  if (aCell == NULL) {
+    *pRc = VP_ENOMEM;
+    return;
+  }
+  for (int l = 0; l < nL; l++) {
+    if (!in_region(R, (aL[l].y1 + aL[l].y2) / 2)) continue;
+    for (int i = 0; i < aL[l].n; i++) {
+      const pt_word *w = &aW[aiOrder[aL[l].iFirst + i]];
+      double yc = (w->y1 + w->y2) / 2, xc = (w->x1 + w->x2) / 2;
+      int b = 0;
+      while (b + 1 < nBand && yc > R->aY[b + 1]) b++;
+      /* the cell: left of it the nearest vertical rule crossing the band */
+      double ym = (R->aY[b] + R->aY[b + 1]) / 2;
+      int c = 0;
+      for (int v = 0; v < nV; v++) {
+        if (aV[v].y1 > ym || aV[v].y2 < ym || aV[v].x1 > xc) continue;
+        int k = snap_index(R->aX, R->nX, aV[v].x1);
+        if (k > c) c = k;
+      }
+      if (c >= nCol) c = nCol - 1;
+      append_cell(&aCell[b * nCol + c], z, w, pRc);
+    }
+  }
+  int nRow = 0;
+  vp_buf_append(pOut, "\n", 1, pRc);
+  for (int b = 0; b < nBand; b++) {
+    int bAny = 0;
+    for (int c = 0; c < nCol; c++) bAny |= aCell[b * nCol + c].n > 0;
+    if (!bAny) continue;
+    vp_buf_append(pOut, "|", 1, pRc);
+    for (int c = 0; c < nCol; c++) {
+      vp_buf *pC = &aCell[b * nCol + c];
+      vp_buf_append(pOut, " ", 1, pRc);
+      if (pC->n) vp_buf_append(pOut, pC->z, pC->n, pRc);
+      vp_buf_append(pOut, " |", 2, pRc);
+    }
+    vp_buf_append(pOut, "\n", 1, pRc);
+    if (nRow++ == 0) {
+      vp_buf_append(pOut, "|", 1, pRc);
+      for (int c = 0; c < nCol; c++) vp_buf_append(pOut, "---|", 4, pRc);
+      vp_buf_append(pOut, "\n", 1, pRc);
+    }
+  }
+  vp_buf_append(pOut, "\n", 1, pRc);
+  for (int i = 0; i < nBand * nCol; i++) vp_buf_free(&aCell[i]);
+  free(aCell);
+}
+
+#define MAX_REGIONS 16
+
 char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
+  return pdf_table_rebuild_ruled(zText, aBox, nBox, NULL, 0, NULL, 0, 0);
+}
+
+char *pdf_table_rebuild_ruled(const char *zText, const pdf_box *aBox, int nBox,
+                              const page_rule *aV, int nV, const page_rule *aH, int nH,
+                              int bAlways) {
   int nMax = nBox < MAX_WORDS ? nBox : MAX_WORDS;
   if (nMax <= 0) return NULL;
   pt_word *aW = malloc(sizeof *aW * (size_t)nMax);
@@ -219,7 +425,7 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
   char *zOut = NULL;
   if (aW == NULL || aiOrder == NULL || aL == NULL) goto done;
   int nW = split_words(zText, aBox, nBox, aW, nMax);
-  if (nW < 6) goto done;
+  if (nW < (bAlways ? 1 : 6)) goto done;
   qsort(aW, (size_t)nW, sizeof *aW, cmp_y);
   /* lines: words whose centres fall within the line's band */
   int nL = 0;
@@ -252,7 +458,22 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
   vp_buf out = {0};
   int rc = VP_OK, nTable = 0;
   double aCut[MAX_COLS];
+  pt_region *aRg = nV > 0 ? malloc(sizeof *aRg * MAX_REGIONS) : NULL;
+  int nRg = aRg ? find_regions(aV, nV, aH, nH, aRg, MAX_REGIONS) : 0;
   for (int a = 0; a < nL && rc == VP_OK;) {
+    /* a line in a ruled table: the table, once */
+    int iRg = -1;
+    for (int r = 0; r < nRg && iRg < 0; r++)
+      if (in_region(&aRg[r], (aL[a].y1 + aL[a].y2) / 2)) iRg = r;
+    if (iRg >= 0) {
+      if (!aRg[iRg].bDone) {
+        write_ruled(&out, zText, aW, aiOrder, aL, nL, &aRg[iRg], aV, nV, &rc);
+        aRg[iRg].bDone = 1;
+        nTable++;
+      }
+      a++;
+      continue;
+    }
     /* grow a run of lines from a while two gutters or more remain */
     memset(cov, 0, (size_t)nCov);
     int b = a, nCut = 0;
@@ -264,6 +485,9 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
       /* a gap of more than two lines ends the run */
       double h = aL[b].y2 - aL[b].y1;
       if (nTry < TABLE_MIN_COLS - 1 || (b > a && aL[b].y1 - aL[b - 1].y2 > 2.5 * h)) break;
+      int bRuled = 0; /* a ruled table's line ends a run of gutters */
+      for (int r = 0; r < nRg; r++) bRuled |= in_region(&aRg[r], (aL[b].y1 + aL[b].y2) / 2);
+      if (bRuled) break;
       memcpy(cov, cov2, (size_t)nCov);
       memcpy(aCut, aTry, sizeof(double) * (size_t)nTry);
       nCut = nTry;
@@ -291,12 +515,23 @@ char *pdf_table_rebuild(const char *zText, const pdf_box *aBox, int nBox) {
       nTable++;
       a = b;
     } else {
-      write_line(&out, zText, aW, aiOrder, &aL[a], &rc);
-      a++;
+      double xSplit = 0;
+      int e = layout_run(aW, aiOrder, aL, nL, a, &xSplit);
+      if (e > a) { /* two columns: the left one's lines, then the right one's */
+        for (int bRight = 0; bRight <= 1; bRight++) {
+          for (int l = a; l < e; l++) write_side(&out, zText, aW, aiOrder, &aL[l], xSplit, bRight, &rc);
+          vp_buf_append(&out, "\n", 1, &rc);
+        }
+        a = e;
+      } else {
+        write_line(&out, zText, aW, aiOrder, &aL[a], &rc);
+        a++;
+      }
     }
   }
-  if (rc == VP_OK && nTable > 0) zOut = vp_buf_take(&out);
+  if (rc == VP_OK && (nTable > 0 || bAlways)) zOut = vp_buf_take(&out);
   vp_buf_free(&out);
+  free(aRg);
 done:
   free(cov);
   free(aL);

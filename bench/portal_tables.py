@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""portal_tables.py — a legal portal's Markdown plan with its tables made
+real, for bench/formats.sh: the portal writes a table one cell per run of
+lines with bare "|" lines between ("|" opens a row, closes a cell, and "||"
+ends a row and starts the next). Published DOCX and PDF plans, and scans of
+printed ones, have ruled Word tables instead, so each such run becomes a
+table: written as HTML (with column widths, and a row's trailing empty cells
+merged into its last filled one, as group rows are), read by pandoc, and
+put in place of the run in pandoc's reading of the rest of the Markdown
+(hard line breaks kept, as the pipe-literal fixture had them).
+
+usage: portal_tables.py IN.md OUT.json  (pandoc's JSON: pandoc -f json -t docx)
+       portal_tables.py --reference OUT.docx   (pandoc's reference.docx with
+                                                 ruled table borders)
+
+The row grammar follows the reader's (indexer/read/pipecells.c): k pipes
+before a cell's lines open a new row (k-1 empty cells first) unless the row
+is known to be short by k cells and the row already has two cells or more;
+a blank line after a pipe ends the table, as does text after a full row
+that is not one line closed by a pipe."""
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+PIPE = re.compile(r"^\s*\|\s*$")
+ROWNUM = re.compile(r"^\s*(\*\*)?\s*([0-9]+(\.[0-9]+)*|[IVXL]+|[a-zđ])[.)]?\s*(\*\*)?\s*$")
+
+
+def inline(s):
+    """A cell line's Markdown emphasis as HTML, the rest escaped."""
+    s = html.escape(s.strip(), quote=False)
+    s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
+    s = re.sub(r"(?<![\w*])\*(\S.*?)\*(?![\w*])", r"<em>\1</em>", s)
+    return s.replace("*", "")
+
+
+def cell_html(lines):
+    """A cell's lines as paragraphs: the portal wraps a cell's text where
+    its page did, so lines join, except after a sentence end, an emphasis
+    end or a rule line, and before a dash or a rule."""
+    paras = []
+    for x in lines:
+        x = x.strip()
+        prev = paras[-1] if paras else None
+        rule = re.fullmatch(r"-{3,}", x)
+        if prev is None or rule or x.startswith("-") or re.search(r"([.;:]|\*|-{3,})$", prev):
+            paras.append(x)
+        else:
+            paras[-1] = prev + " " + x
+    return "".join("<p>%s</p>" % inline(x) for x in paras)
+
+
+def read_table(lines, i):
+    """Rows of the table whose first pipe line is i, and the line after it."""
+    rows = [[]]
+    ncol = 0
+    j = i + 1
+    n = len(lines)
+    while j < n:
+        k = 0
+        while j < n and PIPE.match(lines[j]):
+            k += 1
+            j += 1
+        if j >= n or not lines[j].strip():
+            break
+        r = rows[-1]
+        if k == 0:
+            if ncol and len(r) >= ncol:
+                # the row is full: one line closed by a pipe is a row whose
+                # opening pipe is missing; anything else follows the table
+                if j + 1 < n and PIPE.match(lines[j + 1]):
+                    rows.append([])
+                else:
+                    break
+        else:
+            same = ncol and len(r) + k < ncol and len(r) > 1 and not ROWNUM.match(lines[j])
+            if same:
+                r.extend([""] * k)
+            else:
+                if not ncol and len(r) >= 2:
+                    ncol = len(r)
+                r.extend([""] * (k - 1))
+                if r:
+                    rows.append([])
+        cell = []
+        while j < n and lines[j].strip() and not PIPE.match(lines[j]):
+            cell.append(lines[j])
+            j += 1
+        rows[-1].append(cell_html(cell))
+        if j >= n or not PIPE.match(lines[j]):
+            break
+        j += 1  # the pipe closing the cell
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
+    return rows, j
+
+
+def to_html(rows):
+    width = max(len(r) for r in rows)
+    # column widths as a typesetter gives them: by the cells' mean length
+    # (sqrt, so a long task column does not squeeze the others), each wide
+    # enough for its longest word
+    total = [0] * width
+    count = [0] * width
+    word = [4] * width
+    for r in rows:
+        for c, t in enumerate(r):
+            t = re.sub(r"<[^>]+>", " ", t).split()
+            if t:
+                total[c] += len(" ".join(t))
+                count[c] += 1
+                word[c] = max(word[c], max(len(x) for x in t))
+    w = [max((total[c] / count[c]) ** 0.5 if count[c] else 0, word[c] ** 0.5 * 1.6) for c in range(width)]
+    if width == 2:
+        # a layout table (header block, signature) as clerks set it: the
+        # issuer's side narrower, the motto on one line on the other
+        w = [38, 62]
+    out = ["<table>", "<colgroup>"]
+    out += ['<col width="%d%%" />' % max(6, round(100 * x / sum(w))) for x in w]
+    out.append("</colgroup>")
+    for r in rows:
+        cells = r + [""] * (width - len(r))
+        # a row whose last cells are empty: its last filled cell spans them
+        # (a group row "II. …" across the table, as a merged cell)
+        n = len(cells)
+        while n > 1 and not cells[n - 1].strip():
+            n -= 1
+        tds = ["<td>%s</td>" % c for c in cells[:n - 1]]
+        span = width - n + 1
+        tds.append(("<td colspan=\"%d\">%s</td>" % (span, cells[n - 1])) if span > 1 else "<td>%s</td>" % cells[n - 1])
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def convert(text):
+    """The Markdown with each table as a placeholder paragraph, and the
+    tables' HTML in order."""
+    lines = text.split("\n")
+    out, tables = [], []
+    i = 0
+    while i < len(lines):
+        if PIPE.match(lines[i]):
+            rows, j = read_table(lines, i)
+            if rows and any(len(r) >= 2 for r in rows):
+                out += ["", "VPTABLE%d" % len(tables), ""]
+                tables.append(to_html(rows))
+            else:  # not a table: its pipes kept as text
+                out += [re.sub(r"^\s*\|\s*$", r"\\|", x) for x in lines[i:j]]
+            i = max(j, i + 1)
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out), tables
+
+
+def pandoc_json(text, fmt):
+    r = subprocess.run(["pandoc", "-f", fmt, "-t", "json"], input=text.encode("utf-8"),
+                       check=True, capture_output=True)
+    return json.loads(r.stdout)
+
+
+def to_pandoc(text):
+    """The document as pandoc's JSON: the text read as the old fixture read
+    it (Markdown, hard line breaks), each placeholder replaced by its table
+    read from HTML (pandoc's own table model: spans, column widths)."""
+    md, tables = convert(text)
+    doc = pandoc_json(md, "markdown+hard_line_breaks")
+    if not tables:
+        return doc
+    tdoc = pandoc_json("\n".join(tables), "html")
+    blocks = [b for b in tdoc["blocks"] if b.get("t") == "Table"]
+    def placeholder(b):
+        if b.get("t") != "Para" or len(b["c"]) != 1 or b["c"][0].get("t") != "Str":
+            return -1
+        m = re.fullmatch(r"VPTABLE(\d+)", b["c"][0]["c"])
+        return int(m.group(1)) if m else -1
+    doc["blocks"] = [blocks[placeholder(b)] if 0 <= placeholder(b) < len(blocks) else b
+                     for b in doc["blocks"]]
+    return doc
+
+
+def reference(path):
+    """pandoc's reference.docx, its "Table" style given single rules on every
+    border (Word's "Table Grid"), as printed plans rule their tables."""
+    data = subprocess.run(["pandoc", "--print-default-data-file", "reference.docx"],
+                          check=True, capture_output=True).stdout
+    tmp = path + ".tmp"
+    open(tmp, "wb").write(data)
+    rule = "".join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % b
+                   for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    with zipfile.ZipFile(tmp) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            buf = zin.read(item.filename)
+            if item.filename == "word/styles.xml":
+                s = buf.decode("utf-8")
+                m = re.search(r'<w:style [^>]*w:styleId="Table"[^>]*>.*?</w:style>', s, re.S)
+                if m:
+                    st = m.group(0)
+                    if "<w:tblPr>" in st:
+                        st2 = st.replace("<w:tblPr>", "<w:tblPr><w:tblBorders>%s</w:tblBorders>" % rule, 1)
+                    else:
+                        st2 = st.replace("</w:style>", "<w:tblPr><w:tblBorders>%s</w:tblBorders></w:tblPr></w:style>" % rule)
+                    s = s.replace(st, st2)
+                buf = s.encode("utf-8")
+            zout.writestr(item, buf)
+    os.remove(tmp)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--reference":
+        reference(sys.argv[2])
+    elif len(sys.argv) == 3:
+        text = open(sys.argv[1], encoding="utf-8").read()
+        json.dump(to_pandoc(text), open(sys.argv[2], "w", encoding="utf-8"))
+    else:
+        sys.exit(__doc__)
