@@ -9,9 +9,12 @@ import argparse
 import math
 import os
 import sqlite3
+import sys
 
 # the judged set: this folder, or the one RELEVANCE_SET names (holdout/)
 HERE = os.environ.get("RELEVANCE_SET") or os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pool import read_run  # noqa: E402
 
 
 def main():
@@ -29,13 +32,6 @@ def main():
         grades[(q, k)] = int(g)
         ideal.setdefault(q, []).append(int(g))
 
-    def run(lb):
-        r = {}
-        for ln in open(os.path.join(HERE, "runs", lb + ".tsv"), encoding="utf-8"):
-            q, _, k = ln.rstrip("\n").split("\t")
-            r.setdefault(q, []).append(k)
-        return r
-
     def ndcg(q, ks):
         gs = [grades.get((q, k), 0) for k in ks[:10]]
         best = sorted(ideal.get(q, []), reverse=True)[:10]
@@ -51,7 +47,7 @@ def main():
         t = " ".join((r[0] if r else "?").split())
         return t if len(t) <= 150 else t[:150] + " …"
 
-    B, A = run(a.before), run(a.after)
+    B, A = read_run(a.before), read_run(a.after)
     delta = sorted(queries, key=lambda q: -abs(ndcg(q, A.get(q, [])) - ndcg(q, B.get(q, []))))
     for q in delta[:a.n]:
         print("%s %r: nDCG@10 %.2f -> %.2f" % (q, queries[q], ndcg(q, B.get(q, [])), ndcg(q, A.get(q, []))))

@@ -2164,33 +2164,41 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   return finish(rc, pOut, ppOut);
 }
 
-int vp_query_chain_facts(vp_db *p, const long long *aDoc, int nDoc, cJSON **ppOut, char **pzErr) {
-  *ppOut = NULL;
+/* What documents aDoc[0..nDoc) rest on: the instruments they cite as basis,
+** implement or continue, {key, scope, relation} (and "doc" with bDoc) into
+** aOut, in the order they are cited. */
+static int add_rests_on(vp_db *p, const long long *aDoc, int nDoc, int bDoc, cJSON *aOut,
+                        char **pzErr) {
   sqlite3_stmt *s = NULL;
-  int rc = read_begin(p, pzErr);
-  if (rc != VP_OK) return rc;
-  rc = prepare(p,
-               "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
-               " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
-               " AND c.relation IN ('implements', 'continues', 'basis') ORDER BY c.start",
-               &s, pzErr);
-  cJSON *pOut = cJSON_CreateObject();
-  cJSON *aCites = cJSON_AddArrayToObject(pOut, "cites");
+  int rc = prepare(p,
+                   "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
+                   " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
+                   " AND c.relation IN ('implements', 'continues', 'basis') ORDER BY c.start",
+                   &s, pzErr);
   for (int k = 0; rc == VP_OK && k < nDoc; k++) {
     sqlite3_bind_int64(s, 1, aDoc[k]);
     while (step_row(p, s, &rc, pzErr)) {
       cJSON *o = cJSON_CreateObject();
       const char *zScope = col_text(s, 1);
-      cJSON_AddNumberToObject(o, "doc", (double)aDoc[k]);
+      if (bDoc) cJSON_AddNumberToObject(o, "doc", (double)aDoc[k]);
       add_col(o, "key", s, 0);
       add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
       add_col(o, "relation", s, 2);
-      cJSON_AddItemToArray(aCites, o);
+      cJSON_AddItemToArray(aOut, o);
     }
     sqlite3_reset(s);
   }
   release(p, s);
-  s = NULL;
+  return rc;
+}
+
+int vp_query_chain_facts(vp_db *p, const long long *aDoc, int nDoc, cJSON **ppOut, char **pzErr) {
+  *ppOut = NULL;
+  sqlite3_stmt *s = NULL;
+  int rc = read_begin(p, pzErr);
+  if (rc != VP_OK) return rc;
+  cJSON *pOut = cJSON_CreateObject();
+  rc = add_rests_on(p, aDoc, nDoc, 1, cJSON_AddArrayToObject(pOut, "cites"), pzErr);
   /* the documents: every one with a number (an instrument may be one), and
   ** those asked for */
   char *zIn = in_list(nDoc, 1);
@@ -2310,25 +2318,7 @@ static int add_chain(vp_db *p, cJSON *pOut, const char *zToken, char **pzErr) {
   }
   release(p, s);
   s = NULL;
-  if (rc == VP_OK && nDoc > 0)
-    rc = prepare(p,
-                 "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
-                 " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
-                 " AND c.relation IN ('basis', 'implements', 'continues')",
-                 &s, pzErr);
-  for (int k = 0; rc == VP_OK && k < nDoc; k++) {
-    sqlite3_bind_int64(s, 1, aDoc[k]);
-    while (step_row(p, s, &rc, pzErr)) {
-      cJSON *o = cJSON_CreateObject();
-      const char *zScope = col_text(s, 1);
-      add_col(o, "key", s, 0);
-      add_str(o, "scope", zScope && zScope[0] ? zScope : NULL);
-      add_col(o, "relation", s, 2);
-      cJSON_AddItemToArray(aImpl, o);
-    }
-    sqlite3_reset(s);
-  }
-  release(p, s);
+  if (rc == VP_OK && nDoc > 0) rc = add_rests_on(p, aDoc, nDoc, 0, aImpl, pzErr);
   return rc;
 }
 
