@@ -137,6 +137,44 @@ def to_html(rows):
     return "\n".join(out)
 
 
+HEADNUM = re.compile(r"^(S[ốô]? ?TT|TT)$", re.I)
+
+
+def split_head(rows):
+    """The portal may run a signature block and an appendix's heading into
+    the appendix table's head row ("Nơi nhận …" | "TM. ỦY BAN NHÂN DÂN …" |
+    "PHỤ LỤC …" | "TT" | "Nội dung" …), as the reader finds (a head row's
+    column names start a table); a printed plan has the signature as a
+    layout table, the heading as paragraphs, then the task table. Returns
+    (layout cells before the head, the table's rows)."""
+    if not rows:
+        return [], rows
+    r = rows[0]
+    for k, c in enumerate(r):
+        t = re.sub(r"<[^>]+>", " ", c).split()
+        if k >= 1 and t and HEADNUM.match(" ".join(t)) and len(r) - k >= 3:
+            return r[:k], [r[k:]] + rows[1:]
+    return [], rows
+
+
+def layout_blocks(cells):
+    """Cells run into a head row as a printed plan sets them: the cell that
+    opens an appendix ("PHỤ LỤC") and the rest as paragraphs, the others
+    (recipients, signature) as a layout table of one row."""
+    out = []
+    side, rest = [], []
+    for c in cells:
+        text = re.sub(r"<[^>]+>", " ", c)
+        (rest if rest or re.search(r"PH[ỤU] L[ỤU]C", text) else side).append(c)
+    if len(side) >= 2:
+        out.append(("table", to_html([side])))
+    elif side:
+        out.append(("html", side[0]))
+    for c in rest:
+        out.append(("html", c))
+    return out
+
+
 def convert(text):
     """The Markdown with each table as a placeholder paragraph, and the
     tables' HTML in order."""
@@ -147,6 +185,10 @@ def convert(text):
         if PIPE.match(lines[i]):
             rows, j = read_table(lines, i)
             if rows and any(len(r) >= 2 for r in rows):
+                before, rows = split_head(rows)
+                for kind, h in layout_blocks(before):
+                    out += ["", "VPTABLE%d" % len(tables), ""]
+                    tables.append(h if kind == "table" else "<div>%s</div>" % h)
                 out += ["", "VPTABLE%d" % len(tables), ""]
                 tables.append(to_html(rows))
             else:  # not a table: its pipes kept as text
@@ -172,15 +214,18 @@ def to_pandoc(text):
     doc = pandoc_json(md, "markdown+hard_line_breaks")
     if not tables:
         return doc
-    tdoc = pandoc_json("\n".join(tables), "html")
-    blocks = [b for b in tdoc["blocks"] if b.get("t") == "Table"]
+    # each table (or run-in block) read alone: its pandoc blocks
+    blocks = [pandoc_json(t, "html")["blocks"] for t in tables]
     def placeholder(b):
         if b.get("t") != "Para" or len(b["c"]) != 1 or b["c"][0].get("t") != "Str":
             return -1
         m = re.fullmatch(r"VPTABLE(\d+)", b["c"][0]["c"])
         return int(m.group(1)) if m else -1
-    doc["blocks"] = [blocks[placeholder(b)] if 0 <= placeholder(b) < len(blocks) else b
-                     for b in doc["blocks"]]
+    out = []
+    for b in doc["blocks"]:
+        k = placeholder(b)
+        out += blocks[k] if 0 <= k < len(blocks) else [b]
+    doc["blocks"] = out
     return doc
 
 

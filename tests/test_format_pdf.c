@@ -202,7 +202,7 @@ static char *make_raw_pdf(const char *zContent, size_t *pn) {
   vp_buf b;
   memset(&b, 0, sizeof b);
   int rc = VP_OK;
-  size_t aOff[6];
+  size_t aOff[7];
   vp_buf_appends(&b, "%PDF-1.4\n", &rc);
   aOff[1] = b.n;
   vp_buf_appends(&b, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", &rc);
@@ -212,14 +212,16 @@ static char *make_raw_pdf(const char *zContent, size_t *pn) {
   vp_buf_appends(&b, "3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n", &rc);
   aOff[4] = b.n;
   vp_buf_appends(&b, "4 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                 "/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>\nendobj\n", &rc);
+                 "/Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents 5 0 R >>\nendobj\n", &rc);
   aOff[5] = b.n;
   vp_buf_appendf(&b, &rc, "5 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", strlen(zContent),
                  zContent);
+  aOff[6] = b.n;
+  vp_buf_appends(&b, "6 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>\nendobj\n", &rc);
   size_t nXref = b.n;
-  vp_buf_appends(&b, "xref\n0 6\n0000000000 65535 f \n", &rc);
-  for (int i = 1; i <= 5; i++) vp_buf_appendf(&b, &rc, "%010zu 00000 n \n", aOff[i]);
-  vp_buf_appendf(&b, &rc, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nXref);
+  vp_buf_appends(&b, "xref\n0 7\n0000000000 65535 f \n", &rc);
+  for (int i = 1; i <= 6; i++) vp_buf_appendf(&b, &rc, "%010zu 00000 n \n", aOff[i]);
+  vp_buf_appendf(&b, &rc, "trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nXref);
   *pn = b.n;
   return vp_buf_take(&b);
 }
@@ -321,6 +323,42 @@ static void test_ruled_table(void) {
   free(zPdf);
 }
 
+/* A page's lines as a word processor sets them: a header block's two cells
+** on one baseline are two lines; text in bold (F2, Helvetica-Bold) is
+** marked "**…**" across the lines a heading wraps over, a numbered line
+** opening a bold paragraph of its own, a bold label closed where the plain
+** text after it starts. */
+static void test_columns_and_bold(void) {
+  static const char zContent[] =
+      "BT /F1 12 Tf 72 720 Td (So: 172/KH-UBND) Tj ET\n"
+      "BT /F1 12 Tf 300 720 Td (Ho Chi Minh, ngay 18 thang 11 nam 2025) Tj ET\n"
+      "BT /F2 12 Tf 72 680 Td (3. De nghi Uy ban Mat tran) Tj ET\n"
+      "BT /F2 12 Tf 72 666 Td (To quoc Viet Nam thanh pho) Tj ET\n"
+      "BT /F1 12 Tf 72 652 Td (- Trong pham vi chuc nang, tham gia thuc hien.) Tj ET\n"
+      "BT /F2 12 Tf 72 620 Td (IV. PHAN CONG NHIEM VU) Tj ET\n"
+      "BT /F2 12 Tf 72 606 Td (1. Cong an thanh pho) Tj ET\n"
+      "BT /F2 12 Tf 72 580 Td (2. So Tai chinh:) Tj /F1 12 Tf ( Chu tri thuc hien.) Tj ET\n";
+  size_t n;
+  char *zPdf = make_raw_pdf(zContent, &n);
+  char *z, *zErr;
+  int rc = render(zPdf, n, &z, &zErr);
+  CHECK("columns and bold: renders", rc == VP_OK && z != NULL);
+  if (z) {
+    CHECK("two cells on one baseline: two lines",
+          strstr(z, "So: 172/KH-UBND\nHo Chi Minh, ngay 18 thang 11 nam 2025\n") != NULL);
+    CHECK("a bold heading over two lines: one bold run",
+          strstr(z, "**3. De nghi Uy ban Mat tran\nTo quoc Viet Nam thanh pho**\n- Trong pham vi") != NULL);
+    CHECK("a numbered bold line opens its own run",
+          strstr(z, "**IV. PHAN CONG NHIEM VU**\n**1. Cong an thanh pho**\n") != NULL);
+    CHECK("a bold label closed before the plain text",
+          strstr(z, "**2. So Tai chinh:** Chu tri thuc hien.") != NULL);
+    if (rc != VP_OK || !strstr(z, "**3. De nghi")) fprintf(stderr, "rendered: [%s]\n", z);
+  }
+  free(z);
+  free(zErr);
+  free(zPdf);
+}
+
 /* A roman section number OCR read with an L: put right at a heading's
 ** start only. */
 static void test_roman_heads(void) {
@@ -347,6 +385,7 @@ static void test_roman_heads(void) {
 int main(void) {
   test_table();
   test_ruled_table();
+  test_columns_and_bold();
   test_roman_heads();
   test_two_pages();
   test_blank_pages();

@@ -387,6 +387,32 @@ static void test_recipients_dash_alone(void) {
   vp_reader_free(p);
 }
 
+/* A PDF's text layer read across the closing's two columns: "Nơi nhận:",
+** the signature's "TM. …" line, then the recipients' bullets between the
+** signer's lines, and recipients a narrow column wrapped ("- UBMTTQVN TP
+** và các" / "TC CT-XH;"): all recipients, none a body passage. */
+static void test_recipients_under_signature(void) {
+  vp_buf b = {NULL, 0, 0};
+  int rc = VP_OK;
+  for (int k = 0; k < 12; k++)
+    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n", k);
+  vp_buf_appends(&b, "2. Giao Công an thành phố theo dõi, hướng dẫn thực hiện Kế hoạch này./.\n"
+                     "Nơi nhận:\n**TM. ỦY BAN NHÂN DÂN**\n- Văn phòng Chính phủ (để\n"
+                     "báo cáo);CHỦ TỊCH **Trương Cảnh Tuyên**\n- Bộ Công an (để báo cáo);\n"
+                     "- UBMTTQVN TP và các\nTC CT-XH;\n- Viện KSND TP, TAND TP;\n- Sở, ban, ngành TP;\n"
+                     "- Lưu: VT, M.\n", &rc);
+  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
+  vp_buf_free(&b);
+  CHECK("recipients under a signature: parsed", p != NULL);
+  if (p == NULL) return;
+  int a = find(p, "Bộ Công an"), w = find(p, "TC CT-XH"), v = find(p, "Viện KSND"), l = find(p, "Lưu: VT");
+  CHECK("a bullet after the signature's line is a recipient", a >= 0 && p->aPassage[a].eKind == VP_P_RECIPIENT);
+  CHECK("a recipient's wrapped end is a recipient", w >= 0 && p->aPassage[w].eKind == VP_P_RECIPIENT);
+  CHECK("the list goes on after it", v >= 0 && p->aPassage[v].eKind == VP_P_RECIPIENT && l >= 0 &&
+                                         p->aPassage[l].eKind == VP_P_RECIPIENT);
+  vp_reader_free(p);
+}
+
 /* Execution clauses: "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân" /
 ** "Thành phố, …" (a bold label over plain text is no title) and
 ** "**Điều 3**." alone over "Chánh Văn phòng …;" are one passage each,
@@ -487,6 +513,7 @@ int main(void) {
   test_blank_separated_runs();
   test_section_part();
   test_recipients_dash_alone();
+  test_recipients_under_signature();
   test_article_runs_on();
   test_two_row_head();
   test_two_row_head_portal();

@@ -392,6 +392,106 @@ static void test_motto_as_issuer_cell(void) {
   free_text(p);
 }
 
+/* ---- headers as OCR and a PDF's text layer give them */
+
+static void test_scanned_headers(void) {
+  vp_meta m;
+  /* bold capitals read without their marks, the motto misread and wrapped,
+  ** specks between the columns, a province misread */
+  static const char zScan[] =
+      "UY BAN NHAN DAN\n"
+      "CỘNG HÓA XÃ HỌI CHU NGHĨA VIIT\n"
+      ";\n"
+      "R\n"
+      "NAM\n"
+      "TĨNH \xc3\x90ÓNG NAI\n" /* Ð (eth) for Đ, as OCR and careless typing give it */
+      "Độc lập\n"
+      "- Tự do\n"
+      "- Hạnh phúc\n"
+      "Số: 182/KH-UBND\n"
+      "\xc3\x90ồng Nai, ngày 20 tháng 11 năm 2025\n"
+      "KẾ HOẠCH\n"
+      "TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH\n";
+  CHECK("scan: extract", extract(zScan, 1, &m) == VP_OK);
+  CHECK_STR("scan: issuer read without its marks", m.zIssuer, "Ủy ban nhân dân tỉnh");
+  CHECK_STR("scan: province written with an eth", m.zProvince, "Đồng Nai");
+  CHECK_STR("scan: number", m.zNumber, "182/KH-UBND");
+  vp_meta_clear(&m);
+  /* the city's name wrapped and misread under the committee; the date
+  ** wrapped after its month */
+  static const char zCity[] =
+      "UY BAN NHAN DAN\n"
+      "THANH PHO HO CHĨI\n"
+      "MINH\n"
+      "CỘNG HÓA XÃ HỘI CHỦ NGHIA VITT\n"
+      "NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 172/KH-UBND\n"
+      "Thành phố Hồ Chí Minh, ngày 18 tháng 11\nnăm 2025\n"
+      "\n"
+      "KẾ HOẠCH\n"
+      "TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM\n";
+  CHECK("city scan: extract", extract(zCity, 0, &m) == VP_OK);
+  CHECK_STR("city scan: level from a misread place line", m.zIssuer, "Ủy ban nhân dân thành phố");
+  CHECK_STR("city scan: date wrapped after its month", m.zDate, "2025-11-18");
+  CHECK_STR("city scan: province", m.zProvince, "Hồ Chí Minh");
+  vp_meta_clear(&m);
+  /* a ministry's name wrapped over three lines; its place-date line names
+  ** the capital, not a province of the document */
+  static const char zMinistry[] =
+      "BỘ VAN HOA, THE\n"
+      "THAO\n"
+      "VÀ DU LỊCH\n"
+      "CỘNG HÓA XÃ HỌI CHU NGHĨA VIIT\n"
+      "NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "Hà Nội, ngày 18 tháng 11 năm 2025\n"
+      "QUYẾT ĐỊNH\n"
+      "VỀ VIỆC BAN HÀNH KẾ HOẠCH\n";
+  CHECK("ministry: extract", extract(zMinistry, 1, &m) == VP_OK);
+  CHECK_STR("ministry: wrapped name joined", m.zIssuer, "Bộ Văn hóa, Thể thao và Du lịch");
+  CHECK_STR("ministry: national, no province", m.zProvince, NULL);
+  vp_meta_clear(&m);
+  /* the text is not the issuer's when a line merely ends in a short word:
+  ** a short line that names nothing before any issuer stays a candidate */
+  static const char zPlain[] =
+      "SỞ Y TẾ\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Số: 12/KH-SYT\n"
+      "Hà Tĩnh, ngày 2 tháng 1 năm 2025\n"
+      "KẾ HOẠCH\n"
+      "PHÒNG CHỐNG DỊCH\n";
+  CHECK("department: extract", extract(zPlain, 1, &m) == VP_OK);
+  CHECK_STR("department: issuer kept", m.zIssuer, "Sở Y tế");
+  vp_meta_clear(&m);
+}
+
+/* A portal's metadata table ("Loại văn bản:" / "Kế hoạch") before the
+** document: the value is the kind only when no heading says it, and the
+** header is then read after it. */
+static void test_kind_as_value(void) {
+  vp_meta m;
+  static const char zPortal[] =
+      "Số hiệu:\n980/KH-UBND\nLoại văn bản:\nKế hoạch\nNơi ban hành:\nTỉnh Nghệ An\n"
+      "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NGHỆ AN\n"
+      "Số: 980/KH-UBND\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Nghệ An, ngày 18 tháng 11 năm 2025 KẾ HOẠCH\n"
+      "THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG\n";
+  CHECK("portal table: extract", extract(zPortal, 1, &m) == VP_OK);
+  CHECK_STR("portal table: kind from the value", m.zKind, "Kế hoạch");
+  CHECK_STR("portal table: number from the header after it", m.zNumber, "980/KH-UBND");
+  CHECK_STR("portal table: date", m.zDate, "2025-11-18");
+  vp_meta_clear(&m);
+  static const char zHeading[] =
+      "Loại văn bản:\nKế hoạch\n"
+      "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 980/KH-UBND\nNghệ An, ngày 18 tháng 11 năm 2025\n"
+      "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\n";
+  CHECK("portal table + heading: extract", extract(zHeading, 1, &m) == VP_OK);
+  CHECK_STR("portal table + heading: the heading's kind", m.zKind, "Quyết định");
+  CHECK_STR("portal table + heading: number", m.zNumber, "980/KH-UBND");
+  vp_meta_clear(&m);
+}
+
 int main(void) {
   test_cell_per_line_header();
   test_city_header();
@@ -403,6 +503,8 @@ int main(void) {
   test_empty_and_kindless();
   test_wrapped_and_draft();
   test_motto_as_issuer_cell();
+  test_scanned_headers();
+  test_kind_as_value();
   test_corpus_lines();
   test_corpus();
   return vp_test_done();

@@ -26,6 +26,7 @@
 #define META_TITLE_LINES 8
 #define META_SIGNER_LOOKAHEAD 15
 #define META_HEADER_LINE_MAX 100 /* folded bytes of a header cell */
+#define META_DATE_WRAP 20 /* "ngay 18 thang 11": a date's start a cell wraps after */
 
 /* ------------------------------------------------------------ lines */
 
@@ -48,6 +49,7 @@ typedef struct meta_doc {
   int nLine;
   int iKind;       /* line of the kind heading, -1 if none */
   int iKindRest;   /* folded offset of the title on the kind line, 0 if none */
+  int iKindValue;  /* line of a kind given as a label's value, -1 if none */
   int nHeader;     /* lines [0, nHeader) are the header */
   const vp_province *pPlace; /* province of the place-date line */
 } meta_doc;
@@ -97,7 +99,7 @@ static void doc_free(meta_doc *pDoc) {
 static int doc_build(const vp_text *pText, meta_doc *pDoc) {
   int rc = VP_OK, nAlloc = 0;
   memset(pDoc, 0, sizeof(*pDoc));
-  pDoc->iKind = -1;
+  pDoc->iKind = pDoc->iKindValue = -1;
   for (int iP = 0; rc == VP_OK && iP < pText->nPassage; iP++) {
     const vp_passage *pP = &pText->aPassage[iP];
     if (pP->zText == NULL) continue;
@@ -252,11 +254,20 @@ static const vp_lexicon_entry *kind_at(const char *z, int n, int *pnLen) {
 ** uppercase line that starts with one (the title then follows on it). */
 static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
   int nSearch = pDoc->nLine < META_KIND_SEARCH ? pDoc->nLine : META_KIND_SEARCH;
+  int iValue = -1; /* a kind given as a value, the first */
+  const vp_lexicon_entry *pValue = NULL;
   for (int i = 0; i < nSearch; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     int nLen;
     const vp_lexicon_entry *pK = kind_at(pL->zF, pL->nF, &nLen);
     if (pK == NULL) continue;
+    /* "Loại văn bản:" / "Kế hoạch": a value after its label (a portal's
+    ** metadata table), no heading: the kind when the document has none */
+    const meta_line *pPrev = i > 0 ? &pDoc->aLine[i - 1] : NULL;
+    if (pPrev && pPrev->nF > 0 && pPrev->zF[pPrev->nF - 1] == ':' && !is_upper_line(pL)) {
+      if (iValue < 0 && pK && nLen == pL->nF) iValue = i, pValue = pK;
+      continue;
+    }
     int bWhole = (nLen == pL->nF);
     if (!bWhole && !(is_upper_line(pL) && !word_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, nLen), "so"))) {
       continue;
@@ -266,6 +277,11 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
     pDoc->iKind = i;
     pDoc->iKindRest = bWhole ? 0 : skip_spaces(pL->zF, pL->nF, nLen);
     return VP_OK;
+  }
+  if (pValue) { /* the header is then the lines about it (vp_meta_extract) */
+    pOut->zKind = vp_strndup(pValue->zPhrase, -1);
+    if (pOut->zKind == NULL) return VP_ENOMEM;
+    pDoc->iKindValue = iValue;
   }
   return VP_OK;
 }
@@ -407,9 +423,10 @@ static void find_place_date(meta_doc *pDoc, char *zDate) {
       char zIso[11];
       if (pL->zF[k] != 'n' || !word_at(pL->zF, pL->nF, k, "ngay")) continue;
       int bDate = parse_date_at(pL->zF, pL->nF, k, &bLong, zIso);
-      if (!bDate && pL->nF - k <= 12 && i + 1 < pDoc->nLine &&
+      if (!bDate && pL->nF - k <= META_DATE_WRAP && i + 1 < pDoc->nLine &&
           pDoc->aLine[i + 1].iPassage == pL->iPassage) {
-        /* "Bắc Ninh, ngày 20" / "tháng 11 năm 2025": a date wrapped in its cell */
+        /* "Bắc Ninh, ngày 20" / "tháng 11 năm 2025", "…, ngày 18 tháng 11" /
+        ** "năm 2025": a date wrapped in its cell */
         const meta_line *pN = &pDoc->aLine[i + 1];
         char *zJoin = vp_mprintf("%.*s %.*s", pL->nF - k, pL->zF + k, pN->nF, pN->zF);
         if (zJoin) bDate = parse_date_at(zJoin, (int)strlen(zJoin), 0, &bLong, zIso);
@@ -638,27 +655,76 @@ static int names_a_body(const meta_line *pL) {
   return bBody;
 }
 
+/* words in a folded line (runs of letters and digits) */
+static int folded_word_count(const char *z, int n) {
+  int nWord = 0;
+  for (int k = 0; k < n; k++)
+    if (is_word_byte(z[k]) && (k == 0 || !is_word_byte(z[k - 1]))) nWord++;
+  return nWord;
+}
+
+#define META_WRAP_WORDS 2  /* a wrapped end of a header cell: "NAM", "HỒ CHÍ MINH" is 3 */
+#define META_JOIN_LINES 3  /* a body's name wrapped over at most this many lines */
+
+/* The usual name of a body whose name a header cell wraps over the lines
+** aiLine[0..n) ("BỘ VĂN HÓA, THỂ" / "THAO" / "VÀ DU LỊCH"): the longest
+** tail of them that the instrument table knows joined, NULL if none. */
+static char *wrapped_body_name(const meta_doc *pDoc, const int *aiLine, int n) {
+  for (int iFrom = 0; iFrom + 1 < n; iFrom++) {
+    char *zJoin = NULL;
+    for (int k = iFrom; k < n; k++) {
+      const meta_line *pL = &pDoc->aLine[aiLine[k]];
+      char *z = zJoin ? vp_mprintf("%s %.*s", zJoin, pL->nF, pL->zF) : vp_mprintf("%.*s", pL->nF, pL->zF);
+      free(zJoin);
+      if ((zJoin = z) == NULL) return NULL;
+    }
+    const char *zName = body_of_fold(zJoin, (int)strlen(zJoin));
+    free(zJoin);
+    if (zName) return vp_strndup(zName, -1);
+  }
+  return NULL;
+}
+
 /* The issuer from the header: the last uppercase line naming a body
 ** ("ỦY BAN NHÂN DÂN", "UBND TỈNH X", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"); a level
-** line ("TỈNH TUYÊN QUANG") completes a People's Committee. */
+** line ("TỈNH TUYÊN QUANG") completes a People's Committee. A cell wraps in
+** a PDF or a scan: a level line right under the committee is its level even
+** when its place is misread ("THANH PHO HO CHĨI"), a short line that names
+** nothing after the committee or the motto is the end of a wrapped line
+** ("MINH", "NAM"), and a body's name may run over a few lines. */
 static char *header_issuer(const meta_doc *pDoc, const vp_province *pProvince, int *pbNoMem) {
   int iLast = -1, iIssuerLast = -1, iLevelLast = -1, iLevelLine = -1, bBoilerplate = 0;
+  int aiRun[META_JOIN_LINES], nRun = 0; /* the last upper lines naming no issuer */
+  int bAfterBoilerplate = 0;
   for (int i = 0; i < pDoc->nHeader; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     if (is_roman_heading(pL->zF, pL->nF) || word_at(pL->zF, pL->nF, 0, "can cu")) break;
+    int bWasAfter = bAfterBoilerplate;
+    bAfterBoilerplate = 0;
     if (is_header_boilerplate(pL)) {
-      bBoilerplate = 1;
+      bBoilerplate = bAfterBoilerplate = 1;
       continue;
     }
     if (!is_upper_line(pL) || pL->nF > META_HEADER_LINE_MAX) continue;
     int iEnd, iLv = level_at(pL->zF, pL->nF, 0, &iEnd);
-    if (iLv >= 0 && mention_at(pL->zF, pL->nF, 0)) { /* "TỈNH TUYÊN QUANG" */
+    int bUnderIssuer = iIssuerLast >= 0 && iLast >= 0 && iLevelLast < 0 && iLevelLine < 0;
+    if (iLv >= 0 && (mention_at(pL->zF, pL->nF, 0) || bUnderIssuer)) { /* "TỈNH TUYÊN QUANG" */
       if (iLevelLine < 0) iLevelLine = iLv;
       continue;
     }
+    int iIssuer = issuer_at(pL->zF, pL->nF, 0, &iEnd);
+    if (iIssuer < 0 && (iIssuerLast >= 0 || bWasAfter) &&
+        folded_word_count(pL->zF, pL->nF) <= META_WRAP_WORDS && !names_a_body(pL))
+      continue; /* "MINH", the motto's "NAM": the end of a wrapped cell */
     iLast = i;
-    iIssuerLast = issuer_at(pL->zF, pL->nF, 0, &iEnd);
+    iIssuerLast = iIssuer;
     iLevelLast = iIssuerLast >= 0 ? level_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, iEnd), &iEnd) : -1;
+    if (iIssuer >= 0) {
+      nRun = 0;
+    } else {
+      if (nRun == META_JOIN_LINES) memmove(aiRun, aiRun + 1, (META_JOIN_LINES - 1) * sizeof(int));
+      aiRun[nRun < META_JOIN_LINES ? nRun++ : META_JOIN_LINES - 1] = i;
+    }
   }
   char *z = NULL;
   /* without a kind heading the "header" is a guess: trust it only when it
@@ -669,6 +735,8 @@ static char *header_issuer(const meta_doc *pDoc, const vp_province *pProvince, i
     z = issuer_name(iIssuerLast, iLevel >= 0 ? iLevel : level_of_province(pProvince));
   } else if (names_a_body(&pDoc->aLine[iLast])) {
     z = known_body_name(&pDoc->aLine[iLast]);
+  } else if (nRun > 1 && (z = wrapped_body_name(pDoc, aiRun, nRun)) != NULL) {
+    return z;
   } else {
     return NULL; /* no issuer stated in the header */
   }
@@ -924,8 +992,10 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
   int rc = doc_build(pText, &doc);
   if (rc == VP_OK) rc = find_kind(&doc, pOut);
   if (rc == VP_OK) {
-    doc.nHeader = doc.iKind >= 0 ? doc.iKind
-                                 : (doc.nLine < META_HEADER_NO_KIND ? doc.nLine : META_HEADER_NO_KIND);
+    /* no kind heading: the first lines, or those after a portal's
+    ** "Loại văn bản:" (its metadata table comes before the document) */
+    int nNoKind = (doc.iKindValue >= 0 ? doc.iKindValue : 0) + META_HEADER_NO_KIND;
+    doc.nHeader = doc.iKind >= 0 ? doc.iKind : (doc.nLine < nNoKind ? doc.nLine : nNoKind);
     rc = find_header_number(&doc, pOut);
   }
   if (rc == VP_OK) {
@@ -981,7 +1051,20 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
     pOut->zIssuer = vp_strndup(zCodeIssuer, -1);
     if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
   }
-  if (rc == VP_OK && pOut->zIssuer == NULL) rc = find_issuer(&doc, pProvince, pOut);
+  if (rc == VP_OK && pOut->zIssuer == NULL) {
+    rc = find_issuer(&doc, pProvince, pOut);
+    /* a ministry named in the header's lines: a national document, whose
+    ** place-date line ("Hà Nội, ngày …") names no province of its own */
+    if (rc == VP_OK && pOut->zIssuer && pOut->zProvince) {
+      char *zF = vp_fold_str(pOut->zIssuer, -1);
+      if (zF == NULL) rc = VP_ENOMEM;
+      else if (issuer_is_national(zF, (int)strlen(zF))) {
+        free(pOut->zProvince);
+        pOut->zProvince = NULL;
+      }
+      free(zF);
+    }
+  }
   if (rc == VP_OK) rc = find_title(&doc, pOut);
   if (rc == VP_OK) rc = find_signer(&doc, pOut);
   doc_free(&doc);

@@ -20,7 +20,9 @@
 ** words OCR recognised and the ruled lines of its image (page_rules.c),
 ** through the same rebuild (the page always: a printed line a line); a
 ** roman section number OCR read with an L for an I is put right at a
-** heading's start (vp_ocr_fix_roman_heads).
+** heading's start (vp_ocr_fix_roman_heads). Columns a page's text runs
+** into one line (a header block's two cells) are split at their gutter,
+** and runs of lines set in bold are marked "**…**" as a portal marks them.
 */
 #include "vp_format.h"
 
@@ -295,6 +297,95 @@ static int join_wrapped(PopplerPage *pPage, const PopplerRectangle *aR, char *zT
   return 1;
 }
 
+/* Which characters of the page text are set in a bold face (the font's
+** name says Bold, Black, Heavy, Semibold or Demi), from poppler's text
+** attributes; NULL when none is or the attributes cannot be read. */
+static unsigned char *bold_chars(PopplerPage *pPage, guint nR) {
+  GList *pAttrs = poppler_page_get_text_attributes(pPage);
+  unsigned char *ab = NULL;
+  for (GList *l = pAttrs; l; l = l->next) {
+    const PopplerTextAttributes *pA = l->data;
+    const char *zFont = pA->font_name ? pA->font_name : "";
+    if (!strstr(zFont, "Bold") && !strstr(zFont, "bold") && !strstr(zFont, "Black") &&
+        !strstr(zFont, "Heavy") && !strstr(zFont, "Semibold") && !strstr(zFont, "Demi"))
+      continue;
+    if (ab == NULL && (ab = calloc(nR ? nR : 1, 1)) == NULL) break;
+    for (gint k = pA->start_index < 0 ? 0 : pA->start_index; k <= pA->end_index && (guint)k < nR; k++)
+      ab[k] = 1;
+  }
+  poppler_page_free_text_attributes(pAttrs);
+  return ab;
+}
+
+/* The page's text as written out: columns poppler ran into one line ("Số:
+** 172/KH-UBNDThành phố Hồ Chí Minh, ngày …": a header block's two cells on
+** one baseline, no space between them) are split where a gutter wider than
+** GUTTER_EM glyph heights stands between two glyphs of a line, what follows
+** it a line of its own, as the cell it is (a list label set apart by a tab
+** stop stays with its text, join_labels); and text in bold (abBold, may be
+** NULL) is marked as Markdown bold ("**…**"), across lines, as the portal's
+** copy marks it, so a heading a page wraps over several lines ("3. Đề nghị
+** Ủy ban Mặt trận" / "Tổ quốc Việt Nam …") reads as one. The first line
+** stays unmarked when it goes on the previous page's last (bJoinFirst). A
+** new string (g_free), NULL when nothing changes. */
+#define GUTTER_EM 3.0
+static char *lay_out_lines(const PopplerRectangle *aR, guint nR, const char *zText,
+                           const unsigned char *abBold, int bJoinFirst) {
+  GString *pOut = g_string_new(NULL);
+  int bChanged = 0, bInBold = 0, bFirstLine = 1;
+  gsize iAfterBold = 0; /* where the open bold run's last glyph ends in pOut */
+  const char *zLine = zText;
+  double xPrev = -1, yPrev = 0;
+  glong k = 0;
+  for (const char *z = zText; *z && (guint)k < nR; z = g_utf8_next_char(z), k++) {
+    if (*z == '\n' || *z == ' ') {
+      if (*z == '\n') {
+        zLine = z + 1;
+        xPrev = -1;
+        bFirstLine = 0;
+        /* a numbered line starts a bold paragraph of its own ("IV. PHÂN
+        ** CÔNG NHIỆM VỤ" / "1. Công an thành phố") */
+        size_t nWord = strcspn(zLine, " \n");
+        if (bInBold && label_only(zLine, nWord)) {
+          g_string_insert(pOut, (gssize)iAfterBold, "**");
+          bInBold = 0;
+        }
+      }
+      g_string_append_c(pOut, *z);
+      continue;
+    }
+    const PopplerRectangle *r = &aR[k];
+    double h = r->y2 - r->y1, y = (r->y1 + r->y2) / 2;
+    int bGutter = xPrev >= 0 && h > 0 && r->x1 - xPrev > GUTTER_EM * h && y - yPrev < h / 2 &&
+                  yPrev - y < h / 2 && !label_only(zLine, (size_t)(z - zLine));
+    xPrev = r->x2;
+    yPrev = y;
+    int bBold = abBold && abBold[k] && !(bFirstLine && bJoinFirst);
+    if (bInBold && (bGutter || !bBold)) { /* close the run after its last glyph */
+      g_string_insert(pOut, (gssize)iAfterBold, "**");
+      bInBold = 0;
+    }
+    if (bGutter) {
+      while (pOut->len && pOut->str[pOut->len - 1] == ' ') g_string_truncate(pOut, pOut->len - 1);
+      g_string_append_c(pOut, '\n');
+      zLine = z;
+      bChanged = 1;
+    }
+    if (bBold && !bInBold) {
+      g_string_append(pOut, "**");
+      bInBold = bChanged = 1;
+    }
+    g_string_append_len(pOut, z, g_utf8_next_char(z) - z);
+    if (bBold) iAfterBold = pOut->len;
+  }
+  if (bInBold) g_string_insert(pOut, (gssize)iAfterBold, "**");
+  if (!bChanged) {
+    g_string_free(pOut, TRUE);
+    return NULL;
+  }
+  return g_string_free(pOut, FALSE);
+}
+
 /* The page's text rebuilt with its tables as pipe rows (pdf_table.c) from
 ** its glyph boxes aR (one per character), or NULL when it has none. A page
 ** with a table is rendered (RULE_DPI, gray) for its ruled lines, which cut
@@ -567,6 +658,14 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     } else if (aR) {
       join_labels(aR, nR, zText); /* turns newlines to spaces: boxes still match */
       join_wrapped(pPage, aR, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
+      /* last: it moves the boxes' indexes */
+      unsigned char *abBold = bold_chars(pPage, nR);
+      char *zLaid = lay_out_lines(aR, nR, zText, abBold, bJoinFirst);
+      free(abBold);
+      if (zLaid) {
+        g_free(zText);
+        zText = zLaid;
+      }
     }
     g_free(aR);
     prevTail = tail;

@@ -137,6 +137,8 @@ int rd_structure(rd_ctx *p) {
   rd_stack st = {NULL, 0, 0};
   int rc = VP_OK;
   int bAppendix = 0, bRecip = 0, bImplicitRecip = 0, bSig = 0, nName = 0;
+  int bRecipUnderSig = 0; /* recipients went on when the signature began */
+  enum { RD_RECIP_WRAP_MAX = 40 }; /* bytes of a recipient's wrapped end */
   int iRecipHead = -1, iCurTable = 0, iFloor = -1, iTableHead = -1;
   for (int iP = 0; iP < p->nP && rc == VP_OK; iP++) {
     vp_passage *pP = &p->aP[iP];
@@ -153,7 +155,7 @@ int rd_structure(rd_ctx *p) {
       iTableHead = -1;
       if (iCurTable) {
         iFloor = st.n;
-        bRecip = bImplicitRecip = bSig = 0;
+        bRecip = bImplicitRecip = bSig = bRecipUnderSig = 0;
       }
     }
     if (iCurTable) {
@@ -192,18 +194,29 @@ int rd_structure(rd_ctx *p) {
       /* a recipient: a bullet, or a short line ("-" / "Như Điều 6;" joined) */
       pP->eKind = VP_P_RECIPIENT;
       pP->iParent = iRecipHead;
-    } else if (bImplicitRecip && bBullet) {
+    } else if ((bRecip || bRecipUnderSig) && !pF->bSig && !pLab->eType && iP > 0 &&
+               p->aP[iP - 1].eKind == VP_P_RECIPIENT && pI->iLast == pI->iFirst &&
+               pP->iEnd - pP->iStart <= RD_RECIP_WRAP_MAX) {
+      /* the end of a recipient its narrow column wrapped ("- UBMTTQVN TP
+      ** và các" / "TC CT-XH;") */
       pP->eKind = VP_P_RECIPIENT;
+      pP->iParent = iRecipHead;
+    } else if ((bImplicitRecip || bRecipUnderSig) && bBullet) {
+      /* a text layer read across the closing's two columns gives the
+      ** recipients' bullets between the signature's lines */
+      pP->eKind = VP_P_RECIPIENT;
+      if (bRecipUnderSig) pP->iParent = iRecipHead;
     } else if (pF->bSig) {
       pP->eKind = VP_P_SIGNATURE;
       bSig = 1;
+      bRecipUnderSig = bRecip || bRecipUnderSig;
       bRecip = 0;
       nName = 0;
     } else if (bSig && pF->bShortName && nName < 3) {
       pP->eKind = VP_P_SIGNATURE;
       nName++;
     } else {
-      bSig = bRecip = 0;
+      bSig = bRecip = bRecipUnderSig = 0;
     }
     if (pP->eKind == VP_P_RECIPIENT || pP->eKind == VP_P_SIGNATURE) {
       bImplicitRecip = pP->eKind == VP_P_RECIPIENT && bImplicitRecip;

@@ -29,7 +29,9 @@ static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static void fold_one(int cp, fold_entry *e) {
   memset(e, 0, sizeof(*e));
-  if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: utf8proc does not strip */
+  /* Đ đ: utf8proc does not strip; Ð ð (eth) stand for them in Vietnamese
+  ** text typed with the wrong letter and in OCR output */
+  if (cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x00F0) {
     e->n = 1;
     e->z[0] = 'd';
     return;
