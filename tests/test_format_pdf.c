@@ -323,6 +323,35 @@ static void test_ruled_table(void) {
   free(zPdf);
 }
 
+/* List labels set in a column of their own (hanging indents): LibreOffice's
+** PDF of a numbered list with nested bullets (tests/data/formats/
+** label-column.pdf, from label-column.md by pandoc and LibreOffice), which
+** poppler reads with the label column as a block ("1." / "2." / "Giao Sở
+** …"); each label goes back before the line on its baseline. */
+static void test_label_column(void) {
+  FILE *f = fopen("tests/data/formats/label-column.pdf", "rb");
+  CHECK("label column: fixture opens", f != NULL);
+  if (f == NULL) return;
+  char *zPdf = malloc(1 << 16);
+  size_t n = zPdf ? fread(zPdf, 1, 1 << 16, f) : 0;
+  fclose(f);
+  char *z = NULL, *zErr = NULL;
+  int rc = n > 0 ? render(zPdf, n, &z, &zErr) : -1;
+  CHECK("label column: renders", rc == VP_OK && z != NULL);
+  if (z) {
+    CHECK("the first number before its item", strstr(z, "\n1. Giao Sở Nông nghiệp") != NULL);
+    CHECK("the second number before its item", strstr(z, "\n2. Sở Tài chính chủ trì") != NULL);
+    CHECK("the bullets before their items", strstr(z, "Điều phối chung") &&
+                                                 strstr(z, "Điều phối chung") - z >= 3 &&
+                                                 strstr(z, "Chủ trì, phối hợp với các cơ quan, đơn vị"));
+    CHECK("no number left alone", strstr(z, "\n1.\n") == NULL && strstr(z, "\n2.\n") == NULL);
+    if (!strstr(z, "1. Giao")) fprintf(stderr, "rendered: [%s]\n", z);
+  }
+  free(z);
+  free(zErr);
+  free(zPdf);
+}
+
 /* A page's lines as a word processor sets them: a header block's two cells
 ** on one baseline are two lines; text in bold (F2, Helvetica-Bold) is
 ** marked "**…**" across the lines a heading wraps over, a numbered line
@@ -386,6 +415,7 @@ int main(void) {
   test_table();
   test_ruled_table();
   test_columns_and_bold();
+  test_label_column();
   test_roman_heads();
   test_two_pages();
   test_blank_pages();

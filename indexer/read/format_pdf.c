@@ -317,6 +317,135 @@ static unsigned char *bold_chars(PopplerPage *pPage, guint nR) {
   return ab;
 }
 
+/* A list label that stands in a column of its own ("1." / "•" at the left,
+** their texts indented after a tab stop): poppler may read that column as
+** a block, so a label comes out before the wrong line ("1." / "•" / "Giao
+** Sở …", the bullet being the next item's). Each label line whose next line
+** does not start on its baseline is put before the line that does (the
+** first within LABEL_LOOKAHEAD lines starting right of it), a space
+** between. The text, its glyph boxes and bold flags are rebuilt together
+** (*pzText g_free'd and replaced, *paR g_free'd and replaced, *pabBold
+** free'd and replaced when not NULL); returns 0 when no label moved, 1
+** when one did, -1 out of memory (nothing changed). */
+#define LABEL_LOOKAHEAD 40
+typedef struct pdf_line { glong k0, k1; const char *z0; size_t nByte; int iMoved, iLabel; } pdf_line;
+/* The character index of the line's first (bLast: last) glyph that is no
+** space, -1 when it has none. */
+static glong line_glyph(const pdf_line *pL, int bLast) {
+  glong kFound = -1, q = pL->k0;
+  for (const char *z = pL->z0; z < pL->z0 + pL->nByte; z = g_utf8_next_char(z), q++) {
+    if (*z == ' ' || *z == '\t') continue;
+    kFound = q;
+    if (!bLast) break;
+  }
+  return kFound;
+}
+
+static int move_labels(char **pzText, PopplerRectangle **paR, guint *pnR, unsigned char **pabBold) {
+  const char *zText = *pzText;
+  const PopplerRectangle *aR = *paR;
+  guint nR = *pnR;
+  GArray *aL = g_array_new(FALSE, FALSE, sizeof(pdf_line));
+  glong k = 0;
+  const char *z = zText;
+  pdf_line cur = {0, 0, zText, 0, -1, -1};
+  for (;; z = g_utf8_next_char(z), k++) {
+    if (*z == '\n' || *z == '\0') {
+      cur.k1 = k;
+      cur.nByte = (size_t)(z - cur.z0);
+      g_array_append_val(aL, cur);
+      if (*z == '\0') break;
+      cur.k0 = k + 1;
+      cur.z0 = z + 1;
+    }
+  }
+  if ((guint)k != nR) { /* boxes and text disagree: leave both */
+    g_array_free(aL, TRUE);
+    return 0;
+  }
+  int nMoved = 0;
+  for (guint i = 0; i + 1 < aL->len; i++) {
+    pdf_line *pL = &g_array_index(aL, pdf_line, i);
+    if (pL->iMoved >= 0 || !label_only(pL->z0, pL->nByte)) continue;
+    glong kLast = line_glyph(pL, 1);
+    if (kLast < 0) continue;
+    const PopplerRectangle *a = &aR[kLast];
+    double h = a->y2 - a->y1, ya = (a->y1 + a->y2) / 2;
+    if (h <= 0) continue;
+    for (guint j = i + 1; j < aL->len && j <= i + LABEL_LOOKAHEAD; j++) {
+      pdf_line *pT = &g_array_index(aL, pdf_line, j);
+      glong kF = line_glyph(pT, 0);
+      if (kF < 0) continue;
+      const PopplerRectangle *b = &aR[kF];
+      double yb = (b->y1 + b->y2) / 2;
+      int bSame = ya - yb < 0.35 * h && yb - ya < 0.35 * h && b->x1 > a->x1;
+      if (j == i + 1 && bSame) break; /* in place already */
+      if (!bSame) continue;
+      if (pT->iLabel < 0 && pT->iMoved < 0 && !label_only(pT->z0, pT->nByte)) {
+        pT->iLabel = (int)i;
+        pL->iMoved = (int)j;
+        nMoved++;
+      }
+      break;
+    }
+  }
+  if (nMoved == 0) {
+    g_array_free(aL, TRUE);
+    return 0;
+  }
+  GString *pOut = g_string_new(NULL);
+  PopplerRectangle *aRNew = g_try_new(PopplerRectangle, nR + 1);
+  unsigned char *abNew = *pabBold ? malloc(nR + 1) : NULL;
+  if (aRNew == NULL || (*pabBold && abNew == NULL)) {
+    g_string_free(pOut, TRUE);
+    g_free(aRNew);
+    free(abNew);
+    g_array_free(aL, TRUE);
+    return -1;
+  }
+  guint n = 0;
+  /* the characters of line pL, their boxes and flags, to the output */
+#define EMIT_LINE(pL)                                                          \
+  do {                                                                         \
+    g_string_append_len(pOut, (pL)->z0, (gssize)(pL)->nByte);                  \
+    for (glong q = (pL)->k0; q < (pL)->k1; q++, n++) {                         \
+      aRNew[n] = aR[q];                                                        \
+      if (abNew) abNew[n] = (*pabBold)[q];                                     \
+    }                                                                          \
+  } while (0)
+  for (guint i = 0; i < aL->len; i++) {
+    const pdf_line *pL = &g_array_index(aL, pdf_line, i);
+    if (pL->iMoved >= 0) continue;
+    if (pL->iLabel >= 0) {
+      const pdf_line *pLab = &g_array_index(aL, pdf_line, pL->iLabel);
+      EMIT_LINE(pLab);
+      g_string_append_c(pOut, ' ');
+      aRNew[n] = aR[pLab->k1 - 1];
+      if (abNew) abNew[n] = 0;
+      n++;
+    }
+    EMIT_LINE(pL);
+    if (i + 1 < aL->len) {
+      g_string_append_c(pOut, '\n');
+      aRNew[n] = pL->k1 < (glong)nR ? aR[pL->k1] : aR[nR - 1];
+      if (abNew) abNew[n] = 0;
+      n++;
+    }
+  }
+#undef EMIT_LINE
+  g_array_free(aL, TRUE);
+  g_free(*pzText);
+  *pzText = g_string_free(pOut, FALSE);
+  g_free(*paR);
+  *paR = aRNew;
+  *pnR = n;
+  if (abNew) {
+    free(*pabBold);
+    *pabBold = abNew;
+  }
+  return 1;
+}
+
 /* The page's text as written out: columns poppler ran into one line ("Số:
 ** 172/KH-UBNDThành phố Hồ Chí Minh, ngày …": a header block's two cells on
 ** one baseline, no space between them) are split where a gutter wider than
@@ -658,8 +787,9 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
     } else if (aR) {
       join_labels(aR, nR, zText); /* turns newlines to spaces: boxes still match */
       join_wrapped(pPage, aR, zText, nText > 0 ? &prevTail : NULL, &bJoinFirst, &tail);
-      /* last: it moves the boxes' indexes */
+      /* last: they move the boxes' indexes */
       unsigned char *abBold = bold_chars(pPage, nR);
+      if (move_labels(&zText, &aR, &nR, &abBold) < 0) rc = VP_ENOMEM;
       char *zLaid = lay_out_lines(aR, nR, zText, abBold, bJoinFirst);
       free(abBold);
       if (zLaid) {
