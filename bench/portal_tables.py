@@ -99,22 +99,50 @@ def read_table(lines, i):
     return rows, j
 
 
-def to_html(rows):
+def drop_empty_columns(rows):
+    """Columns the printed table does not have: the portal pads a table's
+    rows with empty cells, and where it runs a page's rows into one row
+    ("…......" | "2" | "Thành lập …") the cells spill past the last column.
+    A column filled in fewer than a fifth of the rows (after the table's
+    own columns) is dropped, its cells' text put at the end of the row's
+    last kept cell."""
     width = max(len(r) for r in rows)
-    # column widths as a typesetter gives them: by the cells' mean length
-    # (sqrt, so a long task column does not squeeze the others), each wide
-    # enough for its longest word
-    total = [0] * width
-    count = [0] * width
+    def filled(c):
+        return sum(1 for r in rows if c < len(r) and re.sub(r"<[^>]+>", "", r[c]).strip())
+    keep = list(range(width))
+    while len(keep) > 2 and filled(keep[-1]) * 5 < len(rows):
+        keep.pop()
+    if len(keep) == width:
+        return rows
+    out = []
+    for r in rows:
+        cells = [r[c] if c < len(r) else "" for c in keep]
+        spill = " ".join(x for x in r[len(keep):] if re.sub(r"<[^>]+>", "", x).strip())
+        if spill:
+            cells[-1] = (cells[-1] + " " + spill).strip()
+        out.append(cells)
+    return out
+
+
+def to_html(rows):
+    rows = drop_empty_columns(rows)
+    width = max(len(r) for r in rows)
+    # column widths as a typesetter gives them: by the cells' median length
+    # (sqrt, so a long task column does not squeeze the others; the median,
+    # so one run-on cell of the portal's does not widen its column), each
+    # wide enough for its longest word
+    lens = [[] for _ in range(width)]
     word = [4] * width
     for r in rows:
         for c, t in enumerate(r):
             t = re.sub(r"<[^>]+>", " ", t).split()
             if t:
-                total[c] += len(" ".join(t))
-                count[c] += 1
-                word[c] = max(word[c], max(len(x) for x in t))
-    w = [max((total[c] / count[c]) ** 0.5 if count[c] else 0, word[c] ** 0.5 * 1.6) for c in range(width)]
+                lens[c].append(len(" ".join(t)))
+                word[c] = max(word[c], min(max(len(x) for x in t), 20))
+    def median(v):
+        v = sorted(v)
+        return v[len(v) // 2] if v else 0
+    w = [max(median(lens[c]) ** 0.5, word[c] ** 0.5 * 1.6) for c in range(width)]
     if width == 2:
         # a layout table (header block, signature) as clerks set it: the
         # issuer's side narrower, the motto on one line on the other

@@ -656,7 +656,8 @@ static int first_cell_empty(const char *z) {
 }
 
 /* Rows a page break cut from a table: when the page's text (zText) opens
-** with pipe rows of as many cells as the last row written (in *pOut), they
+** with pipe rows of as many cells as the last row written (in *pOut), or
+** one more or less, they
 ** go there, before the page rule, its header separator dropped, a first
 ** row with an empty first cell (the rest of a row the break cut) joined
 ** cell by cell to that last row; the rows are cut from zText, in place. */
@@ -667,13 +668,17 @@ static void join_table_rows(vp_buf *pOut, char *zText, int *pRc) {
   while (s > 0 && pOut->z[s - 1] != '\n') s--;
   int nCell = e > s ? row_cells(pOut->z + s, e - s) : 0;
   char *zL = zText + strspn(zText, " \t\r\n\f");
-  if (nCell == 0 || row_cells(zL, strcspn(zL, "\n")) != nCell) return;
+  /* a column more or less: the page's rebuild may find a column the last
+  ** one did not (a cell of text spilling past the last rule) */
+  int nFirst = row_cells(zL, strcspn(zL, "\n"));
+  if (nCell == 0 || nFirst < nCell - 1 || nFirst > nCell + 1) return;
   int bFirst = 1;
   while (*zL == '|' && *pRc == VP_OK) {
     size_t nL = strcspn(zL, "\n");
-    if (row_cells(zL, nL) != nCell) break;
+    int nThis = row_cells(zL, nL);
+    if (nThis < nCell - 1 || nThis > nCell + 1) break;
     if (strncmp(zL, "|---", 4) != 0) {
-      if (bFirst && first_cell_empty(zL)) {
+      if (bFirst && first_cell_empty(zL) && nThis == nCell) {
         /* cell by cell: the last row's cells, each with this row's after it */
         vp_buf row = {0};
         const char *a = pOut->z + s, *b = zL;
