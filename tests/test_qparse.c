@@ -44,6 +44,11 @@ int main(void) {
   CHECK("Party number", strcmp(tr("69-KL/TW"), "\"69-KL/TW\"") == 0 || strstr(tr("69-KL/TW"), "69") != NULL);
   CHECK("Party number typed with a space", strcmp(tr("69 KL/TW"), tr("69-KL/TW")) == 0);
   CHECK("State number typed without Đ", strcmp(tr("709/QD-TTg"), tr("709/QĐ-TTg")) == 0);
+  CHECK("a code typed before the number that holds it is dropped",
+        strcmp(tr("NQ 18-NQ/TW"), tr("18-NQ/TW")) == 0 && strcmp(tr("qđ 709/QĐ-TTg"), tr("709/QĐ-TTg")) == 0);
+  CHECK("a word that is no code of the number is kept", strstr(tr("KL 18-NQ/TW"), "KL") != NULL);
+  CHECK("a code after NOT is kept", strstr(tr("a NOT NQ 18-NQ/TW"), "NQ\" ") != NULL ||
+                                        strstr(tr("a NOT NQ 18-NQ/TW"), "\"NQ\"") != NULL);
   /* broken queries are errors with a message */
   CHECK("empty", is_err(""));
   CHECK("blank", is_err("   "));

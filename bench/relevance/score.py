@@ -101,13 +101,18 @@ def main():
     ideal = {}
     for (q, k), g in grades.items():
         ideal.setdefault(q, []).append(g)
-    print("%-16s %8s %8s %8s %6s %9s" % ("run", "nDCG@10", "P@10=2", "P@10>=1", "n", "ungraded"))
+    # a query whose pool holds no passage graded 1 or 2 has no ideal ranking:
+    # its nDCG is undefined (counted 0 in nDCG@10 as before; the column
+    # "defined" averages over the others, as trec_eval does)
+    defined = [q for q in qids if any(g > 0 for g in ideal.get(q, []))]
+    print("%-16s %8s %8s %8s %6s %9s %9s" % ("run", "nDCG@10", "P@10=2", "P@10>=1", "n", "ungraded",
+                                             "defined"))
     for lb in labels:
         run = {}
         for ln in open(os.path.join(HERE, "runs", lb + ".tsv"), encoding="utf-8"):
             q, r, k = ln.rstrip("\n").split("\t")
             run.setdefault(q, []).append(k)
-        nd = p2 = p1 = 0.0
+        nd = p2 = p1 = nd_defined = 0.0
         ungraded = 0
         for q in qids:
             hits = run.get(q, [])[:10]
@@ -120,10 +125,13 @@ def main():
             best = sorted(ideal.get(q, []), reverse=True)[:10]
             idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(best))
             nd += dcg / idcg if idcg > 0 else 0.0
+            if q in defined:
+                nd_defined += dcg / idcg
             p2 += sum(1 for g in gs if g == 2) / 10.0
             p1 += sum(1 for g in gs if g >= 1) / 10.0
         n = len(qids)
-        print("%-16s %8.3f %8.3f %8.3f %6d %9d" % (lb, nd / n, p2 / n, p1 / n, n, ungraded))
+        print("%-16s %8.3f %8.3f %8.3f %6d %9d %5.3f/%d" % (lb, nd / n, p2 / n, p1 / n, n, ungraded,
+                                                        nd_defined / max(1, len(defined)), len(defined)))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vp_common.h"
+#include "vp_fold.h"
 #include "vp_tok.h"
 
 typedef enum { T_END, T_LP, T_RP, T_AND, T_OR, T_NOT, T_WORD, T_PHRASE, T_NUM } ttype;
@@ -89,6 +90,43 @@ static int push(parser *p, ttype e, const char *z, int n, int bPrefix) {
   return VP_OK;
 }
 
+/* Does the word zWord repeat a code of the document number zKey ("NQ"
+** before "18-NQ/TW", "QĐ" before "709/QĐ-TTg"), case and marks aside? */
+static int word_is_code_of(const char *zWord, const char *zKey, int *pbNoMem) {
+  char *zW = vp_fold_str(zWord, -1), *zK = vp_fold_str(zKey, -1);
+  int bCode = 0;
+  if (zW == NULL || zK == NULL) {
+    *pbNoMem = 1;
+  } else {
+    size_t nW = strlen(zW);
+    for (const char *z = zK; *z && !bCode; z += strcspn(z, "-/"), z += *z != 0) {
+      size_t nSeg = strcspn(z, "-/");
+      bCode = nW > 0 && nSeg == nW && memcmp(z, zW, nW) == 0;
+    }
+  }
+  free(zW);
+  free(zK);
+  return bCode;
+}
+
+/* A kind's code typed before a number that holds it ("NQ 18-NQ/TW") says
+** nothing the number does not: dropped, or it would ask for passages with
+** the code standing alone besides the number (few cite it that way). */
+static int drop_repeated_codes(parser *p) {
+  int nOut = 0, bNoMem = 0;
+  for (int i = 0; i < p->n; i++) {
+    const token *t = &p->a[i];
+    if (t->e == T_WORD && !t->bPrefix && i + 1 < p->n && p->a[i + 1].e == T_NUM &&
+        (i == 0 || p->a[i - 1].e != T_NOT) && word_is_code_of(t->z, p->a[i + 1].z, &bNoMem)) {
+      free(p->a[i].z);
+      continue;
+    }
+    p->a[nOut++] = p->a[i];
+  }
+  p->n = nOut;
+  return bNoMem ? VP_ENOMEM : VP_OK;
+}
+
 static int lex(parser *p, const char *z) {
   int n = (int)strlen(z), i = 0, rc = VP_OK;
   while (rc == VP_OK && i < n) {
@@ -129,6 +167,7 @@ static int lex(parser *p, const char *z) {
     i = j;
   }
   if (rc == VP_OK) rc = push(p, T_END, NULL, 0, 0);
+  if (rc == VP_OK) rc = drop_repeated_codes(p);
   return rc;
 }
 
