@@ -3,7 +3,8 @@
 ** passage folded once (vp_fold), its words listed, each run of the query's
 ** words in order checked for what lies between them (a clause break), what
 ** follows ("số" and a number) and what stands a few words before (a cited
-** title's head). The word lists are data/rank-words.tsv. Not for scoring.
+** title's head, a body's name head). The word lists are data/rank-words.tsv.
+** Not for scoring.
 */
 #include "vp_occur.h"
 
@@ -16,6 +17,7 @@
 
 #define OCCUR_MAX_WORDS 16 /* words of a query judged; longer ones are not */
 #define OCCUR_TITLE_SPAN 12 /* words before a run where a title's head counts */
+#define OCCUR_NAME_SPAN 8   /* words of a body's name before a run in it */
 
 struct vp_occur_query {
   int nWord;
@@ -141,6 +143,29 @@ static int in_title(const vp_fold *f, const char *zSrc, int nSrc, const word *a,
   return 0;
 }
 
+/* Whether the run at a[i] stands inside a body's name: its first word a
+** capital, and before it, over capitalised words, "và" and commas only
+** (within OCCUR_NAME_SPAN words), a capitalised name head ("Bộ Giáo dục và
+** Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "Trung tâm Chuyển đổi số",
+** "SỞ Y TẾ"): the words name the body, they say nothing of the subject.
+** A query that names the body itself ("Sở Y tế") has the head in its run. */
+static int in_name(const vp_fold *f, const char *zSrc, int nSrc, const word *a, int i) {
+  const unsigned char *u = (const unsigned char *)zSrc;
+  if (!is_capital(u, nSrc, f->aOff[a[i].iStart])) return 0;
+  const vp_lexicon_list *pHead = vp_lexicon_get("rank-words.tsv", "name-head");
+  for (int j = i - 1; j >= 0 && i - j <= OCCUR_NAME_SPAN; j--) {
+    for (int k = a[j].iEnd; k < a[j + 1].iStart; k++)
+      if (f->z[k] != ' ' && f->z[k] != ',') return 0;
+    int iStart = 0;
+    if (vp_lexicon_match_before(pHead, f->z, f->n, a[j].iEnd, 0, &iStart) &&
+        is_capital(u, nSrc, f->aOff[iStart]))
+      return 1;
+    int bAnd = a[j].iEnd - a[j].iStart == 2 && memcmp(f->z + a[j].iStart, "va", 2) == 0;
+    if (!bAnd && !is_capital(u, nSrc, f->aOff[a[j].iStart])) return 0;
+  }
+  return 0;
+}
+
 int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_count *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   vp_fold f;
@@ -183,7 +208,7 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
       continue;
     }
     pOut->nTerm++;
-    if (in_title(&f, z, n, a, i)) pOut->nCited++;
+    if (in_title(&f, z, n, a, i) || in_name(&f, z, n, a, i)) pOut->nCited++;
   }
   free(a);
   vp_fold_free(&f);
