@@ -237,17 +237,26 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_reset(sP);
 }
 
-/* Whether the wanted candidates (aWant) of document doc give a task, with
-** agencies, with a deadline: one look through the document's tasks for all
-** of them. */
+/* Whether the wanted candidates of one document (aIdx: their indexes in
+** p->a) give a task, with agencies, with a deadline: one look through the
+** document's tasks for all of them; SQLite passes on only the tasks of
+** passages between the first and the last candidate, each checked against
+** those few candidates. */
 static void load_tasks(rr *p, sqlite3_stmt *sT, sqlite3_stmt *sA, long long doc,
-                       const unsigned char *aWant) {
+                       const int *aIdx, int nIdx) {
+  long long idMin = p->a[aIdx[0]].id, idMax = idMin;
+  for (int k = 1; k < nIdx; k++) {
+    if (p->a[aIdx[k]].id < idMin) idMin = p->a[aIdx[k]].id;
+    if (p->a[aIdx[k]].id > idMax) idMax = p->a[aIdx[k]].id;
+  }
   sqlite3_bind_int64(sT, 1, doc);
+  sqlite3_bind_int64(sT, 2, idMin);
+  sqlite3_bind_int64(sT, 3, idMax);
   while (rr_step(p, sT)) {
     long long idP = sqlite3_column_int64(sT, 0);
-    for (int i = 0; i < p->n; i++) {
-      cand *c = &p->a[i];
-      if (!aWant[i] || c->doc != doc || c->id != idP || c->bTask) continue;
+    for (int k = 0; k < nIdx; k++) {
+      cand *c = &p->a[aIdx[k]];
+      if (c->id != idP || c->bTask) continue;
       c->bTask = 1;
       c->bDeadline = sqlite3_column_int(sT, 1);
       /* agencies counted for the candidates' tasks only, not the document's */
@@ -437,26 +446,38 @@ static void score_all(rr *p) {
 static void add_tasks(rr *p, int nNeed) {
   if (p->n == 0) return;
   double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
-  unsigned char *aWant = calloc((size_t)p->n, 1);
-  if (aWant == NULL) {
+  int nWant = 0;
+  while (nWant < p->n && p->a[nWant].score >= floor) nWant++;
+  /* aIdx: a document's wanted candidates; aDone: its document read already */
+  int *aIdx = malloc(sizeof(int) * (size_t)(nWant + 1));
+  unsigned char *aDone = calloc((size_t)nWant + 1, 1);
+  if (aIdx == NULL || aDone == NULL) {
+    free(aIdx);
+    free(aDone);
     p->rc = VP_ENOMEM;
     return;
   }
   sqlite3_stmt *sT = NULL, *sA = NULL;
   rr_prepare(p, "SELECT passage_id, coalesce(deadline, '') <> '', id FROM task"
-                " WHERE doc_id = ?1 AND passage_id IS NOT NULL", &sT);
+                " WHERE doc_id = ?1 AND passage_id BETWEEN ?2 AND ?3", &sT);
   rr_prepare(p, "SELECT count(*) FROM task_agency WHERE task_id = ?1", &sA);
-  for (int i = 0; i < p->n && p->a[i].score >= floor; i++) aWant[i] = 1;
   int bAny = 0;
-  for (int i = 0; p->rc == VP_OK && i < p->n && aWant[i]; i++) {
-    int bSeen = 0; /* its document read already */
-    for (int j = 0; j < i && !bSeen; j++) bSeen = p->a[j].doc == p->a[i].doc;
-    if (!bSeen) load_tasks(p, sT, sA, p->a[i].doc, aWant);
+  for (int i = 0; p->rc == VP_OK && i < nWant; i++) {
+    if (!aDone[i]) {
+      int nIdx = 0;
+      for (int j = i; j < nWant; j++)
+        if (p->a[j].doc == p->a[i].doc) {
+          aDone[j] = 1;
+          aIdx[nIdx++] = j;
+        }
+      load_tasks(p, sT, sA, p->a[i].doc, aIdx, nIdx);
+    }
     bAny |= p->a[i].bTask;
   }
   rr_release(p, sT);
   rr_release(p, sA);
-  free(aWant);
+  free(aIdx);
+  free(aDone);
   if (bAny && p->rc == VP_OK) score_all(p);
 }
 
