@@ -28,7 +28,7 @@
 
 typedef struct cand {
   long long id, doc;
-  int seq, parent, kind, nLen; /* nLen: letters (text_len) */
+  int seq, parent, kind, nLen; /* nLen: letters (text_len_hash) */
   double match;   /* own text match (vp_rank's score, its tier apart), 0 when none */
   int tier;       /* vp_rank's tier: how close the words stand (3 together);
                   ** 0 and unused for a passage matching only through its heading */
@@ -140,32 +140,28 @@ static int list_mark_len(const unsigned char *z, int n) {
   }
 }
 
-/* FNV-1a over the text's letters and digits, after its list mark, ASCII
-** case aside: the same sentence as "1. …", "- …" or "(1) …", with its
-** spaces, line breaks or punctuation written otherwise, is the same text. */
-static unsigned long long text_hash(const unsigned char *z, int n) {
+/* In one pass over the text: its letters, however it is encoded (code
+** points, less combining diacritics U+0300..U+036F, NFD, and carriage
+** returns, so an NFD or CRLF copy of a passage weighs what the NFC one
+** does), and an FNV-1a hash of its letters and digits after its list mark,
+** ASCII case aside (the same sentence as "1. …", "- …" or "(1) …", with its
+** spaces, line breaks or punctuation written otherwise, is the same text). */
+static void text_len_hash(const unsigned char *z, int n, int *pnLen, unsigned long long *pHash) {
   unsigned long long h = 1469598103934665603ULL;
-  for (int i = list_mark_len(z, n); i < n; i++) {
-    unsigned char c = z[i];
-    if (c < 0x80 && !is_alnum(c)) continue;
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * 1099511628211ULL;
-  }
-  return h;
-}
-
-/* Letters in the text, however it is encoded: code points, less combining
-** diacritics (U+0300..U+036F, NFD) and carriage returns, so an NFD or CRLF
-** copy of a passage weighs what the NFC one does. */
-static int text_len(const unsigned char *z, int n) {
-  int nLen = 0;
+  int nLen = 0, iMark = list_mark_len(z, n);
   for (int i = 0; i < n; i++) {
     unsigned char c = z[i];
-    if ((c & 0xC0) == 0x80 || c == '\r') continue;
-    if ((c == 0xCC || (c == 0xCD && i + 1 < n && z[i + 1] <= 0xAF))) continue;
-    nLen++;
+    if (c < 0x80) {
+      if (c != '\r') nLen++;
+      if (i < iMark || !is_alnum(c)) continue;
+      if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    } else if (c >= 0xC0 && c != 0xCC && !(c == 0xCD && i + 1 < n && z[i + 1] <= 0xAF)) {
+      nLen++; /* a code point's first byte, not a combining diacritic's */
+    }
+    if (i >= iMark) h = (h ^ c) * 1099511628211ULL;
   }
-  return nLen;
+  *pnLen = nLen;
+  *pHash = h;
 }
 
 static int ends_with_colon(const unsigned char *z, int n) {
@@ -194,8 +190,10 @@ static int is_basis(const char *z, int n) {
 ** ("… năm 2015.[204]"; "[1] …" opening a passage is a label), or one of the
 ** encyclopedia marks of data/rank-words.tsv, as written. */
 static int is_encyclopedia(const unsigned char *z, int n) {
-  for (int i = 1; i + 2 < n; i++) {
-    if (z[i] != '[' || z[i - 1] == ' ' || z[i - 1] == '\n') continue;
+  for (const unsigned char *pB = n > 3 ? memchr(z + 1, '[', (size_t)(n - 3)) : NULL; pB;
+       pB = (pB - z) + 3 < n ? memchr(pB + 1, '[', (size_t)(n - 3 - (pB - z))) : NULL) {
+    int i = (int)(pB - z);
+    if (z[i - 1] == ' ' || z[i - 1] == '\n') continue;
     int k = i + 1;
     while (k < n && k - i <= 3 && z[k] >= '0' && z[k] <= '9') k++;
     if (k > i + 1 && k < n && z[k] == ']') return 1;
@@ -218,8 +216,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->parent = sqlite3_column_type(sP, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(sP, 3);
     const unsigned char *z = sqlite3_column_text(sP, 4);
     int n = sqlite3_column_bytes(sP, 4);
-    c->nLen = text_len(z ? z : (const unsigned char *)"", n);
-    c->hash = text_hash(z ? z : (const unsigned char *)"", n);
+    text_len_hash(z ? z : (const unsigned char *)"", n, &c->nLen, &c->hash);
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n);
