@@ -24,6 +24,9 @@ struct vp_occur_query {
   char *azWord[OCCUR_MAX_WORDS]; /* folded */
   int anWord[OCCUR_MAX_WORDS];
   int bNumberLead; /* the last word introduces a number ("số") */
+  const vp_lexicon_list *pHead; /* title heads (data/rank-words.tsv) */
+  const vp_lexicon_list *pLead; /* words that introduce a number */
+  const vp_lexicon_list *pName; /* heads of a body's name */
 };
 
 static int is_word_byte(unsigned char c) {
@@ -84,9 +87,11 @@ int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
   }
   free(zF);
   if (rc == VP_OK && p->nWord >= 2 && p->nWord <= OCCUR_MAX_WORDS) {
-    const vp_lexicon_list *pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
+    p->pHead = vp_lexicon_get("rank-words.tsv", "title-head");
+    p->pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
+    p->pName = vp_lexicon_get("rank-words.tsv", "name-head");
     p->bNumberLead =
-        vp_lexicon_find(pLead, p->azWord[p->nWord - 1], p->anWord[p->nWord - 1]) != NULL;
+        vp_lexicon_find(p->pLead, p->azWord[p->nWord - 1], p->anWord[p->nWord - 1]) != NULL;
     *ppOut = p;
     return VP_OK;
   }
@@ -125,9 +130,9 @@ static int is_capital(const unsigned char *z, int n, int i) {
 ** clause, within OCCUR_TITLE_SPAN words, and names a title: a capitalised
 ** word or a number (a number-lead word, digits) follows it ("Luật Đầu tư công", "Nghị
 ** quyết 57"; not "Nghị định mới"). */
-static int in_title(const vp_fold *f, const char *zSrc, int nSrc, const word *a, int i) {
-  const vp_lexicon_list *pHead = vp_lexicon_get("rank-words.tsv", "title-head");
-  const vp_lexicon_list *pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
+static int in_title(const vp_occur_query *q, const vp_fold *f, const char *zSrc, int nSrc,
+                    const word *a, int i) {
+  const vp_lexicon_list *pHead = q->pHead, *pLead = q->pLead;
   for (int j = i - 1; j >= 0 && i - j <= OCCUR_TITLE_SPAN; j--) {
     if (gap_breaks(f->z, a[j].iEnd, a[j + 1].iStart)) return 0;
     int iStart = 0;
@@ -149,10 +154,11 @@ static int in_title(const vp_fold *f, const char *zSrc, int nSrc, const word *a,
 ** Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "Trung tâm Chuyển đổi số",
 ** "SỞ Y TẾ"): the words name the body, they say nothing of the subject.
 ** A query that names the body itself ("Sở Y tế") has the head in its run. */
-static int in_name(const vp_fold *f, const char *zSrc, int nSrc, const word *a, int i) {
+static int in_name(const vp_occur_query *q, const vp_fold *f, const char *zSrc, int nSrc,
+                   const word *a, int i) {
   const unsigned char *u = (const unsigned char *)zSrc;
   if (!is_capital(u, nSrc, f->aOff[a[i].iStart])) return 0;
-  const vp_lexicon_list *pHead = vp_lexicon_get("rank-words.tsv", "name-head");
+  const vp_lexicon_list *pHead = q->pName;
   for (int j = i - 1; j >= 0 && i - j <= OCCUR_NAME_SPAN; j--) {
     for (int k = a[j].iEnd; k < a[j + 1].iStart; k++)
       if (f->z[k] != ' ' && f->z[k] != ',') return 0;
@@ -170,16 +176,13 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
   memset(pOut, 0, sizeof(*pOut));
   vp_fold f;
   if (vp_fold_init(&f, z, n) != VP_OK) return VP_ENOMEM;
-  int nWord = 0;
-  for (int k = 0; k < f.n; k++)
-    if (is_word_byte((unsigned char)f.z[k]) && (k == 0 || !is_word_byte((unsigned char)f.z[k - 1])))
-      nWord++;
-  word *a = malloc(sizeof(word) * (size_t)(nWord + 1));
+  /* the words, in one pass: no more than one for every two bytes */
+  word *a = malloc(sizeof(word) * (size_t)(f.n / 2 + 2));
   if (a == NULL) {
     vp_fold_free(&f);
     return VP_ENOMEM;
   }
-  nWord = 0;
+  int nWord = 0;
   for (int k = 0; k < f.n;) {
     if (!is_word_byte((unsigned char)f.z[k])) {
       k++;
@@ -208,7 +211,7 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
       continue;
     }
     pOut->nTerm++;
-    if (in_title(&f, z, n, a, i) || in_name(&f, z, n, a, i)) pOut->nCited++;
+    if (in_title(q, &f, z, n, a, i) || in_name(q, &f, z, n, a, i)) pOut->nCited++;
   }
   free(a);
   vp_fold_free(&f);

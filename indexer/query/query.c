@@ -674,24 +674,34 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   char *zSqlCount = zIn ? vp_mprintf("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1%s"
                                      " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1", zIn)
                         : NULL;
-  /* counts by province, issuer and relation (of the citations a matching
-  ** passage carries), from one pass over the matches grouped by document
-  ** and relations */
   /* counts of matching passages by their document's province and issuer
   ** (0), and by the relations of their citations (1), through the index on
-  ** citation(passage_id) */
-  char *zSqlFacet = zIn ? vp_mprintf("SELECT 0, d.province, d.issuer, count(*) FROM passage_fts"
-                                     " JOIN passage p ON p.id = passage_fts.rowid"
-                                     " JOIN doc d ON d.id = p.doc_id"
-                                     " WHERE passage_fts MATCH ?1%s%s GROUP BY d.id"
-                                     " UNION ALL SELECT 1, c.relation, NULL, count(DISTINCT c.passage_id)"
-                                     " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
-                                     " JOIN doc d ON d.id = p.doc_id JOIN citation c ON c.passage_id = p.id"
-                                     " WHERE passage_fts MATCH ?1%s%s AND c.relation IS NOT 'alias'"
-                                     " GROUP BY c.relation",
-                                     zCond ? " AND " : "", zCond ? zCond : "",
-                                     zCond ? " AND " : "", zCond ? zCond : "")
-                        : NULL;
+  ** citation(passage_id). Without a filter the matches are counted by
+  ** document first and each document read once, and a citation is reached
+  ** from the match itself (a match is a passage of a document). Rows of 0
+  ** come in document order, of 1 in relation order (the keys' order). */
+  char *zSqlFacet = NULL;
+  if (zIn && zCond == NULL)
+    zSqlFacet = vp_mprintf("%s", "SELECT 0, d.province, d.issuer, m.n FROM"
+                                 " (SELECT p.doc_id AS id, count(*) AS n FROM passage_fts"
+                                 " JOIN passage p ON p.id = passage_fts.rowid"
+                                 " WHERE passage_fts MATCH ?1 GROUP BY p.doc_id) m"
+                                 " JOIN doc d ON d.id = m.id"
+                                 " UNION ALL SELECT 1, c.relation, NULL, count(DISTINCT c.passage_id)"
+                                 " FROM passage_fts JOIN citation c ON c.passage_id = passage_fts.rowid"
+                                 " WHERE passage_fts MATCH ?1 AND c.relation IS NOT 'alias'"
+                                 " GROUP BY c.relation");
+  else if (zIn)
+    zSqlFacet = vp_mprintf("SELECT 0, d.province, d.issuer, count(*) FROM passage_fts"
+                           " JOIN passage p ON p.id = passage_fts.rowid"
+                           " JOIN doc d ON d.id = p.doc_id"
+                           " WHERE passage_fts MATCH ?1 AND %s GROUP BY d.id"
+                           " UNION ALL SELECT 1, c.relation, NULL, count(DISTINCT c.passage_id)"
+                           " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
+                           " JOIN doc d ON d.id = p.doc_id JOIN citation c ON c.passage_id = p.id"
+                           " WHERE passage_fts MATCH ?1 AND %s AND c.relation IS NOT 'alias'"
+                           " GROUP BY c.relation",
+                           zCond, zCond);
   /* newest first: the page straight from the matches, by the document's date */
   char *zSqlByDate = zIn && bByDate ? vp_mprintf("SELECT p.id FROM passage_fts"
                                      " JOIN passage p ON p.id = passage_fts.rowid"

@@ -28,7 +28,7 @@
 
 typedef struct cand {
   long long id, doc;
-  int seq, parent, kind, nLen; /* nLen: letters (text_len) */
+  int seq, parent, kind, nLen; /* nLen: letters (text_len_hash) */
   double match;   /* own text match (vp_rank's score, its tier apart), 0 when none */
   int tier;       /* vp_rank's tier: how close the words stand (3 together);
                   ** 0 and unused for a passage matching only through its heading */
@@ -140,32 +140,28 @@ static int list_mark_len(const unsigned char *z, int n) {
   }
 }
 
-/* FNV-1a over the text's letters and digits, after its list mark, ASCII
-** case aside: the same sentence as "1. …", "- …" or "(1) …", with its
-** spaces, line breaks or punctuation written otherwise, is the same text. */
-static unsigned long long text_hash(const unsigned char *z, int n) {
+/* In one pass over the text: its letters, however it is encoded (code
+** points, less combining diacritics U+0300..U+036F, NFD, and carriage
+** returns, so an NFD or CRLF copy of a passage weighs what the NFC one
+** does), and an FNV-1a hash of its letters and digits after its list mark,
+** ASCII case aside (the same sentence as "1. …", "- …" or "(1) …", with its
+** spaces, line breaks or punctuation written otherwise, is the same text). */
+static void text_len_hash(const unsigned char *z, int n, int *pnLen, unsigned long long *pHash) {
   unsigned long long h = 1469598103934665603ULL;
-  for (int i = list_mark_len(z, n); i < n; i++) {
-    unsigned char c = z[i];
-    if (c < 0x80 && !is_alnum(c)) continue;
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * 1099511628211ULL;
-  }
-  return h;
-}
-
-/* Letters in the text, however it is encoded: code points, less combining
-** diacritics (U+0300..U+036F, NFD) and carriage returns, so an NFD or CRLF
-** copy of a passage weighs what the NFC one does. */
-static int text_len(const unsigned char *z, int n) {
-  int nLen = 0;
+  int nLen = 0, iMark = list_mark_len(z, n);
   for (int i = 0; i < n; i++) {
     unsigned char c = z[i];
-    if ((c & 0xC0) == 0x80 || c == '\r') continue;
-    if ((c == 0xCC || (c == 0xCD && i + 1 < n && z[i + 1] <= 0xAF))) continue;
-    nLen++;
+    if (c < 0x80) {
+      if (c != '\r') nLen++;
+      if (i < iMark || !is_alnum(c)) continue;
+      if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    } else if (c >= 0xC0 && c != 0xCC && !(c == 0xCD && i + 1 < n && z[i + 1] <= 0xAF)) {
+      nLen++; /* a code point's first byte, not a combining diacritic's */
+    }
+    if (i >= iMark) h = (h ^ c) * 1099511628211ULL;
   }
-  return nLen;
+  *pnLen = nLen;
+  *pHash = h;
 }
 
 static int ends_with_colon(const unsigned char *z, int n) {
@@ -194,8 +190,10 @@ static int is_basis(const char *z, int n) {
 ** ("… năm 2015.[204]"; "[1] …" opening a passage is a label), or one of the
 ** encyclopedia marks of data/rank-words.tsv, as written. */
 static int is_encyclopedia(const unsigned char *z, int n) {
-  for (int i = 1; i + 2 < n; i++) {
-    if (z[i] != '[' || z[i - 1] == ' ' || z[i - 1] == '\n') continue;
+  for (const unsigned char *pB = n > 3 ? memchr(z + 1, '[', (size_t)(n - 3)) : NULL; pB;
+       pB = (pB - z) + 3 < n ? memchr(pB + 1, '[', (size_t)(n - 3 - (pB - z))) : NULL) {
+    int i = (int)(pB - z);
+    if (z[i - 1] == ' ' || z[i - 1] == '\n') continue;
     int k = i + 1;
     while (k < n && k - i <= 3 && z[k] >= '0' && z[k] <= '9') k++;
     if (k > i + 1 && k < n && z[k] == ']') return 1;
@@ -218,8 +216,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->parent = sqlite3_column_type(sP, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(sP, 3);
     const unsigned char *z = sqlite3_column_text(sP, 4);
     int n = sqlite3_column_bytes(sP, 4);
-    c->nLen = text_len(z ? z : (const unsigned char *)"", n);
-    c->hash = text_hash(z ? z : (const unsigned char *)"", n);
+    text_len_hash(z ? z : (const unsigned char *)"", n, &c->nLen, &c->hash);
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n);
@@ -237,17 +234,26 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_reset(sP);
 }
 
-/* Whether the wanted candidates (aWant) of document doc give a task, with
-** agencies, with a deadline: one look through the document's tasks for all
-** of them. */
+/* Whether the wanted candidates of one document (aIdx: their indexes in
+** p->a) give a task, with agencies, with a deadline: one look through the
+** document's tasks for all of them; SQLite passes on only the tasks of
+** passages between the first and the last candidate, each checked against
+** those few candidates. */
 static void load_tasks(rr *p, sqlite3_stmt *sT, sqlite3_stmt *sA, long long doc,
-                       const unsigned char *aWant) {
+                       const int *aIdx, int nIdx) {
+  long long idMin = p->a[aIdx[0]].id, idMax = idMin;
+  for (int k = 1; k < nIdx; k++) {
+    if (p->a[aIdx[k]].id < idMin) idMin = p->a[aIdx[k]].id;
+    if (p->a[aIdx[k]].id > idMax) idMax = p->a[aIdx[k]].id;
+  }
   sqlite3_bind_int64(sT, 1, doc);
+  sqlite3_bind_int64(sT, 2, idMin);
+  sqlite3_bind_int64(sT, 3, idMax);
   while (rr_step(p, sT)) {
     long long idP = sqlite3_column_int64(sT, 0);
-    for (int i = 0; i < p->n; i++) {
-      cand *c = &p->a[i];
-      if (!aWant[i] || c->doc != doc || c->id != idP || c->bTask) continue;
+    for (int k = 0; k < nIdx; k++) {
+      cand *c = &p->a[aIdx[k]];
+      if (c->id != idP || c->bTask) continue;
       c->bTask = 1;
       c->bDeadline = sqlite3_column_int(sT, 1);
       /* agencies counted for the candidates' tasks only, not the document's */
@@ -437,26 +443,38 @@ static void score_all(rr *p) {
 static void add_tasks(rr *p, int nNeed) {
   if (p->n == 0) return;
   double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
-  unsigned char *aWant = calloc((size_t)p->n, 1);
-  if (aWant == NULL) {
+  int nWant = 0;
+  while (nWant < p->n && p->a[nWant].score >= floor) nWant++;
+  /* aIdx: a document's wanted candidates; aDone: its document read already */
+  int *aIdx = malloc(sizeof(int) * (size_t)(nWant + 1));
+  unsigned char *aDone = calloc((size_t)nWant + 1, 1);
+  if (aIdx == NULL || aDone == NULL) {
+    free(aIdx);
+    free(aDone);
     p->rc = VP_ENOMEM;
     return;
   }
   sqlite3_stmt *sT = NULL, *sA = NULL;
   rr_prepare(p, "SELECT passage_id, coalesce(deadline, '') <> '', id FROM task"
-                " WHERE doc_id = ?1 AND passage_id IS NOT NULL", &sT);
+                " WHERE doc_id = ?1 AND passage_id BETWEEN ?2 AND ?3", &sT);
   rr_prepare(p, "SELECT count(*) FROM task_agency WHERE task_id = ?1", &sA);
-  for (int i = 0; i < p->n && p->a[i].score >= floor; i++) aWant[i] = 1;
   int bAny = 0;
-  for (int i = 0; p->rc == VP_OK && i < p->n && aWant[i]; i++) {
-    int bSeen = 0; /* its document read already */
-    for (int j = 0; j < i && !bSeen; j++) bSeen = p->a[j].doc == p->a[i].doc;
-    if (!bSeen) load_tasks(p, sT, sA, p->a[i].doc, aWant);
+  for (int i = 0; p->rc == VP_OK && i < nWant; i++) {
+    if (!aDone[i]) {
+      int nIdx = 0;
+      for (int j = i; j < nWant; j++)
+        if (p->a[j].doc == p->a[i].doc) {
+          aDone[j] = 1;
+          aIdx[nIdx++] = j;
+        }
+      load_tasks(p, sT, sA, p->a[i].doc, aIdx, nIdx);
+    }
     bAny |= p->a[i].bTask;
   }
   rr_release(p, sT);
   rr_release(p, sA);
-  free(aWant);
+  free(aIdx);
+  free(aDone);
   if (bAny && p->rc == VP_OK) score_all(p);
 }
 

@@ -23,6 +23,8 @@
 /* Bytes of the file a reader maps; SQLite caps it at its build's
 ** SQLITE_MAX_MMAP_SIZE (2 GB in Debian's), the rest is read with pread(). */
 #define VP_STORE_MMAP 2147418112
+/* KiB of page cache a reader keeps for the pages it does not map */
+#define VP_STORE_READ_CACHE_KB 16384
 
 static const char *const zSchema =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
@@ -161,6 +163,10 @@ int vp_store_open(const char *zPath, int flags, sqlite3 **ppDb, char **pzErr) {
     /* readers map the file: a page read is a memory access, not a pread()
     ** system call (shared with the page cache, so no copy per connection) */
     sqlite3_exec(db, "PRAGMA mmap_size=" VP_STR(VP_STORE_MMAP), NULL, NULL, NULL);
+    /* what lies past the mapped part goes through SQLite's page cache: at
+    ** its default 2 MB a search that reads the tasks of some 80 documents
+    ** evicts its own pages and reads them again with pread() every time */
+    sqlite3_exec(db, "PRAGMA cache_size=-" VP_STR(VP_STORE_READ_CACHE_KB), NULL, NULL, NULL);
   }
   /* a file that is not ours (or not SQLite at all) is refused here */
   char *zFound = stored_schema(db);
