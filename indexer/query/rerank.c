@@ -454,13 +454,34 @@ static void add_tasks(rr *p, int nNeed) {
     p->rc = VP_ENOMEM;
     return;
   }
-  sqlite3_stmt *sT = NULL, *sA = NULL;
-  rr_prepare(p, "SELECT passage_id, coalesce(deadline, '') <> '', id FROM task"
-                " WHERE doc_id = ?1 AND passage_id BETWEEN ?2 AND ?3", &sT);
+  sqlite3_stmt *sT = NULL, *sA = NULL, *sI = NULL;
   rr_prepare(p, "SELECT count(*) FROM task_agency WHERE task_id = ?1", &sA);
+  /* an index on task(passage_id) (every index built since it was added):
+  ** a candidate's tasks are one lookup; without it, a document's tasks
+  ** are read once for all its candidates */
+  rr_prepare(p, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'task_passage'", &sI);
+  int bByPassage = rr_step(p, sI);
+  if (sI) sqlite3_reset(sI);
+  rr_release(p, sI);
+  if (bByPassage)
+    rr_prepare(p, "SELECT coalesce(deadline, '') <> '', id FROM task WHERE passage_id = ?1", &sT);
+  else
+    rr_prepare(p, "SELECT passage_id, coalesce(deadline, '') <> '', id FROM task"
+                  " WHERE doc_id = ?1 AND passage_id BETWEEN ?2 AND ?3", &sT);
   int bAny = 0;
   for (int i = 0; p->rc == VP_OK && i < nWant; i++) {
-    if (!aDone[i]) {
+    if (bByPassage) {
+      cand *c = &p->a[i];
+      sqlite3_bind_int64(sT, 1, c->id);
+      if (rr_step(p, sT)) { /* its first task, as a document's read gives it */
+        c->bTask = 1;
+        c->bDeadline = sqlite3_column_int(sT, 0);
+        sqlite3_bind_int64(sA, 1, sqlite3_column_int64(sT, 1));
+        if (rr_step(p, sA)) c->nAgency = sqlite3_column_int(sA, 0);
+        sqlite3_reset(sA);
+      }
+      sqlite3_reset(sT);
+    } else if (!aDone[i]) {
       int nIdx = 0;
       for (int j = i; j < nWant; j++)
         if (p->a[j].doc == p->a[i].doc) {

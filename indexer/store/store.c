@@ -64,6 +64,9 @@ static const char *const zSchema =
     " doc_id INT NOT NULL, passage_id INT, line INT, section TEXT, text TEXT,"
     " deadline TEXT, deadline_norm TEXT);"
     "CREATE INDEX IF NOT EXISTS task_doc ON task(doc_id);"
+    /* search reads a candidate passage's task by it; an index built before
+    ** gets it at its next `vnplan index`, and is read without it till then */
+    "CREATE INDEX IF NOT EXISTS task_passage ON task(passage_id);"
     "CREATE TABLE IF NOT EXISTS task_agency(task_id INT NOT NULL,"
     " agency_id INT NOT NULL, role TEXT NOT NULL, name TEXT, doc_id INT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS task_agency_agency ON task_agency(agency_id, doc_id);"
