@@ -197,65 +197,48 @@ static void test_encrypted(void) {
   free(zEnc);
 }
 
-/* A one-page PDF whose content stream is zContent (Helvetica as /F1). */
-static char *make_raw_pdf(const char *zContent, size_t *pn) {
+/* A PDF of nPage pages, page i drawn by its content stream azContent[i]
+** (F1 Helvetica, F2 Helvetica-Bold). */
+static char *make_raw_pdf_pages(const char *const *azContent, int nPage, size_t *pn) {
   vp_buf b;
   memset(&b, 0, sizeof b);
   int rc = VP_OK;
-  size_t aOff[7];
+  int nObj = 4 + 2 * nPage; /* catalog, pages, F1, F2, then the pages, then their contents */
+  size_t *aOff = calloc((size_t)nObj + 1, sizeof *aOff);
   vp_buf_appends(&b, "%PDF-1.4\n", &rc);
   aOff[1] = b.n;
   vp_buf_appends(&b, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", &rc);
   aOff[2] = b.n;
-  vp_buf_appends(&b, "2 0 obj\n<< /Type /Pages /Count 1 /Kids [4 0 R] >>\nendobj\n", &rc);
+  vp_buf_appendf(&b, &rc, "2 0 obj\n<< /Type /Pages /Count %d /Kids [", nPage);
+  for (int i = 0; i < nPage; i++) vp_buf_appendf(&b, &rc, " %d 0 R", 5 + i);
+  vp_buf_appends(&b, " ] >>\nendobj\n", &rc);
   aOff[3] = b.n;
   vp_buf_appends(&b, "3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n", &rc);
   aOff[4] = b.n;
-  vp_buf_appends(&b, "4 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                 "/Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents 5 0 R >>\nendobj\n", &rc);
-  aOff[5] = b.n;
-  vp_buf_appendf(&b, &rc, "5 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", strlen(zContent),
-                 zContent);
-  aOff[6] = b.n;
-  vp_buf_appends(&b, "6 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>\nendobj\n", &rc);
+  vp_buf_appends(&b, "4 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>\nendobj\n", &rc);
+  for (int i = 0; i < nPage; i++) {
+    aOff[5 + i] = b.n;
+    vp_buf_appendf(&b, &rc, "%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                   "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>\nendobj\n",
+                   5 + i, 5 + nPage + i);
+  }
+  for (int i = 0; i < nPage; i++) {
+    aOff[5 + nPage + i] = b.n;
+    vp_buf_appendf(&b, &rc, "%d 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", 5 + nPage + i,
+                   strlen(azContent[i]), azContent[i]);
+  }
   size_t nXref = b.n;
-  vp_buf_appends(&b, "xref\n0 7\n0000000000 65535 f \n", &rc);
-  for (int i = 1; i <= 6; i++) vp_buf_appendf(&b, &rc, "%010zu 00000 n \n", aOff[i]);
-  vp_buf_appendf(&b, &rc, "trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nXref);
+  vp_buf_appendf(&b, &rc, "xref\n0 %d\n0000000000 65535 f \n", nObj + 1);
+  for (int i = 1; i <= nObj; i++) vp_buf_appendf(&b, &rc, "%010zu 00000 n \n", aOff[i]);
+  vp_buf_appendf(&b, &rc, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nObj + 1, nXref);
+  free(aOff);
   *pn = b.n;
   return vp_buf_take(&b);
 }
 
-/* A PDF of two pages, each drawn by its content stream (F1 Helvetica). */
-static char *make_raw_pdf2(const char *zPage1, const char *zPage2, size_t *pn) {
-  vp_buf b;
-  memset(&b, 0, sizeof b);
-  int rc = VP_OK;
-  size_t aOff[8];
-  const char *azContent[2] = {zPage1, zPage2};
-  vp_buf_appends(&b, "%PDF-1.4\n", &rc);
-  aOff[1] = b.n;
-  vp_buf_appends(&b, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", &rc);
-  aOff[2] = b.n;
-  vp_buf_appends(&b, "2 0 obj\n<< /Type /Pages /Count 2 /Kids [4 0 R 5 0 R] >>\nendobj\n", &rc);
-  aOff[3] = b.n;
-  vp_buf_appends(&b, "3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n", &rc);
-  for (int i = 0; i < 2; i++) {
-    aOff[4 + i] = b.n;
-    vp_buf_appendf(&b, &rc, "%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                   "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>\nendobj\n", 4 + i, 6 + i);
-  }
-  for (int i = 0; i < 2; i++) {
-    aOff[6 + i] = b.n;
-    vp_buf_appendf(&b, &rc, "%d 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", 6 + i,
-                   strlen(azContent[i]), azContent[i]);
-  }
-  size_t nXref = b.n;
-  vp_buf_appends(&b, "xref\n0 8\n0000000000 65535 f \n", &rc);
-  for (int i = 1; i <= 7; i++) vp_buf_appendf(&b, &rc, "%010zu 00000 n \n", aOff[i]);
-  vp_buf_appendf(&b, &rc, "trailer\n<< /Size 8 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", nXref);
-  *pn = b.n;
-  return vp_buf_take(&b);
+/* A one-page PDF drawn by zContent. */
+static char *make_raw_pdf(const char *zContent, size_t *pn) {
+  return make_raw_pdf_pages(&zContent, 1, pn);
 }
 
 /* A task table a page break cuts, the second page's part finding one column
@@ -279,7 +262,8 @@ static void test_table_across_pages(void) {
       "BT /F1 10 Tf 72 684 Td (5) Tj ET BT /F1 10 Tf 110 684 Td (Bao cao ket qua) Tj ET\n"
       "BT /F1 10 Tf 300 684 Td (So Tu phap) Tj ET BT /F1 10 Tf 430 684 Td (Cac so) Tj ET\n";
   size_t n;
-  char *zPdf = make_raw_pdf2(zPage1, zPage2, &n);
+  const char *const azPage[2] = {zPage1, zPage2};
+  char *zPdf = make_raw_pdf_pages(azPage, 2, &n);
   char *z, *zErr;
   int rc = render(zPdf, n, &z, &zErr);
   CHECK("table across pages: renders", rc == VP_OK && z != NULL);

@@ -234,6 +234,16 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_reset(sP);
 }
 
+/* Candidate c gives a task (its first), with a deadline or not; its
+** agencies counted through sA (task_agency by task id). */
+static void take_task(rr *p, cand *c, sqlite3_stmt *sA, int bDeadline, long long idTask) {
+  c->bTask = 1;
+  c->bDeadline = bDeadline;
+  sqlite3_bind_int64(sA, 1, idTask);
+  if (rr_step(p, sA)) c->nAgency = sqlite3_column_int(sA, 0);
+  sqlite3_reset(sA);
+}
+
 /* Whether the wanted candidates of one document (aIdx: their indexes in
 ** p->a) give a task, with agencies, with a deadline: one look through the
 ** document's tasks for all of them; SQLite passes on only the tasks of
@@ -254,12 +264,8 @@ static void load_tasks(rr *p, sqlite3_stmt *sT, sqlite3_stmt *sA, long long doc,
     for (int k = 0; k < nIdx; k++) {
       cand *c = &p->a[aIdx[k]];
       if (c->id != idP || c->bTask) continue;
-      c->bTask = 1;
-      c->bDeadline = sqlite3_column_int(sT, 1);
       /* agencies counted for the candidates' tasks only, not the document's */
-      sqlite3_bind_int64(sA, 1, sqlite3_column_int64(sT, 2));
-      if (rr_step(p, sA)) c->nAgency = sqlite3_column_int(sA, 0);
-      sqlite3_reset(sA);
+      take_task(p, c, sA, sqlite3_column_int(sT, 1), sqlite3_column_int64(sT, 2));
     }
   }
   sqlite3_reset(sT);
@@ -473,13 +479,8 @@ static void add_tasks(rr *p, int nNeed) {
     if (bByPassage) {
       cand *c = &p->a[i];
       sqlite3_bind_int64(sT, 1, c->id);
-      if (rr_step(p, sT)) { /* its first task, as a document's read gives it */
-        c->bTask = 1;
-        c->bDeadline = sqlite3_column_int(sT, 0);
-        sqlite3_bind_int64(sA, 1, sqlite3_column_int64(sT, 1));
-        if (rr_step(p, sA)) c->nAgency = sqlite3_column_int(sA, 0);
-        sqlite3_reset(sA);
-      }
+      if (rr_step(p, sT)) /* its first task, as a document's read gives it */
+        take_task(p, c, sA, sqlite3_column_int(sT, 0), sqlite3_column_int64(sT, 1));
       sqlite3_reset(sT);
     } else if (!aDone[i]) {
       int nIdx = 0;
