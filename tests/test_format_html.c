@@ -164,8 +164,36 @@ static void test_hostile(void) {
   free(zErr);
 }
 
+/* Ordered lists keep their items' numbers as the page shows them (a value
+** attribute, a start, a type), so "4. Sở Tài chính" stays a numbered
+** heading; an unordered list's items are "- "; a label survives a
+** paragraph opening inside its item (<li><p>…), as Word's HTML writes. */
+static void test_lists(void) {
+  static const char zLists[] =
+      "<html><body><ol><li>Sở Nội vụ</li><li>Sở Y tế</li></ol>"
+      "<ol type=\"1\"><li value=\"4\"><p><div><p>Sở Tài chính</p></div></li></ol>"
+      "<ol type=\"a\" start=\"2\"><li>Phối hợp thực hiện</li></ol>"
+      "<ol type=\"I\" start=\"3\"><li>TỔ CHỨC THỰC HIỆN</li></ol>"
+      "<ul><li>Lưu: VT</li></ul></body></html>";
+  int rc;
+  char *zErr;
+  char *z = render(zLists, sizeof zLists - 1, &rc, &zErr);
+  CHECK("lists: render", rc == VP_OK && z != NULL);
+  if (z) {
+    CHECK("items numbered in order", strstr(z, "1. Sở Nội vụ") && strstr(z, "2. Sở Y tế"));
+    CHECK("an item's value, its label through a paragraph inside it", strstr(z, "4. Sở Tài chính") != NULL);
+    CHECK("a lettered list from its start", strstr(z, "b) Phối hợp thực hiện") != NULL);
+    CHECK("a roman list", strstr(z, "III. TỔ CHỨC THỰC HIỆN") != NULL);
+    CHECK("an unordered list's item", strstr(z, "- Lưu: VT") != NULL);
+    if (!strstr(z, "4. Sở Tài chính")) fprintf(stderr, "rendered: [%s]\n", z);
+  }
+  free(z);
+  free(zErr);
+}
+
 int main(void) {
   test_page();
+  test_lists();
   test_charsets();
   test_hostile();
   return vp_test_done();

@@ -3,7 +3,8 @@
 ** portal's page with the document inside its menus) parsed with libxml2's
 ** HTML parser (no network, the page's own <meta charset> honoured) and its
 ** DOM walked in document order into the reader's text: block elements end
-** paragraphs, <br> ends a line, h1–h6 become "# …" lines, <li> "- …", b and
+** paragraphs, <br> ends a line, h1–h6 become "# …" lines, <li> "- …" (in
+** an <ol> its number as the list writes it: "4. ", "b) "), b and
 ** strong **…**, tables Markdown pipe rows (a cell's text collapsed to one
 ** line, colspan as empty cells, "|---|" after the first row). Scripts,
 ** styles, nav, header, footer, form controls and svg are skipped. The text
@@ -23,6 +24,7 @@
 
 #define HTML_MAX_BYTES (64u * 1024u * 1024u)
 #define HTML_MAX_DEPTH 1000
+#define HTML_MAX_LISTS 16 /* nested lists counted; deeper ones bulleted */
 
 typedef struct Render {
   vp_buf out;       /* the text */
@@ -38,6 +40,12 @@ typedef struct Render {
   int nCell, nCellAlloc;
   int nRow;         /* rows written in the current table */
   char zHead[8];    /* heading prefix storage */
+  struct {          /* the lists open: ordered ones count their items */
+    char cType;     /* '1', 'a', 'A', 'i', 'I'; 0 for a <ul> */
+    int n;          /* the last item's number */
+  } aList[HTML_MAX_LISTS];
+  int nList;
+  char zItem[24];   /* a list item's label: "4. ", "b) ", "- " */
 } Render;
 
 static vp_buf *target(Render *r) { return r->bInCell ? &r->cell : &r->out; }
@@ -54,9 +62,10 @@ static void close_bold(Render *r) {
   }
 }
 
-/* End the line (nl 1) or the paragraph (nl 2); inside a cell, a space. */
-static void brk(Render *r, int nl) {
-  r->zPrefix = NULL;
+/* End the line (nl 1) or the paragraph (nl 2); inside a cell, a space. A
+** label due (a list item's "4. ") stays due: a block opening inside the
+** item (<li><p>…) does not lose it. */
+static void brk_keep(Render *r, int nl) {
   if (r->bInCell) {
     r->bSpace = 1;
     return;
@@ -68,6 +77,12 @@ static void brk(Render *r, int nl) {
   int have = 0;
   while (have < nl && (size_t)have < b->n && b->z[b->n - 1 - have] == '\n') have++;
   for (; have < nl; have++) vp_buf_append(b, "\n", 1, &r->rc);
+}
+
+/* End the line (nl 1) or the paragraph (nl 2); inside a cell, a space. */
+static void brk(Render *r, int nl) {
+  r->zPrefix = NULL;
+  brk_keep(r, nl);
 }
 
 static int is_ws(const unsigned char *z, size_t i, size_t n, size_t *pLen) {
@@ -189,6 +204,52 @@ static int heading_level(const xmlNode *p) {
 static int is_bold(const xmlNode *p) { return name_is(p, "b") || name_is(p, "strong"); }
 static int is_cell(const xmlNode *p) { return name_is(p, "td") || name_is(p, "th"); }
 
+/* A roman numeral of 1..3999, lower or upper case, into z (16 bytes). */
+static void roman(int n, int bUpper, char *z) {
+  static const int aV[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+  static const char *const aS[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+  size_t k = 0;
+  z[0] = 0;
+  for (int i = 0; i < 13 && n > 0 && n < 4000; i++)
+    while (n >= aV[i] && k + 3 < 16) {
+      for (const char *c = aS[i]; *c; c++) z[k++] = bUpper ? (char)(*c - 'a' + 'A') : *c;
+      n -= aV[i];
+    }
+  z[k] = 0;
+}
+
+/* The label of list item p: its number in the innermost ordered list (its
+** value attribute, else the next), as the list's type writes it ("4. ",
+** "b) ", "IV. "), or "- " in an unordered list. */
+static const char *item_label(Render *r, xmlNode *p) {
+  if (r->nList == 0 || r->nList > HTML_MAX_LISTS || r->aList[r->nList - 1].cType == 0) return "- ";
+  int *pN = &r->aList[r->nList - 1].n;
+  xmlChar *zValue = xmlGetProp(p, BAD_CAST "value");
+  *pN = zValue ? atoi((const char *)zValue) : *pN + 1;
+  xmlFree(zValue);
+  int n = *pN;
+  char zRoman[16];
+  switch (r->aList[r->nList - 1].cType) {
+    case 'a':
+    case 'A':
+      if (n >= 1 && n <= 26) {
+        snprintf(r->zItem, sizeof r->zItem, "%c) ", (char)(r->aList[r->nList - 1].cType + n - 1));
+        return r->zItem;
+      }
+      break;
+    case 'i':
+    case 'I':
+      roman(n, r->aList[r->nList - 1].cType == 'I', zRoman);
+      if (zRoman[0]) {
+        snprintf(r->zItem, sizeof r->zItem, "%s. ", zRoman);
+        return r->zItem;
+      }
+      break;
+  }
+  snprintf(r->zItem, sizeof r->zItem, "%d. ", n);
+  return r->zItem;
+}
+
 static void enter(Render *r, xmlNode *p) {
   int h;
   if (name_is(p, "table")) {
@@ -212,15 +273,26 @@ static void enter(Render *r, xmlNode *p) {
     r->zHead[h] = ' ';
     r->zHead[h + 1] = 0;
     r->zPrefix = r->zHead;
+  } else if (name_is(p, "ol") || name_is(p, "ul")) {
+    brk_keep(r, 2);
+    if (r->nList < HTML_MAX_LISTS) {
+      xmlChar *zType = name_is(p, "ol") ? xmlGetProp(p, BAD_CAST "type") : NULL;
+      xmlChar *zStart = name_is(p, "ol") ? xmlGetProp(p, BAD_CAST "start") : NULL;
+      r->aList[r->nList].cType = !name_is(p, "ol") ? 0 : zType && strchr("aAiI", zType[0]) ? (char)zType[0] : '1';
+      r->aList[r->nList].n = zStart ? atoi((const char *)zStart) - 1 : 0;
+      xmlFree(zType);
+      xmlFree(zStart);
+    }
+    r->nList++;
   } else if (name_is(p, "li")) {
     brk(r, 2);
-    r->zPrefix = "- ";
+    r->zPrefix = item_label(r, p);
   } else if (is_bold(p)) {
     r->nBold++;
   } else if (name_is(p, "br")) {
     brk(r, 1);
   } else if (is_block(p) || name_is(p, "tr")) {
-    brk(r, 2);
+    brk_keep(r, 2);
   } else if (is_cell(p)) {
     r->bSpace = 1;
   }
@@ -249,8 +321,13 @@ static void leave(Render *r, xmlNode *p) {
       if (nSpan > 1000) nSpan = 1000;
       for (int i = 1; i < nSpan; i++) add_cell(r, "", 0);
     }
-  } else if (heading_level(p) > 0 || name_is(p, "li") || is_block(p) || name_is(p, "tr")) {
+  } else if (name_is(p, "ol") || name_is(p, "ul")) {
+    if (r->nList > 0) r->nList--;
     brk(r, 2);
+  } else if (heading_level(p) > 0 || name_is(p, "li")) {
+    brk(r, 2);
+  } else if (is_block(p) || name_is(p, "tr")) {
+    brk_keep(r, 2); /* an empty block inside an item keeps its label due */
   } else if (is_bold(p)) {
     if (--r->nBold == 0) close_bold(r);
   } else if (is_cell(p)) {
