@@ -1,7 +1,11 @@
 /*
 ** vp_rank.h — "vp_rank", the FTS5 function scoring how well a passage's
-** text matches the query: vp_rank(passage_fts [, bIdf]). BM25's term
-** frequency and (mild) length saturation; document frequencies only when
+** text matches the query: vp_rank(passage_fts [, bIdf [, docsize]]). BM25's
+** term frequency and (mild) length saturation; the passage's length in
+** tokens from docsize, its row of passage_fts_docsize, when the query joins
+** it (FTS5 looks the row up with a statement of its own for every match:
+** most of the cost of ranking a rare word), else from FTS5;
+** document frequencies only when
 ** bIdf is 1 (FTS5 counts them by reading every match of every phrase, a
 ** cost that grows with the index: not for a window of a huge match set).
 ** Phrases of the query that stand together in a passage (the adjacency

@@ -56,6 +56,9 @@ typedef struct vp_rerank_query {
   const char *zQuery;  /* what the person typed: how its words stand in a
                        ** passage (vp_occur.h) — as the term, broken, only
                        ** in a cited title — weighs; NULL: not judged */
+  struct vp_facets *pFacets; /* when every match is ranked (iLow 0), its
+                             ** facets counted in the same pass
+                             ** (vp_facets.h); NULL: not counted */
 } vp_rerank_query;
 
 /* The page [nOffset, nOffset + nLimit) of the reranked hits of q. *paHit

@@ -15,6 +15,7 @@
 #include "vp_common.h"
 #include "vp_docfilter.h"
 #include "vp_docnum.h"
+#include "vp_facets.h"
 #include "vp_instref.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
@@ -674,34 +675,6 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   char *zSqlCount = zIn ? vp_mprintf("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?1%s"
                                      " ORDER BY rowid DESC LIMIT " VP_STR(VP_RANK_WINDOW) " + 1", zIn)
                         : NULL;
-  /* counts of matching passages by their document's province and issuer
-  ** (0), and by the relations of their citations (1), through the index on
-  ** citation(passage_id). Without a filter the matches are counted by
-  ** document first and each document read once, and a citation is reached
-  ** from the match itself (a match is a passage of a document). Rows of 0
-  ** come in document order, of 1 in relation order (the keys' order). */
-  char *zSqlFacet = NULL;
-  if (zIn && zCond == NULL)
-    zSqlFacet = vp_mprintf("%s", "SELECT 0, d.province, d.issuer, m.n FROM"
-                                 " (SELECT p.doc_id AS id, count(*) AS n FROM passage_fts"
-                                 " JOIN passage p ON p.id = passage_fts.rowid"
-                                 " WHERE passage_fts MATCH ?1 GROUP BY p.doc_id) m"
-                                 " JOIN doc d ON d.id = m.id"
-                                 " UNION ALL SELECT 1, c.relation, NULL, count(DISTINCT c.passage_id)"
-                                 " FROM passage_fts JOIN citation c ON c.passage_id = passage_fts.rowid"
-                                 " WHERE passage_fts MATCH ?1 AND c.relation IS NOT 'alias'"
-                                 " GROUP BY c.relation");
-  else if (zIn)
-    zSqlFacet = vp_mprintf("SELECT 0, d.province, d.issuer, count(*) FROM passage_fts"
-                           " JOIN passage p ON p.id = passage_fts.rowid"
-                           " JOIN doc d ON d.id = p.doc_id"
-                           " WHERE passage_fts MATCH ?1 AND %s GROUP BY d.id"
-                           " UNION ALL SELECT 1, c.relation, NULL, count(DISTINCT c.passage_id)"
-                           " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
-                           " JOIN doc d ON d.id = p.doc_id JOIN citation c ON c.passage_id = p.id"
-                           " WHERE passage_fts MATCH ?1 AND %s AND c.relation IS NOT 'alias'"
-                           " GROUP BY c.relation",
-                           zCond, zCond);
   /* newest first: the page straight from the matches, by the document's date */
   char *zSqlByDate = zIn && bByDate ? vp_mprintf("SELECT p.id FROM passage_fts"
                                      " JOIN passage p ON p.id = passage_fts.rowid"
@@ -711,18 +684,17 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
                                      " LIMIT %d OFFSET %d",
                                      zCond ? " AND " : "", zCond ? zCond : "", nLimit, nOffset)
                         : NULL;
-  free(zCond);
-  if (!zIn || !zSqlCount || !zSqlFacet || (bByDate && !zSqlByDate)) {
+  if (!zIn || !zSqlCount || (bByDate && !zSqlByDate)) {
     free(zIn);
     free(zSqlCount);
-    free(zSqlFacet);
     free(zSqlByDate);
     free(zFts);
+    free(zCond);
     return VP_ENOMEM;
   }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
-  sqlite3_stmt *sRank = NULL, *sHit = NULL, *sFacet = NULL;
+  sqlite3_stmt *sRank = NULL, *sHit = NULL;
   rc = read_begin(p, pzErr);
   /* The newest VP_RANK_WINDOW + 1 matches, newest first: fewer means the
   ** total is exact and everything is ranked; more means the query matches a
@@ -755,22 +727,22 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   } else {
     iLow = 0;
   }
-  /* counts by province read every match: only while that stays cheap */
+  /* counts by province read every match: only while that stays cheap; the
+  ** reranker counts them as it ranks every match, else they are counted here */
   cJSON *pFacets = cJSON_AddObjectToObject(pOut, "facets");
+  cJSON *apFacet[3] = {NULL, NULL, NULL};
+  vp_facets *pFacetCounts = NULL;
   if (rc == VP_OK && !bEstimate && nTotal <= VP_FACET_MAX) {
-    cJSON *apF[3] = {cJSON_AddObjectToObject(pFacets, "province"),
-                     cJSON_AddObjectToObject(pFacets, "issuer"),
-                     cJSON_AddObjectToObject(pFacets, "relation")};
-    rc = prepare(p, zSqlFacet, &sFacet, pzErr);
-    if (rc == VP_OK) sqlite3_bind_text(sFacet, 1, zFts, -1, SQLITE_STATIC);
-    while (rc == VP_OK && step_row(p, sFacet, &rc, pzErr)) {
-      int n = sqlite3_column_int(sFacet, 3);
-      if (sqlite3_column_int(sFacet, 0) == 1) {
-        if (col_text(sFacet, 1)) count_into(apF[2], col_text(sFacet, 1), n);
-        continue;
-      }
-      count_into(apF[0], col_text(sFacet, 1), n);
-      if (col_text(sFacet, 2)) count_into(apF[1], col_text(sFacet, 2), n);
+    apFacet[0] = cJSON_AddObjectToObject(pFacets, "province");
+    apFacet[1] = cJSON_AddObjectToObject(pFacets, "issuer");
+    apFacet[2] = cJSON_AddObjectToObject(pFacets, "relation");
+    if (bByDate) {
+      vp_rerank_io io = {p, rr_prepare, rr_release};
+      int rcSqlite = SQLITE_OK;
+      rc = vp_facets_count(&io, zFts, zCond, apFacet[0], apFacet[1], apFacet[2], &rcSqlite, pzErr);
+      if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
+    } else {
+      rc = vp_facets_new(&pFacetCounts);
     }
   } else if (rc == VP_OK) {
     cJSON_AddNullToObject(pFacets, "province");
@@ -805,9 +777,11 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
     vp_docnum aNum[1];
     vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn,
-                         zQuery};
+                         zQuery, pFacetCounts};
     if (rc == VP_OK)
       rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
+    if (rc == VP_OK && pFacetCounts)
+      rc = vp_facets_into(pFacetCounts, apFacet[0], apFacet[1], apFacet[2]);
     free(zPhrase);
     if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
   }
@@ -850,7 +824,6 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   vp_rerank_free(aRr, nRr);
   release(p, sRank);
   release(p, sHit);
-  release(p, sFacet);
   read_end(p);
   cJSON_AddStringToObject(pOut, "fts", zFts);
   cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
@@ -865,8 +838,9 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   free(zFts);
   free(zIn);
   free(zSqlCount);
-  free(zSqlFacet);
   free(zSqlByDate);
+  free(zCond);
+  vp_facets_free(pFacetCounts);
   return finish(rc, pOut, ppOut);
 }
 

@@ -106,6 +106,18 @@ static int min_span(inst *a, int n, int nNeed, const int *aWord) {
   return best;
 }
 
+/* The token count of the passage's one column in its FTS5 docsize record
+** (a varint per column, SQLite's encoding: seven bits a byte, high bit
+** set while more follow); -1 when it cannot be read. */
+static int docsize_tokens(const unsigned char *z, int n) {
+  unsigned long long v = 0;
+  for (int i = 0; z && i < n && i < 5; i++) {
+    v = (v << 7) | (z[i] & 0x7F);
+    if (!(z[i] & 0x80)) return v > 0x7FFFFFFF ? -1 : (int)v;
+  }
+  return -1;
+}
+
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
                     sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
   int bIdf = nVal > 0 && sqlite3_value_int(apVal[0]) != 0;
@@ -130,8 +142,10 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
       aInst[nKept++].iPhrase = iPhrase;
     }
   }
-  int nLen = 0;
-  if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nLen);
+  int nLen = -1;
+  if (nVal > 1 && sqlite3_value_type(apVal[1]) == SQLITE_BLOB)
+    nLen = docsize_tokens(sqlite3_value_blob(apVal[1]), sqlite3_value_bytes(apVal[1]));
+  if (nLen < 0 && rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nLen);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(pCtx, rc);
     return;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vp_common.h"
+#include "vp_facets.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
 #include "vp_occur.h"
@@ -25,6 +26,8 @@
 #define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
+/* each match's token count read by the query (vp_rank.h) */
+#define RR_DOCSIZE_JOIN "LEFT JOIN passage_fts_docsize z ON z.id = passage_fts.rowid"
 
 typedef struct cand {
   long long id, doc;
@@ -53,6 +56,7 @@ typedef struct cand {
 typedef struct rr {
   const vp_rerank_io *io;
   const vp_occur_query *pOccur; /* the query's words, or NULL */
+  unsigned mBasisInitial;       /* basis_initials() */
   cand *a;
   int n, nAlloc;
   int rc, rcSqlite;
@@ -171,16 +175,32 @@ static int ends_with_colon(const unsigned char *z, int n) {
   return n > 0 && z[n - 1] == ':';
 }
 
+/* The lowercase ASCII letters a basis head (data/rank-words.tsv, folded)
+** opens with, as a bit mask: a passage opening with another such letter is
+** no basis line, told without folding it. */
+static unsigned basis_initials(void) {
+  const vp_lexicon_list *pL = vp_lexicon_get("rank-words.tsv", "basis-head");
+  unsigned m = 0;
+  for (int e = 0; e < vp_lexicon_count(pL); e++) {
+    unsigned char c = (unsigned char)vp_lexicon_entry_at(pL, e)->zPhrase[0];
+    m |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : ~0u;
+  }
+  return m;
+}
+
 /* A legal-basis line ("Căn cứ Luật …;", "- Căn cứ Nghị định …"), however
 ** it is spelled: folded, after any list mark, a basis head
-** (data/rank-words.tsv). */
-static int is_basis(const char *z, int n) {
+** (data/rank-words.tsv). mInitial: basis_initials(). */
+static int is_basis(const char *z, int n, unsigned mInitial) {
+  int i = 0;
+  while (i < n && !((z[i] >= 'a' && z[i] <= 'z') || (z[i] >= 'A' && z[i] <= 'Z') || (z[i] & 0x80))) i++;
+  if (i < n && !(z[i] & 0x80) && !(mInitial & (1u << ((z[i] | 0x20) - 'a')))) return 0;
   char *zF = vp_fold_str(z, n < 48 ? n : 48);
   int bYes = 0;
   if (zF) {
-    int i = 0, nF = (int)strlen(zF);
-    while (i < nF && !(zF[i] >= 'a' && zF[i] <= 'z')) i++;
-    bYes = vp_lexicon_match_at(vp_lexicon_get("rank-words.tsv", "basis-head"), zF, nF, i, NULL) != NULL;
+    int k = 0, nF = (int)strlen(zF);
+    while (k < nF && !(zF[k] >= 'a' && zF[k] <= 'z')) k++;
+    bYes = vp_lexicon_match_at(vp_lexicon_get("rank-words.tsv", "basis-head"), zF, nF, k, NULL) != NULL;
   }
   free(zF);
   return bYes;
@@ -219,7 +239,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     text_len_hash(z ? z : (const unsigned char *)"", n, &c->nLen, &c->hash);
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
-    c->bBasis = z && is_basis((const char *)z, n);
+    c->bBasis = z && is_basis((const char *)z, n, p->mBasisInitial);
     c->bEncyclopedia = z && is_encyclopedia(z, n);
     /* only a passage whose words stand together can hold the term */
     vp_occur_count o = {0, 0, 0};
@@ -326,29 +346,86 @@ static int cmp_score(const void *pA, const void *pB) {
 
 /* Candidates: the best text matches, what they are, and the passages under
 ** the best matching headings. */
+/* A match read by the scan that counts facets too, before the best are kept. */
+typedef struct scored { long long id; double s; } scored;
+
+static int cmp_scored(const void *pA, const void *pB) {
+  const scored *a = pA, *b = pB;
+  if (a->s != b->s) return a->s > b->s ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id; /* as SQLite's sorter keeps ties */
+}
+
+/* Every match, scored, its facets counted on the way (q->pFacets); the
+** nPool best kept as candidates: one pass where two would read each
+** match's passage. */
+static void scan_all(rr *p, const vp_rerank_query *q, const char *zF, int nPool) {
+  char *zSql = vp_mprintf("SELECT vp_rank(passage_fts, ?2, z.sz), " VP_FACETS_COLUMNS
+                          " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid " VP_FACETS_JOINS
+                          " " RR_DOCSIZE_JOIN " WHERE passage_fts MATCH ?1%s", zF);
+  sqlite3_stmt *s = NULL;
+  if (zSql == NULL) p->rc = VP_ENOMEM;
+  else rr_prepare(p, zSql, &s);
+  free(zSql);
+  scored *a = NULL;
+  int n = 0, nAlloc = 0;
+  if (p->rc == VP_OK) {
+    sqlite3_bind_text(s, 1, q->zFts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 2, q->bIdf);
+  }
+  while (rr_step(p, s)) {
+    vp_facets_add(q->pFacets, s, 1);
+    long long id = sqlite3_column_int64(s, 4);
+    if (n > 0 && a[n - 1].id == id) continue; /* the same passage, another citation */
+    if (n == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 256;
+      scored *aNew = realloc(a, sizeof(scored) * (size_t)nAlloc);
+      if (aNew == NULL) {
+        p->rc = VP_ENOMEM;
+        break;
+      }
+      a = aNew;
+    }
+    a[n].id = id;
+    a[n++].s = sqlite3_column_double(s, 0);
+  }
+  rr_release(p, s);
+  if (p->rc == VP_OK && n > 1) qsort(a, (size_t)n, sizeof(scored), cmp_scored);
+  for (int i = 0; p->rc == VP_OK && i < n && i < nPool; i++) {
+    cand *c = rr_add(p, a[i].id);
+    if (c) set_match(c, a[i].s, 1.0);
+  }
+  free(a);
+}
+
 static void gather(rr *p, const vp_rerank_query *q, int nPool) {
   sqlite3_stmt *sPool = NULL, *sP = NULL, *sKids = NULL;
   const char *zF = q->zFilter ? q->zFilter : "";
-  char *zSql = vp_mprintf("SELECT rowid, vp_rank(passage_fts, ?3) AS s FROM passage_fts"
-                          " WHERE passage_fts MATCH ?1 AND rowid >= ?4%s ORDER BY s DESC LIMIT ?2", zF);
-  if (zSql == NULL) p->rc = VP_ENOMEM;
-  else rr_prepare(p, zSql, &sPool);
-  free(zSql);
+  char *zSql = NULL;
+  if (q->pFacets && q->iLow == 0) {
+    scan_all(p, q, zF, nPool);
+  } else {
+    zSql = vp_mprintf("SELECT passage_fts.rowid, vp_rank(passage_fts, ?3, z.sz) AS s"
+                      " FROM passage_fts " RR_DOCSIZE_JOIN
+                      " WHERE passage_fts MATCH ?1 AND passage_fts.rowid >= ?4%s ORDER BY s DESC LIMIT ?2", zF);
+    if (zSql == NULL) p->rc = VP_ENOMEM;
+    else rr_prepare(p, zSql, &sPool);
+    free(zSql);
+    if (p->rc == VP_OK) {
+      sqlite3_bind_text(sPool, 1, q->zFts, -1, SQLITE_STATIC);
+      sqlite3_bind_int(sPool, 2, nPool);
+      sqlite3_bind_int(sPool, 3, q->bIdf);
+      sqlite3_bind_int64(sPool, 4, q->iLow);
+    }
+    while (rr_step(p, sPool)) {
+      cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
+      if (c) set_match(c, sqlite3_column_double(sPool, 1), 1.0);
+    }
+    rr_release(p, sPool);
+    sPool = NULL;
+  }
   rr_prepare(p, "SELECT doc_id, seq, kind, parent, text FROM passage WHERE id = ?1", &sP);
   rr_prepare(p, "SELECT id FROM passage WHERE id > ?1 AND id <= ?1 + " VP_STR(RR_CHILD_SPAN)
                 " AND doc_id = ?2 AND parent = ?3 LIMIT " VP_STR(RR_CHILDREN), &sKids);
-  if (p->rc == VP_OK) {
-    sqlite3_bind_text(sPool, 1, q->zFts, -1, SQLITE_STATIC);
-    sqlite3_bind_int(sPool, 2, nPool);
-    sqlite3_bind_int(sPool, 3, q->bIdf);
-    sqlite3_bind_int64(sPool, 4, q->iLow);
-  }
-  while (rr_step(p, sPool)) {
-    cand *c = rr_add(p, sqlite3_column_int64(sPool, 0));
-    if (c) set_match(c, sqlite3_column_double(sPool, 1), 1.0);
-  }
-  rr_release(p, sPool);
-  sPool = NULL;
   /* Too many matches to rank them all: the window of the newest matches
   ** may hold few passages with the words together, and not the best; those
   ** come also from their own newest RR_PHRASE_WINDOW. Scored on the phrase
@@ -356,8 +433,10 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool) {
   ** (RR_PHRASE_SHARE). */
   if (q->zPhrase && q->iLow > 0) {
     int nFull = p->n;
-    zSql = vp_mprintf("SELECT rowid, s FROM (SELECT rowid, vp_rank(passage_fts, 0) AS s FROM passage_fts"
-                      " WHERE passage_fts MATCH ?1%s ORDER BY rowid DESC LIMIT " VP_STR(RR_PHRASE_WINDOW) ")"
+    zSql = vp_mprintf("SELECT rowid, s FROM (SELECT passage_fts.rowid AS rowid,"
+                      " vp_rank(passage_fts, 0, z.sz) AS s"
+                      " FROM passage_fts " RR_DOCSIZE_JOIN
+                      " WHERE passage_fts MATCH ?1%s ORDER BY passage_fts.rowid DESC LIMIT " VP_STR(RR_PHRASE_WINDOW) ")"
                       " ORDER BY s DESC LIMIT ?2", zF);
     if (zSql == NULL) p->rc = VP_ENOMEM;
     else rr_prepare(p, zSql, &sPool);
@@ -571,7 +650,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   *paHit = NULL;
   *pnHit = 0;
   *pRcSqlite = SQLITE_OK;
-  rr r = {.io = pIo, .pzErr = pzErr};
+  rr r = {.io = pIo, .pzErr = pzErr, .mBasisInitial = basis_initials()};
   vp_occur_query *pOccur = NULL;
   r.rc = vp_occur_query_new(q->zQuery, &pOccur);
   r.pOccur = pOccur;
