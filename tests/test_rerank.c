@@ -117,6 +117,16 @@ static void test_orderings(void) {
   write_file("tourism.md",
              "- Phát triển du lịch cộng đồng tại các xã miền núi, đào tạo người dân làm dịch vụ "
              "lưu trú, hướng dẫn viên và quảng bá sản phẩm địa phương.\n");
+  write_file("water-plain.md",
+             "- Mở rộng mạng lưới cấp nước sạch nông thôn đến các thôn, bản vùng cao, ưu tiên "
+             "các xã khó khăn về nguồn nước sinh hoạt.\n");
+  write_file("water-target.md",
+             "- Nâng tỷ lệ hộ gia đình nông thôn được dùng nước sạch đạt 95% vào năm 2027, "
+             "bảo đảm chất lượng theo quy chuẩn.\n");
+  write_file("water-row.md",
+             "| STT | Mã thủ tục | Tên thủ tục | Cơ quan thực hiện |\n|---|---|---|---|\n"
+             "| 12 | 1.004567 | Thủ tục cấp giấy phép khai thác nguồn nước sạch cho sinh hoạt nông thôn "
+             "| Sở Nông nghiệp và Môi trường |\n");
   char *zDb = vp_mprintf("%s/index.db", zDir), *zErr = NULL;
   char *azPath[1] = {zDir};
   vp_index_opts opts = {0, 0, VP_INDEX_MAX_FILE_DEFAULT, NULL};
@@ -124,7 +134,7 @@ static void test_orderings(void) {
   opts.pWarn = pNull;
   vp_index_stats st;
   memset(&st, 0, sizeof(st));
-  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK && st.nIndexed == 10);
+  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK && st.nIndexed == 13);
   free(zErr);
   zErr = NULL;
   if (pNull) fclose(pNull);
@@ -142,9 +152,14 @@ static void test_orderings(void) {
         n == 4 && !strncmp(azFile[0], "copy", 4) != !strncmp(azFile[1], "copy", 4));
   n = hits(pDb, "chế biến hải sản", azFile, 10);
   CHECK("a plan's measure above an encyclopedia's text", n == 2 && !strcmp(azFile[0], "seafood.md"));
+  n = hits(pDb, "nước sạch", azFile, 10);
+  CHECK("a target in percent first, a catalogue's row last",
+        n == 3 && !strcmp(azFile[0], "water-target.md") && !strcmp(azFile[1], "water-plain.md") &&
+            !strcmp(azFile[2], "water-row.md"));
   vp_db_close(pDb);
   const char *azRm[] = {"law-number.md", "society.md", "procedure.md", "innovation.md", "copy1.md",
-                        "copy2.md", "copy3.md", "tourism.md", "article.md", "seafood.md", "index.db", "index.db-wal", "index.db-shm"};
+                        "copy2.md", "copy3.md", "tourism.md", "article.md", "seafood.md", "water-plain.md",
+                        "water-target.md", "water-row.md", "index.db", "index.db-wal", "index.db-shm"};
   for (size_t i = 0; i < sizeof(azRm) / sizeof(azRm[0]); i++) {
     char *zPath = vp_mprintf("%s/%s", zDir, azRm[i]);
     if (zPath) unlink(zPath);

@@ -25,7 +25,9 @@
 #define RR_CONTEXT_MAX 600 /* bytes of a heading shown as context */
 #define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
-#define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
+#define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
+/* the most a task adds (content_prior): its weights, and a row's own back */
+#define RR_TASK_MAX (1.2 * 1.1 * 1.05 / RR_ROW_NO_TASK)
 /* each match's token count read by the query (vp_rank.h) */
 #define RR_DOCSIZE_JOIN "LEFT JOIN passage_fts_docsize z ON z.id = passage_fts.rowid"
 
@@ -43,6 +45,7 @@ typedef struct cand {
                      ** links): an article about the subject */
   int bCited;     /* the query's words stand only inside cited titles
                   ** ("theo Luật …"): names a law, says nothing of the subject */
+  int bPercent;   /* a figure in percent ("đạt 80%"): a target or a result */
   int bTask, nAgency, bDeadline;
   int bContext;   /* a heading with candidates below it */
   unsigned long long hash; /* of its text, spaces and case aside */
@@ -168,6 +171,17 @@ static void text_len_hash(const unsigned char *z, int n, int *pnLen, unsigned lo
   *pHash = h;
 }
 
+/* A figure in percent: a digit, maybe a space, then '%' ("80%", "100 %"). */
+static int has_percent(const unsigned char *z, int n) {
+  for (const unsigned char *p = n > 1 ? memchr(z + 1, '%', (size_t)(n - 1)) : NULL; p;
+       p = p + 1 < z + n ? memchr(p + 1, '%', (size_t)(z + n - p - 1)) : NULL) {
+    const unsigned char *q = p - 1;
+    if (*q == ' ' && q > z) q--;
+    if (*q >= '0' && *q <= '9') return 1;
+  }
+  return 0;
+}
+
 static int ends_with_colon(const unsigned char *z, int n) {
   while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\r' || z[n - 1] == '\t' ||
                    z[n - 1] == '*'))
@@ -241,6 +255,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
     c->bBasis = z && is_basis((const char *)z, n, p->mBasisInitial);
     c->bEncyclopedia = z && is_encyclopedia(z, n);
+    c->bPercent = z && has_percent(z, n);
     /* only a passage whose words stand together can hold the term */
     vp_occur_count o = {0, 0, 0};
     if (p->pOccur && z && c->match > 0 && c->tier == 3 &&
@@ -313,7 +328,9 @@ static int is_heading(const cand *c) {
 
 /* How much a passage says, whatever it matches: 1 for a paragraph or item
 ** of some length, less for a short one, a heading, a table's head, a
-** signature; more for a task, with agencies, with a deadline. */
+** signature, a table row that gives no task (an entry of a catalogue or a
+** list: a procedure's name, a unit, a zone); more for a figure in percent
+** (a target, a result), for a task, with agencies, with a deadline. */
 static double content_prior(const cand *c) {
   double w;
   switch (c->kind) {
@@ -324,6 +341,8 @@ static double content_prior(const cand *c) {
     default:
       w = c->nLen < 40 ? 0.4 : c->nLen < 80 ? 0.6 : c->nLen < 150 ? 0.8 : 1.0;
       if (c->bLeadIn && w > 0.5) w = 0.5;
+      if (c->kind == VP_P_ROW && !c->bTask) w *= RR_ROW_NO_TASK;
+      if (c->bPercent) w *= 1.2;
   }
   if (c->bQuestion) w *= 0.5;
   if (c->bBasis) w *= 0.4;
