@@ -1,12 +1,11 @@
 /*
 ** facets.c — a search's facets (see vp_facets.h): one pass over the
-** matches, each with its passage's document (a document's passages are one
-** run of rowids, so its row is found again at no cost) and its citations'
-** relations, counted here: passages by document, relations by distinct
-** passage. Before, two SQL queries
-** went over the matches and grouped them in temporary B-trees, reading
-** every match's passage and citations apart: a rare word's search spent a
-** third of its time there.
+** matches, each with its passage's document and its citations' relations,
+** counted here: passages by document, relations by distinct passage; then
+** each document's province and issuer asked for once. Before, two SQL
+** queries went over the matches and grouped them in temporary B-trees,
+** reading every match's passage and citations apart: a rare word's search
+** spent a third of its time there.
 */
 #include "vp_facets.h"
 
@@ -19,9 +18,7 @@
 
 typedef struct doc_count {
   long long id;
-  int n;              /* matching passages */
-  char *zProvince;    /* NULL: none */
-  char *zIssuer;      /* NULL: none */
+  int n; /* matching passages */
 } doc_count;
 
 typedef struct rel_count {
@@ -40,14 +37,8 @@ struct vp_facets {
 };
 typedef struct vp_facets facets;
 
-static char *copy_or_null(const unsigned char *z) {
-  return z ? vp_strndup((const char *)z, (int)strlen((const char *)z)) : NULL;
-}
-
-/* One more matching passage of the document of row s (columns iCol..iCol+2:
-** its id, province, issuer). */
-static void add_doc(facets *p, sqlite3_stmt *s, int iCol) {
-  long long id = sqlite3_column_int64(s, iCol);
+/* One more matching passage of document id. */
+static void add_doc(facets *p, long long id) {
   if (p->nDoc > 0 && p->aDoc[p->nDoc - 1].id == id) {
     p->aDoc[p->nDoc - 1].n++;
     return;
@@ -62,14 +53,8 @@ static void add_doc(facets *p, sqlite3_stmt *s, int iCol) {
     p->aDoc = aNew;
     p->nDocAlloc = nNew;
   }
-  doc_count *d = &p->aDoc[p->nDoc++];
-  d->id = id;
-  d->n = 1;
-  d->zProvince = copy_or_null(sqlite3_column_text(s, iCol + 1));
-  d->zIssuer = copy_or_null(sqlite3_column_text(s, iCol + 2));
-  if ((sqlite3_column_type(s, iCol + 1) != SQLITE_NULL && d->zProvince == NULL) ||
-      (sqlite3_column_type(s, iCol + 2) != SQLITE_NULL && d->zIssuer == NULL))
-    p->rc = VP_ENOMEM;
+  p->aDoc[p->nDoc].id = id;
+  p->aDoc[p->nDoc++].n = 1;
 }
 
 /* The index of relation z in p->aRel, added when new; -1 when full or out
@@ -142,13 +127,13 @@ int vp_facets_new(vp_facets **ppOut) {
 
 void vp_facets_add(vp_facets *p, sqlite3_stmt *s, int iCol) {
   if (p->rc != VP_OK) return;
-  long long id = sqlite3_column_int64(s, iCol + 3);
+  long long id = sqlite3_column_int64(s, iCol + 1);
   if (id != p->idLast) {
-    add_doc(p, s, iCol);
+    add_doc(p, sqlite3_column_int64(s, iCol));
     memset(p->aSeen, 0, sizeof(p->aSeen));
     p->idLast = id;
   }
-  const char *zRel = (const char *)sqlite3_column_text(s, iCol + 4);
+  const char *zRel = (const char *)sqlite3_column_text(s, iCol + 2);
   int i = zRel ? rel_index(p, zRel) : -1;
   if (i >= 0 && !p->aSeen[i]) {
     p->aSeen[i] = 1;
@@ -156,7 +141,9 @@ void vp_facets_add(vp_facets *p, sqlite3_stmt *s, int iCol) {
   }
 }
 
-int vp_facets_into(vp_facets *p, cJSON *pProvince, cJSON *pIssuer, cJSON *pRelation) {
+int vp_facets_into(vp_facets *p, vp_facets_doc_fn xDoc, void *pCtx, cJSON *pProvince,
+                   cJSON *pIssuer, cJSON *pRelation, int *pRcSqlite) {
+  *pRcSqlite = SQLITE_OK;
   /* a document's passages are one run of rowids; sorted, a document that
   ** came back in two runs is counted once */
   if (p->rc == VP_OK && p->nDoc > 1) qsort(p->aDoc, (size_t)p->nDoc, sizeof(doc_count), cmp_doc);
@@ -167,8 +154,15 @@ int vp_facets_into(vp_facets *p, cJSON *pProvince, cJSON *pIssuer, cJSON *pRelat
   for (int i = 0; p->rc == VP_OK && i < p->nDoc; i++) {
     int n = p->aDoc[i].n;
     while (i + 1 < p->nDoc && p->aDoc[i + 1].id == p->aDoc[i].id) n += p->aDoc[++i].n;
-    nProv = key_add(aProv, nProv, p->aDoc[i].zProvince ? p->aDoc[i].zProvince : "", n);
-    if (p->aDoc[i].zIssuer) nIss = key_add(aIss, nIss, p->aDoc[i].zIssuer, n);
+    const char *zProvince = NULL, *zIssuer = NULL;
+    int rc = xDoc(pCtx, p->aDoc[i].id, &zProvince, &zIssuer, pRcSqlite);
+    if (rc == VP_ENOTFOUND) continue; /* gone from the index: not counted */
+    if (rc != VP_OK) {
+      p->rc = rc;
+      break;
+    }
+    nProv = key_add(aProv, nProv, zProvince ? zProvince : "", n);
+    if (zIssuer) nIss = key_add(aIss, nIss, zIssuer, n);
   }
   if (p->rc == VP_OK) p->rc = keys_into(pProvince, aProv, nProv);
   if (p->rc == VP_OK) p->rc = keys_into(pIssuer, aIss, nIss);
@@ -182,41 +176,30 @@ int vp_facets_into(vp_facets *p, cJSON *pProvince, cJSON *pIssuer, cJSON *pRelat
 
 void vp_facets_free(vp_facets *p) {
   if (p == NULL) return;
-  for (int i = 0; i < p->nDoc; i++) {
-    free(p->aDoc[i].zProvince);
-    free(p->aDoc[i].zIssuer);
-  }
   for (int i = 0; i < p->nRel; i++) free(p->aRel[i].z);
   free(p->aDoc);
   free(p);
 }
 
-int vp_facets_count(const vp_rerank_io *pIo, const char *zFts, const char *zCond,
-                    cJSON *pProvince, cJSON *pIssuer, cJSON *pRelation, int *pRcSqlite,
-                    char **pzErr) {
+int vp_facets_scan(const vp_rerank_io *pIo, const char *zFts, const char *zCond, vp_facets *f,
+                   int *pRcSqlite, char **pzErr) {
   *pRcSqlite = SQLITE_OK;
-  vp_facets *f = NULL;
-  int rc = vp_facets_new(&f);
-  char *zSql = rc == VP_OK ? vp_mprintf("SELECT " VP_FACETS_COLUMNS " FROM passage_fts"
-                                        " JOIN passage p ON p.id = passage_fts.rowid " VP_FACETS_JOINS
-                                        " WHERE passage_fts MATCH ?1%s%s%s",
-                                        zCond ? " AND (" : "", zCond ? zCond : "", zCond ? ")" : "")
-                           : NULL;
+  char *zSql = vp_mprintf("SELECT " VP_FACETS_COLUMNS " FROM passage_fts"
+                          " JOIN passage p ON p.id = passage_fts.rowid%s " VP_FACETS_JOINS
+                          " WHERE passage_fts MATCH ?1%s%s%s",
+                          zCond ? " JOIN doc d ON d.id = p.doc_id" : "", zCond ? " AND (" : "",
+                          zCond ? zCond : "", zCond ? ")" : "");
   sqlite3_stmt *s = NULL;
-  if (rc == VP_OK && zSql == NULL) rc = VP_ENOMEM;
-  if (rc == VP_OK) rc = pIo->xPrepare(pIo->pCtx, zSql, &s, pzErr);
+  int rc = zSql ? pIo->xPrepare(pIo->pCtx, zSql, &s, pzErr) : VP_ENOMEM;
   free(zSql);
-  if (rc == VP_OK) {
-    sqlite3_bind_text(s, 1, zFts, -1, SQLITE_STATIC);
-    int rcStep;
-    while ((rcStep = sqlite3_step(s)) == SQLITE_ROW) vp_facets_add(f, s, 0);
-    if (rcStep != SQLITE_DONE) {
-      rc = VP_EDB;
-      *pRcSqlite = rcStep;
-    }
-    pIo->xRelease(pIo->pCtx, s);
+  if (rc != VP_OK) return rc;
+  sqlite3_bind_text(s, 1, zFts, -1, SQLITE_STATIC);
+  int rcStep;
+  while ((rcStep = sqlite3_step(s)) == SQLITE_ROW) vp_facets_add(f, s, 0);
+  if (rcStep != SQLITE_DONE) {
+    rc = VP_EDB;
+    *pRcSqlite = rcStep;
   }
-  if (rc == VP_OK) rc = vp_facets_into(f, pProvince, pIssuer, pRelation);
-  vp_facets_free(f);
-  return rc;
+  pIo->xRelease(pIo->pCtx, s);
+  return rc == VP_OK ? f->rc : rc;
 }

@@ -14,6 +14,7 @@
 #include "vp_collate.h"
 #include "vp_common.h"
 #include "vp_docfilter.h"
+#include "vp_doccache.h"
 #include "vp_docnum.h"
 #include "vp_facets.h"
 #include "vp_instref.h"
@@ -36,6 +37,7 @@ struct vp_db {
   int nRead; /* read transactions open: answers built from others nest */
   sqlite3_stmt *aCache[STMT_CACHE]; /* reset, unbound, ready to take */
   int iEvict;                       /* the next slot to give up when full */
+  vp_doccache *pDocs;               /* documents' province and issuer, for facets */
 };
 
 static int progress_cb(void *pArg) {
@@ -62,9 +64,14 @@ static int busy_cb(void *pArg, int nPrior) {
 int vp_db_open(const char *zPath, int bReadOnly, vp_db **ppDb, char **pzErr) {
   *ppDb = NULL;
   vp_db *p = calloc(1, sizeof(*p));
-  if (p == NULL) return VP_ENOMEM;
+  if (p) p->pDocs = vp_doccache_new();
+  if (p == NULL || p->pDocs == NULL) {
+    free(p);
+    return VP_ENOMEM;
+  }
   int rc = vp_store_open(zPath, bReadOnly ? VP_STORE_READONLY : 0, &p->db, pzErr);
   if (rc != VP_OK) {
+    vp_doccache_free(p->pDocs);
     free(p);
     return rc;
   }
@@ -78,6 +85,7 @@ void vp_db_close(vp_db *p) {
   if (p == NULL) return;
   for (int i = 0; i < STMT_CACHE; i++) sqlite3_finalize(p->aCache[i]);
   sqlite3_close(p->db);
+  vp_doccache_free(p->pDocs);
   free(p);
 }
 
@@ -539,6 +547,33 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   return vp_query_search_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
 }
 
+/* A document's province and issuer for the facets, through the
+** connection's memory of them (vp_doccache.h). */
+typedef struct doc_facts {
+  vp_db *p;
+  sqlite3_stmt *s; /* SELECT province, issuer FROM doc WHERE id = ?1 */
+} doc_facts;
+
+static int doc_facts_of(void *pCtx, long long id, const char **pzProvince, const char **pzIssuer,
+                        int *pRcSqlite) {
+  doc_facts *d = pCtx;
+  return vp_doccache_get(d->p->pDocs, d->s, id, pzProvince, pzIssuer, pRcSqlite);
+}
+
+/* The counts of f into the answer's facet objects (province, issuer,
+** relation), inside the answer's read transaction. */
+static int facets_into(vp_db *p, vp_facets *f, cJSON *apFacet[3], char **pzErr) {
+  doc_facts d = {p, NULL};
+  vp_doccache_check(p->pDocs, p->db);
+  int rc = prepare(p, "SELECT province, issuer FROM doc WHERE id = ?1", &d.s, pzErr);
+  int rcSqlite = SQLITE_OK;
+  if (rc == VP_OK)
+    rc = vp_facets_into(f, doc_facts_of, &d, apFacet[0], apFacet[1], apFacet[2], &rcSqlite);
+  if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
+  release(p, d.s);
+  return rc;
+}
+
 static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                          int nOffset, int bSuggest, cJSON **ppOut, char **pzErr);
 
@@ -736,13 +771,12 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     apFacet[0] = cJSON_AddObjectToObject(pFacets, "province");
     apFacet[1] = cJSON_AddObjectToObject(pFacets, "issuer");
     apFacet[2] = cJSON_AddObjectToObject(pFacets, "relation");
-    if (bByDate) {
+    rc = vp_facets_new(&pFacetCounts);
+    if (rc == VP_OK && bByDate) {
       vp_rerank_io io = {p, rr_prepare, rr_release};
       int rcSqlite = SQLITE_OK;
-      rc = vp_facets_count(&io, zFts, zCond, apFacet[0], apFacet[1], apFacet[2], &rcSqlite, pzErr);
+      rc = vp_facets_scan(&io, zFts, zCond, pFacetCounts, &rcSqlite, pzErr);
       if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
-    } else {
-      rc = vp_facets_new(&pFacetCounts);
     }
   } else if (rc == VP_OK) {
     cJSON_AddNullToObject(pFacets, "province");
@@ -780,11 +814,11 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
                          zQuery, pFacetCounts};
     if (rc == VP_OK)
       rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
-    if (rc == VP_OK && pFacetCounts)
-      rc = vp_facets_into(pFacetCounts, apFacet[0], apFacet[1], apFacet[2]);
+
     free(zPhrase);
     if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
   }
+  if (rc == VP_OK && pFacetCounts) rc = facets_into(p, pFacetCounts, apFacet, pzErr);
   if (rc == VP_OK)
     rc = prepare(p,
                  "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"

@@ -393,7 +393,7 @@ static void scan_all(rr *p, const vp_rerank_query *q, const char *zF, int nPool)
   }
   while (rr_step(p, s)) {
     vp_facets_add(q->pFacets, s, 1);
-    long long id = sqlite3_column_int64(s, 4);
+    long long id = sqlite3_column_int64(s, 2);
     if (n > 0 && a[n - 1].id == id) continue; /* the same passage, another citation */
     if (n == nAlloc) {
       nAlloc = nAlloc ? 2 * nAlloc : 256;
