@@ -4,7 +4,9 @@
 ** the passages that carry them (a passage citing twice with one relation
 ** counts once), keys in the order SQL's GROUP BY gives; the same counts
 ** whether the matches are ranked (counted in the ranking's pass), listed
-** by date (counted on their own), or kept to a filter.
+** by date (counted on their own), or kept to a filter; and, on a connection
+** that stays open while the index changes, the documents' new province
+** (the connection's memory of them forgotten: vp_doccache).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +130,21 @@ static void test_facets(void) {
     cJSON_Delete(pOut);
     cJSON_Delete(pByDate);
     cJSON_Delete(pFiltered);
+    /* the index changes under the open connection: its memory of the
+    ** documents is forgotten, the facets follow the new text */
+    /* (the note, indexed last, keeps its id when indexed again) */
+    write_plan("note.md", "TỈNH LÀO CAI", "56/KH-UBND", "1. Hoàn thiện hạ tầng số dùng chung của Tỉnh.\n");
+    pNull = fopen("/dev/null", "w");
+    opts.pWarn = pNull;
+    CHECK("fixture re-indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK);
+    free(zErr);
+    zErr = NULL;
+    if (pNull) fclose(pNull);
+    f = facets_of(pDb, "hạ tầng số", NULL, &pOut);
+    CHECK("a document's new province, on the same connection",
+          count_of(f, "province", "Lào Cai") == 1 && count_of(f, "province", "") == -1 &&
+              count_of(f, "province", "Hà Nội") == nHn && count_of(f, "province", "Tuyên Quang") == nTq);
+    cJSON_Delete(pOut);
     for (int k = 0; k < 2; k++) {
       vp_docfilter fNone = {.zSort = k ? "date" : NULL};
       const cJSON *e = facets_of(pDb, "xyzzy", &fNone, &pOut);
