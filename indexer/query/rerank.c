@@ -26,8 +26,7 @@
 #define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
-/* the most a task adds (content_prior): its weights, and a row's own back */
-#define RR_TASK_MAX (1.2 * 1.1 * 1.05 / RR_ROW_NO_TASK)
+#define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
 /* each match's token count read by the query (vp_rank.h) */
 #define RR_DOCSIZE_JOIN "LEFT JOIN passage_fts_docsize z ON z.id = passage_fts.rowid"
 
@@ -546,9 +545,12 @@ static void score_all(rr *p) {
 ** time, then the scores again. */
 static void add_tasks(rr *p, int nNeed) {
   if (p->n == 0) return;
+  /* a task can lift a passage by RR_TASK_MAX, a row by that and its own
+  ** weight back: who scores below that under the nNeed-th cannot reach it */
   double floor = p->a[(nNeed < p->n ? nNeed : p->n) - 1].score / RR_TASK_MAX;
+  double floorRow = floor * RR_ROW_NO_TASK;
   int nWant = 0;
-  while (nWant < p->n && p->a[nWant].score >= floor) nWant++;
+  while (nWant < p->n && p->a[nWant].score >= floorRow) nWant++;
   /* aIdx: a document's wanted candidates; aDone: its document read already */
   int *aIdx = malloc(sizeof(int) * (size_t)(nWant + 1));
   unsigned char *aDone = calloc((size_t)nWant + 1, 1);
@@ -576,6 +578,7 @@ static void add_tasks(rr *p, int nNeed) {
   for (int i = 0; p->rc == VP_OK && i < nWant; i++) {
     if (bByPassage) {
       cand *c = &p->a[i];
+      if (c->score < floor && c->kind != VP_P_ROW) continue;
       sqlite3_bind_int64(sT, 1, c->id);
       if (rr_step(p, sT)) /* its first task, as a document's read gives it */
         take_task(p, c, sA, sqlite3_column_int(sT, 0), sqlite3_column_int64(sT, 1));
