@@ -18,18 +18,11 @@
 #include "vp_indexer.h"
 #include "vp_query.h"
 #include "vp_test.h"
+#include "vp_test_dir.h"
 
 static char zDir[64];
 
-static void write_file(const char *zName, const char *z) {
-  char *zPath = vp_mprintf("%s/%s", zDir, zName);
-  FILE *f = zPath ? fopen(zPath, "wb") : NULL;
-  if (f) {
-    fputs(z, f);
-    fclose(f);
-  }
-  free(zPath);
-}
+static void write_file(const char *zName, const char *z) { vp_test_dir_write(zDir, zName, z); }
 
 /* A plan of province zUnit ("TỈNH TUYÊN QUANG"), number zNo, with zBody. */
 static void write_plan(const char *zName, const char *zUnit, const char *zNo, const char *zBody) {
@@ -68,8 +61,7 @@ static void keys_of(const cJSON *pFacets, const char *zFacet, char *zOut, int nO
 }
 
 static void test_facets(void) {
-  snprintf(zDir, sizeof(zDir), "/tmp/vp_facets_XXXXXX");
-  if (mkdtemp(zDir) == NULL) {
+  if (!vp_test_dir_make(zDir, sizeof(zDir), "vp_facets_")) {
     CHECK("temporary folder", 0);
     return;
   }
@@ -83,17 +75,9 @@ static void test_facets(void) {
              "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về hạ tầng số;\n\n"
              "1. Hoàn thiện hạ tầng số dùng chung của Thành phố.\n");
   write_file("note.md", "Ghi chép về hạ tầng số ở vùng núi, không phải văn bản.\n");
-  char *zDb = vp_mprintf("%s/index.db", zDir), *zErr = NULL;
-  char *azPath[1] = {zDir};
-  vp_index_opts opts = {0, 0, VP_INDEX_MAX_FILE_DEFAULT, NULL};
-  FILE *pNull = fopen("/dev/null", "w");
-  opts.pWarn = pNull;
+  char *zDb = NULL, *zErr = NULL;
   vp_index_stats st;
-  memset(&st, 0, sizeof(st));
-  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK);
-  free(zErr);
-  zErr = NULL;
-  if (pNull) fclose(pNull);
+  CHECK("fixture indexed", vp_test_dir_index(zDir, &zDb, &st) == VP_OK && st.nIndexed == 3);
   vp_db *pDb = NULL;
   CHECK("fixture opened", vp_db_open(zDb, 1, &pDb, &zErr) == VP_OK);
   free(zErr);
@@ -134,12 +118,7 @@ static void test_facets(void) {
     ** documents is forgotten, the facets follow the new text */
     /* (the note, indexed last, keeps its id when indexed again) */
     write_plan("note.md", "TỈNH LÀO CAI", "56/KH-UBND", "1. Hoàn thiện hạ tầng số dùng chung của Tỉnh.\n");
-    pNull = fopen("/dev/null", "w");
-    opts.pWarn = pNull;
-    CHECK("fixture re-indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK);
-    free(zErr);
-    zErr = NULL;
-    if (pNull) fclose(pNull);
+    CHECK("fixture re-indexed", vp_test_dir_index(zDir, &zDb, &st) == VP_OK && st.nIndexed == 1);
     f = facets_of(pDb, "hạ tầng số", NULL, &pOut);
     CHECK("a document's new province, on the same connection",
           count_of(f, "province", "Lào Cai") == 1 && count_of(f, "province", "") == -1 &&
@@ -155,13 +134,7 @@ static void test_facets(void) {
     }
     vp_db_close(pDb);
   }
-  const char *azRm[] = {"a.md", "b.md", "note.md", "index.db", "index.db-wal", "index.db-shm"};
-  for (size_t i = 0; i < sizeof(azRm) / sizeof(azRm[0]); i++) {
-    char *zPath = vp_mprintf("%s/%s", zDir, azRm[i]);
-    if (zPath) unlink(zPath);
-    free(zPath);
-  }
-  rmdir(zDir);
+  vp_test_dir_remove(zDir);
   free(zDb);
 }
 

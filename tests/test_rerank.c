@@ -16,6 +16,7 @@
 #include "vp_occur.h"
 #include "vp_query.h"
 #include "vp_test.h"
+#include "vp_test_dir.h"
 
 static vp_occur_count count(const char *zQuery, const char *zText) {
   vp_occur_count o = {-1, -1, -1};
@@ -52,15 +53,7 @@ static void test_occur(void) {
 
 static char zDir[64];
 
-static void write_file(const char *zName, const char *z) {
-  char *zPath = vp_mprintf("%s/%s", zDir, zName);
-  FILE *f = zPath ? fopen(zPath, "wb") : NULL;
-  if (f) {
-    fputs(z, f);
-    fclose(f);
-  }
-  free(zPath);
-}
+static void write_file(const char *zName, const char *z) { vp_test_dir_write(zDir, zName, z); }
 
 /* The file names (without the folder) of the hits of zQuery, in order,
 ** into azFile (up to nMax); returns how many. */
@@ -82,8 +75,7 @@ static int hits(vp_db *pDb, const char *zQuery, char azFile[][32], int nMax) {
 }
 
 static void test_orderings(void) {
-  snprintf(zDir, sizeof(zDir), "/tmp/vp_rerank_XXXXXX");
-  if (mkdtemp(zDir) == NULL) {
+  if (!vp_test_dir_make(zDir, sizeof(zDir), "vp_rerank_")) {
     CHECK("temporary folder", 0);
     return;
   }
@@ -127,17 +119,9 @@ static void test_orderings(void) {
              "| STT | Mã thủ tục | Tên thủ tục | Cơ quan thực hiện |\n|---|---|---|---|\n"
              "| 12 | 1.004567 | Thủ tục cấp giấy phép khai thác nguồn nước sạch cho sinh hoạt nông thôn "
              "| Sở Nông nghiệp và Môi trường |\n");
-  char *zDb = vp_mprintf("%s/index.db", zDir), *zErr = NULL;
-  char *azPath[1] = {zDir};
-  vp_index_opts opts = {0, 0, VP_INDEX_MAX_FILE_DEFAULT, NULL};
-  FILE *pNull = fopen("/dev/null", "w");
-  opts.pWarn = pNull;
+  char *zDb = NULL, *zErr = NULL;
   vp_index_stats st;
-  memset(&st, 0, sizeof(st));
-  CHECK("fixture indexed", vp_index_paths(zDb, azPath, 1, &opts, &st, &zErr) == VP_OK && st.nIndexed == 13);
-  free(zErr);
-  zErr = NULL;
-  if (pNull) fclose(pNull);
+  CHECK("fixture indexed", vp_test_dir_index(zDir, &zDb, &st) == VP_OK && st.nIndexed == 13);
   vp_db *pDb = NULL;
   CHECK("fixture opens", vp_db_open(zDb, 1, &pDb, &zErr) == VP_OK);
   free(zErr);
@@ -157,15 +141,7 @@ static void test_orderings(void) {
         n == 3 && !strcmp(azFile[0], "water-target.md") && !strcmp(azFile[1], "water-plain.md") &&
             !strcmp(azFile[2], "water-row.md"));
   vp_db_close(pDb);
-  const char *azRm[] = {"law-number.md", "society.md", "procedure.md", "innovation.md", "copy1.md",
-                        "copy2.md", "copy3.md", "tourism.md", "article.md", "seafood.md", "water-plain.md",
-                        "water-target.md", "water-row.md", "index.db", "index.db-wal", "index.db-shm"};
-  for (size_t i = 0; i < sizeof(azRm) / sizeof(azRm[0]); i++) {
-    char *zPath = vp_mprintf("%s/%s", zDir, azRm[i]);
-    if (zPath) unlink(zPath);
-    free(zPath);
-  }
-  rmdir(zDir);
+  vp_test_dir_remove(zDir);
   free(zDb);
 }
 
