@@ -547,30 +547,74 @@ int vp_query_search(vp_db *p, const char *zQuery, int nLimit, int nOffset,
   return vp_query_search_in(p, zQuery, NULL, nLimit, nOffset, ppOut, pzErr);
 }
 
-/* A document's province and issuer for the facets, through the
-** connection's memory of them (vp_doccache.h). */
+/* What the facets need of a document, through the connection's memory of
+** documents (vp_doccache.h). */
 typedef struct doc_facts {
   vp_db *p;
-  sqlite3_stmt *s; /* SELECT province, issuer FROM doc WHERE id = ?1 */
+  sqlite3_stmt *sDoc;   /* province, issuer of a document */
+  sqlite3_stmt *sCites; /* its citations by passage */
+  sqlite3_stmt *sProbe; /* a passage's citations */
 } doc_facts;
 
 static int doc_facts_of(void *pCtx, long long id, const char **pzProvince, const char **pzIssuer,
                         int *pRcSqlite) {
   doc_facts *d = pCtx;
-  return vp_doccache_get(d->p->pDocs, d->s, id, pzProvince, pzIssuer, pRcSqlite);
+  return vp_doccache_get(d->p->pDocs, d->sDoc, id, pzProvince, pzIssuer, pRcSqlite);
+}
+
+/* The relations of passages aPassage[0..n) of document id: from the
+** document's citations when the connection keeps them, else a probe of
+** the index a passage. */
+static int doc_relations(void *pCtx, long long id, const long long *aPassage, int n,
+                         void (*xRelation)(void *pArg, int i, const char *zRelation), void *pArg,
+                         int *pRcSqlite) {
+  doc_facts *d = pCtx;
+  const vp_doccache_cite *aCite = NULL;
+  int nCite = -1;
+  int rc = vp_doccache_cites(d->p->pDocs, d->sCites, id, &aCite, &nCite, pRcSqlite);
+  if (rc != VP_OK) return rc;
+  if (nCite >= 0) { /* both in passage order */
+    for (int i = 0, k = 0; i < n && k < nCite; i++) {
+      while (k < nCite && aCite[k].idPassage < aPassage[i]) k++;
+      for (int j = k; j < nCite && aCite[j].idPassage == aPassage[i]; j++)
+        xRelation(pArg, i, aCite[j].zRelation);
+    }
+    return VP_OK;
+  }
+  for (int i = 0; i < n; i++) {
+    sqlite3_bind_int64(d->sProbe, 1, aPassage[i]);
+    int rcStep;
+    while ((rcStep = sqlite3_step(d->sProbe)) == SQLITE_ROW)
+      xRelation(pArg, i, (const char *)sqlite3_column_text(d->sProbe, 0));
+    sqlite3_reset(d->sProbe);
+    if (rcStep != SQLITE_DONE) {
+      *pRcSqlite = rcStep;
+      return VP_EDB;
+    }
+  }
+  return VP_OK;
 }
 
 /* The counts of f into the answer's facet objects (province, issuer,
 ** relation), inside the answer's read transaction. */
 static int facets_into(vp_db *p, vp_facets *f, cJSON *apFacet[3], char **pzErr) {
-  doc_facts d = {p, NULL};
+  doc_facts d = {p, NULL, NULL, NULL};
   vp_doccache_check(p->pDocs, p->db);
-  int rc = prepare(p, "SELECT province, issuer FROM doc WHERE id = ?1", &d.s, pzErr);
-  int rcSqlite = SQLITE_OK;
+  int rc = prepare(p, "SELECT province, issuer FROM doc WHERE id = ?1", &d.sDoc, pzErr);
   if (rc == VP_OK)
-    rc = vp_facets_into(f, doc_facts_of, &d, apFacet[0], apFacet[1], apFacet[2], &rcSqlite);
+    rc = prepare(p, "SELECT passage_id, relation FROM citation WHERE doc_id = ?1"
+                    " AND relation IS NOT 'alias' AND passage_id IS NOT NULL ORDER BY passage_id",
+                 &d.sCites, pzErr);
+  if (rc == VP_OK)
+    rc = prepare(p, "SELECT relation FROM citation WHERE passage_id = ?1 AND relation IS NOT 'alias'",
+                 &d.sProbe, pzErr);
+  int rcSqlite = SQLITE_OK;
+  vp_facets_source src = {&d, doc_facts_of, doc_relations};
+  if (rc == VP_OK) rc = vp_facets_into(f, &src, apFacet[0], apFacet[1], apFacet[2], &rcSqlite);
   if (rc == VP_EDB && *pzErr == NULL) rc = db_fail(p, rcSqlite, pzErr);
-  release(p, d.s);
+  release(p, d.sDoc);
+  release(p, d.sCites);
+  release(p, d.sProbe);
   return rc;
 }
 

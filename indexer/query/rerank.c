@@ -378,7 +378,7 @@ static int cmp_scored(const void *pA, const void *pB) {
 ** match's passage. */
 static void scan_all(rr *p, const vp_rerank_query *q, const char *zF, int nPool) {
   char *zSql = vp_mprintf("SELECT vp_rank(passage_fts, ?2, z.sz), " VP_FACETS_COLUMNS
-                          " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid " VP_FACETS_JOINS
+                          " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
                           " " RR_DOCSIZE_JOIN " WHERE passage_fts MATCH ?1%s", zF);
   sqlite3_stmt *s = NULL;
   if (zSql == NULL) p->rc = VP_ENOMEM;
@@ -393,7 +393,6 @@ static void scan_all(rr *p, const vp_rerank_query *q, const char *zF, int nPool)
   while (rr_step(p, s)) {
     vp_facets_add(q->pFacets, s, 1);
     long long id = sqlite3_column_int64(s, 2);
-    if (n > 0 && a[n - 1].id == id) continue; /* the same passage, another citation */
     if (n == nAlloc) {
       nAlloc = nAlloc ? 2 * nAlloc : 256;
       scored *aNew = realloc(a, sizeof(scored) * (size_t)nAlloc);
