@@ -14,7 +14,7 @@
 #include "vp_common.h"
 
 #define DOCCACHE_MAX (1 << 20)   /* documents kept at most */
-#define DOCCACHE_CITES (1 << 22) /* citations kept at most */
+#define DOCCACHE_CITES (1 << 20) /* citations kept at most (16 bytes each) */
 #define DOCCACHE_RELATIONS 32    /* relation names told apart */
 
 typedef struct doc_entry {
