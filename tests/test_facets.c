@@ -75,12 +75,8 @@ static void test_facets(void) {
              "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về hạ tầng số;\n\n"
              "1. Hoàn thiện hạ tầng số dùng chung của Thành phố.\n");
   write_file("note.md", "Ghi chép về hạ tầng số ở vùng núi, không phải văn bản.\n");
-  char *zDb = NULL, *zErr = NULL;
-  vp_index_stats st;
-  CHECK("fixture indexed", vp_test_dir_index(zDir, &zDb, &st) == VP_OK && st.nIndexed == 3);
-  vp_db *pDb = NULL;
-  CHECK("fixture opened", vp_db_open(zDb, 1, &pDb, &zErr) == VP_OK);
-  free(zErr);
+  char *zDb = NULL;
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 3);
   if (pDb) {
     cJSON *pOut = NULL, *pByDate = NULL, *pFiltered = NULL;
     const cJSON *f = facets_of(pDb, "hạ tầng số", NULL, &pOut);
@@ -118,6 +114,7 @@ static void test_facets(void) {
     ** documents is forgotten, the facets follow the new text */
     /* (the note, indexed last, keeps its id when indexed again) */
     write_plan("note.md", "TỈNH LÀO CAI", "56/KH-UBND", "1. Hoàn thiện hạ tầng số dùng chung của Tỉnh.\n");
+    vp_index_stats st;
     CHECK("fixture re-indexed", vp_test_dir_index(zDir, &zDb, &st) == VP_OK && st.nIndexed == 1);
     f = facets_of(pDb, "hạ tầng số", NULL, &pOut);
     CHECK("a document's new province, on the same connection",

@@ -119,12 +119,8 @@ static void test_orderings(void) {
              "| STT | Mã thủ tục | Tên thủ tục | Cơ quan thực hiện |\n|---|---|---|---|\n"
              "| 12 | 1.004567 | Thủ tục cấp giấy phép khai thác nguồn nước sạch cho sinh hoạt nông thôn "
              "| Sở Nông nghiệp và Môi trường |\n");
-  char *zDb = NULL, *zErr = NULL;
-  vp_index_stats st;
-  CHECK("fixture indexed", vp_test_dir_index(zDir, &zDb, &st) == VP_OK && st.nIndexed == 13);
-  vp_db *pDb = NULL;
-  CHECK("fixture opens", vp_db_open(zDb, 1, &pDb, &zErr) == VP_OK);
-  free(zErr);
+  char *zDb = NULL;
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 13);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));

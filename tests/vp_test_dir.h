@@ -1,7 +1,7 @@
 /*
 ** vp_test_dir.h — a unit test's folder of fixture files: made under /tmp,
 ** written file by file, indexed quietly (warnings to /dev/null) into
-** index.db inside it, removed with everything in it. For the tests that
+** index.db inside it and opened, removed with everything in it. For the tests that
 ** search a small indexed fixture (test_rerank, test_facets).
 */
 #ifndef VP_TEST_DIR_H
@@ -15,6 +15,8 @@
 
 #include "vp_common.h"
 #include "vp_indexer.h"
+#include "vp_query.h"
+#include "vp_test.h"
 
 /* A new empty folder /tmp/<zPrefix>XXXXXX into zDir; 0 when it cannot be made. */
 static inline int vp_test_dir_make(char *zDir, size_t nDir, const char *zPrefix) {
@@ -46,6 +48,18 @@ static inline int vp_test_dir_index(const char *zDir, char **pzDb, vp_index_stat
   free(zErr);
   if (pNull) fclose(pNull);
   return rc;
+}
+
+/* The folder indexed (nIndexed files expected: CHECKed) and opened for
+** reading; NULL when it cannot be. *pzDb as vp_test_dir_index. */
+static inline vp_db *vp_test_dir_open(const char *zDir, char **pzDb, int nIndexed) {
+  vp_index_stats st;
+  CHECK("fixture indexed", vp_test_dir_index(zDir, pzDb, &st) == VP_OK && st.nIndexed == nIndexed);
+  vp_db *pDb = NULL;
+  char *zErr = NULL;
+  CHECK("fixture opened", *pzDb && vp_db_open(*pzDb, 1, &pDb, &zErr) == VP_OK);
+  free(zErr);
+  return pDb;
 }
 
 /* The folder and every file in it. */

@@ -37,7 +37,7 @@ struct vp_db {
   int nRead; /* read transactions open: answers built from others nest */
   sqlite3_stmt *aCache[STMT_CACHE]; /* reset, unbound, ready to take */
   int iEvict;                       /* the next slot to give up when full */
-  vp_doccache *pDocs;               /* documents' province and issuer, for facets */
+  vp_doccache *pDocs;               /* documents' province, issuer, citations: facets */
 };
 
 static int progress_cb(void *pArg) {

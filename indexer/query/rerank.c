@@ -26,6 +26,7 @@
 #define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
+#define RR_PERCENT 1.2     /* a passage with a figure in percent (content_prior) */
 #define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
 /* each match's token count read by the query (vp_rank.h) */
 #define RR_DOCSIZE_JOIN "LEFT JOIN passage_fts_docsize z ON z.id = passage_fts.rowid"
@@ -341,7 +342,7 @@ static double content_prior(const cand *c) {
       w = c->nLen < 40 ? 0.4 : c->nLen < 80 ? 0.6 : c->nLen < 150 ? 0.8 : 1.0;
       if (c->bLeadIn && w > 0.5) w = 0.5;
       if (c->kind == VP_P_ROW && !c->bTask) w *= RR_ROW_NO_TASK;
-      if (c->bPercent) w *= 1.2;
+      if (c->bPercent) w *= RR_PERCENT;
   }
   if (c->bQuestion) w *= 0.5;
   if (c->bBasis) w *= 0.4;
@@ -362,8 +363,6 @@ static int cmp_score(const void *pA, const void *pB) {
   return a->id > b->id ? -1 : a->id < b->id; /* newer first, as before */
 }
 
-/* Candidates: the best text matches, what they are, and the passages under
-** the best matching headings. */
 /* A match read by the scan that counts facets too, before the best are kept. */
 typedef struct scored { long long id; double s; } scored;
 
@@ -414,6 +413,8 @@ static void scan_all(rr *p, const vp_rerank_query *q, const char *zF, int nPool)
   free(a);
 }
 
+/* Candidates: the best text matches, what they are, and the passages under
+** the best matching headings. */
 static void gather(rr *p, const vp_rerank_query *q, int nPool) {
   sqlite3_stmt *sPool = NULL, *sP = NULL, *sKids = NULL;
   const char *zF = q->zFilter ? q->zFilter : "";
