@@ -59,6 +59,10 @@ typedef struct vp_rerank_query {
   struct vp_facets *pFacets; /* when every match is ranked (iLow 0), its
                              ** facets counted in the same pass
                              ** (vp_facets.h); NULL: not counted */
+  const struct vp_meant *pMeant; /* the instrument a loosely typed number
+                                 ** means (vp_meant.h): a passage citing
+                                 ** only another of that number ranks
+                                 ** lower; NULL or none meant: not read */
 } vp_rerank_query;
 
 /* The page [nOffset, nOffset + nLimit) of the reranked hits of q. *paHit

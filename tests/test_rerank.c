@@ -3,7 +3,8 @@
 ** how the query's words stand in a passage (as the term, broken, only in a
 ** cited title), and the orderings it gives on a small indexed fixture (a
 ** law's number after the words, a law's title, the same sentence in three
-** documents, an encyclopedia's text). Orderings, not scores or timings.
+** documents, an encyclopedia's text, an instrument's number typed loosely).
+** Orderings, not scores or timings.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -141,8 +142,69 @@ static void test_orderings(void) {
   free(zDb);
 }
 
+/* The value of zKey in the answer to zQuery ("" when absent), and its
+** first hit's file into zFirst. */
+static void answer_of(vp_db *pDb, const char *zQuery, const char *zKey, char *zVal, char *zFirst) {
+  cJSON *pOut = NULL;
+  char *zErr = NULL;
+  zVal[0] = zFirst[0] = 0;
+  if (vp_query_search(pDb, zQuery, 10, 0, &pOut, &zErr) == VP_OK) {
+    const char *z = cJSON_GetStringValue(cJSON_GetObjectItem(pOut, zKey));
+    snprintf(zVal, 32, "%s", z ? z : "");
+    cJSON *pHit = cJSON_GetArrayItem(cJSON_GetObjectItem(pOut, "hits"), 0);
+    const char *zFile = pHit ? cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(pHit, "doc"), "file")) : NULL;
+    const char *zBase = zFile ? strrchr(zFile, '/') : NULL;
+    snprintf(zFirst, 32, "%s", zBase ? zBase + 1 : "");
+  }
+  free(zErr);
+  cJSON_Delete(pOut);
+}
+
+/* "Nghị quyết 57" typed loosely: the resolution most documents cite is the
+** one meant; a council's resolution of the same number, cited by one
+** document, ranks below however well its passage reads. */
+static void test_meant(void) {
+  if (!vp_test_dir_make(zDir, sizeof(zDir), "vp_meant_")) {
+    CHECK("temporary folder", 0);
+    return;
+  }
+  write_file("tw-a.md", "- Quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị "
+                        "đến cán bộ, đảng viên.\n");
+  write_file("tw-b.md", "- Tổ chức học tập Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị "
+                        "tại các chi bộ.\n");
+  write_file("tw-c.md", "- Sơ kết một năm thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ "
+                        "Chính trị trên địa bàn tỉnh.\n");
+  write_file("council.md",
+             "- Thực hiện Nghị quyết số 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố, giảm 30% "
+             "lượng khí thải của xe cơ giới trong vùng phát thải thấp vào năm 2030, bảo đảm lộ "
+             "trình chuyển đổi phương tiện.\n");
+  char *zDb = NULL;
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 4);
+  char zMeant[32], zFirst[32], azFile[10][32];
+  answer_of(pDb, "Nghị quyết 57", "instrument_meant", zMeant, zFirst);
+  CHECK("'Nghị quyết 57' means the resolution three documents cite", !strcmp(zMeant, "57-NQ/TW"));
+  int n = hits(pDb, "Nghị quyết 57", azFile, 10);
+  CHECK("the council's resolution of that number last", n == 4 && !strcmp(azFile[3], "council.md"));
+  answer_of(pDb, "Nghị quyết 57/2025/NQ-HĐND", "instrument_meant", zMeant, zFirst);
+  CHECK("a number written in full is taken as written",
+        zMeant[0] == 0 && !strcmp(zFirst, "council.md"));
+  answer_of(pDb, "giảm khí thải", "instrument_meant", zMeant, zFirst);
+  CHECK("no instrument named, none meant", zMeant[0] == 0 && !strcmp(zFirst, "council.md"));
+  vp_db_close(pDb);
+  /* as many documents for each: no instrument is meant */
+  write_file("council-b.md", "- Thực hiện Nghị quyết số 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố.\n");
+  write_file("council-c.md", "- Triển khai Nghị quyết số 57/2025/NQ-HĐND của Hội đồng nhân dân thành phố.\n");
+  pDb = vp_test_dir_open(zDir, &zDb, 2); /* the two new files */
+  answer_of(pDb, "Nghị quyết 57", "instrument_meant", zMeant, zFirst);
+  CHECK("three documents against three: neither is meant", zMeant[0] == 0);
+  vp_db_close(pDb);
+  vp_test_dir_remove(zDir);
+  free(zDb);
+}
+
 int main(void) {
   test_occur();
   test_orderings();
+  test_meant();
   return vp_test_done();
 }

@@ -18,6 +18,7 @@
 #include "vp_docnum.h"
 #include "vp_facets.h"
 #include "vp_instref.h"
+#include "vp_meant.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_lexicon.h"
@@ -854,8 +855,11 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     char *zPhrase = NULL;
     if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
     vp_docnum aNum[1];
+    vp_meant meant;
+    if (rc == VP_OK) rc = vp_meant_find(&io, zQuery, &meant, &rcSqlite, pzErr);
+    if (rc == VP_OK && meant.idMeant) cJSON_AddStringToObject(pOut, "instrument_meant", meant.zKey);
     vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn,
-                         zQuery, pFacetCounts};
+                         zQuery, pFacetCounts, &meant};
     if (rc == VP_OK)
       rc = vp_rerank_search(&io, &q, nLimit, nOffset, &aRr, &nRr, &rcSqlite, pzErr);
 

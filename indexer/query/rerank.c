@@ -13,6 +13,7 @@
 #include "vp_facets.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
+#include "vp_meant.h"
 #include "vp_occur.h"
 #include "vp_rank.h"
 #include "vp_reader.h"
@@ -27,6 +28,8 @@
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
 #define RR_PERCENT 1.2     /* a passage with a figure in percent (content_prior) */
+#define RR_OTHER_INSTRUMENT 0.3 /* cites only another instrument of the
+                                ** number the query names loosely */
 #define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
 /* each match's token count read by the query (vp_rank.h) */
 #define RR_DOCSIZE_JOIN "LEFT JOIN passage_fts_docsize z ON z.id = passage_fts.rowid"
@@ -46,6 +49,8 @@ typedef struct cand {
   int bCited;     /* the query's words stand only inside cited titles
                   ** ("theo Luật …"): names a law, says nothing of the subject */
   int bPercent;   /* a figure in percent ("đạt 80%"): a target or a result */
+  int bOtherInstrument; /* cites another instrument of the number the query
+                        ** names loosely, not the one it means (vp_meant.h) */
   int bTask, nAgency, bDeadline;
   int bContext;   /* a heading with candidates below it */
   unsigned long long hash; /* of its text, spaces and case aside */
@@ -348,6 +353,7 @@ static double content_prior(const cand *c) {
   if (c->bBasis) w *= 0.4;
   if (c->bCited) w *= 0.4;
   if (c->bEncyclopedia) w *= 0.5;
+  if (c->bOtherInstrument) w *= RR_OTHER_INSTRUMENT;
   if (c->bTask) {
     w *= 1.2;
     if (c->nAgency > 0) w *= 1.1;
@@ -506,6 +512,28 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool) {
   rr_release(p, sKids);
 }
 
+/* The candidates that cite another instrument of the number the query
+** names loosely and not the one it means (q->pMeant): one citation lookup
+** each. */
+static void mark_other_instrument(rr *p, const vp_meant *pM) {
+  if (pM == NULL || pM->idMeant == 0 || pM->nOther == 0) return;
+  sqlite3_stmt *s = NULL;
+  rr_prepare(p, "SELECT instrument_id FROM citation WHERE passage_id = ?1", &s);
+  for (int i = 0; p->rc == VP_OK && i < p->n; i++) {
+    cand *c = &p->a[i];
+    int bMeant = 0, bOther = 0;
+    sqlite3_bind_int64(s, 1, c->id);
+    while (rr_step(p, s)) {
+      long long id = sqlite3_column_int64(s, 0);
+      bMeant |= id == pM->idMeant;
+      for (int k = 0; k < pM->nOther; k++) bOther |= id == pM->aOther[k];
+    }
+    sqlite3_reset(s);
+    c->bOtherInstrument = bOther && !bMeant;
+  }
+  rr_release(p, s);
+}
+
 /* Weight of each tier (vp_rank.h): the words together and in order first,
 ** then near, then apart; content can lift a near passage over a bare
 ** mention of the phrase, not a passage with the words apart. */
@@ -527,7 +555,10 @@ static void score_all(rr *p) {
     int j = find_id(p->a, p->n, c->id - c->seq + c->parent);
     if (j < 0 || !is_heading(&p->a[j]) || p->a[j].match <= 0) continue;
     const cand *h = &p->a[j];
-    c->inherit = aTierW[h->tier] * h->match / aBest[h->tier];
+    /* a heading naming another instrument of the number does not make
+    ** its passages about the one meant */
+    c->inherit = aTierW[h->tier] * h->match / aBest[h->tier] *
+                 (h->bOtherInstrument ? RR_OTHER_INSTRUMENT : 1.0);
     p->a[j].bContext = 1;
   }
   for (int i = 0; i < p->n; i++) {
@@ -680,6 +711,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
   if (r.rc == VP_OK) gather(&r, q, nPool);
+  if (r.rc == VP_OK) mark_other_instrument(&r, q->pMeant);
   int nOrder = 0, *aOrder = NULL;
   if (r.rc == VP_OK) score_all(&r);
   if (r.rc == VP_OK) add_tasks(&r, 3 * (nOffset + nLimit));
