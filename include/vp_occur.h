@@ -29,6 +29,15 @@ typedef struct vp_occur_count {
 int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut);
 void vp_occur_query_free(vp_occur_query *p);
 
+/* The words of what a person typed, one or more, quotes aside (for
+** vp_occur_share_in): *ppOut, or NULL when the query has operators,
+** parentheses, prefix*, no word or too many to judge. VP_OK or VP_ENOMEM. */
+int vp_occur_words_new(const char *zQuery, vp_occur_query **ppOut);
+
+/* The share, 0 to 1, of the query's distinct words that z[0..n) holds
+** anywhere, in any order; -1 on VP_ENOMEM. */
+double vp_occur_share_in(const vp_occur_query *q, const char *z, int n);
+
 /* Counts the query's runs of words in z[0..n) into *pOut (zeroed first).
 ** VP_OK, or VP_ENOMEM (*pOut then zero). */
 int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_count *pOut);

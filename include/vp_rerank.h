@@ -6,7 +6,9 @@
 ** signature, a passage naming the subject only in a cited law's title); a
 ** heading whose passages below it are candidates is their context, not a
 ** hit, and its words count for them (its passages that do not contain the
-** query's words become hits through it); the same text is shown once in a
+** query's words become hits through it, weighed by the share of the words
+** they hold); a passage citing only another instrument of a number the
+** query names loosely ranks low (vp_meant.h); the same text is shown once in a
 ** document, and once before other texts across documents; a document gives at most VP_RERANK_PER_DOC hits before the
 ** others, the rest of its hits counted as "more in this document". Not for
 ** matching (FTS5) nor for formatting hits (query.c).

@@ -50,6 +50,21 @@ static void test_occur(void) {
   CHECK("quoted phrases are not judged", vp_occur_query_new("\"xã hội số\"", &q) == VP_OK && q == NULL);
   CHECK("operators are not judged", vp_occur_query_new("xã OR hội", &q) == VP_OK && q == NULL);
   CHECK("one word is not judged", vp_occur_query_new("xã", &q) == VP_OK && q == NULL);
+  /* the share of its words a passage holds, one word or more, quotes aside */
+  CHECK("one word has a share", vp_occur_words_new("y tế", &q) == VP_OK && q != NULL);
+  CHECK("all of 'y tế'", q && vp_occur_share_in(q, "Sở Y tế tỉnh", (int)strlen("Sở Y tế tỉnh")) == 1.0);
+  vp_occur_query_free(q);
+  q = NULL;
+  CHECK("words of a quoted phrase", vp_occur_words_new("\"phát triển du lịch\"", &q) == VP_OK && q);
+  const char *zT = "Phát triển hạ tầng giao thông";
+  CHECK("two of four words", q && vp_occur_share_in(q, zT, (int)strlen(zT)) == 0.5);
+  vp_occur_query_free(q);
+  q = NULL;
+  CHECK("a word twice counts once", vp_occur_words_new("số hóa số", &q) == VP_OK && q);
+  CHECK("one of two distinct words", q && vp_occur_share_in(q, "xã hội số", (int)strlen("xã hội số")) == 0.5);
+  vp_occur_query_free(q);
+  q = NULL;
+  CHECK("no share for operators", vp_occur_words_new("xã OR hội", &q) == VP_OK && q == NULL);
 }
 
 static char zDir[64];
@@ -120,8 +135,15 @@ static void test_orderings(void) {
              "| STT | Mã thủ tục | Tên thủ tục | Cơ quan thực hiện |\n|---|---|---|---|\n"
              "| 12 | 1.004567 | Thủ tục cấp giấy phép khai thác nguồn nước sạch cho sinh hoạt nông thôn "
              "| Sở Nông nghiệp và Môi trường |\n");
+  write_file("ecotourism.md",
+             "## II. Phát triển du lịch sinh thái\n\n"
+             "- Bố trí kinh phí hằng năm từ ngân sách tỉnh, phấn đấu tăng 20% so với năm trước, "
+             "cho các hoạt động của đề án theo phân cấp ngân sách hiện hành và các nguồn vốn "
+             "hợp pháp khác.\n"
+             "- Xây dựng tuyến điểm du lịch tại các xã ven sông Đồng Nai, gắn với làng nghề "
+             "truyền thống, vườn cây ăn trái và bảo tồn cảnh quan, đón khách từ năm 2026.\n");
   char *zDb = NULL;
-  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 13);
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 14);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
@@ -137,6 +159,23 @@ static void test_orderings(void) {
   CHECK("a target in percent first, a catalogue's row last",
         n == 3 && !strcmp(azFile[0], "water-target.md") && !strcmp(azFile[1], "water-plain.md") &&
             !strcmp(azFile[2], "water-row.md"));
+  cJSON *pOut = NULL;
+  char *zErr = NULL;
+  const char *azFirst[2] = {NULL, NULL};
+  int nVia = 0;
+  if (vp_query_search(pDb, "du lịch sinh thái", 10, 0, &pOut, &zErr) == VP_OK) {
+    cJSON *pHit;
+    cJSON_ArrayForEach(pHit, cJSON_GetObjectItem(pOut, "hits")) {
+      if (!cJSON_IsTrue(cJSON_GetObjectItem(pHit, "via_context"))) continue;
+      if (nVia < 2) azFirst[nVia] = cJSON_GetStringValue(cJSON_GetObjectItem(pHit, "snippet"));
+      nVia++;
+    }
+  }
+  CHECK("two passages are hits through their heading", nVia == 2);
+  CHECK("the one holding some of the words first",
+        azFirst[0] && strstr(azFirst[0], "tuyến điểm du lịch") != NULL);
+  cJSON_Delete(pOut);
+  free(zErr);
   vp_db_close(pDb);
   vp_test_dir_remove(zDir);
   free(zDb);

@@ -24,6 +24,7 @@ struct vp_occur_query {
   char *azWord[OCCUR_MAX_WORDS]; /* folded */
   int anWord[OCCUR_MAX_WORDS];
   int bNumberLead; /* the last word introduces a number ("số") */
+  int bTooLong;    /* more than OCCUR_MAX_WORDS words: not judged */
   const vp_lexicon_list *pHead; /* title heads (data/rank-words.tsv) */
   const vp_lexicon_list *pLead; /* words that introduce a number */
   const vp_lexicon_list *pName; /* heads of a body's name */
@@ -61,10 +62,28 @@ static int is_plain(const char *z) {
   return 1;
 }
 
-int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
+/* Quotes, operators, parentheses and prefix* aside (bQuotes: quotes
+** allowed), the folded words of zQuery into a new *ppOut, at most
+** OCCUR_MAX_WORDS (one more counted when there are more); *ppOut NULL when
+** the query is not so plain. VP_OK or VP_ENOMEM. */
+static int read_words(const char *zQuery, int bQuotes, vp_occur_query **ppOut) {
   *ppOut = NULL;
-  if (zQuery == NULL || !is_plain(zQuery)) return VP_OK;
-  char *zF = vp_fold_str(zQuery, (int)strlen(zQuery));
+  if (zQuery == NULL) return VP_OK;
+  char *zPlain = vp_strndup(zQuery, (int)strlen(zQuery));
+  if (zPlain == NULL) return VP_ENOMEM;
+  if (bQuotes) { /* quotes, straight and curly, out */
+    for (char *c = zPlain; *c; c++)
+      if (*c == '"') *c = ' ';
+    static const char *const azCurly[] = {"\xe2\x80\x9c", "\xe2\x80\x9d"};
+    for (int i = 0; i < 2; i++)
+      for (char *c = strstr(zPlain, azCurly[i]); c; c = strstr(c, azCurly[i])) memset(c, ' ', 3);
+  }
+  if (!is_plain(zPlain)) {
+    free(zPlain);
+    return VP_OK;
+  }
+  char *zF = vp_fold_str(zPlain, (int)strlen(zPlain));
+  free(zPlain);
   vp_occur_query *p = calloc(1, sizeof(*p));
   if (zF == NULL || p == NULL) {
     free(zF);
@@ -86,7 +105,23 @@ int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
     else p->anWord[p->nWord++] = (int)(c - s);
   }
   free(zF);
-  if (rc == VP_OK && p->nWord >= 2 && p->nWord <= OCCUR_MAX_WORDS) {
+  if (p->nWord > OCCUR_MAX_WORDS) {
+    p->nWord = OCCUR_MAX_WORDS;
+    p->bTooLong = 1;
+  }
+  if (rc != VP_OK) {
+    vp_occur_query_free(p);
+    return rc;
+  }
+  *ppOut = p;
+  return VP_OK;
+}
+
+int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
+  vp_occur_query *p = NULL;
+  int rc = read_words(zQuery, 0, &p);
+  *ppOut = NULL;
+  if (rc == VP_OK && p && p->nWord >= 2 && !p->bTooLong) {
     p->pHead = vp_lexicon_get("rank-words.tsv", "title-head");
     p->pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
     p->pName = vp_lexicon_get("rank-words.tsv", "name-head");
@@ -95,8 +130,16 @@ int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
     *ppOut = p;
     return VP_OK;
   }
-  if (p->nWord > OCCUR_MAX_WORDS) p->nWord = OCCUR_MAX_WORDS;
   vp_occur_query_free(p);
+  return rc;
+}
+
+int vp_occur_words_new(const char *zQuery, vp_occur_query **ppOut) {
+  int rc = read_words(zQuery, 1, ppOut);
+  if (rc == VP_OK && *ppOut && ((*ppOut)->nWord == 0 || (*ppOut)->bTooLong)) {
+    vp_occur_query_free(*ppOut);
+    *ppOut = NULL;
+  }
   return rc;
 }
 
@@ -216,4 +259,35 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
   free(a);
   vp_fold_free(&f);
   return VP_OK;
+}
+
+double vp_occur_share_in(const vp_occur_query *q, const char *z, int n) {
+  vp_fold f;
+  if (vp_fold_init(&f, z, n) != VP_OK) return -1;
+  unsigned mFound = 0, mAll = 0; /* bit w: the query's word w (first of its kind) */
+  for (int w = 0; w < q->nWord; w++) {
+    int bSeen = 0;
+    for (int v = 0; v < w && !bSeen; v++)
+      bSeen = q->anWord[v] == q->anWord[w] && !memcmp(q->azWord[v], q->azWord[w], (size_t)q->anWord[w]);
+    if (!bSeen) mAll |= 1u << w;
+  }
+  for (int k = 0; k < f.n && mFound != mAll;) {
+    if (!is_word_byte((unsigned char)f.z[k])) {
+      k++;
+      continue;
+    }
+    int iStart = k;
+    while (k < f.n && is_word_byte((unsigned char)f.z[k])) k++;
+    for (int w = 0; w < q->nWord; w++)
+      if ((mAll & (1u << w)) && q->anWord[w] == k - iStart &&
+          !memcmp(f.z + iStart, q->azWord[w], (size_t)(k - iStart)))
+        mFound |= 1u << w;
+  }
+  vp_fold_free(&f);
+  int nAll = 0, nFound = 0;
+  for (int w = 0; w < q->nWord; w++) {
+    nAll += (mAll >> w) & 1;
+    nFound += (mFound >> w) & 1;
+  }
+  return nAll ? (double)nFound / nAll : 1.0;
 }

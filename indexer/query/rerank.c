@@ -28,6 +28,10 @@
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
 #define RR_PERCENT 1.2     /* a passage with a figure in percent (content_prior) */
+/* A passage that is a hit only through its heading weighs by how many of
+** the query's words it holds itself: from this share of its score (none)
+** to all of it (every word). */
+#define RR_CHILD_BASE 0.5
 #define RR_OTHER_INSTRUMENT 0.3 /* cites only another instrument of the
                                 ** number the query names loosely */
 #define RR_TASK_MAX (1.2 * 1.1 * 1.05) /* the most a task adds (content_prior) */
@@ -41,6 +45,8 @@ typedef struct cand {
   int tier;       /* vp_rank's tier: how close the words stand (3 together);
                   ** 0 and unused for a passage matching only through its heading */
   double inherit; /* the match of the heading it stands under */
+  double share;   /* of the query's words, the share it holds (read for a
+                  ** passage matching only through its heading, else 1) */
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
   int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
@@ -64,6 +70,8 @@ typedef struct cand {
 typedef struct rr {
   const vp_rerank_io *io;
   const vp_occur_query *pOccur; /* the query's words, or NULL */
+  const vp_occur_query *pWords; /* the same, one word or more (for the
+                                ** share a passage holds), or NULL */
   unsigned mBasisInitial;       /* basis_initials() */
   cand *a;
   int n, nAlloc;
@@ -261,6 +269,11 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bBasis = z && is_basis((const char *)z, n, p->mBasisInitial);
     c->bEncyclopedia = z && is_encyclopedia(z, n);
     c->bPercent = z && has_percent(z, n);
+    c->share = 1.0;
+    if (p->pWords && z && c->match <= 0) {
+      c->share = vp_occur_share_in(p->pWords, (const char *)z, n);
+      if (c->share < 0) p->rc = VP_ENOMEM;
+    }
     /* only a passage whose words stand together can hold the term */
     vp_occur_count o = {0, 0, 0};
     if (p->pOccur && z && c->match > 0 && c->tier == 3 &&
@@ -565,7 +578,8 @@ static void score_all(rr *p) {
     cand *c = &p->a[i];
     double m = c->match > 0 ? aTierW[c->tier] * c->match / aBest[c->tier] : 0;
     double h = c->inherit;
-    double rel = (m > 0.75 * h ? m : 0.75 * h) + 0.25 * (m < h ? m : h);
+    double rel = (m > h ? m : h) + 0.25 * (m < h ? m : h);
+    if (c->match <= 0) rel *= RR_CHILD_BASE + (1.0 - RR_CHILD_BASE) * c->share;
     c->score = rel * content_prior(c);
   }
   qsort(p->a, (size_t)p->n, sizeof(cand), cmp_score);
@@ -705,8 +719,11 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   *pRcSqlite = SQLITE_OK;
   rr r = {.io = pIo, .pzErr = pzErr, .mBasisInitial = basis_initials()};
   vp_occur_query *pOccur = NULL;
+  vp_occur_query *pWords = NULL;
   r.rc = vp_occur_query_new(q->zQuery, &pOccur);
   r.pOccur = pOccur;
+  if (r.rc == VP_OK) r.rc = vp_occur_words_new(q->zQuery, &pWords);
+  r.pWords = pWords;
   int nPool = 3 * (nOffset + nLimit);
   if (nPool < RR_POOL) nPool = RR_POOL;
   if (nPool > RR_POOL_MAX) nPool = RR_POOL_MAX;
@@ -749,6 +766,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   free(aOrder);
   free(r.a);
   vp_occur_query_free(pOccur);
+  vp_occur_query_free(pWords);
   if (r.rc != VP_OK) {
     vp_rerank_free(aHit, nHit);
     *pRcSqlite = r.rcSqlite;
