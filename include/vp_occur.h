@@ -3,7 +3,10 @@
 ** as the term (together and in order, nothing but spaces between them),
 ** broken (a clause break between them — ". ; : ? ! ( ) |" — or the last
 ** word one that introduces a number and a number right after it: "Luật Bảo
-** hiểm xã hội số 58/2014/QH13" is a law's number, not "xã hội số"), and,
+** hiểm xã hội số 58/2014/QH13" is a law's number, not "xã hội số"; or the
+** last word and the lowercase word after it a two-syllable word of
+** data/word-pairs.tsv, as written, while the last two are not: "đầu tư
+** công trình" is about a "công trình"), and,
 ** of the times it stands as the term, how many stand inside a cited legal
 ** title ("theo Luật Khoa học, công nghệ và đổi mới sáng tạo": a capitalised
 ** title head from data/rank-words.tsv a few words before, in the same

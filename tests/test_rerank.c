@@ -46,6 +46,14 @@ static void test_occur(void) {
   o = count("đổi mới sáng tạo",
             "Thực hiện Luật Khoa học, công nghệ và đổi mới sáng tạo; hỗ trợ đổi mới sáng tạo");
   CHECK("one run in a title, one not", o.nTerm == 2 && o.nCited == 1);
+  o = count("đầu tư công", "- Tổng mức đầu tư công trình dự án BT được xác định");
+  CHECK("the last word running into a word ('công trình'): another term", o.nTerm == 0 && o.nBroken == 1);
+  o = count("dau tu cong", "- Phân bổ vốn đầu tư công trung hạn giai đoạn 2026 - 2030");
+  CHECK("followed by no word of its own: the term", o.nTerm == 1 && o.nBroken == 0);
+  o = count("chuyển đổi số", "tỷ lệ chuyển đổi số so với năm trước");
+  CHECK("'so với' is a word, 'số với' is not: diacritics count", o.nTerm == 1);
+  o = count("công an tỉnh", "Giám đốc Công an tỉnh Quảng Ninh chỉ đạo");
+  CHECK("a name after the words is no word they run into", o.nTerm == 1);
   vp_occur_query *q = NULL;
   CHECK("quoted phrases are not judged", vp_occur_query_new("\"xã hội số\"", &q) == VP_OK && q == NULL);
   CHECK("operators are not judged", vp_occur_query_new("xã OR hội", &q) == VP_OK && q == NULL);

@@ -129,6 +129,7 @@ static const vp_lexicon_table aTable[] = {
     {"chain-levels.tsv", "list\tphrase\tlevel", 0, 1, 2, 2, aChainLists, VP_ARRAY_SIZE(aChainLists)},
     {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},
     {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},
+    {"word-pairs.tsv", "pair", -1, 0, -1, 1, aPhraseList, 1},
 };
 
 /* ------------------------------------------------------------- storage */

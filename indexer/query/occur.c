@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "vp_common.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
@@ -28,6 +30,7 @@ struct vp_occur_query {
   const vp_lexicon_list *pHead; /* title heads (data/rank-words.tsv) */
   const vp_lexicon_list *pLead; /* words that introduce a number */
   const vp_lexicon_list *pName; /* heads of a body's name */
+  const vp_lexicon_list *pPair; /* two-syllable words (data/word-pairs.tsv) */
 };
 
 static int is_word_byte(unsigned char c) {
@@ -125,6 +128,7 @@ int vp_occur_query_new(const char *zQuery, vp_occur_query **ppOut) {
     p->pHead = vp_lexicon_get("rank-words.tsv", "title-head");
     p->pLead = vp_lexicon_get("rank-words.tsv", "number-lead");
     p->pName = vp_lexicon_get("rank-words.tsv", "name-head");
+    p->pPair = vp_lexicon_get("word-pairs.tsv", NULL);
     p->bNumberLead =
         vp_lexicon_find(p->pLead, p->azWord[p->nWord - 1], p->anWord[p->nWord - 1]) != NULL;
     *ppOut = p;
@@ -215,6 +219,49 @@ static int in_name(const vp_occur_query *q, const vp_fold *f, const char *zSrc, 
   return 0;
 }
 
+/* Whether zSrc[iFrom..iTo), lowercased and composed (NFC), is z[0..n). */
+static int written_as(const char *zSrc, int iFrom, int iTo, const char *z, int n) {
+  utf8proc_uint8_t *zN = NULL;
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)zSrc + iFrom, iTo - iFrom, &zN,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  int bSame = r == n && zN && memcmp(zN, z, (size_t)n) == 0;
+  free(zN);
+  return bSame;
+}
+
+/* Whether the words a[i] and a[i + 1], with only spaces between them, are
+** a two-syllable word of data/word-pairs.tsv as written (diacritics
+** count: "so với" is a word, "số với" is not). */
+static int is_pair(const vp_occur_query *q, const vp_fold *f, const char *zSrc, const word *a,
+                   int i) {
+  for (int k = a[i].iEnd; k < a[i + 1].iStart; k++)
+    if (f->z[k] != ' ') return 0;
+  int nX = a[i].iEnd - a[i].iStart, nY = a[i + 1].iEnd - a[i + 1].iStart;
+  char zKey[64];
+  if (nX + nY + 2 > (int)sizeof(zKey)) return 0;
+  memcpy(zKey, f->z + a[i].iStart, (size_t)nX);
+  zKey[nX] = ' ';
+  memcpy(zKey + nX + 1, f->z + a[i + 1].iStart, (size_t)nY);
+  const vp_lexicon_entry *e = vp_lexicon_find(q->pPair, zKey, nX + nY + 1);
+  if (e == NULL) return 0;
+  const char *zSp = strchr(e->zPhrase, ' ');
+  if (zSp == NULL) return 0;
+  return written_as(zSrc, f->aOff[a[i].iStart], f->aOff[a[i].iEnd], e->zPhrase,
+                    (int)(zSp - e->zPhrase)) &&
+         written_as(zSrc, f->aOff[a[i + 1].iStart], f->aOff[a[i + 1].iEnd], zSp + 1,
+                    (int)strlen(zSp + 1));
+}
+
+/* Whether the run a[i..iLast] runs on into another word: its last word and
+** the lowercase word right after it are a two-syllable word ("đầu tư công"
+** + "trình": "công trình"), while its last two are not one ("tư công"). */
+static int runs_on(const vp_occur_query *q, const vp_fold *f, const char *zSrc, int nSrc,
+                   const word *a, int nWord, int iLast) {
+  if (iLast < 1 || iLast + 1 >= nWord) return 0;
+  if (is_capital((const unsigned char *)zSrc, nSrc, f->aOff[a[iLast + 1].iStart])) return 0;
+  return is_pair(q, f, zSrc, a, iLast) && !is_pair(q, f, zSrc, a, iLast - 1);
+}
+
 int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_count *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   vp_fold f;
@@ -249,6 +296,7 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
       for (int k = a[iLast].iEnd; k < pNext->iStart; k++) bSpaces &= f.z[k] == ' ';
       bBroken = bSpaces && f.z[pNext->iStart] >= '0' && f.z[pNext->iStart] <= '9';
     }
+    if (!bBroken) bBroken = runs_on(q, &f, z, n, a, nWord, iLast);
     if (bBroken) {
       pOut->nBroken++;
       continue;
