@@ -13,8 +13,10 @@ A pair (x, y) is kept when, over the passages' text, lowercased NFC, with
 punctuation breaking pairs: it occurs at least 20 times; its Dice
 coefficient 2·n(x y) / (n(x) + n(y)) is at least 0.05; y is lowercase in
 most of its occurrences (not a name after a common noun: "tỉnh Quảng");
-both are letters only, without f, j, w, z (not an English pair). Pairs
-that fold alike (no diacritics) keep the commonest. Standard library only.
+both are letters only, without f, j, w, z (not an English pair); neither
+is a grammatical word (FUNCTION_WORDS: "và các", "trong đó", "định tại"
+stand together often, but across two words). Pairs that fold alike (no
+diacritics) keep the commonest. Standard library only.
 """
 import collections
 import re
@@ -24,6 +26,11 @@ import unicodedata
 
 MIN_COUNT = 20
 MIN_DICE = 0.05
+# grammatical words: conjunctions, prepositions, articles, aspect and
+# quantity words, demonstratives
+FUNCTION_WORDS = set("""và của các là có được với trong cho theo tại về từ đã sẽ đang
+sau trước đó này kia ấy một những mọi thì mà ở như không đến trên dưới khi nếu để
+bằng hoặc hay nhưng do bởi vì nên rằng cũng đều rất""".split())
 
 
 def fold(s):
@@ -48,13 +55,16 @@ def main():
     for (x, y), n in pair.items():
         if n < MIN_COUNT or not x.isalpha() or not y.isalpha() or re.search("[fjwz]", x + y):
             continue
+        if x in FUNCTION_WORDS or y in FUNCTION_WORDS:
+            continue
         if 2 * n / (uni[x] + uni[y]) < MIN_DICE or 2 * cap[(x, y)] >= n:
             continue
         key = fold(x) + " " + fold(y)
         if key not in best or best[key][1] < n:
             best[key] = (x + " " + y, n)
     print("# Two-syllable words: pairs that stand together far more than apart (bench/word_pairs.py")
-    print("# over real-vi: at least 20 times, Dice >= 0.05, the second lowercase). A query's words")
+    print("# over real-vi: at least 20 times, Dice >= 0.05, the second lowercase, no grammatical word).")
+    print("# A query's words")
     print("# whose last one runs into one of these (\"đầu tư công\" + \"trình\") stand as another term.")
     print("# Written lowercase NFC; compared with the text's words as written.")
     print("pair")

@@ -231,7 +231,7 @@ static int written_as(const char *zSrc, int iFrom, int iTo, const char *z, int n
 
 /* Whether the words a[i] and a[i + 1], with only spaces between them, are
 ** a two-syllable word of data/word-pairs.tsv as written (diacritics
-** count: "so với" is a word, "số với" is not). */
+** count: "công trình" is a word, "cộng trình" is not). */
 static int is_pair(const vp_occur_query *q, const vp_fold *f, const char *zSrc, const word *a,
                    int i) {
   for (int k = a[i].iEnd; k < a[i + 1].iStart; k++)
