@@ -152,8 +152,13 @@ static void test_orderings(void) {
              "hợp pháp khác.\n"
              "- Xây dựng tuyến điểm du lịch tại các xã ven sông Đồng Nai, gắn với làng nghề "
              "truyền thống, vườn cây ăn trái và bảo tồn cảnh quan, đón khách từ năm 2026.\n");
+  write_file("fire-rule.md",
+             "## Điều 4. Xử lý đối với các cơ sở không bảo đảm an toàn phòng cháy\n\n"
+             "1. Bổ sung lối thoát nạn và hệ thống báo cháy tự động cho nhà chung cư được đưa "
+             "vào sử dụng trước năm 2001, hoàn thành trong 24 tháng.\n");
+  write_file("fire-term.md", "- Kiên quyết xử lý cơ sở không bảo đảm điều kiện an toàn.\n");
   char *zDb = NULL;
-  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 14);
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 16);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
@@ -184,6 +189,20 @@ static void test_orderings(void) {
   CHECK("two passages are hits through their heading", nVia == 2);
   CHECK("the one holding some of the words first",
         azFirst[0] && strstr(azFirst[0], "tuyến điểm du lịch") != NULL);
+  cJSON_Delete(pOut);
+  free(zErr);
+  /* the words together in one passage, near in a heading: its passage too */
+  pOut = NULL;
+  zErr = NULL;
+  int bChild = 0;
+  if (vp_query_search(pDb, "xử lý cơ sở không bảo đảm", 10, 0, &pOut, &zErr) == VP_OK) {
+    cJSON *pHit;
+    cJSON_ArrayForEach(pHit, cJSON_GetObjectItem(pOut, "hits")) {
+      const char *zS = cJSON_GetStringValue(cJSON_GetObjectItem(pHit, "snippet"));
+      bChild |= cJSON_IsTrue(cJSON_GetObjectItem(pHit, "via_context")) && zS && strstr(zS, "lối thoát nạn");
+    }
+  }
+  CHECK("a heading with the words near, not together, gives its passage", bChild);
   cJSON_Delete(pOut);
   free(zErr);
   vp_db_close(pDb);

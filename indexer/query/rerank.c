@@ -493,16 +493,20 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool) {
     rr_release(p, sPool);
   }
   for (int i = 0; p->rc == VP_OK && i < p->n; i++) load_meta(p, sP, &p->a[i]);
-  /* the passages under the best matching headings (in match order, as read) */
+  /* the passages under the best matching headings (in match order, as
+  ** read): the words together, or, a tier down, near (a long query's words
+  ** in a long article heading: "xử lý đối với các cơ sở không đảm bảo
+  ** yêu cầu về phòng cháy, chữa cháy") */
   int nMatched = p->n, nExp = 0;
-  double best = 0;
+  double aBest[4] = {0, 0, 0, 0}; /* by tier */
   int top = 0;
-  for (int i = 0; i < nMatched; i++)
+  for (int i = 0; i < nMatched; i++) {
     if (p->a[i].tier > top) top = p->a[i].tier;
-  for (int i = 0; i < nMatched; i++)
-    if (p->a[i].tier == top && p->a[i].match > best) best = p->a[i].match;
+    if (p->a[i].match > aBest[p->a[i].tier]) aBest[p->a[i].tier] = p->a[i].match;
+  }
   for (int i = 0; p->rc == VP_OK && q->bExpand && i < nMatched && nExp < RR_EXPAND; i++) {
-    if (!is_heading(&p->a[i]) || p->a[i].tier != top || p->a[i].match < 0.5 * best) continue;
+    const cand *h = &p->a[i];
+    if (!is_heading(h) || h->tier < top - 1 || h->match < 0.5 * aBest[h->tier]) continue;
     nExp++;
     long long idH = p->a[i].id, doc = p->a[i].doc;
     int seq = p->a[i].seq;
