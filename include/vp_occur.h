@@ -6,12 +6,13 @@
 ** hiểm xã hội số 58/2014/QH13" is a law's number, not "xã hội số"; or the
 ** last word and the lowercase word after it a two-syllable word of
 ** data/word-pairs.tsv, as written, while the last two are not: "đầu tư
-** công trình" is about a "công trình"), and,
+** công trình" is about a "công trình"; or, of three words or more, the
+** last alone after a comma: "trợ cấp xã hội, số người"), and,
 ** of the times it stands as the term, how many stand inside a cited legal
 ** title ("theo Luật Khoa học, công nghệ và đổi mới sáng tạo": a capitalised
 ** title head from data/rank-words.tsv a few words before, in the same
-** clause). A comma is no break: "khoa học, công nghệ", "phòng, chống ma
-** túy" are how the terms are written. Words compare folded (vp_fold.h).
+** clause). A comma is no other break: "khoa học, công nghệ", "phòng,
+** chống ma túy" are how the terms are written. Words compare folded (vp_fold.h).
 ** Not for matching (FTS5 does) nor for scoring (rerank.c weighs the counts).
 */
 #ifndef VP_OCCUR_H

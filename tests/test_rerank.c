@@ -36,6 +36,10 @@ static void test_occur(void) {
   CHECK("a clause break between the words", o.nTerm == 0 && o.nBroken == 1);
   o = count("khoa hoc cong nghe", "phát triển khoa học, công nghệ và đổi mới sáng tạo");
   CHECK("a comma is how the term is written", o.nTerm == 1);
+  o = count("phòng chống ma túy", "công tác phòng, chống ma túy trong trường học");
+  CHECK("a first word before a comma: the term", o.nTerm == 1);
+  o = count("xã hội số", "người hưởng trợ cấp xã hội, số người có tài khoản");
+  CHECK("the last word alone after a comma: another phrase", o.nTerm == 0 && o.nBroken == 1);
   o = count("doi moi sang tao", "- Luật Khoa học, công nghệ và đổi mới sáng tạo năm 2025;");
   CHECK("inside a cited law's title", o.nTerm == 1 && o.nCited == 1);
   o = count("đổi mới sáng tạo",

@@ -262,6 +262,19 @@ static int runs_on(const vp_occur_query *q, const vp_fold *f, const char *zSrc, 
   return is_pair(q, f, zSrc, a, iLast) && !is_pair(q, f, zSrc, a, iLast - 1);
 }
 
+/* Whether, of three words or more, only the last stands after a comma:
+** "trợ cấp xã hội, số người" holds no "xã hội số" (an item of a list is
+** a word, not one syllable), while "khoa học, công nghệ" and "phòng,
+** chống ma túy" are how those terms are written. */
+static int last_cut_off(const vp_fold *f, const word *a, int i, int iLast) {
+  if (iLast - i < 2) return 0;
+  for (int k = i; k < iLast; k++) {
+    int bComma = memchr(f->z + a[k].iEnd, ',', (size_t)(a[k + 1].iStart - a[k].iEnd)) != NULL;
+    if (bComma != (k == iLast - 1)) return 0;
+  }
+  return 1;
+}
+
 int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_count *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   vp_fold f;
@@ -290,6 +303,7 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
     if (w < q->nWord) continue;
     int iLast = i + q->nWord - 1, bBroken = 0;
     for (int k = i; k < iLast && !bBroken; k++) bBroken = gap_breaks(f.z, a[k].iEnd, a[k + 1].iStart);
+    if (!bBroken) bBroken = last_cut_off(&f, a, i, iLast);
     if (!bBroken && q->bNumberLead && iLast + 1 < nWord) {
       const word *pNext = &a[iLast + 1];
       int bSpaces = 1;
