@@ -19,6 +19,7 @@
 #include "vp_facets.h"
 #include "vp_instref.h"
 #include "vp_meant.h"
+#include "vp_qexpand.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_lexicon.h"
@@ -633,11 +634,47 @@ int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter
   return rc;
 }
 
+/* The FTS5 expression of what a person typed (bPhrases: its runs' phrases
+** alone, *pzFts NULL when it has none), and, when it names an agency by
+** another spelling than the table's (vp_qexpand.h), of the query with the
+** table's name too: "Sở KH&CN chủ trì" finds "Sở Khoa học và Công nghệ chủ
+** trì". *pzAlt (caller frees) gets that query, or NULL. */
+static int fts_of(const char *zQuery, int bPhrases, char **pzFts, char **pzAlt, char **pzErr) {
+  *pzFts = NULL;
+  if (pzAlt) *pzAlt = NULL;
+  char *zAlt = NULL, *zA = NULL, *zB = NULL;
+  int rc = bPhrases ? vp_qparse_to_fts5_phrases(zQuery, &zA, pzErr) : vp_qparse_to_fts5(zQuery, &zA, pzErr);
+  if (rc == VP_OK) rc = vp_qexpand_agency(zQuery, &zAlt);
+  if (rc == VP_OK && zAlt) {
+    char *zErr = NULL; /* the rewrite is ours: a failure keeps the query as typed */
+    if ((bPhrases ? vp_qparse_to_fts5_phrases(zAlt, &zB, &zErr) : vp_qparse_to_fts5(zAlt, &zB, &zErr)) != VP_OK) {
+      free(zB);
+      zB = NULL;
+    }
+    free(zErr);
+  }
+  if (rc == VP_OK && zA && zB) {
+    *pzFts = vp_mprintf("(%s) OR (%s)", zA, zB);
+    if (*pzFts == NULL) rc = VP_ENOMEM;
+  } else if (rc == VP_OK) {
+    *pzFts = zA ? zA : zB;
+    zA = zB = NULL;
+  }
+  free(zA);
+  free(zB);
+  if (rc == VP_OK && pzAlt && *pzFts && zAlt) {
+    *pzAlt = zAlt;
+    zAlt = NULL;
+  }
+  free(zAlt);
+  return rc;
+}
+
 /* Does the query have hits at all? */
 static int has_hits(vp_db *p, const char *zQuery, int *pbHits, char **pzErr) {
   char *zFts = NULL;
   *pbHits = 0;
-  int rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
+  int rc = fts_of(zQuery, 0, &zFts, NULL, pzErr);
   sqlite3_stmt *s = NULL;
   if (rc == VP_OK) rc = prepare(p, "SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?1 LIMIT 1", &s, pzErr);
   if (rc == VP_OK) {
@@ -727,9 +764,9 @@ static void add_suggestion(vp_db *p, const char *zQuery, const vp_docfilter *pFi
 static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                          int nOffset, int bSuggest, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
-  char *zFts = NULL, *zCond = NULL;
+  char *zFts = NULL, *zCond = NULL, *zAlt = NULL;
   int rc = check_paging(&nLimit, nOffset, pzErr);
-  if (rc == VP_OK) rc = vp_qparse_to_fts5(zQuery, &zFts, pzErr);
+  if (rc == VP_OK) rc = fts_of(zQuery, 0, &zFts, &zAlt, pzErr);
   if (rc == VP_OK && !vp_docfilter_empty(pFilter)) rc = vp_docfilter_sql(pFilter, &zCond, pzErr);
   if (rc == VP_OK) rc = check_sort(pFilter, pzErr);
   const char *zRelKey = pFilter ? vp_docfilter_relation(pFilter->zRelation) : NULL;
@@ -743,6 +780,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   int bByDate = vp_docfilter_sort_date(pFilter) == 1;
   if (rc != VP_OK) {
     free(zFts);
+    free(zAlt);
     free(zCond);
     return rc;
   }
@@ -769,11 +807,15 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     free(zSqlCount);
     free(zSqlByDate);
     free(zFts);
+    free(zAlt);
     free(zCond);
     return VP_ENOMEM;
   }
   cJSON *pOut = cJSON_CreateObject();
   cJSON_AddStringToObject(pOut, "query", zQuery);
+  if (zAlt) cJSON_AddStringToObject(pOut, "also_as", zAlt); /* an agency in the table's name */
+  free(zAlt);
+  zAlt = NULL;
   sqlite3_stmt *sRank = NULL, *sHit = NULL;
   rc = read_begin(p, pzErr);
   /* The newest VP_RANK_WINDOW + 1 matches, newest first: fewer means the
@@ -853,7 +895,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     vp_rerank_io io = {p, rr_prepare, rr_release};
     int rcSqlite = SQLITE_OK;
     char *zPhrase = NULL;
-    if (bEstimate) rc = vp_qparse_to_fts5_phrases(zQuery, &zPhrase, pzErr);
+    if (bEstimate) rc = fts_of(zQuery, 1, &zPhrase, NULL, pzErr);
     vp_docnum aNum[1];
     vp_meant meant;
     if (rc == VP_OK) rc = vp_meant_find(&io, zQuery, &meant, &rcSqlite, pzErr);
