@@ -28,6 +28,12 @@ int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr);
 ** nMax into a[], returns how many. */
 int vp_qparse_docnums(const char *zQuery, vp_docnum *a, int nMax);
 
+/* Whether zQuery is plain words only: no quotes (straight or curly),
+** operators (AND, OR, NOT), parentheses or prefix*: what the ranking and
+** the agency rewrite may read as the person's words (vp_occur.h,
+** vp_qexpand.h), not as their own terms. */
+int vp_qparse_is_plain(const char *zQuery);
+
 /* An ISO date stated in a query ("ngày 01/11/2012", "01-11-2012",
 ** "ngày 18 tháng 12 năm 2024") into zIso[11]; 1 if found, else 0. */
 int vp_qparse_date(const char *zQuery, char zIso[11]);

@@ -37,6 +37,11 @@ int main(void) {
   CHECK("NOT", strcmp(tr("a NOT b"), "\"a\" NOT \"b\"") == 0);
   CHECK("explicit AND", strcmp(tr("a AND b"), "\"a\" AND \"b\"") == 0);
   CHECK("parentheses", strcmp(tr("(a OR b) c"), "(\"a\" OR \"b\") AND \"c\"") == 0);
+  CHECK("plain words", vp_qparse_is_plain("chuyển đổi số") && vp_qparse_is_plain("or and not"));
+  CHECK("operators, quotes, parentheses, prefix*: not plain",
+        !vp_qparse_is_plain("a OR b") && !vp_qparse_is_plain("a\nNOT b") && !vp_qparse_is_plain("\"a b\"") &&
+            !vp_qparse_is_plain("\xE2\x80\x9C" "a b" "\xE2\x80\x9D") && !vp_qparse_is_plain("(a) b") &&
+            !vp_qparse_is_plain("cong*"));
   CHECK("lowercase and/or are words", strstr(tr("a or b"), " OR (") != NULL);
   CHECK("FTS5 syntax in a word is quoted", strcmp(tr("x:y^z"), "\"x:y^z\"") == 0);
   CHECK("a quote inside a word cannot escape", is_err("ab\"cd") || strstr(tr("ab\"cd\""), "\"cd\"") != NULL);

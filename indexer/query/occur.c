@@ -16,6 +16,7 @@
 #include "vp_common.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
+#include "vp_qparse.h"
 
 #define OCCUR_MAX_WORDS 16 /* words of a query judged; longer ones are not */
 #define OCCUR_TITLE_SPAN 12 /* words before a run where a title's head counts */
@@ -50,21 +51,6 @@ void vp_occur_query_free(vp_occur_query *p) {
   free(p);
 }
 
-/* Quotes, operators, parentheses, prefix*: not a run of plain words. */
-static int is_plain(const char *z) {
-  if (strpbrk(z, "\"*()") || strstr(z, "\xe2\x80\x9c") || strstr(z, "\xe2\x80\x9d")) return 0;
-  const char *c = z;
-  while (*c) {
-    while (*c == ' ' || *c == '\t') c++;
-    const char *s = c;
-    while (*c && *c != ' ' && *c != '\t') c++;
-    int n = (int)(c - s);
-    if ((n == 3 && (!strncmp(s, "AND", 3) || !strncmp(s, "NOT", 3))) || (n == 2 && !strncmp(s, "OR", 2)))
-      return 0;
-  }
-  return 1;
-}
-
 /* Quotes, operators, parentheses and prefix* aside (bQuotes: quotes
 ** allowed), the folded words of zQuery into a new *ppOut, at most
 ** OCCUR_MAX_WORDS (one more counted when there are more); *ppOut NULL when
@@ -81,7 +67,7 @@ static int read_words(const char *zQuery, int bQuotes, vp_occur_query **ppOut) {
     for (int i = 0; i < 2; i++)
       for (char *c = strstr(zPlain, azCurly[i]); c; c = strstr(c, azCurly[i])) memset(c, ' ', 3);
   }
-  if (!is_plain(zPlain)) {
+  if (!vp_qparse_is_plain(zPlain)) {
     free(zPlain);
     return VP_OK;
   }

@@ -12,22 +12,9 @@
 #include "vp_agency.h"
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_qparse.h"
 
 #define QX_MAX_WORDS 32 /* words of a query read at most */
-
-/* Quotes, operators, parentheses, prefix*: the person's own terms. */
-static int is_plain(const char *z) {
-  if (strpbrk(z, "\"*()") || strstr(z, "\xe2\x80\x9c") || strstr(z, "\xe2\x80\x9d")) return 0;
-  for (const char *c = z; *c;) {
-    while (*c == ' ' || *c == '\t') c++;
-    const char *s = c;
-    while (*c && *c != ' ' && *c != '\t') c++;
-    size_t n = (size_t)(c - s);
-    if ((n == 3 && (!strncmp(s, "AND", 3) || !strncmp(s, "NOT", 3))) || (n == 2 && !strncmp(s, "OR", 2)))
-      return 0;
-  }
-  return 1;
-}
 
 static int is_ascii(const char *z) {
   for (; *z; z++)
@@ -47,7 +34,7 @@ static int same_name(const char *z, int n, const char *zName) {
 
 int vp_qexpand_agency(const char *zQuery, char **pzOut) {
   *pzOut = NULL;
-  if (zQuery == NULL || !is_plain(zQuery)) return VP_OK;
+  if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
   int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS], nWord = 0;
   for (int i = 0; zQuery[i] && nWord < QX_MAX_WORDS;) {
     while (zQuery[i] == ' ' || zQuery[i] == '\t') i++;

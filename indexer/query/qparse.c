@@ -358,6 +358,20 @@ int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr) {
   return translate(zQuery, 1, pzFts, pzErr);
 }
 
+int vp_qparse_is_plain(const char *zQuery) {
+  if (strpbrk(zQuery, "\"*()") || strstr(zQuery, "\xe2\x80\x9c") || strstr(zQuery, "\xe2\x80\x9d"))
+    return 0;
+  for (const char *c = zQuery; *c;) {
+    while (is_space((unsigned char)*c)) c++;
+    const char *s = c;
+    while (*c && !is_space((unsigned char)*c)) c++;
+    size_t n = (size_t)(c - s);
+    if ((n == 3 && (!strncmp(s, "AND", 3) || !strncmp(s, "NOT", 3))) || (n == 2 && !strncmp(s, "OR", 2)))
+      return 0;
+  }
+  return 1;
+}
+
 int vp_qparse_docnums(const char *zQuery, vp_docnum *a, int nMax) {
   int n = (int)strlen(zQuery), nOut = 0;
   for (int i = 0; i < n && nOut < nMax; i++) {
