@@ -161,8 +161,15 @@ static void test_orderings(void) {
              "1. Bổ sung lối thoát nạn và hệ thống báo cháy tự động cho nhà chung cư được đưa "
              "vào sử dụng trước năm 2001, hoàn thành trong 24 tháng.\n");
   write_file("fire-term.md", "- Kiên quyết xử lý cơ sở không bảo đảm điều kiện an toàn.\n");
+  write_file("market.md", "- Cải tạo chợ truyền thống ở các xã, bảo đảm vệ sinh và phòng cháy.\n");
+  write_file("market-closing.md",
+             "Trên đây là Kế hoạch cải tạo chợ truyền thống của tỉnh giai đoạn 2026 - 2030, đề "
+             "nghị các sở, ngành, Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện.\n");
+  write_file("market-caption.md",
+             "Người dân mua bán tại một chợ truyền thống được cải tạo ở xã ven biển của tỉnh trong "
+             "năm qua, với mái che và lối đi rộng rãi, sạch sẽ (Hình từ Internet)\n");
   char *zDb = NULL;
-  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 16);
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 19);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
@@ -174,6 +181,9 @@ static void test_orderings(void) {
         n == 4 && !strncmp(azFile[0], "copy", 4) != !strncmp(azFile[1], "copy", 4));
   n = hits(pDb, "chế biến hải sản", azFile, 10);
   CHECK("a plan's measure above an encyclopedia's text", n == 2 && !strcmp(azFile[0], "seafood.md"));
+  n = hits(pDb, "chợ truyền thống", azFile, 10);
+  CHECK("a measure above a closing formula and an image's caption",
+        n == 3 && !strcmp(azFile[0], "market.md"));
   n = hits(pDb, "nước sạch", azFile, 10);
   CHECK("a target in percent first, a catalogue's row last",
         n == 3 && !strcmp(azFile[0], "water-target.md") && !strcmp(azFile[1], "water-plain.md") &&

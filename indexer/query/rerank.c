@@ -50,6 +50,9 @@ typedef struct cand {
   int bLeadIn;    /* a short passage ending with ':' over the ones below */
   int bQuestion;  /* asks (a FAQ's question titles): names a subject, says nothing */
   int bBasis;     /* "Căn cứ …": a legal basis cited, not what is to be done */
+  int bBare;      /* a closing formula ("Trên đây là Kế hoạch …"), a link
+                  ** ("Tải về …"), an image's caption: names the subject,
+                  ** says nothing of it */
   int bEncyclopedia; /* an encyclopedia's text (footnote numbers, edit
                      ** links): an article about the subject */
   int bCited;     /* the query's words stand only inside cited titles
@@ -67,12 +70,21 @@ typedef struct cand {
   int bRepeat;    /* the text of a better hit from another document */
 } cand;
 
+/* Phrases a passage may open with (a list of data/rank-words.tsv), and the
+** lowercase ASCII letters they open with as a bit mask: a passage opening
+** with another letter is told apart without folding it. */
+typedef struct opening {
+  const vp_lexicon_list *pList;
+  unsigned mInitial;
+} opening;
+
 typedef struct rr {
   const vp_rerank_io *io;
   const vp_occur_query *pOccur; /* the query's words, or NULL */
   const vp_occur_query *pWords; /* the same, one word or more (for the
                                 ** share a passage holds), or NULL */
-  unsigned mBasisInitial;       /* basis_initials() */
+  opening basis;                /* legal-basis heads */
+  opening bare;                 /* heads of closing formulas and links */
   cand *a;
   int n, nAlloc;
   int rc, rcSqlite;
@@ -202,35 +214,40 @@ static int ends_with_colon(const unsigned char *z, int n) {
   return n > 0 && z[n - 1] == ':';
 }
 
-/* The lowercase ASCII letters a basis head (data/rank-words.tsv, folded)
-** opens with, as a bit mask: a passage opening with another such letter is
-** no basis line, told without folding it. */
-static unsigned basis_initials(void) {
-  const vp_lexicon_list *pL = vp_lexicon_get("rank-words.tsv", "basis-head");
-  unsigned m = 0;
-  for (int e = 0; e < vp_lexicon_count(pL); e++) {
-    unsigned char c = (unsigned char)vp_lexicon_entry_at(pL, e)->zPhrase[0];
-    m |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : ~0u;
+static opening opening_of(const char *zList) {
+  opening o = {vp_lexicon_get("rank-words.tsv", zList), 0};
+  for (int e = 0; e < vp_lexicon_count(o.pList); e++) {
+    unsigned char c = (unsigned char)vp_lexicon_entry_at(o.pList, e)->zFold[0];
+    o.mInitial |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : ~0u;
   }
-  return m;
+  return o;
 }
 
-/* A legal-basis line ("Căn cứ Luật …;", "- Căn cứ Nghị định …"), however
-** it is spelled: folded, after any list mark, a basis head
-** (data/rank-words.tsv). mInitial: basis_initials(). */
-static int is_basis(const char *z, int n, unsigned mInitial) {
+/* Whether the passage opens, after any list mark and however it is
+** spelled (folded), with a phrase of pO: a legal basis ("Căn cứ Luật …;",
+** "- Căn cứ Nghị định …"), a closing formula ("Trên đây là Kế hoạch …"). */
+static int opens_with(const char *z, int n, const opening *pO) {
   int i = 0;
   while (i < n && !((z[i] >= 'a' && z[i] <= 'z') || (z[i] >= 'A' && z[i] <= 'Z') || (z[i] & 0x80))) i++;
-  if (i < n && !(z[i] & 0x80) && !(mInitial & (1u << ((z[i] | 0x20) - 'a')))) return 0;
+  if (i < n && !(z[i] & 0x80) && !(pO->mInitial & (1u << ((z[i] | 0x20) - 'a')))) return 0;
   char *zF = vp_fold_str(z, n < 48 ? n : 48);
   int bYes = 0;
   if (zF) {
     int k = 0, nF = (int)strlen(zF);
     while (k < nF && !(zF[k] >= 'a' && zF[k] <= 'z')) k++;
-    bYes = vp_lexicon_match_at(vp_lexicon_get("rank-words.tsv", "basis-head"), zF, nF, k, NULL) != NULL;
+    bYes = vp_lexicon_match_at(pO->pList, zF, nF, k, NULL) != NULL;
   }
   free(zF);
   return bYes;
+}
+
+/* Whether z (NUL-terminated, as SQLite ends a text) holds a phrase of the
+** list zList of data/rank-words.tsv as written. */
+static int holds_mark(const char *z, const char *zList) {
+  const vp_lexicon_list *pMark = vp_lexicon_get("rank-words.tsv", zList);
+  for (int e = 0; e < vp_lexicon_count(pMark); e++)
+    if (strstr(z, vp_lexicon_entry_at(pMark, e)->zPhrase)) return 1;
+  return 0;
 }
 
 /* An encyclopedia's text: a footnote number in brackets after some words
@@ -245,12 +262,7 @@ static int is_encyclopedia(const unsigned char *z, int n) {
     while (k < n && k - i <= 3 && z[k] >= '0' && z[k] <= '9') k++;
     if (k > i + 1 && k < n && z[k] == ']') return 1;
   }
-  const vp_lexicon_list *pMark = vp_lexicon_get("rank-words.tsv", "encyclopedia-mark");
-  for (int e = 0; e < vp_lexicon_count(pMark); e++) {
-    const char *zM = vp_lexicon_entry_at(pMark, e)->zPhrase;
-    if (strstr((const char *)z, zM)) return 1; /* SQLite ends a text with a NUL */
-  }
-  return 0;
+  return holds_mark((const char *)z, "encyclopedia-mark");
 }
 
 /* What the passage is, from its row. */
@@ -266,7 +278,8 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     text_len_hash(z ? z : (const unsigned char *)"", n, &c->nLen, &c->hash);
     c->bLeadIn = c->nLen < 250 && z && ends_with_colon(z, n);
     c->bQuestion = z && memchr(z, '?', (size_t)n) != NULL;
-    c->bBasis = z && is_basis((const char *)z, n, p->mBasisInitial);
+    c->bBasis = z && opens_with((const char *)z, n, &p->basis);
+    c->bBare = z && (opens_with((const char *)z, n, &p->bare) || holds_mark((const char *)z, "caption-mark"));
     c->bEncyclopedia = z && is_encyclopedia(z, n);
     c->bPercent = z && has_percent(z, n);
     c->share = 1.0;
@@ -362,7 +375,7 @@ static double content_prior(const cand *c) {
       if (c->kind == VP_P_ROW && !c->bTask) w *= RR_ROW_NO_TASK;
       if (c->bPercent) w *= RR_PERCENT;
   }
-  if (c->bQuestion) w *= 0.5;
+  if (c->bQuestion || c->bBare) w *= 0.5;
   if (c->bBasis) w *= 0.4;
   if (c->bCited) w *= 0.4;
   if (c->bEncyclopedia) w *= 0.5;
@@ -721,7 +734,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
   *paHit = NULL;
   *pnHit = 0;
   *pRcSqlite = SQLITE_OK;
-  rr r = {.io = pIo, .pzErr = pzErr, .mBasisInitial = basis_initials()};
+  rr r = {.io = pIo, .pzErr = pzErr, .basis = opening_of("basis-head"), .bare = opening_of("bare-head")};
   vp_occur_query *pOccur = NULL;
   vp_occur_query *pWords = NULL;
   r.rc = vp_occur_query_new(q->zQuery, &pOccur);
