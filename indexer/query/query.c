@@ -40,6 +40,7 @@ struct vp_db {
   sqlite3_stmt *aCache[STMT_CACHE]; /* reset, unbound, ready to take */
   int iEvict;                       /* the next slot to give up when full */
   vp_doccache *pDocs;               /* documents' province, issuer, citations: facets */
+  sqlite3_stmt *sBegin, *sCommit;   /* an answer's snapshot, prepared once */
 };
 
 static int progress_cb(void *pArg) {
@@ -86,6 +87,8 @@ int vp_db_open(const char *zPath, int bReadOnly, vp_db **ppDb, char **pzErr) {
 void vp_db_close(vp_db *p) {
   if (p == NULL) return;
   for (int i = 0; i < STMT_CACHE; i++) sqlite3_finalize(p->aCache[i]);
+  sqlite3_finalize(p->sBegin);
+  sqlite3_finalize(p->sCommit);
   sqlite3_close(p->db);
   vp_doccache_free(p->pDocs);
   free(p);
@@ -103,7 +106,15 @@ static int read_begin(vp_db *p, char **pzErr) {
   }
   p->nRead = 1;
   p->msDeadline = p->msBudget > 0 ? vp_now_ms() + p->msBudget : 0;
-  if (sqlite3_exec(p->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+  if (p->sBegin == NULL &&
+      sqlite3_prepare_v3(p->db, "BEGIN", -1, SQLITE_PREPARE_PERSISTENT, &p->sBegin, NULL) != SQLITE_OK) {
+    *pzErr = vp_mprintf("cannot read the index: %s", sqlite3_errmsg(p->db));
+    p->nRead = 0;
+    return VP_EDB;
+  }
+  int rcBegin = sqlite3_step(p->sBegin);
+  sqlite3_reset(p->sBegin);
+  if (rcBegin != SQLITE_DONE) {
     *pzErr = vp_mprintf("cannot read the index: %s", sqlite3_errmsg(p->db));
     p->nRead = 0;
     return VP_EDB;
@@ -113,7 +124,13 @@ static int read_begin(vp_db *p, char **pzErr) {
 
 static void read_end(vp_db *p) {
   if (--p->nRead > 0) return;
-  sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+  if (p->sCommit == NULL &&
+      sqlite3_prepare_v3(p->db, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &p->sCommit, NULL) != SQLITE_OK) {
+    sqlite3_exec(p->db, "COMMIT", NULL, NULL, NULL);
+  } else {
+    sqlite3_step(p->sCommit);
+    sqlite3_reset(p->sCommit);
+  }
   p->msDeadline = 0;
 }
 
@@ -181,9 +198,14 @@ static int step_row(vp_db *p, sqlite3_stmt *s, int *pRc, char **pzErr) {
 
 static const char *col_text(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
 
+/* zKey is a string literal: the object keeps it by reference (cJSON's
+** "CS" keys), one allocation less a field — answers hold thousands. */
 static void add_str(cJSON *o, const char *zKey, const char *zVal) {
-  if (zVal) cJSON_AddStringToObject(o, zKey, zVal);
-  else cJSON_AddNullToObject(o, zKey);
+  cJSON_AddItemToObjectCS(o, zKey, zVal ? cJSON_CreateString(zVal) : cJSON_CreateNull());
+}
+
+static void add_num(cJSON *o, const char *zKey, double v) {
+  cJSON_AddItemToObjectCS(o, zKey, cJSON_CreateNumber(v));
 }
 
 static void add_col(cJSON *o, const char *zKey, sqlite3_stmt *s, int i) {
@@ -226,7 +248,7 @@ static const char *province_2025(const char *zProvince) {
 /* {"id", "file", "title", "province", "number", "date"} from 6 columns. */
 static cJSON *doc_object(sqlite3_stmt *s, int i) {
   cJSON *d = cJSON_CreateObject();
-  cJSON_AddNumberToObject(d, "id", (double)sqlite3_column_int64(s, i));
+  add_num(d, "id", (double)sqlite3_column_int64(s, i));
   add_col(d, "file", s, i + 1);
   add_col(d, "province", s, i + 2);
   add_str(d, "province_2025", province_2025(col_text(s, i + 2)));
@@ -402,13 +424,13 @@ int vp_query_issuers(vp_db *p, cJSON **ppOut, char **pzErr) {
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
     cJSON *o = cJSON_CreateObject();
     add_display(o, "issuer", s, 0);
-    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 1));
+    add_num(o, "docs", sqlite3_column_int(s, 1));
     cJSON_AddItemToArray(a, o);
   }
   release(p, s);
   read_end(p);
   if (rc == VP_OK && vp_collate_sort(a, "issuer") != 0) rc = VP_ENOMEM;
-  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(a));
+  add_num(pOut, "total", cJSON_GetArraySize(a));
   return finish(rc, pOut, ppOut);
 }
 
@@ -751,8 +773,8 @@ static void add_suggestion(vp_db *p, const char *zQuery, const vp_docfilter *pFi
       search_answer(p, zNew, pFilter, 1, 0, 0, &o, &zErr) == VP_OK &&
       cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")) > 0) {
     cJSON *pSug = cJSON_AddObjectToObject(pOut, "suggestion");
-    cJSON_AddStringToObject(pSug, "query", zNew);
-    cJSON_AddNumberToObject(pSug, "total", cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")));
+    add_str(pSug, "query", zNew);
+    add_num(pSug, "total", cJSON_GetNumberValue(cJSON_GetObjectItem(o, "total")));
     cJSON_AddStringToObject(pSug, "why", zWhy);
   }
   cJSON_Delete(o);
@@ -812,7 +834,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     return VP_ENOMEM;
   }
   cJSON *pOut = cJSON_CreateObject();
-  cJSON_AddStringToObject(pOut, "query", zQuery);
+  add_str(pOut, "query", zQuery);
   if (zAlt) cJSON_AddStringToObject(pOut, "also_as", zAlt); /* an agency in the table's name */
   free(zAlt);
   zAlt = NULL;
@@ -869,7 +891,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     cJSON_AddNullToObject(pFacets, "province");
     cJSON_AddNullToObject(pFacets, "issuer");
     cJSON_AddNullToObject(pFacets, "relation");
-    cJSON_AddStringToObject(pFacets, "note", "too many matching passages to count by province:"
+    add_str(pFacets, "note", "too many matching passages to count by province:"
                                              " narrow the query");
   }
   /* The page of best matches (rerank.c): the best text matches by vp_rank
@@ -889,7 +911,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
       aRr[nRr++].bMatch = 1;
     }
     release(p, sDate);
-    cJSON_AddStringToObject(pOut, "sort", "date");
+    add_str(pOut, "sort", "date");
   }
   if (rc == VP_OK && !bByDate) {
     vp_rerank_io io = {p, rr_prepare, rr_release};
@@ -934,12 +956,12 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     if (step_row(p, s, &rc, pzErr)) {
       cJSON *h = cJSON_CreateObject();
       cJSON_AddItemToObject(h, "doc", doc_object(s, 1));
-      cJSON_AddNumberToObject(h, "passage", (double)sqlite3_column_int64(s, 0));
+      add_num(h, "passage", (double)sqlite3_column_int64(s, 0));
       add_col(h, "section", s, 7);
-      cJSON_AddNumberToObject(h, "line", sqlite3_column_int(s, 8));
+      add_num(h, "line", sqlite3_column_int(s, 8));
       if (col_text(s, 11)) add_col(h, "loc", s, 11);
       add_highlights(h, col_text(s, 10), sqlite3_column_bytes(s, 10), sqlite3_column_int(s, 9));
-      cJSON_AddNumberToObject(h, "score", aRr[i].score);
+      add_num(h, "score", aRr[i].score);
       vp_rerank_hit_json(h, &aRr[i]);
       cJSON_AddItemToArray(aHits, h);
     }
@@ -950,13 +972,13 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   release(p, sHit);
   read_end(p);
   cJSON_AddStringToObject(pOut, "fts", zFts);
-  cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
+  add_num(pOut, "total", (double)nTotal);
   if (bEstimate) {
     cJSON_AddBoolToObject(pOut, "total_estimated", 1);
-    cJSON_AddNumberToObject(pOut, "ranked_within", VP_RANK_WINDOW);
+    add_num(pOut, "ranked_within", VP_RANK_WINDOW);
   }
-  cJSON_AddNumberToObject(pOut, "limit", nLimit);
-  cJSON_AddNumberToObject(pOut, "offset", nOffset);
+  add_num(pOut, "limit", nLimit);
+  add_num(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "hits", aHits);
   if (rc == VP_OK && nTotal == 0 && bSuggest) add_suggestion(p, zQuery, pFilter, pOut);
   free(zFts);
@@ -988,7 +1010,21 @@ static void add_window(cJSON *o, const char *zKey, const char *z, int n, int iFr
     while (iE < n && iE > iTo && z[iE] != ' ') iE--;
   }
   char *zD = vp_fold_display(z + iS, iE - iS);
-  char *zOut = zD ? vp_mprintf("%s%s%s", iS > 0 ? "… " : "", zD, iE < n ? " …" : "") : NULL;
+  if (zD == NULL || (iS == 0 && iE == n)) { /* the whole passage */
+    add_str(o, zKey, zD);
+    free(zD);
+    return;
+  }
+  size_t nD = strlen(zD);
+  char *zOut = malloc(nD + 2 * sizeof("… "));
+  if (zOut) {
+    size_t k = 0;
+    if (iS > 0) k += (size_t)sprintf(zOut, "… ");
+    memcpy(zOut + k, zD, nD);
+    k += nD;
+    if (iE < n) k += (size_t)sprintf(zOut + k, " …");
+    zOut[k] = 0;
+  }
   add_str(o, zKey, zOut);
   free(zD);
   free(zOut);
@@ -1055,7 +1091,7 @@ static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
     snprintf(zPrev, sizeof(zPrev), "%s", zDate);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "date", zDate);
-    cJSON_AddNumberToObject(o, "count", sqlite3_column_int(s, 1));
+    add_num(o, "count", sqlite3_column_int(s, 1));
     cJSON *aDocs = cJSON_AddArrayToObject(o, "docs");
     sqlite3_bind_int64(sDocs, 1, iInst);
     sqlite3_bind_text(sDocs, 2, zDate, -1, SQLITE_TRANSIENT);
@@ -1175,7 +1211,7 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
       }
       c = cJSON_CreateObject();
       cJSON_AddItemToObject(c, "doc", doc_object(sCit, 0));
-      cJSON_AddStringToObject(c, "instrument", zKey);
+      add_str(c, "instrument", zKey);
       add_col(c, "relation", sCit, 6);
       cJSON *aRel = cJSON_AddArrayToObject(c, "relations");
       if (zRel) cJSON_AddItemToArray(aRel, cJSON_CreateString(zRel));
@@ -1183,10 +1219,10 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
       add_display(c, "issuer_body", sCit, 13);
       add_display(c, "title", sCit, 14);
       add_col(c, "section", sCit, 8);
-      cJSON_AddNumberToObject(c, "passage", iPassage);
-      cJSON_AddNumberToObject(c, "line", sqlite3_column_int(sCit, 9));
-      cJSON_AddNumberToObject(c, "start", sqlite3_column_int(sCit, 10));
-      cJSON_AddNumberToObject(c, "end", sqlite3_column_int(sCit, 11));
+      add_num(c, "passage", iPassage);
+      add_num(c, "line", sqlite3_column_int(sCit, 9));
+      add_num(c, "start", sqlite3_column_int(sCit, 10));
+      add_num(c, "end", sqlite3_column_int(sCit, 11));
       add_window(c, "text", col_text(sCit, 12), sqlite3_column_bytes(sCit, 12),
                  sqlite3_column_int(sCit, 10) - sqlite3_column_int(sCit, 16),
                  sqlite3_column_int(sCit, 11) - sqlite3_column_int(sCit, 16));
@@ -1250,8 +1286,8 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
     cJSON *o = instrument_object(s);
     int nCit = 0;
     rc = count_citations(p, sqlite3_column_int64(s, 0), &nCit, pzErr);
-    cJSON_AddNumberToObject(o, "citations", nCit);
-    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
+    add_num(o, "citations", nCit);
+    add_num(o, "docs", sqlite3_column_int(s, 11));
     cJSON_AddItemToArray(aInst, o);
     const char *zScopeCol = col_text(s, 2);
     a[*pn].iId = sqlite3_column_int64(s, 0);
@@ -1332,10 +1368,10 @@ static int refs_answer(vp_db *p, cJSON *pOut, const inst_sel *aSel, int nSel,
   else if (rc == VP_OK) cJSON_AddObjectToObject(pOut, "facets");
   if (bByDate) cJSON_AddStringToObject(pOut, "sort", "date");
   if (n > 1) cJSON_AddBoolToObject(pOut, "ambiguous", 1);
-  cJSON_AddNumberToObject(pOut, "total", bCounted ? cJSON_GetArraySize(aCit) : nTotal);
-  cJSON_AddNumberToObject(pOut, "docs_total", nDocs);
-  cJSON_AddNumberToObject(pOut, "limit", nLimit);
-  cJSON_AddNumberToObject(pOut, "offset", nOffset);
+  add_num(pOut, "total", bCounted ? cJSON_GetArraySize(aCit) : nTotal);
+  add_num(pOut, "docs_total", nDocs);
+  add_num(pOut, "limit", nLimit);
+  add_num(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "citations", aCit);
   for (int i = 0; i < n; i++) free(a[i].zKey);
   return rc;
@@ -1480,7 +1516,7 @@ static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, in
   int bDate = vp_qparse_date(zQuery, zDate);
   if (bDate) snprintf(zYear, sizeof(zYear), "%.4s", zDate);
   cJSON *pOut = cJSON_CreateObject();
-  cJSON_AddStringToObject(pOut, "query", zQuery);
+  add_str(pOut, "query", zQuery);
   if (bDate) cJSON_AddStringToObject(pOut, "date", zDate);
   inst_sel aSel[MAX_LOOSE];
   int nSel = 0;
@@ -1504,11 +1540,11 @@ static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, in
         rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
         if (nSel > 0) {
           cJSON_AddBoolToObject(pOut, "year_ignored", 1);
-          cJSON_AddNumberToObject(pOut, "year", ref.nYear);
+          add_num(pOut, "year", ref.nYear);
         }
       }
       if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
-        cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
+        add_str(pOut, "interpreted_as", aSel[0].zKey);
       } else if (rc == VP_OK && nSel > 1) { /* several numbers: the person chooses */
         rc = add_instrument_list(p, pOut, "candidates", aSel, nSel, pzErr);
         nSel = 0;
@@ -1520,10 +1556,10 @@ static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, in
                        vp_docfilter_sort_date(pFilter) == 1, nLimit, nOffset, pzErr);
     if (rc == VP_OK && nSel == 0) { /* nothing cited by that number */
       if (cJSON_GetObjectItem(pOut, "instruments") == NULL) cJSON_AddArrayToObject(pOut, "instruments");
-      cJSON_AddNumberToObject(pOut, "total", 0);
-      cJSON_AddNumberToObject(pOut, "docs_total", 0);
-      cJSON_AddNumberToObject(pOut, "limit", nLimit);
-      cJSON_AddNumberToObject(pOut, "offset", nOffset);
+      add_num(pOut, "total", 0);
+      add_num(pOut, "docs_total", 0);
+      add_num(pOut, "limit", nLimit);
+      add_num(pOut, "offset", nOffset);
       cJSON_AddArrayToObject(pOut, "citations");
       if (cJSON_GetObjectItem(pOut, "candidates") == NULL && ref.zNumber[0]) {
         rc = loose_candidates(p, &ref, 0, 1, aSel, &nSel, 5, pzErr);
@@ -1652,17 +1688,17 @@ int vp_query_agency_suggest(vp_db *p, const char *zTyped, int nMax, cJSON **ppOu
   rc = agency_candidates(p, zTyped ? zTyped : "", &a, &n, pzErr);
   read_end(p);
   cJSON *pOut = cJSON_CreateObject();
-  cJSON_AddStringToObject(pOut, "query", zTyped ? zTyped : "");
+  add_str(pOut, "query", zTyped ? zTyped : "");
   cJSON *aAg = cJSON_AddArrayToObject(pOut, "agencies");
   for (int i = 0; rc == VP_OK && i < n && i < nMax; i++) {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", a[i].zName);
-    cJSON_AddNumberToObject(o, "lead", a[i].nLead);
-    cJSON_AddNumberToObject(o, "support", a[i].nSupport);
-    cJSON_AddStringToObject(o, "match", vp_agmatch_tier_name(a[i].eTier));
+    add_str(o, "name", a[i].zName);
+    add_num(o, "lead", a[i].nLead);
+    add_num(o, "support", a[i].nSupport);
+    add_str(o, "match", vp_agmatch_tier_name(a[i].eTier));
     cJSON_AddItemToArray(aAg, o);
   }
-  cJSON_AddNumberToObject(pOut, "total", n);
+  add_num(pOut, "total", n);
   ag_cands_free(a, n);
   return finish(rc, pOut, ppOut);
 }
@@ -1755,7 +1791,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
-    cJSON_AddStringToObject(pOut, "query", zAgency);
+    add_str(pOut, "query", zAgency);
     if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
     zIn = in_list(nId > 0 ? nId : 1, 3);
@@ -1798,16 +1834,24 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     cJSON *o = cJSON_CreateObject();
     add_str(o, "province", zProv && zProv[0] ? zProv : NULL);
     add_str(o, "province_2025", province_2025(zProv));
-    cJSON_AddNumberToObject(o, "lead", nLead);
-    cJSON_AddNumberToObject(o, "support", nSup);
-    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(sCount, 3));
+    add_num(o, "lead", nLead);
+    add_num(o, "support", nSup);
+    add_num(o, "docs", sqlite3_column_int(sCount, 3));
     cJSON *aTasks = cJSON_AddArrayToObject(o, "tasks");
     /* national documents (and any whose province is unknown) are no
     ** province's: they answer apart, under "without_province" */
+    nTotal += nLead + nSup;
     if (zProv && zProv[0]) cJSON_AddItemToArray(aProv, o);
     else if (pNoProv == NULL) pNoProv = o;
-    else cJSON_Delete(o);
-    nTotal += nLead + nSup;
+    else { /* NULL and '' both mean none (the store writes ''): one entry */
+      static const char *const azSum[] = {"lead", "support", "docs"};
+      for (int k = 0; k < 3; k++) {
+        cJSON *c = cJSON_GetObjectItem(pNoProv, azSum[k]);
+        cJSON_SetNumberValue(c, c->valuedouble + cJSON_GetNumberValue(cJSON_GetObjectItem(o, azSum[k])));
+      }
+      cJSON_Delete(o);
+      continue;
+    }
     /* the tasks of its first documents, at most nLimit */
     sqlite3_bind_text(sDocs, 1, zProv ? zProv : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(sDocs, 2, nLimit);
@@ -1823,7 +1867,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
         add_col(t, "deadline", sTasks, 3);
         add_col(t, "deadline_norm", sTasks, 4);
         add_col(t, "section", sTasks, 5);
-        cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sTasks, 6));
+        add_num(t, "line", sqlite3_column_int(sTasks, 6));
         cJSON_AddItemToArray(aTasks, t);
         nTasks++;
       }
@@ -1836,8 +1880,8 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   release(p, sTasks);
   read_end(p);
   if (pOut) {
-    cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
-    cJSON_AddNumberToObject(pOut, "limit", nLimit);
+    add_num(pOut, "total", (double)nTotal);
+    add_num(pOut, "limit", nLimit);
     cJSON_AddItemToObject(pOut, "provinces", aProv);
     if (pNoProv) cJSON_AddItemToObject(pOut, "without_province", pNoProv);
   } else {
@@ -1988,7 +2032,7 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
     cJSON_AddItemToObject(t, "doc", doc_object(sRows, 6));
     add_col(t, "province", sRows, 8);
     add_col(t, "section", sRows, 4);
-    cJSON_AddNumberToObject(t, "line", sqlite3_column_int(sRows, 5));
+    add_num(t, "line", sqlite3_column_int(sRows, 5));
     add_clipped(t, "text", sRows, 1);
     add_col(t, "deadline", sRows, 2);
     add_col(t, "deadline_norm", sRows, 3);
@@ -2004,9 +2048,9 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
   if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
   if (bByDate) cJSON_AddStringToObject(pOut, "sort", "date");
-  cJSON_AddNumberToObject(pOut, "total", (double)nTotal);
-  cJSON_AddNumberToObject(pOut, "limit", nLimit);
-  cJSON_AddNumberToObject(pOut, "offset", nOffset);
+  add_num(pOut, "total", (double)nTotal);
+  add_num(pOut, "limit", nLimit);
+  add_num(pOut, "offset", nOffset);
   cJSON_AddItemToObject(pOut, "tasks", aTasks);
   free(zWhere);
   free(zSqlRows);
@@ -2102,11 +2146,11 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
     add_col(d, "kind", s, 6);
     add_display(d, "issuer", s, 7);
     add_display(d, "signer", s, 8);
-    cJSON_AddNumberToObject(d, "size", (double)sqlite3_column_int64(s, 9));
+    add_num(d, "size", (double)sqlite3_column_int64(s, 9));
     add_col(d, "indexed_at", s, 10);
-    cJSON_AddNumberToObject(d, "passages", sqlite3_column_int(s, 11));
-    cJSON_AddNumberToObject(d, "citations", sqlite3_column_int(s, 12));
-    cJSON_AddNumberToObject(d, "tasks", sqlite3_column_int(s, 13));
+    add_num(d, "passages", sqlite3_column_int(s, 11));
+    add_num(d, "citations", sqlite3_column_int(s, 12));
+    add_num(d, "tasks", sqlite3_column_int(s, 13));
     if (sqlite3_column_int(s, 14) > 0) cJSON_AddNumberToObject(d, "ocr_pages", sqlite3_column_int(s, 14));
     cJSON_AddItemToArray(aDocs, d);
   }
@@ -2114,7 +2158,7 @@ int vp_query_docs_in(vp_db *p, const vp_docfilter *pFilter, cJSON **ppOut, char 
   read_end(p);
   if (rc == VP_OK && sort_docs(aDocs, vp_docfilter_sort_date(&f) == 1) != 0) rc = VP_ENOMEM;
   if (vp_docfilter_sort_date(&f) == 1) cJSON_AddStringToObject(pOut, "sort", "date");
-  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aDocs));
+  add_num(pOut, "total", cJSON_GetArraySize(aDocs));
   cJSON_AddItemToObject(pOut, "docs", aDocs);
   return finish(rc, pOut, ppOut);
 }
@@ -2194,7 +2238,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       add_col(d, "kind", s, 6);
       add_display(d, "issuer", s, 7);
       add_display(d, "signer", s, 8);
-      cJSON_AddNumberToObject(d, "size", (double)sqlite3_column_int64(s, 9));
+      add_num(d, "size", (double)sqlite3_column_int64(s, 9));
       add_col(d, "indexed_at", s, 10);
     }
   }
@@ -2213,8 +2257,8 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
     while (step_row(p, s, &rc, pzErr)) {
       cJSON *o = cJSON_CreateObject();
       add_col(o, "section", s, 0);
-      cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 1));
-      cJSON_AddNumberToObject(o, "passages", sqlite3_column_int(s, 2));
+      add_num(o, "line", sqlite3_column_int(s, 1));
+      add_num(o, "passages", sqlite3_column_int(s, 2));
       cJSON_AddItemToArray(aSec, o);
     }
   }
@@ -2239,7 +2283,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       /* one row per passage and instrument, with all its relations */
       const char *zRels = col_text(s, 3) ? col_text(s, 3) : "";
       char *zFirst = vp_strndup(zRels, (int)strcspn(zRels, ","));
-      add_str(o, "relation", zFirst);
+      cJSON_AddStringToObject(o, "relation", zFirst);
       free(zFirst);
       cJSON *aRel = cJSON_AddArrayToObject(o, "relations");
       for (const char *z = zRels; *z;) {
@@ -2251,7 +2295,7 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
       }
       add_col(o, "date", s, 4);
       add_col(o, "section", s, 5);
-      cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 6));
+      add_num(o, "line", sqlite3_column_int(s, 6));
       cJSON_AddItemToArray(aInst, o);
     }
   }
@@ -2320,7 +2364,7 @@ int vp_query_chain_facts(vp_db *p, const long long *aDoc, int nDoc, cJSON **ppOu
   cJSON *aDocs = cJSON_AddArrayToObject(pOut, "docs");
   while (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "id", (double)sqlite3_column_int64(s, 0));
+    add_num(o, "id", (double)sqlite3_column_int64(s, 0));
     add_col(o, "number", s, 1);
     add_col(o, "province", s, 2);
     add_display(o, "issuer", s, 3);
@@ -2352,7 +2396,7 @@ int vp_query_doc_text(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
                  &s, pzErr);
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
-    cJSON_AddNumberToObject(pOut, "id", (double)iDoc);
+    add_num(pOut, "id", (double)iDoc);
     cJSON *aP = cJSON_AddArrayToObject(pOut, "passages");
     int n = 0;
     sqlite3_bind_int64(s, 1, iDoc);
@@ -2362,9 +2406,9 @@ int vp_query_doc_text(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
         break;
       }
       cJSON *o = cJSON_CreateObject();
-      cJSON_AddNumberToObject(o, "line", sqlite3_column_int(s, 0));
+      add_num(o, "line", sqlite3_column_int(s, 0));
       add_col(o, "section", s, 1);
-      cJSON_AddNumberToObject(o, "kind", sqlite3_column_int(s, 2));
+      add_num(o, "kind", sqlite3_column_int(s, 2));
       add_col(o, "label", s, 3);
       add_display(o, "text", s, 4);
       cJSON_AddItemToArray(aP, o);
@@ -2394,16 +2438,16 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
     cJSON *o = instrument_object(s);
     int nCit = 0; /* as refs counts them: a passage once, aliases left out */
     rc = count_citations(p, sqlite3_column_int64(s, 0), &nCit, pzErr);
-    cJSON_AddNumberToObject(o, "citations", nCit);
-    cJSON_AddNumberToObject(o, "docs", sqlite3_column_int(s, 11));
+    add_num(o, "citations", nCit);
+    add_num(o, "docs", sqlite3_column_int(s, 11));
     if (rc == VP_OK) rc = add_dates(p, o, sqlite3_column_int64(s, 0), pzErr);
     if (cJSON_IsTrue(cJSON_GetObjectItem(o, "conflict"))) nConflict++;
     cJSON_AddItemToArray(aInst, o);
   }
   release(p, s);
   read_end(p);
-  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aInst));
-  cJSON_AddNumberToObject(pOut, "conflicts", nConflict);
+  add_num(pOut, "total", cJSON_GetArraySize(aInst));
+  add_num(pOut, "conflicts", nConflict);
   cJSON_AddItemToObject(pOut, "instruments", aInst);
   return finish(rc, pOut, ppOut);
 }
@@ -2445,7 +2489,7 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
     return VP_EQUERY;
   }
   cJSON *pOut = cJSON_CreateObject();
-  cJSON_AddStringToObject(pOut, "key", zKey);
+  add_str(pOut, "key", zKey);
   int rc = read_begin(p, pzErr);
   inst_sel sel;
   memset(&sel, 0, sizeof(sel));
@@ -2467,7 +2511,7 @@ int vp_query_instrument(vp_db *p, const char *zKey, cJSON **ppOut, char **pzErr)
     if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
       snprintf(sel.zToken, sizeof(sel.zToken), "%s", aSel[0].zToken);
       snprintf(d.zToken, sizeof(d.zToken), "%s", aSel[0].zToken);
-      cJSON_AddStringToObject(pOut, "interpreted_as", aSel[0].zKey);
+      add_str(pOut, "interpreted_as", aSel[0].zKey);
     } else if (rc == VP_OK && nSel > 1) {
       vp_buf b = {0};
       int rcB = VP_OK;
@@ -2547,16 +2591,16 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
         cJSON_ReplaceItemInObject(pCur, "kind", cJSON_CreateString(col_text(s, 1)));
         cJSON_ReplaceItemInObject(pCur, "generic", cJSON_CreateBool(sqlite3_column_int(s, 2)));
       }
-      cJSON_AddNumberToObject(pCur, "lead", 0);
-      cJSON_AddNumberToObject(pCur, "support", 0);
+      add_num(pCur, "lead", 0);
+      add_num(pCur, "support", 0);
       cJSON_AddArrayToObject(pCur, "provinces");
       cJSON_AddItemToArray(aAg, pCur);
     }
     int nLead = sqlite3_column_int(s, 4), nSup = sqlite3_column_int(s, 5);
     cJSON *o = cJSON_CreateObject();
     add_col(o, "province", s, 3);
-    cJSON_AddNumberToObject(o, "lead", nLead);
-    cJSON_AddNumberToObject(o, "support", nSup);
+    add_num(o, "lead", nLead);
+    add_num(o, "support", nSup);
     cJSON_AddItemToArray(cJSON_GetObjectItem(pCur, "provinces"), o);
     cJSON *pL = cJSON_GetObjectItem(pCur, "lead"), *pS = cJSON_GetObjectItem(pCur, "support");
     cJSON_SetNumberValue(pL, pL->valuedouble + nLead);
@@ -2564,7 +2608,7 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   }
   release(p, s);
   read_end(p);
-  cJSON_AddNumberToObject(pOut, "total", cJSON_GetArraySize(aAg));
+  add_num(pOut, "total", cJSON_GetArraySize(aAg));
   cJSON_AddItemToObject(pOut, "agencies", aAg);
   if (rc == VP_OK) agencies_in_order(cJSON_GetObjectItem(pOut, "agencies"));
   return finish(rc, pOut, ppOut);
@@ -2681,12 +2725,12 @@ int vp_query_health(vp_db *p, cJSON **ppOut, char **pzErr) {
   cJSON *pOut = cJSON_CreateObject();
   if (rc == VP_OK && step_row(p, s, &rc, pzErr)) {
     cJSON_AddBoolToObject(pOut, "ok", 1);
-    cJSON_AddNumberToObject(pOut, "documents", sqlite3_column_int(s, 0));
-    cJSON_AddNumberToObject(pOut, "passages", sqlite3_column_int(s, 1));
-    cJSON_AddNumberToObject(pOut, "citations", sqlite3_column_int(s, 2));
-    cJSON_AddNumberToObject(pOut, "tasks", sqlite3_column_int(s, 3));
+    add_num(pOut, "documents", sqlite3_column_int(s, 0));
+    add_num(pOut, "passages", sqlite3_column_int(s, 1));
+    add_num(pOut, "citations", sqlite3_column_int(s, 2));
+    add_num(pOut, "tasks", sqlite3_column_int(s, 3));
     add_col(pOut, "built_at", s, 4);
-    cJSON_AddNumberToObject(pOut, "generation", (double)sqlite3_column_int64(s, 5));
+    add_num(pOut, "generation", (double)sqlite3_column_int64(s, 5));
   }
   release(p, s);
   read_end(p);
