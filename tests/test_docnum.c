@@ -46,6 +46,9 @@ static const good_case aGood[] = {
    0, 13, 0},
   {"1234/SXD-QLXD", "1234/SXD-QLXD", "1234/sxd-qlxd", "", "SXD-QLXD", "1234",
    0, 0, 13, 1},
+  /* a numbered unit's code after the type: "Phòng Quản lý doanh nghiệp 1" */
+  {"3257/TNI-QLDN1", "3257/TNI-QLDN1", "3257/tni-qldn1", "TNI", "QLDN1", "3257", 0, 0, 14, 0},
+  {"5/QĐ-KV1.", "5/QĐ-KV1", "5/qd-kv1", "QĐ", "KV1", "5", 0, 0, 9, 0},
   /* any case, D for Đ, as typed in a query */
   {"709/qd-ttg", "709/QĐ-TTg", "709/qd-ttg", "QĐ", "TTg", "709", 0, 0, 10, 0},
   {"69-kl/tw", "69-KL/TW", "69-kl/tw", "KL", "TW", "69", 0, 1, 8, 0},
@@ -91,6 +94,8 @@ static const char *const azBad[] = {
   "1-ha/năm",
   "9",
   "2/ UBND tỉnh chỉ đạo",
+  "3257/TNI-QLDN123",
+  "12/UBND1 ngày",
   "số 5/UBND ngày",
   "",
 };

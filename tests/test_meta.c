@@ -492,6 +492,68 @@ static void test_kind_as_value(void) {
   vp_meta_clear(&m);
 }
 
+/* The portal's table alone (the page kept only the summary, or the header
+** lacks what the table states): its number, date and issuer are the
+** document's; a national body makes it national even when the text is
+** full of a province's names. */
+static void test_portal_fields(void) {
+  vp_meta m;
+  static const char zLetter[] =
+      "Số hiệu:\n5435/CT-NVT\nLoại văn bản:\nCông văn\nNơi ban hành:\nCục Thuế\n"
+      "Người ký:\nNguyễn Thị Thu\nNgày ban hành:\n21/11/2025\nTình trạng:\nĐã biết\n"
+      "Kính gửi: Thuế Thành phố Hồ Chí Minh.\n"
+      "Thuế Thành phố Hồ Chí Minh hỏi về thuế tại thành phố Hồ Chí Minh.\n";
+  CHECK("portal fields: extract", extract(zLetter, 1, &m) == VP_OK);
+  CHECK_STR("portal fields: kind", m.zKind, "Công văn");
+  CHECK_STR("portal fields: number from Số hiệu", m.zNumber, "5435/CT-NVT");
+  CHECK_STR("portal fields: date from Ngày ban hành", m.zDate, "2025-11-21");
+  CHECK_STR("portal fields: a national issuer", m.zIssuer, "Cục Thuế");
+  CHECK_STR("portal fields: no province from the text", m.zProvince, NULL);
+  CHECK("portal fields: the number is the document's own", m.nSelf == 1);
+  vp_meta_clear(&m);
+  static const char zProvincial[] =
+      "Số hiệu:\n12/KH-UBND\nNơi ban hành:\nTỉnh Nghệ An\nNgày ban hành:\n03/12/2025\n"
+      "Kế hoạch triển khai tại thành phố Hà Nội và thành phố Hà Nội.\n";
+  CHECK("portal province: extract", extract(zProvincial, 1, &m) == VP_OK);
+  CHECK_STR("portal province: the issuing province", m.zProvince, "Nghệ An");
+  CHECK_STR("portal province: number", m.zNumber, "12/KH-UBND");
+  CHECK_STR("portal province: date", m.zDate, "2025-12-03");
+  vp_meta_clear(&m);
+  /* a label with text after it is no field */
+  static const char zProse[] = "Số hiệu: văn bản này chưa có\n12/KH-UBND\n";
+  CHECK("portal label in prose: extract", extract(zProse, 1, &m) == VP_OK);
+  CHECK_STR("portal label in prose: no number", m.zNumber, NULL);
+  vp_meta_clear(&m);
+}
+
+/* A letter: no kind heading, its subject line "V/v …" under the number; a
+** number its cell wrapped after the dash; a portal label left in the
+** issuer's cell is no issuer. */
+static void test_letter_header(void) {
+  vp_meta m;
+  static const char zLetter[] =
+      "THUẾ TỈNH TÂY NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 3257/TNI-QLDN1\nV/v thuế suất thuế GTGT\nTây Ninh, ngày 01 tháng 12 năm 2025\n"
+      "Kính gửi: Công ty TNHH A.\n";
+  CHECK("letter: extract", extract(zLetter, 1, &m) == VP_OK);
+  CHECK_STR("letter: kind from V/v", m.zKind, "Công văn");
+  CHECK_STR("letter: a numbered unit's code", m.zNumber, "3257/TNI-QLDN1");
+  CHECK_STR("letter: date", m.zDate, "2025-12-01");
+  vp_meta_clear(&m);
+  static const char zWrapped[] =
+      "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 3783/QĐ-\nUBND\nNghệ An, ngày 20 tháng 11 năm 2025\n"
+      "QUYẾT ĐỊNH\nBAN HÀNH DANH MỤC THỦ TỤC HÀNH CHÍNH\n";
+  CHECK("wrapped number: extract", extract(zWrapped, 1, &m) == VP_OK);
+  CHECK_STR("wrapped number: joined", m.zNumber, "3783/QĐ-UBND");
+  CHECK_STR("wrapped number: kind", m.zKind, "Quyết định");
+  CHECK("wrapped number: both parts are the document's own", m.nSelf == 2);
+  vp_meta_clear(&m);
+  static const char zNoV[] = "Một đoạn văn.\nV/v là viết tắt của về việc.\n";
+  CHECK("V/v in prose: extract", extract(zNoV, 1, &m) == VP_OK);
+  CHECK_STR("V/v in prose: no kind", m.zKind, NULL);
+  vp_meta_clear(&m);
+}
+
 int main(void) {
   test_cell_per_line_header();
   test_city_header();
@@ -505,6 +567,8 @@ int main(void) {
   test_motto_as_issuer_cell();
   test_scanned_headers();
   test_kind_as_value();
+  test_portal_fields();
+  test_letter_header();
   test_corpus_lines();
   test_corpus();
   return vp_test_done();

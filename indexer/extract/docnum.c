@@ -192,15 +192,26 @@ static int scan_issuer_head(const char *z, int n, int i) {
   return e;
 }
 
+/* A code of a numbered unit, z[i..e) followed by one or two digits
+** ("QLDN1" in "3257/TNI-QLDN1", "KV2" in "…/CHQ-KV2"): the end after
+** them, else e. */
+static int numbered_unit_end(const char *z, int n, int i, int e) {
+  int d = e;
+  while (e > i && d < n && is_digit(z[d]) && d - e < 2) d++;
+  return (d > e && !word_char_at(z, n, d)) ? d : e;
+}
+
 /* Issuer parts "UBND-KT" at z[i]; sets pP->aIssuer/nIssuer and returns the
-** end, or -1 when there is no code or the word runs on. */
-static int scan_issuer(const char *z, int n, int i, parsed *pP) {
+** end, or -1 when there is no code or the word runs on. bTyped: a type
+** code stands before ("KH-"), so a numbered unit may head the issuer. */
+static int scan_issuer(const char *z, int n, int i, int bTyped, parsed *pP) {
   int e = scan_issuer_head(z, n, i);
+  if (bTyped) e = numbered_unit_end(z, n, i, e);
   if (e == i) return -1;
   pP->nIssuer = 0;
   pP->aIssuer[pP->nIssuer++] = (span){i, e};
   while (pP->nIssuer < MAX_ISSUER_PARTS && e + 1 < n && z[e] == '-') {
-    int e2 = scan_code(z, n, e + 1);
+    int e2 = numbered_unit_end(z, n, e + 1, scan_code(z, n, e + 1));
     if (e2 == e + 1 || word_char_at(z, n, e2)) break;
     pP->aIssuer[pP->nIssuer++] = (span){e + 1, e2};
     e = e2;
@@ -258,7 +269,7 @@ static int parse_state(const char *z, int n, int k, parsed *pP) {
   int d = skip_ws(z, n, c1End);
   if (!bIssuerFirst && d >= 0 && d < n && z[d] == '-') {
     int e = skip_ws(z, n, d + 1);
-    int iEnd = e < 0 ? -1 : scan_issuer(z, n, e, pP);
+    int iEnd = e < 0 ? -1 : scan_issuer(z, n, e, 1, pP);
     if (iEnd >= 0) {
       pP->type = (span){c, c1End};
       pP->iEnd = iEnd;
@@ -270,7 +281,7 @@ static int parse_state(const char *z, int n, int k, parsed *pP) {
   ** label followed by a name */
   int bYear = pP->year.e > pP->year.i;
   if (!bYear && a != k + 1) return 0;
-  int iEnd = scan_issuer(z, n, c, pP);
+  int iEnd = scan_issuer(z, n, c, 0, pP);
   if (iEnd < 0 || (!bYear && pP->nIssuer < 2)) return 0;
   pP->type = (span){c, c};
   pP->iEnd = iEnd;

@@ -23,10 +23,17 @@
 
 #define META_KIND_SEARCH 40   /* the kind heading is among the first lines */
 #define META_HEADER_NO_KIND 15 /* header lines assumed when it is missing */
+#define META_SUBJECT_GAP 3     /* a letter's "V/v" line stands this close under its number */
 #define META_TITLE_LINES 8
 #define META_SIGNER_LOOKAHEAD 15
 #define META_HEADER_LINE_MAX 100 /* folded bytes of a header cell */
 #define META_DATE_WRAP 20 /* "ngay 18 thang 11": a date's start a cell wraps after */
+
+/* data/meta-phrases.tsv lists (defined with the issuer's words below) */
+static const vp_lexicon_list *meta_list(const char *zList);
+static int phrase_index_at(const char *zList, const char *z, int n, int i, int *piEnd);
+typedef struct meta_line meta_line;
+static int is_number_line(const meta_line *pL);
 
 /* ------------------------------------------------------------ lines */
 
@@ -282,6 +289,21 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
     pOut->zKind = vp_strndup(pValue->zPhrase, -1);
     if (pOut->zKind == NULL) return VP_ENOMEM;
     pDoc->iKindValue = iValue;
+    return VP_OK;
+  }
+  /* no kind named: a header's subject line "V/v …" (về việc) under the
+  ** number is how an official letter, a công văn, is headed (meta-phrases.tsv,
+  ** list subject-line, value the kind) */
+  for (int i = 1; i < nSearch; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    int iEnd, iPhrase = phrase_index_at("subject-line", pL->zF, pL->nF, 0, &iEnd);
+    if (iPhrase < 0) continue;
+    int bUnderNumber = 0;
+    for (int k = i - 1; k >= 0 && k >= i - META_SUBJECT_GAP && !bUnderNumber; k--)
+      bUnderNumber = is_number_line(&pDoc->aLine[k]);
+    if (!bUnderNumber) continue;
+    pOut->zKind = vp_strndup(vp_lexicon_entry_at(meta_list("subject-line"), iPhrase)->zValue, -1);
+    return pOut->zKind ? VP_OK : VP_ENOMEM;
   }
   return VP_OK;
 }
@@ -330,6 +352,26 @@ static int is_number_line(const meta_line *pL) {
   return number_line_start(pL) >= 0 || is_bare_number_line(pL);
 }
 
+/* "Số: 3783/QĐ-" / "UBND": a number its cell wrapped after the dash, read
+** from folded offset k of pL on; the document's number when the two make
+** one. */
+static int wrapped_number(const meta_line *pL, int k, const meta_line *pNext, vp_meta *pOut) {
+  if (pL->zF[pL->nF - 1] != '-') return VP_OK;
+  int iSrc = line_src_off(pL, k), nHead = pL->n - iSrc;
+  char *zJoin = vp_mprintf("%.*s%.*s", nHead, pL->z + iSrc, pNext->n, pNext->z);
+  if (zJoin == NULL) return VP_ENOMEM;
+  vp_docnum d;
+  int rc = VP_OK;
+  if (vp_docnum_at(zJoin, (int)strlen(zJoin), 0, &d) && d.iEnd > nHead) {
+    pOut->zNumber = vp_strndup(d.zKey, -1);
+    if (pOut->zNumber == NULL) rc = VP_ENOMEM;
+    add_self_span(pOut, pL->iOff + iSrc, pL->iOff + pL->n);
+    add_self_span(pOut, pNext->iOff, pNext->iOff + (d.iEnd - nHead));
+  }
+  free(zJoin);
+  return rc;
+}
+
 /* "Số: 222/KH-UBND" in the header, or "Số:" with the number on the next
 ** line */
 static int find_header_number(const meta_doc *pDoc, vp_meta *pOut) {
@@ -342,7 +384,11 @@ static int find_header_number(const meta_doc *pDoc, vp_meta *pOut) {
       pL = &pDoc->aLine[i + 1]; /* "Số:" alone, the number below */
       k = 0;
     }
-    if (!docnum_at_fold(pL, k, &d)) continue;
+    if (!docnum_at_fold(pL, k, &d)) {
+      int rc = (k < pL->nF && i + 1 < pDoc->nHeader) ? wrapped_number(pL, k, &pDoc->aLine[i + 1], pOut) : VP_OK;
+      if (rc != VP_OK || pOut->zNumber) return rc;
+      continue;
+    }
     pOut->zNumber = vp_strndup(d.zKey, -1);
     if (pOut->zNumber == NULL) return VP_ENOMEM;
     add_self_span(pOut, pL->iOff + d.iStart, pL->iOff + d.iEnd);
@@ -983,6 +1029,40 @@ static int find_signer(const meta_doc *pDoc, vp_meta *pOut) {
   return VP_OK;
 }
 
+/* ------------------------------------------------------------ portal table */
+
+/* A legal portal's metadata table before the document: each label on its
+** line ("Số hiệu:", "Nơi ban hành:", "Ngày ban hành:"; meta-phrases.tsv,
+** list portal-field, value the field) and its value on the next line that
+** holds anything (the cells' bars are markup). What the portal states is
+** taken when the document's own header does not say it. */
+enum { PORTAL_NUMBER, PORTAL_ISSUER, PORTAL_DATE, PORTAL_FIELDS };
+
+static void find_portal_fields(const meta_doc *pDoc, int aiValue[PORTAL_FIELDS]) {
+  static const char *const azField[PORTAL_FIELDS] = {"number", "issuer", "date"};
+  for (int f = 0; f < PORTAL_FIELDS; f++) aiValue[f] = -1;
+  int nSearch = pDoc->nLine < META_KIND_SEARCH ? pDoc->nLine : META_KIND_SEARCH;
+  for (int i = 0; i + 1 < nSearch; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    int iEnd, iPhrase = phrase_index_at("portal-field", pL->zF, pL->nF, 0, &iEnd);
+    if (iPhrase < 0) continue;
+    int k = skip_spaces(pL->zF, pL->nF, iEnd);
+    if (k >= pL->nF || pL->zF[k] != ':' || skip_spaces(pL->zF, pL->nF, k + 1) != pL->nF) continue;
+    const char *zField = vp_lexicon_entry_at(meta_list("portal-field"), iPhrase)->zValue;
+    for (int f = 0; f < PORTAL_FIELDS; f++) {
+      if (strcmp(zField, azField[f]) == 0 && aiValue[f] < 0) aiValue[f] = i + 1;
+    }
+  }
+}
+
+/* The portal's "Ngày ban hành:" value ("21/11/2025") as ISO; 1 if a date. */
+static int portal_date(const meta_line *pL, char *zIso) {
+  char *zDate = vp_mprintf("ngay %.*s", pL->nF, pL->zF);
+  int bLong = 0, bDate = zDate && parse_date_at(zDate, (int)strlen(zDate), 0, &bLong, zIso);
+  free(zDate);
+  return bDate;
+}
+
 /* ------------------------------------------------------------ entry */
 
 int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
@@ -997,6 +1077,17 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
     int nNoKind = (doc.iKindValue >= 0 ? doc.iKindValue : 0) + META_HEADER_NO_KIND;
     doc.nHeader = doc.iKind >= 0 ? doc.iKind : (doc.nLine < nNoKind ? doc.nLine : nNoKind);
     rc = find_header_number(&doc, pOut);
+  }
+  int aiPortal[PORTAL_FIELDS];
+  find_portal_fields(&doc, aiPortal);
+  if (rc == VP_OK && pOut->zNumber == NULL && aiPortal[PORTAL_NUMBER] >= 0) {
+    const meta_line *pL = &doc.aLine[aiPortal[PORTAL_NUMBER]];
+    vp_docnum d;
+    if (is_bare_number_line(pL) && docnum_at_fold(pL, 0, &d)) {
+      pOut->zNumber = vp_strndup(d.zKey, -1);
+      if (pOut->zNumber == NULL) rc = VP_ENOMEM;
+      else add_self_span(pOut, pL->iOff + d.iStart, pL->iOff + d.iEnd);
+    }
   }
   if (rc == VP_OK) {
     find_place_date(&doc, zDate);
@@ -1016,6 +1107,13 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       if (pOut->zDate == NULL) rc = VP_ENOMEM;
     }
   }
+  if (rc == VP_OK && pOut->zDate == NULL && aiPortal[PORTAL_DATE] >= 0) {
+    char zIso[11];
+    if (portal_date(&doc.aLine[aiPortal[PORTAL_DATE]], zIso)) {
+      pOut->zDate = vp_strndup(zIso, -1);
+      if (pOut->zDate == NULL) rc = VP_ENOMEM;
+    }
+  }
   /* the header block's issuer cell, unless it is the motto (the portal's
   ** copy may leave the issuer's cell in the table before it) */
   const char *zHeadIssuer = pHead->zIssuer;
@@ -1023,6 +1121,7 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
     char *zF = vp_fold_str(zHeadIssuer, -1);
     if (zF == NULL) rc = VP_ENOMEM;
     else if (phrase_at_list("header-boilerplate", zF, (int)strlen(zF), 0)) zHeadIssuer = NULL;
+    else if (zF[0] && zF[strlen(zF) - 1] == ':') zHeadIssuer = NULL; /* a label ("Tình trạng:"), no name */
     else bNational = issuer_is_national(zF, (int)strlen(zF));
     free(zF);
   }
@@ -1035,9 +1134,22 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       zCodeIssuer = vp_docnum_national_issuer(&dn);
     if (zCodeIssuer) bNational = 1;
   }
+  /* the portal's issuer: a province ("Tỉnh Nghệ An") is the document's; a
+  ** national body ("Cục Thuế", "Bộ Nội vụ") makes it national */
+  const vp_province *pPortalProvince = NULL;
+  char *zPortalIssuer = NULL;
+  if (rc == VP_OK && aiPortal[PORTAL_ISSUER] >= 0) {
+    const meta_line *pL = &doc.aLine[aiPortal[PORTAL_ISSUER]];
+    pPortalProvince = mention_at(pL->zF, pL->nF, 0);
+    if (pPortalProvince == NULL && issuer_is_national(pL->zF, pL->nF)) {
+      bNational = 1;
+      zPortalIssuer = vp_fold_display(pL->z, pL->n);
+      if (zPortalIssuer == NULL) rc = VP_ENOMEM;
+    }
+  }
   const vp_province *pProvince = NULL;
   if (rc == VP_OK && !bNational) {
-    pProvince = find_province(&doc);
+    pProvince = pPortalProvince ? pPortalProvince : find_province(&doc);
     if (pProvince) {
       pOut->zProvince = vp_strndup(pProvince->zName, -1);
       if (pOut->zProvince == NULL) rc = VP_ENOMEM;
@@ -1047,10 +1159,16 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
     pOut->zIssuer = header_block_issuer(zHeadIssuer, pProvince);
     if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
   }
+  /* a national code's canonical name, else the portal's spelling */
   if (rc == VP_OK && pOut->zIssuer == NULL && zCodeIssuer) {
     pOut->zIssuer = vp_strndup(zCodeIssuer, -1);
     if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
   }
+  if (rc == VP_OK && pOut->zIssuer == NULL && zPortalIssuer) {
+    pOut->zIssuer = zPortalIssuer;
+    zPortalIssuer = NULL;
+  }
+  free(zPortalIssuer);
   if (rc == VP_OK && pOut->zIssuer == NULL) {
     rc = find_issuer(&doc, pProvince, pOut);
     /* a ministry named in the header's lines: a national document, whose

@@ -1352,9 +1352,11 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   int bDutyLeadIn = c.bOwnDoer && ends_with_list(&c.f, task_list("duty-lead-in"));
   r->bDutyLeadIn = bDutyLeadIn;
   int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText) || bDutyLeadIn;
-  /* a title in capitals, and the issuer speaking of itself, give no task */
-  if (is_all_caps(ps->zText, ps->iEnd - ps->iStart) || doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL))
-    bTask = 0;
+  /* a title in capitals, and the issuer speaking of itself, give no task;
+  ** nor does the issuer's lead-in hand itself down ("Về vấn đề này, Cục
+  ** Thuế có ý kiến như sau:" over the provisions it quotes) */
+  int bIssuerSpeaks = doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL);
+  if (is_all_caps(ps->zText, ps->iEnd - ps->iStart) || bIssuerSpeaks) bTask = 0;
   /* a lead-in over a list of objects ("… thông báo đối với:", "hồ sơ
   ** gồm:") is the task; its items are what it acts on, not tasks */
   int bObjects = bLeadIn && ends_with_list(&c.f, task_list("object-lead"));
@@ -1385,7 +1387,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
   r->bMembers = (c.bMembership && !c.bOwnDoer) || bObjects;
-  if (bObjects) r->bHeadsChildren = 0;
+  if (bObjects || (bIssuerSpeaks && !c.bChuTri)) r->bHeadsChildren = 0;
   if (rc == VP_OK && r->bHeadsChildren) {
     deadline dH;
     find_prose_deadline(&c, &dH);
