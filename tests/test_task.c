@@ -694,6 +694,23 @@ static void test_issuer_and_titles(void) {
   CHECK("the issuer with a partner named: still work", k && role_of(k, STC) == S);
   vp_task_clear(&ts);
   text_free(t);
+  /* the issuer's lead-in over what it quotes hands nothing down; a task
+  ** it then gives another body stays */
+  spec b[] = {
+      {VP_P_TEXT, "Cục Thuế nhận được công văn của Thuế tỉnh Tây Ninh. Về vấn đề này, Cục Thuế có ý kiến như sau:", -1, 1, NO_TABLE, {0}},
+      {VP_P_ITEM, "- Tại khoản 2 Điều 7 Nghị định 10/2022/NĐ-CP quy định cơ sở dữ liệu làm căn cứ xác định giá.", 0, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "- Tại Điều 13 Nghị định 126/2020/NĐ-CP quy định về các trường hợp cơ quan quản lý thuế tính thuế.", 0, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Đề nghị Thuế tỉnh Tây Ninh căn cứ quy định nêu trên để xử lý theo quy định.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(b, VP_ARRAY_SIZE(b));
+  m.zIssuer = (char *)"Cục Thuế";
+  CHECK("issuer lead-in: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  CHECK("the issuer's lead-in: no task", task_of_passage(&ts, 0) == NULL);
+  CHECK("a provision it quotes: no task", task_of_passage(&ts, 1) == NULL && task_of_passage(&ts, 2) == NULL);
+  k = task_of_passage(&ts, 3);
+  CHECK("the body asked: its task", k != NULL && k->nAgency >= 1);
+  vp_task_clear(&ts);
+  text_free(t);
 }
 
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however

@@ -143,6 +143,15 @@ static int word_at(const char *z, int n, int i, const char *zWord) {
   return i + nW == n || !is_word_byte(z[i + nW]);
 }
 
+/* zWord at z[i] with digits glued after it: "tháng12" as a scan or a
+** careless typist writes "tháng 12" */
+static int glued_to_digit(const char *z, int n, int i, const char *zWord) {
+  int nW = (int)strlen(zWord);
+  if (i < 0 || i + nW >= n || memcmp(z + i, zWord, (size_t)nW) != 0) return 0;
+  if (i > 0 && is_word_byte(z[i - 1])) return 0;
+  return z[i + nW] >= '0' && z[i + nW] <= '9';
+}
+
 static int skip_spaces(const char *z, int n, int i) {
   while (i < n && z[i] == ' ') i++;
   return i;
@@ -169,11 +178,11 @@ static int parse_date_at(const char *z, int n, int i, int *pbLong, char *zIso) {
   int d, m, y, j = skip_spaces(z, n, i + 4);
   if ((j = read_int(z, n, j, 2, &d)) < 0) return 0;
   int k = skip_spaces(z, n, j);
-  if (word_at(z, n, k, "thang")) {
+  if (word_at(z, n, k, "thang") || glued_to_digit(z, n, k, "thang")) {
     k = skip_spaces(z, n, k + 5);
     if ((k = read_int(z, n, k, 2, &m)) < 0) return 0;
     k = skip_spaces(z, n, k);
-    if (!word_at(z, n, k, "nam")) return 0;
+    if (!word_at(z, n, k, "nam") && !glued_to_digit(z, n, k, "nam")) return 0;
     k = skip_spaces(z, n, k + 3);
     if ((k = read_int(z, n, k, 4, &y)) < 0) return 0;
     *pbLong = 1;
@@ -862,10 +871,15 @@ static int issuer_is_national(const char *zF, int n) {
 static int header_date(const char *zPlaceDate, char *zIso) {
   char *zF = vp_fold_str(zPlaceDate, -1);
   if (zF == NULL) return 0;
+  /* its first "ngày" is its date: one it cannot read is no licence to
+  ** take a later one (a basis line the cell ran into: "Căn cứ Luật … ngày
+  ** 23/6/2014") */
   int n = (int)strlen(zF), bFound = 0;
-  for (int k = 0; k < n && !bFound; k++) {
+  for (int k = 0; k < n; k++) {
     int bLong;
-    if (zF[k] == 'n' && word_at(zF, n, k, "ngay")) bFound = parse_date_at(zF, n, k, &bLong, zIso);
+    if (zF[k] != 'n' || !word_at(zF, n, k, "ngay")) continue;
+    bFound = parse_date_at(zF, n, k, &bLong, zIso);
+    break;
   }
   free(zF);
   return bFound;

@@ -164,6 +164,39 @@ static int rd_is_emphasis(const char *z, int iLine, int i, int j, int e) {
   return bLeft || bRight;
 }
 
+/* Is the run z[i..j) between two word characters ("ng**ày", "1**1")? */
+static int rd_inside_word(const char *z, int iLine, int i, int j, int e) {
+  int cpPrev = -1, cpNext = -1;
+  if (i > iLine) rd_decode(z, e, rd_prev_start(z, iLine, i), &cpPrev);
+  if (j < e) rd_decode(z, e, j, &cpNext);
+  return rd_char_kind(cpPrev) == CK_WORD && rd_char_kind(cpNext) == CK_WORD;
+}
+
+/* Bold marks a converter left inside a word ("Hà Nội, ng**ày 01",
+** "tháng 1**1** năm", "n**ă**m"), the run at z[i] first: the word's letters
+** are moved left over them in zOut and the freed bytes, after the word, are
+** blanked ("ngày  "), so the word reads whole and every offset past the
+** word stays. Returns where the word ends. */
+static int rd_close_bold_gaps(const char *z, char *zOut, int iLine, int i, int e) {
+  int w = i, r = i;
+  while (r < e) {
+    if (z[r] == '*') {
+      int j = r;
+      while (j < e && z[j] == '*') j++;
+      if (j - r < 2 || !rd_inside_word(z, iLine, r, j, e)) break;
+      r = j;
+      continue;
+    }
+    int cp, nb = rd_decode(z, e, r, &cp);
+    if (nb <= 0 || rd_char_kind(cp) != CK_WORD) break;
+    memmove(zOut + w, z + r, (size_t)nb);
+    w += nb;
+    r += nb;
+  }
+  rd_fill(zOut, w, r);
+  return r;
+}
+
 static int rd_only_chars(const char *z, int s, int e, const char *zSet) {
   for (int i = s; i < e; i++) {
     if (strchr(zSet, z[i]) == NULL || z[i] == 0) return 0;
@@ -232,6 +265,10 @@ void rd_blank_line(const char *z, char *zOut, rd_line *pL) {
     } else if (c == '*' || c == '_') {
       int j = i;
       while (j < e && z[j] == c) j++;
+      if (c == '*' && j - i >= 2 && rd_inside_word(z, pL->iRaw, i, j, e)) {
+        i = rd_close_bold_gaps(z, zOut, pL->iRaw, i, e);
+        continue;
+      }
       if (rd_is_emphasis(z, pL->iRaw, i, j, e)) rd_fill(zOut, i, j);
       i = j;
       continue;
