@@ -548,6 +548,14 @@ static void test_letter_header(void) {
   CHECK_STR("wrapped number: kind", m.zKind, "Quyết định");
   CHECK("wrapped number: both parts are the document's own", m.nSelf == 2);
   vp_meta_clear(&m);
+  static const char zWrappedKind[] =
+      "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 80/2025/QĐ-UBND\nHà Tĩnh, ngày 24 tháng11 năm 2025\n"
+      "QUYẾT\nĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND\nCăn cứ Luật Tổ chức chính quyền địa phương;\n";
+  CHECK("wrapped kind: extract", extract(zWrappedKind, 1, &m) == VP_OK);
+  CHECK_STR("wrapped kind: joined", m.zKind, "Quyết định");
+  CHECK_STR("wrapped kind: a month glued to its word", m.zDate, "2025-11-24");
+  CHECK_STR("wrapped kind: the title after it", m.zTitle, "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND");
+  vp_meta_clear(&m);
   static const char zNoV[] = "Một đoạn văn.\nV/v là viết tắt của về việc.\n";
   CHECK("V/v in prose: extract", extract(zNoV, 1, &m) == VP_OK);
   CHECK_STR("V/v in prose: no kind", m.zKind, NULL);

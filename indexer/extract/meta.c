@@ -266,6 +266,25 @@ static const vp_lexicon_entry *kind_at(const char *z, int n, int *pnLen) {
   return pK;
 }
 
+/* Lines i and i + 1, both in capitals, that together are exactly a kind
+** name ("QUYẾT" / "ĐỊNH"): the kind heading, its second line the kind line. */
+static int wrapped_kind(meta_doc *pDoc, int i, vp_meta *pOut) {
+  if (i + 1 >= pDoc->nLine) return VP_OK;
+  const meta_line *pL = &pDoc->aLine[i], *pN = &pDoc->aLine[i + 1];
+  if (!is_upper_line(pL) || !is_upper_line(pN) || pL->nF + pN->nF > META_HEADER_LINE_MAX) return VP_OK;
+  char *zJoin = vp_mprintf("%.*s %.*s", pL->nF, pL->zF, pN->nF, pN->zF);
+  if (zJoin == NULL) return VP_ENOMEM;
+  int nLen, nJoin = (int)strlen(zJoin);
+  const vp_lexicon_entry *pK = kind_at(zJoin, nJoin, &nLen);
+  free(zJoin);
+  if (pK == NULL || nLen != nJoin) return VP_OK;
+  pOut->zKind = vp_strndup(pK->zPhrase, -1);
+  if (pOut->zKind == NULL) return VP_ENOMEM;
+  pDoc->iKind = i + 1;
+  pDoc->iKindRest = 0;
+  return VP_OK;
+}
+
 /* The kind heading: a line that is exactly a kind name ("KẾ HOẠCH"), or an
 ** uppercase line that starts with one (the title then follows on it). */
 static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
@@ -276,7 +295,12 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
     const meta_line *pL = &pDoc->aLine[i];
     int nLen;
     const vp_lexicon_entry *pK = kind_at(pL->zF, pL->nF, &nLen);
-    if (pK == NULL) continue;
+    if (pK == NULL) {
+      /* "QUYẾT" / "ĐỊNH": a kind heading its cell wrapped */
+      int rc = wrapped_kind(pDoc, i, pOut);
+      if (rc != VP_OK || pOut->zKind) return rc;
+      continue;
+    }
     /* "Loại văn bản:" / "Kế hoạch": a value after its label (a portal's
     ** metadata table), no heading: the kind when the document has none */
     const meta_line *pPrev = i > 0 ? &pDoc->aLine[i - 1] : NULL;
