@@ -711,6 +711,26 @@ static void test_issuer_and_titles(void) {
   CHECK("the body asked: its task", k != NULL && k->nAgency >= 1);
   vp_task_clear(&ts);
   text_free(t);
+  /* a province's People's Committee named in full is a body: a national
+  ** letter's task, a support after "phối hợp với"; in the committee's own
+  ** plan ("Ủy ban nhân dân tỉnh" of Nghệ An) it is the issuer speaking */
+  spec c[] = {
+      {VP_P_TEXT, "Ủy ban nhân dân tỉnh Thanh Hóa khẩn trương rà soát, giải ngân hết số vốn đầu tư công năm 2025.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Sở Xây dựng chủ trì, phối hợp với Ủy ban nhân dân tỉnh Lạng Sơn và Sở Tài chính rà soát dự án.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch triển khai đợt thi đua năm 2026 như sau.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(c, VP_ARRAY_SIZE(c));
+  m.zIssuer = (char *)"Ủy ban nhân dân tỉnh";
+  m.zProvince = (char *)"Nghệ An";
+  CHECK("committees: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  k = task_of_passage(&ts, 0);
+  CHECK("another province's committee: lead", k && role_of(k, "Ủy ban nhân dân tỉnh Thanh Hóa") == L);
+  k = task_of_passage(&ts, 1);
+  CHECK("a committee after phối hợp với: support, the list read on",
+        k && role_of(k, "Ủy ban nhân dân tỉnh Lạng Sơn") == S && role_of(k, STC) == S);
+  CHECK("the issuing committee by its province's name: no task", task_of_passage(&ts, 2) == NULL);
+  vp_task_clear(&ts);
+  text_free(t);
 }
 
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however

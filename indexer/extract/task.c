@@ -1111,20 +1111,27 @@ static int is_all_caps(const char *z, int n) {
 }
 
 /* Is the own doer of c the document's issuer ("Cục Hải quan thông báo …" in
-** Cục Hải quan's letter)? The issuer speaks; it gives itself no task. */
-static int doer_is_issuer(const clause *c, const char *zIssuer) {
+** Cục Hải quan's letter; "Ủy ban nhân dân tỉnh Nghệ An ban hành …" in the
+** plan of Nghệ An's committee, its issuer "Ủy ban nhân dân tỉnh")? The
+** issuer speaks; it gives itself no task. */
+static int doer_is_issuer(const clause *c, const vp_meta *pMeta) {
+  const char *zIssuer = pMeta ? pMeta->zIssuer : NULL;
   if (zIssuer == NULL || !c->bOwnDoer) return 0;
   char *zKey = vp_fold_key(zIssuer, -1);
+  char *zPlaced = pMeta->zProvince ? vp_mprintf("%s %s", zIssuer, pMeta->zProvince) : NULL;
+  char *zKeyPlaced = zPlaced ? vp_fold_key(zPlaced, -1) : NULL;
+  free(zPlaced);
   int bSame = 0, nLead = 0;
   for (int k = 0; k < c->nM && zKey; k++) {
     if (c->aRole[k] == ROLE_SUPPORT) bSame = -1; /* it works with others named */
     if (c->aRole[k] != ROLE_LEAD || bSame < 0) continue;
     nLead++;
     char *zM = vp_fold_key(c->aM[k].zCanon, -1);
-    if (zM && strcmp(zM, zKey) == 0) bSame = 1;
+    if (zM && (strcmp(zM, zKey) == 0 || (zKeyPlaced && strcmp(zM, zKeyPlaced) == 0))) bSame = 1;
     free(zM);
   }
   free(zKey);
+  free(zKeyPlaced);
   return bSame == 1 && nLead == 1;
 }
 
@@ -1248,7 +1255,7 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
     clause c;
     int rc = clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
-    if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL) &&
+    if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta) &&
         list_at(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
@@ -1355,7 +1362,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   /* a title in capitals, and the issuer speaking of itself, give no task;
   ** nor does the issuer's lead-in hand itself down ("Về vấn đề này, Cục
   ** Thuế có ý kiến như sau:" over the provisions it quotes) */
-  int bIssuerSpeaks = doer_is_issuer(&c, pMeta ? pMeta->zIssuer : NULL);
+  int bIssuerSpeaks = doer_is_issuer(&c, pMeta);
   if (is_all_caps(ps->zText, ps->iEnd - ps->iStart) || bIssuerSpeaks) bTask = 0;
   /* a lead-in over a list of objects ("… thông báo đối với:", "hồ sơ
   ** gồm:") is the task; its items are what it acts on, not tasks */
