@@ -4,7 +4,7 @@
 ** they carry, in one pass over the matches (each match's passage read
 ** once; each document's facts and citations asked for once, after, of the
 ** caller, which remembers them: vp_doccache.h). Not for
-** ranking (vp_rerank.h) nor for the answer's other fields (query.c).
+** ranking (vp_rerank.h) nor for the answer's other fields (search.c).
 */
 #ifndef VP_FACETS_H
 #define VP_FACETS_H

@@ -6,7 +6,7 @@
 ** Search ranks the passages that cite only one of the others (a council's
 ** 57/2025/NQ-HĐND for a person who means 57-NQ/TW) below the rest. Not for
 ** numbers written in full (they are matched as written) nor for `refs`,
-** which lists the candidates for the person to choose (query.c).
+** which lists the candidates for the person to choose (refs.c).
 */
 #ifndef VP_MEANT_H
 #define VP_MEANT_H

@@ -11,7 +11,7 @@
 ** query names loosely ranks low (vp_meant.h); the same text is shown once in a
 ** document, and once before other texts across documents; a document gives at most VP_RERANK_PER_DOC hits before the
 ** others, the rest of its hits counted as "more in this document". Not for
-** matching (FTS5) nor for formatting hits (query.c).
+** matching (FTS5) nor for formatting hits (search.c).
 */
 #ifndef VP_RERANK_H
 #define VP_RERANK_H

@@ -13,7 +13,7 @@
 #include "vp_instref.h"
 #include "vp_qparse.h"
 
-/* As refs reads a loose number (query.c loose_candidates), with ids and
+/* As refs reads a loose number (refs.c loose_candidates), with ids and
 ** document counts. */
 #define MEANT_SQL                                                                       \
   "SELECT i.id, coalesce(i.key, i.token), st.docs FROM instrument i"                    \

@@ -2,7 +2,7 @@
 ** store.c — the SQLite index (see vp_store.h): schema, opening with the
 ** tokenizer registered, and writing documents in batches (group commit), each
 ** document whole inside its own SAVEPOINT. Not for answering questions
-** (query.c) nor for walking folders (indexer.c).
+** (indexer/query/) nor for walking folders (indexer.c).
 */
 #include "vp_store.h"
 
