@@ -731,6 +731,16 @@ static void test_issuer_and_titles(void) {
   CHECK("the issuing committee by its province's name: no task", task_of_passage(&ts, 2) == NULL);
   vp_task_clear(&ts);
   text_free(t);
+  /* the communes' police as a group (two-level local government) */
+  spec d[] = {
+      {VP_P_TEXT, "Ủy ban nhân dân các phường, xã tổ chức rà soát, phối hợp với Công an phường, xã, đặc khu cập nhật dữ liệu.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(d, VP_ARRAY_SIZE(d));
+  CHECK("communes' police: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  k = task_of_passage(&ts, 0);
+  CHECK("communes' police: support, a group", k && role_of(k, "Công an các xã, phường, đặc khu") == S);
+  vp_task_clear(&ts);
+  text_free(t);
 }
 
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however
