@@ -556,6 +556,19 @@ static void test_letter_header(void) {
   CHECK_STR("wrapped kind: a month glued to its word", m.zDate, "2025-11-24");
   CHECK_STR("wrapped kind: the title after it", m.zTitle, "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND");
   vp_meta_clear(&m);
+  /* a kind name in lower case is a menu's entry, no heading; a National
+  ** Assembly body's number with its term ("UBTVQH15") names it national */
+  static const char zMenu[] = "Trang Chính\nHướng dẫn\nGiới thiệu Wikipedia\nBài viết về tỉnh Khánh Hòa.\n";
+  CHECK("menu: extract", extract(zMenu, 1, &m) == VP_OK);
+  CHECK_STR("menu: no kind", m.zKind, NULL);
+  vp_meta_clear(&m);
+  static const char zStanding[] =
+      "Số: 1667/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Khánh Hòa năm 2025\n"
+      "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n";
+  CHECK("standing committee: extract", extract(zStanding, 1, &m) == VP_OK);
+  CHECK_STR("standing committee: issuer from the number", m.zIssuer, "Ủy ban Thường vụ Quốc hội");
+  CHECK_STR("standing committee: national", m.zProvince, NULL);
+  vp_meta_clear(&m);
   static const char zNoV[] = "Một đoạn văn.\nV/v là viết tắt của về việc.\n";
   CHECK("V/v in prose: extract", extract(zNoV, 1, &m) == VP_OK);
   CHECK_STR("V/v in prose: no kind", m.zKind, NULL);

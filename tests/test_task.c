@@ -741,6 +741,18 @@ static void test_issuer_and_titles(void) {
   CHECK("communes' police: support, a group", k && role_of(k, "Công an các xã, phường, đặc khu") == S);
   vp_task_clear(&ts);
   text_free(t);
+  /* a recipients block that lost its "Nơi nhận:" label, under the last
+  ** task: where the document goes, not work */
+  spec e[] = {
+      {VP_P_ITEM, "3. Hội đồng Dân tộc, các Ủy ban của Quốc hội trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "- Chính phủ; -Ban Tổ chức Trung ương; -Kiểm toán nhà nước; -Cục Thống kê, Bộ Tài chính; -Lưu: HC, PLTP.", 0, 0, NO_TABLE, {0}},
+  };
+  t = build(e, VP_ARRAY_SIZE(e));
+  CHECK("recipients: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  CHECK("the task above: kept", task_of_passage(&ts, 0) != NULL);
+  CHECK("a recipients block: no task", task_of_passage(&ts, 1) == NULL);
+  vp_task_clear(&ts);
+  text_free(t);
 }
 
 /* An article or a Q&A page (no kind, or no issuer) gives no task, however

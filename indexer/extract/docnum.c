@@ -376,6 +376,7 @@ int vp_docnum_is_local(const vp_docnum *p) {
 const char *vp_docnum_national_issuer(const vp_docnum *p) {
   const char *z = p->zIssuer;
   int nHead = (int)strcspn(z, "-");
+  while (nHead > 0 && is_digit(z[nHead - 1])) nHead--; /* a term: "QH15", "UBTVQH15" */
   if (nHead == 0) return NULL;
   const vp_lexicon_entry *pE = find_code(z, nHead, 1);
   if (pE == NULL || strcmp(pE->azCol[LOCAL_COL], "1") == 0) return NULL;

@@ -71,6 +71,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"author-of", NULL},
     {"support-lead-in", NULL},
     {"contact", NULL},
+    {"recipient-mark", NULL},
     {"shared-head", NULL},
     {"definition", NULL},
     {"object-lead", NULL},

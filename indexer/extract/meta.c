@@ -309,6 +309,9 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
       continue;
     }
     int bWhole = (nLen == pL->nF);
+    /* a kind heading is set in capitals ("KẾ HOẠCH"); "Hướng dẫn" in
+    ** lower case is a menu's entry or a sentence's start */
+    if (bWhole && !is_upper_line(pL)) continue;
     if (!bWhole && !(is_upper_line(pL) && !word_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, nLen), "so"))) {
       continue;
     }

@@ -1323,6 +1323,13 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       return rc;
     }
   }
+  if (contains_list(&c.f, task_list("recipient-mark"))) {
+    /* "- Chính phủ; - Ban Tổ chức Trung ương; …; - Lưu: VT.": where the
+    ** document is sent (a recipients block its label lost), not work */
+    r->bMembers = 1;
+    clause_free(&c);
+    return VP_OK;
+  }
   if (contains_list(&c.f, task_list("contact"))) {
     /* "Cơ sở 1: Địa chỉ: Số 398 …": where to file, not work */
     clause_free(&c);
