@@ -274,8 +274,27 @@ static void test_numbering(void) {
 #undef NP
 }
 
+/* A run set in "All Caps" (w:caps) reads as Word shows it: the kind
+** heading a plan stores as "Kế hoạch" is "KẾ HOẠCH". */
+static void test_all_caps(void) {
+  size_t n = 0, nOut = 0;
+  char *z = make_docx("<w:p><w:r><w:rPr><w:b/><w:caps/></w:rPr><w:t>Kế hoạch</w:t></w:r></w:p>"
+                      "<w:p><w:r><w:rPr><w:caps w:val=\"0\"/></w:rPr><w:t>Thực hiện đề án</w:t></w:r>"
+                      "<w:r><w:rPr><w:caps/></w:rPr><w:t xml:space=\"preserve\"> đường ư ơ đ</w:t></w:r></w:p>",
+                      &n);
+  char *zOut = NULL, *zErr = NULL;
+  int rc = z ? vp_format_render("caps.docx", z, n, &zOut, &nOut, &zErr) : VP_ENOMEM;
+  static const char *zWant = "**KẾ HOẠCH**\n\nThực hiện đề án ĐƯỜNG Ư Ơ Đ\n\n";
+  CHECK("all caps runs in capitals, others as stored", rc == VP_OK && zOut && strcmp(zOut, zWant) == 0);
+  if (zOut && strcmp(zOut, zWant) != 0) fprintf(stderr, "rendered: [%s]\n", zOut);
+  free(zOut);
+  free(zErr);
+  free(z);
+}
+
 int main(void) {
   test_numbering();
+  test_all_caps();
   test_render();
   test_footnotes();
   test_hostile();

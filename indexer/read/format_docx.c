@@ -27,6 +27,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <utf8proc.h>
 #include <zip.h>
 
 #include "docx_num.h"
@@ -179,6 +180,31 @@ static int onoff(xmlNodePtr p) {
   return b;
 }
 
+/* The text appended to pOut from byte n0 on, in capitals (a run set in
+** "All Caps", w:caps: Word shows "KẾ HOẠCH" for the "Kế hoạch" it stores). */
+static void upper_from(vp_buf *pOut, size_t n0, int *pRc) {
+  vp_buf b = {0};
+  for (size_t i = n0; i < pOut->n && *pRc == VP_OK;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)pOut->z + i,
+                                          (utf8proc_ssize_t)(pOut->n - i), &cp);
+    if (k <= 0) { /* not UTF-8: kept as it is */
+      vp_buf_append(&b, pOut->z + i, 1, pRc);
+      i++;
+      continue;
+    }
+    utf8proc_uint8_t zU[4];
+    utf8proc_ssize_t nU = utf8proc_encode_char(utf8proc_toupper(cp), zU);
+    vp_buf_append(&b, (const char *)zU, (size_t)nU, pRc);
+    i += (size_t)k;
+  }
+  if (*pRc == VP_OK) {
+    pOut->n = n0;
+    vp_buf_append(pOut, b.z ? b.z : "", b.n, pRc);
+  }
+  vp_buf_free(&b);
+}
+
 /* Append the text of p's runs below p: w:t, w:tab as a space, w:br and w:cr
 ** as a newline; properties, deleted text and field codes left out. Counts
 ** the runs with text and those of them bold. */
@@ -197,6 +223,7 @@ static void gather(xmlNodePtr p, vp_buf *pOut, int *pnRun, int *pnBold, int *pRc
     } else if (strcmp(zN, "r") == 0) {
       size_t n0 = pOut->n;
       gather(c, pOut, pnRun, pnBold, pRc);
+      if (onoff(child(child(c, "rPr"), "caps"))) upper_from(pOut, n0, pRc);
       int bText = 0;
       for (size_t i = n0; i < pOut->n; i++)
         if (pOut->z[i] != ' ' && pOut->z[i] != '\n') bText = 1;
