@@ -744,12 +744,14 @@ static void test_issuer_and_titles(void) {
   /* a recipients block that lost its "Nơi nhận:" label, under the last
   ** task: where the document goes, not work */
   spec e[] = {
-      {VP_P_ITEM, "3. Hội đồng Dân tộc, các Ủy ban của Quốc hội trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.", -1, 0, NO_TABLE, {0}},
+      {VP_P_ITEM, "3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội tỉnh Nghệ An, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.", -1, 0, NO_TABLE, {0}},
       {VP_P_ITEM, "- Chính phủ; -Ban Tổ chức Trung ương; -Kiểm toán nhà nước; -Cục Thống kê, Bộ Tài chính; -Lưu: HC, PLTP.", 0, 0, NO_TABLE, {0}},
   };
   t = build(e, VP_ARRAY_SIZE(e));
   CHECK("recipients: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
-  CHECK("the task above: kept", task_of_passage(&ts, 0) != NULL);
+  k = task_of_passage(&ts, 0);
+  CHECK("the task above: kept, the Assembly's bodies its leads",
+        k && role_of(k, "Các Ủy ban của Quốc hội") == L && role_of(k, "Đoàn đại biểu Quốc hội tỉnh") == L);
   CHECK("a recipients block: no task", task_of_passage(&ts, 1) == NULL);
   vp_task_clear(&ts);
   text_free(t);
