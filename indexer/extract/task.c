@@ -244,6 +244,27 @@ static int list_end(const clause *c, int i) {
   return iEnd;
 }
 
+/* "6. Sở Tư pháp (Phòng …, Giám đốc Sở Tư pháp, 01 Phó Giám đốc …).": the
+** doer list and nothing after it but an aside in parentheses — an entry of
+** a list of bodies, no work. */
+static int names_with_aside_only(const clause *c) {
+  const vp_fold *f = &c->f;
+  if (!c->bOwnDoer) return 0;
+  int iEnd = list_end(c, c->iBody);
+  if (iEnd < 0) return 0;
+  int j = skip_ws(f, iEnd);
+  if (j >= f->n || f->z[j] != '(') return 0;
+  int nDepth = 0;
+  for (; j < f->n; j++) {
+    if (f->z[j] == '(') nDepth++;
+    else if (f->z[j] == ')' && --nDepth == 0) break;
+  }
+  if (j >= f->n) return 0;
+  for (j++; j < f->n; j++)
+    if (f->z[j] != ' ' && f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ',') return 0;
+  return 1;
+}
+
 /* "Đối với Sở X:", "Trách nhiệm của Sở X" (data/task-phrases.tsv:
 ** doer-intro): words that introduce the doer a heading or lead-in names.
 ** Returns where the list starts when only the list follows, up to a ':' or
@@ -1396,7 +1417,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       pText->aPassage[p + 1].iParent == p)
     bTask = 0;
   /* "a) Đối với Sở X:" says no work of its own */
-  if (c.bNamesOnly) bTask = 0;
+  if (c.bNamesOnly || names_with_aside_only(&c)) bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
