@@ -760,11 +760,13 @@ static void test_issuer_and_titles(void) {
       {VP_P_ITEM, "6. Sở Tư pháp (Phòng có chức năng xây dựng, kiểm tra văn bản quy phạm pháp luật, Giám đốc Sở Tư pháp, 01 Phó Giám đốc).", -1, 0, NO_TABLE, {0}},
       {VP_P_ITEM, "- Trung tâm Phục vụ hành chính công tỉnh (số 02A, đường Nguyễn Chí Thanh, phường Thành Sen);", -1, 0, NO_TABLE, {0}},
       {VP_P_ITEM, "- Sở Tư pháp (chủ trì) rà soát, hệ thống hóa văn bản quy phạm pháp luật.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Chi cục Kiểm lâm (sau đây viết tắt là Chi cục) có tư cách pháp nhân, có con dấu, có trụ sở riêng.", -1, 0, NO_TABLE, {0}},
   };
   t = build(g, VP_ARRAY_SIZE(g));
   CHECK("asides: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
   CHECK("a body and an aside: no task", task_of_passage(&ts, 0) == NULL && task_of_passage(&ts, 1) == NULL);
   CHECK("an aside then work: a task", task_of_passage(&ts, 2) != NULL);
+  CHECK("what a body is, past its aside: no task", task_of_passage(&ts, 3) == NULL);
   vp_task_clear(&ts);
   text_free(t);
 }

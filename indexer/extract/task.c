@@ -244,6 +244,18 @@ static int list_end(const clause *c, int i) {
   return iEnd;
 }
 
+/* Past an aside in parentheses at folded index i ("(sau đây gọi tắt là
+** …)"): the index after it and its spaces; i when none stands there. */
+static int after_aside(const vp_fold *f, int i) {
+  if (i >= f->n || f->z[i] != '(') return i;
+  int nDepth = 0;
+  for (int j = i; j < f->n; j++) {
+    if (f->z[j] == '(') nDepth++;
+    else if (f->z[j] == ')' && --nDepth == 0) return skip_ws(f, j + 1);
+  }
+  return i;
+}
+
 /* "6. Sở Tư pháp (Phòng …, Giám đốc Sở Tư pháp, 01 Phó Giám đốc …).": the
 ** doer list and nothing after it but an aside in parentheses — an entry of
 ** a list of bodies, no work. */
@@ -252,15 +264,9 @@ static int names_with_aside_only(const clause *c) {
   if (!c->bOwnDoer) return 0;
   int iEnd = list_end(c, c->iBody);
   if (iEnd < 0) return 0;
-  int j = skip_ws(f, iEnd);
-  if (j >= f->n || f->z[j] != '(') return 0;
-  int nDepth = 0;
-  for (; j < f->n; j++) {
-    if (f->z[j] == '(') nDepth++;
-    else if (f->z[j] == ')' && --nDepth == 0) break;
-  }
-  if (j >= f->n) return 0;
-  for (j++; j < f->n; j++)
+  int i = skip_ws(f, iEnd), j = after_aside(f, i);
+  if (j == i) return 0;
+  for (; j < f->n; j++)
     if (f->z[j] != ' ' && f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ',') return 0;
   return 1;
 }
@@ -324,9 +330,12 @@ static void read_doer(clause *c, int bMayOwnDoer) {
     if (iNext < 0) break;
     iEnd = iNext;
   }
-  if (iEnd >= 0 && (list_at(f, skip_ws(f, iEnd), task_list("author-of"), NULL) >= 0 ||
-                    (!bAssigned && (list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0 ||
-                                    report_aspect_at(c, skip_ws(f, iEnd)))))) {
+  /* "Ban Quản lý … (sau đây gọi tắt là Ban Quản lý) là cơ quan …": what
+  ** follows the aside says what the body is */
+  int iAfter = iEnd >= 0 ? after_aside(f, skip_ws(f, iEnd)) : -1;
+  if (iEnd >= 0 && (list_at(f, iAfter, task_list("author-of"), NULL) >= 0 ||
+                    (!bAssigned && (list_at(f, iAfter, task_list("definition"), NULL) >= 0 ||
+                                    report_aspect_at(c, iAfter))))) {
     /* "Sở X tại Tờ trình số …": the author of a document cited, not a
     ** doer; "Sở X là cơ quan thường trực …": what a body is, not work */
     for (int k = 0; k < c->nM; k++)
