@@ -39,6 +39,26 @@ static void test_rewrite(void) {
   CHECK("operators: the person's own terms", !strcmp(rewrite("Sở KH&CN OR Sở Tài chính"), ""));
 }
 
+/* The topic rewrite of zQuery, or "" when none (a static buffer). */
+static const char *topic(const char *zQuery) {
+  static char zBuf[256];
+  char *zOut = NULL;
+  zBuf[0] = 0;
+  if (vp_qexpand_topic(zQuery, &zOut) == VP_OK && zOut) snprintf(zBuf, sizeof(zBuf), "%s", zOut);
+  free(zOut);
+  return zBuf;
+}
+
+static void test_topic(void) {
+  CHECK("an abbreviation typed: the phrase", !strcmp(topic("kiểm tra PCCC"), "kiểm tra phòng cháy chữa cháy"));
+  CHECK("any case, no diacritics: the phrase without them", !strcmp(topic("cds nong nghiep"), "chuyen doi so nong nghiep"));
+  CHECK("the phrase typed: as typed only", !strcmp(topic("cải cách hành chính cấp xã"), ""));
+  CHECK("an abbreviation of two syllables' initials in a word list", !strcmp(topic("thực hiện TTHC"), "thực hiện thủ tục hành chính"));
+  CHECK("an abbreviation inside a word: no rewrite", !strcmp(topic("PCCCX"), ""));
+  CHECK("quoted: the person's own term", !strcmp(topic("\"PCCC\""), ""));
+  CHECK("no subject of the table: no rewrite", !strcmp(topic("giảm nghèo bền vững"), ""));
+}
+
 static void test_search(void) {
   char zDir[64];
   if (!vp_test_dir_make(zDir, sizeof(zDir), "vp_qexpand_")) {
@@ -66,6 +86,7 @@ static void test_search(void) {
 
 int main(void) {
   test_rewrite();
+  test_topic();
   test_search();
   return vp_test_done();
 }

@@ -132,6 +132,7 @@ static const vp_lexicon_table aTable[] = {
     {"portal-furniture.tsv", "phrase", -1, 0, -1, 1, aPhraseList, 1},
     {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},
     {"word-pairs.tsv", "pair", -1, 0, -1, 1, aPhraseList, 1},
+    {"query-abbrev.tsv", "abbreviation\tphrase", -1, 0, 1, 2, aPhraseList, 1},
 };
 
 /* ------------------------------------------------------------- storage */

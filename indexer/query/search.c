@@ -202,6 +202,7 @@ static int fts_of(const char *zQuery, int bPhrases, char **pzFts, char **pzAlt, 
   char *zAlt = NULL, *zA = NULL, *zB = NULL;
   int rc = bPhrases ? vp_qparse_to_fts5_phrases(zQuery, &zA, pzErr) : vp_qparse_to_fts5(zQuery, &zA, pzErr);
   if (rc == VP_OK) rc = vp_qexpand_agency(zQuery, &zAlt);
+  if (rc == VP_OK && zAlt == NULL) rc = vp_qexpand_topic(zQuery, &zAlt);
   if (rc == VP_OK && zAlt) {
     char *zErr = NULL; /* the rewrite is ours: a failure keeps the query as typed */
     if ((bPhrases ? vp_qparse_to_fts5_phrases(zAlt, &zB, &zErr) : vp_qparse_to_fts5(zAlt, &zB, &zErr)) != VP_OK) {
@@ -370,7 +371,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   }
   cJSON *pOut = cJSON_CreateObject();
   vq_add_str(pOut, "query", zQuery);
-  if (zAlt) cJSON_AddStringToObject(pOut, "also_as", zAlt); /* an agency in the table's name */
+  if (zAlt) cJSON_AddStringToObject(pOut, "also_as", zAlt); /* written another way (vp_qexpand.h) */
   free(zAlt);
   zAlt = NULL;
   sqlite3_stmt *sRank = NULL, *sHit = NULL;
