@@ -741,6 +741,20 @@ static void test_issuer_and_titles(void) {
   CHECK("communes' police: support, a group", k && role_of(k, "Công an các xã, phường, đặc khu") == S);
   vp_task_clear(&ts);
   text_free(t);
+  /* a telegram's heading naming the provinces after a shared head: each
+  ** province's committee leads the items under it */
+  spec h[] = {
+      {VP_P_ITEM, "2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:", -1, 1, NO_TABLE, {0}},
+      {VP_P_ITEM, "- Tiếp tục huy động tối đa các lực lượng, phương tiện cần thiết để sơ tán người dân đến nơi an toàn.", 0, 0, NO_TABLE, {0}},
+  };
+  t = build(h, VP_ARRAY_SIZE(h));
+  CHECK("named provinces: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  k = task_of_passage(&ts, 1);
+  CHECK("named provinces: each committee leads",
+        k && role_of(k, "Ủy ban nhân dân tỉnh Khánh Hòa") == L && role_of(k, "Ủy ban nhân dân tỉnh Đắk Lắk") == L &&
+            role_of(k, "Ủy ban nhân dân tỉnh Gia Lai") == L);
+  vp_task_clear(&ts);
+  text_free(t);
   /* a recipients block that lost its "Nơi nhận:" label, under the last
   ** task: where the document goes, not work */
   spec e[] = {

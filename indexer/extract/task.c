@@ -321,6 +321,15 @@ static void read_doer(clause *c, int bMayOwnDoer) {
       if (mention_at(c, k) >= 0) i = k;
     }
   }
+  /* "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai": the names
+  ** after a shared head (expand_shared_heads) are the doers */
+  int iHead = skip_ws(f, i), eTitle = list_at(f, iHead, task_list("title"), NULL);
+  if (eTitle >= 0) iHead = skip_ws(f, eTitle);
+  int eHead = list_at(f, iHead, task_list("shared-head"), NULL);
+  if (eHead >= 0) {
+    int k = skip_ws(f, eHead);
+    if (k < f->n && f->z[k] == ':' && mention_at(c, skip_ws(f, k + 1)) >= 0) i = k + 1;
+  }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
   while (iEnd >= 0 && !bAssigned && list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0) {
     /* "Thủ trưởng các cơ quan, đơn vị trực thuộc UBND thành phố; Giám đốc
@@ -442,23 +451,48 @@ static int count_content_words(const clause *c) {
 ** head's ("Sở Tài chính", "Sở Xây dựng", …) when the agency table knows it;
 ** the mentions replace the group the scanner read in "các Sở". */
 
-/* The table record of head + the source text z[s, e), or NULL. */
-static const vp_agency *head_name(const char *zHead, const char *z, int s, int e) {
+/* The body head + the source text z[s, e) names: the agency table's record
+** (*ppR), or a body outside it the scanner reads whole ("Ủy ban nhân dân
+** tỉnh" + "Khánh Hòa": *ppR NULL). Its canonical name in *pzCanon
+** (malloc'd). 1 when it names one, 0 when not, -1 on VP_ENOMEM. */
+static int head_name(const char *zHead, const char *z, int s, int e, const vp_agency **ppR,
+                     char **pzCanon) {
+  *ppR = NULL;
+  *pzCanon = NULL;
   while (s < e && (z[s] == ' ' || z[s] == '\n' || z[s] == '\t')) s++;
   while (e > s && (z[e - 1] == ' ' || z[e - 1] == '\n' || z[e - 1] == '\t')) e--;
-  if (e - s < 2 || e - s > 80) return NULL;
+  if (e - s < 2 || e - s > 80) return 0;
   char *zTyped = vp_mprintf("%s %.*s", zHead, e - s, z + s);
-  const vp_agency *r = zTyped ? vp_agency_resolve(zTyped) : NULL;
+  if (zTyped == NULL) return -1;
+  const vp_agency *r = vp_agency_resolve(zTyped);
+  int bFound = 0;
+  if (r && !r->bGeneric) {
+    *ppR = r;
+    *pzCanon = vp_strndup(r->zCanon, -1);
+    bFound = *pzCanon ? 1 : -1;
+  } else { /* outside the table (or read by it as a group) */
+    vp_agency_mention *aM = NULL;
+    int nM = 0, nTyped = (int)strlen(zTyped);
+    if (vp_agency_scan(zTyped, nTyped, &aM, &nM) != VP_OK) bFound = -1;
+    else if (nM == 1 && aM[0].pAgency == NULL && aM[0].iStart == 0 && aM[0].iEnd == nTyped) {
+      *pzCanon = vp_strndup(aM[0].zCanon, -1);
+      bFound = *pzCanon ? 1 : -1;
+    }
+    vp_agency_mentions_free(aM, nM);
+  }
   free(zTyped);
-  return r && !r->bGeneric ? r : NULL;
+  return bFound;
 }
 
 static int mention_add(vp_agency_mention **pa, int *pn, int *pnAlloc, int iStart, int iEnd,
-                       const vp_agency *r, const char *zHead, const char *z) {
+                       const vp_agency *r, char *zCanon, const char *zHead, const char *z) {
   if (*pn == *pnAlloc) {
     int nNew = *pnAlloc ? *pnAlloc * 2 : 8;
     vp_agency_mention *aNew = realloc(*pa, (size_t)nNew * sizeof(**pa));
-    if (aNew == NULL) return VP_ENOMEM;
+    if (aNew == NULL) {
+      free(zCanon);
+      return VP_ENOMEM;
+    }
     *pa = aNew;
     *pnAlloc = nNew;
   }
@@ -472,7 +506,7 @@ static int mention_add(vp_agency_mention **pa, int *pn, int *pnAlloc, int iStart
   char *zPart = vp_fold_display(z + iStart, iEnd - iStart);
   m->zName = zPart ? vp_mprintf("%s %s", zHead, zPart) : NULL;
   free(zPart);
-  m->zCanon = vp_strndup(r->zCanon, -1);
+  m->zCanon = zCanon; /* taken */
   return m->zName && m->zCanon ? VP_OK : VP_ENOMEM;
 }
 
@@ -504,26 +538,31 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
     while (iSrc < iSrcEnd && rc == VP_OK) {
       const char *zComma = memchr(z + iSrc, ',', (size_t)(iSrcEnd - iSrc));
       int iPieceEnd = zComma ? (int)(zComma - z) : iSrcEnd;
-      const vp_agency *r = head_name(pH->zValue, z, iSrc, iPieceEnd);
-      if (r) {
-        rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iPieceEnd, r, pH->zValue, z);
+      const vp_agency *r = NULL;
+      char *zCanon = NULL;
+      int bFound = head_name(pH->zValue, z, iSrc, iPieceEnd, &r, &zCanon);
+      if (bFound < 0) rc = VP_ENOMEM;
+      if (bFound > 0) {
+        rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iPieceEnd, r, zCanon, pH->zValue, z);
         nFound++;
-      } else {
+      } else if (bFound == 0) {
         /* "Tài chính và Xây dựng": try the parts around each 'và' */
         int iPart = iSrc, bPart = 0;
         for (int q = iSrc; q + 5 <= iPieceEnd && rc == VP_OK; q++) {
           if (memcmp(z + q, " v\xc3\xa0 ", 5) != 0) continue; /* " và " */
-          const vp_agency *r1 = head_name(pH->zValue, z, iPart, q);
-          if (r1) {
-            rc = mention_add(&aNew, &nNew, &nAlloc, iPart, q, r1, pH->zValue, z);
+          int b1 = head_name(pH->zValue, z, iPart, q, &r, &zCanon);
+          if (b1 < 0) rc = VP_ENOMEM;
+          if (b1 > 0) {
+            rc = mention_add(&aNew, &nNew, &nAlloc, iPart, q, r, zCanon, pH->zValue, z);
             nFound++;
             bPart = 1;
             iPart = q + 5;
           }
         }
-        const vp_agency *r2 = bPart ? head_name(pH->zValue, z, iPart, iPieceEnd) : NULL;
-        if (r2) {
-          rc = mention_add(&aNew, &nNew, &nAlloc, iPart, iPieceEnd, r2, pH->zValue, z);
+        int b2 = bPart && rc == VP_OK ? head_name(pH->zValue, z, iPart, iPieceEnd, &r, &zCanon) : 0;
+        if (b2 < 0) rc = VP_ENOMEM;
+        if (b2 > 0) {
+          rc = mention_add(&aNew, &nNew, &nAlloc, iPart, iPieceEnd, r, zCanon, pH->zValue, z);
           nFound++;
         }
         if (!bPart) break; /* the list ends at a piece that names nothing */
@@ -1046,7 +1085,7 @@ static int is_award_quota(const vp_fold *f) {
   for (int i = 0; i < f->n; i++) {
     if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
     int e = list_at(f, i, pLimit, NULL);
-    if (e < 0 && (i == skip_ws(f, 0) || f->z[i - 1] == ':')) e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
+    if (e < 0 && (i == skip_ws(f, 0) || (i > 0 && f->z[i - 1] == ':'))) e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
     if (e < 0) continue;
     int j = skip_ws(f, e);
     if (j >= f->n || !is_digit(f->z[j])) continue;
