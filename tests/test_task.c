@@ -731,6 +731,23 @@ static void test_issuer_and_titles(void) {
   CHECK("the issuing committee by its province's name: no task", task_of_passage(&ts, 2) == NULL);
   vp_task_clear(&ts);
   text_free(t);
+  /* written with "UBND" and "TP": the same bodies, spelled out */
+  spec c2[] = {
+      {VP_P_TEXT, "Đề nghị UBND tỉnh Thanh Hóa khẩn trương rà soát, giải ngân vốn đầu tư công năm 2025.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Bộ Tài chính chủ trì, phối hợp với Bộ Khoa học và Công nghệ và UBND TP Hà Nội chỉ đạo rà soát dự án.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Sở Y tế tham mưu UBND tỉnh Nghệ An ban hành quy chế quản lý.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(c2, VP_ARRAY_SIZE(c2));
+  CHECK("UBND: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  k = task_of_passage(&ts, 0);
+  CHECK("UBND tỉnh X asked: lead, spelled out", k && role_of(k, "Ủy ban nhân dân tỉnh Thanh Hóa") == L);
+  k = task_of_passage(&ts, 1);
+  CHECK("UBND TP X after phối hợp với: support, spelled out",
+        k && role_of(k, "Ủy ban nhân dân thành phố Hà Nội") == S && role_of(k, "Bộ Tài chính") == L);
+  k = task_of_passage(&ts, 2);
+  CHECK("the committee advised: no party", k && role_of(k, "Ủy ban nhân dân tỉnh Nghệ An") < 0);
+  vp_task_clear(&ts);
+  text_free(t);
   /* the communes' police as a group (two-level local government) */
   spec d[] = {
       {VP_P_TEXT, "Ủy ban nhân dân các phường, xã tổ chức rà soát, phối hợp với Công an phường, xã, đặc khu cập nhật dữ liệu.", -1, 0, NO_TABLE, {0}},

@@ -65,11 +65,13 @@ typedef struct tok_list {
   int n, nAlloc;
 } tok_list;
 
-/* An abbreviation read in full: folded "ubnd" → "uy ban nhan dan". */
+/* An abbreviation read in full: folded "ubnd" → "uy ban nhan dan"; zShow
+** the words as written ("Ủy ban nhân dân"), for a body's name. */
 typedef struct abbrev {
   char *zAbbr;
   int nAbbr;
   char *zFull;
+  char *zShow;
 } abbrev;
 
 typedef struct abbrev_list {
@@ -469,7 +471,8 @@ static int abbrev_add(abbrev_list *p, const char *zAbbr, const char *zFull) {
   abbrev *a = &p->a[p->n];
   a->zAbbr = vp_fold_str(zAbbr, -1);
   a->zFull = vp_fold_str(zFull, -1);
-  if (a->zAbbr == NULL || a->zFull == NULL) return VP_ENOMEM;
+  a->zShow = vp_strndup(zFull, -1);
+  if (a->zAbbr == NULL || a->zFull == NULL || a->zShow == NULL) return VP_ENOMEM;
   a->nAbbr = (int)strlen(a->zAbbr);
   p->n++;
   return VP_OK;
@@ -666,7 +669,8 @@ static unsigned tok_hx(const scan_ctx *c, int k) {
 static int phrase_at_exact(const scan_ctx *c, int i, const phrase *ph) {
   if (!phrase_at(c->aT, c->nT, i, ph)) return 0;
   for (int k = 0; k < ph->n; k++) {
-    if (tok_hx(c, i + k) != ph->ahx[k]) return 0;
+    /* a word of an abbreviation's expansion ("UBND") has no tones to tell */
+    if (!c->aT[i + k].bExp && tok_hx(c, i + k) != ph->ahx[k]) return 0;
   }
   return 1;
 }
@@ -893,10 +897,16 @@ static int head_may_start_name(const scan_ctx *c, int k, const head *h) {
   return h->eName != NAME_NONE && tok_is_cap(c, j);
 }
 
+/* Could token k begin a head noun: a word written as a title ("Sở"), or
+** an abbreviation in capitals read in full ("UBND")? */
+static int tok_may_head(const scan_ctx *c, int k) {
+  return tok_is_title(c, k) || (c->aT[k].bExp && tok_is_cap(c, k));
+}
+
 /* The head noun written at token k, if any (longest first). */
 static const head *head_at(const scan_ctx *c, int k) {
   const agency_table *t = c->t;
-  if (!tok_is_title(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return NULL;
+  if (!tok_may_head(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return NULL;
   for (int h = 0; h < t->nHead; h++) {
     if (head_matches(c, k, &t->aHead[h])) return &t->aHead[h];
   }
@@ -909,7 +919,7 @@ static int starts_agency(const scan_ctx *c, int k) {
   int iRec;
   if (match_table(c, k, &iRec) >= 0) return 1;
   const agency_table *t = c->t;
-  if (!tok_is_title(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return 0;
+  if (!tok_may_head(c, k) || !filter_may_have(&t->headFirst, c->aT[k].h)) return 0;
   for (int h = 0; h < t->nHead; h++) {
     if (head_matches(c, k, &t->aHead[h]) && head_may_start_name(c, k, &t->aHead[h])) return 1;
   }
@@ -1188,7 +1198,7 @@ static int name_after_head(const scan_ctx *c, int i, const head *h) {
 ** sát nhân dân" is tried before "Viện". Returns the end token or -1. */
 static int match_outside(const scan_ctx *c, int i) {
   const agency_table *t = c->t;
-  if (c->bLenient || !filter_may_have(&t->headFirst, c->aT[i].h) || !tok_is_title(c, i)) return -1;
+  if (c->bLenient || !filter_may_have(&t->headFirst, c->aT[i].h) || !tok_may_head(c, i)) return -1;
   for (int h = 0; h < t->nHead; h++) {
     if (!head_matches(c, i, &t->aHead[h])) continue;
     int e = name_after_head(c, i, &t->aHead[h]);
@@ -1254,6 +1264,37 @@ static char *canon_tone_placement(const char *z) {
   return zOut;
 }
 
+/* A body's name outside the table with its abbreviations written out
+** ("UBND tỉnh Thanh Hóa" → "Ủy ban nhân dân tỉnh Thanh Hóa", "UBND TP Hà
+** Nội" → "Ủy ban nhân dân thành phố Hà Nội"), so one body has one name
+** however it is written; NULL on VP_ENOMEM. */
+static char *spelled_out(const abbrev_list *pAbbr, const char *zName) {
+  vp_buf b = {0};
+  int rc = VP_OK;
+  for (const char *z = zName; *z && rc == VP_OK;) {
+    size_t n = strcspn(z, " ");
+    size_t nWord = n;
+    while (nWord > 0 && z[nWord - 1] == '.') nWord--; /* "TP." */
+    const abbrev *pHit = NULL;
+    int bUpper = nWord > 0;
+    for (size_t k = 0; k < nWord; k++)
+      if ((unsigned char)z[k] < 0x80 && !(z[k] >= 'A' && z[k] <= 'Z')) bUpper = 0;
+    char *zF = bUpper ? vp_fold_str(z, (int)nWord) : NULL;
+    for (int k = 0; zF && k < pAbbr->n; k++)
+      if (strcmp(pAbbr->a[k].zAbbr, zF) == 0) pHit = &pAbbr->a[k];
+    free(zF);
+    if (pHit) vp_buf_appends(&b, pHit->zShow, &rc);
+    else vp_buf_append(&b, z, n, &rc);
+    z += n;
+    while (*z == ' ') vp_buf_append(&b, z++, 1, &rc);
+  }
+  if (rc != VP_OK) {
+    vp_buf_free(&b);
+    return NULL;
+  }
+  return b.z ? vp_buf_take(&b) : vp_strndup("", 0);
+}
+
 static int mention_push(vp_agency_mention **pa, int *pn, int *pnAlloc,
                         const scan_ctx *c, int i, int e, const vp_agency *r) {
   if (*pn == *pnAlloc) {
@@ -1272,7 +1313,13 @@ static int mention_push(vp_agency_mention **pa, int *pn, int *pnAlloc,
   /* outside the table the canonical name is the name as written, in
   ** display form (NFC, spaces collapsed, case kept) with one tone placement;
   ** compare such names by vp_fold_key() */
-  m->zCanon = r ? vp_strndup(r->zCanon, -1) : canon_tone_placement(m->zName ? m->zName : "");
+  if (r) {
+    m->zCanon = vp_strndup(r->zCanon, -1);
+  } else {
+    char *zSpelled = spelled_out(&c->t->abbr, m->zName ? m->zName : "");
+    m->zCanon = zSpelled ? canon_tone_placement(zSpelled) : NULL;
+    free(zSpelled);
+  }
   (*pn)++;
   if (m->zName == NULL || m->zCanon == NULL) return VP_ENOMEM;
   return VP_OK;
