@@ -569,6 +569,22 @@ static void test_letter_header(void) {
   CHECK_STR("standing committee: issuer from the number", m.zIssuer, "Ủy ban Thường vụ Quốc hội");
   CHECK_STR("standing committee: national", m.zProvince, NULL);
   vp_meta_clear(&m);
+  /* a scanned portal page: its labels and values apart, some 40 lines,
+  ** before the document's own header and kind heading */
+  vp_buf b = {0};
+  int rcB = VP_OK;
+  static const char *const azLabel[] = {"Số hiệu:", "Loại văn bản:", "Nơi ban hành:", "Người ký:", "Ngày ban hành:"};
+  for (int r = 0; r < 8; r++)
+    for (int k = 0; k < 5; k++) vp_buf_appendf(&b, &rcB, "%s\n", azLabel[k]);
+  vp_buf_appends(&b, "980/KH-UBND\nKế hoạch\nTỉnh Nghệ An\nỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 980/KH-UBND\n"
+                     "Nghệ An, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\nTHỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG\n", &rcB);
+  char *zScanned = vp_buf_take(&b);
+  CHECK("scanned portal page: extract", rcB == VP_OK && zScanned && extract(zScanned, 1, &m) == VP_OK);
+  CHECK_STR("scanned portal page: the heading's kind past the table", m.zKind, "Kế hoạch");
+  CHECK_STR("scanned portal page: number", m.zNumber, "980/KH-UBND");
+  CHECK_STR("scanned portal page: date", m.zDate, "2025-11-18");
+  vp_meta_clear(&m);
+  free(zScanned);
   static const char zNoV[] = "Một đoạn văn.\nV/v là viết tắt của về việc.\n";
   CHECK("V/v in prose: extract", extract(zNoV, 1, &m) == VP_OK);
   CHECK_STR("V/v in prose: no kind", m.zKind, NULL);

@@ -21,7 +21,8 @@
 #include "vp_gazetteer.h"
 #include "vp_lexicon.h"
 
-#define META_KIND_SEARCH 40   /* the kind heading is among the first lines */
+#define META_KIND_SEARCH 64   /* the kind heading is among the first lines (a portal's table
+                              ** scanned apart from its values, some 30 lines, may come first) */
 #define META_HEADER_NO_KIND 15 /* header lines assumed when it is missing */
 #define META_SUBJECT_GAP 3     /* a letter's "V/v" line stands this close under its number */
 #define META_TITLE_LINES 8
