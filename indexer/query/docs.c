@@ -190,9 +190,9 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   sqlite3_stmt *s = NULL;
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
-                 " d.issuer, d.signer, d.size, d.indexed_at FROM doc d WHERE d.id = ?1",
-                 &s, pzErr);
+                    "SELECT d.id, d.file, d.province, d.number, d.date, d.title, d.kind,"
+                    " d.issuer, d.signer, d.size, d.indexed_at FROM doc d WHERE d.id = ?1",
+                    &s, pzErr);
   if (rc == VP_OK) {
     sqlite3_bind_int64(s, 1, iDoc);
     if (vq_step_row(p, s, &rc, pzErr)) {
@@ -212,9 +212,9 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   /* sections: each heading path with its first line and heading text */
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT section, min(line), count(*) FROM passage WHERE doc_id = ?1"
-                 " AND section <> '' GROUP BY section ORDER BY min(line)",
-                 &s, pzErr);
+                    "SELECT section, min(line), count(*) FROM passage WHERE doc_id = ?1"
+                    " AND section <> '' GROUP BY section ORDER BY min(line)",
+                    &s, pzErr);
   if (rc == VP_OK) {
     cJSON *aSec = cJSON_AddArrayToObject(pOut, "sections");
     sqlite3_bind_int64(s, 1, iDoc);
@@ -230,11 +230,11 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   s = NULL;
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT i.key, i.scope, i.type, group_concat(DISTINCT c.relation), c.date,"
-                 " c.section, c.line FROM citation c JOIN instrument i ON i.id = c.instrument_id"
-                 " WHERE c.doc_id = ?1 AND c.relation IS NOT 'alias'"
-                 " GROUP BY c.passage_id, c.instrument_id ORDER BY min(c.start)",
-                 &s, pzErr);
+                    "SELECT i.key, i.scope, i.type, group_concat(DISTINCT c.relation), c.date,"
+                    " c.section, c.line FROM citation c JOIN instrument i ON i.id = c.instrument_id"
+                    " WHERE c.doc_id = ?1 AND c.relation IS NOT 'alias'"
+                    " GROUP BY c.passage_id, c.instrument_id ORDER BY min(c.start)",
+                    &s, pzErr);
   if (rc == VP_OK) {
     cJSON *aInst = cJSON_AddArrayToObject(pOut, "instruments");
     sqlite3_bind_int64(s, 1, iDoc);
@@ -284,13 +284,13 @@ int vp_query_doc(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
 ** implement or continue, {key, scope, relation} (and "doc" with bDoc) into
 ** aOut, in the order they are cited. */
 int vq_add_rests_on(vp_db *p, const long long *aDoc, int nDoc, int bDoc, cJSON *aOut,
-                        char **pzErr) {
+                    char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = vq_prepare(p,
-                   "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
-                   " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
-                   " AND c.relation IN ('implements', 'continues', 'basis') ORDER BY c.start",
-                   &s, pzErr);
+                      "SELECT DISTINCT i.key, i.scope, c.relation FROM citation c"
+                      " JOIN instrument i ON i.id = c.instrument_id WHERE c.doc_id = ?1"
+                      " AND c.relation IN ('implements', 'continues', 'basis') ORDER BY c.start",
+                      &s, pzErr);
   for (int k = 0; rc == VP_OK && k < nDoc; k++) {
     sqlite3_bind_int64(s, 1, aDoc[k]);
     while (vq_step_row(p, s, &rc, pzErr)) {
@@ -355,9 +355,9 @@ int vp_query_doc_text(vp_db *p, const char *zId, cJSON **ppOut, char **pzErr) {
   sqlite3_stmt *s = NULL;
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT line, section, kind, label, text FROM passage WHERE doc_id = ?1"
-                 " ORDER BY seq, line LIMIT " VP_STR(DOC_TEXT_MAX + 1),
-                 &s, pzErr);
+                    "SELECT line, section, kind, label, text FROM passage WHERE doc_id = ?1"
+                    " ORDER BY seq, line LIMIT " VP_STR(DOC_TEXT_MAX + 1),
+                    &s, pzErr);
   if (rc == VP_OK) {
     pOut = cJSON_CreateObject();
     vq_add_num(pOut, "id", (double)iDoc);

@@ -186,7 +186,7 @@ int vq_check_sort(const vp_docfilter *f, char **pzErr) {
 ** name, kept in *pzFree (caller frees), and so does the issuer; a name no
 ** agency fits is VP_ENOTFOUND, as for who; an issuer the same. */
 int vq_filter_agency(vp_db *p, const vp_docfilter *pIn, vp_docfilter *pOut, char **pzFree,
-                         char **pzErr) {
+                     char **pzErr) {
   *pzFree = NULL;
   memset(pOut, 0, sizeof(*pOut));
   if (pIn == NULL) return VP_OK;

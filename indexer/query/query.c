@@ -384,9 +384,9 @@ int vp_query_export(vp_db *p, const char *zTable, int (*xRow)(void *pCtx, const 
   int bTasks = strcmp(zTable, "tasks") == 0;
   if (rc == VP_OK && bTasks)
     rc = vq_prepare(p,
-                 "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
-                 " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
-                 &sAg, pzErr);
+                    "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
+                    " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
+                    &sAg, pzErr);
   while (rc == VP_OK && vq_step_row(p, s, &rc, pzErr)) {
     cJSON *o = cJSON_CreateObject();
     for (int i = 0; t->azCol[i]; i++) {
@@ -414,9 +414,9 @@ int vp_query_export(vp_db *p, const char *zTable, int (*xRow)(void *pCtx, const 
 int vp_db_generation(vp_db *p, long long *piGen, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = vq_prepare(p,
-                   "SELECT (SELECT value FROM meta WHERE key = 'generation'),"
-                   " (SELECT value FROM meta WHERE key = 'instance')",
-                   &s, pzErr);
+                      "SELECT (SELECT value FROM meta WHERE key = 'generation'),"
+                      " (SELECT value FROM meta WHERE key = 'instance')",
+                      &s, pzErr);
   *piGen = 0;
   if (rc == VP_OK && vq_step_row(p, s, &rc, pzErr)) {
     /* the file's random id in the high bits, its write count in the low */
@@ -436,11 +436,11 @@ int vp_query_health(vp_db *p, cJSON **ppOut, char **pzErr) {
   if (rc != VP_OK) return rc;
   sqlite3_stmt *s = NULL;
   rc = vq_prepare(p,
-               "SELECT (SELECT count(*) FROM doc), (SELECT count(*) FROM passage),"
-               " (SELECT count(*) FROM citation), (SELECT count(*) FROM task),"
-               " (SELECT value FROM meta WHERE key = 'built_at'),"
-               " (SELECT value FROM meta WHERE key = 'generation')",
-               &s, pzErr);
+                  "SELECT (SELECT count(*) FROM doc), (SELECT count(*) FROM passage),"
+                  " (SELECT count(*) FROM citation), (SELECT count(*) FROM task),"
+                  " (SELECT value FROM meta WHERE key = 'built_at'),"
+                  " (SELECT value FROM meta WHERE key = 'generation')",
+                  &s, pzErr);
   cJSON *pOut = cJSON_CreateObject();
   if (rc == VP_OK && vq_step_row(p, s, &rc, pzErr)) {
     cJSON_AddBoolToObject(pOut, "ok", 1);

@@ -60,14 +60,14 @@ static cJSON *instrument_object(sqlite3_stmt *s) {
 static int add_dates(vp_db *p, cJSON *pInst, long long iInst, char **pzErr) {
   sqlite3_stmt *s = NULL, *sDocs = NULL;
   int rc = vq_prepare(p,
-                   "SELECT date, docs FROM instrument_date WHERE instrument_id = ?1"
-                   " AND docs > 0 ORDER BY date",
-                   &s, pzErr);
+                      "SELECT date, docs FROM instrument_date WHERE instrument_id = ?1"
+                      " AND docs > 0 ORDER BY date",
+                      &s, pzErr);
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT DISTINCT d.file FROM citation c JOIN doc d ON d.id = c.doc_id"
-                 " WHERE c.instrument_id = ?1 AND c.date = ?2 LIMIT " VP_STR(DATE_DOCS_MAX),
-                 &sDocs, pzErr);
+                    "SELECT DISTINCT d.file FROM citation c JOIN doc d ON d.id = c.doc_id"
+                    " WHERE c.instrument_id = ?1 AND c.date = ?2 LIMIT " VP_STR(DATE_DOCS_MAX),
+                    &sDocs, pzErr);
   cJSON *aDates = cJSON_AddArrayToObject(pInst, "dates");
   int bConflict = 0;
   char zPrev[16] = "";
@@ -211,8 +211,8 @@ static int add_citations(vp_db *p, cJSON *aCit, const ref_inst *aInst, int nInst
       vq_add_num(c, "start", sqlite3_column_int(sCit, 10));
       vq_add_num(c, "end", sqlite3_column_int(sCit, 11));
       vq_add_window(c, "text", vq_col_text(sCit, 12), sqlite3_column_bytes(sCit, 12),
-                 sqlite3_column_int(sCit, 10) - sqlite3_column_int(sCit, 16),
-                 sqlite3_column_int(sCit, 11) - sqlite3_column_int(sCit, 16));
+                    sqlite3_column_int(sCit, 10) - sqlite3_column_int(sCit, 16),
+                    sqlite3_column_int(sCit, 11) - sqlite3_column_int(sCit, 16));
       cJSON_AddItemToArray(aCit, c);
     }
     sqlite3_reset(sCit);
@@ -260,10 +260,10 @@ static int find_instruments(vp_db *p, const char *zToken, const char *zScope, cJ
                             ref_inst *a, int *pn, int nMax, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = vq_prepare(p,
-                   "SELECT " INSTRUMENT_COLS ", coalesce(st.citations, 0), coalesce(st.docs, 0)"
-                   " FROM instrument i LEFT JOIN instrument_stat st ON st.instrument_id = i.id"
-                   " WHERE i.token = ?1 AND (?2 IS NULL OR i.scope = ?2) ORDER BY i.scope",
-                   &s, pzErr);
+                      "SELECT " INSTRUMENT_COLS ", coalesce(st.citations, 0), coalesce(st.docs, 0)"
+                      " FROM instrument i LEFT JOIN instrument_stat st ON st.instrument_id = i.id"
+                      " WHERE i.token = ?1 AND (?2 IS NULL OR i.scope = ?2) ORDER BY i.scope",
+                      &s, pzErr);
   if (rc == VP_OK) {
     sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
     if (zScope) sqlite3_bind_text(s, 2, zScope, -1, SQLITE_STATIC);
@@ -441,9 +441,9 @@ static int distinct_tokens(const inst_sel *aSel, int n) {
 static int count_cited(vp_db *p, const char *zToken, int *pn, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = vq_prepare(p,
-                   "SELECT count(*) FROM instrument i JOIN instrument_stat st"
-                   " ON st.instrument_id = i.id WHERE i.token = ?1 AND st.citations > 0",
-                   &s, pzErr);
+                      "SELECT count(*) FROM instrument i JOIN instrument_stat st"
+                      " ON st.instrument_id = i.id WHERE i.token = ?1 AND st.citations > 0",
+                      &s, pzErr);
   *pn = 0;
   if (rc == VP_OK) {
     sqlite3_bind_text(s, 1, zToken, -1, SQLITE_STATIC);
@@ -567,10 +567,10 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
   if (rc != VP_OK) return rc;
   sqlite3_stmt *s = NULL;
   rc = vq_prepare(p,
-               "SELECT " INSTRUMENT_COLS ", st.citations, st.docs"
-               " FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
-               " WHERE st.citations > 0 ORDER BY st.docs DESC, i.key, i.scope",
-               &s, pzErr);
+                  "SELECT " INSTRUMENT_COLS ", st.citations, st.docs"
+                  " FROM instrument i JOIN instrument_stat st ON st.instrument_id = i.id"
+                  " WHERE st.citations > 0 ORDER BY st.docs DESC, i.key, i.scope",
+                  &s, pzErr);
   cJSON *pOut = cJSON_CreateObject();
   cJSON *aInst = cJSON_CreateArray();
   int nConflict = 0;
@@ -597,8 +597,8 @@ int vp_query_instruments(vp_db *p, cJSON **ppOut, char **pzErr) {
 static int add_chain(vp_db *p, cJSON *pOut, const char *zToken, char **pzErr) {
   sqlite3_stmt *s = NULL;
   int rc = vq_prepare(p,
-                   "SELECT d.id, d.file, d.number FROM doc d WHERE d.number IS NOT NULL",
-                   &s, pzErr);
+                      "SELECT d.id, d.file, d.number FROM doc d WHERE d.number IS NOT NULL",
+                      &s, pzErr);
   cJSON *aImpl = cJSON_AddArrayToObject(pOut, "implements");
   long long aDoc[16];
   int nDoc = 0;

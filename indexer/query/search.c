@@ -166,7 +166,7 @@ static int facets_into(vp_db *p, vp_facets *f, cJSON *apFacet[3], char **pzErr) 
                  &d.sCites, pzErr);
   if (rc == VP_OK)
     rc = vq_prepare(p, "SELECT relation FROM citation WHERE passage_id = ?1 AND relation IS NOT 'alias'",
-                 &d.sProbe, pzErr);
+                    &d.sProbe, pzErr);
   int rcSqlite = SQLITE_OK;
   vp_facets_source src = {&d, doc_facts_of, doc_relations};
   if (rc == VP_OK) rc = vp_facets_into(f, &src, apFacet[0], apFacet[1], apFacet[2], &rcSqlite);
@@ -469,18 +469,18 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   if (rc == VP_OK && pFacetCounts) rc = facets_into(p, pFacetCounts, apFacet, pzErr);
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
-                 " p.section, p.line, p.start, p.text, p.loc"
-                 " FROM passage p JOIN doc d ON d.id = p.doc_id WHERE p.id = ?2",
-                 &sRank, pzErr);
+                    "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
+                    " p.section, p.line, p.start, p.text, p.loc"
+                    " FROM passage p JOIN doc d ON d.id = p.doc_id WHERE p.id = ?2",
+                    &sRank, pzErr);
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
-                 " p.section, p.line, p.start, highlight(passage_fts, 0, char(2), char(3)), p.loc"
-                 " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
-                 " JOIN doc d ON d.id = p.doc_id"
-                 " WHERE passage_fts MATCH ?1 AND passage_fts.rowid = ?2",
-                 &sHit, pzErr);
+                    "SELECT p.id, d.id, d.file, d.province, d.number, d.date, d.title,"
+                    " p.section, p.line, p.start, highlight(passage_fts, 0, char(2), char(3)), p.loc"
+                    " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
+                    " JOIN doc d ON d.id = p.doc_id"
+                    " WHERE passage_fts MATCH ?1 AND passage_fts.rowid = ?2",
+                    &sHit, pzErr);
   cJSON *aHits = cJSON_CreateArray();
   if (rc == VP_OK) {
     sqlite3_bind_text(sHit, 1, zFts, -1, SQLITE_STATIC);

@@ -63,10 +63,10 @@ static int agency_candidates(vp_db *p, const char *zTyped, ag_cand **pa, int *pn
   if (zFold == NULL) return VP_ENOMEM;
   sqlite3_stmt *s = NULL;
   int rc = vq_prepare(p,
-                   "SELECT a.canon, coalesce(sum(ap.lead), 0), coalesce(sum(ap.support), 0)"
-                   " FROM agency a LEFT JOIN agency_province ap ON ap.agency_id = a.id"
-                   " GROUP BY a.id",
-                   &s, pzErr);
+                      "SELECT a.canon, coalesce(sum(ap.lead), 0), coalesce(sum(ap.support), 0)"
+                      " FROM agency a LEFT JOIN agency_province ap ON ap.agency_id = a.id"
+                      " GROUP BY a.id",
+                      &s, pzErr);
   int nAlloc = 0, nTable = vp_agency_count();
   for (int k = -1; rc == VP_OK; k++) {
     const char *zName;
@@ -164,8 +164,8 @@ int vp_query_agency_suggest(vp_db *p, const char *zTyped, int nMax, cJSON **ppOu
 ** *pzChosen, malloc'd; NULL when the name was known as typed). *pzFree gets
 ** the name to show for an agency outside the table. */
 int vq_resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
-                          const vp_agency **ppDef, char **pzFree, char **pzChosen,
-                          char **pzErr) {
+                      const vp_agency **ppDef, char **pzFree, char **pzChosen,
+                      char **pzErr) {
   *paId = NULL;
   *pnId = 0;
   *pzFree = NULL;
@@ -355,7 +355,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
 
 /* agencies of one task: {"lead": [names], "support": [names]} into t */
 int vq_add_task_agencies(vp_db *p, sqlite3_stmt *s, cJSON *t, long long iTask,
-                             char **pzErr) {
+                         char **pzErr) {
   int rc = VP_OK;
   sqlite3_bind_int64(s, 1, iTask);
   cJSON *aLead = cJSON_AddArrayToObject(t, "lead");
@@ -451,9 +451,9 @@ int vp_query_tasks_in(vp_db *p, const char *zAgency, const vp_docfilter *pFilter
   if (rc == VP_OK) rc = vq_prepare(p, zSqlFacet, &sFacet, pzErr);
   if (rc == VP_OK)
     rc = vq_prepare(p,
-                 "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
-                 " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
-                 &sAg, pzErr);
+                    "SELECT a.canon, ta.role FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
+                    " WHERE ta.task_id = ?1 ORDER BY ta.role, ta.rowid",
+                    &sAg, pzErr);
   sqlite3_stmt *aStmt[3] = {sRows, sCount, sFacet};
   for (int k = 0; rc == VP_OK && k < 3; k++) {
     sqlite3_stmt *s = aStmt[k];
@@ -541,10 +541,10 @@ int vp_query_agencies(vp_db *p, cJSON **ppOut, char **pzErr) {
   if (rc != VP_OK) return rc;
   sqlite3_stmt *s = NULL;
   rc = vq_prepare(p,
-               "SELECT a.canon, a.kind, a.generic, nullif(ap.province, ''), ap.lead, ap.support"
-               " FROM agency a JOIN agency_province ap ON ap.agency_id = a.id"
-               " WHERE ap.lead + ap.support > 0 ORDER BY a.generic, a.canon, ap.province",
-               &s, pzErr);
+                  "SELECT a.canon, a.kind, a.generic, nullif(ap.province, ''), ap.lead, ap.support"
+                  " FROM agency a JOIN agency_province ap ON ap.agency_id = a.id"
+                  " WHERE ap.lead + ap.support > 0 ORDER BY a.generic, a.canon, ap.province",
+                  &s, pzErr);
   cJSON *pOut = cJSON_CreateObject();
   cJSON *aAg = cJSON_CreateArray();
   cJSON *pCur = NULL;
