@@ -1090,6 +1090,9 @@ static void find_portal_fields(const meta_doc *pDoc, int aiValue[PORTAL_FIELDS])
     if (iPhrase < 0) continue;
     int k = skip_spaces(pL->zF, pL->nF, iEnd);
     if (k >= pL->nF || pL->zF[k] != ':' || skip_spaces(pL->zF, pL->nF, k + 1) != pL->nF) continue;
+    /* a scan may set the labels apart from their values: a label is no value */
+    const meta_line *pV = &pDoc->aLine[i + 1];
+    if (pV->nF > 0 && pV->zF[pV->nF - 1] == ':') continue;
     const char *zField = vp_lexicon_entry_at(meta_list("portal-field"), iPhrase)->zValue;
     for (int f = 0; f < PORTAL_FIELDS; f++) {
       if (strcmp(zField, azField[f]) == 0 && aiValue[f] < 0) aiValue[f] = i + 1;

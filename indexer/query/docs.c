@@ -146,9 +146,9 @@ static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
     if (rc != VP_OK || *piDoc >= 0) return rc;
   }
   rc = vq_prepare(p,
-                   "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
-                   " OR file LIKE '%/' || ?1 OR number = ?1 ORDER BY id LIMIT 1",
-                   &s, pzErr);
+                  "SELECT id FROM doc WHERE CAST(id AS TEXT) = ?1 OR file = ?1 OR path = ?1"
+                  " OR file LIKE '%/' || ?1 OR number = ?1 ORDER BY id LIMIT 1",
+                  &s, pzErr);
   *piDoc = -1;
   if (rc == VP_OK) {
     sqlite3_bind_text(s, 1, zId, -1, SQLITE_STATIC);
