@@ -3,7 +3,8 @@
 ** how the query's words stand in a passage (as the term, broken, only in a
 ** cited title), and the orderings it gives on a small indexed fixture (a
 ** law's number after the words, a law's title, the same sentence in three
-** documents, an encyclopedia's text, an instrument's number typed loosely).
+** documents, an encyclopedia's text and its list of sources, an
+** instrument's number typed loosely).
 ** Orderings, not scores or timings.
 */
 #include <stdlib.h>
@@ -133,6 +134,10 @@ static void test_orderings(void) {
   write_file("article.md",
              "Năm 2015, tỉnh có 12 cơ sở chế biến hải sản xuất khẩu, tập trung ở ven biển.[23] "
              "Ngành chế biến hải sản đóng góp lớn vào kim ngạch của tỉnh.[24]\n");
+  write_file("sources.md",
+             "^  \"Chế biến hải sản xuất khẩu của tỉnh tăng mạnh\". Báo Nông thôn ngày nay. "
+             "Lưu trữ bản gốc ngày 2 tháng 3 năm 2020. Truy cập ngày 5 tháng 3 năm 2020.  "
+             "^  \"Ngành chế biến hải sản ven biển\". Sở Công Thương, 2019, tr. 12.\n");
   write_file("seafood.md",
              "- Hỗ trợ các cơ sở chế biến hải sản đầu tư dây chuyền mới, xử lý nước thải và "
              "truy xuất nguồn gốc sản phẩm trước năm 2027.\n");
@@ -169,7 +174,7 @@ static void test_orderings(void) {
              "Người dân mua bán tại một chợ truyền thống được cải tạo ở xã ven biển của tỉnh trong "
              "năm qua, với mái che và lối đi rộng rãi, sạch sẽ (Hình từ Internet)\n");
   char *zDb = NULL;
-  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 19);
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 20);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
@@ -180,7 +185,9 @@ static void test_orderings(void) {
   CHECK("a different text before the copies of the first",
         n == 4 && !strncmp(azFile[0], "copy", 4) != !strncmp(azFile[1], "copy", 4));
   n = hits(pDb, "chế biến hải sản", azFile, 10);
-  CHECK("a plan's measure above an encyclopedia's text", n == 2 && !strcmp(azFile[0], "seafood.md"));
+  CHECK("a plan's measure above an encyclopedia's text, its list of sources last",
+        n == 3 && !strcmp(azFile[0], "seafood.md") && !strcmp(azFile[1], "article.md") &&
+            !strcmp(azFile[2], "sources.md"));
   n = hits(pDb, "chợ truyền thống", azFile, 10);
   CHECK("a measure above a closing formula and an image's caption",
         n == 3 && !strcmp(azFile[0], "market.md"));

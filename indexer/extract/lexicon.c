@@ -111,6 +111,7 @@ static const vp_lexicon_list_spec aLayoutLists[] = {
 static const vp_lexicon_list_spec aRankLists[] = {
     {"title-head", NULL}, {"number-lead", NULL}, {"basis-head", NULL},
     {"encyclopedia-mark", NULL}, {"name-head", NULL}, {"bare-head", NULL}, {"caption-mark", NULL},
+    {"reference-mark", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

@@ -28,6 +28,7 @@
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
 #define RR_PERCENT 1.2     /* a passage with a figure in percent (content_prior) */
+#define RR_REFERENCES 0.2  /* an article's list of sources (content_prior) */
 /* A passage that is a hit only through its heading weighs by how many of
 ** the query's words it holds itself: from this share of its score (none)
 ** to all of it (every word). */
@@ -55,6 +56,7 @@ typedef struct cand {
                   ** says nothing of it */
   int bEncyclopedia; /* an encyclopedia's text (footnote numbers, edit
                      ** links): an article about the subject */
+  int bReferences; /* an article's list of sources: titles, no text */
   int bCited;     /* the query's words stand only inside cited titles
                   ** ("theo Luật …"): names a law, says nothing of the subject */
   int bPercent;   /* a figure in percent ("đạt 80%"): a target or a result */
@@ -265,6 +267,17 @@ static int is_encyclopedia(const unsigned char *z, int n) {
   return holds_mark((const char *)z, "encyclopedia-mark");
 }
 
+/* An article's list of sources: two footnote carets opening entries
+** ("^  “Tiêu đề”. Báo …  ^  Tác giả 2001, tr. 107"), or a mark of
+** data/rank-words.tsv ("Truy cập ngày", "Lưu trữ bản gốc"), as written. */
+static int is_reference_list(const unsigned char *z, int n) {
+  int nCaret = 0;
+  for (const unsigned char *pC = memchr(z, '^', (size_t)n); pC && nCaret < 2;
+       pC = pC + 1 < z + n ? memchr(pC + 1, '^', (size_t)(z + n - pC - 1)) : NULL)
+    if ((pC == z || pC[-1] == ' ' || pC[-1] == '\n') && pC + 1 < z + n && pC[1] == ' ') nCaret++;
+  return nCaret >= 2 || holds_mark((const char *)z, "reference-mark");
+}
+
 /* What the passage is, from its row. */
 static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
   sqlite3_bind_int64(sP, 1, c->id);
@@ -281,6 +294,7 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     c->bBasis = z && opens_with((const char *)z, n, &p->basis);
     c->bBare = z && (opens_with((const char *)z, n, &p->bare) || holds_mark((const char *)z, "caption-mark"));
     c->bEncyclopedia = z && is_encyclopedia(z, n);
+    c->bReferences = z && is_reference_list(z, n);
     c->bPercent = z && has_percent(z, n);
     c->share = 1.0;
     if (p->pWords && z && c->match <= 0) {
@@ -361,7 +375,8 @@ static int is_heading(const cand *c) {
 ** of some length, less for a short one, a heading, a table's head, a
 ** signature, a table row that gives no task (an entry of a catalogue or a
 ** list: a procedure's name, a unit, a zone); more for a figure in percent
-** (a target, a result), for a task, with agencies, with a deadline. */
+** (a target, a result), for a task, with agencies, with a deadline; far
+** less for an article's list of sources. */
 static double content_prior(const cand *c) {
   double w;
   switch (c->kind) {
@@ -379,6 +394,7 @@ static double content_prior(const cand *c) {
   if (c->bBasis) w *= 0.4;
   if (c->bCited) w *= 0.4;
   if (c->bEncyclopedia) w *= 0.5;
+  if (c->bReferences) w *= RR_REFERENCES;
   if (c->bOtherInstrument) w *= RR_OTHER_INSTRUMENT;
   if (c->bTask) {
     w *= 1.2;
