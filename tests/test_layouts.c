@@ -316,6 +316,21 @@ static void test_columns_table(void) {
   CHECK("column: a name", vp_columns_is_name("thoi gian hoan thanh"));
 }
 
+/* A number cut at the hyphen of its code ("10/2025/TT-" / "BKHCN ngày …")
+** goes on in its item, though the next line opens with capitals. */
+static void test_code_cut_at_hyphen(void) {
+  vp_text *p = parse("Căn cứ pháp lý:\n"
+                     "- Nghị định số\n262/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ.\n"
+                     "- Thông tư số 10/2025/TT-\n"
+                     "BKHCN ngày 27/6/2025 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn chức\n"
+                     "năng, nhiệm vụ của cơ quan chuyên môn.\n");
+  CHECK("code cut: parsed", p != NULL);
+  if (p == NULL) return;
+  int i = find(p, "Thông tư số");
+  CHECK("'TT-' / 'BKHCN …' is one item", i >= 0 && strstr(p->aPassage[i].zText, "BKHCN ngày 27/6/2025"));
+  vp_reader_free(p);
+}
+
 /* Where paragraphs end with an empty line: a letter alone on its line
 ** labels the paragraph under it; a line right under another goes on with
 ** its paragraph even after a ';' and a capital; a line that starts with
@@ -511,6 +526,7 @@ int main(void) {
   test_item_wrap();
   test_columns_table();
   test_blank_separated_runs();
+  test_code_cut_at_hyphen();
   test_section_part();
   test_recipients_dash_alone();
   test_recipients_under_signature();

@@ -556,6 +556,12 @@ static void test_letter_header(void) {
   CHECK_STR("wrapped kind: a month glued to its word", m.zDate, "2025-11-24");
   CHECK_STR("wrapped kind: the title after it", m.zTitle, "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND");
   vp_meta_clear(&m);
+  static const char zGluedYear[] =
+      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 2641/QĐ-UBND\nĐà Nẵng, ngày 18 tháng 11năm 2025\n"
+      "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ\n";
+  CHECK("glued year word: extract", extract(zGluedYear, 1, &m) == VP_OK);
+  CHECK_STR("glued year word: a month glued to the word after it", m.zDate, "2025-11-18");
+  vp_meta_clear(&m);
   /* a kind name in lower case is a menu's entry, no heading; a National
   ** Assembly body's number with its term ("UBTVQH15") names it national */
   static const char zMenu[] = "Trang Chính\nHướng dẫn\nGiới thiệu Wikipedia\nBài viết về tỉnh Khánh Hòa.\n";

@@ -607,8 +607,9 @@ static void test_no_content_and_authors(void) {
 }
 
 
-/* The closing article: every body after a title leads; a procedure's
-** record of fields is no task. */
+/* The execution clause ("… chịu trách nhiệm thi hành Quyết định này") and
+** a procedure's record of fields are no tasks; a list of bodies after
+** titles and a shared head all lead. */
 static void test_closing_article_and_records(void) {
   spec a[] = {
       /* 0 */ {VP_P_TEXT, "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Khoa học và Công nghệ; các "
@@ -621,12 +622,11 @@ static void test_closing_article_and_records(void) {
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
-  CHECK("closing article: the office leads", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L);
-  CHECK("closing article: the department after 'Giám đốc' leads", t && role_of(t, SKHCN) == L);
+  CHECK("the execution clause is no task", t == NULL);
   vp_task_clear(&ts);
   spec b[] = {
       {VP_P_TEXT, "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và "
-                  "Môi trường; Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+                  "Môi trường; Chủ tịch UBND các xã, phường tổ chức phổ biến Quyết định này đến cơ sở./.",
        -1, 0, NO_TABLE, {0}},
   };
   ts = extract(b, VP_ARRAY_SIZE(b));
@@ -639,10 +639,53 @@ static void test_closing_article_and_records(void) {
   CHECK("shared head: no group for 'các Sở'", t && role_of(t, "Các sở, ban, ngành") < 0);
   vp_task_clear(&ts);
   ts = extract(a, VP_ARRAY_SIZE(a));
-  CHECK("a procedure's record is no task", ts.n == 1);
+  CHECK("a procedure's record is no task", ts.n == 0);
   vp_task_clear(&ts);
 }
 
+
+/* Doers named in shapes of decisions and regulations: a heading that
+** closes its doer with "có trách nhiệm chủ trì", "Giao" before a title,
+** "phối hợp với" before a title, a lead-in with its items beside it. */
+static void test_doers_of_regulations(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_HEADING, "Điều 8. Nội dung Sở Xây dựng có trách nhiệm chủ trì", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "1. Tham mưu chỉ đạo, hướng dẫn công tác quản lý nhà nước về xây dựng công trình tôn "
+                          "giáo trên phạm vi toàn tỉnh.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_HEADING, "Điều 3.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Giao Giám đốc Công an tỉnh thực hiện các nhiệm vụ sau:", 2, 1, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "a) Cập nhật công khai đầy đủ danh mục thủ tục hành chính trên Cơ sở dữ liệu quốc gia.",
+               3, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "b) Phối hợp với Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Tài chính tổ chức "
+                          "niêm yết công khai danh mục tại Trung tâm Phục vụ hành chính công tỉnh.", 3, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_HEADING, "Điều 2. Nhiệm vụ, quyền hạn", -1, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_TEXT, "Sở Văn hóa, Thể thao và Du lịch thực hiện nhiệm vụ, quyền hạn theo quy định của pháp "
+                          "luật, cụ thể như sau:", 6, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "1. Tổ chức bán vé, thu phí tham quan di tích theo quy định.", 6, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_ITEM, "2. Nghiên cứu khoa học về di sản văn hóa của tỉnh.", 6, 0, NO_TABLE, {0}},
+      /* 10 */ {VP_P_HEADING, "Điều 5. Tổ chức thực hiện", -1, 0, NO_TABLE, {0}},
+      /* 11 */ {VP_P_TEXT, "Các nội dung cụ thể như sau:", 10, 0, NO_TABLE, {0}},
+      /* 12 */ {VP_P_ITEM, "1. Rà soát danh mục thủ tục hành chính của tỉnh.", 10, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("'Nội dung Sở X có trách nhiệm chủ trì': the item's lead", t && role_of(t, "Sở Xây dựng") == L);
+  CHECK("the heading itself is no task", task_of_passage(&ts, 0) == NULL);
+  t = task_of_passage(&ts, 4);
+  CHECK("'Giao Giám đốc Công an tỉnh …:': the item's lead", t && role_of(t, "Công an tỉnh") == L);
+  t = task_of_passage(&ts, 5);
+  CHECK("'phối hợp với Chánh Văn phòng …': the office supports",
+        t && role_of(t, "Công an tỉnh") == L && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S);
+  CHECK("'…; Giám đốc Sở Tài chính': supports too", t && role_of(t, STC) == S);
+  t = task_of_passage(&ts, 8);
+  const vp_task *t9 = task_of_passage(&ts, 9);
+  CHECK("items beside their lead-in: its doer leads them",
+        t && role_of(t, "Sở Văn hóa, Thể thao và Du lịch") == L && t9 &&
+            role_of(t9, "Sở Văn hóa, Thể thao và Du lịch") == L);
+  CHECK("the lead-in over them is no task of its own", task_of_passage(&ts, 7) == NULL);
+  CHECK("a lead-in with no doer hands nothing to the items beside it", task_of_passage(&ts, 12) == NULL);
+  vp_task_clear(&ts);
+}
 
 /* A time limit has a duration as its normal form; an item with no deadline
 ** of its own takes its lead-in's. */
@@ -842,9 +885,9 @@ static void test_status_and_run_in(void) {
       /* 10 */ {VP_P_TEXT, "Bộ Công an đang triển khai xây dựng Trung tâm giám sát an ninh mạng.", -1, 0, NO_TABLE, {0}},
       /* 11 */ {VP_P_TEXT, "Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo.", -1, 0, NO_TABLE, {0}},
       /* 12 */ {VP_P_TEXT, "Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; "
-                           "Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.", -1, 0, NO_TABLE, {0}},
+                           "Giám đốc Sở Tài chính tổ chức phổ biến Quy chế này đến công chức.", -1, 0, NO_TABLE, {0}},
       /* 13 */ {VP_P_TEXT, "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh; Giám đốc "
-                           "Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", -1, 0, NO_TABLE, {0}},
+                           "Sở Nội vụ theo dõi, kiểm tra việc thực hiện Quyết định này.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("'được phép' states a right, no task", task_of_passage(&ts, 0) == NULL);
@@ -1141,6 +1184,7 @@ int main(void) {
   test_lists_and_quotas();
   test_no_content_and_authors();
   test_closing_article_and_records();
+  test_doers_of_regulations();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
   test_corpus();

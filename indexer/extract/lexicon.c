@@ -88,6 +88,8 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"report-aspect", NULL},
     {"address-lead", NULL},
     {"doer-intro", NULL},
+    {"doer-tail", NULL},
+    {"execution", NULL},
     {"condition-lead", NULL},
 };
 

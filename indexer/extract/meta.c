@@ -144,13 +144,14 @@ static int word_at(const char *z, int n, int i, const char *zWord) {
   return i + nW == n || !is_word_byte(z[i + nW]);
 }
 
-/* zWord at z[i] with digits glued after it: "tháng12" as a scan or a
-** careless typist writes "tháng 12" */
-static int glued_to_digit(const char *z, int n, int i, const char *zWord) {
+/* A date's word at z[i], its own word or glued to the digits beside it:
+** "tháng12", "11năm", "18tháng" as a scan or a careless typist writes
+** "tháng 12", "11 năm", "18 tháng" */
+static int date_word_at(const char *z, int n, int i, const char *zWord) {
   int nW = (int)strlen(zWord);
-  if (i < 0 || i + nW >= n || memcmp(z + i, zWord, (size_t)nW) != 0) return 0;
-  if (i > 0 && is_word_byte(z[i - 1])) return 0;
-  return z[i + nW] >= '0' && z[i + nW] <= '9';
+  if (i < 0 || i + nW > n || memcmp(z + i, zWord, (size_t)nW) != 0) return 0;
+  if (i > 0 && is_word_byte(z[i - 1]) && !is_digit(z[i - 1])) return 0;
+  return i + nW == n || !is_word_byte(z[i + nW]) || is_digit(z[i + nW]);
 }
 
 static int skip_spaces(const char *z, int n, int i) {
@@ -179,11 +180,11 @@ static int parse_date_at(const char *z, int n, int i, int *pbLong, char *zIso) {
   int d, m, y, j = skip_spaces(z, n, i + 4);
   if ((j = read_int(z, n, j, 2, &d)) < 0) return 0;
   int k = skip_spaces(z, n, j);
-  if (word_at(z, n, k, "thang") || glued_to_digit(z, n, k, "thang")) {
+  if (date_word_at(z, n, k, "thang")) {
     k = skip_spaces(z, n, k + 5);
     if ((k = read_int(z, n, k, 2, &m)) < 0) return 0;
     k = skip_spaces(z, n, k);
-    if (!word_at(z, n, k, "nam") && !glued_to_digit(z, n, k, "nam")) return 0;
+    if (!date_word_at(z, n, k, "nam")) return 0;
     k = skip_spaces(z, n, k + 3);
     if ((k = read_int(z, n, k, 4, &y)) < 0) return 0;
     *pbLong = 1;

@@ -271,10 +271,11 @@ static int names_with_aside_only(const clause *c) {
   return 1;
 }
 
-/* "Đối với Sở X:", "Trách nhiệm của Sở X" (data/task-phrases.tsv:
-** doer-intro): words that introduce the doer a heading or lead-in names.
-** Returns where the list starts when only the list follows, up to a ':' or
-** the end (bNamesOnly when nothing follows the ':'); else i. */
+/* "Đối với Sở X:", "Trách nhiệm của Sở X", "Nội dung Sở X có trách nhiệm
+** chủ trì" (data/task-phrases.tsv: doer-intro, doer-tail): words that
+** introduce the doer a heading or lead-in names. Returns where the list
+** starts when only the list follows, maybe closed by a doer-tail, up to a
+** ':' or the end (bNamesOnly when nothing follows the ':'); else i. */
 static int skip_doer_intro(clause *c, int i) {
   const vp_fold *f = &c->f;
   int e = list_at(f, i, task_list("doer-intro"), NULL);
@@ -283,6 +284,8 @@ static int skip_doer_intro(clause *c, int i) {
   int iEnd = list_end(c, k);
   if (iEnd < 0) return i;
   int j = skip_ws(f, iEnd);
+  int eTail = list_at(f, j, task_list("doer-tail"), NULL);
+  if (eTail >= 0) j = skip_ws(f, eTail);
   while (j < f->n && (f->z[j] == '.' || f->z[j] == '*')) j = skip_ws(f, j + 1);
   if (j < f->n && f->z[j] != ':') return i;
   c->bNamesOnly = j >= f->n || skip_ws(f, j + 1) >= f->n;
@@ -318,7 +321,8 @@ static void read_doer(clause *c, int bMayOwnDoer) {
     if (e >= 0) { /* "Đề nghị: Hiệp hội …, Hội Nông dân tỉnh" */
       int k = skip_ws(f, e);
       if (k < f->n && f->z[k] == ':') k = skip_ws(f, k + 1);
-      if (mention_at(c, k) >= 0) i = k;
+      /* "Giao Giám đốc Công an tỉnh …": the title is read next round */
+      if (mention_at(c, k) >= 0 || (round == 0 && list_at(f, k, task_list("title"), NULL) >= 0)) i = k;
     }
   }
   /* "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai": the names
@@ -376,6 +380,10 @@ static void read_support(clause *c) {
     int j = skip_ws(f, i + (int)strlen("phoi hop"));
     int e = list_at(f, j, task_list("coop-link"), NULL);
     if (e >= 0) j = skip_ws(f, e);
+    /* "phối hợp với Giám đốc Sở …", "… với Chánh Văn phòng UBND tỉnh;
+    ** Chủ tịch UBND các xã": a body named through its head */
+    int eTitle = list_at(f, j, task_list("title"), NULL);
+    if (eTitle >= 0 && mention_at(c, skip_ws(f, eTitle)) >= 0) j = skip_ws(f, eTitle);
     if (take_list(c, j, ROLE_SUPPORT) >= 0 || e < 0) continue;
     /* "phối hợp với doanh nghiệp viễn thông và các đơn vị có liên quan":
     ** partners that are no bodies of ours may come first; the bodies after
@@ -1070,6 +1078,10 @@ typedef struct passage_roles {
   int bMembers;       /* a lead-in listing the members of a board */
   int bDutyLeadIn;    /* "… có trách nhiệm." : the passages under it, even
                       ** plain paragraphs under an item, are its duties */
+  int bOverItems;     /* a lead-in with its own doer right over a run of
+                      ** items beside it, not under it ("Trung tâm X thực
+                      ** hiện nhiệm vụ …, cụ thể như sau:" / "1. …"): the
+                      ** items are its duties */
   int bSupportList;   /* "b) Chủ trì, phối hợp" naming nobody: the bodies
                       ** the items under it name are its support */
   char *zDeadline;    /* a heading's or lead-in's deadline, as written, for
@@ -1162,6 +1174,23 @@ static int inherits(const vp_text *pText, const passage_roles *aRoles, int p) {
   const vp_passage *pq = &pText->aPassage[q];
   if (pq->eKind == VP_P_HEADING || pq->bLeadIn || ends_with_colon(pq->zText) || r->bDutyLeadIn) return 1;
   return pq->eKind == VP_P_ITEM && pText->aPassage[p].eKind == VP_P_ITEM;
+}
+
+/* The passage whose roles p takes: its parent when that heads it, or, for
+** an item, the lead-in right before the run of items it stands in, when the
+** reader set the items beside the lead-in rather than under it ("Điều 2"
+** / "Trung tâm X thực hiện nhiệm vụ …, cụ thể như sau:" / "1. …" / "2. …");
+** -1 when none. */
+static int roles_from(const vp_text *pText, const passage_roles *aRoles, int p) {
+  if (inherits(pText, aRoles, p)) return pText->aPassage[p].iParent;
+  if (pText->aPassage[p].eKind != VP_P_ITEM) return -1;
+  int q = pText->aPassage[p].iParent;
+  for (int s = p - 1; s > q && s >= 0; s--) {
+    const vp_passage *pS = &pText->aPassage[s];
+    if (pS->iParent != q || pS->eKind == VP_P_ITEM) continue; /* items of the run, their own items */
+    return aRoles[s].bOverItems && party_has_lead(&aRoles[s].parties) ? s : -1;
+  }
+  return -1;
 }
 
 /* Is the text all capitals (a title line: "PHỤ LỤC II DANH MỤC …")? */
@@ -1399,6 +1428,12 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     clause_free(&c);
     return VP_OK;
   }
+  if (contains_list(&c.f, task_list("execution"))) {
+    /* "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết
+    ** định này": who answers for the whole document, no task of its own */
+    clause_free(&c);
+    return VP_OK;
+  }
   if (contains_list(&c.f, task_list("contact"))) {
     /* "Cơ sở 1: Địa chỉ: Số 398 …": where to file, not work */
     clause_free(&c);
@@ -1410,19 +1445,20 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     clause_free(&c);
     return VP_OK;
   }
-  int bInherit = !c.bFootnote && inherits(pText, aRoles, p);
+  int qFrom = c.bFootnote ? -1 : roles_from(pText, aRoles, p);
+  int bInherit = qFrom >= 0;
   int bTask = 0;
-  if (bInherit && aRoles[q].bSupportList) {
+  if (bInherit && aRoles[qFrom].bSupportList) {
     /* an item under "Chủ trì, phối hợp": the doer above leads, the bodies
     ** named here support it */
-    party_add_list(&r->parties, &aRoles[q].parties, &rc);
+    party_add_list(&r->parties, &aRoles[qFrom].parties, &rc);
     for (int k = 0; k < c.nM; k++) party_add_mention(&r->parties, &c.aM[k], VP_ROLE_SUPPORT, &rc);
     bTask = 1;
   } else if (c.bOwnDoer) {
     party_add_clause(&r->parties, &c, &rc);
     bTask = c.nContent >= 2 || c.bChuTri;
   } else if (bInherit) {
-    party_add_list(&r->parties, &aRoles[q].parties, &rc);
+    party_add_list(&r->parties, &aRoles[qFrom].parties, &rc);
     party_add_clause(&r->parties, &c, &rc);
     /* a bare label or "Chủ trì, phối hợp" over a list says no work itself */
     bTask = c.nContent >= 1 && !is_support_lead_in(&c);
@@ -1452,6 +1488,12 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   /* a lead-in over its own items ("1. Sở Tài chính có trách nhiệm:") hands
   ** its roles down; the items are the tasks */
   if (bLeadIn && !bObjects && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
+  /* nor one over the items beside it */
+  if (bLeadIn && !bObjects && c.bOwnDoer && ps->eKind == VP_P_TEXT && p + 1 < pText->nPassage &&
+      pText->aPassage[p + 1].iParent == ps->iParent && pText->aPassage[p + 1].eKind == VP_P_ITEM) {
+    bTask = 0;
+    r->bOverItems = 1;
+  }
   /* "Thành phần Hội đồng … gồm: …" lists members, it gives no work */
   if (!c.bOwnDoer && list_at(&c.f, c.iBody, task_list("membership"), NULL) >= 0) bTask = 0;
   /* a heading without a doer of its own over its items ("2.1. Trách nhiệm
@@ -1478,9 +1520,9 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       r->zDeadline = vp_fold_display(ps->zText + c.f.aOff[dH.iS], c.f.aOff[dH.iE] - c.f.aOff[dH.iS]);
       memcpy(r->zDeadlineNorm, dH.zNorm, sizeof(r->zDeadlineNorm));
       if (r->zDeadline == NULL) rc = VP_ENOMEM;
-    } else if (bInherit && aRoles[q].zDeadline) {
-      r->zDeadline = vp_strndup(aRoles[q].zDeadline, -1);
-      memcpy(r->zDeadlineNorm, aRoles[q].zDeadlineNorm, sizeof(r->zDeadlineNorm));
+    } else if (bInherit && aRoles[qFrom].zDeadline) {
+      r->zDeadline = vp_strndup(aRoles[qFrom].zDeadline, -1);
+      memcpy(r->zDeadlineNorm, aRoles[qFrom].zDeadlineNorm, sizeof(r->zDeadlineNorm));
       if (r->zDeadline == NULL) rc = VP_ENOMEM;
     }
   }
@@ -1496,7 +1538,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};
     party_add_list(&copy, &r->parties, &rc);
-    const passage_roles *pUp = bInherit ? &aRoles[q] : NULL; /* the lead-in's deadline */
+    const passage_roles *pUp = bInherit ? &aRoles[qFrom] : NULL; /* the lead-in's deadline */
     if (rc == VP_OK)
       rc = clause_task_push(pOut, pnAlloc, p, &c, c.f.aOff[c.iBody], pUp ? pUp->zDeadline : NULL,
                             pUp ? pUp->zDeadlineNorm : NULL, &copy);

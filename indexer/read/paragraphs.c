@@ -155,6 +155,12 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   if (k == j + 1 && p->zClean[pT->iCe - 1] == ';' && !rd_stands_alone(pL) && !pL->lab.eType &&
       !pL->bFootnote && !rd_emphasis_between(p, j, k) && rd_line_opens_with(p, k, "list-title"))
     return 1;
+  /* "- Thông tư số 10/2025/TT-" / "BKHCN ngày 27/6/2025 …": a number cut
+  ** at a hyphen glued to its code goes on, whatever the next line's letter */
+  if (k == j + 1 && pT->iCe - pT->iCs >= 2 && p->zClean[pT->iCe - 1] == '-' &&
+      !rd_is_space((unsigned char)p->zClean[pT->iCe - 2]) && !rd_stands_alone(pL) && !pL->lab.eType &&
+      !pL->bFootnote)
+    return 1;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
     char c = p->zClean[pT->iCe - 1];
