@@ -47,7 +47,7 @@ help:
 	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/), then bench-hostile"
 	@echo "make bench-hostile  the attacks of issue 11 on a running server: status, latency, RSS"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
-	@echo "make heldout    the scorer on nine real-vi documents judged by a separate reader (bench/heldout)"
+	@echo "make heldout    the scorer on 24 real-vi documents judged by separate readers (bench/heldout)"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
 	@echo "make screenshots  PNGs of each view of the page at 1280 and 390 px under bin/screenshots/"
 	@echo "make install    PREFIX=/usr/local DESTDIR=: binary, data, page, man page, completions"
@@ -158,16 +158,12 @@ realvi-precision: bin/vnplan
 	python3 bench/realvi_precision.py --db $(REALVI_DB) \
 	  --out bench/out/realvi_precision.txt $(REALVI_ARGS)
 
-# make heldout: the nine documents of bench/heldout/gold.json taken from the
-# real-vi archive into bench/out/heldout/, scored with ../shared/eval/score.py.
+# make heldout: the held-out golds of bench/heldout (nine documents of
+# gold.json, fifteen of gold-2a/2b/2c.json) taken from the real-vi archive
+# into bench/out/heldout/, scored set by set with ../shared/eval/score.py.
 HELDOUT_DIR ?= bench/out/heldout
 heldout: bin/vnplan
-	$(Q)if [ ! -f $(REALVI_TAR) ]; then echo "heldout: $(REALVI_TAR) not found, skipped"; exit 0; fi; \
-	rm -rf $(HELDOUT_DIR) && mkdir -p $(HELDOUT_DIR)/corpus && \
-	tar -xJf $(REALVI_TAR) -C $(HELDOUT_DIR)/corpus \
-	  $$(python3 -c 'import json; print(" ".join(d["file"] for d in json.load(open("bench/heldout/gold.json"))["docs"]))') && \
-	python3 ../shared/eval/score.py --bin bin/vnplan --gold bench/heldout/gold.json \
-	  --db $(HELDOUT_DIR)/heldout.db $(HELDOUT_DIR)/corpus
+	$(Q)sh bench/heldout/run.sh bin/vnplan $(REALVI_TAR) $(HELDOUT_DIR)
 
 # make screenshots: indexes corpus/ into bin/corpus.db, serves it on a free
 # port and has headless Chromium (tests/it_server_browser.py --screenshots)
