@@ -556,6 +556,21 @@ static void test_letter_header(void) {
   CHECK_STR("wrapped kind: a month glued to its word", m.zDate, "2025-11-24");
   CHECK_STR("wrapped kind: the title after it", m.zTitle, "BÃI BỎ QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND");
   vp_meta_clear(&m);
+  /* a central Party body's code ("…/BTGDVTW", "…/VPTW"): a national
+  ** document, whatever its place line says */
+  static const char zParty[] =
+      "|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**BAN TUYÊN GIÁO VÀ DÂN VẬN**\n*\n|\n**ĐẢNG CỘNG SẢN\nVIỆT NAM**\n"
+      "---------------\n|\n|\nSố 37-HD/BTGDVTW\n|\n*Hà Nội, ngày 19 tháng 11 năm 2025*\n|\n\n"
+      "**HƯỚNG DẪN**\n\n**TUYÊN TRUYỀN KỶ NIỆM NGÀY THÀNH LẬP**\n";
+  vp_text *pParty = NULL;
+  char *zErrParty = NULL;
+  CHECK("central party body: read", vp_reader_parse(zParty, strlen(zParty), &pParty, &zErrParty) == VP_OK);
+  CHECK("central party body: extract", pParty && vp_meta_extract(pParty, &m, &zErrParty) == VP_OK);
+  vp_reader_free(pParty);
+  free(zErrParty);
+  CHECK_STR("central party body: no province", m.zProvince, NULL);
+  CHECK_STR("central party body: its code's name", m.zIssuer, "Ban Tuyên giáo và Dân vận Trung ương");
+  vp_meta_clear(&m);
   static const char zGluedYear[] =
       "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nSố: 2641/QĐ-UBND\nĐà Nẵng, ngày 18 tháng 11năm 2025\n"
       "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ\n";
