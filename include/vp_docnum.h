@@ -43,4 +43,9 @@ int vp_docnum_is_local(const vp_docnum *p);
 ** Chính phủ"); NULL for a local or unknown code. Static. */
 const char *vp_docnum_national_issuer(const vp_docnum *p);
 
+/* The usual name of the issuer whose code the table knows, national or
+** local ("UBND" → "Ủy ban nhân dân", "SGDĐT" → "Sở Giáo dục và Đào tạo");
+** NULL for an unknown code. Static. */
+const char *vp_docnum_issuer_name(const vp_docnum *p);
+
 #endif /* VP_DOCNUM_H */

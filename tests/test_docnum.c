@@ -49,6 +49,9 @@ static const good_case aGood[] = {
   /* a numbered unit's code after the type: "Phòng Quản lý doanh nghiệp 1" */
   {"3257/TNI-QLDN1", "3257/TNI-QLDN1", "3257/tni-qldn1", "TNI", "QLDN1", "3257", 0, 0, 14, 0},
   {"5/QĐ-KV1.", "5/QĐ-KV1", "5/qd-kv1", "QĐ", "KV1", "5", 0, 0, 9, 0},
+  /* a resolution numbered in parts; a central Party body's code */
+  {"66.4/2025/NQ-CP", "66.4/2025/NQ-CP", "66.4/2025/nq-cp", "NQ", "CP", "66.4", 2025, 0, 15, 0},
+  {"37-HD/BTGDVTW", "37-HD/BTGDVTW", "37-hd/btgdvtw", "HD", "BTGDVTW", "37", 0, 1, 13, 0},
   /* any case, D for Đ, as typed in a query */
   {"709/qd-ttg", "709/QĐ-TTg", "709/qd-ttg", "QĐ", "TTg", "709", 0, 0, 10, 0},
   {"69-kl/tw", "69-KL/TW", "69-kl/tw", "KL", "TW", "69", 0, 1, 8, 0},

@@ -203,6 +203,33 @@ static void test_furniture(void) {
   vp_reader_free(p);
 }
 
+/* A portal page showing a letter with no header of its own (no motto):
+** its metadata labels open the page, the trailing furniture (related
+** documents, the portal's own footer "TP. HCM, ngày 31/05/2021") is still
+** cut; and the letter's number names its issuer. */
+static void test_furniture_without_header(void) {
+  static const char z[] =
+      "|\n|\nĐang tải văn bản...\n#\n"
+      "**Số hiệu:**\n|\n4001/UBND-ĐT\n|\n|\n**Loại văn bản:**\n|\nCông văn\n|\n"
+      "**Nơi ban hành:**\n|\nThành phố Hồ Chí Minh\n|\n|\n**Ngày ban hành:**\n|\n24/11/2025\n|\n"
+      "**Kính gửi:**\n|\n- Sở Tài chính;\n- Sở Xây dựng.\n|\n"
+      "Giao Sở Tài chính, Sở Xây dựng triển khai thực hiện hiệu quả Nghị quyết số 66.4/2025/NQ-CP.\n"
+      "## Văn bản liên quan\n"
+      "Ban hành:\n04/09/2025\n"
+      "TP. HCM, ngày 31/05/2021\nThưa Quý khách,\n";
+  vp_text *p = parse(z);
+  CHECK("no header: parsed", p != NULL);
+  if (p == NULL) return;
+  CHECK("no header: no passage after the portal's notes", find(p, "liên quan") < 0 && find(p, "TP. HCM") < 0);
+  CHECK("no header: the body is there", find(p, "Giao Sở Tài chính") >= 0);
+  vp_meta m;
+  CHECK("no header: meta", vp_meta_extract(p, &m, NULL) == VP_OK);
+  CHECK("no header: the province is the portal's", streq(m.zProvince, "Hồ Chí Minh"));
+  CHECK("no header: the issuer its number's code names", streq(m.zIssuer, "Ủy ban nhân dân"));
+  vp_meta_clear(&m);
+  vp_reader_free(p);
+}
+
 /* Labelled fields after a task: each a passage of its own, the value kept
 ** with its label even when the line wraps before a capital. */
 static void test_fields(void) {
@@ -527,6 +554,7 @@ int main(void) {
   test_columns_table();
   test_blank_separated_runs();
   test_code_cut_at_hyphen();
+  test_furniture_without_header();
   test_section_part();
   test_recipients_dash_alone();
   test_recipients_under_signature();

@@ -685,6 +685,38 @@ static void test_doers_of_regulations(void) {
   CHECK("the lead-in over them is no task of its own", task_of_passage(&ts, 7) == NULL);
   CHECK("a lead-in with no doer hands nothing to the items beside it", task_of_passage(&ts, 12) == NULL);
   vp_task_clear(&ts);
+  /* roles written after the task's text, in parentheses or as fields */
+  spec b[] = {
+      /* 0 */ {VP_P_ITEM, "1. Hoàn thiện thể chế, chính sách phát triển khoa học, công nghệ (Sở Khoa học và Công "
+                          "nghệ chủ trì, phối hợp với Sở Tư pháp; thời gian hoàn thành: Quý I/2026).", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "2. Xây dựng cơ sở dữ liệu dùng chung của tỉnh (cơ quan chủ trì: Sở Khoa học và Công nghệ; "
+                          "cơ quan phối hợp: Công an tỉnh, Sở Tài chính; thời gian: năm 2026).", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "3. Đào tạo nguồn nhân lực số cho cán bộ, công chức. Chủ trì: Sở Nội vụ; phối hợp: Sở Giáo "
+                          "dục và Đào tạo. Thời gian: 2026 - 2030.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Tỉnh có 12 trường đại học (theo số liệu năm 2024) và 3 viện nghiên cứu.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "Sở Giáo dục và Đào tạo đề nghị Ủy ban nhân dân các xã, phường điều chỉnh lịch học tập "
+                          "ngoài trời khi chất lượng không khí xấu.", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  t = task_of_passage(&ts, 0);
+  CHECK("'(Sở X chủ trì, phối hợp với Sở Y; …)': X leads, Y supports",
+        t && role_of(t, SKHCN) == L && role_of(t, "Sở Tư pháp") == S);
+  CHECK("the annotation's deadline", t && t->zDeadlineNorm && !strcmp(t->zDeadlineNorm, "2026-Q1"));
+  CHECK("the text stops before the annotation, past its label",
+        t && !strcmp(t->zText, "Hoàn thiện thể chế, chính sách phát triển khoa học, công nghệ"));
+  t = task_of_passage(&ts, 1);
+  CHECK("'(cơ quan chủ trì: …; cơ quan phối hợp: …)': fields in parentheses",
+        t && role_of(t, SKHCN) == L && role_of(t, "Công an tỉnh") == S && role_of(t, STC) == S &&
+            t->zDeadlineNorm && !strcmp(t->zDeadlineNorm, "2026"));
+  t = task_of_passage(&ts, 2);
+  CHECK("'. Chủ trì: …; phối hợp: …': fields after the sentence",
+        t && role_of(t, SNV) == L && role_of(t, "Sở Giáo dục và Đào tạo") == S &&
+            !strcmp(t->zText, "Đào tạo nguồn nhân lực số cho cán bộ, công chức"));
+  CHECK("an aside in parentheses names no roles", task_of_passage(&ts, 3) == NULL);
+  t = task_of_passage(&ts, 4);
+  CHECK("'Sở X đề nghị Y …': Y is the doer, not X",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L && role_of(t, "Sở Giáo dục và Đào tạo") < 0);
+  vp_task_clear(&ts);
 }
 
 /* A time limit has a duration as its normal form; an item with no deadline

@@ -342,6 +342,12 @@ int vp_docnum_at(const char *z, int n, int i, vp_docnum *p) {
     return 0;
   int j = i;
   while (j < n && is_digit(z[j])) j++;
+  /* a number with a part: "66.4/2025/NQ-CP" (a resolution split in parts) */
+  if (j + 2 < n && z[j] == '.' && is_digit(z[j + 1])) {
+    int m = j + 1;
+    while (m < n && m - j <= 2 && is_digit(z[m])) m++;
+    if (m < n && z[m] == '/') j = m;
+  }
   if (j - i > MAX_DIGITS) return 0;
   int k = skip_ws(z, n, j);
   if (k < 0 || k >= n || (z[k] != '-' && z[k] != '/')) return 0;
@@ -371,6 +377,14 @@ int vp_docnum_is_local(const vp_docnum *p) {
   /* a body of the provincial or district Party committee: BTGTU, UBKTHU */
   return nHead > 2 && z[nHead - 1] == 'U' &&
          (z[nHead - 2] == 'T' || z[nHead - 2] == 'H');
+}
+
+const char *vp_docnum_issuer_name(const vp_docnum *p) {
+  const char *z = p->zIssuer;
+  int nHead = (int)strcspn(z, "-");
+  while (nHead > 0 && is_digit(z[nHead - 1])) nHead--;
+  const vp_lexicon_entry *pE = nHead > 0 ? find_code(z, nHead, 1) : NULL;
+  return pE ? pE->zPhrase : NULL;
 }
 
 const char *vp_docnum_national_issuer(const vp_docnum *p) {

@@ -1229,6 +1229,18 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       free(zF);
     }
   }
+  /* a page that shows a document with no header of its own ("Nơi ban
+  ** hành: Thành phố Hồ Chí Minh", "Số hiệu: 4001/UBND-ĐT"): the issuer
+  ** its number's code names ("Ủy ban nhân dân") */
+  if (rc == VP_OK && pOut->zIssuer == NULL && pOut->zNumber && aiPortal[PORTAL_ISSUER] >= 0) {
+    vp_docnum dn;
+    const char *zName = NULL;
+    if (vp_docnum_next(pOut->zNumber, (int)strlen(pOut->zNumber), 0, &dn)) zName = vp_docnum_issuer_name(&dn);
+    if (zName) {
+      pOut->zIssuer = vp_strndup(zName, -1);
+      if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
+    }
+  }
   if (rc == VP_OK) rc = find_title(&doc, pOut);
   if (rc == VP_OK) rc = find_signer(&doc, pOut);
   doc_free(&doc);

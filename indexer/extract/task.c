@@ -343,6 +343,22 @@ static void read_doer(clause *c, int bMayOwnDoer) {
     if (iNext < 0) break;
     iEnd = iNext;
   }
+  /* "Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường thực hiện …",
+  ** "Sở Nội vụ đề nghị Giám đốc các Sở …": the bodies asked are the doers,
+  ** not the one asking */
+  if (iEnd >= 0) {
+    int e = list_at(f, skip_ws(f, iEnd), task_list("assign"), NULL);
+    int k = e >= 0 ? skip_ws(f, e) : f->n;
+    if (k < f->n && f->z[k] == ':') k = skip_ws(f, k + 1);
+    int eAskedTitle = k < f->n ? list_at(f, k, task_list("title"), NULL) : -1;
+    if (eAskedTitle >= 0 && mention_at(c, skip_ws(f, eAskedTitle)) >= 0) k = skip_ws(f, eAskedTitle);
+    if (k < f->n && mention_at(c, k) >= 0) {
+      for (int m = 0; m < c->nM; m++)
+        if (c->aFe[m] <= iEnd && c->aRole[m] == ROLE_LEAD) c->aRole[m] = ROLE_NONE;
+      iEnd = take_list(c, k, ROLE_LEAD);
+      bAssigned = 1;
+    }
+  }
   /* "Ban Quản lý … (sau đây gọi tắt là Ban Quản lý) là cơ quan …": what
   ** follows the aside says what the body is */
   int iAfter = iEnd >= 0 ? after_aside(f, skip_ws(f, iEnd)) : -1;
@@ -1382,6 +1398,9 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
   return VP_OK;
 }
 
+static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pRoles, vp_tasks *pOut,
+                          int *pnAlloc, int *pbDone);
+
 static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles *aRoles, int p,
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
@@ -1444,6 +1463,16 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     ** thể, 03 cá nhân": a quota of awards, not work */
     clause_free(&c);
     return VP_OK;
+  }
+  if (!c.bFootnote) {
+    /* "Xây dựng … (Sở X chủ trì, phối hợp với Sở Y; thời gian: 2026)" */
+    int bDone = 0;
+    rc = annotated_task(ps, p, c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0, &r->parties, pOut, pnAlloc, &bDone);
+    if (rc != VP_OK || bDone) {
+      r->bHeadsChildren = rc == VP_OK;
+      clause_free(&c);
+      return rc;
+    }
   }
   int qFrom = c.bFootnote ? -1 : roles_from(pText, aRoles, p);
   int bInherit = qFrom >= 0;
@@ -1629,6 +1658,168 @@ static int add_cell_names(party_list *p, const char *zCell, vp_role eRole) {
     z += n;
     if (*z == ';') z++;
   }
+  return rc;
+}
+
+/* ---- roles written after a task's own text: "Xây dựng cơ sở dữ liệu …
+** (cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian: năm 2026)",
+** "Hoàn thiện thể chế … (Sở X chủ trì, phối hợp với Sở Y; hoàn thành
+** trong Quý I/2026)", "Đào tạo … . Chủ trì: Sở X; phối hợp: Sở Y. Thời
+** gian: 2026 - 2030." */
+
+/* A field name of data/table-columns.tsv ("cơ quan chủ trì", "thời gian
+** hoàn thành"; at most six words) at z[i], then ':': its role when lead,
+** support or deadline, with *piValue the offset after the ':'; else
+** VP_COL_NONE. */
+static vp_colrole inline_field_at(const char *z, int n, int i, int *piValue) {
+  int nLim = n - i < 48 ? n - i : 48;
+  const char *zColon = nLim > 0 ? memchr(z + i, ':', (size_t)nLim) : NULL;
+  if (zColon == NULL) return VP_COL_NONE;
+  int nWord = 1;
+  for (const char *q = z + i; q < zColon; q++) nWord += *q == ' ' && q[1] != ' ' && q + 1 < zColon;
+  if (nWord > 6) return VP_COL_NONE;
+  char *zF = vp_fold_str(z + i, (int)(zColon - z) - i);
+  if (zF == NULL) return VP_COL_NONE;
+  const char *q = zF;
+  while (*q == ' ' || *q == '(') q++;
+  vp_colrole e = *q && vp_columns_is_name(q) ? vp_columns_role(q) : VP_COL_NONE;
+  free(zF);
+  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE) return VP_COL_NONE;
+  *piValue = (int)(zColon - z) + 1;
+  return e;
+}
+
+/* Where roles written after the text start in z[0..n), -1 when none: a
+** last group in parentheses that holds "chủ trì" or opens with a field
+** ("(Sở X chủ trì …)", "(cơ quan chủ trì: …)"), *piEnd its ')'; or, after a
+** sentence or clause break, a field ("… . Chủ trì: Sở X"), *piEnd = n. */
+static int annotation_start(const char *z, int n, int *piEnd) {
+  int e = n;
+  while (e > 0 && (z[e - 1] == ' ' || z[e - 1] == '.' || z[e - 1] == ';' || z[e - 1] == ',' ||
+                   z[e - 1] == '\n' || z[e - 1] == '\r' || z[e - 1] == '*'))
+    e--;
+  if (e > 0 && z[e - 1] == ')') {
+    int nDepth = 0, iOpen = -1;
+    for (int i = e - 1; i >= 0 && iOpen < 0; i--) {
+      if (z[i] == ')') nDepth++;
+      else if (z[i] == '(' && --nDepth == 0) iOpen = i;
+    }
+    if (iOpen > 0) {
+      int iValue;
+      char *zF = vp_fold_str(z + iOpen + 1, e - 1 - iOpen - 1);
+      int bLead = zF && (strstr(zF, "chu tri") != NULL || inline_field_at(z, e - 1, iOpen + 1, &iValue) != VP_COL_NONE);
+      free(zF);
+      if (bLead) {
+        *piEnd = e - 1;
+        return iOpen;
+      }
+    }
+  }
+  for (int i = 1; i < n; i++) {
+    if (z[i - 1] != '.' && z[i - 1] != ';') continue;
+    if (z[i - 1] == '.' && i >= 2 && z[i - 2] >= '0' && z[i - 2] <= '9' && z[i] >= '0' && z[i] <= '9') continue;
+    int k = i, iValue;
+    while (k < n && (z[k] == ' ' || z[k] == '\n' || z[k] == '-' || z[k] == '+')) k++;
+    if (k < n && inline_field_at(z, n, k, &iValue) != VP_COL_NONE) {
+      *piEnd = n;
+      return i - 1;
+    }
+  }
+  return -1;
+}
+
+/* The roles and deadline written in z[0..n) (the annotation): fields and
+** "Sở X chủ trì, phối hợp với Sở Y" clauses, split at ';' and '.'. *pzDl
+** the first deadline found, as written (caller frees), NULL when none. */
+static int read_annotation(const char *z, int n, party_list *pParties, char **pzDl) {
+  int rc = VP_OK;
+  *pzDl = NULL;
+  for (int i = 0; rc == VP_OK && i < n;) {
+    int j = i;
+    while (j < n && z[j] != ';' &&
+           !(z[j] == '.' && !(j > i && j + 1 < n && z[j - 1] >= '0' && z[j - 1] <= '9' && z[j + 1] >= '0' &&
+                             z[j + 1] <= '9')))
+      j++;
+    while (i < j && (z[i] == ' ' || z[i] == '\n' || z[i] == '-' || z[i] == '+')) i++;
+    if (j > i) {
+      int iValue;
+      vp_colrole e = inline_field_at(z, j, i, &iValue);
+      char *zSeg = vp_strndup(e != VP_COL_NONE ? z + iValue : z + i, e != VP_COL_NONE ? j - iValue : j - i);
+      if (zSeg == NULL) return VP_ENOMEM;
+      if (e == VP_COL_LEAD) rc = add_lead_cell_agencies(pParties, zSeg);
+      else if (e == VP_COL_SUPPORT) rc = add_cell_agencies(pParties, zSeg, VP_ROLE_SUPPORT);
+      else if (e == VP_COL_DEADLINE) {
+        if (*pzDl == NULL) {
+          *pzDl = vp_fold_display(zSeg, -1);
+          if (*pzDl == NULL) rc = VP_ENOMEM;
+        }
+      } else {
+        char *zF = vp_fold_str(zSeg, -1);
+        if (zF == NULL) rc = VP_ENOMEM;
+        else if (strstr(zF, "chu tri") || strstr(zF, "phoi hop")) rc = add_lead_cell_agencies(pParties, zSeg);
+        else if (*pzDl == NULL) { /* "hoàn thành trong Quý I/2026" */
+          clause c;
+          rc = clause_init(&c, zSeg, (int)strlen(zSeg), 0);
+          if (rc == VP_OK) {
+            deadline d;
+            find_prose_deadline(&c, &d);
+            if (d.bFound) {
+              *pzDl = vp_fold_display(zSeg + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
+              if (*pzDl == NULL) rc = VP_ENOMEM;
+            }
+            clause_free(&c);
+          }
+        }
+        free(zF);
+      }
+      free(zSeg);
+    }
+    i = j + 1;
+  }
+  return rc;
+}
+
+/* A prose passage whose roles are written after its text (see above): its
+** task, the text from iBody (past its list label) to them, pushed;
+** *pbDone when so. The roles are kept in *pRoles for the passages under
+** it. */
+static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pRoles, vp_tasks *pOut,
+                          int *pnAlloc, int *pbDone) {
+  const char *z = ps->zText;
+  int n = ps->iEnd - ps->iStart, iEnd = n;
+  *pbDone = 0;
+  int iStart = annotation_start(z, n, &iEnd);
+  if (iStart < 0) return VP_OK;
+  int nText = iStart;
+  while (nText > 0 && (z[nText - 1] == ' ' || z[nText - 1] == '.' || z[nText - 1] == ',' || z[nText - 1] == ';' ||
+                       z[nText - 1] == '\n'))
+    nText--;
+  if (iBody < 0 || iBody > nText) iBody = 0;
+  int nWord = 0;
+  for (int i = iBody; i < nText; i++) nWord += z[i] == ' ' && i + 1 < nText && z[i + 1] != ' ';
+  if (nWord < 2) return VP_OK; /* the roles are all there is: a field line */
+  party_list parties = {0};
+  char *zDl = NULL;
+  int rc = read_annotation(z + iStart + 1, iEnd - iStart - 1, &parties, &zDl); /* past '(' or the break */
+  if (rc == VP_OK && party_has_lead(&parties)) {
+    char zNorm[24] = "";
+    if (zDl) {
+      vp_fold f;
+      rc = vp_fold_init(&f, zDl, (int)strlen(zDl));
+      if (rc == VP_OK) {
+        normalize_deadline_cell(&f, zNorm, (int)sizeof(zNorm));
+        vp_fold_free(&f);
+      }
+    }
+    party_add_list(pRoles, &parties, &rc);
+    if (rc == VP_OK) {
+      rc = task_push(pOut, pnAlloc, p, vp_fold_display(z + iBody, nText - iBody), zDl, zNorm, &parties);
+      zDl = NULL;
+      *pbDone = 1;
+    }
+  }
+  free(zDl);
+  party_list_free(&parties);
   return rc;
 }
 
