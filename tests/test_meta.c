@@ -299,7 +299,21 @@ static void test_wrapped_and_draft(void) {
   CHECK("extract ok (no kind)", extract(zNoKind, 1, &m) == VP_OK);
   CHECK_STR("no kind", m.zKind, NULL);
   CHECK_STR("a heading is no issuer", m.zIssuer, NULL);
-  CHECK_STR("province from the body", m.zProvince, "Lào Cai");
+  CHECK_STR("no issuer, no place: the body's province is no issuer's", m.zProvince, NULL);
+  vp_meta_clear(&m);
+  /* a Q&A page quoting an appendix: its title and caption name another
+  ** document, this one has no kind, number or province */
+  static const char zQuoted[] =
+      "Thuế cơ sở 28 TP Hồ Chí Minh quản lý xã phường nào? Trụ sở ở phường nào?\n"
+      "Căn cứ Danh sách ban hành kèm theo Quyết định 1378/QĐ-CT năm 2025 quy định về tên gọi trụ sở và địa "
+      "bàn quản lý của các thuế cơ sở thuộc Thuế thành phố như sau:\n"
+      "QUY ĐỊNH TÊN GỌI, TRỤ SỞ VÀ ĐỊA BÀN QUẢN LÝ CỦA THUẾ CƠ SỞ THUỘC THUẾ THÀNH PHỐ HỒ CHÍ MINH\n"
+      "(Kèm theo Quyết định số 1378/QĐ-CT ngày 30/6/2025 của Cục trưởng Cục Thuế)\n"
+      "Thuế cơ sở 28 Thành phố Hồ Chí Minh quản lý phường Thủ Dầu Một, Hồ Chí Minh.\n";
+  CHECK("quoted title: extract", extract(zQuoted, 1, &m) == VP_OK);
+  CHECK_STR("quoted title: no kind", m.zKind, NULL);
+  CHECK_STR("quoted title: the caption's number is another's", m.zNumber, NULL);
+  CHECK_STR("quoted title: no province", m.zProvince, NULL);
   vp_meta_clear(&m);
 }
 

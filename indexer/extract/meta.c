@@ -310,6 +310,10 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
       if (iValue < 0 && pK && nLen == pL->nF) iValue = i, pValue = pK;
       continue;
     }
+    /* "… ban hành kèm theo Quyết định 1378/QĐ-CT … như sau:" / "QUY ĐỊNH
+    ** TÊN GỌI …": a title quoted after a sentence's lead-in, not this
+    ** document's kind (a Q&A page quoting an appendix) */
+    if (pPrev && pPrev->nF > 60 && pPrev->zF[pPrev->nF - 1] == ':') continue;
     int bWhole = (nLen == pL->nF);
     /* a kind heading is set in capitals ("KẾ HOẠCH"); "Hướng dẫn" in
     ** lower case is a menu's entry or a sentence's start */
@@ -458,6 +462,9 @@ static int appendix_number(const meta_line *pL, const char *zKind, vp_docnum *pD
 }
 
 static int find_appendix_number(const meta_doc *pDoc, vp_meta *pOut, char *zDate) {
+  /* a text of no kind quotes captions ("kèm theo Quyết định 1378/QĐ-CT"):
+  ** they name other documents */
+  if (pOut->zKind == NULL) return VP_OK;
   for (int i = pDoc->iKind + 1; i < pDoc->nLine; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     vp_docnum d;
@@ -598,12 +605,16 @@ static const vp_province *most_mentioned(const meta_doc *pDoc, int iFrom) {
 
 /* header ("ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG"), then the place of the
 ** place-date line, then the body */
-static const vp_province *find_province(const meta_doc *pDoc) {
+/* The province a header line or the place line names, else the one the
+** text names most (*pbGuessed then set). */
+static const vp_province *find_province(const meta_doc *pDoc, int *pbGuessed) {
+  *pbGuessed = 0;
   for (int i = 0; i < pDoc->nHeader; i++) {
     const vp_province *p = first_mention(&pDoc->aLine[i]);
     if (p) return p;
   }
   if (pDoc->pPlace) return pDoc->pPlace;
+  *pbGuessed = 1;
   return most_mentioned(pDoc, pDoc->nHeader);
 }
 
@@ -1194,8 +1205,9 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
     }
   }
   const vp_province *pProvince = NULL;
+  int bGuessed = 0; /* the province only the text's mentions say */
   if (rc == VP_OK && !bNational) {
-    pProvince = pPortalProvince ? pPortalProvince : find_province(&doc);
+    pProvince = pPortalProvince ? pPortalProvince : find_province(&doc, &bGuessed);
     if (pProvince) {
       pOut->zProvince = vp_strndup(pProvince->zName, -1);
       if (pOut->zProvince == NULL) rc = VP_ENOMEM;
@@ -1240,6 +1252,14 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       pOut->zIssuer = vp_strndup(zName, -1);
       if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
     }
+  }
+  /* no issuer and no place line: a text about a province (an article, a
+  ** Q&A page, a notice of a national body's visit) is none of its
+  ** documents, whatever its title or its text names most */
+  if (rc == VP_OK && pOut->zIssuer == NULL && pPortalProvince == NULL &&
+      (bGuessed || (pOut->zKind == NULL && doc.pPlace == NULL))) {
+    free(pOut->zProvince);
+    pOut->zProvince = NULL;
   }
   if (rc == VP_OK) rc = find_title(&doc, pOut);
   if (rc == VP_OK) rc = find_signer(&doc, pOut);
