@@ -717,6 +717,30 @@ static void test_doers_of_regulations(void) {
   CHECK("'Sở X đề nghị Y …': Y is the doer, not X",
         t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L && role_of(t, "Sở Giáo dục và Đào tạo") < 0);
   vp_task_clear(&ts);
+  /* a council's closing article, a time limit before the doer, a basis of
+  ** the preamble that lists bodies */
+  spec c[] = {
+      /* 0 */ {VP_P_TEXT, "Trên cơ sở Biên bản làm việc giữa Sở Nông nghiệp và Môi trường, Thuế Thành phố Hà Nội, "
+                          "Văn phòng Đăng ký đất đai Hà Nội và Ủy ban nhân dân xã, phường ngày 09 tháng 7 năm 2025;",
+               -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_HEADING, "Điều 3. Tổ chức thực hiện", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "2. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh giám sát "
+                          "việc thực hiện Nghị quyết.", 1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "- Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ, Sở Tư pháp xem xét, cấp lại "
+                          "thẻ cho người đề nghị.", 1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "- Cơ quan Bảo hiểm xã hội tỉnh tổng hợp danh sách, kinh phí đề nghị ngân sách tỉnh hỗ trợ "
+                          "đóng bảo hiểm y tế.", 1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(c, VP_ARRAY_SIZE(c));
+  CHECK("a basis of the preamble ending with ';' gives no task", task_of_passage(&ts, 0) == NULL);
+  t = task_of_passage(&ts, 2);
+  CHECK("'Giao Thường trực Hội đồng nhân dân tỉnh …': the council's standing body leads",
+        t && role_of(t, "Thường trực Hội đồng nhân dân tỉnh") == L);
+  t = task_of_passage(&ts, 3);
+  CHECK("'Trong thời hạn …, Sở Tư pháp …': the doer after a time limit", t && role_of(t, "Sở Tư pháp") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("'Cơ quan Bảo hiểm xã hội tỉnh …' leads", t && role_of(t, "Bảo hiểm xã hội tỉnh") == L);
+  vp_task_clear(&ts);
 }
 
 /* A time limit has a duration as its normal form; an item with no deadline

@@ -1167,6 +1167,14 @@ static int task_push(vp_tasks *pOut, int *pnAlloc, int iPassage, char *zText,
   return VP_OK;
 }
 
+/* Does z end with c, spaces, line breaks and emphasis marks aside? */
+static int ends_with_char(const char *z, char c) {
+  int n = (int)strlen(z);
+  while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\r' || z[n - 1] == '\t' || z[n - 1] == '*'))
+    n--;
+  return n > 0 && z[n - 1] == c;
+}
+
 static int ends_with_colon(const char *z) {
   int n = (int)strlen(z);
   while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\r' || z[n - 1] == '\t')) n--;
@@ -1560,6 +1568,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     /* "Hằng năm, Sở X …", "Trong quá trình thực hiện, nếu có vướng mắc,
     ** các sở …": after an opening adverbial the doer follows a comma */
     int bComma = list_at(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0;
+    /* a basis of the preamble, before the first section and ending with
+    ** ';' ("Trên cơ sở Biên bản làm việc giữa Sở X, Thuế Thành phố, …;"):
+    ** its commas part a list */
+    if (bComma && (ps->zSection == NULL || ps->zSection[0] == 0) && ends_with_char(ps->zText, ';')) bComma = 0;
     int iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
     clause_free(&c);
     return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, bComma, iBodySrc);
