@@ -741,6 +741,25 @@ static void test_doers_of_regulations(void) {
   t = task_of_passage(&ts, 4);
   CHECK("'Cơ quan Bảo hiểm xã hội tỉnh …' leads", t && role_of(t, "Bảo hiểm xã hội tỉnh") == L);
   vp_task_clear(&ts);
+  /* a letter whose body the reader set under "Kính gửi:" */
+  spec d[] = {
+      /* 0 */ {VP_P_HEADING, "Kính gửi:", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình, Bắc Ninh.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương làm việc với các địa phương để bảo đảm "
+                          "nguồn cung vật liệu xây dựng cho Dự án.", 0, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Nhằm bảo đảm sức khỏe cho học sinh, Sở Giáo dục và Đào tạo đề nghị Ủy ban nhân dân các "
+                          "xã, phường thực hiện nghiêm túc văn bản chỉ đạo. Cụ thể:", 0, 1, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "- Hạn chế các hoạt động ngoài trời cho học sinh khi chất lượng không khí xấu.", 3, 0,
+               NO_TABLE, {0}},
+  };
+  ts = extract(d, VP_ARRAY_SIZE(d));
+  CHECK("the addressees right under 'Kính gửi:' are no task", task_of_passage(&ts, 1) == NULL);
+  t = task_of_passage(&ts, 2);
+  CHECK("a paragraph of the body under 'Kính gửi:' gives its task", t && role_of(t, "Ủy ban nhân dân tỉnh Hưng Yên") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("'Nhằm …, Sở X đề nghị Y …. Cụ thể:': Y leads the items",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  vp_task_clear(&ts);
 }
 
 /* A time limit has a duration as its normal form; an item with no deadline

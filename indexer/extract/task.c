@@ -1092,6 +1092,8 @@ typedef struct passage_roles {
   party_list parties; /* its leads and supports, own or inherited */
   int bHeadsChildren; /* a heading / lead-in / item whose children inherit */
   int bMembers;       /* a lead-in listing the members of a board */
+  int bAddress;       /* "Kính gửi:", "Căn cứ …" (not-task): the items it
+                      ** lists are no doers, the paragraphs after it may be */
   int bDutyLeadIn;    /* "… có trách nhiệm." : the passages under it, even
                       ** plain paragraphs under an item, are its duties */
   int bOverItems;     /* a lead-in with its own doer right over a run of
@@ -1367,6 +1369,11 @@ static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
 static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
                              int *pnAlloc, int bComma, int iWholeFrom) {
   const char *q = memchr(z, ':', (size_t)n);
+  if (q) { /* a lead-in's closing colon ("… Cụ thể:") opens no clause */
+    const char *r = q + 1;
+    while (r < z + n && (*r == ' ' || *r == '\n' || *r == '\r' || *r == '*')) r++;
+    if (r == z + n) q = NULL;
+  }
   int bColon = q != NULL;
   if (q == NULL) q = next_clause_break(z, n, z, bComma);
   for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1, bComma)) {
@@ -1413,7 +1420,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
   int q = ps->iParent;
-  int bInParentMembers = q >= 0 && q < p && aRoles[q].bMembers;
+  /* the paragraphs a letter sets under "Kính gửi:" are its body, but for
+  ** the first, right under it: the addressees */
+  int bInParentMembers = q >= 0 && q < p && aRoles[q].bMembers &&
+                         !(aRoles[q].bAddress && ps->eKind == VP_P_TEXT && p > q + 1);
   clause c;
   int rc = clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
@@ -1425,6 +1435,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ
     ** tịch UBND xã hướng dẫn …") is one. */
     r->bMembers = 1;
+    r->bAddress = 1;
     int n = ps->iEnd - ps->iStart;
     clause_free(&c);
     if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
@@ -1562,6 +1573,30 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       memcpy(r->zDeadlineNorm, aRoles[qFrom].zDeadlineNorm, sizeof(r->zDeadlineNorm));
       if (r->zDeadline == NULL) rc = VP_ENOMEM;
     }
+  }
+  if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && bLeadIn && !bObjects &&
+      p + 1 < pText->nPassage && pText->aPassage[p + 1].eKind == VP_P_ITEM &&
+      (pText->aPassage[p + 1].iParent == p || pText->aPassage[p + 1].iParent == ps->iParent) &&
+      list_at(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0 && contains_list(&c.f, task_list("assign"))) {
+    /* "Nhằm bảo đảm sức khỏe …, Sở X đề nghị UBND các xã … thực hiện …
+    ** Cụ thể:" over its items: the bodies asked after the opening hand
+    ** them their roles, the items are the tasks (not where the opening
+    ** says only who takes part: "Để …, các sở, ban, ngành … triển khai Đợt
+    ** thi đua …, tập trung thi đua các nội dung sau:") */
+    int iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0, n0 = pOut->n;
+    clause_free(&c);
+    rc = later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, 1, iBodySrc);
+    if (rc == VP_OK && pOut->n > n0) {
+      vp_task *t = &pOut->a[--pOut->n];
+      r->parties.a = t->aAgency;
+      r->parties.n = r->parties.nAlloc = t->nAgency;
+      free(t->zText);
+      free(t->zDeadline);
+      free(t->zDeadlineNorm);
+      r->bHeadsChildren = 1;
+      r->bOverItems = pText->aPassage[p + 1].iParent == ps->iParent;
+    }
+    return rc;
   }
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && !bLeadIn &&
       !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
