@@ -341,6 +341,9 @@ static void test_columns_table(void) {
   CHECK("column: support", vp_columns_role("co quan, don vi phoi hop") == VP_COL_SUPPORT);
   CHECK("column: a field line is not a name", !vp_columns_is_name("thoi gian thuc hien: thuong xuyen"));
   CHECK("column: a name", vp_columns_is_name("thoi gian hoan thanh"));
+  CHECK("column: a procedure catalogue's legal basis is no content",
+        vp_columns_role("ten van ban quy pham phap luat quy dinh noi dung sua doi, bo sung tthc") == VP_COL_OTHER);
+  CHECK("column: a procedure's code", vp_columns_role("ma so tthc") == VP_COL_OTHER);
 }
 
 /* A number cut at the hyphen of its code ("10/2025/TT-" / "BKHCN ngày …")
