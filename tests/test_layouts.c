@@ -361,6 +361,18 @@ static void test_code_cut_at_hyphen(void) {
   vp_reader_free(p);
 }
 
+/* A shared head ending a line ("… của các Sở:") goes on with the names
+** under it. */
+static void test_shared_head_wrapped(void) {
+  vp_text *p = parse("**Điều 5. Trách nhiệm**\n\n2. Trách nhiệm của các Sở:\nXây dựng, Tài chính, Nội vụ.\n\n"
+                     "a) Chủ trì tham mưu cấp có thẩm quyền về kinh phí thực hiện.\n");
+  CHECK("shared head: parsed", p != NULL);
+  if (p == NULL) return;
+  int i = find(p, "Trách nhiệm của các Sở");
+  CHECK("shared head: the names are in its passage", i >= 0 && strstr(p->aPassage[i].zText, "Xây dựng, Tài chính"));
+  vp_reader_free(p);
+}
+
 /* Where paragraphs end with an empty line: a letter alone on its line
 ** labels the paragraph under it; a line right under another goes on with
 ** its paragraph even after a ';' and a capital; a line that starts with
@@ -557,6 +569,7 @@ int main(void) {
   test_columns_table();
   test_blank_separated_runs();
   test_code_cut_at_hyphen();
+  test_shared_head_wrapped();
   test_furniture_without_header();
   test_section_part();
   test_recipients_dash_alone();

@@ -760,6 +760,45 @@ static void test_doers_of_regulations(void) {
   CHECK("'Nhằm …, Sở X đề nghị Y …. Cụ thể:': Y leads the items",
         t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
   vp_task_clear(&ts);
+  /* a shared head after a doer's intro, its last name before the verb, a
+  ** body named in an aside after "phối hợp (cùng) với" */
+  spec e[] = {
+      /* 0 */ {VP_P_HEADING, "4. Trách nhiệm của các Sở: Y tế, Tư pháp", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "a) Hướng dẫn cấp xã thực hiện các nội dung được phân cấp.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Giám đốc các Sở: Xây dựng, Tài chính chủ trì hướng dẫn cấp xã thực hiện phân cấp.", -1,
+               0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Sở Xây dựng kiểm tra chất lượng nước thải; phối hợp cùng với Công an tỉnh, Thanh tra "
+                          "tỉnh xử lý các hành vi vi phạm.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "Sở Nông nghiệp và Môi trường thông báo, phối hợp với cơ quan thường trực Ban chỉ huy "
+                          "phòng thủ dân sự tỉnh (Bộ Chỉ huy Quân sự tỉnh) đề xuất huy động lực lượng chữa cháy.",
+               -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(e, VP_ARRAY_SIZE(e));
+  t = task_of_passage(&ts, 1);
+  CHECK("'Trách nhiệm của các Sở: Y tế, Tư pháp': both lead the items",
+        t && role_of(t, "Sở Y tế") == L && role_of(t, "Sở Tư pháp") == L);
+  t = task_of_passage(&ts, 2);
+  CHECK("'các Sở: Xây dựng, Tài chính chủ trì …': the last name before the verb",
+        t && role_of(t, "Sở Xây dựng") == L && role_of(t, STC) == L);
+  t = task_of_passage(&ts, 3);
+  CHECK("'phối hợp cùng với …': support", t && role_of(t, "Công an tỉnh") == S && role_of(t, "Thanh tra tỉnh") == S);
+  t = task_of_passage(&ts, 4);
+  CHECK("'phối hợp với cơ quan … (Bộ Chỉ huy Quân sự tỉnh)': the aside's body supports",
+        t && role_of(t, "Bộ Chỉ huy Quân sự tỉnh") == S);
+  vp_task_clear(&ts);
+  spec g[] = {
+      /* 0 */ {VP_P_HEADING, "2. Sở Tài chính", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan, đơn vị liên quan bố trí kinh phí "
+                          "thực hiện Kế hoạch.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Căn cứ Luật Ngân sách nhà nước năm 2025, Sở Nội vụ hướng dẫn thực hiện.", 0, 0,
+               NO_TABLE, {0}},
+  };
+  ts = extract(g, VP_ARRAY_SIZE(g));
+  t = task_of_passage(&ts, 1);
+  CHECK("'Căn cứ chức năng, nhiệm vụ, …' under a doer's heading is its task", t && role_of(t, STC) == L);
+  t = task_of_passage(&ts, 2);
+  CHECK("'Căn cứ Luật …, Sở X …' is still a basis for the heading's doer", t == NULL || role_of(t, STC) < 0);
+  vp_task_clear(&ts);
 }
 
 /* A time limit has a duration as its normal form; an item with no deadline

@@ -90,6 +90,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"doer-intro", NULL},
     {"doer-tail", NULL},
     {"execution", NULL},
+    {"duty-basis", NULL},
     {"condition-lead", NULL},
 };
 
@@ -105,7 +106,7 @@ static const vp_lexicon_list_spec aMetaLists[] = {
 static const vp_lexicon_list_spec aLayoutLists[] = {
     {"signature-prefix", NULL}, {"signature-title", NULL}, {"appendix", NULL},
     {"not-appendix", NULL},     {"motto-start", NULL},     {"motto-line", NULL},
-    {"hyphen-compound", NULL}, {"list-title", NULL},
+    {"hyphen-compound", NULL}, {"list-title", NULL}, {"shared-head", NULL},
 };
 
 /* data/rank-words.tsv: what search ranking reads passages by (occur.c,

@@ -281,6 +281,12 @@ static int skip_doer_intro(clause *c, int i) {
   int e = list_at(f, i, task_list("doer-intro"), NULL);
   if (e < 0) return i;
   int k = skip_ws(f, e);
+  /* "Trách nhiệm của các Sở: Y tế, Tư pháp": the names after the head */
+  int eHead = list_at(f, k, task_list("shared-head"), NULL);
+  if (eHead >= 0) {
+    int j = skip_ws(f, eHead);
+    if (j < f->n && f->z[j] == ':' && mention_at(c, skip_ws(f, j + 1)) >= 0) k = skip_ws(f, j + 1);
+  }
   int iEnd = list_end(c, k);
   if (iEnd < 0) return i;
   int j = skip_ws(f, iEnd);
@@ -404,9 +410,16 @@ static void read_support(clause *c) {
     /* "phối hợp với doanh nghiệp viễn thông và các đơn vị có liên quan":
     ** partners that are no bodies of ours may come first; the bodies after
     ** their ',' or "và" (within a few words) are supports too */
-    for (int k = j, nWord = 0; k < f->n && nWord < 6; k++) {
+    for (int k = j, nWord = 0; k < f->n && nWord < 14; k++) {
       char ch = f->z[k];
-      if (ch == ';' || ch == '.' || ch == ':' || ch == '(') break;
+      /* "phối hợp với cơ quan thường trực Ban chỉ huy phòng thủ dân sự
+      ** tỉnh (Bộ Chỉ huy quân sự tỉnh)": the body the aside names */
+      if (ch == '(') {
+        take_list(c, skip_ws(f, k + 1), ROLE_SUPPORT);
+        break;
+      }
+      if (ch == ';' || ch == '.' || ch == ':') break;
+      if (nWord >= 6) continue; /* past a few words, only an aside names it */
       if (ch == ' ') nWord++;
       int iNext = ch == ',' ? k + 1 : (ch == ' ' && phrase_at(f, k + 1, "va") >= 0) ? k + 3 : -1;
       if (iNext >= 0 && take_list(c, iNext, ROLE_SUPPORT) >= 0) break;
@@ -589,7 +602,32 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
           rc = mention_add(&aNew, &nNew, &nAlloc, iPart, iPieceEnd, r, zCanon, pH->zValue, z);
           nFound++;
         }
-        if (!bPart) break; /* the list ends at a piece that names nothing */
+        if (!bPart) {
+          /* "… Xây dựng, Tài chính chủ trì hướng dẫn …": the last name, the
+          ** words after it what the bodies do */
+          int iCut = -1, nWord = 0;
+          for (int q = iSrc + 1; q < iPieceEnd && nWord < 8 && rc == VP_OK; q++) {
+            if (z[q] != ' ' || z[q - 1] == ' ') continue;
+            nWord++;
+            const vp_agency *rCut = NULL;
+            char *zCut = NULL;
+            int b = head_name(pH->zValue, z, iSrc, q, &rCut, &zCut);
+            if (b < 0) rc = VP_ENOMEM;
+            if (b > 0) {
+              free(zCanon);
+              zCanon = zCut;
+              r = rCut;
+              iCut = q;
+            }
+          }
+          if (iCut > 0 && rc == VP_OK) {
+            rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iCut, r, zCanon, pH->zValue, z);
+            nFound++;
+          } else {
+            free(zCanon);
+          }
+          break; /* the list ends at a piece that names nothing whole */
+        }
       }
       iSrc = iPieceEnd + 1;
     }
@@ -1429,7 +1467,8 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc != VP_OK) return rc;
   passage_roles *r = &aRoles[p];
   const vp_lexicon_entry *pNot = NULL;
-  if (list_at(&c.f, c.iBody, task_list("not-task"), &pNot) >= 0) {
+  if (list_at(&c.f, c.iBody, task_list("not-task"), &pNot) >= 0 &&
+      list_at(&c.f, c.iBody, task_list("duty-basis"), NULL) < 0) {
     /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
     ** proposer or an address; nor are the items listed under it tasks.
     ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ

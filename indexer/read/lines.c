@@ -495,6 +495,27 @@ int rd_hyphen_compound(const rd_ctx *p, int j, int k) {
   return bYes;
 }
 
+/* Does line k's text end, before a closing ':', with a phrase of list
+** zList of data/layout-words.tsv ("2. Trách nhiệm của các Sở:")? */
+int rd_line_ends_before_colon(const rd_ctx *p, int k, const char *zList) {
+  const rd_line *pL = &p->aLine[k];
+  int e = pL->iCe;
+  while (e > pL->iCs && (p->zClean[e - 1] == ' ' || p->zClean[e - 1] == '*')) e--;
+  if (e <= pL->iCs || p->zClean[e - 1] != ':') return 0;
+  int s = e - 48 > pL->iCs ? e - 48 : pL->iCs;
+  while (s > pL->iCs && ((unsigned char)p->zClean[s] & 0xC0) == 0x80) s--;
+  char *zF = vp_fold_str(p->zClean + s, e - 1 - s);
+  int bYes = 0;
+  if (zF) {
+    int n = (int)strlen(zF), iStart = 0;
+    while (n > 0 && (zF[n - 1] == ' ' || zF[n - 1] == '*')) n--;
+    bYes = vp_lexicon_match_before(vp_lexicon_get("layout-words.tsv", zList), zF, n, n, 0, &iStart) != NULL &&
+           (iStart == 0 || zF[iStart - 1] == ' ');
+  }
+  free(zF);
+  return bYes;
+}
+
 /* Does line k's text open with a phrase of list zList of
 ** data/layout-words.tsv? */
 int rd_line_opens_with(const rd_ctx *p, int k, const char *zList) {

@@ -161,6 +161,11 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
       !rd_is_space((unsigned char)p->zClean[pT->iCe - 2]) && !rd_stands_alone(pL) && !pL->lab.eType &&
       !pL->bFootnote)
     return 1;
+  /* "2. Trách nhiệm của các Sở:" / "Xây dựng, Tài chính, Nội vụ.": the
+  ** names a shared head opens go on after its colon */
+  if (k == j + 1 && !rd_stands_alone(pL) && !pL->lab.eType && !pL->bFootnote &&
+      rd_line_ends_before_colon(p, j, "shared-head"))
+    return 1;
   if (pT->bTerminal) {
     /* "…;", "tổ chức,", "(nếu cần)" then a lowercase line: the sentence goes on */
     char c = p->zClean[pT->iCe - 1];

@@ -128,6 +128,7 @@ int rd_parse_rownum(const char *z, int s, int e, rd_label *pL);
 int rd_parse_letter_only(const char *z, int s, int e, rd_label *pL);
 int rd_hyphen_compound(const rd_ctx *p, int j, int k);
 int rd_line_opens_with(const rd_ctx *p, int k, const char *zList);
+int rd_line_ends_before_colon(const rd_ctx *p, int k, const char *zList);
 int rd_part_label_wrapped(const rd_ctx *p, int iFirst, rd_label *pLab);
 int rd_rank(const rd_label *pL);
 int rd_is_bullet(int eType);
