@@ -134,6 +134,12 @@ def main():
                 check("who %r is %s" % (q, name), w["agency"]["name"] == name and w["provinces"], str(w["agency"]))
             except Exception as e:  # noqa: BLE001
                 check("who %r is %s" % (q, name), False, str(e))
+        # a ministry typed is never read as the department of its name
+        for q, wrong in (("Bộ Tài chính", "Sở Tài chính"), ("Bộ Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo")):
+            rc, out, err = run("who", *D, "--json", q)
+            got = json.loads(out) if out.strip() else {}
+            check("who %r is not %s" % (q, wrong), (got.get("agency") or {}).get("name") != wrong
+                  and got.get("interpreted_as") != wrong, out[:200])
         rc, out, err = run("who", *D, "Sở")
         check("who with many fits: exit 1, did you mean with at most five", rc == 1 and "did you mean" in err
               and err.count(";") <= 6, "%d %s" % (rc, err))

@@ -799,6 +799,21 @@ static void test_doers_of_regulations(void) {
   t = task_of_passage(&ts, 2);
   CHECK("'Căn cứ Luật …, Sở X …' is still a basis for the heading's doer", t == NULL || role_of(t, STC) < 0);
   vp_task_clear(&ts);
+  spec h[] = {
+      /* 0 */ {VP_P_HEADING, "Điều 11. Trách nhiệm của các cơ quan khác có liên quan", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "1. Trách nhiệm của Sở Tư pháp hướng dẫn, tổ chức thực hiện, tuyên truyền, phổ biến pháp "
+                          "luật về đăng ký biện pháp bảo đảm tại địa phương.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_HEADING, "Điều 8. Trách nhiệm của Văn phòng đăng ký đất đai tỉnh", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "1. Cung cấp thông tin về cơ sở dữ liệu đất đai cho Ủy ban nhân dân cấp xã.", 2, 0,
+               NO_TABLE, {0}},
+  };
+  ts = extract(h, VP_ARRAY_SIZE(h));
+  t = task_of_passage(&ts, 1);
+  CHECK("'Trách nhiệm của Sở X hướng dẫn …': X's task", t && role_of(t, "Sở Tư pháp") == L);
+  CHECK("a heading 'Trách nhiệm của …' over duties is no task", task_of_passage(&ts, 2) == NULL);
+  t = task_of_passage(&ts, 3);
+  CHECK("the land registration office leads its duties", t && role_of(t, "Văn phòng Đăng ký đất đai tỉnh") == L);
+  vp_task_clear(&ts);
 }
 
 /* A time limit has a duration as its normal form; an item with no deadline

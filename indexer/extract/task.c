@@ -161,6 +161,9 @@ typedef struct clause {
                        ** author something: no doer, and no later one */
   int bNamesOnly;      /* "Đối với Sở X:" with nothing after: it names the
                        ** doer of the items under it and says no work */
+  int bIntroTask;      /* "Trách nhiệm của Sở X hướng dẫn …": names after an
+                       ** intro, then more words (a task, or a heading's
+                       ** rest over the duties under it) */
   const char *zSrc;    /* the text analysed, as written */
   int nSrc;
 } clause;
@@ -278,7 +281,8 @@ static int names_with_aside_only(const clause *c) {
 ** ':' or the end (bNamesOnly when nothing follows the ':'); else i. */
 static int skip_doer_intro(clause *c, int i) {
   const vp_fold *f = &c->f;
-  int e = list_at(f, i, task_list("doer-intro"), NULL);
+  const vp_lexicon_entry *pIntro = NULL;
+  int e = list_at(f, i, task_list("doer-intro"), &pIntro);
   if (e < 0) return i;
   int k = skip_ws(f, e);
   /* "Trách nhiệm của các Sở: Y tế, Tư pháp": the names after the head */
@@ -293,7 +297,11 @@ static int skip_doer_intro(clause *c, int i) {
   int eTail = list_at(f, j, task_list("doer-tail"), NULL);
   if (eTail >= 0) j = skip_ws(f, eTail);
   while (j < f->n && (f->z[j] == '.' || f->z[j] == '*')) j = skip_ws(f, j + 1);
-  if (j < f->n && f->z[j] != ':') return i;
+  if (j < f->n && f->z[j] != ':') {
+    if (strcmp(pIntro->zValue, "and-task") != 0) return i;
+    c->bIntroTask = 1; /* "Trách nhiệm của Sở X hướng dẫn …" */
+    return k;
+  }
   c->bNamesOnly = j >= f->n || skip_ws(f, j + 1) >= f->n;
   return k;
 }
@@ -1595,6 +1603,9 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     bTask = 0;
   /* "a) Đối với Sở X:" says no work of its own */
   if (c.bNamesOnly || names_with_aside_only(&c)) bTask = 0;
+  /* "Điều 10. Trách nhiệm của các cơ quan, đơn vị sử dụng Hệ thống …" over
+  ** the duties under it: their heading */
+  if (c.bIntroTask && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
   r->bSupportList = bInherit && is_support_lead_in(&c);
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;

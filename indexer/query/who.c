@@ -116,8 +116,31 @@ static int agency_candidates(vp_db *p, const char *zTyped, ag_cand **pa, int *pn
 
 /* The one agency a loosely typed name stands for, or NULL: the best match
 ** when it is alone in its tier, or alone there with tasks in the index. */
-static const char *agency_choice(const ag_cand *a, int n) {
+/* The first word of z, folded, into zOut (size nOut): "bo" for "Bộ Tài
+** chính". */
+static void first_word(const char *z, char *zOut, int nOut) {
+  zOut[0] = 0;
+  char *zF = vp_fold_str(z, -1);
+  if (zF == NULL) return;
+  int i = 0;
+  while (zF[i] == ' ') i++;
+  int k = 0;
+  while (zF[i] && zF[i] != ' ' && k + 1 < nOut) zOut[k++] = zF[i++];
+  zOut[k] = 0;
+  free(zF);
+}
+
+/* The one candidate a typed name points to, or NULL. A name typed with a
+** head noun ("Bộ Tài chính") points to no body of another head ("Sở Tài
+** chính"): a ministry is not a department. */
+static const char *agency_choice(const char *zTyped, const ag_cand *a, int n) {
   if (n == 0) return NULL;
+  if (vp_agency_starts_with_head(zTyped, (int)strlen(zTyped))) {
+    char zT[32], zC[32];
+    first_word(zTyped, zT, (int)sizeof(zT));
+    first_word(a[0].zName, zC, (int)sizeof(zC));
+    if (strcmp(zT, zC) != 0) return NULL;
+  }
   int nTier = 0, nTasked = 0, iTasked = -1;
   for (int i = 0; i < n && a[i].eTier == a[0].eTier; i++) {
     if (a[0].eTier == VP_AGMATCH_TYPO && a[i].nDist != a[0].nDist) break;
@@ -192,7 +215,7 @@ int vq_resolve_agency(vp_db *p, const char *zTyped, long long **paId, int *pnId,
     ag_cand *a = NULL;
     int n = 0;
     rc = agency_candidates(p, zTyped, &a, &n, pzErr);
-    const char *zChoice = rc == VP_OK ? agency_choice(a, n) : NULL;
+    const char *zChoice = rc == VP_OK ? agency_choice(zTyped, a, n) : NULL;
     if (zChoice) {
       *pzChosen = vp_strndup(zChoice, -1);
       ag_cands_free(a, n);
