@@ -104,6 +104,23 @@ static vp_tasks extract_with_levels(const spec *a, const int *aiLevel, int n) {
 
 static vp_tasks extract(const spec *a, int n) { return extract_with_levels(a, NULL, n); }
 
+/* As extract, every passage in the section zSection (the body, not the
+** preamble). */
+static vp_tasks extract_in_section(const spec *a, int n, const char *zSection) {
+  vp_text *t = build(a, n);
+  for (int i = 0; i < n; i++) {
+    free(t->aPassage[i].zSection);
+    t->aPassage[i].zSection = vp_strndup(zSection, -1);
+  }
+  vp_tasks ts;
+  char *zErr = NULL;
+  vp_meta m = official_meta();
+  CHECK("extract ok", vp_task_extract(t, &m, &ts, &zErr) == VP_OK);
+  free(zErr);
+  text_free(t);
+  return ts;
+}
+
 /* -1: not in the task; else its role */
 static int role_of(const vp_task *t, const char *zCanon) {
   for (int i = 0; i < t->nAgency; i++) {
@@ -813,6 +830,18 @@ static void test_doers_of_regulations(void) {
   CHECK("a heading 'Trách nhiệm của …' over duties is no task", task_of_passage(&ts, 2) == NULL);
   t = task_of_passage(&ts, 3);
   CHECK("the land registration office leads its duties", t && role_of(t, "Văn phòng Đăng ký đất đai tỉnh") == L);
+  vp_task_clear(&ts);
+  spec k[] = {
+      /* 0 */ {VP_P_HEADING, "Điều 15. Trách nhiệm thi hành", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "5. Sở Tài chính.", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Căn cứ khả năng cân đối ngân sách Nhà nước và thực tiễn các hoạt động, Sở Tài chính tham "
+                          "mưu cấp có thẩm quyền xem xét bố trí kinh phí vận hành Hệ thống.", 1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Lãnh đạo UBND cấp xã", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract_in_section(k, VP_ARRAY_SIZE(k), "Điều 15.5");
+  t = task_of_passage(&ts, 2);
+  CHECK("'Căn cứ …, Sở X tham mưu …' in the body: X's task", t && role_of(t, STC) == L);
+  CHECK("a title and a body's name alone is no task", task_of_passage(&ts, 3) == NULL);
   vp_task_clear(&ts);
 }
 

@@ -1482,12 +1482,15 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ
     ** tịch UBND xã hướng dẫn …") is one. */
     r->bMembers = 1;
-    r->bAddress = 1;
+    r->bAddress = strcmp(pNot->zValue, "address") == 0;
     int n = ps->iEnd - ps->iStart;
     clause_free(&c);
     if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
     if (strcmp(pNot->zValue, "later") != 0) return VP_OK; /* an example, an address … */
-    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, 0, 0);
+    /* in the body, a basis may open the doer's own sentence: "Căn cứ khả
+    ** năng cân đối ngân sách …, Sở Tài chính tham mưu …" */
+    int bInBody = ps->zSection && ps->zSection[0] && !ends_with_char(ps->zText, ';');
+    return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, bInBody, 0);
   }
   if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
