@@ -837,11 +837,17 @@ static void test_doers_of_regulations(void) {
       /* 2 */ {VP_P_TEXT, "Căn cứ khả năng cân đối ngân sách Nhà nước và thực tiễn các hoạt động, Sở Tài chính tham "
                           "mưu cấp có thẩm quyền xem xét bố trí kinh phí vận hành Hệ thống.", 1, 0, NO_TABLE, {0}},
       /* 3 */ {VP_P_TEXT, "Lãnh đạo UBND cấp xã", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "Thủ trưởng các Sở, ban, ngành cấp tỉnh, các cơ quan Trung ương trên địa bàn tỉnh, Chủ "
+                          "tịch Ủy ban nhân dân các phường, xã có trách nhiệm tổ chức triển khai thực hiện Quy chế này.",
+               -1, 0, NO_TABLE, {0}},
   };
   ts = extract_in_section(k, VP_ARRAY_SIZE(k), "Điều 15.5");
   t = task_of_passage(&ts, 2);
   CHECK("'Căn cứ …, Sở X tham mưu …' in the body: X's task", t && role_of(t, STC) == L);
   CHECK("a title and a body's name alone is no task", task_of_passage(&ts, 3) == NULL);
+  t = task_of_passage(&ts, 4);
+  CHECK("a list goes on past 'các cơ quan Trung ương trên địa bàn tỉnh'",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
   vp_task_clear(&ts);
 }
 
