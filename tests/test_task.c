@@ -88,27 +88,13 @@ static vp_meta official_meta(void) {
   return m;
 }
 
-/* As extract, with each passage's depth in the outline (aiLevel, n long)
-** where a rule reads it. */
-static vp_tasks extract_with_levels(const spec *a, const int *aiLevel, int n) {
+/* The tasks of a text built from a, with each passage's depth in the
+** outline (aiLevel, n long; NULL: none) where a rule reads it, and every
+** passage in the section zSection (NULL: none, the preamble's ""). */
+static vp_tasks extract_built(const spec *a, const int *aiLevel, int n, const char *zSection) {
   vp_text *t = build(a, n);
   for (int i = 0; aiLevel && i < n; i++) t->aPassage[i].iLevel = aiLevel[i];
-  vp_tasks ts;
-  char *zErr = NULL;
-  vp_meta m = official_meta();
-  CHECK("extract ok", vp_task_extract(t, &m, &ts, &zErr) == VP_OK);
-  free(zErr);
-  text_free(t);
-  return ts;
-}
-
-static vp_tasks extract(const spec *a, int n) { return extract_with_levels(a, NULL, n); }
-
-/* As extract, every passage in the section zSection (the body, not the
-** preamble). */
-static vp_tasks extract_in_section(const spec *a, int n, const char *zSection) {
-  vp_text *t = build(a, n);
-  for (int i = 0; i < n; i++) {
+  for (int i = 0; zSection && i < n; i++) {
     free(t->aPassage[i].zSection);
     t->aPassage[i].zSection = vp_strndup(zSection, -1);
   }
@@ -119,6 +105,17 @@ static vp_tasks extract_in_section(const spec *a, int n, const char *zSection) {
   free(zErr);
   text_free(t);
   return ts;
+}
+
+static vp_tasks extract_with_levels(const spec *a, const int *aiLevel, int n) {
+  return extract_built(a, aiLevel, n, NULL);
+}
+
+static vp_tasks extract(const spec *a, int n) { return extract_built(a, NULL, n, NULL); }
+
+/* As extract, every passage in the section zSection (the body). */
+static vp_tasks extract_in_section(const spec *a, int n, const char *zSection) {
+  return extract_built(a, NULL, n, zSection);
 }
 
 /* -1: not in the task; else its role */
