@@ -744,6 +744,10 @@ static void test_doers_of_regulations(void) {
                           "thẻ cho người đề nghị.", 1, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_ITEM, "- Cơ quan Bảo hiểm xã hội tỉnh tổng hợp danh sách, kinh phí đề nghị ngân sách tỉnh hỗ trợ "
                           "đóng bảo hiểm y tế.", 1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "4. Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh tổ chức tiếp nhận, "
+                          "trả kết quả giải quyết thủ tục hành chính.", 1, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_ITEM, "5. Công ty Điện lực Quảng Trị tổ chức tuyên truyền, hướng dẫn sử dụng điện an toàn.", 1, 0,
+               NO_TABLE, {0}},
   };
   ts = extract(c, VP_ARRAY_SIZE(c));
   CHECK("a basis of the preamble ending with ';' gives no task", task_of_passage(&ts, 0) == NULL);
@@ -754,6 +758,10 @@ static void test_doers_of_regulations(void) {
   CHECK("'Trong thời hạn …, Sở Tư pháp …': the doer after a time limit", t && role_of(t, "Sở Tư pháp") == L);
   t = task_of_passage(&ts, 4);
   CHECK("'Cơ quan Bảo hiểm xã hội tỉnh …' leads", t && role_of(t, "Bảo hiểm xã hội tỉnh") == L);
+  t = task_of_passage(&ts, 5);
+  CHECK("'Từ ngày …, Trung tâm X …': the doer after a date", t && role_of(t, "Trung tâm Phục vụ hành chính công tỉnh") == L);
+  t = task_of_passage(&ts, 6);
+  CHECK("the province's power company leads", t && role_of(t, "Công ty Điện lực tỉnh") == L);
   vp_task_clear(&ts);
   /* a letter whose body the reader set under "Kính gửi:" */
   spec d[] = {
