@@ -1767,26 +1767,34 @@ static int add_cell_names(party_list *p, const char *zCell, vp_role eRole) {
 ** trong Quý I/2026)", "Đào tạo … . Chủ trì: Sở X; phối hợp: Sở Y. Thời
 ** gian: 2026 - 2030." */
 
-/* A field name of data/table-columns.tsv ("cơ quan chủ trì", "thời gian
-** hoàn thành"; at most six words) at z[i], then ':': its role when lead,
-** support or deadline, with *piValue the offset after the ':'; else
-** VP_COL_NONE. */
-static vp_colrole inline_field_at(const char *z, int n, int i, int *piValue) {
-  int nLim = n - i < 48 ? n - i : 48;
+/* A field name of data/table-columns.tsv ("Đơn vị chủ trì", "thời gian
+** hoàn thành"), after any list mark or '(', at z[i], then ':' within
+** nWindow bytes and, when nMaxWords > 0, at most that many words: its role
+** when lead, support, deadline (or other, when bOther), with *piValue the
+** offset after the ':'; else VP_COL_NONE. */
+static vp_colrole field_name_at(const char *z, int n, int i, int nWindow, int nMaxWords, int bOther,
+                                int *piValue) {
+  int nLim = n - i < nWindow ? n - i : nWindow;
   const char *zColon = nLim > 0 ? memchr(z + i, ':', (size_t)nLim) : NULL;
   if (zColon == NULL) return VP_COL_NONE;
   int nWord = 1;
   for (const char *q = z + i; q < zColon; q++) nWord += *q == ' ' && q[1] != ' ' && q + 1 < zColon;
-  if (nWord > 6) return VP_COL_NONE;
+  if (nMaxWords > 0 && nWord > nMaxWords) return VP_COL_NONE;
   char *zF = vp_fold_str(z + i, (int)(zColon - z) - i);
   if (zF == NULL) return VP_COL_NONE;
   const char *q = zF;
-  while (*q == ' ' || *q == '(') q++;
+  while (*q == ' ' || *q == '(' || *q == '-' || *q == '+' || *q == '*') q++;
   vp_colrole e = *q && vp_columns_is_name(q) ? vp_columns_role(q) : VP_COL_NONE;
   free(zF);
-  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE) return VP_COL_NONE;
+  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE && !(bOther && e == VP_COL_OTHER))
+    return VP_COL_NONE;
   *piValue = (int)(zColon - z) + 1;
   return e;
+}
+
+/* A field inside a passage: at most six words before its ':' (48 bytes). */
+static vp_colrole inline_field_at(const char *z, int n, int i, int *piValue) {
+  return field_name_at(z, n, i, 48, 6, 0, piValue);
 }
 
 /* Where roles written after the text start in z[0..n), -1 when none: a
@@ -1994,21 +2002,8 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
 /* The role of a passage that is a field line ("<column name>: value"), with
 ** *piValue the offset of its value; VP_COL_NONE for any other passage. */
 static vp_colrole field_of(const vp_passage *ps, int *piValue) {
-  const char *z = ps->zText;
-  int n = ps->iEnd - ps->iStart;
-  const char *zColon = memchr(z, ':', (size_t)(n < 80 ? n : 80));
-  if (zColon == NULL) return VP_COL_NONE;
-  char *zF = vp_fold_str(z, (int)(zColon - z));
-  if (zF == NULL) return VP_COL_NONE;
-  /* "- Đơn vị chủ trì:", "+ Cơ quan phối hợp:" */
-  const char *q = zF;
-  while (*q == '-' || *q == '+' || *q == ' ' || *q == '*') q++;
-  vp_colrole e = vp_columns_is_name(q) ? vp_columns_role(q) : VP_COL_NONE;
-  free(zF);
-  if (e != VP_COL_LEAD && e != VP_COL_SUPPORT && e != VP_COL_DEADLINE && e != VP_COL_OTHER)
-    return VP_COL_NONE;
-  *piValue = (int)(zColon - z) + 1;
-  return e;
+  /* "- Đơn vị chủ trì:", "+ Cơ quan phối hợp:", "Lĩnh vực:" (other) */
+  return field_name_at(ps->zText, ps->iEnd - ps->iStart, 0, 80, 0, 1, piValue);
 }
 
 /* Does a phrase of list zList stand anywhere in passage ps? */
