@@ -42,4 +42,16 @@ char *vp_fold_key(const char *z, int n);
 ** names as written). Invalid UTF-8 is replaced by U+FFFD. Caller frees. */
 char *vp_fold_display(const char *z, int n);
 
+/* Word matching on a folded view (the extractors' common steps; i is a
+** folded index). A word byte is an ASCII letter or digit or any byte of a
+** non-ASCII character. */
+int vp_fold_is_word_byte(unsigned char c);
+/* The first index >= i that is not a space. */
+int vp_fold_skip_ws(const vp_fold *f, int i);
+/* If the folded words zWords stand at i with word boundaries on both sides,
+** the index after them, else -1. */
+int vp_fold_words_at(const vp_fold *f, int i, const char *zWords);
+/* The first index >= i where zWords stand (as vp_fold_words_at), or -1. */
+int vp_fold_find_words(const vp_fold *f, int i, const char *zWords);
+
 #endif /* VP_FOLD_H */

@@ -22,6 +22,8 @@
 #ifndef VP_LEXICON_H
 #define VP_LEXICON_H
 
+#include "vp_fold.h"
+
 /* One row of a list. */
 typedef struct vp_lexicon_entry {
   const char *zPhrase;      /* the key cell as written: "Kết luận", "căn cứ" */
@@ -123,6 +125,12 @@ const char *vp_lexicon_value(const vp_lexicon_list *pList, const char *z,
 const vp_lexicon_entry *vp_lexicon_match_at(const vp_lexicon_list *pList,
                                             const char *z, int n, int i,
                                             int *pnLen);
+
+/* vp_lexicon_match_at on a folded view: if a phrase of pList stands at
+** folded index i, the index after the longest, else -1; *ppEntry (may be
+** NULL) gets its entry (NULL when none). */
+int vp_lexicon_at_fold(const vp_fold *f, int i, const vp_lexicon_list *pList,
+                       const vp_lexicon_entry **ppEntry);
 
 /* The longest phrase that stands ending at z[e] (exclusive) and starts at
 ** or after iMin (0: anywhere); *piStart (may be NULL) gets its start. */

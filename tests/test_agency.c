@@ -105,6 +105,8 @@ static void test_aliases(void) {
   CHECK("MTTQ long", one_mention_is("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
   CHECK("MTTQ short", one_mention_is("UBMTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
   CHECK("MTTQ mixed", one_mention_is("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+  CHECK("MTTQ standing board", one_mention_is("Ban Thường trực Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh Lai Châu",
+                                              "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
   CHECK("MT without UB", one_mention_is("Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
   CHECK("LHH lowercase", one_mention_is("Liên hiệp các Hội khoa học kỹ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"));
   CHECK("LHH KH&KT", one_mention_is("Liên hiệp các Hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"));

@@ -408,6 +408,36 @@ static void test_blank_separated_runs(void) {
   vp_reader_free(p);
 }
 
+/* "a. Chủ trì …": a letter with a dot labels an item when a capital
+** follows, so a heading wrapped over two lines ("3. Sở Văn hóa, Thể thao
+** và" / "Du lịch") does not run on into it; "x. lower case" is text. */
+static void test_letter_dot_items(void) {
+  vp_buf b = {NULL, 0, 0};
+  int rc = VP_OK;
+  for (int k = 0; k < 12; k++) /* enough paragraphs for the style to show */
+    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
+  vp_buf_appends(&b, "3. Sở Văn hóa, Thể thao và\nDu lịch\n\n"
+                     "a. Chủ trì, chỉ đạo các cơ\nquan báo chí tổ chức tuyên truyền.\n\n"
+                     "b. Có trách nhiệm phối hợp với\ncác cơ quan liên quan kiểm tra.\n", &rc);
+  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
+  vp_buf_free(&b);
+  CHECK("letter dot: parsed", p != NULL);
+  if (p == NULL) return;
+  int h = find(p, "3. Sở Văn hóa");
+  int a = find(p, "Chủ trì, chỉ đạo");
+  CHECK("the wrapped heading stays whole and alone", h >= 0 && strstr(p->aPassage[h].zText, "Du lịch") &&
+                                                         !strstr(p->aPassage[h].zText, "Chủ trì"));
+  CHECK("'a.' labels its item", a >= 0 && a != h && streq(p->aPassage[a].zLabel, "a"));
+  int i = find(p, "Có trách nhiệm");
+  CHECK("'b.' labels its item under the same heading",
+        i >= 0 && streq(p->aPassage[i].zLabel, "b") && a >= 0 && p->aPassage[i].iParent == p->aPassage[a].iParent);
+  vp_reader_free(p);
+  p = parse("Thực hiện theo điểm\nx. các nội dung còn lại.\n");
+  CHECK("'x. lower case' is no label", p && find(p, "các nội dung") >= 0 &&
+                                          p->aPassage[find(p, "các nội dung")].zLabel[0] == 0);
+  if (p) vp_reader_free(p);
+}
+
 /* "Mục 2." is a part of a legal text, like "Chương" and "Điều". */
 static void test_section_part(void) {
   static const char z[] = "Điều 9. Trả lời ý kiến\n\n1. Sở Tài chính trả lời ý kiến.\n\n"
@@ -578,5 +608,6 @@ int main(void) {
   test_article_runs_on();
   test_two_row_head();
   test_two_row_head_portal();
+  test_letter_dot_items();
   return vp_test_done();
 }

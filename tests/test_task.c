@@ -638,6 +638,22 @@ static void test_closing_article_and_records(void) {
   const vp_task *t = task_of_passage(&ts, 0);
   CHECK("the execution clause is no task", t == NULL);
   vp_task_clear(&ts);
+  /* the same formula at the end of a regulation, with verbs before the
+  ** verb; a duty over the regulation's use is a task */
+  spec e[] = {
+      /* 0 */ {VP_P_TEXT, "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành thành phố; Chủ tịch Ủy ban nhân dân xã, "
+                          "phường; các cơ quan, đơn vị và cá nhân có liên quan chịu trách nhiệm triển khai thực "
+                          "hiện Quy chế này.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Sở Tư pháp có trách nhiệm tổ chức triển khai thực hiện Quy định này.", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Sở Tư pháp chịu trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này.", -1, 0,
+               NO_TABLE, {0}},
+  };
+  ts = extract(e, VP_ARRAY_SIZE(e));
+  CHECK("'chịu trách nhiệm triển khai thực hiện Quy chế này' is no task", task_of_passage(&ts, 0) == NULL);
+  CHECK("'có trách nhiệm tổ chức triển khai thực hiện Quy định này' is no task", task_of_passage(&ts, 1) == NULL);
+  t = task_of_passage(&ts, 2);
+  CHECK("guiding and checking the regulation's use is a task", t && role_of(t, "Sở Tư pháp") == L);
+  vp_task_clear(&ts);
   spec b[] = {
       {VP_P_TEXT, "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và "
                   "Môi trường; Chủ tịch UBND các xã, phường tổ chức phổ biến Quyết định này đến cơ sở./.",
@@ -843,7 +859,7 @@ static void test_doers_of_regulations(void) {
                           "mưu cấp có thẩm quyền xem xét bố trí kinh phí vận hành Hệ thống.", 1, 0, NO_TABLE, {0}},
       /* 3 */ {VP_P_TEXT, "Lãnh đạo UBND cấp xã", -1, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_TEXT, "Thủ trưởng các Sở, ban, ngành cấp tỉnh, các cơ quan Trung ương trên địa bàn tỉnh, Chủ "
-                          "tịch Ủy ban nhân dân các phường, xã có trách nhiệm tổ chức triển khai thực hiện Quy chế này.",
+                          "tịch Ủy ban nhân dân các phường, xã có trách nhiệm phổ biến, kiểm tra việc thực hiện Quy chế này.",
                -1, 0, NO_TABLE, {0}},
   };
   ts = extract_in_section(k, VP_ARRAY_SIZE(k), "Điều 15.5");

@@ -90,6 +90,9 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"doer-intro", NULL},
     {"doer-tail", NULL},
     {"execution", NULL},
+    {"execution-duty", NULL},
+    {"execution-pre", NULL},
+    {"execution-end", NULL},
     {"duty-basis", NULL},
     {"condition-lead", NULL},
 };
@@ -642,6 +645,14 @@ const vp_lexicon_entry *vp_lexicon_find(const vp_lexicon_list *pList,
 const char *vp_lexicon_value(const vp_lexicon_list *pList, const char *z, int n) {
   const vp_lexicon_entry *e = vp_lexicon_find(pList, z, n);
   return e ? e->zValue : NULL;
+}
+
+int vp_lexicon_at_fold(const vp_fold *f, int i, const vp_lexicon_list *pList,
+                       const vp_lexicon_entry **ppEntry) {
+  int nLen = 0;
+  const vp_lexicon_entry *e = i >= 0 && i < f->n ? vp_lexicon_match_at(pList, f->z, f->n, i, &nLen) : NULL;
+  if (ppEntry) *ppEntry = e;
+  return e ? i + nLen : -1;
 }
 
 const vp_lexicon_entry *vp_lexicon_match_at(const vp_lexicon_list *pList,

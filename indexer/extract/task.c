@@ -27,6 +27,7 @@
 #include <utf8proc.h>
 
 #include "vp_common.h"
+#include "vp_deadline.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
 
@@ -46,54 +47,13 @@ static const vp_lexicon_list *task_list(const char *zList) {
 ** Folded-text helpers.
 */
 
-static int is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
-static int skip_ws(const vp_fold *f, int i) {
-  while (i < f->n && f->z[i] == ' ') i++;
-  return i;
-}
-
-/* If the words zP stand at i (word boundaries on both sides), the index after
-** them, else -1. */
-static int phrase_at(const vp_fold *f, int i, const char *zP) {
-  /* most calls fail on the first byte: test it before measuring zP */
-  if (i < 0 || i >= f->n || f->z[i] != zP[0]) return -1;
-  int n = (int)strlen(zP);
-  if (i < 0 || i + n > f->n || memcmp(f->z + i, zP, (size_t)n) != 0) return -1;
-  if (i > 0 && is_word_byte((unsigned char)f->z[i - 1]) && is_word_byte((unsigned char)zP[0])) return -1;
-  if (i + n < f->n && is_word_byte((unsigned char)f->z[i + n]) && is_word_byte((unsigned char)zP[n - 1])) return -1;
-  return i + n;
-}
-
-/* If a phrase of pList stands at i, the index after the longest, else -1;
-** *ppEntry (may be NULL) gets its entry. */
-static int list_at(const vp_fold *f, int i, const vp_lexicon_list *pList,
-                   const vp_lexicon_entry **ppEntry) {
-  int nLen = 0;
-  const vp_lexicon_entry *e = i >= 0 && i < f->n ? vp_lexicon_match_at(pList, f->z, f->n, i, &nLen) : NULL;
-  if (ppEntry) *ppEntry = e;
-  return e ? i + nLen : -1;
-}
-
-/* First index >= i where the words zP stand, or -1. */
-static int find_phrase(const vp_fold *f, int i, const char *zP) {
-  for (; i < f->n; i++) {
-    const char *z = strstr(f->z + i, zP);
-    if (z == NULL) return -1;
-    i = (int)(z - f->z);
-    if (phrase_at(f, i, zP) >= 0) return i;
-  }
-  return -1;
-}
 
 /* Does a phrase of pList stand anywhere in f? */
 static int contains_list(const vp_fold *f, const vp_lexicon_list *pList) {
   for (int i = 0; i < f->n; i++) {
-    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
-    if (list_at(f, i, pList, NULL) >= 0) return 1;
+    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
+    if (vp_lexicon_at_fold(f, i, pList, NULL) >= 0) return 1;
   }
   return 0;
 }
@@ -101,15 +61,15 @@ static int contains_list(const vp_fold *f, const vp_lexicon_list *pList) {
 /* Past the list label and bullets at the start: "b) ", "3.3. ", "- ", "+ ",
 ** "* ", "II. ", "•". */
 static int skip_label(const vp_fold *f) {
-  int i = skip_ws(f, 0);
+  int i = vp_fold_skip_ws(f, 0);
   /* an article's number: "Điều 4. Chánh Văn phòng …" */
-  if (phrase_at(f, i, "dieu") >= 0) {
-    int j = skip_ws(f, i + 4), d = j;
+  if (vp_fold_words_at(f, i, "dieu") >= 0) {
+    int j = vp_fold_skip_ws(f, i + 4), d = j;
     while (d < f->n && is_digit(f->z[d])) d++;
     if (d > j && d < f->n && (f->z[d] == '.' || f->z[d] == ':')) i = d + 1;
   }
   for (int round = 0; round < 6; round++) {
-    i = skip_ws(f, i);
+    i = vp_fold_skip_ws(f, i);
     if (i >= f->n) break;
     char c = f->z[i];
     if (c == '-' || c == '+' || c == '*' || c == '.' || c == ')' || c == '(') {
@@ -126,7 +86,7 @@ static int skip_label(const vp_fold *f) {
     } else if (c >= 'a' && c <= 'z') {
       while (j < f->n && strchr("ivxlcdm", f->z[j]) && f->z[j] != 0) j++;
       if (j == i) j = i + 1; /* a single letter: "a)", "đ)" */
-      else if (j - i > 1 && j < f->n && is_word_byte((unsigned char)f->z[j])) j = i;
+      else if (j - i > 1 && j < f->n && vp_fold_is_word_byte((unsigned char)f->z[j])) j = i;
     }
     int bDecimal = is_digit(c) && j < f->n && f->z[j] == ' ' && memchr(f->z + i, '.', (size_t)(j - i));
     if (j > i && (bDecimal || f->z[j - 1] == '.' || (j < f->n && (f->z[j] == '.' || f->z[j] == ')')))) {
@@ -136,7 +96,7 @@ static int skip_label(const vp_fold *f) {
     }
     break;
   }
-  return skip_ws(f, i);
+  return vp_fold_skip_ws(f, i);
 }
 
 /* ------------------------------------------------------------------------
@@ -199,20 +159,20 @@ static int mention_at(const clause *c, int i) {
 ** ("… và Chủ tịch UBND các huyện"). */
 static int skip_list_sep(const vp_fold *f, int i) {
   for (;;) {
-    i = skip_ws(f, i);
+    i = vp_fold_skip_ws(f, i);
     if (i < f->n && (f->z[i] == ',' || f->z[i] == ';' || f->z[i] == '&')) {
       i++;
       continue;
     }
-    int e = phrase_at(f, i, "va");
-    if (e < 0) e = phrase_at(f, i, "cung");
-    if (e < 0 && (e = list_at(f, i, task_list("title"), NULL)) >= 0) {
-      int k = skip_ws(f, e); /* "Giám đốc: Sở A, Sở B" */
+    int e = vp_fold_words_at(f, i, "va");
+    if (e < 0) e = vp_fold_words_at(f, i, "cung");
+    if (e < 0 && (e = vp_lexicon_at_fold(f, i, task_list("title"), NULL)) >= 0) {
+      int k = vp_fold_skip_ws(f, e); /* "Giám đốc: Sở A, Sở B" */
       if (k < f->n && f->z[k] == ':') e = k + 1;
     }
-    if (e < 0) e = list_at(f, i, task_list("list-qualifier"), NULL); /* "… của Thành phố, UBND …" */
-    if (e < 0 && (e = list_at(f, i, task_list("shared-head"), NULL)) >= 0) {
-      int k = skip_ws(f, e); /* "các Sở:" before the names it heads */
+    if (e < 0) e = vp_lexicon_at_fold(f, i, task_list("list-qualifier"), NULL); /* "… của Thành phố, UBND …" */
+    if (e < 0 && (e = vp_lexicon_at_fold(f, i, task_list("shared-head"), NULL)) >= 0) {
+      int k = vp_fold_skip_ws(f, e); /* "các Sở:" before the names it heads */
       e = k < f->n && f->z[k] == ':' ? k + 1 : -1;
     }
     if (e < 0) return i;
@@ -224,7 +184,7 @@ static int skip_list_sep(const vp_fold *f, int i) {
 ** (a lead is never lowered to support). Returns the index after the list's
 ** last mention, or -1 when no mention starts at i. */
 static int take_list(clause *c, int i, int eRole) {
-  int k = mention_at(c, skip_ws(&c->f, i));
+  int k = mention_at(c, vp_fold_skip_ws(&c->f, i));
   if (k < 0) return -1;
   int iEnd = -1;
   for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
@@ -238,7 +198,7 @@ static int take_list(clause *c, int i, int eRole) {
 /* The end of the agency list starting at folded index i, as take_list
 ** would read it, without marking it; -1 when no mention starts at i. */
 static int list_end(const clause *c, int i) {
-  int k = mention_at(c, skip_ws(&c->f, i));
+  int k = mention_at(c, vp_fold_skip_ws(&c->f, i));
   int iEnd = -1;
   for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
     iEnd = c->aFe[k];
@@ -254,7 +214,7 @@ static int after_aside(const vp_fold *f, int i) {
   int nDepth = 0;
   for (int j = i; j < f->n; j++) {
     if (f->z[j] == '(') nDepth++;
-    else if (f->z[j] == ')' && --nDepth == 0) return skip_ws(f, j + 1);
+    else if (f->z[j] == ')' && --nDepth == 0) return vp_fold_skip_ws(f, j + 1);
   }
   return i;
 }
@@ -267,7 +227,7 @@ static int names_with_aside_only(const clause *c) {
   if (!c->bOwnDoer) return 0;
   int iEnd = list_end(c, c->iBody);
   if (iEnd < 0) return 0;
-  int i = skip_ws(f, iEnd), j = after_aside(f, i);
+  int i = vp_fold_skip_ws(f, iEnd), j = after_aside(f, i);
   if (j == i) return 0;
   for (; j < f->n; j++)
     if (f->z[j] != ' ' && f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ',') return 0;
@@ -282,27 +242,27 @@ static int names_with_aside_only(const clause *c) {
 static int skip_doer_intro(clause *c, int i) {
   const vp_fold *f = &c->f;
   const vp_lexicon_entry *pIntro = NULL;
-  int e = list_at(f, i, task_list("doer-intro"), &pIntro);
+  int e = vp_lexicon_at_fold(f, i, task_list("doer-intro"), &pIntro);
   if (e < 0) return i;
-  int k = skip_ws(f, e);
+  int k = vp_fold_skip_ws(f, e);
   /* "Trách nhiệm của các Sở: Y tế, Tư pháp": the names after the head */
-  int eHead = list_at(f, k, task_list("shared-head"), NULL);
+  int eHead = vp_lexicon_at_fold(f, k, task_list("shared-head"), NULL);
   if (eHead >= 0) {
-    int j = skip_ws(f, eHead);
-    if (j < f->n && f->z[j] == ':' && mention_at(c, skip_ws(f, j + 1)) >= 0) k = skip_ws(f, j + 1);
+    int j = vp_fold_skip_ws(f, eHead);
+    if (j < f->n && f->z[j] == ':' && mention_at(c, vp_fold_skip_ws(f, j + 1)) >= 0) k = vp_fold_skip_ws(f, j + 1);
   }
   int iEnd = list_end(c, k);
   if (iEnd < 0) return i;
-  int j = skip_ws(f, iEnd);
-  int eTail = list_at(f, j, task_list("doer-tail"), NULL);
-  if (eTail >= 0) j = skip_ws(f, eTail);
-  while (j < f->n && (f->z[j] == '.' || f->z[j] == '*')) j = skip_ws(f, j + 1);
+  int j = vp_fold_skip_ws(f, iEnd);
+  int eTail = vp_lexicon_at_fold(f, j, task_list("doer-tail"), NULL);
+  if (eTail >= 0) j = vp_fold_skip_ws(f, eTail);
+  while (j < f->n && (f->z[j] == '.' || f->z[j] == '*')) j = vp_fold_skip_ws(f, j + 1);
   if (j < f->n && f->z[j] != ':') {
     if (strcmp(pIntro->zValue, "and-task") != 0) return i;
     c->bIntroTask = 1; /* "Trách nhiệm của Sở X hướng dẫn …" */
     return k;
   }
-  c->bNamesOnly = j >= f->n || skip_ws(f, j + 1) >= f->n;
+  c->bNamesOnly = j >= f->n || vp_fold_skip_ws(f, j + 1) >= f->n;
   return k;
 }
 
@@ -329,27 +289,27 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   int i = c->iBody, bAssigned = 0;
   if (bMayOwnDoer) i = skip_doer_intro(c, i);
   for (int round = 0; round < 2; round++) {
-    int e = list_at(f, i, task_list("assign"), NULL);
+    int e = vp_lexicon_at_fold(f, i, task_list("assign"), NULL);
     bAssigned |= e >= 0; /* "Giao Sở X là cơ quan đầu mối": a designation */
-    if (e < 0) e = list_at(f, i, task_list("title"), NULL);
+    if (e < 0) e = vp_lexicon_at_fold(f, i, task_list("title"), NULL);
     if (e >= 0) { /* "Đề nghị: Hiệp hội …, Hội Nông dân tỉnh" */
-      int k = skip_ws(f, e);
-      if (k < f->n && f->z[k] == ':') k = skip_ws(f, k + 1);
+      int k = vp_fold_skip_ws(f, e);
+      if (k < f->n && f->z[k] == ':') k = vp_fold_skip_ws(f, k + 1);
       /* "Giao Giám đốc Công an tỉnh …": the title is read next round */
-      if (mention_at(c, k) >= 0 || (round == 0 && list_at(f, k, task_list("title"), NULL) >= 0)) i = k;
+      if (mention_at(c, k) >= 0 || (round == 0 && vp_lexicon_at_fold(f, k, task_list("title"), NULL) >= 0)) i = k;
     }
   }
   /* "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai": the names
   ** after a shared head (expand_shared_heads) are the doers */
-  int iHead = skip_ws(f, i), eTitle = list_at(f, iHead, task_list("title"), NULL);
-  if (eTitle >= 0) iHead = skip_ws(f, eTitle);
-  int eHead = list_at(f, iHead, task_list("shared-head"), NULL);
+  int iHead = vp_fold_skip_ws(f, i), eTitle = vp_lexicon_at_fold(f, iHead, task_list("title"), NULL);
+  if (eTitle >= 0) iHead = vp_fold_skip_ws(f, eTitle);
+  int eHead = vp_lexicon_at_fold(f, iHead, task_list("shared-head"), NULL);
   if (eHead >= 0) {
-    int k = skip_ws(f, eHead);
-    if (k < f->n && f->z[k] == ':' && mention_at(c, skip_ws(f, k + 1)) >= 0) i = k + 1;
+    int k = vp_fold_skip_ws(f, eHead);
+    if (k < f->n && f->z[k] == ':' && mention_at(c, vp_fold_skip_ws(f, k + 1)) >= 0) i = k + 1;
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
-  while (iEnd >= 0 && !bAssigned && list_at(f, skip_ws(f, iEnd), task_list("definition"), NULL) >= 0) {
+  while (iEnd >= 0 && !bAssigned && vp_lexicon_at_fold(f, vp_fold_skip_ws(f, iEnd), task_list("definition"), NULL) >= 0) {
     /* "Thủ trưởng các cơ quan, đơn vị trực thuộc UBND thành phố; Giám đốc
     ** Công an …": a qualifier of one member, the list goes on after ';' */
     const char *zSemi = memchr(f->z + iEnd, ';', (size_t)(f->n - iEnd));
@@ -361,11 +321,11 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   ** "Sở Nội vụ đề nghị Giám đốc các Sở …": the bodies asked are the doers,
   ** not the one asking */
   if (iEnd >= 0) {
-    int e = list_at(f, skip_ws(f, iEnd), task_list("assign"), NULL);
-    int k = e >= 0 ? skip_ws(f, e) : f->n;
-    if (k < f->n && f->z[k] == ':') k = skip_ws(f, k + 1);
-    int eAskedTitle = k < f->n ? list_at(f, k, task_list("title"), NULL) : -1;
-    if (eAskedTitle >= 0 && mention_at(c, skip_ws(f, eAskedTitle)) >= 0) k = skip_ws(f, eAskedTitle);
+    int e = vp_lexicon_at_fold(f, vp_fold_skip_ws(f, iEnd), task_list("assign"), NULL);
+    int k = e >= 0 ? vp_fold_skip_ws(f, e) : f->n;
+    if (k < f->n && f->z[k] == ':') k = vp_fold_skip_ws(f, k + 1);
+    int eAskedTitle = k < f->n ? vp_lexicon_at_fold(f, k, task_list("title"), NULL) : -1;
+    if (eAskedTitle >= 0 && mention_at(c, vp_fold_skip_ws(f, eAskedTitle)) >= 0) k = vp_fold_skip_ws(f, eAskedTitle);
     if (k < f->n && mention_at(c, k) >= 0) {
       for (int m = 0; m < c->nM; m++)
         if (c->aFe[m] <= iEnd && c->aRole[m] == ROLE_LEAD) c->aRole[m] = ROLE_NONE;
@@ -375,9 +335,9 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   }
   /* "Ban Quản lý … (sau đây gọi tắt là Ban Quản lý) là cơ quan …": what
   ** follows the aside says what the body is */
-  int iAfter = iEnd >= 0 ? after_aside(f, skip_ws(f, iEnd)) : -1;
-  if (iEnd >= 0 && (list_at(f, iAfter, task_list("author-of"), NULL) >= 0 ||
-                    (!bAssigned && (list_at(f, iAfter, task_list("definition"), NULL) >= 0 ||
+  int iAfter = iEnd >= 0 ? after_aside(f, vp_fold_skip_ws(f, iEnd)) : -1;
+  if (iEnd >= 0 && (vp_lexicon_at_fold(f, iAfter, task_list("author-of"), NULL) >= 0 ||
+                    (!bAssigned && (vp_lexicon_at_fold(f, iAfter, task_list("definition"), NULL) >= 0 ||
                                     report_aspect_at(c, iAfter))))) {
     /* "Sở X tại Tờ trình số …": the author of a document cited, not a
     ** doer; "Sở X là cơ quan thường trực …": what a body is, not work */
@@ -388,16 +348,16 @@ static void read_doer(clause *c, int bMayOwnDoer) {
   }
   if (iEnd >= 0) {
     c->bOwnDoer = 1;
-    i = skip_ws(f, iEnd);
-    if (i < f->n && f->z[i] == ',') i = skip_ws(f, i + 1);
+    i = vp_fold_skip_ws(f, iEnd);
+    if (i < f->n && f->z[i] == ',') i = vp_fold_skip_ws(f, i + 1);
   }
-  if (phrase_at(f, i, "chu tri") >= 0) c->bChuTri = 1;
+  if (vp_fold_words_at(f, i, "chu tri") >= 0) c->bChuTri = 1;
   /* later sentences: "…; giao Sở X …", ". Đề nghị X …" */
   for (int j = i; j < f->n; j++) {
     if (f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ':') continue;
-    int k = skip_ws(f, j + 1);
+    int k = vp_fold_skip_ws(f, j + 1);
     const vp_lexicon_entry *pAssign;
-    int e = list_at(f, k, task_list("assign"), &pAssign);
+    int e = vp_lexicon_at_fold(f, k, task_list("assign"), &pAssign);
     if (e >= 0 && strcmp(pAssign->zValue, "anywhere") != 0) e = -1;
     if (e >= 0 && take_list(c, e, ROLE_LEAD) >= 0) c->bOwnDoer = c->bOwnDoer || bMayOwnDoer;
   }
@@ -406,14 +366,14 @@ static void read_doer(clause *c, int bMayOwnDoer) {
 /* Every "phối hợp (chặt chẽ) (với) <list>" gives support. */
 static void read_support(clause *c) {
   const vp_fold *f = &c->f;
-  for (int i = find_phrase(f, c->iBody, "phoi hop"); i >= 0; i = find_phrase(f, i + 1, "phoi hop")) {
-    int j = skip_ws(f, i + (int)strlen("phoi hop"));
-    int e = list_at(f, j, task_list("coop-link"), NULL);
-    if (e >= 0) j = skip_ws(f, e);
+  for (int i = vp_fold_find_words(f, c->iBody, "phoi hop"); i >= 0; i = vp_fold_find_words(f, i + 1, "phoi hop")) {
+    int j = vp_fold_skip_ws(f, i + (int)strlen("phoi hop"));
+    int e = vp_lexicon_at_fold(f, j, task_list("coop-link"), NULL);
+    if (e >= 0) j = vp_fold_skip_ws(f, e);
     /* "phối hợp với Giám đốc Sở …", "… với Chánh Văn phòng UBND tỉnh;
     ** Chủ tịch UBND các xã": a body named through its head */
-    int eTitle = list_at(f, j, task_list("title"), NULL);
-    if (eTitle >= 0 && mention_at(c, skip_ws(f, eTitle)) >= 0) j = skip_ws(f, eTitle);
+    int eTitle = vp_lexicon_at_fold(f, j, task_list("title"), NULL);
+    if (eTitle >= 0 && mention_at(c, vp_fold_skip_ws(f, eTitle)) >= 0) j = vp_fold_skip_ws(f, eTitle);
     if (take_list(c, j, ROLE_SUPPORT) >= 0 || e < 0) continue;
     /* "phối hợp với doanh nghiệp viễn thông và các đơn vị có liên quan":
     ** partners that are no bodies of ours may come first; the bodies after
@@ -423,13 +383,13 @@ static void read_support(clause *c) {
       /* "phối hợp với cơ quan thường trực Ban chỉ huy phòng thủ dân sự
       ** tỉnh (Bộ Chỉ huy quân sự tỉnh)": the body the aside names */
       if (ch == '(') {
-        take_list(c, skip_ws(f, k + 1), ROLE_SUPPORT);
+        take_list(c, vp_fold_skip_ws(f, k + 1), ROLE_SUPPORT);
         break;
       }
       if (ch == ';' || ch == '.' || ch == ':') break;
       if (nWord >= 6) continue; /* past a few words, only an aside names it */
       if (ch == ' ') nWord++;
-      int iNext = ch == ',' ? k + 1 : (ch == ' ' && phrase_at(f, k + 1, "va") >= 0) ? k + 3 : -1;
+      int iNext = ch == ',' ? k + 1 : (ch == ' ' && vp_fold_words_at(f, k + 1, "va") >= 0) ? k + 3 : -1;
       if (iNext >= 0 && take_list(c, iNext, ROLE_SUPPORT) >= 0) break;
     }
   }
@@ -443,15 +403,15 @@ static void read_later_doers(clause *c) {
   const vp_fold *f = &c->f;
   for (int j = c->iBody; j < f->n; j++) {
     if (f->z[j] != ';' && !(f->z[j] == '.' && j + 1 < f->n && f->z[j + 1] == ' ')) continue;
-    int k = skip_ws(f, j + 1);
+    int k = vp_fold_skip_ws(f, j + 1);
     int m = mention_at(c, k);
     if (m < 0) continue;
     int e = list_end(c, k);
     int bFree = 1;
     for (int q = m; q < c->nM && c->aFs[q] < e; q++) bFree &= c->aRole[q] == ROLE_NONE;
-    int w = skip_ws(f, e);
-    if (!bFree || w >= f->n || !is_word_byte((unsigned char)f->z[w])) continue;
-    if (list_at(f, w, task_list("definition"), NULL) >= 0 || list_at(f, w, task_list("author-of"), NULL) >= 0 ||
+    int w = vp_fold_skip_ws(f, e);
+    if (!bFree || w >= f->n || !vp_fold_is_word_byte((unsigned char)f->z[w])) continue;
+    if (vp_lexicon_at_fold(f, w, task_list("definition"), NULL) >= 0 || vp_lexicon_at_fold(f, w, task_list("author-of"), NULL) >= 0 ||
         report_aspect_at(c, w))
       continue;
     take_list(c, k, ROLE_LEAD);
@@ -471,19 +431,19 @@ static int count_content_words(const clause *c) {
       i = c->aFe[k];
       continue;
     }
-    if (!is_word_byte((unsigned char)f->z[i])) {
+    if (!vp_fold_is_word_byte((unsigned char)f->z[i])) {
       i++;
       continue;
     }
-    int e = (i == 0 || !is_word_byte((unsigned char)f->z[i - 1]))
-                ? list_at(f, i, task_list("place-tail"), NULL) : -1;
+    int e = (i == 0 || !vp_fold_is_word_byte((unsigned char)f->z[i - 1]))
+                ? vp_lexicon_at_fold(f, i, task_list("place-tail"), NULL) : -1;
     if (e >= 0) { /* "… trên địa bàn tỉnh Phú Thọ": where, not what */
       while (e < f->n && f->z[e] != ',' && f->z[e] != ';' && f->z[e] != '.') e++;
       i = e;
       continue;
     }
     int j = i;
-    while (j < f->n && is_word_byte((unsigned char)f->z[j])) j++;
+    while (j < f->n && vp_fold_is_word_byte((unsigned char)f->z[j])) j++;
     if (!is_not_content(f->z + i, j - i)) n++;
     i = j;
   }
@@ -565,11 +525,11 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
   int *aCut = calloc((size_t)(*pnM + 1), sizeof(int)); /* mentions replaced */
   if (aCut == NULL) return VP_ENOMEM;
   for (int i = 0; i < f->n && rc == VP_OK; i++) {
-    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
+    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
     const vp_lexicon_entry *pH;
-    int e = list_at(f, i, pHeads, &pH);
+    int e = vp_lexicon_at_fold(f, i, pHeads, &pH);
     if (e < 0) continue;
-    int j = skip_ws(f, e);
+    int j = vp_fold_skip_ws(f, e);
     if (j >= f->n || f->z[j] != ':') continue;
     /* the names: ',' separates them; a 'và' inside one may be part of it */
     int iSrcEnd = n;
@@ -707,7 +667,7 @@ static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   }
   c->iBody = skip_label(&c->f);
   /* a footnote: a bare number, then the note */
-  int j = skip_ws(&c->f, 0);
+  int j = vp_fold_skip_ws(&c->f, 0);
   int d = j;
   while (d < c->f.n && is_digit(c->f.z[d])) d++;
   c->bFootnote = d > j && d < c->f.n && c->f.z[d] == ' ' && c->iBody == j;
@@ -717,339 +677,6 @@ static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
   c->nContent = count_content_words(c);
   c->bMembership = contains_list(&c->f, task_list("membership"));
   return VP_OK;
-}
-
-/* ------------------------------------------------------------------------
-** Deadlines.
-*/
-
-typedef struct deadline {
-  int iS, iE;      /* folded span as written */
-  char zNorm[24];  /* "" when it has no normal form */
-  int bFound;
-} deadline;
-
-/* 1-4 digits at i: the value and the index after, else -1. */
-static int read_uint(const vp_fold *f, int i, int *pV) {
-  int v = 0, j = i;
-  while (j < f->n && j - i < 4 && is_digit(f->z[j])) v = v * 10 + (f->z[j++] - '0');
-  if (j == i || (j < f->n && is_digit(f->z[j]))) return -1;
-  *pV = v;
-  return j;
-}
-
-/* A date separator: '/', '-' or '.', spaces around allowed. */
-static int read_date_sep(const vp_fold *f, int i) {
-  i = skip_ws(f, i);
-  if (i < f->n && (f->z[i] == '/' || f->z[i] == '-' || f->z[i] == '.')) return skip_ws(f, i + 1);
-  return -1;
-}
-
-static int valid_year(int y) { return y >= 1945 && y <= 2100; }
-
-/* "M", "M/YYYY", "M năm YYYY" at i; *pY = 0 without a year. */
-static int read_month_year(const vp_fold *f, int i, int *pM, int *pY) {
-  int e = read_uint(f, i, pM);
-  if (e < 0 || *pM < 1 || *pM > 12) return -1;
-  *pY = 0;
-  int j = read_date_sep(f, e), y;
-  if (j < 0) {
-    j = phrase_at(f, skip_ws(f, e), "nam");
-    if (j >= 0) j = skip_ws(f, j);
-  }
-  int e2 = j >= 0 ? read_uint(f, j, &y) : -1;
-  if (e2 >= 0 && valid_year(y)) {
-    *pY = y;
-    return e2;
-  }
-  return e;
-}
-
-/* "D/M[/YYYY]", "D tháng M [năm YYYY]" at i. */
-static int read_day_month(const vp_fold *f, int i, int *pD, int *pM, int *pY) {
-  int e = read_uint(f, i, pD);
-  if (e < 0 || *pD < 1 || *pD > 31) return -1;
-  int j = read_date_sep(f, e);
-  if (j < 0) {
-    j = phrase_at(f, skip_ws(f, e), "thang");
-    if (j < 0) return -1;
-    j = skip_ws(f, j);
-  }
-  return read_month_year(f, j, pM, pY);
-}
-
-/* A quarter "I".."IV" or "1".."4" at i, then "/YYYY", "-YYYY" or "năm YYYY"
-** (*pY = 0 without a year): the index after, else -1. */
-static int read_quarter(const vp_fold *f, int i, int *pQ, int *pY) {
-  static const char *const azRoman[] = {"iv", "iii", "ii", "i"};
-  static const int aValue[] = {4, 3, 2, 1};
-  int e = -1;
-  for (int k = 0; k < VP_ARRAY_SIZE(azRoman) && e < 0; k++) {
-    if ((e = phrase_at(f, i, azRoman[k])) >= 0) *pQ = aValue[k];
-  }
-  if (e < 0 && (e = read_uint(f, i, pQ)) >= 0 && (*pQ < 1 || *pQ > 4)) e = -1;
-  if (e < 0) return -1;
-  *pY = 0;
-  int j = read_date_sep(f, e), y;
-  if (j < 0 && (j = phrase_at(f, skip_ws(f, e), "nam")) >= 0) j = skip_ws(f, j);
-  int e2 = j >= 0 ? read_uint(f, j, &y) : -1;
-  if (e2 >= 0 && valid_year(y)) {
-    *pY = y;
-    return e2;
-  }
-  return e;
-}
-
-/* "đầu năm YYYY" (half 1) or "cuối năm YYYY" (half 2) at i, after "6 tháng". */
-static int read_half(const vp_fold *f, int i, int *pH, int *pY) {
-  int e = phrase_at(f, i, "dau nam"), y;
-  *pH = 1;
-  if (e < 0 && (e = phrase_at(f, i, "cuoi nam")) >= 0) *pH = 2;
-  if (e < 0) return -1;
-  int e2 = read_uint(f, skip_ws(f, e), &y);
-  if (e2 < 0 || !valid_year(y)) return -1;
-  *pY = y;
-  return e2;
-}
-
-/* The normal form of a quarter or a half: "2023-Q4", "--Q4", "2024-H1". */
-static void period_norm(char *z, int n, char cKind, int v, int y) {
-  if (y) snprintf(z, (size_t)n, "%04d-%c%d", y, cKind, v);
-  else snprintf(z, (size_t)n, "--%c%d", cKind, v);
-}
-
-typedef enum dl_kind { DL_DAY, DL_MONTH, DL_QUARTER, DL_HALF, DL_YEAR } dl_kind;
-/* the value of a deadline phrase (data/task-phrases.tsv) for each kind */
-static const char *const azDeadlineKind[] = {"day", "month", "quarter", "half", "year"};
-/* The most precise dated deadline in f from i on: triggers of days beat
-** months beat quarters beat halves beat years; the first occurrence of a
-** kind wins. */
-/* Does a goal word ("phấn đấu") stand in the sentence before folded index
-** i? Then a date after it is when a target is to be met, not a deadline. */
-static int goal_before(const vp_fold *f, int iFrom, int i) {
-  int s = i;
-  while (s > iFrom && f->z[s - 1] != '.' && f->z[s - 1] != ';') s--;
-  for (int k = s; k < i; k++) {
-    if (k > 0 && is_word_byte((unsigned char)f->z[k - 1])) continue;
-    if (list_at(f, k, task_list("goal"), NULL) >= 0) return 1;
-  }
-  return 0;
-}
-
-static void find_dated_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
-  for (int eKind = DL_DAY; eKind <= DL_YEAR && !pOut->bFound; eKind++) {
-    int iBest = -1, eBest = -1;
-    char zBest[24] = "";
-    const vp_lexicon_list *pTriggers = task_list("deadline");
-    for (int t = 0; t < vp_lexicon_count(pTriggers); t++) {
-      const vp_lexicon_entry *pT = vp_lexicon_entry_at(pTriggers, t);
-      if (strcmp(pT->zValue, azDeadlineKind[eKind]) != 0) continue;
-      const char *zT = pT->zFold;
-      for (int i = find_phrase(f, iFrom, zT); i >= 0; i = find_phrase(f, i + 1, zT)) {
-        int j = skip_ws(f, i + (int)strlen(zT)), d = 0, m = 0, y = 0, e = -1;
-        char z[24] = "";
-        if (eKind == DL_DAY && (e = read_day_month(f, j, &d, &m, &y)) >= 0) {
-          if (y) snprintf(z, sizeof(z), "%04d-%02d-%02d", y, m, d);
-          else snprintf(z, sizeof(z), "--%02d-%02d", m, d);
-        } else if (eKind == DL_MONTH && (e = read_month_year(f, j, &m, &y)) >= 0) {
-          if (y) snprintf(z, sizeof(z), "%04d-%02d", y, m);
-          else snprintf(z, sizeof(z), "--%02d", m);
-        } else if (eKind == DL_QUARTER && (e = read_quarter(f, j, &m, &y)) >= 0) {
-          period_norm(z, (int)sizeof(z), 'Q', m, y); /* "trong quý IV/2023" */
-        } else if (eKind == DL_HALF && (e = read_half(f, j, &m, &y)) >= 0) {
-          period_norm(z, (int)sizeof(z), 'H', m, y); /* "trong 6 tháng đầu năm 2024" */
-        } else if (eKind == DL_YEAR && (e = read_uint(f, j, &y)) >= 0 && valid_year(y)) {
-          snprintf(z, sizeof(z), "%04d", y);
-        } else {
-          e = -1;
-        }
-        if (e >= 0 && goal_before(f, iFrom, i)) continue;
-        if (e >= 0 && (iBest < 0 || i < iBest)) {
-          iBest = i;
-          eBest = e;
-          memcpy(zBest, z, sizeof(zBest));
-        }
-        if (e >= 0) break;
-      }
-    }
-    if (iBest >= 0) {
-      pOut->bFound = 1;
-      pOut->iS = iBest;
-      pOut->iE = eBest;
-      memcpy(pOut->zNorm, zBest, sizeof(pOut->zNorm));
-    }
-  }
-}
-
-/* A deadline in prose: a dated one, else "định kỳ hằng năm" or an opening
-** "Hằng năm," (yearly). "hằng năm" elsewhere is content, not a deadline. */
-/* A time limit: "trong thời hạn 03 ngày làm việc", "chậm nhất 15 ngày",
-** "trong vòng 6 tháng" — a lead phrase, a number, a unit (data/task-phrases
-** .tsv: duration, duration-unit); normal form an ISO 8601 duration ("P3D",
-** "P6M"), counted from the event the text names. */
-static void find_duration(const vp_fold *f, int iFrom, deadline *pOut) {
-  const vp_lexicon_list *pLead = task_list("duration"), *pUnit = task_list("duration-unit");
-  for (int i = iFrom; i < f->n; i++) {
-    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
-    const vp_lexicon_entry *pL;
-    int e = list_at(f, i, pLead, &pL), v = 0;
-    if (e < 0) continue;
-    int j = read_uint(f, skip_ws(f, e), &v);
-    if (j < 0 || v <= 0) continue;
-    const vp_lexicon_entry *pU;
-    int k = list_at(f, skip_ws(f, j), pUnit, &pU);
-    if (k < 0) continue;
-    int m = phrase_at(f, skip_ws(f, k), "lam viec");
-    pOut->bFound = 1;
-    pOut->iS = i;
-    pOut->iE = m >= 0 ? m : k;
-    /* "trước 10 ngày (so với ngày họp)": that long before an event, an
-    ** ISO 8601-2 negative duration */
-    int bBefore = strcmp(pL->zFold, "truoc") == 0;
-    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "%sP%d%s", bBefore ? "-" : "", v, pU->zValue);
-    return;
-  }
-}
-
-/* A limit tied to an event: "ngay sau khi sự cố xảy ra", "trước khi thực
-** hiện" (data/task-phrases.tsv: event-deadline) up to the next ',' ';' or
-** '.' (at most 80 bytes); normal form "event". */
-static void find_event_deadline(const vp_fold *f, int iFrom, deadline *pOut) {
-  const vp_lexicon_list *pList = task_list("event-deadline");
-  for (int i = iFrom; i < f->n; i++) {
-    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
-    int e = list_at(f, i, pList, NULL);
-    if (e < 0) continue;
-    int k = e;
-    while (k < f->n && k - i < 80 && f->z[k] != ',' && f->z[k] != ';' && f->z[k] != '.') k++;
-    while (k > e && f->z[k - 1] == ' ') k--;
-    if (k - e < 4) continue; /* the event must be named */
-    pOut->bFound = 1;
-    pOut->iS = i;
-    pOut->iE = k;
-    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "event");
-    return;
-  }
-}
-
-static void find_prose_deadline(const clause *c, deadline *pOut) {
-  const vp_fold *f = &c->f;
-  memset(pOut, 0, sizeof(*pOut));
-  find_dated_deadline(f, c->iBody, pOut);
-  if (pOut->bFound) return;
-  find_duration(f, c->iBody, pOut);
-  if (pOut->bFound) return;
-  find_event_deadline(f, c->iBody, pOut);
-  if (pOut->bFound) return;
-  int i = find_phrase(f, c->iBody, "dinh ky hang nam");
-  int e = i >= 0 ? i + (int)strlen("dinh ky hang nam") : -1;
-  if (i < 0 && (e = phrase_at(f, c->iBody, "hang nam")) >= 0) i = c->iBody;
-  if (i >= 0) {
-    pOut->bFound = 1;
-    pOut->iS = i;
-    pOut->iE = e;
-    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "yearly");
-  }
-}
-
-/* Normal form of a deadline cell ("Hằng năm" → yearly, "Năm 2024-2030" →
-** 2024/2030, "Thường xuyên" → continuous, "Quý IV/2023" → 2023-Q4, "6 tháng
-** đầu năm 2024" → 2024-H1, "trong tháng 12/2022" → 2022-12); "" when none. */
-/* The first date written from folded index iFrom on ("15/12/2025",
-** "tháng 7/2025", "7/2025"), in normal form into zOut; the index after it,
-** or -1 when none. A bare year is not read here. */
-static int first_date(const vp_fold *f, int iFrom, char *zOut, int nOut) {
-  for (int i = iFrom; i < f->n; i++) {
-    if (!is_digit(f->z[i]) || (i > 0 && is_digit(f->z[i - 1]))) continue;
-    int d = 0, m = 0, y = 0, e;
-    if ((e = read_day_month(f, i, &d, &m, &y)) >= 0 && y) {
-      snprintf(zOut, (size_t)nOut, "%04d-%02d-%02d", y, m, d);
-      return e;
-    }
-    if ((e = read_month_year(f, i, &m, &y)) >= 0 && y) {
-      snprintf(zOut, (size_t)nOut, "%04d-%02d", y, m);
-      return e;
-    }
-  }
-  return -1;
-}
-
-/* A cell that gives a span rather than a deadline: "Từ 01/7/2025" (from
-** then on: "2025-07-01/..", ISO 8601-2's open end), "Từ tháng 7/2025 đến
-** tháng 12/2026" ("2025-07/2026-12"). 1 when zNorm was set. */
-static int span_cell(const vp_fold *f, char *zNorm, int nNorm) {
-  int i = phrase_at(f, skip_ws(f, 0), "tu");
-  if (i < 0) return 0;
-  char z1[16], z2[16] = "..", zSpan[40];
-  int e = first_date(f, i, z1, (int)sizeof(z1));
-  if (e < 0) return 0;
-  int k = find_phrase(f, e, "den");
-  if (k < 0 || first_date(f, k, z2, (int)sizeof(z2)) < 0) memcpy(z2, "..", 3);
-  snprintf(zSpan, sizeof(zSpan), "%s/%s", z1, z2);
-  size_t n = strlen(zSpan);
-  if (nNorm <= 0) return 0;
-  if (n >= (size_t)nNorm) n = (size_t)nNorm - 1;
-  memcpy(zNorm, zSpan, n);
-  zNorm[n] = 0;
-  return 1;
-}
-
-static void normalize_deadline_cell(const vp_fold *f, char *zNorm, int nNorm) {
-  zNorm[0] = 0;
-  if (span_cell(f, zNorm, nNorm)) return;
-  deadline d;
-  memset(&d, 0, sizeof(d));
-  find_dated_deadline(f, 0, &d);
-  if (d.bFound) {
-    snprintf(zNorm, (size_t)nNorm, "%s", d.zNorm);
-    return;
-  }
-  int y1 = 0, y2 = 0, m = 0, dd = 0;
-  /* a cell that names a quarter or a half: "Quý IV/2023", "6 tháng đầu năm 2024" */
-  for (int i = find_phrase(f, 0, "quy"); i >= 0; i = find_phrase(f, i + 1, "quy")) {
-    if (read_quarter(f, skip_ws(f, i + 3), &m, &y2) >= 0) {
-      period_norm(zNorm, nNorm, 'Q', m, y2);
-      return;
-    }
-  }
-  for (int i = find_phrase(f, 0, "6 thang"); i >= 0; i = find_phrase(f, i + 1, "6 thang")) {
-    if (read_half(f, skip_ws(f, i + 7), &m, &y2) >= 0) {
-      period_norm(zNorm, nNorm, 'H', m, y2);
-      return;
-    }
-  }
-  for (int i = 0; i < f->n; i++) {
-    if (!is_digit(f->z[i]) || (i > 0 && is_digit(f->z[i - 1]))) continue;
-    int e = read_uint(f, i, &y1);
-    if (e < 0) continue;
-    int j = read_date_sep(f, e);
-    if (valid_year(y1) && j >= 0 && read_uint(f, j, &y2) >= 0 && valid_year(y2)) {
-      snprintf(zNorm, (size_t)nNorm, "%04d/%04d", y1, y2);
-      return;
-    }
-    if (!valid_year(y1) && read_day_month(f, i, &dd, &m, &y2) >= 0 && y2) {
-      snprintf(zNorm, (size_t)nNorm, "%04d-%02d-%02d", y2, m, dd);
-      return;
-    }
-    if (!valid_year(y1) && read_month_year(f, i, &m, &y2) >= 0 && y2) {
-      snprintf(zNorm, (size_t)nNorm, "%04d-%02d", y2, m);
-      return;
-    }
-    if (valid_year(y1)) {
-      snprintf(zNorm, (size_t)nNorm, "%04d", y1);
-      return;
-    }
-  }
-  memset(&d, 0, sizeof(d));
-  find_duration(f, 0, &d); /* "Trước 10 ngày so với ngày họp", "Trong 30 ngày" */
-  if (!d.bFound) find_event_deadline(f, 0, &d);
-  if (d.bFound) {
-    snprintf(zNorm, (size_t)nNorm, "%s", d.zNorm);
-  } else if (find_phrase(f, 0, "hang nam") >= 0 || find_phrase(f, 0, "moi nam") >= 0) {
-    snprintf(zNorm, (size_t)nNorm, "yearly");
-  } else if (find_phrase(f, 0, "thuong xuyen") >= 0 || find_phrase(f, 0, "lien tuc") >= 0) {
-    snprintf(zNorm, (size_t)nNorm, "continuous");
-  }
 }
 
 /* ------------------------------------------------------------------------
@@ -1154,19 +781,38 @@ typedef struct passage_roles {
   char zDeadlineNorm[24];
 } passage_roles;
 
+/* Is f a document's execution clause: "… chịu trách nhiệm thi hành …",
+** "… có trách nhiệm (tổ chức) (triển khai) thực hiện Quy chế này"? */
+static int is_execution_clause(const vp_fold *f) {
+  if (contains_list(f, task_list("execution"))) return 1;
+  const vp_lexicon_list *pDuty = task_list("execution-duty");
+  for (int i = vp_fold_find_words(f, 0, "trach nhiem"); i >= 0; i = vp_fold_find_words(f, i + 1, "trach nhiem")) {
+    /* the duty word ends at i + "trach nhiem": find its start */
+    int s = i;
+    while (s > 0 && f->z[s - 1] == ' ') s--;
+    while (s > 0 && f->z[s - 1] != ' ') s--;
+    if (vp_lexicon_at_fold(f, s, pDuty, NULL) < 0) continue;
+    int j = vp_fold_skip_ws(f, i + (int)strlen("trach nhiem"));
+    int k = vp_lexicon_at_fold(f, j, task_list("execution-pre"), NULL);
+    if (k >= 0) j = vp_fold_skip_ws(f, k);
+    if (vp_lexicon_at_fold(f, j, task_list("execution-end"), NULL) >= 0) return 1;
+  }
+  return 0;
+}
+
 /* Does f set a quota ("không quá 01 tập thể, 03 cá nhân", "Ban bầu cử …:
 ** 01 cá nhân"): a limit word or a colon, a number, then a unit of award? */
 static int is_award_quota(const vp_fold *f) {
   const vp_lexicon_list *pLimit = task_list("quota-limit"), *pUnit = task_list("quota-unit");
   for (int i = 0; i < f->n; i++) {
-    if (i > 0 && is_word_byte((unsigned char)f->z[i - 1])) continue;
-    int e = list_at(f, i, pLimit, NULL);
-    if (e < 0 && (i == skip_ws(f, 0) || (i > 0 && f->z[i - 1] == ':'))) e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
+    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
+    int e = vp_lexicon_at_fold(f, i, pLimit, NULL);
+    if (e < 0 && (i == vp_fold_skip_ws(f, 0) || (i > 0 && f->z[i - 1] == ':'))) e = i; /* "Ban bầu cử …: 01 cá nhân/01 ban" */
     if (e < 0) continue;
-    int j = skip_ws(f, e);
+    int j = vp_fold_skip_ws(f, e);
     if (j >= f->n || !is_digit(f->z[j])) continue;
     while (j < f->n && is_digit(f->z[j])) j++;
-    if (list_at(f, skip_ws(f, j), pUnit, NULL) >= 0) return 1;
+    if (vp_lexicon_at_fold(f, vp_fold_skip_ws(f, j), pUnit, NULL) >= 0) return 1;
   }
   return 0;
 }
@@ -1311,8 +957,8 @@ static int doer_is_issuer(const clause *c, const vp_meta *pMeta) {
 ** from *pParties. */
 static int clause_task_push(vp_tasks *pOut, int *pnAlloc, int p, const clause *c, int iTextFrom,
                             const char *zUpDeadline, const char *zUpNorm, party_list *pParties) {
-  deadline d;
-  find_prose_deadline(c, &d);
+  vp_deadline d;
+  vp_deadline_in_prose(&c->f, c->iBody, &d);
   char *zText = vp_fold_display(c->zSrc + iTextFrom, c->nSrc - iTextFrom);
   char *zDl = NULL;
   if (d.bFound) {
@@ -1393,8 +1039,8 @@ static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
   *pzDl = NULL;
   int rc = clause_init(&c0, z, n, 0);
   if (rc != VP_OK) return rc;
-  deadline d;
-  find_prose_deadline(&c0, &d);
+  vp_deadline d;
+  vp_deadline_in_prose(&c0.f, c0.iBody, &d);
   if (d.bFound) {
     *pzDl = vp_fold_display(z + c0.f.aOff[d.iS], c0.f.aOff[d.iE] - c0.f.aOff[d.iS]);
     memcpy(zNorm, d.zNorm, sizeof(d.zNorm));
@@ -1431,7 +1077,7 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
     int rc = clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
     if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta) &&
-        list_at(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
+        vp_lexicon_at_fold(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
       /* "Hằng năm, Sở X …": the opening may hold the deadline */
@@ -1475,8 +1121,8 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc != VP_OK) return rc;
   passage_roles *r = &aRoles[p];
   const vp_lexicon_entry *pNot = NULL;
-  if (list_at(&c.f, c.iBody, task_list("not-task"), &pNot) >= 0 &&
-      list_at(&c.f, c.iBody, task_list("duty-basis"), NULL) < 0) {
+  if (vp_lexicon_at_fold(&c.f, c.iBody, task_list("not-task"), &pNot) >= 0 &&
+      vp_lexicon_at_fold(&c.f, c.iBody, task_list("duty-basis"), NULL) < 0) {
     /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
     ** proposer or an address; nor are the items listed under it tasks.
     ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ
@@ -1492,14 +1138,14 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     int bInBody = ps->zSection && ps->zSection[0] && !ends_with_char(ps->zText, ';');
     return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, bInBody, 0);
   }
-  if (list_at(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
+  if (vp_lexicon_at_fold(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
     ** task's deadline, not a task of its own */
     vp_task *t = &pOut->a[pOut->n - 1];
     const vp_passage *pPrev = &pText->aPassage[t->iPassage];
     if (t->iPassage < p && (t->iPassage == p - 1 || pPrev->iParent == ps->iParent)) {
-      deadline d;
-      find_prose_deadline(&c, &d);
+      vp_deadline d;
+      vp_deadline_in_prose(&c.f, c.iBody, &d);
       if (d.bFound && t->zDeadline == NULL) {
         t->zDeadline = vp_fold_display(ps->zText + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
         t->zDeadlineNorm = d.zNorm[0] ? vp_strndup(d.zNorm, -1) : NULL;
@@ -1516,7 +1162,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     clause_free(&c);
     return VP_OK;
   }
-  if (contains_list(&c.f, task_list("execution"))) {
+  if (is_execution_clause(&c.f)) {
     /* "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết
     ** định này": who answers for the whole document, no task of its own */
     clause_free(&c);
@@ -1564,7 +1210,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   /* an own list heads the passages below only when it is set out as a
   ** heading ("1. Sở X", "Sở X:", "b) Sở X chủ trì …"), not an issuer's
   ** header line ("SỞ TÀI CHÍNH") */
-  int bLabelled = c.iBody > skip_ws(&c.f, 0);
+  int bLabelled = c.iBody > vp_fold_skip_ws(&c.f, 0);
   /* "b) Thủ trưởng các Sở …; UBND các xã có trách nhiệm." over its duties */
   int bDutyLeadIn = c.bOwnDoer && ends_with_list(&c.f, task_list("duty-lead-in"));
   r->bDutyLeadIn = bDutyLeadIn;
@@ -1593,7 +1239,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     r->bOverItems = 1;
   }
   /* "Thành phần Hội đồng … gồm: …" lists members, it gives no work */
-  if (!c.bOwnDoer && list_at(&c.f, c.iBody, task_list("membership"), NULL) >= 0) bTask = 0;
+  if (!c.bOwnDoer && vp_lexicon_at_fold(&c.f, c.iBody, task_list("membership"), NULL) >= 0) bTask = 0;
   /* a heading without a doer of its own over its items ("2.1. Trách nhiệm
   ** chung" under "… các nội dung sau:") is their title, not a task */
   if (!c.bOwnDoer && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&
@@ -1615,8 +1261,8 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   r->bMembers = (c.bMembership && !c.bOwnDoer) || bObjects;
   if (bObjects || (bIssuerSpeaks && !c.bChuTri)) r->bHeadsChildren = 0;
   if (rc == VP_OK && r->bHeadsChildren) {
-    deadline dH;
-    find_prose_deadline(&c, &dH);
+    vp_deadline dH;
+    vp_deadline_in_prose(&c.f, c.iBody, &dH);
     if (dH.bFound) {
       r->zDeadline = vp_fold_display(ps->zText + c.f.aOff[dH.iS], c.f.aOff[dH.iE] - c.f.aOff[dH.iS]);
       memcpy(r->zDeadlineNorm, dH.zNorm, sizeof(r->zDeadlineNorm));
@@ -1630,7 +1276,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && bLeadIn && !bObjects &&
       p + 1 < pText->nPassage && pText->aPassage[p + 1].eKind == VP_P_ITEM &&
       (pText->aPassage[p + 1].iParent == p || pText->aPassage[p + 1].iParent == ps->iParent) &&
-      list_at(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0 && contains_list(&c.f, task_list("assign"))) {
+      vp_lexicon_at_fold(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0 && contains_list(&c.f, task_list("assign"))) {
     /* "Nhằm bảo đảm sức khỏe …, Sở X đề nghị UBND các xã … thực hiện …
     ** Cụ thể:" over its items: the bodies asked after the opening hand
     ** them their roles, the items are the tasks (not where the opening
@@ -1655,7 +1301,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
     /* "Hằng năm, Sở X …", "Trong quá trình thực hiện, nếu có vướng mắc,
     ** các sở …": after an opening adverbial the doer follows a comma */
-    int bComma = list_at(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0;
+    int bComma = vp_lexicon_at_fold(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0;
     /* a basis of the preamble, before the first section and ending with
     ** ';' ("Trên cơ sở Biên bản làm việc giữa Sở X, Thuế Thành phố, …;"):
     ** its commas part a list */
@@ -1699,17 +1345,17 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
 static void mark_cell_supports(clause *c) {
   const vp_fold *f = &c->f;
   for (int k = 0; k < c->nM;) {
-    int j = skip_ws(f, c->aFe[k]);
-    if (j < f->n && f->z[j] == '(' && phrase_at(f, skip_ws(f, j + 1), "phoi hop") >= 0) {
+    int j = vp_fold_skip_ws(f, c->aFe[k]);
+    if (j < f->n && f->z[j] == '(' && vp_fold_words_at(f, vp_fold_skip_ws(f, j + 1), "phoi hop") >= 0) {
       c->aRole[k] = ROLE_SUPPORT;
       k++;
       continue;
     }
     int e = list_end(c, c->aFs[k]);
-    int w = skip_ws(f, e), x = phrase_at(f, w, "phoi hop");
+    int w = vp_fold_skip_ws(f, e), x = vp_fold_words_at(f, w, "phoi hop");
     if (x >= 0) {
-      int y = phrase_at(f, skip_ws(f, x), "thuc hien");
-      y = skip_ws(f, y >= 0 ? y : x);
+      int y = vp_fold_words_at(f, vp_fold_skip_ws(f, x), "thuc hien");
+      y = vp_fold_skip_ws(f, y >= 0 ? y : x);
       if (y >= f->n || f->z[y] == ';' || f->z[y] == '.' || f->z[y] == ',') {
         for (int q = k; q < c->nM && c->aFs[q] < e; q++) c->aRole[q] = ROLE_SUPPORT;
       }
@@ -1869,8 +1515,8 @@ static int read_annotation(const char *z, int n, party_list *pParties, char **pz
           clause c;
           rc = clause_init(&c, zSeg, (int)strlen(zSeg), 0);
           if (rc == VP_OK) {
-            deadline d;
-            find_prose_deadline(&c, &d);
+            vp_deadline d;
+            vp_deadline_in_prose(&c.f, c.iBody, &d);
             if (d.bFound) {
               *pzDl = vp_fold_display(zSeg + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
               if (*pzDl == NULL) rc = VP_ENOMEM;
@@ -1915,7 +1561,7 @@ static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pR
       vp_fold f;
       rc = vp_fold_init(&f, zDl, (int)strlen(zDl));
       if (rc == VP_OK) {
-        normalize_deadline_cell(&f, zNorm, (int)sizeof(zNorm));
+        vp_deadline_cell_norm(&f, zNorm, (int)sizeof(zNorm));
         vp_fold_free(&f);
       }
     }
@@ -1977,7 +1623,7 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
       vp_fold f;
       rc = vp_fold_init(&f, zDeadline, (int)strlen(zDeadline));
       if (rc == VP_OK) {
-        normalize_deadline_cell(&f, zNorm, (int)sizeof(zNorm));
+        vp_deadline_cell_norm(&f, zNorm, (int)sizeof(zNorm));
         vp_fold_free(&f);
         zDl = vp_fold_display(zDeadline, -1);
         if (zDl == NULL) rc = VP_ENOMEM;
@@ -2058,7 +1704,7 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
       vp_fold f;
       rc = vp_fold_init(&f, zValue, (int)strlen(zValue));
       if (rc == VP_OK) {
-        normalize_deadline_cell(&f, zNorm, (int)sizeof(zNorm));
+        vp_deadline_cell_norm(&f, zNorm, (int)sizeof(zNorm));
         vp_fold_free(&f);
         zDl = vp_fold_display(zValue, -1);
         if (zDl == NULL) rc = VP_ENOMEM;
@@ -2113,7 +1759,7 @@ static int opens_with(const vp_passage *ps, const char *zList) {
   int n = ps->iEnd - ps->iStart;
   vp_fold f;
   if (vp_fold_init(&f, ps->zText, n < 200 ? n : 200) != VP_OK) return 0;
-  int bYes = list_at(&f, skip_label(&f), task_list(zList), NULL) >= 0;
+  int bYes = vp_lexicon_at_fold(&f, skip_label(&f), task_list(zList), NULL) >= 0;
   vp_fold_free(&f);
   return bYes;
 }

@@ -207,6 +207,14 @@ static int rd_first_is_lower(const char *z, int i, int e) {
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Does z[i..e) open with a capital letter? */
+static int rd_first_is_upper(const char *z, int i, int e) {
+  int cp;
+  if (i >= e) return 0;
+  rd_decode(z, e, i, &cp);
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 static void rd_set_label(rd_label *pL, int eType, const char *z, int n) {
   pL->eType = eType;
   if (n > (int)sizeof(pL->zLabel) - 1) n = (int)sizeof(pL->zLabel) - 1;
@@ -335,14 +343,17 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
     pL->iText = s;
     return 1;
   }
-  /* letters: "a)" "b)" "đ)" */
+  /* letters: "a)" "b)" "đ)"; "a. Chủ trì …" when a capital follows (a
+  ** lower-case word after "x. " is a sentence's, not an item's) */
   int nLetter = 0;
   if (c >= 'a' && c <= 'z') nLetter = 1;
   else if (c == 0xC4 && i + 1 < e && (unsigned char)z[i + 1] == 0x91) nLetter = 2;
-  if (nLetter && i + nLetter + 1 < e && z[i + nLetter] == ')' &&
+  if (nLetter && i + nLetter + 1 < e && (z[i + nLetter] == ')' || z[i + nLetter] == '.') &&
       rd_space_at(z, i + nLetter + 1, e)) {
     int s = i + nLetter + 1, t = e;
     rd_trim(z, &s, &t);
+    if (s < t && z[i + nLetter] == '.' && !rd_first_is_upper(z, s, t))
+      return 0;
     if (s < t) {
       rd_set_label(pL, LB_LETTER, z + i, nLetter);
       pL->nDepth = 1;

@@ -274,3 +274,34 @@ char *vp_fold_display(const char *z, int n) {
   free(zC);
   return (char *)zN;
 }
+
+int vp_fold_is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+int vp_fold_skip_ws(const vp_fold *f, int i) {
+  while (i < f->n && f->z[i] == ' ') i++;
+  return i;
+}
+
+int vp_fold_words_at(const vp_fold *f, int i, const char *zWords) {
+  /* most calls fail on the first byte: test it before measuring zWords */
+  if (i < 0 || i >= f->n || f->z[i] != zWords[0]) return -1;
+  int n = (int)strlen(zWords);
+  if (i + n > f->n || memcmp(f->z + i, zWords, (size_t)n) != 0) return -1;
+  if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1]) &&
+      vp_fold_is_word_byte((unsigned char)zWords[0])) return -1;
+  if (i + n < f->n && vp_fold_is_word_byte((unsigned char)f->z[i + n]) &&
+      vp_fold_is_word_byte((unsigned char)zWords[n - 1])) return -1;
+  return i + n;
+}
+
+int vp_fold_find_words(const vp_fold *f, int i, const char *zWords) {
+  for (; i >= 0 && i < f->n; i++) {
+    const char *z = strstr(f->z + i, zWords);
+    if (z == NULL) return -1;
+    i = (int)(z - f->z);
+    if (vp_fold_words_at(f, i, zWords) >= 0) return i;
+  }
+  return -1;
+}
