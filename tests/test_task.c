@@ -674,6 +674,42 @@ static void test_closing_article_and_records(void) {
 }
 
 
+/* One paragraph of several sentences, each opening with its own doer: a
+** task per doer, with the roles its own sentence gives ("phối hợp Sở Tư
+** pháp" in the second is support to the second's doer); an abbreviation's
+** full stop ("TP. Hồ Chí Minh") and the issuer's own closing sentence cut
+** nothing off. */
+static void test_sentences_with_own_doers(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Điều 3. Sở Tư pháp có trách nhiệm tổ chức niêm yết, công khai các thủ tục hành chính "
+                          "theo quy định. Văn phòng Ủy ban nhân dân tỉnh có trách nhiệm chủ trì, phối hợp Sở Tư "
+                          "pháp cập nhật nội dung thủ tục hành chính lên Cơ sở dữ liệu quốc gia. Sở Khoa học và "
+                          "Công nghệ có trách nhiệm chủ trì, phối hợp Sở Tư pháp cấu hình quy trình điện tử.",
+               -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Sở Công Thương phối hợp với Công an TP. Hồ Chí Minh kiểm tra thị trường hằng tháng.", -1,
+               0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  int n0 = 0;
+  const vp_task *aT[3] = {NULL, NULL, NULL};
+  for (int i = 0; i < ts.n; i++)
+    if (ts.a[i].iPassage == 0 && n0 < 3) aT[n0++] = &ts.a[i];
+  CHECK("three sentences, three tasks", n0 == 3);
+  if (n0 == 3) {
+    CHECK("first: Sở Tư pháp leads, alone", role_of(aT[0], "Sở Tư pháp") == L && aT[0]->nAgency == 1 &&
+                                                   !strncmp(aT[0]->zText, "Sở Tư pháp", 12));
+    CHECK("second: the office leads, Sở Tư pháp supports",
+          role_of(aT[1], "Văn phòng Ủy ban nhân dân tỉnh") == L && role_of(aT[1], "Sở Tư pháp") == S);
+    CHECK("third: Sở KH&CN leads, Sở Tư pháp supports", role_of(aT[2], SKHCN) == L &&
+                                                           role_of(aT[2], "Sở Tư pháp") == S &&
+                                                           !strncmp(aT[2]->zText, "Sở Khoa học", 12));
+  }
+  int n1 = 0;
+  for (int i = 0; i < ts.n; i++) n1 += ts.a[i].iPassage == 1;
+  CHECK("an abbreviation's full stop cuts no sentence", n1 == 1);
+  vp_task_clear(&ts);
+}
+
 /* Doers named in shapes of decisions and regulations: a heading that
 ** closes its doer with "có trách nhiệm chủ trì", "Giao" before a title,
 ** "phối hợp với" before a title, a lead-in with its items beside it. */
@@ -1370,6 +1406,7 @@ int main(void) {
   test_no_content_and_authors();
   test_closing_article_and_records();
   test_doers_of_regulations();
+  test_sentences_with_own_doers();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
   test_corpus();

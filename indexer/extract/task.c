@@ -1105,6 +1105,55 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
   return VP_OK;
 }
 
+/* The folded index where a later sentence of clause c opens with a doer
+** of its own ("… theo quy định. Văn phòng Ủy ban nhân dân tỉnh có trách
+** nhiệm chủ trì, phối hợp Sở Tư pháp …": the names read_later_doers took
+** as leads right after a full stop that ends a lower-case word), or -1. */
+static int later_sentence_at(const clause *c) {
+  const vp_fold *f = &c->f;
+  for (int j = c->iBody + 1; j + 1 < f->n; j++) {
+    if (f->z[j] != '.' || f->z[j + 1] != ' ') continue;
+    int w = j;
+    while (w > 0 && vp_fold_is_word_byte((unsigned char)f->z[w - 1])) w--;
+    if (j - w < 2) continue; /* "TP. Hồ Chí Minh", "v.v. " */
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)c->zSrc + f->aOff[w], c->nSrc - f->aOff[w], &cp) <= 0 ||
+        utf8proc_category(cp) != UTF8PROC_CATEGORY_LL)
+      continue;
+    int k = vp_fold_skip_ws(f, j + 1);
+    int m = mention_at(c, k);
+    if (m > 0 && c->aRole[m] == ROLE_LEAD) return k;
+  }
+  return -1;
+}
+
+/* Passage p opens with its doer and a later sentence with another
+** (later_sentence_at): each sentence run is a task of its own, with the
+** roles its own words give (a "phối hợp" in the second is support to the
+** second's doer; the issuer speaking of itself none). Text from iTextFrom
+** (past the label) for the first. */
+static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_meta *pMeta, vp_tasks *pOut,
+                          int *pnAlloc) {
+  int rc = VP_OK;
+  for (int iFrom = 0; rc == VP_OK && iFrom < n;) {
+    clause c;
+    if ((rc = clause_init(&c, z + iFrom, n - iFrom, 1)) != VP_OK) return rc;
+    int k = later_sentence_at(&c), nPart = k > 0 ? c.f.aOff[k] : n - iFrom;
+    clause_free(&c);
+    if ((rc = clause_init(&c, z + iFrom, nPart, 1)) != VP_OK) return rc;
+    if (c.bOwnDoer && (c.nContent >= 2 || c.bChuTri) && !doer_is_issuer(&c, pMeta)) {
+      party_list parties = {0};
+      party_add_clause(&parties, &c, &rc);
+      if (rc == VP_OK && party_has_lead(&parties))
+        rc = clause_task_push(pOut, pnAlloc, p, &c, iFrom == 0 ? iTextFrom : 0, NULL, NULL, &parties);
+      party_list_free(&parties);
+    }
+    clause_free(&c);
+    iFrom += nPart;
+  }
+  return rc;
+}
+
 static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pRoles, vp_tasks *pOut,
                           int *pnAlloc, int *pbDone);
 
@@ -1309,6 +1358,14 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     int iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
     clause_free(&c);
     return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, bComma, iBodySrc);
+  }
+  if (rc == VP_OK && bTask && party_has_lead(&r->parties) && c.bOwnDoer && !bInherit && !bObjects &&
+      !(p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) && later_sentence_at(&c) > 0) {
+    /* "Sở Tư pháp … theo quy định. Văn phòng UBND tỉnh … chủ trì, phối hợp
+    ** Sở Tư pháp …": one task per doer's sentences */
+    int iTextFrom = c.f.aOff[c.iBody];
+    clause_free(&c);
+    return sentence_tasks(ps->zText, ps->iEnd - ps->iStart, p, iTextFrom, pMeta, pOut, pnAlloc);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
     party_list copy = {0};
