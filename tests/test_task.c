@@ -710,6 +710,53 @@ static void test_sentences_with_own_doers(void) {
   vp_task_clear(&ts);
 }
 
+/* A doer's duties listed after "bao gồm:" are its tasks (not objects of
+** one); "Điều 6. Trách nhiệm Văn phòng UBND tỉnh" (no "của") names the
+** doer of the items under it, but an item whose condition's consequent
+** names its own doers ("… nếu … thì sở, ban, ngành … chủ động giải quyết")
+** is theirs. */
+static void test_duties_listed_and_conditions(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "2. Sở Khoa học và Công nghệ có trách nhiệm quản lý về kỹ thuật, bao gồm:", -1, 0,
+               NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "a) Đảm bảo hạ tầng kỹ thuật máy chủ, đường truyền để Phần mềm vận hành ổn định.", 0, 0,
+               NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "d) Phối hợp với Sở Tài chính trong việc kết nối, chia sẻ dữ liệu.", 0, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Hồ sơ đề nghị bao gồm:", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "a) Đơn đề nghị của tổ chức, cá nhân;", 3, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("a duty after 'có trách nhiệm …, bao gồm:' is a task", t && role_of(t, SKHCN) == L);
+  t = task_of_passage(&ts, 2);
+  CHECK("its 'Phối hợp với Sở Tài chính' is support", t && role_of(t, SKHCN) == L && role_of(t, STC) == S);
+  CHECK("the duties' lead-in is not one task with them", task_of_passage(&ts, 0) == NULL);
+  CHECK("a file's parts are no tasks", task_of_passage(&ts, 4) == NULL);
+  vp_task_clear(&ts);
+  spec b[] = {
+      /* 0 */ {VP_P_HEADING, "Điều 6. Trách nhiệm Văn phòng UBND tỉnh", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "1. Tiếp nhận, phân loại kiến nghị thuộc thẩm quyền giải quyết của UBND tỉnh.", 0, 0,
+               NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "6. Trường hợp kiến nghị được chuyển trực tiếp đến các sở, ban, ngành, UBND cấp xã, nếu "
+                          "thuộc thẩm quyền giải quyết thì sở, ban, ngành, UBND cấp xã chủ động giải quyết.", 0, 0,
+               NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "7. Hằng năm, phối hợp với Sở Tư pháp tổng hợp kết quả giải quyết kiến nghị.", 0, 0,
+               NO_TABLE, {0}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  t = task_of_passage(&ts, 1);
+  CHECK("'Trách nhiệm Văn phòng UBND tỉnh' hands its items their doer",
+        t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L);
+  t = task_of_passage(&ts, 2);
+  CHECK("a consequent's own doers lead, not the heading's",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L &&
+            role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") < 0);
+  t = task_of_passage(&ts, 3);
+  CHECK("an opening word without a consequent keeps the heading's doer",
+        t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L && role_of(t, "Sở Tư pháp") == S);
+  vp_task_clear(&ts);
+}
+
 /* Doers named in shapes of decisions and regulations: a heading that
 ** closes its doer with "có trách nhiệm chủ trì", "Giao" before a title,
 ** "phối hợp với" before a title, a lead-in with its items beside it. */
@@ -1407,6 +1454,7 @@ int main(void) {
   test_closing_article_and_records();
   test_doers_of_regulations();
   test_sentences_with_own_doers();
+  test_duties_listed_and_conditions();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
   test_corpus();

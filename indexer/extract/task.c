@@ -818,10 +818,29 @@ static int is_award_quota(const vp_fold *f) {
 }
 
 /* Does f end (before its closing ':') with a phrase of pList? */
-static int ends_with_list(const vp_fold *f, const vp_lexicon_list *pList) {
+static const vp_lexicon_entry *ends_with_entry(const vp_fold *f, const vp_lexicon_list *pList) {
   int e = f->n;
   while (e > 0 && (f->z[e - 1] == ' ' || f->z[e - 1] == ':' || f->z[e - 1] == '.')) e--;
-  return vp_lexicon_match_before(pList, f->z, f->n, e, 0, NULL) != NULL;
+  return vp_lexicon_match_before(pList, f->z, f->n, e, 0, NULL);
+}
+
+static int ends_with_list(const vp_fold *f, const vp_lexicon_list *pList) {
+  return ends_with_entry(f, pList) != NULL;
+}
+
+/* A lead-in over a list of objects ("… thông báo đối với:", "hồ sơ gồm:"),
+** not over its doer's duties ("Sở X có trách nhiệm quản lý về kỹ thuật,
+** bao gồm:"). */
+static int is_object_lead_in(const clause *c) {
+  const vp_lexicon_entry *e = ends_with_entry(&c->f, task_list("object-lead"));
+  if (e == NULL) return 0;
+  if (strcmp(e->zValue, "duties") == 0 && c->bOwnDoer) {
+    for (int i = c->iBody; i < c->f.n; i++) {
+      if (i > 0 && vp_fold_is_word_byte((unsigned char)c->f.z[i - 1])) continue;
+      if (vp_lexicon_at_fold(&c->f, i, task_list("duty-lead-in"), NULL) >= 0) return 0;
+    }
+  }
+  return 1;
 }
 
 /* A lead-in that only says its doer leads and works with those listed
@@ -1154,6 +1173,14 @@ static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_m
   return rc;
 }
 
+/* Does a condition's consequent open with names: "…, nếu … thì sở, ban,
+** ngành, UBND cấp xã chủ động giải quyết"? */
+static int names_after_thi(const clause *c) {
+  for (int i = vp_fold_find_words(&c->f, c->iBody, "thi"); i >= 0; i = vp_fold_find_words(&c->f, i + 1, "thi"))
+    if (mention_at(c, vp_fold_skip_ws(&c->f, i + 3)) >= 0) return 1;
+  return 0;
+}
+
 static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pRoles, vp_tasks *pOut,
                           int *pnAlloc, int *pbDone);
 
@@ -1241,6 +1268,18 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   int qFrom = c.bFootnote ? -1 : roles_from(pText, aRoles, p);
   int bInherit = qFrom >= 0;
   int bTask = 0;
+  if (bInherit && !c.bOwnDoer && !c.bStatement && !ps->bLeadIn && !ends_with_colon(ps->zText) &&
+      vp_lexicon_at_fold(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0 && names_after_thi(&c)) {
+    /* "6. Trường hợp kiến nghị được chuyển trực tiếp đến các sở …, nếu …
+    ** thì sở, ban, ngành, UBND cấp xã chủ động giải quyết …" under another
+    ** body's duties: the doer named after the condition, not the heading's */
+    int n0 = pOut->n, iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
+    rc = later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, 1, iBodySrc);
+    if (rc != VP_OK || pOut->n > n0) {
+      clause_free(&c);
+      return rc;
+    }
+  }
   if (bInherit && aRoles[qFrom].bSupportList) {
     /* an item under "Chủ trì, phối hợp": the doer above leads, the bodies
     ** named here support it */
@@ -1271,7 +1310,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (is_all_caps(ps->zText, ps->iEnd - ps->iStart) || bIssuerSpeaks) bTask = 0;
   /* a lead-in over a list of objects ("… thông báo đối với:", "hồ sơ
   ** gồm:") is the task; its items are what it acts on, not tasks */
-  int bObjects = bLeadIn && ends_with_list(&c.f, task_list("object-lead"));
+  int bObjects = bLeadIn && is_object_lead_in(&c);
   /* "THỦ TƯỚNG CHÍNH PHỦ điện:" over the addressees of a telegram */
   if (bLeadIn && ends_with_list(&c.f, task_list("address-lead"))) {
     r->bMembers = 1;
