@@ -17,7 +17,9 @@
 ** Agencies anywhere else (after "gửi", "thông qua", "báo cáo", "của",
 ** membership lists, "Nơi nhận", signatures) get no role.
 **
-** Not for finding agency names (agency.c) nor for metadata (meta.c).
+** How one clause's agencies take their roles is task_clause.c's; deadlines
+** are deadline.c's. Not for finding agency names (agency.c) nor for
+** metadata (meta.c).
 */
 #include "vp_task.h"
 
@@ -30,654 +32,9 @@
 #include "vp_deadline.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
-
-/* ------------------------------------------------------------------------
-** Word lists (folded).
-*/
-
-/* The word lists (data/task-phrases.tsv, through vp_lexicon). */
-static const vp_lexicon_list *task_list(const char *zList) {
-  return vp_lexicon_get("task-phrases.tsv", zList);
-}
-
-
-#define MAX_LIST 48
-
-/* ------------------------------------------------------------------------
-** Folded-text helpers.
-*/
+#include "task_clause.h"
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* Does a phrase of pList stand anywhere in f? */
-static int contains_list(const vp_fold *f, const vp_lexicon_list *pList) {
-  for (int i = 0; i < f->n; i++) {
-    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
-    if (vp_lexicon_at_fold(f, i, pList, NULL) >= 0) return 1;
-  }
-  return 0;
-}
-
-/* Past the list label and bullets at the start: "b) ", "3.3. ", "- ", "+ ",
-** "* ", "II. ", "•". */
-static int skip_label(const vp_fold *f) {
-  int i = vp_fold_skip_ws(f, 0);
-  /* an article's number: "Điều 4. Chánh Văn phòng …" */
-  if (vp_fold_words_at(f, i, "dieu") >= 0) {
-    int j = vp_fold_skip_ws(f, i + 4), d = j;
-    while (d < f->n && is_digit(f->z[d])) d++;
-    if (d > j && d < f->n && (f->z[d] == '.' || f->z[d] == ':')) i = d + 1;
-  }
-  for (int round = 0; round < 6; round++) {
-    i = vp_fold_skip_ws(f, i);
-    if (i >= f->n) break;
-    char c = f->z[i];
-    if (c == '-' || c == '+' || c == '*' || c == '.' || c == ')' || c == '(') {
-      i++;
-      continue;
-    }
-    if (f->n - i >= 3 && memcmp(f->z + i, "\xe2\x80\xa2", 3) == 0) { /* • */
-      i += 3;
-      continue;
-    }
-    int j = i;
-    if (is_digit(c)) {
-      while (j < f->n && (is_digit(f->z[j]) || f->z[j] == '.')) j++;
-    } else if (c >= 'a' && c <= 'z') {
-      while (j < f->n && strchr("ivxlcdm", f->z[j]) && f->z[j] != 0) j++;
-      if (j == i) j = i + 1; /* a single letter: "a)", "đ)" */
-      else if (j - i > 1 && j < f->n && vp_fold_is_word_byte((unsigned char)f->z[j])) j = i;
-    }
-    int bDecimal = is_digit(c) && j < f->n && f->z[j] == ' ' && memchr(f->z + i, '.', (size_t)(j - i));
-    if (j > i && (bDecimal || f->z[j - 1] == '.' || (j < f->n && (f->z[j] == '.' || f->z[j] == ')')))) {
-      i = j;
-      if (i < f->n && (f->z[i] == '.' || f->z[i] == ')')) i++;
-      continue;
-    }
-    break;
-  }
-  return vp_fold_skip_ws(f, i);
-}
-
-/* ------------------------------------------------------------------------
-** A clause: one text (passage or cell) with its mentions and their roles.
-*/
-
-enum { ROLE_NONE = 0, ROLE_LEAD = 1, ROLE_SUPPORT = 2 };
-
-typedef struct clause {
-  vp_fold f;
-  vp_agency_mention *aM;
-  int nM;
-  int *aFs, *aFe;      /* folded span of each mention */
-  unsigned char *aRole;
-  int iBody;           /* folded index after the label */
-  int bOwnDoer;        /* opens with its own doer list (or Giao/Đề nghị X) */
-  int bChuTri;         /* says "chủ trì" for the doer (written or implied) */
-  int nContent;        /* content words beside agencies and role words */
-  int bMembership;     /* a lead-in listing members */
-  int bFootnote;       /* a footnote ("1   Chương trình …") */
-  int bStatement;      /* opens with bodies that are defined, report or
-                       ** author something: no doer, and no later one */
-  int bNamesOnly;      /* "Đối với Sở X:" with nothing after: it names the
-                       ** doer of the items under it and says no work */
-  int bIntroTask;      /* "Trách nhiệm của Sở X hướng dẫn …": names after an
-                       ** intro, then more words (a task, or a heading's
-                       ** rest over the duties under it) */
-  const char *zSrc;    /* the text analysed, as written */
-  int nSrc;
-} clause;
-
-static void clause_free(clause *c) {
-  vp_fold_free(&c->f);
-  vp_agency_mentions_free(c->aM, c->nM);
-  free(c->aFs);
-  free(c->aFe);
-  free(c->aRole);
-  memset(c, 0, sizeof(*c));
-}
-
-static int fold_index_of(const vp_fold *f, int iSrc) {
-  int lo = 0, hi = f->n;
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    if (f->aOff[mid] < iSrc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-static int mention_at(const clause *c, int i) {
-  for (int k = 0; k < c->nM; k++) {
-    if (c->aFs[k] == i) return k;
-    if (c->aFs[k] > i) break;
-  }
-  return -1;
-}
-
-/* Separators inside an agency list: ',' ';' "và" "cùng", and titles
-** ("… và Chủ tịch UBND các huyện"). */
-static int skip_list_sep(const vp_fold *f, int i) {
-  for (;;) {
-    i = vp_fold_skip_ws(f, i);
-    if (i < f->n && (f->z[i] == ',' || f->z[i] == ';' || f->z[i] == '&')) {
-      i++;
-      continue;
-    }
-    int e = vp_fold_words_at(f, i, "va");
-    if (e < 0) e = vp_fold_words_at(f, i, "cung");
-    if (e < 0 && (e = vp_lexicon_at_fold(f, i, task_list("title"), NULL)) >= 0) {
-      int k = vp_fold_skip_ws(f, e); /* "Giám đốc: Sở A, Sở B" */
-      if (k < f->n && f->z[k] == ':') e = k + 1;
-    }
-    if (e < 0) e = vp_lexicon_at_fold(f, i, task_list("list-qualifier"), NULL); /* "… của Thành phố, UBND …" */
-    if (e < 0 && (e = vp_lexicon_at_fold(f, i, task_list("shared-head"), NULL)) >= 0) {
-      int k = vp_fold_skip_ws(f, e); /* "các Sở:" before the names it heads */
-      e = k < f->n && f->z[k] == ':' ? k + 1 : -1;
-    }
-    if (e < 0) return i;
-    i = e;
-  }
-}
-
-/* The agency list starting at folded index i: marks its mentions with eRole
-** (a lead is never lowered to support). Returns the index after the list's
-** last mention, or -1 when no mention starts at i. */
-static int take_list(clause *c, int i, int eRole) {
-  int k = mention_at(c, vp_fold_skip_ws(&c->f, i));
-  if (k < 0) return -1;
-  int iEnd = -1;
-  for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
-    if (c->aRole[k] != ROLE_LEAD) c->aRole[k] = (unsigned char)eRole;
-    iEnd = c->aFe[k];
-    k = mention_at(c, skip_list_sep(&c->f, iEnd));
-  }
-  return iEnd;
-}
-
-/* The end of the agency list starting at folded index i, as take_list
-** would read it, without marking it; -1 when no mention starts at i. */
-static int list_end(const clause *c, int i) {
-  int k = mention_at(c, vp_fold_skip_ws(&c->f, i));
-  int iEnd = -1;
-  for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
-    iEnd = c->aFe[k];
-    k = mention_at(c, skip_list_sep(&c->f, iEnd));
-  }
-  return iEnd;
-}
-
-/* Past an aside in parentheses at folded index i ("(sau đây gọi tắt là
-** …)"): the index after it and its spaces; i when none stands there. */
-static int after_aside(const vp_fold *f, int i) {
-  if (i >= f->n || f->z[i] != '(') return i;
-  int nDepth = 0;
-  for (int j = i; j < f->n; j++) {
-    if (f->z[j] == '(') nDepth++;
-    else if (f->z[j] == ')' && --nDepth == 0) return vp_fold_skip_ws(f, j + 1);
-  }
-  return i;
-}
-
-/* "6. Sở Tư pháp (Phòng …, Giám đốc Sở Tư pháp, 01 Phó Giám đốc …).": the
-** doer list and nothing after it but an aside in parentheses — an entry of
-** a list of bodies, no work. */
-static int names_with_aside_only(const clause *c) {
-  const vp_fold *f = &c->f;
-  if (!c->bOwnDoer) return 0;
-  int iEnd = list_end(c, c->iBody);
-  if (iEnd < 0) return 0;
-  int i = vp_fold_skip_ws(f, iEnd), j = after_aside(f, i);
-  if (j == i) return 0;
-  for (; j < f->n; j++)
-    if (f->z[j] != ' ' && f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ',') return 0;
-  return 1;
-}
-
-/* "Đối với Sở X:", "Trách nhiệm của Sở X", "Nội dung Sở X có trách nhiệm
-** chủ trì" (data/task-phrases.tsv: doer-intro, doer-tail): words that
-** introduce the doer a heading or lead-in names. Returns where the list
-** starts when only the list follows, maybe closed by a doer-tail, up to a
-** ':' or the end (bNamesOnly when nothing follows the ':'); else i. */
-static int skip_doer_intro(clause *c, int i) {
-  const vp_fold *f = &c->f;
-  const vp_lexicon_entry *pIntro = NULL;
-  int e = vp_lexicon_at_fold(f, i, task_list("doer-intro"), &pIntro);
-  if (e < 0) return i;
-  int k = vp_fold_skip_ws(f, e);
-  /* "Trách nhiệm của các Sở: Y tế, Tư pháp": the names after the head */
-  int eHead = vp_lexicon_at_fold(f, k, task_list("shared-head"), NULL);
-  if (eHead >= 0) {
-    int j = vp_fold_skip_ws(f, eHead);
-    if (j < f->n && f->z[j] == ':' && mention_at(c, vp_fold_skip_ws(f, j + 1)) >= 0) k = vp_fold_skip_ws(f, j + 1);
-  }
-  int iEnd = list_end(c, k);
-  if (iEnd < 0) return i;
-  int j = vp_fold_skip_ws(f, iEnd);
-  int eTail = vp_lexicon_at_fold(f, j, task_list("doer-tail"), NULL);
-  if (eTail >= 0) j = vp_fold_skip_ws(f, eTail);
-  while (j < f->n && (f->z[j] == '.' || f->z[j] == '*')) j = vp_fold_skip_ws(f, j + 1);
-  if (j < f->n && f->z[j] != ':') {
-    if (strcmp(pIntro->zValue, "and-task") != 0) return i;
-    c->bIntroTask = 1; /* "Trách nhiệm của Sở X hướng dẫn …" */
-    return k;
-  }
-  c->bNamesOnly = j >= f->n || vp_fold_skip_ws(f, j + 1) >= f->n;
-  return k;
-}
-
-/* Does a word of list report-aspect stand, as written (tones count: "đã",
-** "đang", never "đăng"), at folded index i? "Bộ Công an đang triển khai …"
-** reports what a body is doing or did; it assigns nothing. */
-static int report_aspect_at(const clause *c, int i) {
-  if (i < 0 || i >= c->f.n) return 0;
-  int iSrc = c->f.aOff[i];
-  const vp_lexicon_list *pList = task_list("report-aspect");
-  for (int k = 0; k < vp_lexicon_count(pList); k++) {
-    const char *zW = vp_lexicon_entry_at(pList, k)->zPhrase;
-    int nW = (int)strlen(zW);
-    if (iSrc + nW < c->nSrc && memcmp(c->zSrc + iSrc, zW, (size_t)nW) == 0 && c->zSrc[iSrc + nW] == ' ')
-      return 1;
-  }
-  return 0;
-}
-
-/* "X chủ trì …" / "X: …" / "X <verb> …" at the start; "Đề nghị X",
-** "Giao X"; "Chủ trì, phối hợp …" without X. */
-static void read_doer(clause *c, int bMayOwnDoer) {
-  const vp_fold *f = &c->f;
-  int i = c->iBody, bAssigned = 0;
-  if (bMayOwnDoer) i = skip_doer_intro(c, i);
-  for (int round = 0; round < 2; round++) {
-    int e = vp_lexicon_at_fold(f, i, task_list("assign"), NULL);
-    bAssigned |= e >= 0; /* "Giao Sở X là cơ quan đầu mối": a designation */
-    if (e < 0) e = vp_lexicon_at_fold(f, i, task_list("title"), NULL);
-    if (e >= 0) { /* "Đề nghị: Hiệp hội …, Hội Nông dân tỉnh" */
-      int k = vp_fold_skip_ws(f, e);
-      if (k < f->n && f->z[k] == ':') k = vp_fold_skip_ws(f, k + 1);
-      /* "Giao Giám đốc Công an tỉnh …": the title is read next round */
-      if (mention_at(c, k) >= 0 || (round == 0 && vp_lexicon_at_fold(f, k, task_list("title"), NULL) >= 0)) i = k;
-    }
-  }
-  /* "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai": the names
-  ** after a shared head (expand_shared_heads) are the doers */
-  int iHead = vp_fold_skip_ws(f, i), eTitle = vp_lexicon_at_fold(f, iHead, task_list("title"), NULL);
-  if (eTitle >= 0) iHead = vp_fold_skip_ws(f, eTitle);
-  int eHead = vp_lexicon_at_fold(f, iHead, task_list("shared-head"), NULL);
-  if (eHead >= 0) {
-    int k = vp_fold_skip_ws(f, eHead);
-    if (k < f->n && f->z[k] == ':' && mention_at(c, vp_fold_skip_ws(f, k + 1)) >= 0) i = k + 1;
-  }
-  int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
-  while (iEnd >= 0 && !bAssigned && vp_lexicon_at_fold(f, vp_fold_skip_ws(f, iEnd), task_list("definition"), NULL) >= 0) {
-    /* "Thủ trưởng các cơ quan, đơn vị trực thuộc UBND thành phố; Giám đốc
-    ** Công an …": a qualifier of one member, the list goes on after ';' */
-    const char *zSemi = memchr(f->z + iEnd, ';', (size_t)(f->n - iEnd));
-    int iNext = zSemi ? take_list(c, skip_list_sep(f, (int)(zSemi - f->z)), ROLE_LEAD) : -1;
-    if (iNext < 0) break;
-    iEnd = iNext;
-  }
-  /* "Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường thực hiện …",
-  ** "Sở Nội vụ đề nghị Giám đốc các Sở …": the bodies asked are the doers,
-  ** not the one asking */
-  if (iEnd >= 0) {
-    int e = vp_lexicon_at_fold(f, vp_fold_skip_ws(f, iEnd), task_list("assign"), NULL);
-    int k = e >= 0 ? vp_fold_skip_ws(f, e) : f->n;
-    if (k < f->n && f->z[k] == ':') k = vp_fold_skip_ws(f, k + 1);
-    int eAskedTitle = k < f->n ? vp_lexicon_at_fold(f, k, task_list("title"), NULL) : -1;
-    if (eAskedTitle >= 0 && mention_at(c, vp_fold_skip_ws(f, eAskedTitle)) >= 0) k = vp_fold_skip_ws(f, eAskedTitle);
-    if (k < f->n && mention_at(c, k) >= 0) {
-      for (int m = 0; m < c->nM; m++)
-        if (c->aFe[m] <= iEnd && c->aRole[m] == ROLE_LEAD) c->aRole[m] = ROLE_NONE;
-      iEnd = take_list(c, k, ROLE_LEAD);
-      bAssigned = 1;
-    }
-  }
-  /* "Ban Quản lý … (sau đây gọi tắt là Ban Quản lý) là cơ quan …": what
-  ** follows the aside says what the body is */
-  int iAfter = iEnd >= 0 ? after_aside(f, vp_fold_skip_ws(f, iEnd)) : -1;
-  if (iEnd >= 0 && (vp_lexicon_at_fold(f, iAfter, task_list("author-of"), NULL) >= 0 ||
-                    (!bAssigned && (vp_lexicon_at_fold(f, iAfter, task_list("definition"), NULL) >= 0 ||
-                                    report_aspect_at(c, iAfter))))) {
-    /* "Sở X tại Tờ trình số …": the author of a document cited, not a
-    ** doer; "Sở X là cơ quan thường trực …": what a body is, not work */
-    for (int k = 0; k < c->nM; k++)
-      if (c->aFe[k] <= iEnd && c->aRole[k] == ROLE_LEAD) c->aRole[k] = ROLE_NONE;
-    iEnd = -1;
-    c->bStatement = 1;
-  }
-  if (iEnd >= 0) {
-    c->bOwnDoer = 1;
-    i = vp_fold_skip_ws(f, iEnd);
-    if (i < f->n && f->z[i] == ',') i = vp_fold_skip_ws(f, i + 1);
-  }
-  if (vp_fold_words_at(f, i, "chu tri") >= 0) c->bChuTri = 1;
-  /* later sentences: "…; giao Sở X …", ". Đề nghị X …" */
-  for (int j = i; j < f->n; j++) {
-    if (f->z[j] != '.' && f->z[j] != ';' && f->z[j] != ':') continue;
-    int k = vp_fold_skip_ws(f, j + 1);
-    const vp_lexicon_entry *pAssign;
-    int e = vp_lexicon_at_fold(f, k, task_list("assign"), &pAssign);
-    if (e >= 0 && strcmp(pAssign->zValue, "anywhere") != 0) e = -1;
-    if (e >= 0 && take_list(c, e, ROLE_LEAD) >= 0) c->bOwnDoer = c->bOwnDoer || bMayOwnDoer;
-  }
-}
-
-/* Every "phối hợp (chặt chẽ) (với) <list>" gives support. */
-static void read_support(clause *c) {
-  const vp_fold *f = &c->f;
-  for (int i = vp_fold_find_words(f, c->iBody, "phoi hop"); i >= 0; i = vp_fold_find_words(f, i + 1, "phoi hop")) {
-    int j = vp_fold_skip_ws(f, i + (int)strlen("phoi hop"));
-    int e = vp_lexicon_at_fold(f, j, task_list("coop-link"), NULL);
-    if (e >= 0) j = vp_fold_skip_ws(f, e);
-    /* "phối hợp với Giám đốc Sở …", "… với Chánh Văn phòng UBND tỉnh;
-    ** Chủ tịch UBND các xã": a body named through its head */
-    int eTitle = vp_lexicon_at_fold(f, j, task_list("title"), NULL);
-    if (eTitle >= 0 && mention_at(c, vp_fold_skip_ws(f, eTitle)) >= 0) j = vp_fold_skip_ws(f, eTitle);
-    if (take_list(c, j, ROLE_SUPPORT) >= 0 || e < 0) continue;
-    /* "phối hợp với doanh nghiệp viễn thông và các đơn vị có liên quan":
-    ** partners that are no bodies of ours may come first; the bodies after
-    ** their ',' or "và" (within a few words) are supports too */
-    for (int k = j, nWord = 0; k < f->n && nWord < 14; k++) {
-      char ch = f->z[k];
-      /* "phối hợp với cơ quan thường trực Ban chỉ huy phòng thủ dân sự
-      ** tỉnh (Bộ Chỉ huy quân sự tỉnh)": the body the aside names */
-      if (ch == '(') {
-        take_list(c, vp_fold_skip_ws(f, k + 1), ROLE_SUPPORT);
-        break;
-      }
-      if (ch == ';' || ch == '.' || ch == ':') break;
-      if (nWord >= 6) continue; /* past a few words, only an aside names it */
-      if (ch == ' ') nWord++;
-      int iNext = ch == ',' ? k + 1 : (ch == ' ' && vp_fold_words_at(f, k + 1, "va") >= 0) ? k + 3 : -1;
-      if (iNext >= 0 && take_list(c, iNext, ROLE_SUPPORT) >= 0) break;
-    }
-  }
-}
-
-/* "Công an tỉnh bảo đảm an ninh mạng; Bộ Chỉ huy Quân sự tỉnh phối hợp
-** thực hiện": after a ';' or the end of a sentence, a clause that opens
-** with bodies of no role yet and goes on with what they do names more
-** doers of the same task. Only where the passage opened with its own doer. */
-static void read_later_doers(clause *c) {
-  const vp_fold *f = &c->f;
-  for (int j = c->iBody; j < f->n; j++) {
-    if (f->z[j] != ';' && !(f->z[j] == '.' && j + 1 < f->n && f->z[j + 1] == ' ')) continue;
-    int k = vp_fold_skip_ws(f, j + 1);
-    int m = mention_at(c, k);
-    if (m < 0) continue;
-    int e = list_end(c, k);
-    int bFree = 1;
-    for (int q = m; q < c->nM && c->aFs[q] < e; q++) bFree &= c->aRole[q] == ROLE_NONE;
-    int w = vp_fold_skip_ws(f, e);
-    if (!bFree || w >= f->n || !vp_fold_is_word_byte((unsigned char)f->z[w])) continue;
-    if (vp_lexicon_at_fold(f, w, task_list("definition"), NULL) >= 0 || vp_lexicon_at_fold(f, w, task_list("author-of"), NULL) >= 0 ||
-        report_aspect_at(c, w))
-      continue;
-    take_list(c, k, ROLE_LEAD);
-  }
-}
-
-static int is_not_content(const char *z, int n) {
-  return vp_lexicon_find(task_list("not-content"), z, n) != NULL;
-}
-
-static int count_content_words(const clause *c) {
-  const vp_fold *f = &c->f;
-  int n = 0, k = 0;
-  for (int i = c->iBody; i < f->n;) {
-    while (k < c->nM && c->aFe[k] <= i) k++;
-    if (k < c->nM && i >= c->aFs[k]) {
-      i = c->aFe[k];
-      continue;
-    }
-    if (!vp_fold_is_word_byte((unsigned char)f->z[i])) {
-      i++;
-      continue;
-    }
-    int e = (i == 0 || !vp_fold_is_word_byte((unsigned char)f->z[i - 1]))
-                ? vp_lexicon_at_fold(f, i, task_list("place-tail"), NULL) : -1;
-    if (e >= 0) { /* "… trên địa bàn tỉnh Phú Thọ": where, not what */
-      while (e < f->n && f->z[e] != ',' && f->z[e] != ';' && f->z[e] != '.') e++;
-      i = e;
-      continue;
-    }
-    int j = i;
-    while (j < f->n && vp_fold_is_word_byte((unsigned char)f->z[j])) j++;
-    if (!is_not_content(f->z + i, j - i)) n++;
-    i = j;
-  }
-  return n;
-}
-
-
-/* ---- "Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường":
-** one head noun shared by a list of names after a colon. Each name is the
-** head's ("Sở Tài chính", "Sở Xây dựng", …) when the agency table knows it;
-** the mentions replace the group the scanner read in "các Sở". */
-
-/* The body head + the source text z[s, e) names: the agency table's record
-** (*ppR), or a body outside it the scanner reads whole ("Ủy ban nhân dân
-** tỉnh" + "Khánh Hòa": *ppR NULL). Its canonical name in *pzCanon
-** (malloc'd). 1 when it names one, 0 when not, -1 on VP_ENOMEM. */
-static int head_name(const char *zHead, const char *z, int s, int e, const vp_agency **ppR,
-                     char **pzCanon) {
-  *ppR = NULL;
-  *pzCanon = NULL;
-  while (s < e && (z[s] == ' ' || z[s] == '\n' || z[s] == '\t')) s++;
-  while (e > s && (z[e - 1] == ' ' || z[e - 1] == '\n' || z[e - 1] == '\t')) e--;
-  if (e - s < 2 || e - s > 80) return 0;
-  char *zTyped = vp_mprintf("%s %.*s", zHead, e - s, z + s);
-  if (zTyped == NULL) return -1;
-  const vp_agency *r = vp_agency_resolve(zTyped);
-  int bFound = 0;
-  if (r && !r->bGeneric) {
-    *ppR = r;
-    *pzCanon = vp_strndup(r->zCanon, -1);
-    bFound = *pzCanon ? 1 : -1;
-  } else { /* outside the table (or read by it as a group) */
-    vp_agency_mention *aM = NULL;
-    int nM = 0, nTyped = (int)strlen(zTyped);
-    if (vp_agency_scan(zTyped, nTyped, &aM, &nM) != VP_OK) bFound = -1;
-    else if (nM == 1 && aM[0].pAgency == NULL && aM[0].iStart == 0 && aM[0].iEnd == nTyped) {
-      *pzCanon = vp_strndup(aM[0].zCanon, -1);
-      bFound = *pzCanon ? 1 : -1;
-    }
-    vp_agency_mentions_free(aM, nM);
-  }
-  free(zTyped);
-  return bFound;
-}
-
-static int mention_add(vp_agency_mention **pa, int *pn, int *pnAlloc, int iStart, int iEnd,
-                       const vp_agency *r, char *zCanon, const char *zHead, const char *z) {
-  if (*pn == *pnAlloc) {
-    int nNew = *pnAlloc ? *pnAlloc * 2 : 8;
-    vp_agency_mention *aNew = realloc(*pa, (size_t)nNew * sizeof(**pa));
-    if (aNew == NULL) {
-      free(zCanon);
-      return VP_ENOMEM;
-    }
-    *pa = aNew;
-    *pnAlloc = nNew;
-  }
-  while (iStart < iEnd && (z[iStart] == ' ' || z[iStart] == '\n' || z[iStart] == '\t')) iStart++;
-  while (iEnd > iStart && (z[iEnd - 1] == ' ' || z[iEnd - 1] == '\n' || z[iEnd - 1] == '\t')) iEnd--;
-  vp_agency_mention *m = &(*pa)[(*pn)++];
-  memset(m, 0, sizeof(*m));
-  m->iStart = iStart;
-  m->iEnd = iEnd;
-  m->pAgency = r;
-  char *zPart = vp_fold_display(z + iStart, iEnd - iStart);
-  m->zName = zPart ? vp_mprintf("%s %s", zHead, zPart) : NULL;
-  free(zPart);
-  m->zCanon = zCanon; /* taken */
-  return m->zName && m->zCanon ? VP_OK : VP_ENOMEM;
-}
-
-/* Expand each shared-head list of z[0..n) (folded f) into the mentions of
-** its names, in place of what the scanner read there. */
-static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency_mention **paM,
-                               int *pnM) {
-  const vp_lexicon_list *pHeads = task_list("shared-head");
-  vp_agency_mention *aNew = NULL;
-  int nNew = 0, nAlloc = 0, rc = VP_OK, bAny = 0;
-  int *aCut = calloc((size_t)(*pnM + 1), sizeof(int)); /* mentions replaced */
-  if (aCut == NULL) return VP_ENOMEM;
-  for (int i = 0; i < f->n && rc == VP_OK; i++) {
-    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
-    const vp_lexicon_entry *pH;
-    int e = vp_lexicon_at_fold(f, i, pHeads, &pH);
-    if (e < 0) continue;
-    int j = vp_fold_skip_ws(f, e);
-    if (j >= f->n || f->z[j] != ':') continue;
-    /* the names: ',' separates them; a 'và' inside one may be part of it */
-    int iSrcEnd = n;
-    for (int k = j + 1; k < f->n; k++) {
-      if (f->z[k] == ';' || f->z[k] == '.' || f->z[k] == ':' || f->z[k] == '(') {
-        iSrcEnd = f->aOff[k];
-        break;
-      }
-    }
-    int iSrc = f->aOff[j + 1], nFound = 0;
-    while (iSrc < iSrcEnd && rc == VP_OK) {
-      const char *zComma = memchr(z + iSrc, ',', (size_t)(iSrcEnd - iSrc));
-      int iPieceEnd = zComma ? (int)(zComma - z) : iSrcEnd;
-      const vp_agency *r = NULL;
-      char *zCanon = NULL;
-      int bFound = head_name(pH->zValue, z, iSrc, iPieceEnd, &r, &zCanon);
-      if (bFound < 0) rc = VP_ENOMEM;
-      if (bFound > 0) {
-        rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iPieceEnd, r, zCanon, pH->zValue, z);
-        nFound++;
-      } else if (bFound == 0) {
-        /* "Tài chính và Xây dựng": try the parts around each 'và' */
-        int iPart = iSrc, bPart = 0;
-        for (int q = iSrc; q + 5 <= iPieceEnd && rc == VP_OK; q++) {
-          if (memcmp(z + q, " v\xc3\xa0 ", 5) != 0) continue; /* " và " */
-          int b1 = head_name(pH->zValue, z, iPart, q, &r, &zCanon);
-          if (b1 < 0) rc = VP_ENOMEM;
-          if (b1 > 0) {
-            rc = mention_add(&aNew, &nNew, &nAlloc, iPart, q, r, zCanon, pH->zValue, z);
-            nFound++;
-            bPart = 1;
-            iPart = q + 5;
-          }
-        }
-        int b2 = bPart && rc == VP_OK ? head_name(pH->zValue, z, iPart, iPieceEnd, &r, &zCanon) : 0;
-        if (b2 < 0) rc = VP_ENOMEM;
-        if (b2 > 0) {
-          rc = mention_add(&aNew, &nNew, &nAlloc, iPart, iPieceEnd, r, zCanon, pH->zValue, z);
-          nFound++;
-        }
-        if (!bPart) {
-          /* "… Xây dựng, Tài chính chủ trì hướng dẫn …": the last name, the
-          ** words after it what the bodies do */
-          int iCut = -1, nWord = 0;
-          for (int q = iSrc + 1; q < iPieceEnd && nWord < 8 && rc == VP_OK; q++) {
-            if (z[q] != ' ' || z[q - 1] == ' ') continue;
-            nWord++;
-            const vp_agency *rCut = NULL;
-            char *zCut = NULL;
-            int b = head_name(pH->zValue, z, iSrc, q, &rCut, &zCut);
-            if (b < 0) rc = VP_ENOMEM;
-            if (b > 0) {
-              free(zCanon);
-              zCanon = zCut;
-              r = rCut;
-              iCut = q;
-            }
-          }
-          if (iCut > 0 && rc == VP_OK) {
-            rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iCut, r, zCanon, pH->zValue, z);
-            nFound++;
-          } else {
-            free(zCanon);
-          }
-          break; /* the list ends at a piece that names nothing whole */
-        }
-      }
-      iSrc = iPieceEnd + 1;
-    }
-    if (nFound == 0) continue;
-    bAny = 1;
-    /* the scanner's reading from the head to the list's end gives way */
-    int iHeadSrc = f->aOff[i];
-    for (int m = 0; m < *pnM; m++)
-      if ((*paM)[m].iEnd > iHeadSrc && (*paM)[m].iStart < iSrcEnd) aCut[m] = 1;
-  }
-  if (rc == VP_OK && bAny) {
-    /* merge: kept mentions and the new ones, in text order */
-    int nAll = 0;
-    vp_agency_mention *aAll = malloc(sizeof(vp_agency_mention) * (size_t)(*pnM + nNew + 1));
-    if (aAll == NULL) rc = VP_ENOMEM;
-    for (int m = 0; rc == VP_OK && m < *pnM; m++) {
-      if (aCut[m]) {
-        free((*paM)[m].zName);
-        free((*paM)[m].zCanon);
-      } else {
-        aAll[nAll++] = (*paM)[m];
-      }
-    }
-    for (int m = 0; rc == VP_OK && m < nNew; m++) aAll[nAll++] = aNew[m];
-    if (rc == VP_OK) {
-      for (int a = 1; a < nAll; a++) { /* insertion sort by start */
-        vp_agency_mention x = aAll[a];
-        int b = a - 1;
-        while (b >= 0 && aAll[b].iStart > x.iStart) {
-          aAll[b + 1] = aAll[b];
-          b--;
-        }
-        aAll[b + 1] = x;
-      }
-      free(*paM);
-      *paM = aAll;
-      *pnM = nAll;
-      free(aNew);
-      aNew = NULL;
-      nNew = 0;
-    }
-  }
-  vp_agency_mentions_free(aNew, nNew);
-  free(aCut);
-  return rc;
-}
-
-/* Analyse z[0..n). bMayOwnDoer = 0 when the text stands in a member list. */
-static int clause_init(clause *c, const char *z, int n, int bMayOwnDoer) {
-  memset(c, 0, sizeof(*c));
-  c->zSrc = z;
-  c->nSrc = n;
-  int rc = vp_fold_init(&c->f, z, n);
-  if (rc == VP_OK) rc = vp_agency_scan_fold(z, n, &c->f, &c->aM, &c->nM);
-  if (rc == VP_OK) rc = expand_shared_heads(z, n, &c->f, &c->aM, &c->nM);
-  if (rc == VP_OK && c->nM > 0) {
-    c->aFs = malloc((size_t)c->nM * sizeof(int));
-    c->aFe = malloc((size_t)c->nM * sizeof(int));
-    c->aRole = calloc((size_t)c->nM, 1);
-    if (c->aFs == NULL || c->aFe == NULL || c->aRole == NULL) rc = VP_ENOMEM;
-  }
-  if (rc != VP_OK) {
-    clause_free(c);
-    return rc;
-  }
-  for (int k = 0; k < c->nM; k++) {
-    c->aFs[k] = fold_index_of(&c->f, c->aM[k].iStart);
-    c->aFe[k] = fold_index_of(&c->f, c->aM[k].iEnd);
-  }
-  c->iBody = skip_label(&c->f);
-  /* a footnote: a bare number, then the note */
-  int j = vp_fold_skip_ws(&c->f, 0);
-  int d = j;
-  while (d < c->f.n && is_digit(c->f.z[d])) d++;
-  c->bFootnote = d > j && d < c->f.n && c->f.z[d] == ' ' && c->iBody == j;
-  read_doer(c, bMayOwnDoer);
-  read_support(c);
-  if (c->bOwnDoer) read_later_doers(c);
-  c->nContent = count_content_words(c);
-  c->bMembership = contains_list(&c->f, task_list("membership"));
-  return VP_OK;
-}
 
 /* ------------------------------------------------------------------------
 ** Party lists: the agencies of a task with their roles.
@@ -733,7 +90,7 @@ static void party_add_mention(party_list *p, const vp_agency_mention *m,
 }
 
 /* Leads first, then supports, in text order within each. */
-static void party_add_clause(party_list *p, const clause *c, int *pRc) {
+static void party_add_clause(party_list *p, const tk_clause *c, int *pRc) {
   for (int k = 0; k < c->nM; k++) {
     if (c->aRole[k] == ROLE_LEAD) party_add_mention(p, &c->aM[k], VP_ROLE_LEAD, pRc);
   }
@@ -784,8 +141,8 @@ typedef struct passage_roles {
 /* Is f a document's execution clause: "… chịu trách nhiệm thi hành …",
 ** "… có trách nhiệm (tổ chức) (triển khai) thực hiện Quy chế này"? */
 static int is_execution_clause(const vp_fold *f) {
-  if (contains_list(f, task_list("execution"))) return 1;
-  const vp_lexicon_list *pDuty = task_list("execution-duty");
+  if (tk_contains_list(f, tk_list("execution"))) return 1;
+  const vp_lexicon_list *pDuty = tk_list("execution-duty");
   for (int i = vp_fold_find_words(f, 0, "trach nhiem"); i >= 0; i = vp_fold_find_words(f, i + 1, "trach nhiem")) {
     /* the duty word ends at i + "trach nhiem": find its start */
     int s = i;
@@ -793,9 +150,9 @@ static int is_execution_clause(const vp_fold *f) {
     while (s > 0 && f->z[s - 1] != ' ') s--;
     if (vp_lexicon_at_fold(f, s, pDuty, NULL) < 0) continue;
     int j = vp_fold_skip_ws(f, i + (int)strlen("trach nhiem"));
-    int k = vp_lexicon_at_fold(f, j, task_list("execution-pre"), NULL);
+    int k = vp_lexicon_at_fold(f, j, tk_list("execution-pre"), NULL);
     if (k >= 0) j = vp_fold_skip_ws(f, k);
-    if (vp_lexicon_at_fold(f, j, task_list("execution-end"), NULL) >= 0) return 1;
+    if (vp_lexicon_at_fold(f, j, tk_list("execution-end"), NULL) >= 0) return 1;
   }
   return 0;
 }
@@ -803,7 +160,7 @@ static int is_execution_clause(const vp_fold *f) {
 /* Does f set a quota ("không quá 01 tập thể, 03 cá nhân", "Ban bầu cử …:
 ** 01 cá nhân"): a limit word or a colon, a number, then a unit of award? */
 static int is_award_quota(const vp_fold *f) {
-  const vp_lexicon_list *pLimit = task_list("quota-limit"), *pUnit = task_list("quota-unit");
+  const vp_lexicon_list *pLimit = tk_list("quota-limit"), *pUnit = tk_list("quota-unit");
   for (int i = 0; i < f->n; i++) {
     if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
     int e = vp_lexicon_at_fold(f, i, pLimit, NULL);
@@ -831,13 +188,13 @@ static int ends_with_list(const vp_fold *f, const vp_lexicon_list *pList) {
 /* A lead-in over a list of objects ("… thông báo đối với:", "hồ sơ gồm:"),
 ** not over its doer's duties ("Sở X có trách nhiệm quản lý về kỹ thuật,
 ** bao gồm:"). */
-static int is_object_lead_in(const clause *c) {
-  const vp_lexicon_entry *e = ends_with_entry(&c->f, task_list("object-lead"));
+static int is_object_lead_in(const tk_clause *c) {
+  const vp_lexicon_entry *e = ends_with_entry(&c->f, tk_list("object-lead"));
   if (e == NULL) return 0;
   if (strcmp(e->zValue, "duties") == 0 && c->bOwnDoer) {
     for (int i = c->iBody; i < c->f.n; i++) {
       if (i > 0 && vp_fold_is_word_byte((unsigned char)c->f.z[i - 1])) continue;
-      if (vp_lexicon_at_fold(&c->f, i, task_list("duty-lead-in"), NULL) >= 0) return 0;
+      if (vp_lexicon_at_fold(&c->f, i, tk_list("duty-lead-in"), NULL) >= 0) return 0;
     }
   }
   return 1;
@@ -845,12 +202,12 @@ static int is_object_lead_in(const clause *c) {
 
 /* A lead-in that only says its doer leads and works with those listed
 ** below: "Chủ trì, phối hợp", "Phối hợp với:". */
-static int is_support_lead_in(const clause *c) {
+static int is_support_lead_in(const tk_clause *c) {
   if (c->nM > 0) return 0;
   const char *z = c->f.z + c->iBody;
   int n = c->f.n - c->iBody;
   while (n > 0 && (z[n - 1] == ':' || z[n - 1] == ' ' || z[n - 1] == '.')) n--;
-  return vp_lexicon_find(task_list("support-lead-in"), z, n) != NULL;
+  return vp_lexicon_find(tk_list("support-lead-in"), z, n) != NULL;
 }
 
 static int task_push(vp_tasks *pOut, int *pnAlloc, int iPassage, char *zText,
@@ -949,7 +306,7 @@ static int is_all_caps(const char *z, int n) {
 ** Cục Hải quan's letter; "Ủy ban nhân dân tỉnh Nghệ An ban hành …" in the
 ** plan of Nghệ An's committee, its issuer "Ủy ban nhân dân tỉnh")? The
 ** issuer speaks; it gives itself no task. */
-static int doer_is_issuer(const clause *c, const vp_meta *pMeta) {
+static int doer_is_issuer(const tk_clause *c, const vp_meta *pMeta) {
   const char *zIssuer = pMeta ? pMeta->zIssuer : NULL;
   if (zIssuer == NULL || !c->bOwnDoer) return 0;
   char *zKey = vp_fold_key(zIssuer, -1);
@@ -970,11 +327,11 @@ static int doer_is_issuer(const clause *c, const vp_meta *pMeta) {
   return bSame == 1 && nLead == 1;
 }
 
-/* Push the task of passage p read from clause c: its text from source
+/* Push the task of passage p read from tk_clause c: its text from source
 ** offset iTextFrom of the clause's text, its deadline the clause's own or
 ** else zUpDeadline / zUpNorm (a lead-in's; may be NULL), its parties taken
 ** from *pParties. */
-static int clause_task_push(vp_tasks *pOut, int *pnAlloc, int p, const clause *c, int iTextFrom,
+static int clause_task_push(vp_tasks *pOut, int *pnAlloc, int p, const tk_clause *c, int iTextFrom,
                             const char *zUpDeadline, const char *zUpNorm, party_list *pParties) {
   vp_deadline d;
   vp_deadline_in_prose(&c->f, c->iBody, &d);
@@ -1054,9 +411,9 @@ static int sentence_has_thi(const char *z, int n, int i) {
 ** ngày 30/6/2026,"): *pzDl as written (NULL when none), its normal form in
 ** zNorm (24 bytes). */
 static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
-  clause c0;
+  tk_clause c0;
   *pzDl = NULL;
-  int rc = clause_init(&c0, z, n, 0);
+  int rc = tk_clause_init(&c0, z, n, 0);
   if (rc != VP_OK) return rc;
   vp_deadline d;
   vp_deadline_in_prose(&c0.f, c0.iBody, &d);
@@ -1065,7 +422,7 @@ static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
     memcpy(zNorm, d.zNorm, sizeof(d.zNorm));
     if (*pzDl == NULL) rc = VP_ENOMEM;
   }
-  clause_free(&c0);
+  tk_clause_free(&c0);
   return rc;
 }
 
@@ -1092,11 +449,11 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
     while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
     if (iFrom >= n) break;
     if (bComma && sentence_has_thi(z, n, iFrom)) continue;
-    clause c;
-    int rc = clause_init(&c, z + iFrom, n - iFrom, 1);
+    tk_clause c;
+    int rc = tk_clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
     if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta) &&
-        vp_lexicon_at_fold(&c.f, c.iBody, task_list("not-task"), NULL) < 0) {
+        vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), NULL) < 0) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
       /* "Hằng năm, Sở X …": the opening may hold the deadline */
@@ -1116,19 +473,19 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
         }
       }
       party_list_free(&parties);
-      clause_free(&c);
+      tk_clause_free(&c);
       return rc;
     }
-    clause_free(&c);
+    tk_clause_free(&c);
   }
   return VP_OK;
 }
 
-/* The folded index where a later sentence of clause c opens with a doer
+/* The folded index where a later sentence of tk_clause c opens with a doer
 ** of its own ("… theo quy định. Văn phòng Ủy ban nhân dân tỉnh có trách
 ** nhiệm chủ trì, phối hợp Sở Tư pháp …": the names read_later_doers took
 ** as leads right after a full stop that ends a lower-case word), or -1. */
-static int later_sentence_at(const clause *c) {
+static int later_sentence_at(const tk_clause *c) {
   const vp_fold *f = &c->f;
   for (int j = c->iBody + 1; j + 1 < f->n; j++) {
     if (f->z[j] != '.' || f->z[j + 1] != ' ') continue;
@@ -1140,7 +497,7 @@ static int later_sentence_at(const clause *c) {
         utf8proc_category(cp) != UTF8PROC_CATEGORY_LL)
       continue;
     int k = vp_fold_skip_ws(f, j + 1);
-    int m = mention_at(c, k);
+    int m = tk_mention_at(c, k);
     if (m > 0 && c->aRole[m] == ROLE_LEAD) return k;
   }
   return -1;
@@ -1155,11 +512,11 @@ static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_m
                           int *pnAlloc) {
   int rc = VP_OK;
   for (int iFrom = 0; rc == VP_OK && iFrom < n;) {
-    clause c;
-    if ((rc = clause_init(&c, z + iFrom, n - iFrom, 1)) != VP_OK) return rc;
+    tk_clause c;
+    if ((rc = tk_clause_init(&c, z + iFrom, n - iFrom, 1)) != VP_OK) return rc;
     int k = later_sentence_at(&c), nPart = k > 0 ? c.f.aOff[k] : n - iFrom;
-    clause_free(&c);
-    if ((rc = clause_init(&c, z + iFrom, nPart, 1)) != VP_OK) return rc;
+    tk_clause_free(&c);
+    if ((rc = tk_clause_init(&c, z + iFrom, nPart, 1)) != VP_OK) return rc;
     if (c.bOwnDoer && (c.nContent >= 2 || c.bChuTri) && !doer_is_issuer(&c, pMeta)) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
@@ -1167,7 +524,7 @@ static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_m
         rc = clause_task_push(pOut, pnAlloc, p, &c, iFrom == 0 ? iTextFrom : 0, NULL, NULL, &parties);
       party_list_free(&parties);
     }
-    clause_free(&c);
+    tk_clause_free(&c);
     iFrom += nPart;
   }
   return rc;
@@ -1175,9 +532,9 @@ static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_m
 
 /* Does a condition's consequent open with names: "…, nếu … thì sở, ban,
 ** ngành, UBND cấp xã chủ động giải quyết"? */
-static int names_after_thi(const clause *c) {
+static int names_after_thi(const tk_clause *c) {
   for (int i = vp_fold_find_words(&c->f, c->iBody, "thi"); i >= 0; i = vp_fold_find_words(&c->f, i + 1, "thi"))
-    if (mention_at(c, vp_fold_skip_ws(&c->f, i + 3)) >= 0) return 1;
+    if (tk_mention_at(c, vp_fold_skip_ws(&c->f, i + 3)) >= 0) return 1;
   return 0;
 }
 
@@ -1192,13 +549,13 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   ** the first, right under it: the addressees */
   int bInParentMembers = q >= 0 && q < p && aRoles[q].bMembers &&
                          !(aRoles[q].bAddress && ps->eKind == VP_P_TEXT && p > q + 1);
-  clause c;
-  int rc = clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
+  tk_clause c;
+  int rc = tk_clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
   passage_roles *r = &aRoles[p];
   const vp_lexicon_entry *pNot = NULL;
-  if (vp_lexicon_at_fold(&c.f, c.iBody, task_list("not-task"), &pNot) >= 0 &&
-      vp_lexicon_at_fold(&c.f, c.iBody, task_list("duty-basis"), NULL) < 0) {
+  if (vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), &pNot) >= 0 &&
+      vp_lexicon_at_fold(&c.f, c.iBody, tk_list("duty-basis"), NULL) < 0) {
     /* "Căn cứ …", "Theo đề nghị của Sở X …", "Kính gửi: …": a basis, a
     ** proposer or an address; nor are the items listed under it tasks.
     ** A later clause with a doer of its own ("Căn cứ tình hình …; Chủ
@@ -1206,7 +563,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     r->bMembers = 1;
     r->bAddress = strcmp(pNot->zValue, "address") == 0;
     int n = ps->iEnd - ps->iStart;
-    clause_free(&c);
+    tk_clause_free(&c);
     if (ps->iParent < 0 && (ps->zSection == NULL || ps->zSection[0] == 0)) return VP_OK; /* the preamble */
     if (strcmp(pNot->zValue, "later") != 0) return VP_OK; /* an example, an address … */
     /* in the body, a basis may open the doer's own sentence: "Căn cứ khả
@@ -1214,7 +571,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     int bInBody = ps->zSection && ps->zSection[0] && !ends_with_char(ps->zText, ';');
     return later_clause_task(ps->zText, n, p, pMeta, pOut, pnAlloc, bInBody, 0);
   }
-  if (vp_lexicon_at_fold(&c.f, c.iBody, task_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
+  if (vp_lexicon_at_fold(&c.f, c.iBody, tk_list("deadline-sentence"), NULL) >= 0 && pOut->n > 0) {
     /* "Thời hạn hoàn thành không quá 05 ngày làm việc …" after a task: the
     ** task's deadline, not a task of its own */
     vp_task *t = &pOut->a[pOut->n - 1];
@@ -1227,32 +584,32 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
         t->zDeadlineNorm = d.zNorm[0] ? vp_strndup(d.zNorm, -1) : NULL;
         if (t->zDeadline == NULL || (d.zNorm[0] && t->zDeadlineNorm == NULL)) rc = VP_ENOMEM;
       }
-      clause_free(&c);
+      tk_clause_free(&c);
       return rc;
     }
   }
-  if (contains_list(&c.f, task_list("recipient-mark"))) {
+  if (tk_contains_list(&c.f, tk_list("recipient-mark"))) {
     /* "- Chính phủ; - Ban Tổ chức Trung ương; …; - Lưu: VT.": where the
     ** document is sent (a recipients block its label lost), not work */
     r->bMembers = 1;
-    clause_free(&c);
+    tk_clause_free(&c);
     return VP_OK;
   }
   if (is_execution_clause(&c.f)) {
     /* "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết
     ** định này": who answers for the whole document, no task of its own */
-    clause_free(&c);
+    tk_clause_free(&c);
     return VP_OK;
   }
-  if (contains_list(&c.f, task_list("contact"))) {
+  if (tk_contains_list(&c.f, tk_list("contact"))) {
     /* "Cơ sở 1: Địa chỉ: Số 398 …": where to file, not work */
-    clause_free(&c);
+    tk_clause_free(&c);
     return VP_OK;
   }
   if (is_award_quota(&c.f)) {
     /* "Công an tỉnh; Sở Tài chính … mỗi đơn vị đề nghị không quá 01 tập
     ** thể, 03 cá nhân": a quota of awards, not work */
-    clause_free(&c);
+    tk_clause_free(&c);
     return VP_OK;
   }
   if (!c.bFootnote) {
@@ -1261,7 +618,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     rc = annotated_task(ps, p, c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0, &r->parties, pOut, pnAlloc, &bDone);
     if (rc != VP_OK || bDone) {
       r->bHeadsChildren = rc == VP_OK;
-      clause_free(&c);
+      tk_clause_free(&c);
       return rc;
     }
   }
@@ -1269,14 +626,14 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   int bInherit = qFrom >= 0;
   int bTask = 0;
   if (bInherit && !c.bOwnDoer && !c.bStatement && !ps->bLeadIn && !ends_with_colon(ps->zText) &&
-      vp_lexicon_at_fold(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0 && names_after_thi(&c)) {
+      vp_lexicon_at_fold(&c.f, c.iBody, tk_list("condition-lead"), NULL) >= 0 && names_after_thi(&c)) {
     /* "6. Trường hợp kiến nghị được chuyển trực tiếp đến các sở …, nếu …
     ** thì sở, ban, ngành, UBND cấp xã chủ động giải quyết …" under another
     ** body's duties: the doer named after the condition, not the heading's */
     int n0 = pOut->n, iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
     rc = later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, 1, iBodySrc);
     if (rc != VP_OK || pOut->n > n0) {
-      clause_free(&c);
+      tk_clause_free(&c);
       return rc;
     }
   }
@@ -1300,7 +657,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   ** header line ("SỞ TÀI CHÍNH") */
   int bLabelled = c.iBody > vp_fold_skip_ws(&c.f, 0);
   /* "b) Thủ trưởng các Sở …; UBND các xã có trách nhiệm." over its duties */
-  int bDutyLeadIn = c.bOwnDoer && ends_with_list(&c.f, task_list("duty-lead-in"));
+  int bDutyLeadIn = c.bOwnDoer && ends_with_list(&c.f, tk_list("duty-lead-in"));
   r->bDutyLeadIn = bDutyLeadIn;
   int bLeadIn = ps->bLeadIn || ends_with_colon(ps->zText) || bDutyLeadIn;
   /* a title in capitals, and the issuer speaking of itself, give no task;
@@ -1312,9 +669,9 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   ** gồm:") is the task; its items are what it acts on, not tasks */
   int bObjects = bLeadIn && is_object_lead_in(&c);
   /* "THỦ TƯỚNG CHÍNH PHỦ điện:" over the addressees of a telegram */
-  if (bLeadIn && ends_with_list(&c.f, task_list("address-lead"))) {
+  if (bLeadIn && ends_with_list(&c.f, tk_list("address-lead"))) {
     r->bMembers = 1;
-    clause_free(&c);
+    tk_clause_free(&c);
     return VP_OK;
   }
   /* a lead-in over its own items ("1. Sở Tài chính có trách nhiệm:") hands
@@ -1327,7 +684,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     r->bOverItems = 1;
   }
   /* "Thành phần Hội đồng … gồm: …" lists members, it gives no work */
-  if (!c.bOwnDoer && vp_lexicon_at_fold(&c.f, c.iBody, task_list("membership"), NULL) >= 0) bTask = 0;
+  if (!c.bOwnDoer && vp_lexicon_at_fold(&c.f, c.iBody, tk_list("membership"), NULL) >= 0) bTask = 0;
   /* a heading without a doer of its own over its items ("2.1. Trách nhiệm
   ** chung" under "… các nội dung sau:") is their title, not a task */
   if (!c.bOwnDoer && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&
@@ -1339,7 +696,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       pText->aPassage[p + 1].iParent == p)
     bTask = 0;
   /* "a) Đối với Sở X:" says no work of its own */
-  if (c.bNamesOnly || names_with_aside_only(&c)) bTask = 0;
+  if (c.bNamesOnly || tk_names_with_aside_only(&c)) bTask = 0;
   /* "Điều 10. Trách nhiệm của các cơ quan, đơn vị sử dụng Hệ thống …" over
   ** the duties under it: their heading */
   if (c.bIntroTask && p + 1 < pText->nPassage && pText->aPassage[p + 1].iParent == p) bTask = 0;
@@ -1364,14 +721,14 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && bLeadIn && !bObjects &&
       p + 1 < pText->nPassage && pText->aPassage[p + 1].eKind == VP_P_ITEM &&
       (pText->aPassage[p + 1].iParent == p || pText->aPassage[p + 1].iParent == ps->iParent) &&
-      vp_lexicon_at_fold(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0 && contains_list(&c.f, task_list("assign"))) {
+      vp_lexicon_at_fold(&c.f, c.iBody, tk_list("condition-lead"), NULL) >= 0 && tk_contains_list(&c.f, tk_list("assign"))) {
     /* "Nhằm bảo đảm sức khỏe …, Sở X đề nghị UBND các xã … thực hiện …
     ** Cụ thể:" over its items: the bodies asked after the opening hand
     ** them their roles, the items are the tasks (not where the opening
     ** says only who takes part: "Để …, các sở, ban, ngành … triển khai Đợt
     ** thi đua …, tập trung thi đua các nội dung sau:") */
     int iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0, n0 = pOut->n;
-    clause_free(&c);
+    tk_clause_free(&c);
     rc = later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, 1, iBodySrc);
     if (rc == VP_OK && pOut->n > n0) {
       vp_task *t = &pOut->a[--pOut->n];
@@ -1389,13 +746,13 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
     /* "Hằng năm, Sở X …", "Trong quá trình thực hiện, nếu có vướng mắc,
     ** các sở …": after an opening adverbial the doer follows a comma */
-    int bComma = vp_lexicon_at_fold(&c.f, c.iBody, task_list("condition-lead"), NULL) >= 0;
+    int bComma = vp_lexicon_at_fold(&c.f, c.iBody, tk_list("condition-lead"), NULL) >= 0;
     /* a basis of the preamble, before the first section and ending with
     ** ';' ("Trên cơ sở Biên bản làm việc giữa Sở X, Thuế Thành phố, …;"):
     ** its commas part a list */
     if (bComma && (ps->zSection == NULL || ps->zSection[0] == 0) && ends_with_char(ps->zText, ';')) bComma = 0;
     int iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
-    clause_free(&c);
+    tk_clause_free(&c);
     return later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, bComma, iBodySrc);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties) && c.bOwnDoer && !bInherit && !bObjects &&
@@ -1403,7 +760,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     /* "Sở Tư pháp … theo quy định. Văn phòng UBND tỉnh … chủ trì, phối hợp
     ** Sở Tư pháp …": one task per doer's sentences */
     int iTextFrom = c.f.aOff[c.iBody];
-    clause_free(&c);
+    tk_clause_free(&c);
     return sentence_tasks(ps->zText, ps->iEnd - ps->iStart, p, iTextFrom, pMeta, pOut, pnAlloc);
   }
   if (rc == VP_OK && bTask && party_has_lead(&r->parties)) {
@@ -1418,7 +775,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     if (rc == VP_OK && bObjects) rc = append_children_text(pText, p, &pOut->a[pOut->n - 1]);
     party_list_free(&copy);
   }
-  clause_free(&c);
+  tk_clause_free(&c);
   return rc;
 }
 
@@ -1438,7 +795,7 @@ static int add_cell_agencies(party_list *p, const char *zCell, vp_role eRole) {
 ** hợp)" after a name, makes those bodies support: "Sở Y tế chủ trì; Sở Giáo
 ** dục và Đào tạo, Bảo hiểm xã hội tỉnh phối hợp", "Sở Y tế (chủ trì), Sở
 ** Công Thương (phối hợp)". */
-static void mark_cell_supports(clause *c) {
+static void mark_cell_supports(tk_clause *c) {
   const vp_fold *f = &c->f;
   for (int k = 0; k < c->nM;) {
     int j = vp_fold_skip_ws(f, c->aFe[k]);
@@ -1447,7 +804,7 @@ static void mark_cell_supports(clause *c) {
       k++;
       continue;
     }
-    int e = list_end(c, c->aFs[k]);
+    int e = tk_list_end(c, c->aFs[k]);
     int w = vp_fold_skip_ws(f, e), x = vp_fold_words_at(f, w, "phoi hop");
     if (x >= 0) {
       int y = vp_fold_words_at(f, vp_fold_skip_ws(f, x), "thuc hien");
@@ -1466,13 +823,13 @@ static void mark_cell_supports(clause *c) {
 ** phối hợp với các sở, ban, ngành …" — the bodies after "phối hợp (với)"
 ** are support, the others lead. */
 static int add_lead_cell_agencies(party_list *p, const char *zCell) {
-  clause c;
-  int rc = clause_init(&c, zCell, (int)strlen(zCell), 1);
+  tk_clause c;
+  int rc = tk_clause_init(&c, zCell, (int)strlen(zCell), 1);
   if (rc != VP_OK) return rc;
   mark_cell_supports(&c);
   for (int k = 0; rc == VP_OK && k < c.nM; k++)
     party_add_mention(p, &c.aM[k], c.aRole[k] == ROLE_SUPPORT ? VP_ROLE_SUPPORT : VP_ROLE_LEAD, &rc);
-  clause_free(&c);
+  tk_clause_free(&c);
   return rc;
 }
 
@@ -1608,8 +965,8 @@ static int read_annotation(const char *z, int n, party_list *pParties, char **pz
         if (zF == NULL) rc = VP_ENOMEM;
         else if (strstr(zF, "chu tri") || strstr(zF, "phoi hop")) rc = add_lead_cell_agencies(pParties, zSeg);
         else if (*pzDl == NULL) { /* "hoàn thành trong Quý I/2026" */
-          clause c;
-          rc = clause_init(&c, zSeg, (int)strlen(zSeg), 0);
+          tk_clause c;
+          rc = tk_clause_init(&c, zSeg, (int)strlen(zSeg), 0);
           if (rc == VP_OK) {
             vp_deadline d;
             vp_deadline_in_prose(&c.f, c.iBody, &d);
@@ -1617,7 +974,7 @@ static int read_annotation(const char *z, int n, party_list *pParties, char **pz
               *pzDl = vp_fold_display(zSeg + c.f.aOff[d.iS], c.f.aOff[d.iE] - c.f.aOff[d.iS]);
               if (*pzDl == NULL) rc = VP_ENOMEM;
             }
-            clause_free(&c);
+            tk_clause_free(&c);
           }
         }
         free(zF);
@@ -1700,13 +1057,13 @@ static int row_task(const vp_text *pText, int p, vp_tasks *pOut, int *pnAlloc) {
   }
   if (rc == VP_OK && zContent && party_has_lead(&parties)) {
     /* "Chủ trì, phối hợp với …" inside the content cell */
-    clause c;
-    rc = clause_init(&c, zContent, (int)strlen(zContent), 0);
+    tk_clause c;
+    rc = tk_clause_init(&c, zContent, (int)strlen(zContent), 0);
     if (rc == VP_OK) {
       for (int k = 0; k < c.nM; k++) {
         if (c.aRole[k] == ROLE_SUPPORT) party_add_mention(&parties, &c.aM[k], VP_ROLE_SUPPORT, &rc);
       }
-      clause_free(&c);
+      tk_clause_free(&c);
     }
   }
   /* a row is a task when its table has a content column and the row says
@@ -1752,7 +1109,7 @@ static vp_colrole field_of(const vp_passage *ps, int *piValue) {
 static int passage_has_list(const vp_passage *ps, const char *zList) {
   vp_fold f;
   if (vp_fold_init(&f, ps->zText, ps->iEnd - ps->iStart) != VP_OK) return 0;
-  int bYes = contains_list(&f, task_list(zList));
+  int bYes = tk_contains_list(&f, tk_list(zList));
   vp_fold_free(&f);
   return bYes;
 }
@@ -1855,7 +1212,7 @@ static int opens_with(const vp_passage *ps, const char *zList) {
   int n = ps->iEnd - ps->iStart;
   vp_fold f;
   if (vp_fold_init(&f, ps->zText, n < 200 ? n : 200) != VP_OK) return 0;
-  int bYes = vp_lexicon_at_fold(&f, skip_label(&f), task_list(zList), NULL) >= 0;
+  int bYes = vp_lexicon_at_fold(&f, tk_skip_label(&f), tk_list(zList), NULL) >= 0;
   vp_fold_free(&f);
   return bYes;
 }
