@@ -757,6 +757,38 @@ static void test_duties_listed_and_conditions(void) {
   vp_task_clear(&ts);
 }
 
+/* A lead-in that shares its work out ("Giao Sở A, Sở B chủ trì, phối hợp
+** với Văn phòng UBND tỉnh …, cụ thể:" / "- Sở A đối với …"): its support
+** supports each share. A list goes on past "các" before a body ("Thuế
+** Thành phố và các Thuế cơ sở, UBND cấp xã"). A duty of a doer that is no
+** agency ("Trách nhiệm của doanh nghiệp viễn thông" / "4. Phối hợp với Sở
+** X …") gives the bodies named their support. */
+static void test_shares_lists_and_others_duties(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Điều 2. Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng "
+                          "UBND tỉnh, các cơ quan, đơn vị liên quan xây dựng quy trình nội bộ, cụ thể:",
+               -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Sở Tài chính đối với thủ tục hành chính số 03 tại Danh mục kèm theo;", 0, 0, NO_TABLE,
+               {0}},
+      /* 2 */ {VP_P_TEXT, "Sở Nông nghiệp và Môi trường, Thuế tỉnh và các Thuế cơ sở, UBND cấp xã có trách nhiệm "
+                          "tuân thủ quy trình giải quyết theo phương án được phê duyệt.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_HEADING, "Điều 28. Trách nhiệm của doanh nghiệp viễn thông", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "4. Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng trong việc cải tạo, sắp xếp lại "
+                          "hạ tầng mạng cáp viễn thông.", 3, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("a share: its own lead", t && role_of(t, STC) == L && role_of(t, "Sở Nông nghiệp và Môi trường") < 0);
+  CHECK("a share: the lead-in's support", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S);
+  t = task_of_passage(&ts, 2);
+  CHECK("the list goes on past 'các Thuế cơ sở'", t && role_of(t, "Thuế cơ sở") == L &&
+                                                     role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("a duty of an enterprise: the bodies named support", t && role_of(t, SKHCN) == S &&
+                                                                 role_of(t, "Sở Xây dựng") == S);
+  vp_task_clear(&ts);
+}
+
 /* Doers named in shapes of decisions and regulations: a heading that
 ** closes its doer with "có trách nhiệm chủ trì", "Giao" before a title,
 ** "phối hợp với" before a title, a lead-in with its items beside it. */
@@ -1455,6 +1487,7 @@ int main(void) {
   test_doers_of_regulations();
   test_sentences_with_own_doers();
   test_duties_listed_and_conditions();
+  test_shares_lists_and_others_duties();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
   test_corpus();

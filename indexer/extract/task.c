@@ -106,6 +106,25 @@ static void party_add_list(party_list *p, const party_list *pFrom, int *pRc) {
   }
 }
 
+/* "Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì, phối hợp với
+** Văn phòng UBND tỉnh …, cụ thể:" / "- Sở Tài chính đối với …": an item
+** whose leads are all leads of the lead-in over it shares out the lead-in's
+** work, so the lead-in's supports support it too. */
+static void party_add_shared_supports(party_list *p, const party_list *pUp, int *pRc) {
+  int nLead = 0;
+  for (int i = 0; i < p->n; i++) {
+    if (p->a[i].eRole != VP_ROLE_LEAD) continue;
+    nLead++;
+    int bUp = 0;
+    for (int k = 0; k < pUp->n && !bUp; k++)
+      bUp = pUp->a[k].eRole == VP_ROLE_LEAD && strcmp(pUp->a[k].zCanon, p->a[i].zCanon) == 0;
+    if (!bUp) return;
+  }
+  for (int k = 0; nLead > 0 && k < pUp->n; k++)
+    if (pUp->a[k].eRole == VP_ROLE_SUPPORT)
+      party_add(p, pUp->a[k].zCanon, pUp->a[k].zName, pUp->a[k].bGeneric, VP_ROLE_SUPPORT, pRc);
+}
+
 static int party_has_lead(const party_list *p) {
   for (int i = 0; i < p->n; i++) {
     if (p->a[i].eRole == VP_ROLE_LEAD) return 1;
@@ -541,6 +560,25 @@ static int names_after_thi(const tk_clause *c) {
 static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pRoles, vp_tasks *pOut,
                           int *pnAlloc, int *pbDone);
 
+/* Is passage p among the duties of a doer the text names but vnplan reads
+** as no agency: its heading, or the one over that, opens with a doer's
+** intro ("Điều 28. Trách nhiệm của doanh nghiệp viễn thông", "Nhiệm vụ
+** của chủ đầu tư")? */
+static int under_others_duties(const vp_text *pText, int p) {
+  int q = pText->aPassage[p].iParent;
+  for (int nUp = 0; q >= 0 && q < p && nUp < 2; nUp++, q = pText->aPassage[q].iParent) {
+    const vp_passage *pq = &pText->aPassage[q];
+    if (pq->eKind != VP_P_HEADING) continue;
+    vp_fold f;
+    if (vp_fold_init(&f, pq->zText, pq->iEnd - pq->iStart) != VP_OK) return 0;
+    const vp_lexicon_entry *e = NULL;
+    vp_lexicon_at_fold(&f, tk_skip_label(&f), tk_list("doer-intro"), &e);
+    vp_fold_free(&f);
+    if (e) return strcmp(e->zValue, "and-task") == 0;
+  }
+  return 0;
+}
+
 static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles *aRoles, int p,
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
@@ -645,6 +683,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     bTask = 1;
   } else if (c.bOwnDoer) {
     party_add_clause(&r->parties, &c, &rc);
+    if (bInherit) party_add_shared_supports(&r->parties, &aRoles[qFrom].parties, &rc);
     bTask = c.nContent >= 2 || c.bChuTri;
   } else if (bInherit) {
     party_add_list(&r->parties, &aRoles[qFrom].parties, &rc);
@@ -740,6 +779,19 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       r->bHeadsChildren = 1;
       r->bOverItems = pText->aPassage[p + 1].iParent == ps->iParent;
     }
+    return rc;
+  }
+  if (rc == VP_OK && !c.bOwnDoer && !bInherit && !bLeadIn && vp_fold_words_at(&c.f, c.iBody, "phoi hop") >= 0 &&
+      under_others_duties(pText, p)) {
+    /* "Điều 28. Trách nhiệm của doanh nghiệp viễn thông" / "4. Phối hợp
+    ** với Sở Khoa học và Công nghệ, Ủy ban nhân dân cấp xã …": a duty of a
+    ** doer that is no agency; the bodies named support it */
+    party_list parties = {0};
+    party_add_clause(&parties, &c, &rc);
+    if (rc == VP_OK && parties.n > 0)
+      rc = clause_task_push(pOut, pnAlloc, p, &c, c.f.aOff[c.iBody], NULL, NULL, &parties);
+    party_list_free(&parties);
+    tk_clause_free(&c);
     return rc;
   }
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && !bLeadIn &&

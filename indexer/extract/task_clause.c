@@ -141,6 +141,17 @@ static int skip_list_sep(const vp_fold *f, int i) {
   }
 }
 
+/* The mention that goes on a list after folded index iEnd (a separator
+** between): "…, Thuế Thành phố và các Thuế cơ sở, UBND cấp xã …" (a plural
+** "các" before a body's name, where no mention opens with it); -1 when
+** the list ends there. */
+static int next_in_list(const tk_clause *c, int iEnd) {
+  int j = skip_list_sep(&c->f, iEnd);
+  int k = tk_mention_at(c, j);
+  int e = k < 0 ? vp_fold_words_at(&c->f, j, "cac") : -1;
+  return e >= 0 ? tk_mention_at(c, vp_fold_skip_ws(&c->f, e)) : k;
+}
+
 /* The agency list starting at folded index i: marks its mentions with eRole
 ** (a lead is never lowered to support). Returns the index after the list's
 ** last mention, or -1 when no mention starts at i. */
@@ -151,7 +162,7 @@ static int take_list(tk_clause *c, int i, int eRole) {
   for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
     if (c->aRole[k] != ROLE_LEAD) c->aRole[k] = (unsigned char)eRole;
     iEnd = c->aFe[k];
-    k = tk_mention_at(c, skip_list_sep(&c->f, iEnd));
+    k = next_in_list(c, iEnd);
   }
   return iEnd;
 }
@@ -163,7 +174,7 @@ int tk_list_end(const tk_clause *c, int i) {
   int iEnd = -1;
   for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
     iEnd = c->aFe[k];
-    k = tk_mention_at(c, skip_list_sep(&c->f, iEnd));
+    k = next_in_list(c, iEnd);
   }
   return iEnd;
 }
