@@ -671,6 +671,16 @@ static void test_closing_article_and_records(void) {
   ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("a procedure's record is no task", ts.n == 0);
   vp_task_clear(&ts);
+  /* a procedure's card in short fields: where and how to file */
+  spec c[] = {
+      /* 0 */ {VP_P_ITEM, "- Cách thức: Nộp trực tuyến hoặc trực tiếp hoặc qua dịch vụ bưu chính công ích.", -1, 0,
+               NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "- Địa điểm: Trung tâm Phục vụ hành chính công tỉnh, cấp xã hoặc nộp trực tuyến trên Cổng "
+                          "Dịch vụ công quốc gia.", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(c, VP_ARRAY_SIZE(c));
+  CHECK("'Địa điểm:', 'Cách thức:' of a procedure give no task", ts.n == 0);
+  vp_task_clear(&ts);
 }
 
 
