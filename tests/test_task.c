@@ -678,7 +678,13 @@ static void test_closing_article_and_records(void) {
       /* 1 */ {VP_P_ITEM, "- Địa điểm: Trung tâm Phục vụ hành chính công tỉnh, cấp xã hoặc nộp trực tuyến trên Cổng "
                           "Dịch vụ công quốc gia.", -1, 0, NO_TABLE, {0}},
   };
-  ts = extract(c, VP_ARRAY_SIZE(c));
+  vp_text *tc = build(c, VP_ARRAY_SIZE(c));
+  for (int i = 0; i < tc->nPassage; i++) snprintf(tc->aPassage[i].zLabel, sizeof(tc->aPassage[i].zLabel), "-");
+  vp_meta m = official_meta();
+  char *zErr = NULL;
+  CHECK("extract ok", vp_task_extract(tc, &m, &ts, &zErr) == VP_OK);
+  free(zErr);
+  text_free(tc);
   CHECK("'Địa điểm:', 'Cách thức:' of a procedure give no task", ts.n == 0);
   vp_task_clear(&ts);
 }
