@@ -117,6 +117,10 @@ static void test_aliases(void) {
   CHECK("Thuế thành phố (2025)", one_mention_is("Thuế thành phố Hà Nội", "Thuế tỉnh"));
   CHECK("Thống kê tỉnh (2025)", one_mention_is("Chi cục Thống kê tỉnh Lâm Đồng", "Thống kê tỉnh"));
   CHECK("regional treasury", one_mention_is("Kho bạc Nhà nước khu vực XV", "Kho bạc Nhà nước khu vực"));
+  CHECK("the State Bank's regional branch", one_mention_is("Ngân hàng Nhà nước chi nhánh khu vực 14",
+                                                          "Ngân hàng Nhà nước chi nhánh khu vực"));
+  CHECK("the State Bank's provincial branch", one_mention_is("Ngân hàng Nhà nước chi nhánh tỉnh",
+                                                            "Ngân hàng Nhà nước chi nhánh tỉnh"));
   CHECK("a tax is no body", canons_are("Thuế thu nhập cá nhân tăng", ""));
   CHECK("a verb after a place ends the name",
         canons_are("Trung tâm Chuyển đổi số Thành phố xây dựng cơ sở dữ liệu", "Trung tâm Chuyển đổi số Thành phố"));
@@ -353,6 +357,9 @@ static void test_successors(void) {
   CHECK("TT&TT successor", p && p->zSuccessor && strcmp(p->zSuccessor, "Sở Khoa học và Công nghệ") == 0);
   p = vp_agency_resolve("Ban Dân tộc");
   CHECK("Ban Dân tộc successor", p && p->zSuccessor && strcmp(p->zSuccessor, "Sở Dân tộc và Tôn giáo") == 0);
+  p = vp_agency_resolve("Ngân hàng Nhà nước chi nhánh tỉnh");
+  CHECK("the State Bank's provincial branch: its regional successor",
+        p && p->zSuccessor && strcmp(p->zSuccessor, "Ngân hàng Nhà nước chi nhánh khu vực") == 0);
   p = vp_agency_resolve("Sở Y tế");
   CHECK("Y tế unchanged", p && p->zSuccessor == NULL && p->zSuccessorNote == NULL);
   p = vp_agency_resolve("Sở Khoa học và Công nghệ");
