@@ -773,6 +773,25 @@ static void test_duties_listed_and_conditions(void) {
   vp_task_clear(&ts);
 }
 
+/* After an opening condition, bodies named after a comma with "để" after
+** them are where a message goes ("…, cơ quan thuế phải có văn bản thông báo
+** … và thông tin đến Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký
+** đất đai để biết"), not a doer; "đề nghị" after a doer is no "để". */
+static void test_names_for_purpose(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Trường hợp quá thời gian quy định mà chưa phát hành thông báo, cơ quan thuế phải có văn "
+                          "bản thông báo cho người yêu cầu đăng ký và thông tin đến Văn phòng đăng ký đất đai, Chi "
+                          "nhánh Văn phòng đăng ký đất đai để biết, cập nhật hồ sơ.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Trường hợp hồ sơ chưa đầy đủ, Sở Tư pháp đề nghị tổ chức bổ sung hồ sơ trong thời hạn 05 "
+                          "ngày làm việc.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract_in_section(a, VP_ARRAY_SIZE(a), "Điều 10.2");
+  CHECK("bodies told 'để biết' are no doer", task_of_passage(&ts, 0) == NULL);
+  const vp_task *t = task_of_passage(&ts, 1);
+  CHECK("'Sở Tư pháp đề nghị …' after a condition is Sở Tư pháp's", t && role_of(t, "Sở Tư pháp") == L);
+  vp_task_clear(&ts);
+}
+
 /* A lead-in that shares its work out ("Giao Sở A, Sở B chủ trì, phối hợp
 ** với Văn phòng UBND tỉnh …, cụ thể:" / "- Sở A đối với …"): its support
 ** supports each share. A list goes on past "các" before a body ("Thuế
@@ -1350,7 +1369,7 @@ static void test_lead_field_and_doer_heading(void) {
   CHECK("lead field: after 'phối hợp với', support", t && role_of(t, SNV) == S);
   CHECK("a heading that only names its doer is no task", task_of_passage(&ts, 3) == NULL);
   const vp_task *t4 = task_of_passage(&ts, 4);
-  CHECK("its duty is, with that doer", t4 && role_of(t4, "Ngân hàng Nhà nước chi nhánh tỉnh") == L);
+  CHECK("its duty is, with that doer", t4 && role_of(t4, "Ngân hàng Nhà nước chi nhánh khu vực") == L);
   vp_task_clear(&ts);
 }
 
@@ -1504,6 +1523,7 @@ int main(void) {
   test_sentences_with_own_doers();
   test_duties_listed_and_conditions();
   test_shares_lists_and_others_duties();
+  test_names_for_purpose();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
   test_corpus();

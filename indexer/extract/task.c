@@ -411,6 +411,20 @@ static const char *next_clause_break(const char *z, int n, const char *q, int bC
   return NULL;
 }
 
+/* Are the names that open c followed by "để" ("… thông tin đến Văn phòng
+** đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai để biết"): bodies
+** a message goes to, the rest of a list after a comma, not a doer? */
+static int names_for_purpose(const tk_clause *c) {
+  int e = tk_list_end(c, c->iBody);
+  if (e < 0) return 0;
+  int k = vp_fold_skip_ws(&c->f, e);
+  if (vp_fold_words_at(&c->f, k, "de") < 0) return 0;
+  /* "để", not "đề nghị" (the same letters folded) */
+  static const char zDe[] = "\xe1\xbb\x83"; /* ể after đ/Đ, NFC */
+  int i = c->f.aOff[k];
+  return i + 5 <= c->nSrc && memcmp(c->zSrc + i + 2, zDe, 3) == 0;
+}
+
 /* Where the clause after the break at q starts. */
 static int after_break(const char *z, int n, const char *q) {
   return (int)(q - z) + (thi_at(z, n, q) ? (int)strlen(zThi) : 1);
@@ -472,7 +486,7 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
     int rc = tk_clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
     if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta) &&
-        vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), NULL) < 0) {
+        vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), NULL) < 0 && !names_for_purpose(&c)) {
       party_list parties = {0};
       party_add_clause(&parties, &c, &rc);
       /* "Hằng năm, Sở X …": the opening may hold the deadline */
