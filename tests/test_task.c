@@ -792,6 +792,20 @@ static void test_names_for_purpose(void) {
   vp_task_clear(&ts);
 }
 
+/* Items under "Một số nội dung tham khảo:" in a model decision are sample
+** wordings, not work, even under a "Giao …" that names a doer. */
+static void test_reference_contents(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_TEXT, "Điều 2. Giao các sở, ban, ngành (nêu tên cụ thể) chịu trách nhiệm:", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Một số nội dung tham khảo:", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "- Thường xuyên kiểm tra, theo dõi chặt chẽ diễn biến của dịch hại trên đồng ruộng;", 1, 0,
+               NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract_in_section(a, VP_ARRAY_SIZE(a), "Điều 2");
+  CHECK("a reference content is no task", task_of_passage(&ts, 2) == NULL);
+  vp_task_clear(&ts);
+}
+
 /* A lead-in that shares its work out ("Giao Sở A, Sở B chủ trì, phối hợp
 ** với Văn phòng UBND tỉnh …, cụ thể:" / "- Sở A đối với …"): its support
 ** supports each share. A list goes on past "các" before a body ("Thuế
@@ -1524,6 +1538,7 @@ int main(void) {
   test_duties_listed_and_conditions();
   test_shares_lists_and_others_duties();
   test_names_for_purpose();
+  test_reference_contents();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
   test_corpus();
