@@ -111,9 +111,6 @@ static void period_norm(char *z, int n, char cKind, int v, int y) {
 typedef enum dl_kind { DL_DAY, DL_MONTH, DL_QUARTER, DL_HALF, DL_YEAR } dl_kind;
 /* the value of a deadline phrase (data/task-phrases.tsv) for each kind */
 static const char *const azDeadlineKind[] = {"day", "month", "quarter", "half", "year"};
-/* The most precise dated deadline in f from i on: triggers of days beat
-** months beat quarters beat halves beat years; the first occurrence of a
-** kind wins. */
 /* Does a goal word ("phấn đấu") stand in the sentence before folded index
 ** i? Then a date after it is when a target is to be met, not a deadline. */
 static int goal_before(const vp_fold *f, int iFrom, int i) {
@@ -126,6 +123,9 @@ static int goal_before(const vp_fold *f, int iFrom, int i) {
   return 0;
 }
 
+/* The most precise dated deadline in f from iFrom on: triggers of days
+** beat months beat quarters beat halves beat years; the first occurrence
+** of a kind wins. */
 static void find_dated_deadline(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   for (int eKind = DL_DAY; eKind <= DL_YEAR && !pOut->bFound; eKind++) {
     int iBest = -1, eBest = -1;
@@ -171,8 +171,6 @@ static void find_dated_deadline(const vp_fold *f, int iFrom, vp_deadline *pOut) 
   }
 }
 
-/* A deadline in prose: a dated one, else "định kỳ hằng năm" or an opening
-** "Hằng năm," (yearly). "hằng năm" elsewhere is content, not a deadline. */
 /* A time limit: "trong thời hạn 03 ngày làm việc", "chậm nhất 15 ngày",
 ** "trong vòng 6 tháng" — a lead phrase, a number, a unit (data/task-phrases
 ** .tsv: duration, duration-unit); normal form an ISO 8601 duration ("P3D",
@@ -222,6 +220,9 @@ static void find_event_deadline(const vp_fold *f, int iFrom, vp_deadline *pOut) 
   }
 }
 
+/* A deadline in prose: a dated one, else a time limit, else a limit tied
+** to an event, else "định kỳ hằng năm" or an opening "Hằng năm," (yearly);
+** "hằng năm" elsewhere is content, not a deadline. */
 void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   find_dated_deadline(f, iFrom, pOut);
@@ -241,9 +242,6 @@ void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   }
 }
 
-/* Normal form of a deadline cell ("Hằng năm" → yearly, "Năm 2024-2030" →
-** 2024/2030, "Thường xuyên" → continuous, "Quý IV/2023" → 2023-Q4, "6 tháng
-** đầu năm 2024" → 2024-H1, "trong tháng 12/2022" → 2022-12); "" when none. */
 /* The first date written from folded index iFrom on ("15/12/2025",
 ** "tháng 7/2025", "7/2025"), in normal form into zOut; the index after it,
 ** or -1 when none. A bare year is not read here. */
@@ -283,6 +281,9 @@ static int span_cell(const vp_fold *f, char *zNorm, int nNorm) {
   return 1;
 }
 
+/* Normal form of a deadline cell ("Hằng năm" → yearly, "Năm 2024-2030" →
+** 2024/2030, "Thường xuyên" → continuous, "Quý IV/2023" → 2023-Q4, "6 tháng
+** đầu năm 2024" → 2024-H1, "trong tháng 12/2022" → 2022-12); "" when none. */
 void vp_deadline_cell_norm(const vp_fold *f, char *zNorm, int nNorm) {
   zNorm[0] = 0;
   if (span_cell(f, zNorm, nNorm)) return;
