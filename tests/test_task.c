@@ -836,6 +836,20 @@ static void test_shares_lists_and_others_duties(void) {
   CHECK("a duty of an enterprise: the bodies named support", t && role_of(t, SKHCN) == S &&
                                                                  role_of(t, "Sở Xây dựng") == S);
   vp_task_clear(&ts);
+  spec b[] = {
+      /* 0 */ {VP_P_ITEM, "2. Cơ quan, đơn vị được Ủy ban nhân dân Thành phố giao tổ chức lập quy hoạch phải phối hợp "
+                          "với Sở Nông nghiệp và Môi trường rà soát quỹ đất.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Doanh nghiệp viễn thông có trách nhiệm phối hợp với Sở Xây dựng di dời công trình.", -1, 0,
+               NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Người dân phối hợp với Công an tỉnh.", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract_in_section(b, VP_ARRAY_SIZE(b), "Điều 9");
+  t = task_of_passage(&ts, 0);
+  CHECK("a qualified generic doer bound to work with a body: support", t && role_of(t, "Sở Nông nghiệp và Môi trường") == S);
+  t = task_of_passage(&ts, 1);
+  CHECK("an enterprise bound to work with a body: support", t && role_of(t, "Sở Xây dựng") == S);
+  CHECK("without a duty word, no task", task_of_passage(&ts, 2) == NULL);
+  vp_task_clear(&ts);
 }
 
 /* Doers named in shapes of decisions and regulations: a heading that

@@ -593,6 +593,29 @@ static int under_others_duties(const vp_text *pText, int p) {
   return 0;
 }
 
+/* Does c open with a doer that is no agency, bound to work with bodies
+** ("Cơ quan, đơn vị được Ủy ban nhân dân Thành phố giao tổ chức lập quy
+** hoạch … phải phối hợp với Sở Nông nghiệp và Môi trường …", "Doanh nghiệp
+** viễn thông có trách nhiệm phối hợp với …"): a duty word, then "phối hợp
+** (với)", then the bodies, none named before it? */
+static int others_duty_with(const tk_clause *c) {
+  const vp_fold *f = &c->f;
+  for (int i = c->iBody; i < f->n && f->z[i] != '.' && f->z[i] != ';' && f->z[i] != ':'; i++) {
+    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
+    int e = vp_lexicon_at_fold(f, i, tk_list("duty-lead-in"), NULL);
+    if (e < 0) e = vp_fold_words_at(f, i, "phai");
+    if (e < 0) continue;
+    int k = vp_fold_skip_ws(f, e);
+    if (vp_fold_words_at(f, k, "phoi hop") < 0) continue;
+    for (int m = 0; m < c->nM; m++) {
+      if (c->aFs[m] < i) return 0; /* a body before it: its own rules read it */
+      if (c->aRole[m] == ROLE_SUPPORT) return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles *aRoles, int p,
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
@@ -795,8 +818,9 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     }
     return rc;
   }
-  if (rc == VP_OK && !c.bOwnDoer && !bInherit && !bLeadIn && vp_fold_words_at(&c.f, c.iBody, "phoi hop") >= 0 &&
-      under_others_duties(pText, p)) {
+  if (rc == VP_OK && !c.bOwnDoer && !bInherit && !bLeadIn &&
+      ((vp_fold_words_at(&c.f, c.iBody, "phoi hop") >= 0 && under_others_duties(pText, p)) ||
+       (ps->zSection && ps->zSection[0] && others_duty_with(&c)))) {
     /* "Điều 28. Trách nhiệm của doanh nghiệp viễn thông" / "4. Phối hợp
     ** với Sở Khoa học và Công nghệ, Ủy ban nhân dân cấp xã …": a duty of a
     ** doer that is no agency; the bodies named support it */
