@@ -724,6 +724,22 @@ static void test_sentences_with_own_doers(void) {
   for (int i = 0; i < ts.n; i++) n1 += ts.a[i].iPassage == 1;
   CHECK("an abbreviation's full stop cuts no sentence", n1 == 1);
   vp_task_clear(&ts);
+  /* a later sentence whose doer follows its opening condition */
+  spec b[] = {
+      {VP_P_TEXT, "Sở Công Thương có trách nhiệm kiểm tra, giám sát các đơn vị bán lẻ điện trên địa bàn. Trường hợp "
+                  "phát hiện đơn vị bán lẻ điện không đủ điều kiện hoạt động, Sở Tài chính phối hợp với Sở Tư pháp "
+                  "xử lý theo quy định.", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  const vp_task *aU[2] = {NULL, NULL};
+  int nU = 0;
+  for (int i = 0; i < ts.n && nU < 2; i++) aU[nU++] = &ts.a[i];
+  CHECK("a condition's sentence: two tasks", ts.n == 2);
+  CHECK("the first sentence's doer alone", nU == 2 && role_of(aU[0], "Sở Công Thương") == L && aU[0]->nAgency == 1);
+  CHECK("the doer after the condition, its own support",
+        nU == 2 && role_of(aU[1], STC) == L && role_of(aU[1], "Sở Tư pháp") == S &&
+            role_of(aU[1], "Sở Công Thương") < 0 && !strncmp(aU[1]->zText, "Trường hợp", 12));
+  vp_task_clear(&ts);
 }
 
 /* A doer's duties listed after "bao gồm:" are its tasks (not objects of

@@ -518,6 +518,18 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
 ** of its own ("… theo quy định. Văn phòng Ủy ban nhân dân tỉnh có trách
 ** nhiệm chủ trì, phối hợp Sở Tư pháp …": the names read_later_doers took
 ** as leads right after a full stop that ends a lower-case word), or -1. */
+/* Does the sentence at folded index k open with a condition and name
+** bodies right after its comma ("Đối với hồ sơ TTHC đã được cung cấp dịch
+** vụ công trực tuyến, Trung tâm Phục vụ hành chính công tỉnh … thực hiện
+** …")? */
+static int condition_then_names(const tk_clause *c, int k) {
+  const vp_fold *f = &c->f;
+  if (vp_lexicon_at_fold(f, k, tk_list("condition-lead"), NULL) < 0) return 0;
+  for (int i = k; i < f->n && f->z[i] != '.' && f->z[i] != ';'; i++)
+    if (f->z[i] == ',' && tk_mention_at(c, vp_fold_skip_ws(f, i + 1)) >= 0) return 1;
+  return 0;
+}
+
 static int later_sentence_at(const tk_clause *c) {
   const vp_fold *f = &c->f;
   for (int j = c->iBody + 1; j + 1 < f->n; j++) {
@@ -532,6 +544,7 @@ static int later_sentence_at(const tk_clause *c) {
     int k = vp_fold_skip_ws(f, j + 1);
     int m = tk_mention_at(c, k);
     if (m > 0 && c->aRole[m] == ROLE_LEAD) return k;
+    if (m < 0 && condition_then_names(c, k)) return k;
   }
   return -1;
 }
@@ -556,6 +569,12 @@ static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_m
       if (rc == VP_OK && party_has_lead(&parties))
         rc = clause_task_push(pOut, pnAlloc, p, &c, iFrom == 0 ? iTextFrom : 0, NULL, NULL, &parties);
       party_list_free(&parties);
+    } else if (iFrom > 0 && condition_then_names(&c, c.iBody)) {
+      /* "Đối với …, Trung tâm X thực hiện …": the doer after the condition */
+      tk_clause_free(&c);
+      rc = later_clause_task(z + iFrom, nPart, p, pMeta, pOut, pnAlloc, 1, 0);
+      iFrom += nPart;
+      continue;
     }
     tk_clause_free(&c);
     iFrom += nPart;
