@@ -740,6 +740,17 @@ static void test_sentences_with_own_doers(void) {
         nU == 2 && role_of(aU[1], STC) == L && role_of(aU[1], "Sở Tư pháp") == S &&
             role_of(aU[1], "Sở Công Thương") < 0 && !strncmp(aU[1]->zText, "Trường hợp", 12));
   vp_task_clear(&ts);
+  /* a condition's sentence whose doer is no body read stays with the task
+  ** before it, text and all */
+  spec c[] = {
+      {VP_P_TEXT, "Các cơ quan, đơn vị liên quan kịp thời cung cấp thông tin cho Sở Dân tộc và Tôn giáo để giải "
+                  "quyết thủ tục hành chính. Trường hợp chưa đủ cơ sở để cung cấp thông tin thì cơ quan, đơn vị có văn "
+                  "bản trao đổi với Sở Dân tộc và Tôn giáo, UBND cấp xã để biết.", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(c, VP_ARRAY_SIZE(c));
+  CHECK("one task, its second sentence kept", ts.n == 1 && strstr(ts.a[0].zText, "Trường hợp chưa đủ cơ sở") &&
+                                                  strstr(ts.a[0].zText, "để biết."));
+  vp_task_clear(&ts);
 }
 
 /* A doer's duties listed after "bao gồm:" are its tasks (not objects of

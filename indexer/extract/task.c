@@ -556,11 +556,11 @@ static int later_sentence_at(const tk_clause *c) {
 ** (past the label) for the first. */
 static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_meta *pMeta, vp_tasks *pOut,
                           int *pnAlloc) {
-  int rc = VP_OK;
+  int rc = VP_OK, n0 = pOut->n;
   for (int iFrom = 0; rc == VP_OK && iFrom < n;) {
     tk_clause c;
     if ((rc = tk_clause_init(&c, z + iFrom, n - iFrom, 1)) != VP_OK) return rc;
-    int k = later_sentence_at(&c), nPart = k > 0 ? c.f.aOff[k] : n - iFrom;
+    int k = later_sentence_at(&c), nPart = k > 0 ? c.f.aOff[k] : n - iFrom, nBefore = pOut->n;
     tk_clause_free(&c);
     if ((rc = tk_clause_init(&c, z + iFrom, nPart, 1)) != VP_OK) return rc;
     if (c.bOwnDoer && (c.nContent >= 2 || c.bChuTri) && !doer_is_issuer(&c, pMeta)) {
@@ -570,13 +570,22 @@ static int sentence_tasks(const char *z, int n, int p, int iTextFrom, const vp_m
         rc = clause_task_push(pOut, pnAlloc, p, &c, iFrom == 0 ? iTextFrom : 0, NULL, NULL, &parties);
       party_list_free(&parties);
     } else if (iFrom > 0 && condition_then_names(&c, c.iBody)) {
-      /* "Đối với …, Trung tâm X thực hiện …": the doer after the condition */
-      tk_clause_free(&c);
+      /* "Trường hợp …, Sở X …": the doer after the condition */
       rc = later_clause_task(z + iFrom, nPart, p, pMeta, pOut, pnAlloc, 1, 0);
-      iFrom += nPart;
-      continue;
     }
     tk_clause_free(&c);
+    if (rc == VP_OK && pOut->n == nBefore && pOut->n > n0) {
+      /* a sentence that gives no task of its own ("Trường hợp chưa đủ cơ
+      ** sở … thì cơ quan, đơn vị có văn bản trao đổi …") goes on with the
+      ** task before it */
+      vp_task *t = &pOut->a[pOut->n - 1];
+      char *zMore = vp_fold_display(z + iFrom, nPart);
+      char *zText = zMore ? vp_mprintf("%s %s", t->zText, zMore) : NULL;
+      free(zMore);
+      if (zText == NULL) return VP_ENOMEM;
+      free(t->zText);
+      t->zText = zText;
+    }
     iFrom += nPart;
   }
   return rc;
