@@ -309,18 +309,26 @@ static void test_articles(void) {
   vp_reader_free(p);
 }
 
+/* The model of twelve hard-wrapped paragraphs (enough for the reader to
+** tell the document's style), each followed by zSep ("\n" or "\n\n"),
+** then zTail; NULL when it cannot be built. */
+static vp_text *parse_after_paragraphs(const char *zSep, const char *zTail) {
+  vp_buf b = {NULL, 0, 0};
+  int rc = VP_OK;
+  for (int k = 0; k < 12; k++)
+    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n%s", k, zSep);
+  vp_buf_appends(&b, zTail, &rc);
+  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
+  vp_buf_free(&b);
+  return p;
+}
+
 /* Where paragraphs end with an empty line, an item's first line and the
 ** line right under it are one paragraph, even when that line starts with a
 ** capital: a name is not cut at the wrap. */
 static void test_item_wrap(void) {
-  vp_buf b = {NULL, 0, 0};
-  int rc = VP_OK;
-  for (int k = 0; k < 12; k++) /* enough paragraphs for the style to show */
-    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
-  vp_buf_appends(&b, "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam kịp thời "
-                     "thông tin.\n\n1. Sở Y tế\n\nChủ trì thực hiện.\n", &rc);
-  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
-  vp_buf_free(&b);
+  vp_text *p = parse_after_paragraphs("\n", "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam kịp thời "
+                                            "thông tin.\n\n1. Sở Y tế\n\nChủ trì thực hiện.\n");
   CHECK("item wrap: parsed", p != NULL);
   if (p == NULL) return;
   int i = find(p, "Đài Tiếng nói Việt");
@@ -380,19 +388,13 @@ static void test_shared_head_wrapped(void) {
 ** "- " and a lower-case word, under a line cut mid-phrase, is the hyphen
 ** of a compound ("chính trị" / "- xã hội"), not a new dash item. */
 static void test_blank_separated_runs(void) {
-  vp_buf b = {NULL, 0, 0};
-  int rc = VP_OK;
-  for (int k = 0; k < 12; k++) /* enough paragraphs for the style to show */
-    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
-  vp_buf_appends(&b, "b)\nChủ tịch Ủy ban nhân dân cấp xã chỉ đạo triển khai phòng cháy;\n"
-                     "Ban Chỉ huy cấp xã tham mưu, tổ chức lực lượng tuần tra.\n\n"
-                     "c) Chỉ đạo phòng, ban chuyên môn chủ động phối hợp với các tổ chức chính trị\n"
-                     "- xã hội tại địa phương thực hiện công tác tuyên truyền, vận động.\n\n"
-                     "2. Chủ tịch Hội đồng Thi đua\n- Khen thưởng tỉnh quyết định số lượng thành viên.\n\n"
-                     "- Sở Tài chính bố trí kinh phí thực hiện kế hoạch hằng năm của tỉnh\n"
-                     "- Sở Nội vụ hướng dẫn thi đua.\n", &rc);
-  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
-  vp_buf_free(&b);
+  vp_text *p = parse_after_paragraphs("\n", "b)\nChủ tịch Ủy ban nhân dân cấp xã chỉ đạo triển khai phòng cháy;\n"
+                                            "Ban Chỉ huy cấp xã tham mưu, tổ chức lực lượng tuần tra.\n\n"
+                                            "c) Chỉ đạo phòng, ban chuyên môn chủ động phối hợp với các tổ chức chính trị\n"
+                                            "- xã hội tại địa phương thực hiện công tác tuyên truyền, vận động.\n\n"
+                                            "2. Chủ tịch Hội đồng Thi đua\n- Khen thưởng tỉnh quyết định số lượng thành viên.\n\n"
+                                            "- Sở Tài chính bố trí kinh phí thực hiện kế hoạch hằng năm của tỉnh\n"
+                                            "- Sở Nội vụ hướng dẫn thi đua.\n");
   CHECK("runs: parsed", p != NULL);
   if (p == NULL) return;
   int i = find(p, "Chủ tịch Ủy ban");
@@ -412,15 +414,9 @@ static void test_blank_separated_runs(void) {
 ** follows, so a heading wrapped over two lines ("3. Sở Văn hóa, Thể thao
 ** và" / "Du lịch") does not run on into it; "x. lower case" is text. */
 static void test_letter_dot_items(void) {
-  vp_buf b = {NULL, 0, 0};
-  int rc = VP_OK;
-  for (int k = 0; k < 12; k++) /* enough paragraphs for the style to show */
-    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
-  vp_buf_appends(&b, "3. Sở Văn hóa, Thể thao và\nDu lịch\n\n"
-                     "a. Chủ trì, chỉ đạo các cơ\nquan báo chí tổ chức tuyên truyền.\n\n"
-                     "b. Có trách nhiệm phối hợp với\ncác cơ quan liên quan kiểm tra.\n", &rc);
-  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
-  vp_buf_free(&b);
+  vp_text *p = parse_after_paragraphs("\n", "3. Sở Văn hóa, Thể thao và\nDu lịch\n\n"
+                                            "a. Chủ trì, chỉ đạo các cơ\nquan báo chí tổ chức tuyên truyền.\n\n"
+                                            "b. Có trách nhiệm phối hợp với\ncác cơ quan liên quan kiểm tra.\n");
   CHECK("letter dot: parsed", p != NULL);
   if (p == NULL) return;
   int h = find(p, "3. Sở Văn hóa");
@@ -457,15 +453,9 @@ static void test_section_part(void) {
 /* "Nơi nhận:" then "-" alone over "Như Điều 6;": the recipient list goes
 ** on, none of its lines is a body passage. */
 static void test_recipients_dash_alone(void) {
-  vp_buf b = {NULL, 0, 0};
-  int rc = VP_OK;
-  for (int k = 0; k < 12; k++)
-    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n\n", k);
-  vp_buf_appends(&b, "3. Chánh Văn phòng Ủy ban nhân dân thành phố; Giám đốc các Sở chịu trách nhiệm thi hành "
-                     "Quyết định này./.\n\n\n|\nNơi nhận:\n-\nNhư Điều 6;\n- Văn phòng Chính phủ;\n"
-                     "- Các PCVP UBND TP;\n- Lưu: VT.\n|\n", &rc);
-  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
-  vp_buf_free(&b);
+  vp_text *p = parse_after_paragraphs("\n", "3. Chánh Văn phòng Ủy ban nhân dân thành phố; Giám đốc các Sở chịu trách nhiệm thi hành "
+                                            "Quyết định này./.\n\n\n|\nNơi nhận:\n-\nNhư Điều 6;\n- Văn phòng Chính phủ;\n"
+                                            "- Các PCVP UBND TP;\n- Lưu: VT.\n|\n");
   CHECK("recipients: parsed", p != NULL);
   if (p == NULL) return;
   int a = find(p, "Như Điều 6"), c = find(p, "Văn phòng Chính phủ"), d = find(p, "PCVP");
@@ -480,17 +470,11 @@ static void test_recipients_dash_alone(void) {
 ** signer's lines, and recipients a narrow column wrapped ("- UBMTTQVN TP
 ** và các" / "TC CT-XH;"): all recipients, none a body passage. */
 static void test_recipients_under_signature(void) {
-  vp_buf b = {NULL, 0, 0};
-  int rc = VP_OK;
-  for (int k = 0; k < 12; k++)
-    vp_buf_appendf(&b, &rc, "Đoạn văn số %d có nội dung bình\nthường của kế hoạch.\n", k);
-  vp_buf_appends(&b, "2. Giao Công an thành phố theo dõi, hướng dẫn thực hiện Kế hoạch này./.\n"
-                     "Nơi nhận:\n**TM. ỦY BAN NHÂN DÂN**\n- Văn phòng Chính phủ (để\n"
-                     "báo cáo);CHỦ TỊCH **Trương Cảnh Tuyên**\n- Bộ Công an (để báo cáo);\n"
-                     "- UBMTTQVN TP và các\nTC CT-XH;\n- Viện KSND TP, TAND TP;\n- Sở, ban, ngành TP;\n"
-                     "- Lưu: VT, M.\n", &rc);
-  vp_text *p = rc == VP_OK ? parse(b.z) : NULL;
-  vp_buf_free(&b);
+  vp_text *p = parse_after_paragraphs("", "2. Giao Công an thành phố theo dõi, hướng dẫn thực hiện Kế hoạch này./.\n"
+                                          "Nơi nhận:\n**TM. ỦY BAN NHÂN DÂN**\n- Văn phòng Chính phủ (để\n"
+                                          "báo cáo);CHỦ TỊCH **Trương Cảnh Tuyên**\n- Bộ Công an (để báo cáo);\n"
+                                          "- UBMTTQVN TP và các\nTC CT-XH;\n- Viện KSND TP, TAND TP;\n- Sở, ban, ngành TP;\n"
+                                          "- Lưu: VT, M.\n");
   CHECK("recipients under a signature: parsed", p != NULL);
   if (p == NULL) return;
   int a = find(p, "Bộ Công an"), w = find(p, "TC CT-XH"), v = find(p, "Viện KSND"), l = find(p, "Lưu: VT");
