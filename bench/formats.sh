@@ -9,8 +9,8 @@
 # printed ones have ruled tables, never literal "|" paragraphs, which the
 # earlier fixture had and which OCR drops, so that fixture measured an
 # artefact, not the reader; it is gone), PDF with a
-# text layer (LibreOffice from the DOCX), DOC (LibreOffice, Word 97) and a
-# scan (pdftoppm at 200 dpi, gray, then img2pdf: no text layer, so OCR).
+# text layer (LibreOffice from the DOCX), DOC (LibreOffice, Word 97), ODT
+# (LibreOffice from the DOCX) and a scan (pdftoppm at 200 dpi, gray, then img2pdf: no text layer, so OCR).
 # Each set is scored with ../shared/eval/score.py against the gold with its
 # file names renamed (bench/gold_ext.py), and the scorer's per-case verdicts
 # are compared with those on the Markdown/text originals: "same answers" or
@@ -44,12 +44,12 @@ done
 recall() { sed -n "s/^$1: .* recall \([0-9.]*\) .*/\1/p" "$2"; }
 roles() { sed -n 's/^roles: \([0-9]*\) of \([0-9]*\) .*/\1\/\2/p' "$1"; }
 # the verdict lines with the extension folded, to compare sets
-verdicts() { sed -E 's/\.(md|txt|docx|doc|pdf)\b/.X/g' "$1" | grep -E '^(ok|FAIL) ' | sort; }
+verdicts() { sed -E 's/\.(md|txt|docx|doc|odt|pdf)\b/.X/g' "$1" | grep -E '^(ok|FAIL) ' | sort; }
 
 build_set() { # NAME SRC_DIR GOLD
   name=$1; src=$2; d=$O/$name
   if [ -n "${FORMATS_REUSE:-}" ] && [ -d "$d/docx" ]; then echo "== $name: reusing $d"; return; fi
-  rm -rf "$d"; mkdir -p "$d/orig" "$d/docx" "$d/pdf" "$d/doc" "$d/scan"
+  rm -rf "$d"; mkdir -p "$d/orig" "$d/docx" "$d/pdf" "$d/doc" "$d/odt" "$d/scan"
   cp "$src"/*.txt "$src"/*.md "$d/orig/" 2>/dev/null
   echo "== $name: converting $(ls "$d/orig" | wc -l) files"
   if ls "$d/orig" | grep -q '\.txt$'; then
@@ -67,6 +67,7 @@ build_set() { # NAME SRC_DIR GOLD
   done
   soffice --headless --convert-to pdf --outdir "$d/pdf" "$d"/docx/*.docx >/dev/null 2>&1
   soffice --headless --convert-to doc:"MS Word 97" --outdir "$d/doc" "$d"/docx/*.docx >/dev/null 2>&1
+  soffice --headless --convert-to odt:writer8 --outdir "$d/odt" "$d"/docx/*.docx >/dev/null 2>&1
   if [ "$SCAN" = 1 ]; then
     for f in "$d"/pdf/*.pdf; do
       b=$(basename "$f" .pdf); mkdir -p "$d/scan/$b.pages"
@@ -80,7 +81,7 @@ score_set() { # NAME GOLD
   name=$1; gold=$2; d=$O/$name
   python3 "$SCORE" --verbose --bin "$VNPLAN" --gold "$gold" "$d/orig" >"$d/score-orig.txt" 2>&1
   verdicts "$d/score-orig.txt" >"$d/verdicts-orig.txt"
-  for fmt in orig docx pdf doc scan; do
+  for fmt in orig docx pdf doc odt scan; do
     ls "$d/$fmt" 2>/dev/null | grep -q . || continue
     [ "$fmt" = scan ] && [ "$SCAN" != 1 ] && continue
     ext=.$fmt; [ "$fmt" = scan ] && ext=.pdf
@@ -113,7 +114,7 @@ score_set() { # NAME GOLD
         mbs=$(awk '{ print $NF }' "$d/tp-$fmt.txt")
       fi
     fi
-    # targets: DOCX, PDF and DOC answer as the original; a scan through OCR
+    # targets: DOCX, PDF, DOC and ODT answer as the original; a scan through OCR
     # has refs recall >= 0.9 and who recall >= 0.8
     rr=$(recall refs "$s"); wr=$(recall who "$s")
     case $fmt in

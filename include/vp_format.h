@@ -81,4 +81,11 @@ int vp_format_pdf_render(const char *z, size_t n, char **pzOut, size_t *pnOut, c
 ** damaged, antiword missing, over 60 s or 64 MB of text: VP_EINPUT. */
 int vp_format_doc_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
 
+/* An OpenDocument text (format_odt.c): content.xml and styles.xml through
+** libzip and libxml2, refused as a DOCX is when hostile, and when encrypted
+** or not a text document: VP_EINPUT. A flat .fodt (one XML document) by
+** vp_format_fodt_render. */
+int vp_format_odt_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+int vp_format_fodt_render(const char *z, size_t n, char **pzOut, size_t *pnOut, char **pzErr);
+
 #endif /* VP_FORMAT_H */

@@ -2,22 +2,22 @@
 # tests/it_formats.sh — the files `vnplan index` meets besides UTF-8 .txt/.md,
 # run by `make test`: a folder with a Markdown plan, a Windows-1258 copy of
 # corpus/000_*.txt (NFC text with its tone marks split off, as Windows-1258
-# writes them), a UTF-16 copy, a DOCX copy (one paragraph per line, built
-# with zipfile), an HTML page of the same plan (each line a <p>, between a
+# writes them), a UTF-16 copy, a DOCX copy and an ODT copy (one paragraph
+# per line, built with zipfile), an HTML page of the same plan (each line a <p>, between a
 # script and a nav that must not be indexed), a TCVN3-looking file too short
-# to trust, a damaged .docx, a PDF of the plan, a damaged .pdf and a .jpg. The converted copies are
-# indexed with the passages and tasks of the UTF-8 original (the DOCX and the
-# page: their tasks and citations) and noted on stderr; a PDF of the plan in
+# to trust, a damaged .docx, a damaged .odt, a PDF of the plan, a damaged .pdf and a .jpg. The converted copies are
+# indexed with the passages and tasks of the UTF-8 original (the DOCX, the
+# ODT and the page: their tasks and citations) and noted on stderr; a PDF of the plan in
 # ASCII (written here with python3's standard library: Courier, the base
 # fonts carry no Vietnamese) is indexed and found by a search, a damaged .pdf
 # is refused with poppler's reason; every other file is
 # named in a warning with its reason; the summary counts skips by reason; the
 # exit status is 1. Then the seeds as LibreOffice wrote them
-# (tests/data/formats): the scorer's verdicts on their DOCX and PDF copies
-# equal those on corpus/; a .doc, .docx, .pdf and the text of one plan give
+# (tests/data/formats): the scorer's verdicts on their DOCX, PDF and ODT
+# copies equal those on corpus/; a .doc, .docx, .odt, .pdf and the text of one plan give
 # the same tasks and citations; a scanned page is read by OCR (a progress
 # line, ocr_pages, "(OCR)" in its locators; VNPLAN_OCR=off and --ocr=off
-# skip it saying so, --ocr=auto wins over the variable); PDF and DOCX passages keep page/line and paragraph locators. Last,
+# skip it saying so, --ocr=auto wins over the variable); PDF, DOCX and ODT passages keep page/line and paragraph locators. Last,
 # hostile files beside a good one — a zip bomb as DOCX, a truncated DOCX,
 # billion laughs, a PDF claiming 10,000 pages, an encrypted PDF — each
 # skipped with its reason in bounded time, the good one indexed.
@@ -108,6 +108,15 @@ with zipfile.ZipFile(d + "/plan.docx", "w", zipfile.ZIP_DEFLATED) as z:
                'officedocument.wordprocessingml.document.main+xml"/></Types>')
     z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body))
+# a minimal ODT of the seed: one text:p per line
+ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+body = "".join("<text:p>%s</text:p>" % escape(l) for l in text.split("\n") if l.strip())
+with zipfile.ZipFile(d + "/plan.odt", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+    z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content %s>'
+               '<office:body><office:text>%s</office:text></office:body></office:document-content>' % (ns, body))
+open(d + "/broken.odt", "wb").write(b"PK\x03\x04\x14\x00\x00\x00 not really an odt")
 open(d + "/scan.jpg", "wb").write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
 open(d + "/.hidden.pdf", "wb").write(b"%PDF-1.4\n")
 PY
@@ -123,23 +132,25 @@ check "plan.pdf not skipped" sh -c "! grep -q 'skipping $T/d/plan.pdf' '$T/err'"
 check "broken.pdf named: damaged PDF" grep -q "skipping $T/d/broken.pdf: damaged PDF" "$T/err"
 check "broken.docx named: damaged DOCX" grep -q "skipping $T/d/broken.docx: damaged DOCX" "$T/err"
 check "plan.docx not skipped" sh -c "! grep -q 'skipping $T/d/plan.docx' '$T/err'"
+check "broken.odt named: damaged ODT" grep -q "skipping $T/d/broken.odt: damaged ODT" "$T/err"
+check "plan.odt not skipped" sh -c "! grep -q 'skipping $T/d/plan.odt' '$T/err'"
 check "scan.jpg named: unsupported type" grep -q "skipping $T/d/scan.jpg: unsupported type .jpg" "$T/err"
 check "short-tcvn3.txt refused, likely TCVN3" grep -q "skipping $T/d/short-tcvn3.txt: invalid UTF-8 .*likely TCVN3" "$T/err"
 check "plan-cp1258.txt noted as Windows-1258" grep -q "$T/d/plan-cp1258.txt: likely Windows-1258, converted" "$T/err"
 check "plan-utf16.txt noted as UTF-16" grep -q "$T/d/plan-utf16.txt: .*UTF-16, converted" "$T/err"
 check "hidden file passed over silently" sh -c "! grep -q hidden '$T/err'"
-check "summary counts skips by reason" grep -q "10 files: 6 indexed (2 converted to UTF-8), 0 unchanged, 4 skipped (1 unsupported type, 1 encoding, 2 other)" "$T/err"
+check "summary counts skips by reason" grep -q "12 files: 7 indexed (2 converted to UTF-8), 0 unchanged, 5 skipped (1 unsupported type, 1 encoding, 3 other)" "$T/err"
 
 "$VNPLAN" docs --db "$T/f.db" --json >"$T/docs.json" 2>>"$T/err"
 python3 - "$T/docs.json" >"$T/cmp" <<'PY'
 import json, sys
 docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
 ref = docs.get("plan.md")
-for name in ("plan-cp1258.txt", "plan-utf16.txt", "plan.docx"):
+for name in ("plan-cp1258.txt", "plan-utf16.txt", "plan.docx", "plan.odt"):
     d = docs.get(name)
-    # a DOCX has one paragraph per line: its passages may differ, not its
-    # tasks, citations, number or title
-    keys = ("tasks", "citations", "number", "title") if name.endswith(".docx") else \
+    # a DOCX or ODT has one paragraph per line: its passages may differ, not
+    # its tasks, citations, number or title
+    keys = ("tasks", "citations", "number", "title") if name.endswith((".docx", ".odt")) else \
         ("passages", "tasks", "citations", "number", "title")
     same = bool(ref and d) and all(d[k] == ref[k] for k in keys)
     print("%s %s %s" % (name, "same" if same else "differs",
@@ -148,6 +159,7 @@ PY
 check "Windows-1258 copy: same passages, tasks, citations, number, title as UTF-8 ($(grep cp1258 "$T/cmp"))" grep -q "plan-cp1258.txt same" "$T/cmp"
 check "UTF-16 copy: same passages, tasks, citations, number, title as UTF-8" grep -q "plan-utf16.txt same" "$T/cmp"
 check "DOCX copy: same tasks and citations as the text ($(grep docx "$T/cmp"))" grep -q "plan.docx same" "$T/cmp"
+check "ODT copy: same tasks and citations as the text ($(grep odt "$T/cmp"))" grep -q "plan.odt same" "$T/cmp"
 python3 - "$T/docs.json" >"$T/cmph" <<'PY'
 import json, sys
 docs = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(sys.argv[1]))["docs"]}
@@ -186,12 +198,12 @@ check "PDF copy indexed with passages ($(cat "$T/cmpp"))" grep -q "plan.pdf inde
 F=tests/data/formats
 if [ -f ../shared/eval/score.py ]; then
   python3 ../shared/eval/score.py --verbose --bin "$VNPLAN" --gold ../shared/eval/seeds.gold.json corpus/ >"$T/sc-orig" 2>&1
-  sed -E 's/\.(txt|md|docx|pdf)\b/.X/g' "$T/sc-orig" | grep -E '^(ok|FAIL) ' | sort >"$T/v-orig"
-  for fmt in docx pdf; do
+  sed -E 's/\.(txt|md|docx|pdf|odt)\b/.X/g' "$T/sc-orig" | grep -E '^(ok|FAIL) ' | sort >"$T/v-orig"
+  for fmt in docx pdf odt; do
     mkdir -p "$T/$fmt"; cp $F/0*.$fmt "$T/$fmt/"
     python3 bench/gold_ext.py ../shared/eval/seeds.gold.json .$fmt "$T/gold-$fmt.json"
     python3 ../shared/eval/score.py --verbose --bin "$VNPLAN" --gold "$T/gold-$fmt.json" "$T/$fmt" >"$T/sc-$fmt" 2>&1
-    sed -E 's/\.(txt|md|docx|pdf)\b/.X/g' "$T/sc-$fmt" | grep -E '^(ok|FAIL) ' | sort >"$T/v-$fmt"
+    sed -E 's/\.(txt|md|docx|pdf|odt)\b/.X/g' "$T/sc-$fmt" | grep -E '^(ok|FAIL) ' | sort >"$T/v-$fmt"
     nd=$(diff "$T/v-orig" "$T/v-$fmt" | grep -c '^>')
     check "seeds as $fmt: the scorer's docs/refs/who verdicts equal the text's ($nd differ; $(grep -c '^ok' "$T/v-$fmt") ok)" \
       test "$nd" = 0 -a -s "$T/v-$fmt"
@@ -202,9 +214,9 @@ else
 fi
 
 mkdir -p "$T/m"
-cp corpus/004_*.txt "$T/m/"; cp $F/004_*.doc $F/004_*.docx $F/004_*.pdf $F/scan-004-p1.pdf "$T/m/"
+cp corpus/004_*.txt "$T/m/"; cp $F/004_*.doc $F/004_*.docx $F/004_*.odt $F/004_*.pdf $F/scan-004-p1.pdf "$T/m/"
 VNPLAN_OCR=auto "$VNPLAN" index --db "$T/m.db" "$T/m" >"$T/m.out" 2>"$T/m.err"; rc=$?
-check "mixed folder (txt, doc, docx, pdf, scan) indexed, exit 0 (got $rc)" test "$rc" = 0
+check "mixed folder (txt, doc, docx, odt, pdf, scan) indexed, exit 0 (got $rc)" test "$rc" = 0
 if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error' "$T/m.err"; then
   bad "sanitizer report: $(grep -m1 -E 'ERROR|runtime error' "$T/m.err")"
 fi
@@ -218,7 +230,7 @@ for n, d in sorted(docs.items()):
     same = ref is not None and all(d.get(k) == ref.get(k) for k in ("tasks", "citations", "number", "province"))
     print(n, "same" if same else "differs", {k: d.get(k) for k in ("tasks", "citations", "number", "ocr_pages")})
 PY
-  for ext in doc docx pdf; do
+  for ext in doc docx odt pdf; do
     check "004 as .$ext: tasks, citations, number as the text ($(grep "\.$ext " "$T/m.cmp"))" grep -q "^004_.*\.$ext same" "$T/m.cmp"
   done
   check "the scan is marked as read by OCR ($(grep scan "$T/m.cmp"))" grep -q "^scan-004-p1.pdf .*'ocr_pages': 1" "$T/m.cmp"
@@ -236,6 +248,7 @@ PY
   check "a search finds the scan's OCR text, located on its page ($(grep -m1 scan "$T/m.loc"))" grep -q '^scan-004-p1.pdf p\. 1, l\. [0-9]* (OCR)$' "$T/m.loc"
   check "PDF passages keep page and line ($(grep -m1 '\.pdf p' "$T/m.loc" | grep -v scan))" grep -q '^004_.*\.pdf p\. [0-9]*, l\. [0-9]*$' "$T/m.loc"
   check "DOCX passages keep their paragraph ($(grep -m1 '\.docx' "$T/m.loc"))" grep -q '^004_.*\.docx ¶ [0-9]*$' "$T/m.loc"
+  check "ODT passages keep their paragraph ($(grep -m1 '\.odt' "$T/m.loc"))" grep -q '^004_.*\.odt ¶ [0-9]*$' "$T/m.loc"
   check "text passages have no locator (their line says it)" grep -q '^004_.*\.txt None$' "$T/m.loc"
   mkdir -p "$T/off"; cp $F/scan-004-p1.pdf "$T/off/"
   VNPLAN_OCR=off "$VNPLAN" index --db "$T/off.db" "$T/off" >/dev/null 2>"$T/off.err"

@@ -12,12 +12,11 @@
 #include "vp_format.h"
 #include "vp_reader.h"
 #include "vp_test.h"
+#include "vp_test_zip.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <zip.h>
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
 
@@ -27,37 +26,13 @@ static const char *zTypes =
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
     "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
 
-/* A zip in memory of the named parts (zName, zData, nData; nData 0: strlen);
-** NULL-terminated triples. Caller frees. */
+/* A zip in memory of up to two named parts (a NULL name: left out; a
+** length 0: strlen). Caller frees. */
 static char *make_zip(size_t *pn, const char *zName1, const char *z1, size_t n1,
                       const char *zName2, const char *z2, size_t n2) {
-  char zPath[] = "/tmp/vp_docx_XXXXXX";
-  int fd = mkstemp(zPath);
-  if (fd < 0) return NULL;
-  close(fd);
-  int err = 0;
-  zip_t *za = zip_open(zPath, ZIP_CREATE | ZIP_TRUNCATE, &err);
-  if (za == NULL) return NULL;
-  const char *azName[2] = {zName1, zName2};
-  const char *azData[2] = {z1, z2};
+  const char *azName[2] = {zName1, zName2}, *azData[2] = {z1, z2};
   size_t anData[2] = {n1, n2};
-  for (int i = 0; i < 2; i++) {
-    if (azName[i] == NULL) continue;
-    size_t n = anData[i] ? anData[i] : strlen(azData[i]);
-    zip_source_t *s = zip_source_buffer(za, azData[i], n, 0);
-    if (s == NULL || zip_file_add(za, azName[i], s, ZIP_FL_ENC_UTF_8) < 0) {
-      zip_source_free(s);
-      zip_discard(za);
-      unlink(zPath);
-      return NULL;
-    }
-  }
-  char *zOut = NULL, *zErr = NULL;
-  if (zip_close(za) == 0) vp_read_file(zPath, (size_t)1 << 30, &zOut, pn, &zErr);
-  else zip_discard(za);
-  free(zErr);
-  unlink(zPath);
-  return zOut;
+  return vp_test_zip(pn, 2, azName, azData, anData);
 }
 
 /* A DOCX of [Content_Types].xml and word/document.xml with body zBody. */

@@ -876,7 +876,7 @@ static const vp_rows_col aAgencyCols[] = {
 
 static const cli_command aCommand[] = {
     {"index", cmd_index, NULL, 1, -1, O_DB | O_PRUNE | O_QUIET | O_OCR, "PATH...",
-     "index plans (.txt .md .docx .html .pdf; folders recursively); unchanged files are skipped",
+     "index plans (.txt .md .docx .doc .odt .html .pdf; folders recursively); unchanged files are skipped",
      "Exit 1 when some files were skipped (each named on stderr with the reason).",
      "vnplan index --db plans.db corpus/\nvnplan index --db plans.db --prune corpus/\n"
      "vnplan index --db plans.db --ocr=off scans/", NULL, NULL, 0},

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numfmt.h"
+
 #define NUM_MAX 4096
 #define NUM_LVL 9
 
-enum { FMT_DECIMAL = 0, FMT_LOWER_LETTER, FMT_UPPER_LETTER, FMT_LOWER_ROMAN, FMT_UPPER_ROMAN,
-       FMT_BULLET, FMT_NONE };
 
 typedef struct num_lvl {
   int iStart;
@@ -76,19 +76,19 @@ static int attr_int(xmlNodePtr p, const char *zName, int iDefault) {
 }
 
 static int fmt_of(const char *z) {
-  if (strcmp(z, "lowerLetter") == 0) return FMT_LOWER_LETTER;
-  if (strcmp(z, "upperLetter") == 0) return FMT_UPPER_LETTER;
-  if (strcmp(z, "lowerRoman") == 0) return FMT_LOWER_ROMAN;
-  if (strcmp(z, "upperRoman") == 0) return FMT_UPPER_ROMAN;
-  if (strcmp(z, "bullet") == 0) return FMT_BULLET;
-  if (strcmp(z, "none") == 0) return FMT_NONE;
-  return FMT_DECIMAL; /* decimal, decimalZero and the rest: digits */
+  if (strcmp(z, "lowerLetter") == 0) return NUMFMT_LOWER_LETTER;
+  if (strcmp(z, "upperLetter") == 0) return NUMFMT_UPPER_LETTER;
+  if (strcmp(z, "lowerRoman") == 0) return NUMFMT_LOWER_ROMAN;
+  if (strcmp(z, "upperRoman") == 0) return NUMFMT_UPPER_ROMAN;
+  if (strcmp(z, "bullet") == 0) return NUMFMT_BULLET;
+  if (strcmp(z, "none") == 0) return NUMFMT_NONE;
+  return NUMFMT_DECIMAL; /* decimal, decimalZero and the rest: digits */
 }
 
 static void load_abs(num_abs *pA, xmlNodePtr pNode) {
   for (int i = 0; i < NUM_LVL; i++) {
     pA->aLvl[i].iStart = 1;
-    pA->aLvl[i].eFmt = FMT_DECIMAL;
+    pA->aLvl[i].eFmt = NUMFMT_DECIMAL;
     snprintf(pA->aLvl[i].zText, sizeof pA->aLvl[i].zText, "%%%d.", i + 1);
   }
   for (xmlNodePtr c = pNode->children; c; c = c->next) {
@@ -144,34 +144,6 @@ docx_num *docx_num_load(xmlDocPtr doc) {
   return p;
 }
 
-/* v in format eFmt into z (at most 15 bytes). */
-static void format_value(int v, int eFmt, char *z, size_t n) {
-  static const char *aRoman[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
-  static const int aVal[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-  z[0] = '\0';
-  if (eFmt == FMT_LOWER_LETTER || eFmt == FMT_UPPER_LETTER) {
-    if (v < 1) v = 1;
-    int k = (v - 1) / 26 + 1; /* Word repeats the letter: aa, bb … */
-    if (k > 8) k = 8;
-    char ch = (char)((eFmt == FMT_LOWER_LETTER ? 'a' : 'A') + (v - 1) % 26);
-    size_t i = 0;
-    for (; i < (size_t)k && i + 1 < n; i++) z[i] = ch;
-    z[i] = '\0';
-  } else if ((eFmt == FMT_LOWER_ROMAN || eFmt == FMT_UPPER_ROMAN) && v > 0 && v < 4000) {
-    size_t o = 0;
-    for (int i = 0; i < 13; i++) {
-      while (v >= aVal[i] && o + strlen(aRoman[i]) + 1 < n) {
-        for (const char *r = aRoman[i]; *r; r++)
-          z[o++] = eFmt == FMT_UPPER_ROMAN ? (char)(*r - 'a' + 'A') : *r;
-        v -= aVal[i];
-      }
-    }
-    z[o] = '\0';
-  } else {
-    snprintf(z, n, "%d", v);
-  }
-}
-
 void docx_num_label(docx_num *p, int numId, int ilvl, char *zOut, size_t nOut) {
   zOut[0] = '\0';
   if (p == NULL || nOut < 2 || numId <= 0 || ilvl < 0 || ilvl >= NUM_LVL) return;
@@ -189,8 +161,8 @@ void docx_num_label(docx_num *p, int numId, int ilvl, char *zOut, size_t nOut) {
   }
   for (int i = ilvl + 1; i < NUM_LVL; i++) pI->aCount[i] = 0;
   const num_lvl *l = &pA->aLvl[ilvl];
-  if (l->eFmt == FMT_NONE) return;
-  if (l->eFmt == FMT_BULLET) {
+  if (l->eFmt == NUMFMT_NONE) return;
+  if (l->eFmt == NUMFMT_BULLET) {
     snprintf(zOut, nOut, "-");
     return;
   }
@@ -200,7 +172,7 @@ void docx_num_label(docx_num *p, int numId, int ilvl, char *zOut, size_t nOut) {
       int k = z[1] - '1';
       int v = pI->aCount[k] ? pI->aCount[k] : (pI->aOverride[k] >= 0 ? pI->aOverride[k] : pA->aLvl[k].iStart);
       char zV[16];
-      format_value(v, pA->aLvl[k].eFmt, zV, sizeof zV);
+      numfmt_value(v, pA->aLvl[k].eFmt, zV, sizeof zV);
       for (const char *s = zV; *s && o + 1 < nOut; s++) zOut[o++] = *s;
       z++;
     } else {

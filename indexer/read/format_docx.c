@@ -25,131 +25,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <utf8proc.h>
 #include <zip.h>
 
 #include "docx_num.h"
 #include "vp_common.h"
-
-#define VP_DOCX_MAX_PART ((zip_uint64_t)64 << 20)
-
-/* ---- the zip ---- */
-
-/* Read zName from za into a malloc'd buffer. VP_OK; VP_ENOTFOUND when the
-** zip has no such entry; VP_EINPUT (damaged, over the limit); VP_ENOMEM. */
-static int zip_part(zip_t *za, const char *zName, char **pz, size_t *pn, char **pzErr) {
-  *pz = NULL;
-  *pn = 0;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(za, zName, 0, &st) != 0) return VP_ENOTFOUND;
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > VP_DOCX_MAX_PART) {
-    *pzErr = vp_mprintf("DOCX %s is %llu bytes uncompressed, over the %llu MB limit", zName,
-                        (unsigned long long)st.size, (unsigned long long)(VP_DOCX_MAX_PART >> 20));
-    return VP_EINPUT;
-  }
-  zip_file_t *zf = zip_fopen(za, zName, 0);
-  if (zf == NULL) {
-    *pzErr = vp_mprintf("damaged DOCX: cannot open %s (%s)", zName, zip_strerror(za));
-    return VP_EINPUT;
-  }
-  size_t nAlloc = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size + 1 : 65536;
-  char *z = malloc(nAlloc);
-  size_t n = 0;
-  int rc = z ? VP_OK : VP_ENOMEM;
-  while (rc == VP_OK) {
-    if (n + 1 >= nAlloc) {
-      /* more than stated: grow, but never past the limit */
-      size_t nNew = nAlloc * 2;
-      if (nNew > VP_DOCX_MAX_PART + 2) nNew = VP_DOCX_MAX_PART + 2;
-      char *zNew = nNew > nAlloc ? realloc(z, nNew) : NULL;
-      if (zNew == NULL) {
-        rc = nNew > nAlloc ? VP_ENOMEM : VP_EINPUT;
-        break;
-      }
-      z = zNew;
-      nAlloc = nNew;
-    }
-    zip_int64_t k = zip_fread(zf, z + n, nAlloc - 1 - n);
-    if (k < 0) {
-      *pzErr = vp_mprintf("damaged DOCX: cannot read %s (%s)", zName, zip_file_strerror(zf));
-      rc = VP_EINPUT;
-    } else if (k == 0) {
-      break;
-    } else {
-      n += (size_t)k;
-      if (n > VP_DOCX_MAX_PART) rc = VP_EINPUT;
-    }
-  }
-  zip_fclose(zf);
-  if (rc == VP_EINPUT && *pzErr == NULL)
-    *pzErr = vp_mprintf("DOCX %s is over the %llu MB limit uncompressed", zName,
-                        (unsigned long long)(VP_DOCX_MAX_PART >> 20));
-  if (rc != VP_OK) {
-    free(z);
-    return rc;
-  }
-  z[n] = 0;
-  *pz = z;
-  *pn = n;
-  return VP_OK;
-}
-
-/* ---- the XML ---- */
-
-typedef struct dtd_guard {
-  xmlParserCtxtPtr ctxt;
-  int bDtd;
-} dtd_guard;
-
-static void on_internal_subset(void *ctx, const xmlChar *zName, const xmlChar *zExt,
-                               const xmlChar *zSys) {
-  (void)zName, (void)zExt, (void)zSys;
-  xmlParserCtxtPtr ctxt = ctx;
-  if (ctxt->_private) ((dtd_guard *)ctxt->_private)->bDtd = 1;
-  xmlStopParser(ctxt);
-}
-
-static void on_entity_decl(void *ctx, const xmlChar *zName, int eType, const xmlChar *zPub,
-                           const xmlChar *zSys, xmlChar *zContent) {
-  (void)zName, (void)eType, (void)zPub, (void)zSys, (void)zContent;
-  xmlParserCtxtPtr ctxt = ctx;
-  if (ctxt->_private) ((dtd_guard *)ctxt->_private)->bDtd = 1;
-  xmlStopParser(ctxt);
-}
-
-/* Parse z[0..n): no network, no entity substitution, no DTD loading, no
-** huge mode; a document with a DOCTYPE or entity declaration is refused. */
-static int parse_xml(const char *zName, const char *z, size_t n, xmlDocPtr *ppDoc, char **pzErr) {
-  *ppDoc = NULL;
-  if (n > (size_t)0x7fffffff) {
-    *pzErr = vp_mprintf("DOCX %s is too large", zName);
-    return VP_EINPUT;
-  }
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (ctxt == NULL) return VP_ENOMEM;
-  ctxt->sax->internalSubset = on_internal_subset;
-  ctxt->sax->externalSubset = on_internal_subset;
-  ctxt->sax->entityDecl = on_entity_decl;
-  dtd_guard g = {ctxt, 0};
-  ctxt->_private = &g; /* the handlers' flag, per parse: thread-safe */
-  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, z, (int)n, zName, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  int bOk = doc != NULL && ctxt->wellFormed && !g.bDtd && doc->intSubset == NULL &&
-            doc->extSubset == NULL;
-  int iLine = ctxt->input ? ctxt->input->line : 0;
-  xmlFreeParserCtxt(ctxt);
-  if (!bOk) {
-    if (doc) xmlFreeDoc(doc);
-    *pzErr = g.bDtd ? vp_mprintf("DOCX %s declares a DTD or entities (refused)", zName)
-                    : vp_mprintf("DOCX %s is not well-formed XML (near line %d)", zName, iLine);
-    return VP_EINPUT;
-  }
-  *ppDoc = doc;
-  return VP_OK;
-}
+#include "zipxml.h"
 
 /* ---- rendering ---- */
 
@@ -480,44 +362,34 @@ int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
   char *zErrLocal = NULL;
   char **pzE = pzErr ? pzErr : &zErrLocal;
   *pzE = NULL;
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(z, n, 0, &ze);
-  if (src == NULL) {
-    zip_error_fini(&ze);
-    return VP_ENOMEM;
-  }
-  zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-  if (za == NULL) {
-    *pzE = vp_mprintf("damaged DOCX: not a readable zip (%s)", zip_error_strerror(&ze));
-    zip_source_free(src);
-    zip_error_fini(&ze);
+  zip_t *za = NULL;
+  int rcOpen = zipxml_open(z, n, "DOCX", &za, pzE);
+  if (rcOpen != VP_OK) {
     free(zErrLocal);
-    return VP_EINPUT;
+    return rcOpen;
   }
-  zip_error_fini(&ze);
 
   char *zDoc = NULL, *zNotes = NULL, *zNum = NULL;
   size_t nDoc = 0, nNotes = 0, nNum = 0;
-  int rc = zip_part(za, "word/document.xml", &zDoc, &nDoc, pzE);
+  int rc = zipxml_part(za, "word/document.xml", "DOCX", &zDoc, &nDoc, pzE);
   if (rc == VP_ENOTFOUND) {
     *pzE = vp_mprintf("not a DOCX: no word/document.xml in the zip");
     rc = VP_EINPUT;
   }
   if (rc == VP_OK) {
-    rc = zip_part(za, "word/footnotes.xml", &zNotes, &nNotes, pzE);
+    rc = zipxml_part(za, "word/footnotes.xml", "DOCX", &zNotes, &nNotes, pzE);
     if (rc == VP_ENOTFOUND) rc = VP_OK;
   }
   if (rc == VP_OK) {
-    rc = zip_part(za, "word/numbering.xml", &zNum, &nNum, pzE);
+    rc = zipxml_part(za, "word/numbering.xml", "DOCX", &zNum, &nNum, pzE);
     if (rc == VP_ENOTFOUND) rc = VP_OK;
   }
-  zip_discard(za); /* frees src too */
+  zip_discard(za);
 
   xmlDocPtr doc = NULL, notes = NULL, nums = NULL;
-  if (rc == VP_OK) rc = parse_xml("word/document.xml", zDoc, nDoc, &doc, pzE);
-  if (rc == VP_OK && zNotes) rc = parse_xml("word/footnotes.xml", zNotes, nNotes, &notes, pzE);
-  if (rc == VP_OK && zNum) rc = parse_xml("word/numbering.xml", zNum, nNum, &nums, pzE);
+  if (rc == VP_OK) rc = zipxml_parse("DOCX", "word/document.xml", zDoc, nDoc, &doc, pzE);
+  if (rc == VP_OK && zNotes) rc = zipxml_parse("DOCX", "word/footnotes.xml", zNotes, nNotes, &notes, pzE);
+  if (rc == VP_OK && zNum) rc = zipxml_parse("DOCX", "word/numbering.xml", zNum, nNum, &nums, pzE);
   free(zDoc);
   free(zNotes);
   free(zNum);

@@ -23,8 +23,8 @@ static const struct {
     {".docx", "DOCX", vp_format_docx_render}, {".html", "HTML", vp_format_html_render},
     {".htm", "HTML", vp_format_html_render},
     {".pdf", "PDF", vp_format_pdf_render},
-    {".doc", "DOC", vp_format_doc_render},   {".odt", "ODT", NULL},
-    {".rtf", "RTF", NULL},
+    {".doc", "DOC", vp_format_doc_render},   {".odt", "ODT", vp_format_odt_render},
+    {".fodt", "ODT", vp_format_fodt_render}, {".rtf", "RTF", NULL},
 };
 
 /* What the renderer running on this thread is about: the file's path (for

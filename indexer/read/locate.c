@@ -4,7 +4,7 @@
 ** the "---" rules format_pdf.c puts between pages and mapped to the file's
 ** page numbers it noted (pages without text are skipped there), and the
 ** line on that page, "p. 3, l. 12", with " (OCR)" when OCR read the page;
-** for DOCX the paragraph, counted by the empty lines between rendered
+** for DOCX and ODT the paragraph, counted by the empty lines between rendered
 ** paragraphs (a table counts as one, its rows by their line), "¶ 41"; for
 ** DOC the paragraph, one per line of antiword's output. Text files and
 ** pages keep their line number only. Not for rendering.
@@ -89,6 +89,6 @@ void vp_format_locate(const char *zPath, struct vp_text *pText) {
   const char *zFormat = vp_format_of(zPath);
   if (zFormat == NULL || pText == NULL || pText->zBuf == NULL) return;
   if (strcmp(zFormat, "PDF") == 0) locate_pdf(pText);
-  else if (strcmp(zFormat, "DOCX") == 0) locate_paragraphs(pText, 0);
+  else if (strcmp(zFormat, "DOCX") == 0 || strcmp(zFormat, "ODT") == 0) locate_paragraphs(pText, 0);
   else if (strcmp(zFormat, "DOC") == 0) locate_paragraphs(pText, 1);
 }

@@ -20,7 +20,7 @@ LIB_SRC  = $(sort $(filter-out indexer/cli/main.c,$(wildcard indexer/*/*.c)) \
                  $(wildcard server/*.c))
 FUZZ_LIB = $(LIB_SRC:%.c=bin/fuzz/obj/%.o) bin/fuzz/obj/gen/data.o
 ASAN_LIB = $(LIB_SRC:%.c=bin/asan/%.o) bin/asan/gen/data.o
-TARGETS  = tok docnum reader $(if $(wildcard include/vp_qparse.h),qparse)
+TARGETS  = tok docnum reader odt $(if $(wildcard include/vp_qparse.h),qparse)
 
 .PHONY: fuzzers replayers
 fuzzers: $(TARGETS:%=bin/fuzz/fuzz_%)

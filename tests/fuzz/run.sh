@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 mode=fuzz
 [ "${1:-}" = "--replay" ] && mode=replay
-targets=${FUZZ_TARGETS:-"tok docnum reader qparse"}
+targets=${FUZZ_TARGETS:-"tok docnum reader odt qparse"}
 secs=${FUZZ_SECONDS:-60}
 pass=0; fail=0
 ok()  { echo "ok   $1"; pass=$((pass + 1)); }
