@@ -12,6 +12,7 @@
 #include "vp_format.h"
 #include "vp_reader.h"
 #include "vp_test.h"
+#include "vp_test_reader.h"
 #include "vp_test_zip.h"
 
 #include <stdio.h>
@@ -101,17 +102,13 @@ static void test_render(void) {
 
   vp_text *pText = NULL;
   if (zOut && vp_reader_parse(zOut, nOut, &pText, &zErr) == VP_OK) {
-    int iHead = -1, nRow = 0;
-    for (int i = 0; i < pText->nPassage; i++) {
-      vp_passage *p = &pText->aPassage[i];
-      if (p->eKind == VP_P_TABLE_HEAD && p->nCell == 4 && iHead < 0) {
-        iHead = i;
-        CHECK("role STT", p->aeColRole[0] == VP_COL_NUMBER);
-        CHECK("role content", p->aeColRole[1] == VP_COL_CONTENT);
-        CHECK("role lead", p->aeColRole[2] == VP_COL_LEAD);
-        CHECK("role support", p->aeColRole[3] == VP_COL_SUPPORT);
-      }
-      if (p->eKind == VP_P_ROW && iHead >= 0 && p->iTable == iHead) nRow++;
+    int iHead = -1, nRow = task_table(pText, 4, &iHead);
+    if (iHead >= 0) {
+      vp_passage *p = &pText->aPassage[iHead];
+      CHECK("role STT", p->aeColRole[0] == VP_COL_NUMBER);
+      CHECK("role content", p->aeColRole[1] == VP_COL_CONTENT);
+      CHECK("role lead", p->aeColRole[2] == VP_COL_LEAD);
+      CHECK("role support", p->aeColRole[3] == VP_COL_SUPPORT);
     }
     CHECK("task table head found", iHead >= 0);
     CHECK("header block read from the layout table: issuer",
@@ -148,29 +145,17 @@ static void test_footnotes(void) {
   free(z);
 }
 
-/* rc and a message naming zWant for a hostile file. */
-static void refused(const char *zDesc, const char *z, size_t n, const char *zWant) {
-  char *zOut = NULL, *zErr = NULL;
-  size_t nOut = 0;
-  int rc = vp_format_docx_render(z, n, &zOut, &nOut, &zErr);
-  if (rc != VP_EINPUT || zErr == NULL || strstr(zErr, zWant) == NULL)
-    fprintf(stderr, "%s: rc %d, %s\n", zDesc, rc, zErr ? zErr : "(no message)");
-  CHECK(zDesc, rc == VP_EINPUT && zOut == NULL && zErr && strstr(zErr, zWant));
-  free(zOut);
-  free(zErr);
-}
-
 static void test_hostile(void) {
   size_t n = 0;
   char *z = make_docx(P("Một đoạn văn."), &n);
-  refused("truncated zip", z, n / 2, "damaged DOCX");
-  refused("empty input", "", 0, "DOCX");
+  vp_test_refused("truncated zip", "a.docx", z, n / 2, "damaged DOCX");
+  vp_test_refused("empty input", "a.docx", "", 0, "DOCX");
   static const char zFake[] = "PK\x03\x04\x14\x00\x00\x00 not really a docx";
-  refused("not a zip", zFake, sizeof zFake - 1, "damaged DOCX");
+  vp_test_refused("not a zip", "a.docx", zFake, sizeof zFake - 1, "damaged DOCX");
   free(z);
 
   z = make_zip(&n, "[Content_Types].xml", zTypes, 0, NULL, NULL, 0);
-  refused("no word/document.xml", z, n, "no word/document.xml");
+  vp_test_refused("no word/document.xml", "a.docx", z, n, "no word/document.xml");
   free(z);
 
   /* 65 MB of zeros deflate to ~64 KB */
@@ -179,11 +164,11 @@ static void test_hostile(void) {
   z = zBig ? make_zip(&n, "word/document.xml", zBig, nBig, NULL, NULL, 0) : NULL;
   free(zBig);
   CHECK("bomb built small", z && n < ((size_t)1 << 20));
-  if (z) refused("document.xml over 64 MB", z, n, "limit");
+  if (z) vp_test_refused("document.xml over 64 MB", "a.docx", z, n, "limit");
   free(z);
 
   z = make_zip(&n, "word/document.xml", "<w:document " W_NS "><w:body><w:p>", 0, NULL, NULL, 0);
-  refused("malformed XML", z, n, "not well-formed");
+  vp_test_refused("malformed XML", "a.docx", z, n, "not well-formed");
   free(z);
 
   const char *zLaughs =
@@ -192,11 +177,11 @@ static void test_hostile(void) {
       "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">]>"
       "<w:document " W_NS "><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>";
   z = make_zip(&n, "word/document.xml", zLaughs, 0, NULL, NULL, 0);
-  refused("entity declarations", z, n, "DTD");
+  vp_test_refused("entity declarations", "a.docx", z, n, "DTD");
   free(z);
 
   z = make_zip(&n, "word/document.xml", "<?xml version=\"1.0\"?><html><body/></html>", 0, NULL, NULL, 0);
-  refused("not a w:document", z, n, "w:document");
+  vp_test_refused("not a w:document", "a.docx", z, n, "w:document");
   free(z);
 }
 

@@ -18,6 +18,7 @@
 #include "vp_format.h"
 #include "vp_reader.h"
 #include "vp_test.h"
+#include "vp_test_reader.h"
 #include "vp_test_zip.h"
 
 #include <stdio.h>
@@ -182,16 +183,9 @@ static void test_render(void) {
 
   vp_text *pText = NULL;
   if (zOut && vp_reader_parse(zOut, nOut, &pText, &zErr) == VP_OK) {
-    int iHead = -1, nRow = 0;
-    for (int i = 0; i < pText->nPassage; i++) {
-      vp_passage *p = &pText->aPassage[i];
-      if (p->eKind == VP_P_TABLE_HEAD && p->nCell == 4 && iHead < 0) {
-        iHead = i;
-        CHECK("role lead", p->aeColRole[2] == VP_COL_LEAD);
-        CHECK("role support", p->aeColRole[3] == VP_COL_SUPPORT);
-      }
-      if (p->eKind == VP_P_ROW && iHead >= 0 && p->iTable == iHead) nRow++;
-    }
+    int iHead = -1, nRow = task_table(pText, 4, &iHead);
+    CHECK("roles lead and support", iHead >= 0 && pText->aPassage[iHead].aeColRole[2] == VP_COL_LEAD &&
+                                        pText->aPassage[iHead].aeColRole[3] == VP_COL_SUPPORT);
     CHECK("task table head found", iHead >= 0);
     CHECK("three task rows", nRow == 3);
     CHECK("header block read from the layout table: number",
@@ -212,51 +206,39 @@ static void test_render(void) {
   free(zErr);
 }
 
-/* rc and a message naming zWantMsg for a hostile or foreign file. */
-static void refused(const char *zDesc, const char *zPath, const char *z, size_t n, const char *zWantMsg) {
-  char *zOut = NULL, *zErr = NULL;
-  size_t nOut = 0;
-  int rc = vp_format_render(zPath, z, n, &zOut, &nOut, &zErr);
-  if (rc != VP_EINPUT || zErr == NULL || strstr(zErr, zWantMsg) == NULL)
-    fprintf(stderr, "%s: rc %d, %s\n", zDesc, rc, zErr ? zErr : "(no message)");
-  CHECK(zDesc, rc == VP_EINPUT && zOut == NULL && zErr && strstr(zErr, zWantMsg));
-  free(zOut);
-  free(zErr);
-}
-
 static void test_hostile(void) {
   size_t n = 0;
   char *z = make_odt(&n, zMime, zContent, NULL, NULL);
-  refused("truncated zip", "a.odt", z, z ? n / 2 : 0, "damaged ODT");
+  vp_test_refused("truncated zip", "a.odt", z, z ? n / 2 : 0, "damaged ODT");
   free(z);
-  refused("empty input", "a.odt", "", 0, "ODT");
+  vp_test_refused("empty input", "a.odt", "", 0, "ODT");
   static const char zFake[] = "PK\x03\x04\x14\x00\x00\x00 not really an odt";
-  refused("not a zip", "a.odt", zFake, sizeof zFake - 1, "damaged ODT");
+  vp_test_refused("not a zip", "a.odt", zFake, sizeof zFake - 1, "damaged ODT");
 
   z = make_odt(&n, zMime, NULL, zStyles, NULL);
-  refused("no content.xml", "a.odt", z, n, "no content.xml");
+  vp_test_refused("no content.xml", "a.odt", z, n, "no content.xml");
   free(z);
 
   z = make_odt(&n, zMime, "\x8f\x1a binary ciphertext", NULL,
                "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:"
                "opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"content.xml\">"
                "<manifest:encryption-data/></manifest:file-entry></manifest:manifest>");
-  refused("encrypted package", "a.odt", z, n, "encrypted ODT");
+  vp_test_refused("encrypted package", "a.odt", z, n, "encrypted ODT");
   free(z);
 
   z = make_odt(&n, "application/vnd.oasis.opendocument.spreadsheet",
                "<?xml version=\"1.0\"?><office:document-content " NS "><office:body><office:spreadsheet/>"
                "</office:body></office:document-content>", NULL, NULL);
-  refused("a spreadsheet named .odt", "a.odt", z, n, "not an ODT text document");
+  vp_test_refused("a spreadsheet named .odt", "a.odt", z, n, "not an ODT text document");
   free(z);
 
   z = make_odt(&n, NULL, "<?xml version=\"1.0\"?><office:document-content " NS "><office:body>"
                "<office:spreadsheet/></office:body></office:document-content>", NULL, NULL);
-  refused("no office:text", "a.odt", z, n, "no office:body/office:text");
+  vp_test_refused("no office:text", "a.odt", z, n, "no office:body/office:text");
   free(z);
 
   z = make_odt(&n, zMime, "<office:document-content " NS "><office:body><office:text><text:p>", NULL, NULL);
-  refused("malformed XML", "a.odt", z, n, "not well-formed");
+  vp_test_refused("malformed XML", "a.odt", z, n, "not well-formed");
   free(z);
 
   const char *zLaughs =
@@ -265,9 +247,9 @@ static void test_hostile(void) {
       "<office:document-content " NS "><office:body><office:text><text:p>&lol1;</text:p>"
       "</office:text></office:body></office:document-content>";
   z = make_odt(&n, zMime, zLaughs, NULL, NULL);
-  refused("entity declarations", "a.odt", z, n, "DTD");
+  vp_test_refused("entity declarations", "a.odt", z, n, "DTD");
   free(z);
-  refused("entity declarations, flat", "a.fodt", zLaughs, strlen(zLaughs), "DTD");
+  vp_test_refused("entity declarations, flat", "a.fodt", zLaughs, strlen(zLaughs), "DTD");
 
   /* 65 MB of zeros deflate to ~64 KB */
   size_t nBig = (size_t)65 << 20;
@@ -278,7 +260,7 @@ static void test_hostile(void) {
   z = zBig ? vp_test_zip(&n, 1, azName, azData, anData) : NULL;
   free(zBig);
   CHECK("bomb built small", z && n < ((size_t)1 << 20));
-  if (z) refused("content.xml over 64 MB", "a.odt", z, n, "limit");
+  if (z) vp_test_refused("content.xml over 64 MB", "a.odt", z, n, "limit");
   free(z);
 }
 

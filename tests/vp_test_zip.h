@@ -1,7 +1,8 @@
 /*
-** vp_test_zip.h — a zip built in memory from named parts with libzip, for
-** the unit tests of the zipped formats (test_format_docx, test_format_odt).
-** A part named "mimetype" is stored uncompressed, as OpenDocument wants.
+** vp_test_zip.h — for the unit tests of the zipped formats (test_format_docx,
+** test_format_odt): a zip built in memory from named parts with libzip (a
+** part named "mimetype" stored uncompressed, as OpenDocument wants), and a
+** hostile file's refusal checked.
 */
 #ifndef VP_TEST_ZIP_H
 #define VP_TEST_ZIP_H
@@ -11,7 +12,11 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <stdio.h>
+
 #include "vp_common.h"
+#include "vp_format.h"
+#include "vp_test.h"
 
 /* A zip of nPart parts (azName[i], azData[i], anData[i]; anData[i] 0:
 ** strlen; a NULL name is left out) as malloc'd bytes, *pn long; NULL on
@@ -44,6 +49,20 @@ static inline char *vp_test_zip(size_t *pn, int nPart, const char *const *azName
   free(zErr);
   unlink(zPath);
   return zOut;
+}
+
+/* Rendering z[0..n) as file zPath is refused: VP_EINPUT, no text, and a
+** message holding zWant. */
+static inline void vp_test_refused(const char *zDesc, const char *zPath, const char *z, size_t n,
+                                   const char *zWant) {
+  char *zOut = NULL, *zErr = NULL;
+  size_t nOut = 0;
+  int rc = vp_format_render(zPath, z, n, &zOut, &nOut, &zErr);
+  if (rc != VP_EINPUT || zErr == NULL || strstr(zErr, zWant) == NULL)
+    fprintf(stderr, "%s: rc %d, %s\n", zDesc, rc, zErr ? zErr : "(no message)");
+  CHECK(zDesc, rc == VP_EINPUT && zOut == NULL && zErr && strstr(zErr, zWant));
+  free(zOut);
+  free(zErr);
 }
 
 #endif /* VP_TEST_ZIP_H */

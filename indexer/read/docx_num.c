@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "numfmt.h"
+#include "zipxml.h"
 
 #define NUM_MAX 4096
 #define NUM_LVL 9
@@ -44,36 +45,8 @@ struct docx_num {
   int nInst;
 };
 
-static int is_el(xmlNodePtr p, const char *zName) {
-  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
-}
 
-static xmlNodePtr first(xmlNodePtr p, const char *zName) {
-  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
-    if (is_el(c, zName)) return c;
-  return NULL;
-}
 
-/* An attribute by local name (w:val, w:ilvl …) copied into z[0..n). */
-static int attr(xmlNodePtr p, const char *zName, char *z, size_t n) {
-  z[0] = '\0';
-  for (xmlAttrPtr a = p ? p->properties : NULL; a; a = a->next) {
-    if (strcmp((const char *)a->name, zName) != 0) continue;
-    xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-    if (v == NULL) return 0;
-    snprintf(z, n, "%s", (const char *)v);
-    xmlFree(v);
-    return 1;
-  }
-  return 0;
-}
-
-static int attr_int(xmlNodePtr p, const char *zName, int iDefault) {
-  char z[24];
-  if (!attr(p, zName, z, sizeof z) || z[0] == '\0') return iDefault;
-  long v = strtol(z, NULL, 10);
-  return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : (int)v;
-}
 
 static int fmt_of(const char *z) {
   if (strcmp(z, "lowerLetter") == 0) return NUMFMT_LOWER_LETTER;
@@ -92,14 +65,14 @@ static void load_abs(num_abs *pA, xmlNodePtr pNode) {
     snprintf(pA->aLvl[i].zText, sizeof pA->aLvl[i].zText, "%%%d.", i + 1);
   }
   for (xmlNodePtr c = pNode->children; c; c = c->next) {
-    if (!is_el(c, "lvl")) continue;
-    int i = attr_int(c, "ilvl", -1);
+    if (!zipxml_is(c, "lvl")) continue;
+    int i = zipxml_attr_int(c, "ilvl", -1);
     if (i < 0 || i >= NUM_LVL) continue;
     num_lvl *l = &pA->aLvl[i];
-    l->iStart = attr_int(first(c, "start"), "val", 1);
+    l->iStart = zipxml_attr_int(zipxml_child(c, "start"), "val", 1);
     char z[32];
-    if (attr(first(c, "numFmt"), "val", z, sizeof z)) l->eFmt = fmt_of(z);
-    if (first(c, "lvlText")) attr(first(c, "lvlText"), "val", l->zText, sizeof l->zText);
+    if (zipxml_attr(zipxml_child(c, "numFmt"), "val", z, sizeof z)) l->eFmt = fmt_of(z);
+    if (zipxml_child(c, "lvlText")) zipxml_attr(zipxml_child(c, "lvlText"), "val", l->zText, sizeof l->zText);
   }
 }
 
@@ -109,8 +82,8 @@ docx_num *docx_num_load(xmlDocPtr doc) {
   xmlNodePtr pRoot = xmlDocGetRootElement(doc);
   int nA = 0, nI = 0;
   for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
-    if (is_el(c, "abstractNum") && nA < NUM_MAX) nA++;
-    if (is_el(c, "num") && nI < NUM_MAX) nI++;
+    if (zipxml_is(c, "abstractNum") && nA < NUM_MAX) nA++;
+    if (zipxml_is(c, "num") && nI < NUM_MAX) nI++;
   }
   p->aAbs = calloc((size_t)nA + 1, sizeof *p->aAbs);
   p->aInst = calloc((size_t)nI + 1, sizeof *p->aInst);
@@ -119,26 +92,26 @@ docx_num *docx_num_load(xmlDocPtr doc) {
     return NULL;
   }
   for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
-    if (is_el(c, "abstractNum") && p->nAbs < nA) {
+    if (zipxml_is(c, "abstractNum") && p->nAbs < nA) {
       num_abs *pA = &p->aAbs[p->nAbs++];
-      pA->id = attr_int(c, "abstractNumId", -1);
+      pA->id = zipxml_attr_int(c, "abstractNumId", -1);
       load_abs(pA, c);
     }
   }
   for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
-    if (!is_el(c, "num") || p->nInst >= nI) continue;
+    if (!zipxml_is(c, "num") || p->nInst >= nI) continue;
     num_inst *pI = &p->aInst[p->nInst++];
-    pI->id = attr_int(c, "numId", -1);
-    int idAbs = attr_int(first(c, "abstractNumId"), "val", -1);
+    pI->id = zipxml_attr_int(c, "numId", -1);
+    int idAbs = zipxml_attr_int(zipxml_child(c, "abstractNumId"), "val", -1);
     pI->iAbs = -1;
     for (int i = 0; i < p->nAbs; i++)
       if (p->aAbs[i].id == idAbs) pI->iAbs = i;
     for (int i = 0; i < NUM_LVL; i++) pI->aOverride[i] = -1;
     for (xmlNodePtr o = c->children; o; o = o->next) {
-      if (!is_el(o, "lvlOverride")) continue;
-      int i = attr_int(o, "ilvl", -1);
-      xmlNodePtr s = first(o, "startOverride");
-      if (i >= 0 && i < NUM_LVL && s) pI->aOverride[i] = attr_int(s, "val", 1);
+      if (!zipxml_is(o, "lvlOverride")) continue;
+      int i = zipxml_attr_int(o, "ilvl", -1);
+      xmlNodePtr s = zipxml_child(o, "startOverride");
+      if (i >= 0 && i < NUM_LVL && s) pI->aOverride[i] = zipxml_attr_int(s, "val", 1);
     }
   }
   return p;

@@ -26,24 +26,14 @@
 #include <strings.h>
 
 #include <libxml/tree.h>
-#include <utf8proc.h>
 #include <zip.h>
 
 #include "docx_num.h"
 #include "vp_common.h"
+#include "render_text.h"
 #include "zipxml.h"
 
 /* ---- rendering ---- */
-
-static int is_w(xmlNodePtr p, const char *zName) {
-  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
-}
-
-static xmlNodePtr child(xmlNodePtr p, const char *zName) {
-  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
-    if (is_w(c, zName)) return c;
-  return NULL;
-}
 
 /* The w:val attribute (any namespace), malloc'd by libxml2; NULL if none. */
 static xmlChar *wval(xmlNodePtr p) {
@@ -62,31 +52,6 @@ static int onoff(xmlNodePtr p) {
   return b;
 }
 
-/* The text appended to pOut from byte n0 on, in capitals (a run set in
-** "All Caps", w:caps: Word shows "KẾ HOẠCH" for the "Kế hoạch" it stores). */
-static void upper_from(vp_buf *pOut, size_t n0, int *pRc) {
-  vp_buf b = {0};
-  for (size_t i = n0; i < pOut->n && *pRc == VP_OK;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)pOut->z + i,
-                                          (utf8proc_ssize_t)(pOut->n - i), &cp);
-    if (k <= 0) { /* not UTF-8: kept as it is */
-      vp_buf_append(&b, pOut->z + i, 1, pRc);
-      i++;
-      continue;
-    }
-    utf8proc_uint8_t zU[4];
-    utf8proc_ssize_t nU = utf8proc_encode_char(utf8proc_toupper(cp), zU);
-    vp_buf_append(&b, (const char *)zU, (size_t)nU, pRc);
-    i += (size_t)k;
-  }
-  if (*pRc == VP_OK) {
-    pOut->n = n0;
-    vp_buf_append(pOut, b.z ? b.z : "", b.n, pRc);
-  }
-  vp_buf_free(&b);
-}
-
 /* Append the text of p's runs below p: w:t, w:tab as a space, w:br and w:cr
 ** as a newline; properties, deleted text and field codes left out. Counts
 ** the runs with text and those of them bold. */
@@ -98,20 +63,20 @@ static void gather(xmlNodePtr p, vp_buf *pOut, int *pnRun, int *pnBold, int *pRc
       xmlChar *zT = xmlNodeGetContent(c);
       if (zT) vp_buf_appends(pOut, (const char *)zT, pRc);
       xmlFree(zT);
-    } else if (strcmp(zN, "tab") == 0 && !is_w(c->parent, "tabs")) {
+    } else if (strcmp(zN, "tab") == 0 && !zipxml_is(c->parent, "tabs")) {
       vp_buf_append(pOut, " ", 1, pRc);
     } else if (strcmp(zN, "br") == 0 || strcmp(zN, "cr") == 0) {
       vp_buf_append(pOut, "\n", 1, pRc);
     } else if (strcmp(zN, "r") == 0) {
       size_t n0 = pOut->n;
       gather(c, pOut, pnRun, pnBold, pRc);
-      if (onoff(child(child(c, "rPr"), "caps"))) upper_from(pOut, n0, pRc);
+      if (onoff(zipxml_child(zipxml_child(c, "rPr"), "caps"))) render_upper_from(pOut, n0, pRc);
       int bText = 0;
       for (size_t i = n0; i < pOut->n; i++)
         if (pOut->z[i] != ' ' && pOut->z[i] != '\n') bText = 1;
       if (bText) {
         (*pnRun)++;
-        if (onoff(child(child(c, "rPr"), "b"))) (*pnBold)++;
+        if (onoff(zipxml_child(zipxml_child(c, "rPr"), "b"))) (*pnBold)++;
       }
     } else if (strcmp(zN, "pPr") == 0 || strcmp(zN, "rPr") == 0 || strcmp(zN, "delText") == 0 ||
                strcmp(zN, "instrText") == 0 || strcmp(zN, "tbl") == 0) {
@@ -124,29 +89,19 @@ static void gather(xmlNodePtr p, vp_buf *pOut, int *pnRun, int *pnBold, int *pRc
 
 /* Is the paragraph styled as a heading or title? */
 static int heading_style(xmlNodePtr pP) {
-  xmlChar *v = wval(child(child(pP, "pPr"), "pStyle"));
+  xmlChar *v = wval(zipxml_child(zipxml_child(pP, "pPr"), "pStyle"));
   int b = v && (strncasecmp((char *)v, "heading", 7) == 0 || strcasecmp((char *)v, "title") == 0);
   xmlFree(v);
   return b;
 }
 
-/* Trim spaces and newlines at both ends of z[0..n). */
-static void trim(const char **pz, size_t *pn) {
-  const char *z = *pz;
-  size_t n = *pn;
-  while (n && (z[0] == ' ' || z[0] == '\n' || z[0] == '\t')) z++, n--;
-  while (n && (z[n - 1] == ' ' || z[n - 1] == '\n' || z[n - 1] == '\t')) n--;
-  *pz = z;
-  *pn = n;
-}
-
 /* The list label Word shows before paragraph pP (w:numPr through
 ** word/numbering.xml) and a space, appended to pOut; nothing when none. */
 static void num_label(xmlNodePtr pP, docx_num *pNum, vp_buf *pOut, int *pRc) {
-  xmlNodePtr pNumPr = child(child(pP, "pPr"), "numPr");
+  xmlNodePtr pNumPr = zipxml_child(zipxml_child(pP, "pPr"), "numPr");
   if (pNumPr == NULL || pNum == NULL) return;
-  xmlChar *vId = wval(child(pNumPr, "numId"));
-  xmlChar *vLvl = wval(child(pNumPr, "ilvl"));
+  xmlChar *vId = wval(zipxml_child(pNumPr, "numId"));
+  xmlChar *vLvl = wval(zipxml_child(pNumPr, "ilvl"));
   int numId = vId ? atoi((char *)vId) : 0, ilvl = vLvl ? atoi((char *)vLvl) : 0;
   xmlFree(vId);
   xmlFree(vLvl);
@@ -175,7 +130,7 @@ static void render_p(xmlNodePtr pP, docx_num *pNum, vp_buf *pOut, int *pRc) {
   }
   const char *z = t.z ? t.z : "";
   size_t n = t.n;
-  trim(&z, &n);
+  render_trim(&z, &n);
   if (n && *pRc == VP_OK) {
     int bBold = heading_style(pP) || (nRun > 0 && nBold == nRun);
     if (!bBold) {
@@ -196,7 +151,7 @@ static void render_p(xmlNodePtr pP, docx_num *pNum, vp_buf *pOut, int *pRc) {
 ** spaces, whitespace runs as one space, '|' as '/'. */
 static void cell_text(xmlNodePtr pTc, docx_num *pNum, vp_buf *pOut, int *pRc) {
   for (xmlNodePtr c = pTc->children; c && *pRc == VP_OK; c = c->next) {
-    if (is_w(c, "p")) {
+    if (zipxml_is(c, "p")) {
       vp_buf t = {0};
       int nRun = 0, nBold = 0;
       num_label(c, pNum, &t, pRc);
@@ -210,7 +165,7 @@ static void cell_text(xmlNodePtr pTc, docx_num *pNum, vp_buf *pOut, int *pRc) {
       }
       if (pOut->n && pOut->z[pOut->n - 1] != ' ') vp_buf_append(pOut, " ", 1, pRc);
       vp_buf_free(&t);
-    } else if (c->type == XML_ELEMENT_NODE && !is_w(c, "tcPr")) {
+    } else if (c->type == XML_ELEMENT_NODE && !zipxml_is(c, "tcPr")) {
       cell_text(c, pNum, pOut, pRc); /* nested tables, rows, cells, content controls */
     }
   }
@@ -222,17 +177,17 @@ static int render_tr(xmlNodePtr pTr, docx_num *pNum, vp_buf *pOut, int *pRc) {
   vp_buf_append(pOut, "|", 1, pRc);
   for (xmlNodePtr c = pTr->children; c && *pRc == VP_OK; c = c->next) {
     xmlNodePtr pTc = c;
-    if (is_w(c, "sdt")) pTc = child(child(c, "sdtContent"), "tc");
-    if (!is_w(pTc, "tc")) continue;
-    xmlNodePtr pPr = child(pTc, "tcPr");
+    if (zipxml_is(c, "sdt")) pTc = zipxml_child(zipxml_child(c, "sdtContent"), "tc");
+    if (!zipxml_is(pTc, "tc")) continue;
+    xmlNodePtr pPr = zipxml_child(pTc, "tcPr");
     int nSpan = 1;
-    xmlChar *v = wval(child(pPr, "gridSpan"));
+    xmlChar *v = wval(zipxml_child(pPr, "gridSpan"));
     if (v) nSpan = atoi((char *)v);
     xmlFree(v);
     if (nSpan < 1) nSpan = 1;
     if (nSpan > 64) nSpan = 64;
     int bCont = 0;
-    xmlNodePtr pVm = child(pPr, "vMerge");
+    xmlNodePtr pVm = zipxml_child(pPr, "vMerge");
     if (pVm) {
       v = wval(pVm);
       bCont = v == NULL || strcmp((char *)v, "continue") == 0;
@@ -242,7 +197,7 @@ static int render_tr(xmlNodePtr pTr, docx_num *pNum, vp_buf *pOut, int *pRc) {
     if (!bCont) cell_text(pTc, pNum, &t, pRc);
     const char *z = t.z ? t.z : "";
     size_t n = t.n;
-    trim(&z, &n);
+    render_trim(&z, &n);
     vp_buf_append(pOut, " ", 1, pRc);
     vp_buf_append(pOut, z, n, pRc);
     vp_buf_append(pOut, " |", 2, pRc);
@@ -258,14 +213,14 @@ static void render_blocks(xmlNodePtr p, docx_num *pNum, vp_buf *pOut, int *pRc);
 
 /* The row of a table (w:tr, also inside a content control) at c, or NULL. */
 static xmlNodePtr row_at(xmlNodePtr c) {
-  if (is_w(c, "sdt")) c = child(child(c, "sdtContent"), "tr");
-  return is_w(c, "tr") ? c : NULL;
+  if (zipxml_is(c, "sdt")) c = zipxml_child(zipxml_child(c, "sdtContent"), "tr");
+  return zipxml_is(c, "tr") ? c : NULL;
 }
 
 /* The cell (w:tc, also inside a content control) at c, or NULL. */
 static xmlNodePtr cell_at(xmlNodePtr c) {
-  if (is_w(c, "sdt")) c = child(child(c, "sdtContent"), "tc");
-  return is_w(c, "tc") ? c : NULL;
+  if (zipxml_is(c, "sdt")) c = zipxml_child(zipxml_child(c, "sdtContent"), "tc");
+  return zipxml_is(c, "tc") ? c : NULL;
 }
 
 /* Is the table a layout table: one or two rows of at most two cells, as an
@@ -299,13 +254,7 @@ static void render_layout_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int
       if (pTc == NULL) continue;
       vp_buf t = {0};
       render_blocks(pTc, pNum, &t, pRc);
-      for (size_t i = 0; i < t.n; i++) {
-        if (t.z[i] == '\n' && (pOut->n == 0 || pOut->z[pOut->n - 1] == '\n')) continue; /* one a line */
-        char ch = t.z[i] == '|' ? '/' : t.z[i];
-        vp_buf_append(pOut, &ch, 1, pRc);
-      }
-      if (pOut->n && pOut->z[pOut->n - 1] != '\n') vp_buf_append(pOut, "\n", 1, pRc);
-      vp_buf_append(pOut, "|\n", 2, pRc);
+      render_layout_cell(pOut, t.z ? t.z : "", t.n, pRc);
       vp_buf_free(&t);
     }
   }
@@ -320,8 +269,8 @@ static void render_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) 
   int nRow = 0;
   for (xmlNodePtr c = pTbl->children; c && *pRc == VP_OK; c = c->next) {
     xmlNodePtr pTr = c;
-    if (is_w(c, "sdt")) pTr = child(child(c, "sdtContent"), "tr");
-    if (!is_w(pTr, "tr")) continue;
+    if (zipxml_is(c, "sdt")) pTr = zipxml_child(zipxml_child(c, "sdtContent"), "tr");
+    if (!zipxml_is(pTr, "tr")) continue;
     int nCol = render_tr(pTr, pNum, pOut, pRc);
     if (nRow++ == 0) {
       vp_buf_append(pOut, "|", 1, pRc);
@@ -336,9 +285,9 @@ static void render_tbl(xmlNodePtr pTbl, docx_num *pNum, vp_buf *pOut, int *pRc) 
 static void render_blocks(xmlNodePtr p, docx_num *pNum, vp_buf *pOut, int *pRc) {
   for (xmlNodePtr c = p->children; c && *pRc == VP_OK; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, "p")) render_p(c, pNum, pOut, pRc);
-    else if (is_w(c, "tbl")) render_tbl(c, pNum, pOut, pRc);
-    else if (!is_w(c, "sectPr")) render_blocks(c, pNum, pOut, pRc);
+    if (zipxml_is(c, "p")) render_p(c, pNum, pOut, pRc);
+    else if (zipxml_is(c, "tbl")) render_tbl(c, pNum, pOut, pRc);
+    else if (!zipxml_is(c, "sectPr")) render_blocks(c, pNum, pOut, pRc);
   }
 }
 
@@ -346,7 +295,7 @@ static void render_blocks(xmlNodePtr p, docx_num *pNum, vp_buf *pOut, int *pRc) 
 static void render_footnotes(xmlDocPtr doc, vp_buf *pOut, int *pRc) {
   xmlNodePtr pRoot = xmlDocGetRootElement(doc);
   for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c && *pRc == VP_OK; c = c->next) {
-    if (!is_w(c, "footnote") && !is_w(c, "endnote")) continue;
+    if (!zipxml_is(c, "footnote") && !zipxml_is(c, "endnote")) continue;
     int bSep = 0;
     for (xmlAttrPtr a = c->properties; a; a = a->next)
       if (strcmp((const char *)a->name, "type") == 0) bSep = 1;
@@ -400,8 +349,8 @@ int vp_format_docx_render(const char *z, size_t n, char **pzOut, size_t *pnOut, 
   vp_buf out = {0};
   if (rc == VP_OK) {
     xmlNodePtr pRoot = xmlDocGetRootElement(doc);
-    xmlNodePtr pBody = child(pRoot, "body");
-    if (!is_w(pRoot, "document") || pBody == NULL) {
+    xmlNodePtr pBody = zipxml_child(pRoot, "body");
+    if (!zipxml_is(pRoot, "document") || pBody == NULL) {
       *pzE = vp_mprintf("not a DOCX: word/document.xml has no w:document/w:body");
       rc = VP_EINPUT;
     } else {

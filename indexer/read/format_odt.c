@@ -24,11 +24,11 @@
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <utf8proc.h>
 #include <zip.h>
 
 #include "odt_style.h"
 #include "vp_common.h"
+#include "render_text.h"
 #include "zipxml.h"
 
 #define LABEL_MAX 64
@@ -41,15 +41,7 @@ typedef struct odt_ctx {
   int rc;
 } odt_ctx;
 
-static int is_el(xmlNodePtr p, const char *zName) {
-  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
-}
 
-static xmlNodePtr first(xmlNodePtr p, const char *zName) {
-  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
-    if (is_el(c, zName)) return c;
-  return NULL;
-}
 
 /* An attribute by local name, malloc'd by libxml2 (xmlFree), or NULL. */
 static char *prop(xmlNodePtr p, const char *zName) {
@@ -61,31 +53,6 @@ static int prop_int(xmlNodePtr p, const char *zName, int iDefault) {
   int v = z && z[0] ? atoi(z) : iDefault;
   xmlFree(z);
   return v;
-}
-
-/* The text appended to pOut from byte n0 on, in capitals (a style with
-** fo:text-transform="uppercase": LibreOffice shows "KẾ HOẠCH"). */
-static void upper_from(vp_buf *pOut, size_t n0, int *pRc) {
-  vp_buf b = {0};
-  for (size_t i = n0; i < pOut->n && *pRc == VP_OK;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)pOut->z + i,
-                                          (utf8proc_ssize_t)(pOut->n - i), &cp);
-    if (k <= 0) {
-      vp_buf_append(&b, pOut->z + i, 1, pRc);
-      i++;
-      continue;
-    }
-    utf8proc_uint8_t zU[4];
-    utf8proc_ssize_t nU = utf8proc_encode_char(utf8proc_toupper(cp), zU);
-    vp_buf_append(&b, (const char *)zU, (size_t)nU, pRc);
-    i += (size_t)k;
-  }
-  if (*pRc == VP_OK) {
-    pOut->n = n0;
-    vp_buf_append(pOut, b.z ? b.z : "", b.n, pRc);
-  }
-  vp_buf_free(&b);
 }
 
 static void render_blocks(xmlNodePtr p, odt_ctx *x, vp_buf *pOut);
@@ -111,7 +78,7 @@ static void gather(xmlNodePtr p, odt_ctx *x, int bBold, int bCaps, vp_buf *pOut,
         if (ch != ' ') bText = 1;
         vp_buf_append(pOut, &ch, 1, &x->rc);
       }
-      if (bCaps) upper_from(pOut, n0, &x->rc);
+      if (bCaps) render_upper_from(pOut, n0, &x->rc);
       if (bText) {
         r->nRun++;
         r->nBold += bBold;
@@ -135,7 +102,7 @@ static void gather(xmlNodePtr p, odt_ctx *x, int bBold, int bCaps, vp_buf *pOut,
       xmlFree(zStyle);
       gather(c, x, b, k, pOut, r);
     } else if (strcmp(zN, "note") == 0) {
-      xmlNodePtr pBody = first(c, "note-body");
+      xmlNodePtr pBody = zipxml_child(c, "note-body");
       if (pBody) render_blocks(pBody, x, &x->notes);
     } else if (strcmp(zN, "p") == 0 || strcmp(zN, "h") == 0) {
       /* a text box's paragraphs, inside a frame in this paragraph */
@@ -156,26 +123,16 @@ static void gather(xmlNodePtr p, odt_ctx *x, int bBold, int bCaps, vp_buf *pOut,
   }
 }
 
-/* Trim spaces and newlines at both ends of z[0..n). */
-static void trim(const char **pz, size_t *pn) {
-  const char *z = *pz;
-  size_t n = *pn;
-  while (n && (z[0] == ' ' || z[0] == '\n')) z++, n--;
-  while (n && (z[n - 1] == ' ' || z[n - 1] == '\n')) n--;
-  *pz = z;
-  *pn = n;
-}
-
 /* The label a paragraph caches for itself (text:number), if any. */
 static int cached_label(xmlNodePtr pP, char *zOut, size_t nOut) {
-  xmlNodePtr pNum = first(pP, "number");
+  xmlNodePtr pNum = zipxml_child(pP, "number");
   if (pNum == NULL) return 0;
   xmlChar *z = xmlNodeGetContent(pNum);
   int b = z && z[0];
   if (b) {
     const char *s = (const char *)z;
     size_t n = strlen(s);
-    trim(&s, &n);
+    render_trim(&s, &n);
     if (n >= nOut) n = nOut - 1;
     memcpy(zOut, s, n);
     zOut[n] = '\0';
@@ -190,7 +147,7 @@ static int cached_label(xmlNodePtr pP, char *zOut, size_t nOut) {
 static void render_p(xmlNodePtr pP, odt_ctx *x, const char *zLabel, vp_buf *pOut) {
   char *zStyle = prop(pP, "style-name");
   int bBold = 0, bCaps = 0;
-  int bHeading = odt_style_text(x->pStyle, 1, zStyle, &bBold, &bCaps) || is_el(pP, "h");
+  int bHeading = odt_style_text(x->pStyle, 1, zStyle, &bBold, &bCaps) || zipxml_is(pP, "h");
   xmlFree(zStyle);
   vp_buf t = {0};
   runs r = {0, 0};
@@ -203,7 +160,7 @@ static void render_p(xmlNodePtr pP, odt_ctx *x, const char *zLabel, vp_buf *pOut
   const char *z = t.z ? t.z : "";
   size_t n = t.n;
   if (n == nLabel) n = 0; /* a label over no text: an empty item */
-  trim(&z, &n);
+  render_trim(&z, &n);
   if (n && x->rc == VP_OK) {
     if (x->bInCell) {
       vp_buf_append(pOut, z, n, &x->rc);
@@ -249,18 +206,18 @@ static void render_list(xmlNodePtr pList, odt_ctx *x, int iList, int iLevel, con
     if (iList < 0) x->rc = VP_ENOMEM;
   }
   for (xmlNodePtr item = pList->children; item && x->rc == VP_OK; item = item->next) {
-    int bHeader = is_el(item, "list-header");
-    if (!bHeader && !is_el(item, "list-item")) continue;
+    int bHeader = zipxml_is(item, "list-header");
+    if (!bHeader && !zipxml_is(item, "list-item")) continue;
     int bFirst = 1;
     for (xmlNodePtr c = item->children; c && x->rc == VP_OK; c = c->next) {
-      if (is_el(c, "p") || is_el(c, "h")) {
+      if (zipxml_is(c, "p") || zipxml_is(c, "h")) {
         char zLabel[LABEL_MAX] = "";
         if (bFirst && !bHeader && !cached_label(c, zLabel, sizeof zLabel))
           odt_style_list_label(x->pStyle, iList, zUse, iLevel, prop_int(item, "start-value", 0), zLabel,
                                sizeof zLabel);
         bFirst = 0;
         render_p(c, x, zLabel, pOut);
-      } else if (is_el(c, "list")) {
+      } else if (zipxml_is(c, "list")) {
         render_list(c, x, iList, iLevel + 1 < 10 ? iLevel + 1 : 9, zUse, pOut);
       } else if (c->type == XML_ELEMENT_NODE) {
         bFirst = 0;
@@ -276,14 +233,14 @@ static void render_list(xmlNodePtr pList, odt_ctx *x, int iList, int iLevel, con
 /* The rows of a table, in order, through header rows and row groups. */
 static int collect_rows(xmlNodePtr p, xmlNodePtr *aRow, int nRow, int nMax) {
   for (xmlNodePtr c = p->children; c && nRow < nMax; c = c->next) {
-    if (is_el(c, "table-row")) aRow[nRow++] = c;
-    else if (is_el(c, "table-header-rows") || is_el(c, "table-rows") || is_el(c, "table-row-group"))
+    if (zipxml_is(c, "table-row")) aRow[nRow++] = c;
+    else if (zipxml_is(c, "table-header-rows") || zipxml_is(c, "table-rows") || zipxml_is(c, "table-row-group"))
       nRow = collect_rows(c, aRow, nRow, nMax);
   }
   return nRow;
 }
 
-static int is_cell(xmlNodePtr c) { return is_el(c, "table-cell") || is_el(c, "covered-table-cell"); }
+static int is_cell(xmlNodePtr c) { return zipxml_is(c, "table-cell") || zipxml_is(c, "covered-table-cell"); }
 
 /* A cell's text, its paragraphs and lists (with their labels) rendered
 ** without bold marks, into pOut (one line each). */
@@ -314,13 +271,7 @@ static void render_layout_table(xmlNodePtr *aRow, int nRow, odt_ctx *x, vp_buf *
       if (!is_cell(c)) continue;
       vp_buf t = {0};
       render_blocks(c, x, &t); /* bold lines kept, as a DOCX's */
-      for (size_t k = 0; k < t.n; k++) {
-        if (t.z[k] == '\n' && (pOut->n == 0 || pOut->z[pOut->n - 1] == '\n')) continue;
-        char ch = t.z[k] == '|' ? '/' : t.z[k];
-        vp_buf_append(pOut, &ch, 1, &x->rc);
-      }
-      if (pOut->n && pOut->z[pOut->n - 1] != '\n') vp_buf_append(pOut, "\n", 1, &x->rc);
-      vp_buf_append(pOut, "|\n", 2, &x->rc);
+      render_layout_cell(pOut, t.z ? t.z : "", t.n, &x->rc);
       vp_buf_free(&t);
     }
   }
@@ -337,7 +288,7 @@ static int render_row(xmlNodePtr pRow, odt_ctx *x, vp_buf *pOut) {
     int nRepeat = prop_int(c, "number-columns-repeated", 1);
     nRepeat = nRepeat < 1 ? 1 : nRepeat > 64 ? 64 : nRepeat;
     vp_buf t = {0}, cell = {0};
-    if (is_el(c, "table-cell")) cell_blocks(c, x, &t);
+    if (zipxml_is(c, "table-cell")) cell_blocks(c, x, &t);
     for (size_t k = 0; k < t.n; k++) {
       char ch = t.z[k] == '\n' ? ' ' : t.z[k] == '|' ? '/' : t.z[k];
       if (ch == ' ' && (cell.n == 0 || cell.z[cell.n - 1] == ' ')) continue;
@@ -345,7 +296,7 @@ static int render_row(xmlNodePtr pRow, odt_ctx *x, vp_buf *pOut) {
     }
     const char *z = cell.z ? cell.z : "";
     size_t n = cell.n;
-    trim(&z, &n);
+    render_trim(&z, &n);
     for (int i = 0; i < nRepeat; i++) {
       vp_buf_append(pOut, " ", 1, &x->rc);
       vp_buf_append(pOut, z, n, &x->rc);
@@ -376,7 +327,7 @@ static void render_table(xmlNodePtr pTable, odt_ctx *x, vp_buf *pOut) {
   if (x->bInCell) { /* a table inside a cell: its cells' lines */
     for (int i = 0; i < nRow; i++)
       for (xmlNodePtr c = aRow[i]->children; c; c = c->next)
-        if (is_el(c, "table-cell")) render_blocks(c, x, pOut);
+        if (zipxml_is(c, "table-cell")) render_blocks(c, x, pOut);
   } else if (is_layout_table(aRow, nRow)) {
     render_layout_table(aRow, nRow, x, pOut);
   } else if (nRow) {
@@ -417,7 +368,7 @@ static void render_blocks(xmlNodePtr p, odt_ctx *x, vp_buf *pOut) {
 /* office:body/office:text of a parsed content.xml or .fodt, or NULL. */
 static xmlNodePtr body_text(xmlDocPtr doc) {
   xmlNodePtr pRoot = doc ? xmlDocGetRootElement(doc) : NULL;
-  return first(first(pRoot, "body"), "text");
+  return zipxml_child(zipxml_child(pRoot, "body"), "text");
 }
 
 /* Render office:text with the styles of pStyles and pContent. */

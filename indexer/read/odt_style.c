@@ -17,6 +17,7 @@
 
 #include "numfmt.h"
 #include "vp_common.h"
+#include "zipxml.h"
 
 #define LEVELS 10
 #define CHAIN_MAX 32
@@ -61,25 +62,7 @@ struct odt_style {
   int bOom;
 };
 
-static int is_el(xmlNodePtr p, const char *zName) {
-  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
-}
 
-static xmlNodePtr first(xmlNodePtr p, const char *zName) {
-  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
-    if (is_el(c, zName)) return c;
-  return NULL;
-}
-
-/* An attribute by local name, copied into z[0..n); 0 when absent. */
-static int attr(xmlNodePtr p, const char *zName, char *z, size_t n) {
-  z[0] = '\0';
-  xmlChar *v = p ? xmlGetProp(p, (const xmlChar *)zName) : NULL;
-  if (v == NULL) return 0;
-  snprintf(z, n, "%s", (const char *)v);
-  xmlFree(v);
-  return 1;
-}
 
 static char *attr_dup(xmlNodePtr p, const char *zName) {
   xmlChar *v = p ? xmlGetProp(p, (const xmlChar *)zName) : NULL;
@@ -89,18 +72,12 @@ static char *attr_dup(xmlNodePtr p, const char *zName) {
   return z;
 }
 
-static int attr_int(xmlNodePtr p, const char *zName, int iDefault) {
-  char z[24];
-  if (!attr(p, zName, z, sizeof z) || z[0] == '\0') return iDefault;
-  long v = strtol(z, NULL, 10);
-  return v < 0 ? iDefault : v > 1000000 ? 1000000 : (int)v;
-}
 
 /* ---- loading ---- */
 
 static void load_style(odt_style *p, xmlNodePtr n) {
   char zFamily[24];
-  attr(n, "family", zFamily, sizeof zFamily);
+  zipxml_attr(n, "family", zFamily, sizeof zFamily);
   int bPara = strcmp(zFamily, "paragraph") == 0;
   if (!bPara && strcmp(zFamily, "text") != 0) return;
   if (p->nStyle == p->nStyleAlloc) {
@@ -118,16 +95,16 @@ static void load_style(odt_style *p, xmlNodePtr n) {
     free(s.zParent);
     return;
   }
-  xmlNodePtr pText = first(n, "text-properties");
+  xmlNodePtr pText = zipxml_child(n, "text-properties");
   char z[32];
-  if (attr(pText, "font-weight", z, sizeof z))
+  if (zipxml_attr(pText, "font-weight", z, sizeof z))
     s.iBold = strcmp(z, "bold") == 0 || atoi(z) >= 600;
-  if (attr(pText, "text-transform", z, sizeof z)) s.iCaps = strcmp(z, "uppercase") == 0;
+  if (zipxml_attr(pText, "text-transform", z, sizeof z)) s.iCaps = strcmp(z, "uppercase") == 0;
   char zDisplay[64];
-  attr(n, "display-name", zDisplay, sizeof zDisplay);
+  zipxml_attr(n, "display-name", zDisplay, sizeof zDisplay);
   s.bHeading = strncasecmp(s.zName, "Heading", 7) == 0 || strcasecmp(s.zName, "Title") == 0 ||
                strncasecmp(zDisplay, "Heading", 7) == 0 ||
-               attr_int(n, "default-outline-level", 0) > 0;
+               zipxml_attr_int(n, "default-outline-level", 0) > 0;
   p->aStyle[p->nStyle++] = s;
 }
 
@@ -151,7 +128,7 @@ static void load_levels(st_list *l, xmlNodePtr n) {
     int bBullet = strcmp(zN, "list-level-style-bullet") == 0 ||
                   strcmp(zN, "list-level-style-image") == 0;
     if (!bNumber && !bBullet) continue;
-    int i = attr_int(c, "level", 0) - 1;
+    int i = zipxml_attr_int(c, "level", 0) - 1;
     if (i < 0 || i >= LEVELS) continue;
     st_level *v = &l->aLvl[i];
     if (bBullet) {
@@ -159,13 +136,13 @@ static void load_levels(st_list *l, xmlNodePtr n) {
       continue;
     }
     char z[32];
-    attr(c, "num-format", z, sizeof z);
+    zipxml_attr(c, "num-format", z, sizeof z);
     v->eFmt = fmt_of(z);
-    v->iStart = attr_int(c, "start-value", 1);
-    v->nDisplay = attr_int(c, "display-levels", 1);
-    attr(c, "num-prefix", v->zPrefix, sizeof v->zPrefix);
-    attr(c, "num-suffix", v->zSuffix, sizeof v->zSuffix);
-    attr(c, "num-list-format", v->zWhole, sizeof v->zWhole);
+    v->iStart = zipxml_attr_int(c, "start-value", 1);
+    v->nDisplay = zipxml_attr_int(c, "display-levels", 1);
+    zipxml_attr(c, "num-prefix", v->zPrefix, sizeof v->zPrefix);
+    zipxml_attr(c, "num-suffix", v->zSuffix, sizeof v->zSuffix);
+    zipxml_attr(c, "num-list-format", v->zWhole, sizeof v->zWhole);
   }
 }
 
@@ -193,11 +170,11 @@ static void load_list(odt_style *p, xmlNodePtr n) {
 static void load_doc(odt_style *p, xmlDocPtr doc) {
   xmlNodePtr pRoot = doc ? xmlDocGetRootElement(doc) : NULL;
   for (xmlNodePtr c = pRoot ? pRoot->children : NULL; c; c = c->next) {
-    if (!is_el(c, "styles") && !is_el(c, "automatic-styles")) continue;
+    if (!zipxml_is(c, "styles") && !zipxml_is(c, "automatic-styles")) continue;
     for (xmlNodePtr s = c->children; s; s = s->next) {
-      if (is_el(s, "style")) load_style(p, s);
-      else if (is_el(s, "list-style")) load_list(p, s);
-      else if (is_el(s, "outline-style") && !p->bOutline) {
+      if (zipxml_is(s, "style")) load_style(p, s);
+      else if (zipxml_is(s, "list-style")) load_list(p, s);
+      else if (zipxml_is(s, "outline-style") && !p->bOutline) {
         load_levels(&p->outline, s);
         p->bOutline = 1;
       }

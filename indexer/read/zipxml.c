@@ -1,11 +1,13 @@
 /*
 ** zipxml.c — a zipped XML document's parts read safely (zipxml.h): libzip
 ** from memory, a part read under ZIPXML_MAX_PART, libxml2 parsing that
-** refuses a DTD or entity declarations. Shared by the DOCX and ODT
-** renderers. Not for walking the XML.
+** refuses a DTD or entity declarations, and the element and attribute
+** lookups every walk needs. Shared by the DOCX and ODT renderers. Not for
+** rendering.
 */
 #include "zipxml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,4 +144,30 @@ int zipxml_parse(const char *zFormat, const char *zName, const char *z, size_t n
   }
   *ppDoc = doc;
   return VP_OK;
+}
+
+int zipxml_is(xmlNodePtr p, const char *zName) {
+  return p && p->type == XML_ELEMENT_NODE && strcmp((const char *)p->name, zName) == 0;
+}
+
+xmlNodePtr zipxml_child(xmlNodePtr p, const char *zName) {
+  for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
+    if (zipxml_is(c, zName)) return c;
+  return NULL;
+}
+
+int zipxml_attr(xmlNodePtr p, const char *zName, char *z, size_t n) {
+  if (n) z[0] = '\0';
+  xmlChar *v = p ? xmlGetProp(p, (const xmlChar *)zName) : NULL;
+  if (v == NULL) return 0;
+  if (n) snprintf(z, n, "%s", (const char *)v);
+  xmlFree(v);
+  return 1;
+}
+
+int zipxml_attr_int(xmlNodePtr p, const char *zName, int iDefault) {
+  char z[24];
+  if (!zipxml_attr(p, zName, z, sizeof z) || z[0] == '\0') return iDefault;
+  long v = strtol(z, NULL, 10);
+  return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : (int)v;
 }

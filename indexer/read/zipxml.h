@@ -5,8 +5,10 @@
 ** actually read: a zip bomb), and a part parsed with libxml2 with no
 ** network, no DTD and no entity substitution (a document declaring a DTD
 ** or entities is refused: "billion laughs"). Messages name the format
-** ("damaged DOCX: …", "ODT content.xml is not well-formed XML …").
-** Not for rendering: each format's renderer walks the parsed tree itself.
+** ("damaged DOCX: …", "ODT content.xml is not well-formed XML …"); and
+** the few steps every walk of such a tree takes (an element by local name,
+** a child, an attribute). Not for rendering: each format's renderer walks
+** the parsed tree itself.
 */
 #ifndef ZIPXML_H
 #define ZIPXML_H
@@ -35,5 +37,19 @@ int zipxml_part(zip_t *za, const char *zName, const char *zFormat, char **pz, si
 ** VP_ENOMEM. */
 int zipxml_parse(const char *zFormat, const char *zName, const char *z, size_t n, xmlDocPtr *ppDoc,
                  char **pzErr);
+
+/* Is p an element of local name zName (any namespace)? */
+int zipxml_is(xmlNodePtr p, const char *zName);
+
+/* p's first child element of local name zName, or NULL. */
+xmlNodePtr zipxml_child(xmlNodePtr p, const char *zName);
+
+/* Attribute zName of p (local name, any namespace) copied into z[0..n),
+** NUL-terminated; 0 (and "") when p is NULL or has none. */
+int zipxml_attr(xmlNodePtr p, const char *zName, char *z, size_t n);
+
+/* The attribute as a decimal number, clamped to ±1,000,000; iDefault
+** when absent or empty. */
+int zipxml_attr_int(xmlNodePtr p, const char *zName, int iDefault);
 
 #endif /* ZIPXML_H */
