@@ -54,6 +54,14 @@ static void test_prose(void) {
       /* a goal's year is a target, and "hằng năm" inside is content */
       {"Phấn đấu đến năm 2030 đạt 80% dân số có hồ sơ sức khỏe.", "-", ""},
       {"Bố trí kinh phí hằng năm cho hoạt động.", "-", ""},
+      /* a period of days; an opening "Thường xuyên", not one inside */
+      {"Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12) và hưởng ứng.", "--11-15/--12-15",
+       "từ ngày 15/11 đến ngày 15/12"},
+      {"Tổ chức từ ngày 01/12/2025 đến hết ngày 31/12/2025.", "2025-12-01/2025-12-31",
+       "từ ngày 01/12/2025 đến hết ngày 31/12/2025"},
+      {"Thường xuyên rà soát, tổng hợp kết quả.", "continuous", "Thường xuyên"},
+      {"Bảo đảm vận hành thường xuyên, liên tục hệ thống.", "-", ""},
+      {"Phấn đấu từ ngày 01/01 đến ngày 31/12 đạt 100% hồ sơ trực tuyến.", "-", ""},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {
     char zNorm[32], zAs[128];
@@ -78,6 +86,9 @@ static void test_cells(void) {
       {"Từ 01/7/2025", "2025-07-01/.."},
       {"Từ tháng 7/2025 đến tháng 12/2026", "2025-07/2026-12"},
       {"Trong 30 ngày", "P30D"},
+      {"Trong 6 tháng", "P6M"},
+      {"Tháng 12 hằng năm", "--12"},
+      {"Ngày 15/12 hằng năm", "--12-15"},
       {"Theo chỉ đạo", ""},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aCase); i++) {

@@ -352,6 +352,7 @@ static void test_columns_table(void) {
   CHECK("column: a procedure catalogue's legal basis is no content",
         vp_columns_role("ten van ban quy pham phap luat quy dinh noi dung sua doi, bo sung tthc") == VP_COL_OTHER);
   CHECK("column: a procedure's code", vp_columns_role("ma so tthc") == VP_COL_OTHER);
+  CHECK("column: a legal basis abbreviated", vp_columns_role("ten vb quy dinh noi dung sua doi, bo sung, thay the") == VP_COL_OTHER);
   CHECK("column: a procedure's steps", vp_columns_role("trinh tu thuc hien") == VP_COL_STEP);
 }
 

@@ -534,6 +534,11 @@ static void test_markup(void) {
                                          strstr(p->aPassage[0].zText, "\nthực hiện") &&
                                          strstr(p->aPassage[1].zText, "\nSở Nội vụ"));
   vp_reader_free(p);
+  /* a body's name goes on to its place on the next line: "… Ủy ban nhân dân" / "Thành phố …" */
+  p = parse("- Hướng dẫn, theo dõi tiến độ.\n- Tham mưu Ủy ban nhân dân\nThành phố đánh giá, xem xét trách nhiệm.\n");
+  CHECK("a line ending in 'nhân dân' goes on",
+        p && p->nPassage == 2 && strstr(p->aPassage[1].zText, "\nThành phố đánh giá"));
+  vp_reader_free(p);
   p = parse("1. Sở A chủ trì, phối hợp với Sở B và các cơ quan liên quan triển khai của Ban\n\n- 12 -\n\nBí thư Trung ương.\n\n13\n\nVăn bản.\n");
   CHECK("page numbers blanked, sentence joined across them",
         p && p->nPassage == 2 && strstr(p->aPassage[0].zText, "Bí thư") &&

@@ -1428,6 +1428,46 @@ static void test_lead_field_and_doer_heading(void) {
   vp_task_clear(&ts);
 }
 
+/* Partners that are no bodies of ours inside a "phối hợp" list ("…, báo,
+** đài và các đơn vị có liên quan") do not end it: the bodies after them
+** are supports; a duty item opening with a liability or a standing right,
+** a statement of a department's leadership and a body's permission to use
+** data are no tasks. */
+static void test_partners_and_not_duties(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "a) Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân "
+                          "phường, xã, đặc khu, báo, đài và các đơn vị có liên quan tổ chức Tháng hành động.", -1, 0,
+               NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "b) Sở Y tế chủ trì phối hợp với Sở Tài chính, các bệnh viện, báo, đài và các đơn vị có liên "
+                          "quan xây dựng kế hoạch.", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_HEADING, "Điều 18. Trách nhiệm của Sở Tài chính", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "1. Hướng dẫn việc thanh toán.", 2, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "4. Chịu trách nhiệm đối với những hậu quả xảy ra liên quan đến việc chậm trễ xử lý hồ sơ.", 2, 0,
+               NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "5. Được khai thác, sử dụng Cơ sở dữ liệu phục vụ công tác quản lý.", 2, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_TEXT, "Lãnh đạo Sở Tư pháp có Giám đốc và các Phó Giám đốc.", -1, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_TEXT, "Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu.", -1, 0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "c) Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, tổ chức thực hiện và kiểm tra, Sở Nội vụ "
+                          "tổng hợp.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("partners in a list: the doer leads", t && role_of(t, SNV) == L);
+  CHECK("partners in a list: the bodies after them support",
+        t && role_of(t, "Các đơn vị liên quan") == S && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == S);
+  t = task_of_passage(&ts, 1);
+  CHECK("partners after a body: the bodies after them support",
+        t && role_of(t, STC) == S && role_of(t, "Các đơn vị liên quan") == S);
+  CHECK("a duty of the heading's doer stays a task", task_of_passage(&ts, 3) != NULL);
+  CHECK("a liability is no task", task_of_passage(&ts, 4) == NULL);
+  CHECK("a standing right is no task", task_of_passage(&ts, 5) == NULL);
+  CHECK("a leadership statement is no task", task_of_passage(&ts, 6) == NULL);
+  CHECK("a permission to use data is no task", task_of_passage(&ts, 7) == NULL);
+  t = task_of_passage(&ts, 8);
+  CHECK("a longer item ends the partners' list", t && role_of(t, STC) == S && role_of(t, SNV) != S);
+  vp_task_clear(&ts);
+}
+
 /* ------------------------------------------------------------------------
 ** The corpus against the hand-checked list.
 */
@@ -1558,6 +1598,7 @@ int main(void) {
   test_doer_intro_and_criteria();
   test_later_doers();
   test_lead_field_and_doer_heading();
+  test_partners_and_not_duties();
   test_prose();
   test_headings();
   test_lists_not_roles();

@@ -220,12 +220,44 @@ static void find_event_deadline(const vp_fold *f, int iFrom, vp_deadline *pOut) 
   }
 }
 
-/* A deadline in prose: a dated one, else a time limit, else a limit tied
-** to an event, else "định kỳ hằng năm" or an opening "Hằng năm," (yearly);
-** "hằng năm" elsewhere is content, not a deadline. */
+/* The date of a day and month at i ("15/12", "15/12/2025", "15 tháng 12")
+** in normal form ("--12-15" without a year); the index after it, or -1. */
+static int read_day_norm(const vp_fold *f, int i, char *z, int n) {
+  int d = 0, m = 0, y = 0, e = read_day_month(f, i, &d, &m, &y);
+  if (e < 0) return -1;
+  if (y) snprintf(z, (size_t)n, "%04d-%02d-%02d", y, m, d);
+  else snprintf(z, (size_t)n, "--%02d-%02d", m, d);
+  return e;
+}
+
+/* A period in prose, "(từ ngày 15/11 đến ngày 15/12)": an ISO 8601
+** interval of its first and last day ("--11-15/--12-15"). */
+static void find_period(const vp_fold *f, int iFrom, vp_deadline *pOut) {
+  for (int i = vp_fold_find_words(f, iFrom, "tu ngay"); i >= 0; i = vp_fold_find_words(f, i + 1, "tu ngay")) {
+    char z1[16], z2[16];
+    int e = read_day_norm(f, vp_fold_skip_ws(f, i + (int)strlen("tu ngay")), z1, (int)sizeof(z1));
+    int k = e >= 0 ? vp_fold_words_at(f, vp_fold_skip_ws(f, e), "den ngay") : -1;
+    if (k < 0) k = e >= 0 ? vp_fold_words_at(f, vp_fold_skip_ws(f, e), "den het ngay") : -1;
+    int e2 = k >= 0 ? read_day_norm(f, vp_fold_skip_ws(f, k), z2, (int)sizeof(z2)) : -1;
+    if (e2 < 0 || goal_before(f, iFrom, i)) continue;
+    pOut->bFound = 1;
+    pOut->iS = i;
+    pOut->iE = e2;
+    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "%.11s/%.11s", z1, z2);
+    return;
+  }
+}
+
+/* A deadline in prose: a dated one, else a period of days, else a time
+** limit, else a limit tied to an event, else "định kỳ hằng năm" or an
+** opening "Hằng năm," (yearly), else an opening "Thường xuyên"
+** (continuous); "hằng năm" and "thường xuyên" elsewhere are content, not
+** deadlines. */
 void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   find_dated_deadline(f, iFrom, pOut);
+  if (pOut->bFound) return;
+  find_period(f, iFrom, pOut);
   if (pOut->bFound) return;
   find_duration(f, iFrom, pOut);
   if (pOut->bFound) return;
@@ -239,6 +271,11 @@ void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut) {
     pOut->iS = i;
     pOut->iE = e;
     snprintf(pOut->zNorm, sizeof(pOut->zNorm), "yearly");
+  } else if ((e = vp_fold_words_at(f, iFrom, "thuong xuyen")) >= 0) {
+    pOut->bFound = 1;
+    pOut->iS = iFrom;
+    pOut->iE = e;
+    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "continuous");
   }
 }
 
@@ -259,6 +296,15 @@ static int first_date(const vp_fold *f, int iFrom, char *zOut, int nOut) {
     }
   }
   return -1;
+}
+
+/* Is the word before folded index i zWord ("tháng" before "12")? */
+static int word_before_is(const vp_fold *f, int i, const char *zWord) {
+  int k = i;
+  while (k > 0 && f->z[k - 1] == ' ') k--;
+  int s = k;
+  while (s > 0 && vp_fold_is_word_byte((unsigned char)f->z[s - 1])) s--;
+  return s < k && vp_fold_words_at(f, s, zWord) == k;
 }
 
 /* A cell that gives a span rather than a deadline: "Từ 01/7/2025" (from
@@ -323,6 +369,16 @@ void vp_deadline_cell_norm(const vp_fold *f, char *zNorm, int nNorm) {
     }
     if (!valid_year(y1) && read_month_year(f, i, &m, &y2) >= 0 && y2) {
       snprintf(zNorm, (size_t)nNorm, "%04d-%02d", y2, m);
+      return;
+    }
+    /* a day or a month of no year, each year or the plan's: "Ngày 15/12
+    ** hằng năm", "Tháng 12 hằng năm" ("--12"; not "Trong 6 tháng") */
+    if (!valid_year(y1) && read_day_month(f, i, &dd, &m, &y2) >= 0) {
+      snprintf(zNorm, (size_t)nNorm, "--%02d-%02d", m, dd);
+      return;
+    }
+    if (!valid_year(y1) && read_month_year(f, i, &m, &y2) >= 0 && word_before_is(f, i, "thang")) {
+      snprintf(zNorm, (size_t)nNorm, "--%02d", m);
       return;
     }
     if (valid_year(y1)) {

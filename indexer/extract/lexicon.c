@@ -74,6 +74,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"recipient-mark", NULL},
     {"shared-head", NULL},
     {"definition", NULL},
+    {"not-duty", NULL},
     {"object-lead", NULL},
     {"place-tail", NULL},
     {"deadline-sentence", NULL},

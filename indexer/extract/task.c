@@ -789,6 +789,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   }
   /* "Thành phần Hội đồng … gồm: …" lists members, it gives no work */
   if (!c.bOwnDoer && vp_lexicon_at_fold(&c.f, c.iBody, tk_list("membership"), NULL) >= 0) bTask = 0;
+  /* nor does an item of a doer's duties that opens with a liability or a
+  ** standing right ("4. Chịu trách nhiệm đối với những hậu quả …", "Được
+  ** khai thác, sử dụng …"): what it answers for or may do, no work */
+  if (!c.bOwnDoer && vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-duty"), NULL) >= 0) bTask = 0;
   /* a heading without a doer of its own over its items ("2.1. Trách nhiệm
   ** chung" under "… các nội dung sau:") is their title, not a task */
   if (!c.bOwnDoer && ps->eKind == VP_P_HEADING && p + 1 < pText->nPassage &&

@@ -152,10 +152,45 @@ static int next_in_list(const tk_clause *c, int iEnd) {
   return e >= 0 ? tk_mention_at(c, vp_fold_skip_ws(&c->f, e)) : k;
 }
 
+#define GAP_ITEMS 3     /* partners that are no bodies of ours, in a row */
+#define GAP_WORDS 2     /* words of such a partner ("báo", "đài", "nhà trường") */
+#define GAP_WORDS_CAC 4 /* … or opening with a plural "các" ("các bệnh viện") */
+
+/* A partners' list after folded index iEnd that goes on past a few short
+** items naming no body of ours, to a mention after ',' or "và": "phối hợp
+** với các sở, ban, ngành, báo, đài và các đơn vị có liên quan". The
+** mention, or -1 when the list ends at iEnd (a longer item, a clause mark,
+** or no mention after the items). */
+static int next_after_partners(const tk_clause *c, int iEnd) {
+  const vp_fold *f = &c->f;
+  int j = iEnd;
+  for (int nItem = 0; nItem < GAP_ITEMS; nItem++) {
+    /* a separator: ',' or "và" */
+    j = vp_fold_skip_ws(f, j);
+    int e = j < f->n && f->z[j] == ',' ? j + 1 : vp_fold_words_at(f, j, "va");
+    if (e < 0) return -1;
+    j = vp_fold_skip_ws(f, e);
+    /* the item: its words up to the next separator */
+    int bCac = vp_fold_words_at(f, j, "cac") >= 0, nWord = 0, k = j;
+    while (k < f->n && f->z[k] != ',' && vp_fold_words_at(f, k, "va") < 0) {
+      if (strchr(".;:()\n", f->z[k])) return -1;
+      if (vp_fold_is_word_byte((unsigned char)f->z[k]) && (k == j || f->z[k - 1] == ' ')) nWord++;
+      k++;
+      if (f->z[k - 1] == ' ' && k < f->n && vp_fold_words_at(f, k, "va") >= 0) break;
+    }
+    if (nWord == 0 || nWord > (bCac ? GAP_WORDS_CAC : GAP_WORDS)) return -1;
+    int m = next_in_list(c, k);
+    if (m >= 0) return m;
+    j = k;
+  }
+  return -1;
+}
+
 /* The agency list starting at folded index i: marks its mentions with eRole
-** (a lead is never lowered to support). Returns the index after the list's
-** last mention, or -1 when no mention starts at i. */
-static int take_list(tk_clause *c, int i, int eRole) {
+** (a lead is never lowered to support). Partners (bPartners: a "phối hợp"
+** list) may stand between its bodies (next_after_partners). Returns the
+** index after the list's last mention, or -1 when no mention starts at i. */
+static int take_list_of(tk_clause *c, int i, int eRole, int bPartners) {
   int k = tk_mention_at(c, vp_fold_skip_ws(&c->f, i));
   if (k < 0) return -1;
   int iEnd = -1;
@@ -163,9 +198,12 @@ static int take_list(tk_clause *c, int i, int eRole) {
     if (c->aRole[k] != ROLE_LEAD) c->aRole[k] = (unsigned char)eRole;
     iEnd = c->aFe[k];
     k = next_in_list(c, iEnd);
+    if (k < 0 && bPartners) k = next_after_partners(c, iEnd);
   }
   return iEnd;
 }
+
+static int take_list(tk_clause *c, int i, int eRole) { return take_list_of(c, i, eRole, 0); }
 
 /* The end of the agency list starting at folded index i, as take_list
 ** would read it, without marking it; -1 when no mention starts at i. */
@@ -346,7 +384,7 @@ static void read_support(tk_clause *c) {
     ** Chủ tịch UBND các xã": a body named through its head */
     int eTitle = vp_lexicon_at_fold(f, j, tk_list("title"), NULL);
     if (eTitle >= 0 && tk_mention_at(c, vp_fold_skip_ws(f, eTitle)) >= 0) j = vp_fold_skip_ws(f, eTitle);
-    if (take_list(c, j, ROLE_SUPPORT) >= 0 || e < 0) continue;
+    if (take_list_of(c, j, ROLE_SUPPORT, 1) >= 0 || e < 0) continue;
     /* "phối hợp với doanh nghiệp viễn thông và các đơn vị có liên quan":
     ** partners that are no bodies of ours may come first; the bodies after
     ** their ',' or "và" (within a few words) are supports too */
@@ -362,7 +400,7 @@ static void read_support(tk_clause *c) {
       if (nWord >= 6) continue; /* past a few words, only an aside names it */
       if (ch == ' ') nWord++;
       int iNext = ch == ',' ? k + 1 : (ch == ' ' && vp_fold_words_at(f, k + 1, "va") >= 0) ? k + 3 : -1;
-      if (iNext >= 0 && take_list(c, iNext, ROLE_SUPPORT) >= 0) break;
+      if (iNext >= 0 && take_list_of(c, iNext, ROLE_SUPPORT, 1) >= 0) break;
     }
   }
 }

@@ -455,13 +455,18 @@ int rd_is_numbered(int eType) {
 ** Words that cannot end a sentence (data/wrap-words.tsv)
 */
 
-/* Does the folded line zF end with a word of data/wrap-words.tsv? */
+/* Does the folded line zF end with a word, or two words, of
+** data/wrap-words.tsv ("… với", "… Ủy ban nhân dân")? */
 static int rd_ends_with_wrap_word(const char *zF) {
   int n = (int)strlen(zF);
   int i = n;
   while (i > 0 && zF[i - 1] != ' ') i--;
   if (i == 0) return 0; /* a one-word line is a label or a heading */
-  return vp_lexicon_find(vp_lexicon_get("wrap-words.tsv", NULL), zF + i, n - i) != NULL;
+  const vp_lexicon_list *pWords = vp_lexicon_get("wrap-words.tsv", NULL);
+  if (vp_lexicon_find(pWords, zF + i, n - i) != NULL) return 1;
+  int k = i - 1; /* the word before, with the space between */
+  while (k > 0 && zF[k - 1] != ' ') k--;
+  return k > 0 && k < i - 1 && vp_lexicon_find(pWords, zF + k, n - k) != NULL;
 }
 
 /* ------------------------------------------------------------------------
