@@ -536,8 +536,11 @@ static void test_markup(void) {
   vp_reader_free(p);
   /* a body's name goes on to its place on the next line: "… Ủy ban nhân dân" / "Thành phố …" */
   p = parse("- Hướng dẫn, theo dõi tiến độ.\n- Tham mưu Ủy ban nhân dân\nThành phố đánh giá, xem xét trách nhiệm.\n");
-  CHECK("a line ending in 'nhân dân' goes on",
+  CHECK("a line ending in 'Ủy ban nhân dân' goes on",
         p && p->nPassage == 2 && strstr(p->aPassage[1].zText, "\nThành phố đánh giá"));
+  vp_reader_free(p);
+  p = parse("Ngày truyền thống của Công an nhân dân\nNgày 19 tháng 8 hằng năm là ngày truyền thống.\n");
+  CHECK("a title ending in 'Công an nhân dân' stands alone", p && p->nPassage == 2);
   vp_reader_free(p);
   p = parse("1. Sở A chủ trì, phối hợp với Sở B và các cơ quan liên quan triển khai của Ban\n\n- 12 -\n\nBí thư Trung ương.\n\n13\n\nVăn bản.\n");
   CHECK("page numbers blanked, sentence joined across them",

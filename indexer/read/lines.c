@@ -455,8 +455,9 @@ int rd_is_numbered(int eType) {
 ** Words that cannot end a sentence (data/wrap-words.tsv)
 */
 
-/* Does the folded line zF end with a word, or two words, of
-** data/wrap-words.tsv ("… với", "… Ủy ban nhân dân")? */
+/* Does the folded line zF end with a word of data/wrap-words.tsv ("…
+** với": 1), or with a phrase of it of more words ("… Ủy ban nhân dân":
+** 2)? 0 if not. */
 static int rd_ends_with_wrap_word(const char *zF) {
   int n = (int)strlen(zF);
   int i = n;
@@ -464,9 +465,11 @@ static int rd_ends_with_wrap_word(const char *zF) {
   if (i == 0) return 0; /* a one-word line is a label or a heading */
   const vp_lexicon_list *pWords = vp_lexicon_get("wrap-words.tsv", NULL);
   if (vp_lexicon_find(pWords, zF + i, n - i) != NULL) return 1;
-  int k = i - 1; /* the word before, with the space between */
-  while (k > 0 && zF[k - 1] != ' ') k--;
-  return k > 0 && k < i - 1 && vp_lexicon_find(pWords, zF + k, n - k) != NULL;
+  for (int nWord = 2, k = i - 1; nWord <= 3 && k > 0; nWord++, k--) {
+    while (k > 0 && zF[k - 1] != ' ') k--; /* the word before, with the space */
+    if (k > 0 && vp_lexicon_find(pWords, zF + k, n - k) != NULL) return 2;
+  }
+  return 0;
 }
 
 /* ------------------------------------------------------------------------
@@ -660,7 +663,7 @@ int rd_line_features(rd_ctx *p, rd_line *pL) {
                   (zFold[8] == ' ' && (zFold[9] == ':' || nChar <= 40)));
     pL->bHeader = rd_is_header_line(zFold, nChar);
     pL->bColName = rd_is_colname(zFold);
-    pL->bWrapWord = !pL->bTerminal && rd_ends_with_wrap_word(zFold);
+    pL->bWrapWord = pL->bTerminal ? 0 : (unsigned)rd_ends_with_wrap_word(zFold);
     pL->bAppendix = rd_layout_word("appendix", zFold) > 0 && !rd_layout_word("not-appendix", zFold);
     int nWord = 1, bDigit = 0;
     for (const char *q = zFold; *q; q++) {

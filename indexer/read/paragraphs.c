@@ -180,7 +180,8 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
     int m = rd_next_line(p, k);
     if (m < p->nLine && p->aLine[m].bFootnote) return 0;
   }
-  if (pL->bLower || pT->bWrapWord) return 1;
+  if (pL->bLower || pT->bWrapWord == 1) return 1;
+  if (pT->bWrapWord == 2 && k == j + 1 && !p->bUnwrapped) return 1;
   if (p->zClean[pT->iCe - 1] == ',') return 1; /* "… Quân đội," / "Tập đoàn …": a list goes on */
   /* "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt" / "Nam, …": where
   ** paragraphs end with an empty line, an item's first line and the line

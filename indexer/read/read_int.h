@@ -67,8 +67,10 @@ typedef struct rd_line {
   unsigned bBarePipe : 1;  /* only "|": a cell boundary of the portal's
                            ** one-cell-per-line table form */
   unsigned bPipeDone : 1;  /* bare pipe of a table already read */
-  unsigned bWrapWord : 1;  /* ends with a word that cannot end a sentence
-                           ** (data/wrap-words.tsv): the text goes on */
+  unsigned bWrapWord : 2;  /* ends with a word that cannot end a sentence
+                           ** (data/wrap-words.tsv): 1; with two such words
+                           ** ("… Ủy ban nhân dân"): 2, which goes on only
+                           ** into the line right under it in wrapped text */
   int iBoldEnd;            /* a bold span opened here closes on this later
                            ** line ("**2. Sở" / "Tài chính**"); 0 if none */
 } rd_line;
