@@ -6,7 +6,8 @@
 ** capitals by text-transform, list labels (decimal, letters under it
 ** restarted per item, a list continued by text:continue-numbering and by
 ** text:continue-list, a list header without a number, LibreOffice's whole
-** format "%1%.%2%."), text:s, text:tab, text:line-break, a 4-column task
+** format "%1%.%2%.", a table inside a list item), text:s, text:tab,
+** text:line-break, a 4-column task
 ** table with a spanned and a covered cell, a footnote at the end, a table
 ** of contents and a tracked deletion left out — and vp_reader_parse reads
 ** the table head with its column roles; a flat .fodt renders the same;
@@ -100,7 +101,10 @@ static const char *zStyles =
   "<text:list text:style-name=\"L1\" text:continue-list=\"list1\">" LI("Tiếp nữa") "</text:list>" \
   "<text:list text:style-name=\"L1\">" "<text:list-item text:start-value=\"7\">" P("Bảy")          \
   "</text:list-item></text:list>"                                                                  \
-  "<text:list text:style-name=\"L2\">" LI("Một gạch đầu dòng") "</text:list>"                    \
+  "<text:list text:style-name=\"L2\">" LI("Một gạch đầu dòng") "<text:list-item>" P("Bảng trong mục:")   \
+  "<table:table><table:table-row>" TC("Nội dung") TC("Chủ trì") TC("Phối hợp") "</table:table-row>"        \
+  "<table:table-row>" TC("Rà soát") TC("Sở Tư pháp") TC("Sở Nội vụ") "</table:table-row></table:table>"    \
+  "</text:list-item></text:list>"                                                                  \
   "<text:list text:style-name=\"L3\">" "<text:list-item>" P("Chương") "<text:list>" LI("Mục con") \
   "</text:list></text:list-item></text:list>"                                                      \
   "<table:table><table:table-header-rows><table:table-row>" TC("STT") TC("Nội dung")              \
@@ -147,7 +151,8 @@ static const char *zWant =
     "2. Yêu cầu\n\nMột đoạn nữa của mục\n\na) Bảo đảm tiến độ\n\n"
     "Giữa hai danh sách\n\n"
     "3. Tiếp theo\n\n4. Tiếp nữa\n\n7. Bảy\n\n"
-    "- Một gạch đầu dòng\n\n"
+    "- Một gạch đầu dòng\n\n- Bảng trong mục:\n\n"
+    "| Nội dung | Chủ trì | Phối hợp |\n|---|---|---|\n| Rà soát | Sở Tư pháp | Sở Nội vụ |\n\n"
     "1. Chương\n\n1.1. Mục con\n\n"
     "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |\n"
     "|---|---|---|---|\n"

@@ -56,6 +56,7 @@ static int prop_int(xmlNodePtr p, const char *zName, int iDefault) {
 }
 
 static void render_blocks(xmlNodePtr p, odt_ctx *x, vp_buf *pOut);
+static void render_table(xmlNodePtr pTable, odt_ctx *x, vp_buf *pOut);
 
 /* The run state of a paragraph's inline text: how many pieces of text it
 ** has and how many of them are bold. */
@@ -219,9 +220,11 @@ static void render_list(xmlNodePtr pList, odt_ctx *x, int iList, int iLevel, con
         render_p(c, x, zLabel, pOut);
       } else if (zipxml_is(c, "list")) {
         render_list(c, x, iList, iLevel + 1 < 10 ? iLevel + 1 : 9, zUse, pOut);
-      } else if (c->type == XML_ELEMENT_NODE) {
+      } else if (zipxml_is(c, "table")) {
         bFirst = 0;
-        render_blocks(c, x, pOut); /* wraps blocks: a table in an item */
+        render_table(c, x, pOut); /* a table in an item */
+      } else if (c->type == XML_ELEMENT_NODE) {
+        render_blocks(c, x, pOut); /* sections and the like that hold blocks */
       }
     }
   }
