@@ -42,6 +42,7 @@ static void test_prose(void) {
       {"Hoàn thành trước ngày 05 tháng 12 năm 2025.", "2025-12-05", "trước ngày 05 tháng 12 năm 2025"},
       {"Hoàn thành trong tháng 7/2026.", "2026-07", "trong tháng 7/2026"},
       {"Hoàn thành trong quý IV/2023.", "2023-Q4", "trong quý IV/2023"},
+      {"Hoàn thành trong quí II/2026.", "2026-Q2", "trong quí II/2026"},
       {"Thực hiện trong 6 tháng đầu năm 2024.", "2024-H1", "trong 6 tháng đầu năm 2024"},
       {"Hoàn thành trong năm 2026.", "2026", "trong năm 2026"},
       /* a day beats a year written before it */
@@ -80,6 +81,7 @@ static void test_cells(void) {
       {"Năm 2024-2030", "2024/2030"},
       {"Thường xuyên", "continuous"},
       {"Quý IV/2023", "2023-Q4"},
+      {"Quí IV-2025", "2025-Q4"},
       {"6 tháng đầu năm 2024", "2024-H1"},
       {"trong tháng 12/2022", "2022-12"},
       {"15/01/2026", "2026-01-15"},

@@ -539,6 +539,13 @@ static void test_markup(void) {
   CHECK("a line ending in 'Ủy ban nhân dân' goes on",
         p && p->nPassage == 2 && strstr(p->aPassage[1].zText, "\nThành phố đánh giá"));
   vp_reader_free(p);
+  p = parse("1. Cục Đăng kiểm Việt Nam có trách nhiệm:\na) Tổ chức triển khai thực hiện\nThông tư này.\nb) Tiếp nhận văn bản kê khai giá.\n");
+  CHECK("the document named as itself goes on with the line above",
+        p && p->nPassage == 3 && strstr(p->aPassage[1].zText, "thực hiện\nThông tư này."));
+  vp_reader_free(p);
+  p = parse("1. Phạm vi điều chỉnh\nQuyết định này quy định việc phân cấp cho Sở Công Thương.\n");
+  CHECK("a heading and its text opening with the document's name stay apart", p && p->nPassage == 2);
+  vp_reader_free(p);
   p = parse("Ngày truyền thống của Công an nhân dân\nNgày 19 tháng 8 hằng năm là ngày truyền thống.\n");
   CHECK("a title ending in 'Công an nhân dân' stands alone", p && p->nPassage == 2);
   vp_reader_free(p);

@@ -341,11 +341,15 @@ void vp_deadline_cell_norm(const vp_fold *f, char *zNorm, int nNorm) {
     return;
   }
   int y1 = 0, y2 = 0, m = 0, dd = 0;
-  /* a cell that names a quarter or a half: "Quý IV/2023", "6 tháng đầu năm 2024" */
-  for (int i = vp_fold_find_words(f, 0, "quy"); i >= 0; i = vp_fold_find_words(f, i + 1, "quy")) {
-    if (read_quarter(f, vp_fold_skip_ws(f, i + 3), &m, &y2) >= 0) {
-      period_norm(zNorm, nNorm, 'Q', m, y2);
-      return;
+  /* a cell that names a quarter ("Quý IV/2023", also spelt "Quí IV-2025")
+  ** or a half ("6 tháng đầu năm 2024") */
+  static const char *const azQuarter[] = {"quy", "qui"};
+  for (int q = 0; q < VP_ARRAY_SIZE(azQuarter); q++) {
+    for (int i = vp_fold_find_words(f, 0, azQuarter[q]); i >= 0; i = vp_fold_find_words(f, i + 1, azQuarter[q])) {
+      if (read_quarter(f, vp_fold_skip_ws(f, i + 3), &m, &y2) >= 0) {
+        period_norm(zNorm, nNorm, 'Q', m, y2);
+        return;
+      }
     }
   }
   for (int i = vp_fold_find_words(f, 0, "6 thang"); i >= 0; i = vp_fold_find_words(f, i + 1, "6 thang")) {

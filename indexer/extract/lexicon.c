@@ -110,7 +110,7 @@ static const vp_lexicon_list_spec aMetaLists[] = {
 static const vp_lexicon_list_spec aLayoutLists[] = {
     {"signature-prefix", NULL}, {"signature-title", NULL}, {"appendix", NULL},
     {"not-appendix", NULL},     {"motto-start", NULL},     {"motto-line", NULL},
-    {"hyphen-compound", NULL}, {"list-title", NULL}, {"shared-head", NULL},
+    {"hyphen-compound", NULL}, {"list-title", NULL}, {"shared-head", NULL}, {"this-instrument", NULL},
 };
 
 /* data/rank-words.tsv: what search ranking reads passages by (occur.c,

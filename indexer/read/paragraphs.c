@@ -14,6 +14,8 @@
 
 #include "vp_common.h"
 
+#define THIS_INSTRUMENT_LINE 30 /* characters of "Thông tư liên tịch này./." and so on */
+
 /* Append a passage of kind eKind over [iStart,iEnd); returns its index or
 ** -1 on OOM (p->rc set). */
 int rd_add(rd_ctx *p, vp_pkind eKind, int iStart, int iEnd, int iLineNo,
@@ -160,6 +162,14 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   if (k == j + 1 && pT->iCe - pT->iCs >= 2 && p->zClean[pT->iCe - 1] == '-' &&
       !rd_is_space((unsigned char)p->zClean[pT->iCe - 2]) && !rd_stands_alone(pL) && !pL->lab.eType &&
       !pL->bFootnote)
+    return 1;
+  /* "a) Tổ chức triển khai thực hiện" / "Thông tư này.": a line that is
+  ** only the document named as itself, and a stop, ends the line above it
+  ** ("1. Phạm vi điều chỉnh" / "Quyết định này quy định …" is a heading and
+  ** its text) */
+  if (k == j + 1 && !pT->bTerminal && pL->bTerminal && pL->nChar <= THIS_INSTRUMENT_LINE &&
+      !rd_stands_alone(pL) && !pL->lab.eType && !pL->bFootnote && !rd_emphasis_between(p, j, k) &&
+      rd_line_opens_with(p, k, "this-instrument"))
     return 1;
   /* "2. Trách nhiệm của các Sở:" / "Xây dựng, Tài chính, Nội vụ.": the
   ** names a shared head opens go on after its colon */
