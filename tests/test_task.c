@@ -1449,6 +1449,8 @@ static void test_partners_and_not_duties(void) {
       /* 7 */ {VP_P_TEXT, "Sở Tư pháp được khai thác, sử dụng thông tin trong Cơ sở dữ liệu.", -1, 0, NO_TABLE, {0}},
       /* 8 */ {VP_P_ITEM, "c) Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, tổ chức thực hiện và kiểm tra, Sở Nội vụ "
                           "tổng hợp.", -1, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_TEXT, "Sở Tài chính chỉ được sử dụng tối đa 50% kinh phí bổ sung hằng năm cho hoạt động này.", -1, 0,
+               NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1465,6 +1467,7 @@ static void test_partners_and_not_duties(void) {
   CHECK("a permission to use data is no task", task_of_passage(&ts, 7) == NULL);
   t = task_of_passage(&ts, 8);
   CHECK("a longer item ends the partners' list", t && role_of(t, STC) == S && role_of(t, SNV) != S);
+  CHECK("what a body may only do is no task", task_of_passage(&ts, 9) == NULL);
   vp_task_clear(&ts);
 }
 
