@@ -1431,8 +1431,9 @@ static void test_lead_field_and_doer_heading(void) {
 /* Partners that are no bodies of ours inside a "phối hợp" list ("…, báo,
 ** đài và các đơn vị có liên quan") do not end it: the bodies after them
 ** are supports; a duty item opening with a liability or a standing right,
-** a statement of a department's leadership and a body's permission to use
-** data are no tasks. */
+** a statement of a department's leadership, a body's permission to use
+** data or a limit on what it may do, and a step of a procedure ("Bước 1:")
+** are no tasks. */
 static void test_partners_and_not_duties(void) {
   spec a[] = {
       /* 0 */ {VP_P_ITEM, "a) Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân "
@@ -1451,6 +1452,9 @@ static void test_partners_and_not_duties(void) {
                           "tổng hợp.", -1, 0, NO_TABLE, {0}},
       /* 9 */ {VP_P_TEXT, "Sở Tài chính chỉ được sử dụng tối đa 50% kinh phí bổ sung hằng năm cho hoạt động này.", -1, 0,
                NO_TABLE, {0}},
+      /* 10 */ {VP_P_ITEM, "- Bước 1: Văn phòng Ủy ban nhân dân tỉnh tiếp nhận, kiểm tra, thẩm định hồ sơ trình của Sở Tài "
+                           "chính: 0,75 ngày làm việc.", -1, 0, NO_TABLE, {0}},
+      /* 11 */ {VP_P_ITEM, "- Sở Y tế chủ trì thực hiện Bước 2: rà soát danh mục thuốc.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1468,6 +1472,9 @@ static void test_partners_and_not_duties(void) {
   t = task_of_passage(&ts, 8);
   CHECK("a longer item ends the partners' list", t && role_of(t, STC) == S && role_of(t, SNV) != S);
   CHECK("what a body may only do is no task", task_of_passage(&ts, 9) == NULL);
+  CHECK("a step of a procedure is no task", task_of_passage(&ts, 10) == NULL);
+  t = task_of_passage(&ts, 11);
+  CHECK("a step named inside a task leaves it a task", t && role_of(t, "Sở Y tế") == L);
   vp_task_clear(&ts);
 }
 

@@ -644,6 +644,18 @@ static int others_duty_with(const tk_clause *c) {
   return 0;
 }
 
+/* "Bước 1: Văn phòng UBND tỉnh tiếp nhận, kiểm tra … : 0,75 ngày làm
+** việc": a step of a procedure says how a file is handled, as a table's
+** step column does (table-columns.tsv role step), and gives no task. */
+static int procedure_step_at(const vp_fold *f, int i) {
+  int e = vp_fold_words_at(f, i, "buoc");
+  if (e < 0) return 0;
+  int j = vp_fold_skip_ws(f, e), d = j;
+  while (d < f->n && ((f->z[d] >= '0' && f->z[d] <= '9') || strchr("ivx", f->z[d]) != NULL) && f->z[d] != 0) d++;
+  d = vp_fold_skip_ws(f, d);
+  return d > j && d < f->n && (f->z[d] == ':' || f->z[d] == '.' || f->z[d] == ')');
+}
+
 static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles *aRoles, int p,
                       vp_tasks *pOut, int *pnAlloc) {
   const vp_passage *ps = &pText->aPassage[p];
@@ -656,6 +668,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   int rc = tk_clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
   passage_roles *r = &aRoles[p];
+  if (procedure_step_at(&c.f, c.iBody)) {
+    tk_clause_free(&c);
+    return VP_OK;
+  }
   const vp_lexicon_entry *pNot = NULL;
   if (vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), &pNot) >= 0 &&
       vp_lexicon_at_fold(&c.f, c.iBody, tk_list("duty-basis"), NULL) < 0) {
