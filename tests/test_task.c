@@ -1455,6 +1455,8 @@ static void test_partners_and_not_duties(void) {
       /* 10 */ {VP_P_ITEM, "- Bước 1: Văn phòng Ủy ban nhân dân tỉnh tiếp nhận, kiểm tra, thẩm định hồ sơ trình của Sở Tài "
                            "chính: 0,75 ngày làm việc.", -1, 0, NO_TABLE, {0}},
       /* 11 */ {VP_P_ITEM, "- Sở Y tế chủ trì thực hiện Bước 2: rà soát danh mục thuốc.", -1, 0, NO_TABLE, {0}},
+      /* 12 */ {VP_P_ITEM, "- Giao Sở Y tế chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Công báo - Tin học) và các "
+                           "cơ quan, tổ chức có liên quan công khai các thủ tục hành chính.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1475,6 +1477,9 @@ static void test_partners_and_not_duties(void) {
   CHECK("a step of a procedure is no task", task_of_passage(&ts, 10) == NULL);
   t = task_of_passage(&ts, 11);
   CHECK("a step named inside a task leaves it a task", t && role_of(t, "Sở Y tế") == L);
+  t = task_of_passage(&ts, 12);
+  CHECK("a unit in an aside does not end the list", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S &&
+                                                         role_of(t, "Các đơn vị liên quan") == S);
   vp_task_clear(&ts);
 }
 

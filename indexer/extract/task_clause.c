@@ -141,12 +141,33 @@ static int skip_list_sep(const vp_fold *f, int i) {
   }
 }
 
+/* Past an aside in parentheses at folded index i ("(sau đây gọi tắt là
+** …)"): the index after it and its spaces; i when none stands there. */
+static int after_aside(const vp_fold *f, int i) {
+  if (i >= f->n || f->z[i] != '(') return i;
+  int nDepth = 0;
+  for (int j = i; j < f->n; j++) {
+    if (f->z[j] == '(') nDepth++;
+    else if (f->z[j] == ')' && --nDepth == 0) return vp_fold_skip_ws(f, j + 1);
+  }
+  return i;
+}
+
 /* The mention that goes on a list after folded index iEnd (a separator
 ** between): "…, Thuế Thành phố và các Thuế cơ sở, UBND cấp xã …" (a plural
 ** "các" before a body's name, where no mention opens with it); -1 when
 ** the list ends there. */
 static int next_in_list(const tk_clause *c, int iEnd) {
-  int j = skip_list_sep(&c->f, iEnd);
+  /* past a unit named in an aside: "Văn phòng UBND tỉnh (Trung tâm Công
+  ** báo - Tin học) và các cơ quan, đơn vị liên quan"; not past a role
+  ** ("Sở Y tế (chủ trì), Sở Công Thương (phối hợp)") */
+  const vp_fold *f = &c->f;
+  int a = vp_fold_skip_ws(f, iEnd), iPast = after_aside(f, a);
+  if (iPast > a) {
+    int r = vp_fold_find_words(f, a, "chu tri"), s = vp_fold_find_words(f, a, "phoi hop");
+    if ((r >= 0 && r < iPast) || (s >= 0 && s < iPast)) iPast = a;
+  }
+  int j = skip_list_sep(f, iPast);
   int k = tk_mention_at(c, j);
   int e = k < 0 ? vp_fold_words_at(&c->f, j, "cac") : -1;
   return e >= 0 ? tk_mention_at(c, vp_fold_skip_ws(&c->f, e)) : k;
@@ -217,17 +238,6 @@ int tk_list_end(const tk_clause *c, int i) {
   return iEnd;
 }
 
-/* Past an aside in parentheses at folded index i ("(sau đây gọi tắt là
-** …)"): the index after it and its spaces; i when none stands there. */
-static int after_aside(const vp_fold *f, int i) {
-  if (i >= f->n || f->z[i] != '(') return i;
-  int nDepth = 0;
-  for (int j = i; j < f->n; j++) {
-    if (f->z[j] == '(') nDepth++;
-    else if (f->z[j] == ')' && --nDepth == 0) return vp_fold_skip_ws(f, j + 1);
-  }
-  return i;
-}
 
 /* "6. Sở Tư pháp (Phòng …, Giám đốc Sở Tư pháp, 01 Phó Giám đốc …).": the
 ** doer list and nothing after it but an aside in parentheses — an entry of
