@@ -546,6 +546,11 @@ static void test_markup(void) {
   p = parse("1. Phạm vi điều chỉnh\nQuyết định này quy định việc phân cấp cho Sở Công Thương.\n");
   CHECK("a heading and its text opening with the document's name stay apart", p && p->nPassage == 2);
   vp_reader_free(p);
+  p = parse("**Điều ****1****.** Cho phép thành lập Hội.\n\n**Điều 26****. Trách nhiệm của Cục**\n\n1. Hướng dẫn.\n");
+  CHECK("an article's number with a converter's bold marks inside it is its label",
+        p && p->nPassage == 3 && strcmp(p->aPassage[0].zLabel, "Điều 1") == 0 &&
+            strcmp(p->aPassage[1].zLabel, "Điều 26") == 0 && p->aPassage[2].iParent == 1);
+  vp_reader_free(p);
   p = parse("Ngày truyền thống của Công an nhân dân\nNgày 19 tháng 8 hằng năm là ngày truyền thống.\n");
   CHECK("a title ending in 'Công an nhân dân' stands alone", p && p->nPassage == 2);
   vp_reader_free(p);

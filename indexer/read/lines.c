@@ -10,6 +10,7 @@
 */
 #include "read_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -283,18 +284,22 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
   for (int k = 0; k < VP_ARRAY_SIZE(aPart); k++) {
     int n = (int)strlen(aPart[k].z);
     if (e - i <= n || memcmp(z + i, aPart[k].z, (size_t)n) != 0) continue;
-    j = i + n;
+    int iDigits = i + n;
+    while (iDigits < e && z[iDigits] == ' ') iDigits++; /* "**Điều ****3****.**": markup blanked */
+    j = iDigits;
     while (j < e && (rd_is_digit((unsigned char)z[j]) ||
                      (aPart[k].eType != LB_ARTICLE && strchr("IVX", z[j]) && z[j])))
       j++;
-    if (j == i + n || j - i >= 15) continue;
+    if (j == iDigits || j - iDigits >= 15 - n) continue;
     int iNum = j, jPunct = j;
     while (jPunct < e && z[jPunct] == ' ') jPunct++; /* "**Điều 3**.": markup blanked */
     if (jPunct < e && (z[jPunct] == '.' || z[jPunct] == ':')) j = jPunct + 1;
     else if (aPart[k].eType == LB_ARTICLE || (j < e && !rd_space_at(z, j, e))) continue;
     int s = j, t = e;
     rd_trim(z, &s, &t);
-    rd_set_label(pL, aPart[k].eType, z + i, iNum - i);
+    char zPart[32]; /* the part's word and its number, one space between */
+    int nPart = snprintf(zPart, sizeof zPart, "%.*s%.*s", n, aPart[k].z, iNum - iDigits, z + iDigits);
+    rd_set_label(pL, aPart[k].eType, zPart, nPart < (int)sizeof zPart ? nPart : (int)sizeof zPart - 1);
     pL->nDepth = 1;
     pL->iText = s < t ? s : e;
     return 1;
