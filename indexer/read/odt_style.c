@@ -228,13 +228,12 @@ void odt_style_free(odt_style *p) {
 
 /* ---- lookup ---- */
 
-/* The first style of family bPara named zName, or NULL. */
-static const st_style *find_style(const odt_style *p, int bPara, const char *zName) {
-  int lo = 0, hi = p->nStyle - 1, iFound = -1;
+/* The first of n sorted entries where cmp(ctx, i) is 0 (cmp < 0: entry i
+** sorts before the key), or -1. */
+static int first_equal(int n, int (*cmp)(const void *ctx, int i), const void *ctx) {
+  int lo = 0, hi = n - 1, iFound = -1;
   while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    const st_style *s = &p->aStyle[mid];
-    int c = s->bPara != bPara ? s->bPara - bPara : strcmp(s->zName, zName);
+    int mid = (lo + hi) / 2, c = cmp(ctx, mid);
     if (c < 0) {
       lo = mid + 1;
     } else {
@@ -242,23 +241,39 @@ static const st_style *find_style(const odt_style *p, int bPara, const char *zNa
       hi = mid - 1;
     }
   }
-  return iFound < 0 ? NULL : &p->aStyle[iFound];
+  return iFound;
 }
 
+typedef struct style_key {
+  const odt_style *p;
+  int bPara;
+  const char *zName;
+} style_key;
+
+static int cmp_style_key(const void *ctx, int i) {
+  const style_key *k = ctx;
+  const st_style *s = &k->p->aStyle[i];
+  return s->bPara != k->bPara ? s->bPara - k->bPara : strcmp(s->zName, k->zName);
+}
+
+static int cmp_list_key(const void *ctx, int i) {
+  const style_key *k = ctx;
+  return strcmp(k->p->aList[i].zName, k->zName);
+}
+
+/* The first style of family bPara named zName, or NULL. */
+static const st_style *find_style(const odt_style *p, int bPara, const char *zName) {
+  style_key k = {p, bPara, zName};
+  int i = first_equal(p->nStyle, cmp_style_key, &k);
+  return i < 0 ? NULL : &p->aStyle[i];
+}
+
+/* The first list style named zName, or NULL. */
 static const st_list *find_list(const odt_style *p, const char *zName) {
   if (zName == NULL) return NULL;
-  int lo = 0, hi = p->nList - 1, iFound = -1;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    int c = strcmp(p->aList[mid].zName, zName);
-    if (c < 0) {
-      lo = mid + 1;
-    } else {
-      if (c == 0) iFound = mid;
-      hi = mid - 1;
-    }
-  }
-  return iFound < 0 ? NULL : &p->aList[iFound];
+  style_key k = {p, 0, zName};
+  int i = first_equal(p->nList, cmp_list_key, &k);
+  return i < 0 ? NULL : &p->aList[i];
 }
 
 int odt_style_text(odt_style *p, int bParagraph, const char *zName, int *pbBold, int *pbCaps) {
