@@ -55,6 +55,8 @@ static void test_topic(void) {
   CHECK("the phrase typed: as typed only", !strcmp(topic("cải cách hành chính cấp xã"), ""));
   CHECK("an abbreviation of two syllables' initials in a word list", !strcmp(topic("thực hiện TTHC"), "thực hiện thủ tục hành chính"));
   CHECK("an abbreviation inside a word: no rewrite", !strcmp(topic("PCCCX"), ""));
+  CHECK("a region's abbreviation typed: the phrase",
+        !strcmp(topic("nông nghiệp ĐBSCL"), "nông nghiệp đồng bằng sông Cửu Long"));
   CHECK("quoted: the person's own term", !strcmp(topic("\"PCCC\""), ""));
   CHECK("no subject of the table: no rewrite", !strcmp(topic("giảm nghèo bền vững"), ""));
 }
