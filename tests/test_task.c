@@ -1433,7 +1433,8 @@ static void test_lead_field_and_doer_heading(void) {
 ** are supports; a duty item opening with a liability or a standing right,
 ** a statement of a department's leadership, a body's permission to use
 ** data or a limit on what it may do, and a step of a procedure ("Bước 1:")
-** are no tasks. */
+** are no tasks; the partners of an action the doer advises ("tham mưu
+** UBND tỉnh phối hợp Bộ …") are not its support. */
 static void test_partners_and_not_duties(void) {
   spec a[] = {
       /* 0 */ {VP_P_ITEM, "a) Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân "
@@ -1457,6 +1458,8 @@ static void test_partners_and_not_duties(void) {
       /* 11 */ {VP_P_ITEM, "- Sở Y tế chủ trì thực hiện Bước 2: rà soát danh mục thuốc.", -1, 0, NO_TABLE, {0}},
       /* 12 */ {VP_P_ITEM, "- Giao Sở Y tế chủ trì, phối hợp với Văn phòng UBND tỉnh (Trung tâm Công báo - Tin học) và các "
                            "cơ quan, tổ chức có liên quan công khai các thủ tục hành chính.", -1, 0, NO_TABLE, {0}},
+      /* 13 */ {VP_P_ITEM, "d) Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh phối hợp "
+                           "Bộ Giáo dục và Đào tạo tổ chức thực hiện Tiểu dự án 3.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1480,6 +1483,10 @@ static void test_partners_and_not_duties(void) {
   t = task_of_passage(&ts, 12);
   CHECK("a unit in an aside does not end the list", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S &&
                                                          role_of(t, "Các đơn vị liên quan") == S);
+  t = task_of_passage(&ts, 13);
+  CHECK("the doer's own 'phối hợp' supports", t && role_of(t, "Sở Tư pháp") == S);
+  CHECK("a 'phối hợp' the doer advises another body to take gives the doer no support",
+        t && role_of(t, "Bộ Giáo dục và Đào tạo") < 0);
   vp_task_clear(&ts);
 }
 

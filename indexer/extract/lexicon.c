@@ -75,6 +75,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"shared-head", NULL},
     {"definition", NULL},
     {"not-duty", NULL},
+    {"advise", NULL},
     {"object-lead", NULL},
     {"place-tail", NULL},
     {"deadline-sentence", NULL},

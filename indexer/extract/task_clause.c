@@ -384,9 +384,33 @@ static void read_doer(tk_clause *c, int bMayOwnDoer) {
 }
 
 /* Every "phối hợp (chặt chẽ) (với) <list>" gives support. */
+#define ADVISED_WORDS 8 /* words of the advised body's name, at most */
+
+/* Is the "phối hợp" at folded index i the action the doer advises another
+** body to take ("… tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Giáo dục và
+** Đào tạo …": the ministry works with the province, not with the doer)?
+** An advising verb (task-phrases advise) stands a few words before it, no
+** comma or stop between, with words between (the body advised). */
+static int advised_cooperation(const tk_clause *c, int i) {
+  const vp_fold *f = &c->f;
+  const vp_lexicon_list *pAdvise = tk_list("advise");
+  int nWord = 0;
+  for (int k = i - 1; k > 0 && nWord <= ADVISED_WORDS; k--) {
+    char ch = f->z[k];
+    if (ch == ',' || ch == ';' || ch == '.' || ch == ':' || ch == '(' || ch == ')') return 0;
+    if (ch != ' ' || !vp_fold_is_word_byte((unsigned char)f->z[k + 1])) continue;
+    nWord++;
+    /* k + 1 starts a word: an advising verb there with words after it */
+    int e = vp_lexicon_at_fold(f, k + 1, pAdvise, NULL);
+    if (e >= 0 && vp_fold_skip_ws(f, e) < i) return 1;
+  }
+  return 0;
+}
+
 static void read_support(tk_clause *c) {
   const vp_fold *f = &c->f;
   for (int i = vp_fold_find_words(f, c->iBody, "phoi hop"); i >= 0; i = vp_fold_find_words(f, i + 1, "phoi hop")) {
+    if (advised_cooperation(c, i)) continue;
     int j = vp_fold_skip_ws(f, i + (int)strlen("phoi hop"));
     int e = vp_lexicon_at_fold(f, j, tk_list("coop-link"), NULL);
     if (e >= 0) j = vp_fold_skip_ws(f, e);
