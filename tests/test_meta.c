@@ -506,6 +506,27 @@ static void test_kind_as_value(void) {
   vp_meta_clear(&m);
 }
 
+/* A kind heading its title runs on after ("**NGHỊ ĐỊNH**Quy định về …", the
+** reader's text "NGHỊ ĐỊNH  Quy định về …"): the kind and the title, not
+** the chapter title "QUY ĐỊNH CHUNG" further down. */
+static void test_glued_kind_heading(void) {
+  vp_meta m;
+  static const char z[] =
+      "CHÍNH PHỦ\nSố: 09/2025/NĐ-CP\nĐộc lập - Tự do - Hạnh phúc\n"
+      "NGHỊ ĐỊNH  Quy định về chính sách hỗ trợ sản xuất nông nghiệp\n"
+      "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+      "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n";
+  CHECK("glued kind heading: extract", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("glued kind heading: the kind", m.zKind, "Nghị định");
+  CHECK("glued kind heading: the title after it",
+        m.zTitle && strncmp(m.zTitle, "Quy định về chính sách", strlen("Quy định về chính sách")) == 0);
+  vp_meta_clear(&m);
+  static const char zSentence[] = "KẾ HOẠCH số 12 được triển khai\nKẾ HOẠCH\nTHỰC HIỆN CHUYỂN ĐỔI SỐ\n";
+  CHECK("a kind then 'số' in a sentence: extract", extract(zSentence, 1, &m) == VP_OK);
+  CHECK_STR("a kind then 'số' in a sentence is no heading", m.zTitle, "THỰC HIỆN CHUYỂN ĐỔI SỐ");
+  vp_meta_clear(&m);
+}
+
 /* The portal's table alone (the page kept only the summary, or the header
 ** lacks what the table states): its number, date and issuer are the
 ** document's; a national body makes it national even when the text is
@@ -639,6 +660,7 @@ int main(void) {
   test_motto_as_issuer_cell();
   test_scanned_headers();
   test_kind_as_value();
+  test_glued_kind_heading();
   test_portal_fields();
   test_letter_header();
   test_corpus_lines();

@@ -546,6 +546,10 @@ static void test_markup(void) {
   p = parse("1. Phạm vi điều chỉnh\nQuyết định này quy định việc phân cấp cho Sở Công Thương.\n");
   CHECK("a heading and its text opening with the document's name stay apart", p && p->nPassage == 2);
   vp_reader_free(p);
+  p = parse("**NGHỊ ĐỊNH**Quy định về chính sách hỗ trợ\n");
+  CHECK("bold marks between a word in capitals and a capitalised word are a word break",
+        p && p->nPassage == 1 && strncmp(p->aPassage[0].zText, "NGHỊ ĐỊNH  Quy định", strlen("NGHỊ ĐỊNH  Quy định")) == 0);
+  vp_reader_free(p);
   p = parse("**Điều ****1****.** Cho phép thành lập Hội.\n\n**Điều 26****. Trách nhiệm của Cục**\n\n1. Hướng dẫn.\n");
   CHECK("an article's number with a converter's bold marks inside it is its label",
         p && p->nPassage == 3 && strcmp(p->aPassage[0].zLabel, "Điều 1") == 0 &&

@@ -1460,6 +1460,8 @@ static void test_partners_and_not_duties(void) {
                            "cơ quan, tổ chức có liên quan công khai các thủ tục hành chính.", -1, 0, NO_TABLE, {0}},
       /* 13 */ {VP_P_ITEM, "d) Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh phối hợp "
                            "Bộ Giáo dục và Đào tạo tổ chức thực hiện Tiểu dự án 3.", -1, 0, NO_TABLE, {0}},
+      /* 14 */ {VP_P_ITEM, "- Chính phủ; - Ban Tổ chức Trung ương; - Kiểm toán nhà nước; - Sở Nội vụ; - Bộ Tài chính;", 13, 0,
+               NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1487,6 +1489,7 @@ static void test_partners_and_not_duties(void) {
   CHECK("the doer's own 'phối hợp' supports", t && role_of(t, "Sở Tư pháp") == S);
   CHECK("a 'phối hợp' the doer advises another body to take gives the doer no support",
         t && role_of(t, "Bộ Giáo dục và Đào tạo") < 0);
+  CHECK("names run into one line after dashes (recipients) are no task", task_of_passage(&ts, 14) == NULL);
   vp_task_clear(&ts);
 }
 

@@ -287,8 +287,26 @@ static int wrapped_kind(meta_doc *pDoc, int i, vp_meta *pOut) {
   return VP_OK;
 }
 
-/* The kind heading: a line that is exactly a kind name ("KẾ HOẠCH"), or an
-** uppercase line that starts with one (the title then follows on it). */
+/* "**NGHỊ ĐỊNH**Quy định về chính sách …": a kind name in capitals with
+** its title run on after it, the title's first letter a capital (a
+** portal's page that lost the line break between them). nLen: the kind's
+** length in the folded view. */
+static int glued_title(const meta_line *pL, int nLen) {
+  int iS = pL->f.aOff[pL->iF], iE = pL->f.aOff[pL->iF + nLen];
+  int nU, nL;
+  count_case(pL->z + iS, iE - iS, &nU, &nL);
+  if (nU < 3 || nL > 0) return 0;
+  int k = iE;
+  while (k < pL->n && (pL->z[k] == ' ' || pL->z[k] == '*')) k++;
+  if (k >= pL->n) return 0;
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)pL->z + k, pL->n - k, &cp) <= 0) return 0;
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* The kind heading: a line that is exactly a kind name ("KẾ HOẠCH"), an
+** uppercase line that starts with one (the title then follows on it), or
+** one whose title runs on after it (glued_title). */
 static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
   int nSearch = pDoc->nLine < META_KIND_SEARCH ? pDoc->nLine : META_KIND_SEARCH;
   int iValue = -1; /* a kind given as a value, the first */
@@ -318,9 +336,8 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
     /* a kind heading is set in capitals ("KẾ HOẠCH"); "Hướng dẫn" in
     ** lower case is a menu's entry or a sentence's start */
     if (bWhole && !is_upper_line(pL)) continue;
-    if (!bWhole && !(is_upper_line(pL) && !word_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, nLen), "so"))) {
-      continue;
-    }
+    int bTitleAfter = !word_at(pL->zF, pL->nF, skip_spaces(pL->zF, pL->nF, nLen), "so");
+    if (!bWhole && !(bTitleAfter && (is_upper_line(pL) || glued_title(pL, nLen)))) continue;
     pOut->zKind = vp_strndup(pK->zPhrase, -1);
     if (pOut->zKind == NULL) return VP_ENOMEM;
     pDoc->iKind = i;

@@ -644,6 +644,19 @@ static int others_duty_with(const tk_clause *c) {
   return 0;
 }
 
+#define RUN_IN_DASHES 3 /* "; - " between entries, at least */
+
+/* "- Chính phủ; - Ban Tổ chức Trung ương; - Kiểm toán nhà nước; - …": a
+** list of names run into one line, "; - " between them: a recipients
+** block that lost its label and its "Lưu:" line (on a portal's page, in
+** the cell beside the signature), not work. */
+static int run_in_dash_list(const vp_fold *f) {
+  int n = 0;
+  for (int i = 0; i + 3 < f->n && n < RUN_IN_DASHES; i++)
+    if (f->z[i] == ';' && f->z[i + 1] == ' ' && f->z[i + 2] == '-' && f->z[i + 3] == ' ') n++;
+  return n >= RUN_IN_DASHES;
+}
+
 /* "Bước 1: Văn phòng UBND tỉnh tiếp nhận, kiểm tra … : 0,75 ngày làm
 ** việc": a step of a procedure says how a file is handled, as a table's
 ** step column does (table-columns.tsv role step), and gives no task. */
@@ -707,7 +720,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
       return rc;
     }
   }
-  if (tk_contains_list(&c.f, tk_list("recipient-mark"))) {
+  if (tk_contains_list(&c.f, tk_list("recipient-mark")) || run_in_dash_list(&c.f)) {
     /* "- Chính phủ; - Ban Tổ chức Trung ương; …; - Lưu: VT.": where the
     ** document is sent (a recipients block its label lost), not work */
     r->bMembers = 1;

@@ -147,6 +147,22 @@ static int rd_entity(const char *z, int i, int e, char *zOut) {
   return iEnd;
 }
 
+/* Does the run z[i..j) stand between a word in capitals and a word that
+** starts with a capital ("**NGHỊ ĐỊNH**Quy định về …": a kind heading and
+** its title that a portal's page ran together)? Then it is a boundary
+** between two words, not marks left inside one. */
+static int rd_case_break(const char *z, int iLine, int i, int j, int e) {
+  if (i <= iLine || j >= e) return 0;
+  int p1 = rd_prev_start(z, iLine, i), cpP1 = -1, cpP2 = -1, cpN1 = -1, cpN2 = -1;
+  rd_decode(z, e, p1, &cpP1);
+  if (p1 > iLine) rd_decode(z, e, rd_prev_start(z, iLine, p1), &cpP2);
+  int n1 = rd_decode(z, e, j, &cpN1);
+  if (n1 > 0 && j + n1 < e) rd_decode(z, e, j + n1, &cpN2);
+  return cpP1 >= 0 && cpP2 >= 0 && cpN1 >= 0 && cpN2 >= 0 &&
+         utf8proc_category(cpP1) == UTF8PROC_CATEGORY_LU && utf8proc_category(cpP2) == UTF8PROC_CATEGORY_LU &&
+         utf8proc_category(cpN1) == UTF8PROC_CATEGORY_LU && utf8proc_category(cpN2) == UTF8PROC_CATEGORY_LL;
+}
+
 /* A run of '*' or '_' at z[i..j): blank it when it is emphasis, i.e. it
 ** touches a word on one side only in the way Markdown delimiters do, and it
 ** is not inside a word or number ("3*4", "snake_case"). */
@@ -155,7 +171,7 @@ static int rd_is_emphasis(const char *z, int iLine, int i, int j, int e) {
   if (i > iLine) rd_decode(z, e, rd_prev_start(z, iLine, i), &cpPrev);
   if (j < e) rd_decode(z, e, j, &cpNext);
   int kPrev = rd_char_kind(cpPrev), kNext = rd_char_kind(cpNext);
-  if (kPrev == CK_WORD && kNext == CK_WORD) return 0;
+  if (kPrev == CK_WORD && kNext == CK_WORD) return j - i >= 2 && rd_case_break(z, iLine, i, j, e);
   /* "VÀ **" at a line's end, "** **": a bold pair cut by a line break or
   ** left empty; a single '*' between spaces may be a literal */
   if (j - i >= 2 && kPrev == CK_SPACE && kNext == CK_SPACE) return 1;
@@ -169,7 +185,7 @@ static int rd_inside_word(const char *z, int iLine, int i, int j, int e) {
   int cpPrev = -1, cpNext = -1;
   if (i > iLine) rd_decode(z, e, rd_prev_start(z, iLine, i), &cpPrev);
   if (j < e) rd_decode(z, e, j, &cpNext);
-  return rd_char_kind(cpPrev) == CK_WORD && rd_char_kind(cpNext) == CK_WORD;
+  return rd_char_kind(cpPrev) == CK_WORD && rd_char_kind(cpNext) == CK_WORD && !rd_case_break(z, iLine, i, j, e);
 }
 
 /* Bold marks a converter left inside a word ("Hà Nội, ng**ày 01",
