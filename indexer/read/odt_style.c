@@ -75,20 +75,27 @@ static char *attr_dup(xmlNodePtr p, const char *zName) {
 
 /* ---- loading ---- */
 
+/* Room for one more element in the array *ppA of *pnAlloc elements of
+** nSize bytes, nUsed in use (doubled, nFirst at first). 0 when out of
+** memory (the array is kept). */
+static int room_for_one(void *ppA, int *pnAlloc, int nUsed, size_t nSize, int nFirst) {
+  if (nUsed < *pnAlloc) return 1;
+  int nNew = *pnAlloc ? *pnAlloc * 2 : nFirst;
+  void *a = realloc(*(void **)ppA, (size_t)nNew * nSize);
+  if (a == NULL) return 0;
+  *(void **)ppA = a;
+  *pnAlloc = nNew;
+  return 1;
+}
+
 static void load_style(odt_style *p, xmlNodePtr n) {
   char zFamily[24];
   zipxml_attr(n, "family", zFamily, sizeof zFamily);
   int bPara = strcmp(zFamily, "paragraph") == 0;
   if (!bPara && strcmp(zFamily, "text") != 0) return;
-  if (p->nStyle == p->nStyleAlloc) {
-    int nNew = p->nStyleAlloc ? p->nStyleAlloc * 2 : 64;
-    st_style *a = realloc(p->aStyle, (size_t)nNew * sizeof *a);
-    if (a == NULL) {
-      p->bOom = 1;
-      return;
-    }
-    p->aStyle = a;
-    p->nStyleAlloc = nNew;
+  if (!room_for_one(&p->aStyle, &p->nStyleAlloc, p->nStyle, sizeof *p->aStyle, 64)) {
+    p->bOom = 1;
+    return;
   }
   st_style s = {attr_dup(n, "name"), attr_dup(n, "parent-style-name"), bPara, -1, -1, 0, p->nStyle};
   if (s.zName == NULL) {
@@ -147,15 +154,9 @@ static void load_levels(st_list *l, xmlNodePtr n) {
 }
 
 static void load_list(odt_style *p, xmlNodePtr n) {
-  if (p->nList == p->nListAlloc) {
-    int nNew = p->nListAlloc ? p->nListAlloc * 2 : 16;
-    st_list *a = realloc(p->aList, (size_t)nNew * sizeof *a);
-    if (a == NULL) {
-      p->bOom = 1;
-      return;
-    }
-    p->aList = a;
-    p->nListAlloc = nNew;
+  if (!room_for_one(&p->aList, &p->nListAlloc, p->nList, sizeof *p->aList, 16)) {
+    p->bOom = 1;
+    return;
   }
   st_list *l = &p->aList[p->nList];
   l->zName = attr_dup(n, "name");
@@ -312,13 +313,7 @@ int odt_style_list_begin(odt_style *p, const char *zStyle, const char *zId, cons
       }
   }
   if (p->nCounter >= LIST_MAX) return p->nCounter - 1;
-  if (p->nCounter == p->nCounterAlloc) {
-    int nNew = p->nCounterAlloc ? p->nCounterAlloc * 2 : 32;
-    st_counter *a = realloc(p->aCounter, (size_t)nNew * sizeof *a);
-    if (a == NULL) return -1;
-    p->aCounter = a;
-    p->nCounterAlloc = nNew;
-  }
+  if (!room_for_one(&p->aCounter, &p->nCounterAlloc, p->nCounter, sizeof *p->aCounter, 32)) return -1;
   st_counter *c = &p->aCounter[p->nCounter];
   memset(c, 0, sizeof *c);
   c->zStyle = zStyle ? strdup(zStyle) : NULL;
