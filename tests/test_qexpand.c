@@ -1,7 +1,9 @@
 /*
 ** test_qexpand.c — a query naming an agency by another spelling than the
 ** alias table's: the rewrite (vp_qexpand_agency), and a search that finds
-** the plan writing the name in full from the short form typed.
+** the plan writing the name in full from the short form typed; a subject's
+** everyday term in the official one (vp_qexpand_topic); a question searched
+** for its subject (vp_qexpand_question).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +61,44 @@ static void test_topic(void) {
         !strcmp(topic("nông nghiệp ĐBSCL"), "nông nghiệp đồng bằng sông Cửu Long"));
   CHECK("quoted: the person's own term", !strcmp(topic("\"PCCC\""), ""));
   CHECK("no subject of the table: no rewrite", !strcmp(topic("giảm nghèo bền vững"), ""));
+  CHECK("an everyday term of two words: the official one",
+        !strcmp(topic("ung pho mua lu mien trung"), "ung pho mua lu trung bo"));
+  CHECK("the longest term at a word first",
+        !strcmp(topic("cấp bằng lái xe"), "cấp giấy phép lái xe"));
+  CHECK("the official term typed: as typed only", !strcmp(topic("mưa lũ Bắc Trung Bộ"), ""));
+  CHECK("a term's words inside a longer word: no rewrite", !strcmp(topic("xe máyy"), ""));
+  CHECK("typed with diacritics, other words of the same letters: no rewrite",
+        !strcmp(topic("sơ đồ tổ chức bộ máy"), ""));
+  CHECK("typed with diacritics, the term as written", !strcmp(topic("cấp Sổ Đỏ"), "cấp giấy chứng nhận quyền sử dụng đất"));
+}
+
+/* The question rewrite of zQuery, or "" when none (a static buffer). */
+static const char *subject(const char *zQuery) {
+  static char zBuf[256];
+  char *zOut = NULL;
+  zBuf[0] = 0;
+  if (vp_qexpand_question(zQuery, &zOut) == VP_OK && zOut) snprintf(zBuf, sizeof(zBuf), "%s", zOut);
+  free(zOut);
+  return zBuf;
+}
+
+static void test_question(void) {
+  CHECK("a question's words and the filler next to them left out",
+        !strcmp(subject("xe máy phải kiểm định khí thải từ khi nào?"), "xe máy phải kiểm định khí thải"));
+  CHECK("a filler in the middle belongs to the subject",
+        !strcmp(subject("chính sách người có công là gì?"), "chính sách người có công"));
+  CHECK("fillers at the start, a question's word at the end",
+        !strcmp(subject("có được miễn thuế không?"), "miễn thuế"));
+  CHECK("typed with diacritics, a word of a filler's letters is the subject's",
+        !strcmp(subject("cơ sở dữ liệu là gì?"), "cơ sở dữ liệu"));
+  CHECK("without diacritics", !strcmp(subject("muc luong toi thieu vung la bao nhieu"), "muc luong toi thieu vung"));
+  CHECK("a question's word only at the end is a subject's word elsewhere: no question",
+        !strcmp(subject("ô nhiễm không khí"), ""));
+  CHECK("no question: no rewrite", !strcmp(subject("chuyển đổi số cấp xã"), ""));
+  CHECK("a question mark alone, no word to leave out: no rewrite",
+        !strcmp(subject("kiểm định khí thải xe máy?"), ""));
+  CHECK("nothing but a question's words: no rewrite", !strcmp(subject("là gì?"), ""));
+  CHECK("quoted: the person's own terms", !strcmp(subject("\"khi nào\" thì sao?"), ""));
 }
 
 static void test_search(void) {
@@ -80,6 +120,16 @@ static void test_search(void) {
   const char *zAlso = cJSON_GetStringValue(cJSON_GetObjectItem(pOut, "also_as"));
   CHECK("the answer says how it also searched", zAlso && !strcmp(zAlso, "Sở Khoa học và Công nghệ chủ trì"));
   cJSON_Delete(pOut);
+  pOut = NULL;
+  rc = vp_query_search(pDb, "cơ sở dữ liệu về đổi mới sáng tạo là gì?", 10, 0, &pOut, &zErr);
+  CHECK("a question finds the passage that answers it",
+        rc == VP_OK && cJSON_GetNumberValue(cJSON_GetObjectItem(pOut, "total")) == 1);
+  const char *zTyped = cJSON_GetStringValue(cJSON_GetObjectItem(pOut, "query"));
+  const char *zAs = cJSON_GetStringValue(cJSON_GetObjectItem(pOut, "searched_as"));
+  CHECK("the answer gives the query as typed and as searched",
+        zTyped && !strcmp(zTyped, "cơ sở dữ liệu về đổi mới sáng tạo là gì?") && zAs &&
+            !strcmp(zAs, "cơ sở dữ liệu về đổi mới sáng tạo"));
+  cJSON_Delete(pOut);
   free(zErr);
   vp_db_close(pDb);
   vp_test_dir_remove(zDir);
@@ -89,6 +139,7 @@ static void test_search(void) {
 int main(void) {
   test_rewrite();
   test_topic();
+  test_question();
   test_search();
   return vp_test_done();
 }

@@ -409,6 +409,8 @@ static int p_search(const cJSON *o, cli_args *a) {
     printf("  vnplan search \"%s\"\n", str(pSug, "query"));
   }
   if (bAbout) printf("(the newest %d matches ranked)\n", num(o, "ranked_within"));
+  if (str(o, "searched_as")[0]) printf("(a question: searched for \"%s\")\n", str(o, "searched_as"));
+  if (nTotal > 0 && str(o, "also_as")[0]) printf("(also searched as \"%s\")\n", str(o, "also_as"));
   return VP_EXIT_OK;
 }
 

@@ -122,6 +122,11 @@ static const vp_lexicon_list_spec aRankLists[] = {
     {"reference-mark", NULL},
 };
 
+/* data/query-words.tsv: what people type into search (qexpand.c). */
+static const vp_lexicon_list_spec aQueryLists[] = {
+    {"synonym", NULL}, {"question", NULL}, {"question-end", NULL}, {"question-filler", NULL},
+};
+
 /* one-column tables: a list of phrases (reader.c) */
 static const vp_lexicon_list_spec aPhraseList[] = {{NULL, NULL}};
 
@@ -142,6 +147,7 @@ static const vp_lexicon_table aTable[] = {
     {"wrap-words.tsv", "word", -1, 0, -1, 1, aPhraseList, 1},
     {"word-pairs.tsv", "pair", -1, 0, -1, 1, aPhraseList, 1},
     {"query-abbrev.tsv", "abbreviation\tphrase", -1, 0, 1, 2, aPhraseList, 1},
+    {"query-words.tsv", "list\tphrase\tvalue", 0, 1, 2, 2, aQueryLists, VP_ARRAY_SIZE(aQueryLists)},
 };
 
 /* ------------------------------------------------------------- storage */

@@ -4,7 +4,11 @@
 ** longest first, read as a typed agency name by vp_agency_resolve; the
 ** first that names a record by another spelling is replaced by the name),
 ** or a subject's abbreviation it types as the phrase in full
-** (data/query-abbrev.tsv).
+** (data/query-abbrev.tsv), or its everyday term as the official one (list
+** synonym of data/query-words.tsv); and a question's subject: the query
+** without the question's words and the fillers next to them (the lists
+** question, question-end, question-filler). A query typed with diacritics
+** matches these words as written, one typed without them folded.
 */
 #include "vp_qexpand.h"
 
@@ -17,7 +21,10 @@
 #include "vp_lexicon.h"
 #include "vp_qparse.h"
 
+#include <utf8proc.h>
+
 #define QX_MAX_WORDS 32 /* words of a query read at most */
+#define QX_MAX_TERM 4   /* words of a synonym's or a question's phrase at most */
 
 static int is_ascii(const char *z) {
   for (; *z; z++)
@@ -84,21 +91,171 @@ int vp_qexpand_agency(const char *zQuery, char **pzOut) {
   return VP_OK;
 }
 
+/* The folded words w .. w+k-1 of zQuery joined by single spaces; NULL on
+** VP_ENOMEM. */
+static char *folded_run(const char *zQuery, const int *aStart, const int *aEnd, int w, int k) {
+  vp_buf b = {0};
+  int rc = VP_OK;
+  for (int i = w; i < w + k && rc == VP_OK; i++) {
+    char *zW = vp_fold_str(zQuery + aStart[i], aEnd[i] - aStart[i]);
+    if (zW == NULL) rc = VP_ENOMEM;
+    if (i > w) vp_buf_append(&b, " ", 1, &rc);
+    if (zW) vp_buf_appends(&b, zW, &rc);
+    free(zW);
+  }
+  char *z = vp_buf_take(&b);
+  if (rc != VP_OK) {
+    free(z);
+    return NULL;
+  }
+  return z ? z : vp_mprintf("%s", "");
+}
+
+/* z[0..n) in lower case, NFC, diacritics kept ("Miền" → "miền"); NULL on
+** VP_ENOMEM. */
+static char *lower_as_written(const char *z, int n) {
+  utf8proc_uint8_t *zOut = NULL;
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)z, n, &zOut,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  if (r < 0) { /* not UTF-8: compared as typed */
+    free(zOut);
+    return vp_strndup(z, n);
+  }
+  return (char *)zOut;
+}
+
+/* Whether the words w .. w+k-1 of zQuery are e's phrase as written, case
+** and spaces aside: a query typed with diacritics means them ("cơ" is no
+** "có"). -1 on VP_ENOMEM. */
+static int written_as(const char *zQuery, const int *aStart, const int *aEnd, int w, int k,
+                      const vp_lexicon_entry *e) {
+  vp_buf b = {0};
+  int rc = VP_OK;
+  for (int i = w; i < w + k; i++) {
+    if (i > w) vp_buf_append(&b, " ", 1, &rc);
+    vp_buf_append(&b, zQuery + aStart[i], (size_t)(aEnd[i] - aStart[i]), &rc);
+  }
+  char *zRun = vp_buf_take(&b);
+  char *zA = zRun && rc == VP_OK ? lower_as_written(zRun, (int)strlen(zRun)) : NULL;
+  char *zB = lower_as_written(e->zPhrase, (int)strlen(e->zPhrase));
+  int r = zA && zB ? strcmp(zA, zB) == 0 : -1;
+  free(zRun);
+  free(zA);
+  free(zB);
+  return r;
+}
+
+/* The longest run of words at w (at most nMax, at least 1) that pList
+** holds, folded when the query is typed without diacritics, else as
+** written: its length in words, *ppEntry its entry; 0 when none, -1 on
+** VP_ENOMEM. */
+static int run_in(const vp_lexicon_list *pList, const char *zQuery, const int *aStart, const int *aEnd,
+                  int nWord, int w, int nMax, const vp_lexicon_entry **ppEntry) {
+  if (nMax > nWord - w) nMax = nWord - w;
+  int bAscii = is_ascii(zQuery);
+  for (int k = nMax; k >= 1; k--) {
+    char *zRun = folded_run(zQuery, aStart, aEnd, w, k);
+    if (zRun == NULL) return -1;
+    const vp_lexicon_entry *e = vp_lexicon_find(pList, zRun, (int)strlen(zRun));
+    free(zRun);
+    int r = e && !bAscii ? written_as(zQuery, aStart, aEnd, w, k, e) : e != NULL;
+    if (r < 0) return -1;
+    if (r) {
+      *ppEntry = e;
+      return k;
+    }
+  }
+  return 0;
+}
+
 int vp_qexpand_topic(const char *zQuery, char **pzOut) {
   *pzOut = NULL;
   if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
-  const vp_lexicon_list *pList = vp_lexicon_get("query-abbrev.tsv", NULL);
+  const vp_lexicon_list *pAbbrev = vp_lexicon_get("query-abbrev.tsv", NULL);
+  const vp_lexicon_list *pSynonym = vp_lexicon_get("query-words.tsv", "synonym");
   int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS];
   int nWord = split_words(zQuery, aStart, aEnd);
   for (int w = 0; w < nWord; w++) {
-    char *zW = vp_fold_str(zQuery + aStart[w], aEnd[w] - aStart[w]);
-    if (zW == NULL) return VP_ENOMEM;
-    const vp_lexicon_entry *e = vp_lexicon_find(pList, zW, (int)strlen(zW));
-    free(zW);
-    if (e) {
-      *pzOut = replaced(zQuery, aStart[w], aEnd[w], e->zValue);
+    const vp_lexicon_entry *e = NULL;
+    int k = run_in(pSynonym, zQuery, aStart, aEnd, nWord, w, QX_MAX_TERM, &e);
+    if (k == 0) k = run_in(pAbbrev, zQuery, aStart, aEnd, nWord, w, 1, &e);
+    if (k < 0) return VP_ENOMEM;
+    if (k > 0) {
+      *pzOut = replaced(zQuery, aStart[w], aEnd[w + k - 1], e->zValue);
       return *pzOut ? VP_OK : VP_ENOMEM;
     }
   }
   return VP_OK;
+}
+
+/* What a question's word i is: 0 a word of its subject, else the length in
+** words of the question's phrase that starts at i (-1 on VP_ENOMEM). */
+static int question_at(const char *zQuery, const int *aStart, const int *aEnd, int nWord, int i) {
+  const vp_lexicon_entry *e = NULL;
+  int k = run_in(vp_lexicon_get("query-words.tsv", "question"), zQuery, aStart, aEnd, nWord, i,
+                 QX_MAX_TERM, &e);
+  if (k == 0 && i == nWord - 1)
+    k = run_in(vp_lexicon_get("query-words.tsv", "question-end"), zQuery, aStart, aEnd, nWord, i, 1, &e);
+  return k;
+}
+
+int vp_qexpand_question(const char *zQuery, char **pzOut) {
+  *pzOut = NULL;
+  if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
+  int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS];
+  int nWord = split_words(zQuery, aStart, aEnd);
+  int bAsked = 0;
+  for (int i = 0; i < nWord; i++) { /* "… không?": the marks are no word */
+    while (aEnd[i] > aStart[i] && zQuery[aEnd[i] - 1] == '?') {
+      aEnd[i]--;
+      bAsked = 1;
+    }
+  }
+  /* 1: a question's word, 2: a filler next to one, left out */
+  unsigned char aOut[QX_MAX_WORDS] = {0};
+  int nOut = 0;
+  for (int i = 0; i < nWord;) {
+    int k = aEnd[i] > aStart[i] ? question_at(zQuery, aStart, aEnd, nWord, i) : 1;
+    if (k < 0) return VP_ENOMEM;
+    if (k == 0) {
+      i++;
+      continue;
+    }
+    for (int j = i; j < i + k; j++) aOut[j] = 1;
+    nOut += k;
+    i += k;
+  }
+  if (nOut == 0 && !bAsked) return VP_OK; /* no question */
+  const vp_lexicon_list *pFiller = vp_lexicon_get("query-words.tsv", "question-filler");
+  for (int bMore = 1; bMore;) { /* fillers at the edges of what is left out, or at the start */
+    bMore = 0;
+    int iFirst = 0;
+    while (iFirst < nWord && aOut[iFirst]) iFirst++;
+    for (int i = 0; i < nWord; i++) {
+      if (aOut[i]) continue;
+      int bEdge = i == iFirst || (i > 0 && aOut[i - 1] == 1) || (i + 1 < nWord && aOut[i + 1] == 1);
+      const vp_lexicon_entry *e = NULL;
+      int k = bEdge ? run_in(pFiller, zQuery, aStart, aEnd, nWord, i, 1, &e) : 0;
+      if (k < 0) return VP_ENOMEM;
+      if (k > 0) {
+        aOut[i] = 1; /* next to a question's word, so its neighbours are next to one too */
+        nOut++;
+        bMore = 1;
+      }
+    }
+  }
+  if (nOut == 0 || nOut == nWord) return VP_OK; /* nothing to leave out, or nothing left */
+  vp_buf b = {0};
+  int rc = VP_OK;
+  for (int i = 0; i < nWord; i++) {
+    if (aOut[i] || aEnd[i] == aStart[i]) continue;
+    if (b.n > 0) vp_buf_append(&b, " ", 1, &rc);
+    vp_buf_append(&b, zQuery + aStart[i], (size_t)(aEnd[i] - aStart[i]), &rc);
+  }
+  *pzOut = vp_buf_take(&b);
+  if (rc != VP_OK) {
+    free(*pzOut);
+    *pzOut = NULL;
+  }
+  return rc;
 }

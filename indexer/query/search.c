@@ -185,8 +185,21 @@ int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter
   vp_docfilter f;
   char *zFree = NULL;
   *ppOut = NULL;
+  char *zSubject = NULL; /* a question searched for its subject */
   int rc = vq_filter_agency(p, pFilter, &f, &zFree, pzErr);
-  if (rc == VP_OK) rc = search_answer(p, zQuery, &f, nLimit, nOffset, 1, ppOut, pzErr);
+  if (rc == VP_OK && zQuery) rc = vp_qexpand_question(zQuery, &zSubject);
+  if (rc == VP_OK) rc = search_answer(p, zSubject ? zSubject : zQuery, &f, nLimit, nOffset, 1, ppOut, pzErr);
+  if (rc == VP_OK && zSubject) { /* the answer tells what was typed and what was searched */
+    cJSON *pTyped = cJSON_CreateString(zQuery);
+    if (pTyped == NULL || !cJSON_ReplaceItemInObject(*ppOut, "query", pTyped) ||
+        cJSON_AddStringToObject(*ppOut, "searched_as", zSubject) == NULL) {
+      if (pTyped && cJSON_GetObjectItem(*ppOut, "query") != pTyped) cJSON_Delete(pTyped);
+      cJSON_Delete(*ppOut);
+      *ppOut = NULL;
+      rc = VP_ENOMEM;
+    }
+  }
+  free(zSubject);
   free(zFree);
   return rc;
 }
