@@ -543,6 +543,15 @@ static void test_markup(void) {
   CHECK("the document named as itself goes on with the line above",
         p && p->nPassage == 3 && strstr(p->aPassage[1].zText, "thực hiện\nThông tư này."));
   vp_reader_free(p);
+  p = parse("**7. Cục Hợp tác quốc tế**\nKhẩn trương hoàn thành thực thi phương án đã được phê duyệt, đảm bảo\n"
+            "**hoàn thành nhiệm vụ trước ngày 15/12/2025.**\n**8. Các đơn vị**\n");
+  CHECK("a sentence that goes on in bold goes on",
+        p && p->nPassage == 3 && strstr(p->aPassage[1].zText, "đảm bảo\n") &&
+            strstr(p->aPassage[1].zText, "hoàn thành nhiệm vụ trước ngày 15/12/2025."));
+  vp_reader_free(p);
+  p = parse("**a****b**\"Danh sách\". Truy cập ngày 1 tháng 4 năm 2009.\n**a****b**\"Danh mục\". Truy cập ngày 2.\n");
+  CHECK("bold letters of an article's back links are no sentence going on", p && p->nPassage == 2);
+  vp_reader_free(p);
   p = parse("1. Phạm vi điều chỉnh\nQuyết định này quy định việc phân cấp cho Sở Công Thương.\n");
   CHECK("a heading and its text opening with the document's name stay apart", p && p->nPassage == 2);
   vp_reader_free(p);

@@ -118,12 +118,22 @@ static int rd_emphasis_between(const rd_ctx *p, int j, int k) {
          (s < p->aLine[k].iRawEnd && (z[s] == '*' || z[s] == '_'));
 }
 
+static int rd_count_pairs(const char *z, int s, int e);
+
 static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   const rd_line *pF = &p->aLine[i], *pT = &p->aLine[j], *pL = &p->aLine[k];
   int bGap = k > j + 1;
   if (i == j && k == j + 1 && rd_label_only(p, i))
     return !rd_stands_alone(pL) && !pL->lab.eType && !pL->bRowNum;
   if ((rd_stands_alone(pF) && !rd_label_only(p, i)) || pF->bFootnote) return 0;
+  /* "… khẩn trương báo cáo …, đảm bảo" / "**hoàn thành nhiệm vụ trước ngày
+  ** 15/12/2025.**": a sentence that goes on in bold (its deadline stressed)
+  ** goes on; a bold line opening in lower case heads nothing */
+  if (k == j + 1 && pL->bBold && pL->bLower && !pL->lab.eType && !pL->mdLevel && !pL->bAllCaps &&
+      !pL->bPipe && !pL->bPipeSep && !pL->bInCellRun && !pL->bHtmlTable && !pL->bSig &&
+      !pT->bTerminal && !pT->bColon && !pT->bBold && !rd_is_digit((unsigned char)p->zClean[pL->iCs]) &&
+      rd_count_pairs(p->zRaw, pL->iRaw, pL->iRawEnd) == 2) /* one span, not "**a****b**…" marks */
+    return 1;
   /* "… phối hợp tổ chức chính trị" / "- xã hội tại địa phương …": a line
   ** cut at the hyphen of a compound, not a new dash item: the line above
   ** runs on unfinished and the text after the dash starts lower case */
