@@ -527,6 +527,35 @@ static void test_glued_kind_heading(void) {
   vp_meta_clear(&m);
 }
 
+/* A law: its kind heading alone ("LUẬT", no type code in its number), its
+** number after "Luật số:", its date where it was passed; "LUẬT SƯ …" in
+** capitals heads no law, and a kind name with its title after it is a
+** law's heading only under a law's number. */
+static void test_law(void) {
+  vp_meta m;
+  static const char z[] =
+      "QUỐC HỘI\nLuật số: 60/2024/QH15\nĐộc lập - Tự do - Hạnh phúc\n"
+      "LUẬT\nDỮ LIỆU\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+      "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về dữ liệu số.\n"
+      "Luật này được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá XV, kỳ họp thứ 8\n"
+      "thông qua ngày 30 tháng 11 năm 2024.\nCHỦ TỊCH QUỐC HỘI\n";
+  CHECK("law: extract", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("law: the kind", m.zKind, "Luật");
+  CHECK_STR("law: the number after 'Luật số:'", m.zNumber, "60/2024/QH15");
+  CHECK_STR("law: the date it was passed", m.zDate, "2024-11-30");
+  CHECK_STR("law: the title", m.zTitle, "DỮ LIỆU");
+  vp_meta_clear(&m);
+  static const char zTitled[] = "Luật số: 74/2025/QH15\nLUẬT VIỆC LÀM\nCăn cứ Hiến pháp;\n";
+  CHECK("law titled on its kind line: extract", extract(zTitled, 1, &m) == VP_OK);
+  CHECK_STR("law titled on its kind line: the kind", m.zKind, "Luật");
+  CHECK_STR("law titled on its kind line: the title", m.zTitle, "VIỆC LÀM");
+  vp_meta_clear(&m);
+  static const char zLawyer[] = "LUẬT SƯ NGUYỄN VĂN AN\nTư vấn về thủ tục ly hôn\n";
+  CHECK("a lawyer's page: extract", extract(zLawyer, 1, &m) == VP_OK);
+  CHECK("a lawyer's page: no kind", m.zKind == NULL);
+  vp_meta_clear(&m);
+}
+
 /* The portal's table alone (the page kept only the summary, or the header
 ** lacks what the table states): its number, date and issuer are the
 ** document's; a national body makes it national even when the text is
@@ -661,6 +690,7 @@ int main(void) {
   test_scanned_headers();
   test_kind_as_value();
   test_glued_kind_heading();
+  test_law();
   test_portal_fields();
   test_letter_header();
   test_corpus_lines();

@@ -27,6 +27,7 @@ static const vp_lexicon_list_spec aInstrumentLists[] = {
     {"alias", NULL},  /* other names of a type code: Kế hoạch hành động */
     {"issuer", NULL}, /* issuer codes and their bodies: TTg Thủ tướng… */
     {"body", NULL},   /* issuing bodies without a code: Bộ Chính trị */
+    {"uncoded", NULL}, /* kinds whose numbers carry no type code: Luật */
 };
 
 /* data/cite-phrases.tsv: the words around a cited number (cite.c). */
@@ -104,7 +105,7 @@ static const vp_lexicon_list_spec aMetaLists[] = {
     {"issuer", NULL},          {"level", NULL},       {"header-boilerplate", NULL},
     {"issuing-verb", NULL},    {"title-stop", NULL},  {"signature-start", NULL},
     {"signer-title-word", NULL}, {"portal-field", "number issuer date"},
-    {"subject-line", NULL},
+    {"subject-line", NULL},    {"passed", NULL},
 };
 
 /* data/layout-words.tsv: what the reader recognises lines by. */

@@ -28,6 +28,7 @@
 #define META_TITLE_LINES 8
 #define META_SIGNER_LOOKAHEAD 15
 #define META_HEADER_LINE_MAX 100 /* folded bytes of a header cell */
+#define META_PASSED_PASSAGES 12 /* a law's passing formula stands among its last passages */
 #define META_DATE_WRAP 20 /* "ngay 18 thang 11": a date's start a cell wraps after */
 
 /* data/meta-phrases.tsv lists (defined with the issuer's words below) */
@@ -248,7 +249,8 @@ static int is_upper_line(const meta_line *pL) {
 
 /* document kinds: the "type" and "alias" lists of data/instrument-types.tsv
 ** (vp_lexicon.h); an alias ("Kế hoạch hành động") stands for the type row
-** of its code ("Kế hoạch") */
+** of its code ("Kế hoạch"); the "uncoded" list, kinds whose numbers carry
+** no type code ("Luật": 60/2024/QH15), a kind only as a heading alone */
 #define KIND_TABLE "instrument-types.tsv"
 #define KIND_CODE_COL 0
 
@@ -266,6 +268,27 @@ static const vp_lexicon_entry *kind_at(const char *z, int n, int *pnLen) {
   }
   *pnLen = nType;
   return pK;
+}
+
+static int kind_number_start(const meta_line *pL);
+
+/* Line i of the head, in capitals, as the heading of a kind whose number
+** carries no type code: the name alone ("LUẬT"), or the name and the title
+** ("LUẬT VIỆC LÀM") under a line numbering a document of that kind ("Luật
+** số: 74/2025/QH15"): "LUẬT SƯ …" heads a page about a lawyer. The entry,
+** *pnLen the name's folded length; NULL if none. */
+static const vp_lexicon_entry *uncoded_heading(const meta_doc *pDoc, int i, int *pnLen) {
+  const meta_line *pL = &pDoc->aLine[i];
+  const vp_lexicon_list *pList = vp_lexicon_get(KIND_TABLE, "uncoded");
+  const vp_lexicon_entry *pK = vp_lexicon_match_at(pList, pL->zF, pL->nF, 0, pnLen);
+  if (pK == NULL || !is_upper_line(pL)) return NULL;
+  if (*pnLen == pL->nF) return pK;
+  for (int k = 0; k < i; k++) {
+    const meta_line *pN = &pDoc->aLine[k];
+    int nLen;
+    if (vp_lexicon_match_at(pList, pN->zF, pN->nF, 0, &nLen) == pK && kind_number_start(pN) >= 0) return pK;
+  }
+  return NULL;
 }
 
 /* Lines i and i + 1, both in capitals, that together are exactly a kind
@@ -315,6 +338,15 @@ static int find_kind(meta_doc *pDoc, vp_meta *pOut) {
     const meta_line *pL = &pDoc->aLine[i];
     int nLen;
     const vp_lexicon_entry *pK = kind_at(pL->zF, pL->nF, &nLen);
+    int nU = 0;
+    const vp_lexicon_entry *pU = pK ? NULL : uncoded_heading(pDoc, i, &nU);
+    if (pU) { /* "LUẬT" / "DỮ LIỆU", or "LUẬT VIỆC LÀM" under "Luật số: …" */
+      pOut->zKind = vp_strndup(pU->zPhrase, -1);
+      if (pOut->zKind == NULL) return VP_ENOMEM;
+      pDoc->iKind = i;
+      pDoc->iKindRest = nU < pL->nF ? skip_spaces(pL->zF, pL->nF, nU) : 0;
+      return VP_OK;
+    }
     if (pK == NULL) {
       /* "QUYẾT" / "ĐỊNH": a kind heading its cell wrapped */
       int rc = wrapped_kind(pDoc, i, pOut);
@@ -396,6 +428,22 @@ static int number_line_start(const meta_line *pL) {
   return (k < pL->nF && is_digit(pL->zF[k])) ? k : -1;
 }
 
+/* folded offset of the number after "Luật số:" at the start of a header
+** line (a kind's name, then "số" and a colon), else -1: how a law, and
+** some resolutions, write their own number */
+static int kind_number_start(const meta_line *pL) {
+  int nLen;
+  const vp_lexicon_entry *pK = kind_at(pL->zF, pL->nF, &nLen);
+  if (pK == NULL) {
+    pK = vp_lexicon_match_at(vp_lexicon_get(KIND_TABLE, "uncoded"), pL->zF, pL->nF, 0, &nLen);
+    if (pK == NULL) return -1;
+  }
+  int k = skip_spaces(pL->zF, pL->nF, nLen);
+  if (!word_at(pL->zF, pL->nF, k, "so")) return -1;
+  k = skip_spaces(pL->zF, pL->nF, k + 2);
+  return k < pL->nF && pL->zF[k] == ':' ? skip_spaces(pL->zF, pL->nF, k + 1) : -1;
+}
+
 /* a line that is a document number and nothing else: "222/KH-UBND" under
 ** a "Số:" whose number a PDF conversion put on the next line */
 static int is_bare_number_line(const meta_line *pL) {
@@ -437,6 +485,7 @@ static int find_header_number(const meta_doc *pDoc, vp_meta *pOut) {
   for (int i = 0; i < pDoc->nHeader; i++) {
     const meta_line *pL = &pDoc->aLine[i];
     int k = number_line_start(pL);
+    if (k < 0) k = kind_number_start(pL);
     if (k < 0) continue;
     vp_docnum d;
     if (k >= pL->nF && i + 1 < pDoc->nHeader && is_bare_number_line(&pDoc->aLine[i + 1])) {
@@ -1137,6 +1186,37 @@ static int portal_date(const meta_line *pL, char *zIso) {
   return bDate;
 }
 
+/* "Luật này được Quốc hội … kỳ họp thứ 8 thông qua ngày 30 tháng 11 năm
+** 2024.": the date a law was passed (meta-phrases.tsv, list passed), from
+** the last passages of a document of an uncoded kind; 1 and zIso set, or 0
+** (-1 on VP_ENOMEM). */
+static int find_passed_date(const vp_text *pText, const char *zKind, char *zIso) {
+  if (zKind == NULL) return 0;
+  char *zKindF = vp_fold_str(zKind, -1);
+  if (zKindF == NULL) return -1;
+  int bUncoded = vp_lexicon_find(vp_lexicon_get(KIND_TABLE, "uncoded"), zKindF, -1) != NULL;
+  free(zKindF);
+  if (!bUncoded) return 0;
+  int iFrom = pText->nPassage > META_PASSED_PASSAGES ? pText->nPassage - META_PASSED_PASSAGES : 0;
+  for (int iP = pText->nPassage - 1; iP >= iFrom; iP--) {
+    const char *z = pText->aPassage[iP].zText;
+    if (z == NULL) continue;
+    char *zF = vp_fold_str(z, -1);
+    if (zF == NULL) return -1;
+    int n = (int)strlen(zF), bFound = 0;
+    for (int i = 0; i < n; i++)
+      if (zF[i] == '\n') zF[i] = ' ';
+    for (int i = 0; i < n && !bFound; i++) {
+      int iEnd, bLong;
+      if (phrase_index_at("passed", zF, n, i, &iEnd) >= 0)
+        bFound = parse_date_at(zF, n, skip_spaces(zF, n, iEnd), &bLong, zIso);
+    }
+    free(zF);
+    if (bFound) return 1;
+  }
+  return 0;
+}
+
 /* ------------------------------------------------------------ entry */
 
 int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
@@ -1180,6 +1260,12 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       pOut->zDate = vp_strndup(zIso, -1);
       if (pOut->zDate == NULL) rc = VP_ENOMEM;
     }
+  }
+  if (rc == VP_OK && pOut->zDate == NULL) {
+    char zIso[11];
+    int r = find_passed_date(pText, pOut->zKind, zIso);
+    if (r < 0) rc = VP_ENOMEM;
+    else if (r > 0 && (pOut->zDate = vp_strndup(zIso, -1)) == NULL) rc = VP_ENOMEM;
   }
   if (rc == VP_OK && pOut->zDate == NULL && aiPortal[PORTAL_DATE] >= 0) {
     char zIso[11];

@@ -291,6 +291,8 @@ static int rd_parse_label(const char *z, int i, int e, rd_label *pL) {
                      (aPart[k].eType != LB_ARTICLE && strchr("IVX", z[j]) && z[j])))
       j++;
     if (j == iDigits || j - iDigits >= 15 - n) continue;
+    /* "Điều 7a.": an article an amendment put between 7 and 8 */
+    if (aPart[k].eType == LB_ARTICLE && j + 1 < e && z[j] >= 'a' && z[j] <= 'z' && z[j + 1] == '.') j++;
     int iNum = j, jPunct = j;
     while (jPunct < e && z[jPunct] == ' ') jPunct++; /* "**Điều 3**.": markup blanked */
     if (jPunct < e && (z[jPunct] == '.' || z[jPunct] == ':')) j = jPunct + 1;
