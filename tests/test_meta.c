@@ -556,6 +556,21 @@ static void test_law(void) {
   vp_meta_clear(&m);
 }
 
+/* A title in capitals: its short first word on a line of its own ("VỀ" /
+** "PHÔNG LƯU TRỮ …") goes on; the line naming who enacts ("CHỦ TỊCH ỦY BAN
+** NHÂN DÂN TỈNH …", a passage of its own before the legal basis) ends it. */
+static void test_title_in_capitals(void) {
+  vp_meta m;
+  static const char z[] =
+      "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 12/QĐ-UBND\nPhú Thọ, ngày 3 tháng 11 năm 2025\n\n"
+      "QUYẾT ĐỊNH\n\nVỀ\n\nVIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\n\n"
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n";
+  CHECK("title in capitals: extract", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("title in capitals: from its first word to the enacting line",
+            m.zTitle, "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH");
+  vp_meta_clear(&m);
+}
+
 /* The portal's table alone (the page kept only the summary, or the header
 ** lacks what the table states): its number, date and issuer are the
 ** document's; a national body makes it national even when the text is
@@ -691,6 +706,7 @@ int main(void) {
   test_kind_as_value();
   test_glued_kind_heading();
   test_law();
+  test_title_in_capitals();
   test_portal_fields();
   test_letter_header();
   test_corpus_lines();

@@ -105,7 +105,7 @@ static const vp_lexicon_list_spec aMetaLists[] = {
     {"issuer", NULL},          {"level", NULL},       {"header-boilerplate", NULL},
     {"issuing-verb", NULL},    {"title-stop", NULL},  {"signature-start", NULL},
     {"signer-title-word", NULL}, {"portal-field", "number issuer date"},
-    {"subject-line", NULL},    {"passed", NULL},
+    {"subject-line", NULL},    {"passed", NULL},      {"enacting-authority", NULL},
 };
 
 /* data/layout-words.tsv: what the reader recognises lines by. */

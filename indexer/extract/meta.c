@@ -1050,6 +1050,22 @@ static void title_append(vp_buf *pBuf, const meta_line *pL, int kFrom, int *pRc)
 
 /* The line(s) after the kind heading: the next line, and following lines of
 ** the same passage or, when it is uppercase, following uppercase lines. */
+/* Line i, a passage of its own after the title's line iPrev, names who
+** enacts ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", meta-phrases.tsv list
+** enacting-authority) and the legal basis ("Căn cứ …") or the enacting word
+** ("QUYẾT ĐỊNH:") comes next: the title has ended. */
+static int enacting_line(const meta_doc *pDoc, int i, int iPrev) {
+  const meta_line *pL = &pDoc->aLine[i];
+  if (pL->iPassage == pDoc->aLine[iPrev].iPassage || !phrase_at_list("enacting-authority", pL->zF, pL->nF, 0))
+    return 0;
+  for (int k = i + 1; k < pDoc->nLine && k <= i + 2; k++) { /* the name may wrap once */
+    const meta_line *pN = &pDoc->aLine[k];
+    if (is_title_stop(pN) || (pN->nF > 0 && pN->zF[pN->nF - 1] == ':')) return 1;
+    if (pN->iPassage != pL->iPassage) return 0;
+  }
+  return 0;
+}
+
 static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
   if (pDoc->iKind < 0) return VP_OK;
   vp_buf b = {0};
@@ -1065,7 +1081,10 @@ static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
     if (iPrev >= 0) {
       const meta_line *pP = &pDoc->aLine[iPrev];
       int bSamePassage = pL->iPassage == pP->iPassage && pP->iPassage != pKind->iPassage;
-      int bPrevUpper = is_upper_line(pP), bUpper = is_upper_line(pL);
+      int nPrevU, nPrevL;
+      count_case(pP->z, pP->n, &nPrevU, &nPrevL);
+      /* "VỀ" / "PHÔNG LƯU TRỮ …": a title's short first word in capitals goes on */
+      int bPrevUpper = nPrevU >= 1 && nPrevL == 0, bUpper = is_upper_line(pL);
       char cPrevEnd = pP->zF[pP->nF - 1];
       /* "… Nghị quyết số" ends on a word that wants its number: go on */
       int bWantsNumber = pP->nF >= 2 && memcmp(pP->zF + pP->nF - 2, "so", 2) == 0 &&
@@ -1076,6 +1095,7 @@ static int find_title(const meta_doc *pDoc, vp_meta *pOut) {
         if (!bSamePassage && !(bPrevUpper && bUpper)) break;
       }
     }
+    if (iPrev >= 0 && enacting_line(pDoc, i, iPrev)) break;
     title_append(&b, pL, 0, &rc);
     iPrev = i;
   }
