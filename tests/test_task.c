@@ -528,6 +528,16 @@ static void test_not_tasks(void) {
   const vp_task *t = task_of_passage(&ts, 5);
   CHECK("its item is, with the lead-in's doer", t && role_of(t, STC) == L);
   vp_task_clear(&ts);
+  /* the public a rule addresses is no body: its obligations are no tasks */
+  spec b[] = {
+      /* 0 */ {VP_P_TEXT, "Các tổ chức, cá nhân tham gia sử dụng chung hạ tầng kỹ thuật phải tuân thủ quy định về an toàn.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "Sở Tài chính phối hợp với các tổ chức, cá nhân có liên quan rà soát hạ tầng kỹ thuật.", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(b, VP_ARRAY_SIZE(b));
+  CHECK("an obligation of the public is no task", task_of_passage(&ts, 0) == NULL);
+  t = task_of_passage(&ts, 1);
+  CHECK("a body's task with the public beside it is", t && role_of(t, STC) == L);
+  vp_task_clear(&ts);
 }
 
 

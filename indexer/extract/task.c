@@ -28,6 +28,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "vp_agency.h"
 #include "vp_common.h"
 #include "vp_deadline.h"
 #include "vp_fold.h"
@@ -1395,6 +1396,35 @@ static int in_quiet_region(const vp_text *pText, int p, quiet_region *pR) {
   return pR->bProcedure;
 }
 
+static void task_items_free(vp_tasks *p);
+
+/* Is every body task t names the public ("Các tổ chức, cá nhân tham gia …
+** phải tuân thủ …": a record of kind "công chúng" in data/agencies.tsv)? */
+static int names_only_the_public(const vp_task *t) {
+  if (t->nAgency == 0) return 0;
+  for (int k = 0; k < t->nAgency; k++) {
+    const vp_agency *r = t->aAgency[k].zCanon ? vp_agency_resolve(t->aAgency[k].zCanon) : NULL;
+    if (r == NULL || r->zKind == NULL || strcmp(r->zKind, "công chúng") != 0) return 0;
+  }
+  return 1;
+}
+
+/* A rule the public must follow is no task of a body: the tasks naming
+** only the public are dropped. */
+static void drop_obligations_of_the_public(vp_tasks *pOut) {
+  int nKeep = 0;
+  for (int i = 0; i < pOut->n; i++) {
+    vp_task *t = &pOut->a[i];
+    if (!names_only_the_public(t)) {
+      pOut->a[nKeep++] = *t;
+      continue;
+    }
+    vp_tasks one = {t, 1};
+    task_items_free(&one);
+  }
+  pOut->n = nKeep;
+}
+
 int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
                     vp_tasks *pOut, char **pzErr) {
   memset(pOut, 0, sizeof(*pOut));
@@ -1450,6 +1480,7 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
   }
   free(aRoles);
   free(abField);
+  if (rc == VP_OK) drop_obligations_of_the_public(pOut);
   if (rc != VP_OK) {
     vp_task_clear(pOut);
     if (pzErr) *pzErr = vp_mprintf("out of memory while extracting tasks");
@@ -1457,8 +1488,8 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
   return rc;
 }
 
-void vp_task_clear(vp_tasks *p) {
-  if (p == NULL) return;
+/* Frees what p's tasks hold, not the array. */
+static void task_items_free(vp_tasks *p) {
   for (int i = 0; i < p->n; i++) {
     vp_task *t = &p->a[i];
     free(t->zText);
@@ -1470,6 +1501,11 @@ void vp_task_clear(vp_tasks *p) {
     }
     free(t->aAgency);
   }
+}
+
+void vp_task_clear(vp_tasks *p) {
+  if (p == NULL) return;
+  task_items_free(p);
   free(p->a);
   memset(p, 0, sizeof(*p));
 }
