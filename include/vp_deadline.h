@@ -13,7 +13,8 @@
 typedef struct vp_deadline {
   int iS, iE;      /* folded span as written */
   char zNorm[24];  /* normal form ("2025-12-15", "2023-Q4", "2024-H1",
-                   ** "2026", "P5D", "-P10D", "event", "yearly"); "" when it
+                   ** "2026", "P5D", "-P10D", "event", "yearly", "R/P6M");
+                   ** "" when it
                    ** has none */
   int bFound;
 } vp_deadline;
@@ -21,8 +22,10 @@ typedef struct vp_deadline {
 /* The deadline in prose from folded index iFrom on: the most precise dated
 ** one (days beat months beat quarters beat halves beat years; a date after
 ** a goal word is a target, not a deadline), else a time limit, else a limit
-** tied to an event, else "định kỳ hằng năm" or an opening "Hằng năm"
-** (yearly). *pOut is cleared first; bFound says whether one was found. */
+** tied to an event, else a recurrence: "định kỳ hằng quý" (quarterly),
+** "Định kỳ 05 năm" (R/P5Y) or an opening "Hằng năm" (yearly), else an
+** opening "Thường xuyên" (continuous). *pOut is cleared first; bFound says
+** whether one was found. */
 void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut);
 
 /* The normal form of a deadline cell into zNorm[0..nNorm) ("" when none):

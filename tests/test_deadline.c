@@ -52,6 +52,13 @@ static void test_prose(void) {
       {"Báo cáo ngay sau khi sự cố xảy ra, không chậm trễ.", "event", "ngay sau khi sự cố xảy ra"},
       {"Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.", "yearly", "Định kỳ hằng năm"},
       {"Hằng năm, tổng hợp kết quả.", "yearly", "Hằng năm"},
+      /* recurring duties: "định kỳ" and a recurrence, or a number and a unit */
+      {"Định kỳ hàng tháng, gửi kết quả giải quyết kiến nghị đến Báo Nghệ An.", "monthly", "Định kỳ hàng tháng"},
+      {"Báo cáo định kỳ hằng quý về Sở Nội vụ.", "quarterly", "định kỳ hằng quý"},
+      {"Định kỳ 05 năm, Ủy ban nhân dân cấp tỉnh lập báo cáo rà soát.", "R/P5Y", "Định kỳ 05 năm"},
+      {"Hội đồng họp định kỳ 06 tháng một lần.", "R/P6M", "định kỳ 06 tháng"},
+      {"Mỗi tuần, cập nhật danh sách.", "weekly", "Mỗi tuần"},
+      {"Tổ chức kiểm tra định kỳ và đột xuất.", "-", ""},
       /* a goal's year is a target, and "hằng năm" inside is content */
       {"Phấn đấu đến năm 2030 đạt 80% dân số có hồ sơ sức khỏe.", "-", ""},
       {"Bố trí kinh phí hằng năm cho hoạt động.", "-", ""},
@@ -78,6 +85,8 @@ static void test_cells(void) {
     const char *z, *zNorm;
   } aCase[] = {
       {"Hằng năm", "yearly"},
+      {"Hàng quý", "quarterly"},
+      {"Định kỳ hằng tháng", "monthly"},
       {"Năm 2024-2030", "2024/2030"},
       {"Thường xuyên", "continuous"},
       {"Quý IV/2023", "2023-Q4"},

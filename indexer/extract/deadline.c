@@ -1,9 +1,9 @@
 /*
 ** deadline.c — when a task is due (see vp_deadline.h): dates, months,
 ** quarters, halves and years after a deadline phrase, time limits, limits
-** tied to an event, yearly duties, and the normal form of a deadline cell.
-** The phrases are data (data/task-phrases.tsv: deadline, goal, duration,
-** duration-unit, event-deadline).
+** tied to an event, recurring duties, and the normal form of a deadline
+** cell. The phrases are data (data/task-phrases.tsv: deadline, goal,
+** duration, duration-unit, event-deadline, recurrence).
 */
 #include "vp_deadline.h"
 
@@ -248,11 +248,44 @@ static void find_period(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   }
 }
 
+/* A recurring duty (data/task-phrases.tsv: recurrence): "định kỳ" and a
+** recurrence ("báo cáo định kỳ hằng quý" → quarterly) or a number and a
+** unit ("Định kỳ 05 năm" → R/P5Y, an ISO 8601 repeating interval)
+** anywhere from iFrom, or a recurrence opening at iFrom ("Hằng tháng, …");
+** elsewhere "hằng năm" is content ("tổng kết hằng năm"). */
+static void find_recurrence(const vp_fold *f, int iFrom, vp_deadline *pOut) {
+  const vp_lexicon_list *pList = deadline_list("recurrence");
+  const vp_lexicon_entry *pE;
+  int e = vp_lexicon_at_fold(f, iFrom, pList, &pE), i = iFrom;
+  for (int k = iFrom; e < 0 && (k = vp_fold_find_words(f, k, "dinh ky")) >= 0; k++) {
+    int j = vp_fold_skip_ws(f, k + (int)strlen("dinh ky"));
+    if ((e = vp_lexicon_at_fold(f, j, pList, &pE)) >= 0) {
+      i = k;
+      break;
+    }
+    int v = 0, u = read_uint(f, j, &v);
+    const vp_lexicon_entry *pU;
+    int eU = u >= 0 && v > 0 ? vp_lexicon_at_fold(f, vp_fold_skip_ws(f, u), deadline_list("duration-unit"), &pU) : -1;
+    if (eU >= 0) {
+      pOut->bFound = 1;
+      pOut->iS = k;
+      pOut->iE = eU;
+      snprintf(pOut->zNorm, sizeof(pOut->zNorm), "R/P%d%s", v, pU->zValue);
+      return;
+    }
+  }
+  if (e < 0) return;
+  pOut->bFound = 1;
+  pOut->iS = i;
+  pOut->iE = e;
+  snprintf(pOut->zNorm, sizeof(pOut->zNorm), "%s", pE->zValue);
+}
+
 /* A deadline in prose: a dated one, else a period of days, else a time
-** limit, else a limit tied to an event, else "định kỳ hằng năm" or an
-** opening "Hằng năm," (yearly), else an opening "Thường xuyên"
-** (continuous); "hằng năm" and "thường xuyên" elsewhere are content, not
-** deadlines. */
+** limit, else a limit tied to an event, else a recurrence (find_recurrence:
+** "định kỳ hằng quý", an opening "Hằng năm,"), else an opening "Thường
+** xuyên" (continuous); "hằng năm" and "thường xuyên" elsewhere are content,
+** not deadlines. */
 void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   find_dated_deadline(f, iFrom, pOut);
@@ -263,15 +296,10 @@ void vp_deadline_in_prose(const vp_fold *f, int iFrom, vp_deadline *pOut) {
   if (pOut->bFound) return;
   find_event_deadline(f, iFrom, pOut);
   if (pOut->bFound) return;
-  int i = vp_fold_find_words(f, iFrom, "dinh ky hang nam");
-  int e = i >= 0 ? i + (int)strlen("dinh ky hang nam") : -1;
-  if (i < 0 && (e = vp_fold_words_at(f, iFrom, "hang nam")) >= 0) i = iFrom;
-  if (i >= 0) {
-    pOut->bFound = 1;
-    pOut->iS = i;
-    pOut->iE = e;
-    snprintf(pOut->zNorm, sizeof(pOut->zNorm), "yearly");
-  } else if ((e = vp_fold_words_at(f, iFrom, "thuong xuyen")) >= 0) {
+  find_recurrence(f, iFrom, pOut);
+  if (pOut->bFound) return;
+  int e = vp_fold_words_at(f, iFrom, "thuong xuyen");
+  if (e >= 0) {
     pOut->bFound = 1;
     pOut->iS = iFrom;
     pOut->iE = e;
@@ -327,10 +355,22 @@ static int span_cell(const vp_fold *f, char *zNorm, int nNorm) {
   return 1;
 }
 
+/* The first recurrence a cell names anywhere ("Hằng năm", "Định kỳ hằng
+** quý"): 1 and *ppE its entry, or 0. */
+static int recurrence_in(const vp_fold *f, const vp_lexicon_entry **ppE) {
+  const vp_lexicon_list *pList = deadline_list("recurrence");
+  for (int i = 0; i < f->n; i++) {
+    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
+    if (vp_lexicon_at_fold(f, i, pList, ppE) >= 0) return 1;
+  }
+  return 0;
+}
+
 /* Normal form of a deadline cell ("Hằng năm" → yearly, "Năm 2024-2030" →
 ** 2024/2030, "Thường xuyên" → continuous, "Quý IV/2023" → 2023-Q4, "6 tháng
 ** đầu năm 2024" → 2024-H1, "trong tháng 12/2022" → 2022-12); "" when none. */
 void vp_deadline_cell_norm(const vp_fold *f, char *zNorm, int nNorm) {
+  const vp_lexicon_entry *pRec = NULL;
   zNorm[0] = 0;
   if (span_cell(f, zNorm, nNorm)) return;
   vp_deadline d;
@@ -395,8 +435,8 @@ void vp_deadline_cell_norm(const vp_fold *f, char *zNorm, int nNorm) {
   if (!d.bFound) find_event_deadline(f, 0, &d);
   if (d.bFound) {
     snprintf(zNorm, (size_t)nNorm, "%s", d.zNorm);
-  } else if (vp_fold_find_words(f, 0, "hang nam") >= 0 || vp_fold_find_words(f, 0, "moi nam") >= 0) {
-    snprintf(zNorm, (size_t)nNorm, "yearly");
+  } else if (recurrence_in(f, &pRec)) {
+    snprintf(zNorm, (size_t)nNorm, "%s", pRec->zValue);
   } else if (vp_fold_find_words(f, 0, "thuong xuyen") >= 0 || vp_fold_find_words(f, 0, "lien tuc") >= 0) {
     snprintf(zNorm, (size_t)nNorm, "continuous");
   }

@@ -88,6 +88,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"goal", NULL},
     {"scope-heading", NULL},
     {"event-deadline", NULL},
+    {"recurrence", "yearly quarterly monthly weekly daily"},
     {"report-aspect", NULL},
     {"address-lead", NULL},
     {"doer-intro", NULL},
