@@ -861,6 +861,8 @@ static void test_shares_lists_and_others_duties(void) {
       /* 3 */ {VP_P_HEADING, "Điều 28. Trách nhiệm của doanh nghiệp viễn thông", -1, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_ITEM, "4. Phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng trong việc cải tạo, sắp xếp lại "
                           "hạ tầng mạng cáp viễn thông.", 3, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "5. Định kỳ hàng tháng, phối hợp với Sở Khoa học và Công nghệ, Sở Xây dựng kiểm tra, "
+                          "đối chiếu hồ sơ.", 3, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 1);
@@ -872,6 +874,10 @@ static void test_shares_lists_and_others_duties(void) {
   t = task_of_passage(&ts, 4);
   CHECK("a duty of an enterprise: the bodies named support", t && role_of(t, SKHCN) == S &&
                                                                  role_of(t, "Sở Xây dựng") == S);
+  t = task_of_passage(&ts, 5);
+  CHECK("after an opening adverbial, the partners after commas support, none leads",
+        t && role_of(t, SKHCN) == S && role_of(t, "Sở Xây dựng") == S && t->zDeadlineNorm &&
+            strcmp(t->zDeadlineNorm, "monthly") == 0);
   vp_task_clear(&ts);
   spec b[] = {
       /* 0 */ {VP_P_ITEM, "2. Cơ quan, đơn vị được Ủy ban nhân dân Thành phố giao tổ chức lập quy hoạch phải phối hợp "

@@ -426,6 +426,16 @@ static int names_for_purpose(const tk_clause *c) {
   return i + 5 <= c->nSrc && memcmp(c->zSrc + i + 2, zDe, 3) == 0;
 }
 
+/* Where c's work starts: its body, or past an opening adverbial and its
+** comma ("Định kỳ hàng tháng, phối hợp với …": task-phrases
+** condition-lead). */
+static int after_opening(const tk_clause *c) {
+  const vp_fold *f = &c->f;
+  if (vp_lexicon_at_fold(f, c->iBody, tk_list("condition-lead"), NULL) < 0) return c->iBody;
+  const char *zComma = memchr(f->z + c->iBody, ',', (size_t)(f->n - c->iBody));
+  return zComma ? vp_fold_skip_ws(f, (int)(zComma - f->z) + 1) : c->iBody;
+}
+
 /* Where the clause after the break at q starts. */
 static int after_break(const char *z, int n, const char *q) {
   return (int)(q - z) + (thi_at(z, n, q) ? (int)strlen(zThi) : 1);
@@ -478,7 +488,10 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
   }
   int bColon = q != NULL;
   if (q == NULL) q = next_clause_break(z, n, z, bComma);
+  int bInPartners = 0; /* past "phối hợp với" in this sentence: its commas part the partners */
   for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1, bComma)) {
+    if (*q == ';' || *q == '.') bInPartners = 0;
+    else if (bInPartners) continue;
     int iFrom = bColon ? (int)(q - z) + 1 : after_break(z, n, q);
     while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
     if (iFrom >= n) break;
@@ -486,6 +499,9 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
     tk_clause c;
     int rc = tk_clause_init(&c, z + iFrom, n - iFrom, 1);
     if (rc != VP_OK) return rc;
+    /* "Định kỳ hàng tháng, phối hợp với Văn phòng …, Chi nhánh …, …
+    ** kiểm tra …": the names after its commas are partners, not doers */
+    if (bComma && !c.bOwnDoer && vp_fold_words_at(&c.f, c.iBody, "phoi hop") >= 0) bInPartners = 1;
     if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta) &&
         vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), NULL) < 0 && !names_for_purpose(&c)) {
       party_list parties = {0};
@@ -881,7 +897,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     return rc;
   }
   if (rc == VP_OK && !c.bOwnDoer && !bInherit && !bLeadIn &&
-      ((vp_fold_words_at(&c.f, c.iBody, "phoi hop") >= 0 && under_others_duties(pText, p)) ||
+      ((vp_fold_words_at(&c.f, after_opening(&c), "phoi hop") >= 0 && under_others_duties(pText, p)) ||
        (ps->zSection && ps->zSection[0] && others_duty_with(&c)))) {
     /* "Điều 28. Trách nhiệm của doanh nghiệp viễn thông" / "4. Phối hợp
     ** với Sở Khoa học và Công nghệ, Ủy ban nhân dân cấp xã …": a duty of a
