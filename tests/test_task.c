@@ -538,6 +538,23 @@ static void test_not_tasks(void) {
   t = task_of_passage(&ts, 1);
   CHECK("a body's task with the public beside it is", t && role_of(t, STC) == L);
   vp_task_clear(&ts);
+  /* another instrument's provision quoted after its citation is no task of
+  ** this document; an amendment's quotation is its own rule */
+  spec q[] = {
+      /* 0 */ {VP_P_TEXT, "Tại khoản 7 Điều 39 Nghị định số 126/2020/NĐ-CP của Chính phủ quy định:", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_TEXT, "\"7. Kinh phí ủy nhiệm thu", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "a) Bộ Tài chính hướng dẫn cụ thể nội dung chi, mức chi kinh phí ủy nhiệm thu.\"", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Sở Tài chính hướng dẫn các đơn vị thực hiện chi kinh phí ủy nhiệm thu.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "Sửa đổi, bổ sung khoản 2 Điều 5 như sau:", -1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_TEXT, "\"2. Sở Tài chính chủ trì thẩm định dự toán kinh phí hằng năm.\"", -1, 0, NO_TABLE, {0}},
+  };
+  ts = extract(q, VP_ARRAY_SIZE(q));
+  CHECK("a quoted provision of another instrument is no task", task_of_passage(&ts, 2) == NULL);
+  t = task_of_passage(&ts, 3);
+  CHECK("after the closing quotation mark, tasks again", t && role_of(t, STC) == L);
+  t = task_of_passage(&ts, 5);
+  CHECK("an amendment's quotation is the document's own", t && role_of(t, STC) == L);
+  vp_task_clear(&ts);
 }
 
 

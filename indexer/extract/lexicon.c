@@ -89,6 +89,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"scope-heading", NULL},
     {"event-deadline", NULL},
     {"recurrence", "yearly quarterly monthly weekly daily"},
+    {"quote-lead", NULL},
     {"report-aspect", NULL},
     {"address-lead", NULL},
     {"doer-intro", NULL},

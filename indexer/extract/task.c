@@ -1367,13 +1367,33 @@ static int field_task(const vp_text *pText, const unsigned char *abField, int p,
 }
 
 /* ---- regions that give no task: the fields of a procedure's card, a
-** legal text's scope ("Đối tượng áp dụng") and model forms. */
+** legal text's scope ("Đối tượng áp dụng"), model forms, and another
+** instrument's provisions quoted. */
+
+#define QUOTE_MAX_PASSAGES 60 /* a quotation left open ends here */
 
 typedef struct quiet_region {
   int bProcedure;  /* inside a procedure field ("Cơ quan thực hiện") */
   int iLevel;      /* the field passage's level */
   int bForm;       /* inside a model form ("Mẫu số 09") */
+  int nQuoted;     /* passages of a quoted provision so far; 0 outside one */
 } quiet_region;
+
+/* The first (bLast 0) or last (bLast 1) character of ps's text, spaces and
+** emphasis marks aside (and, last, the stop after a quotation), is a
+** quotation mark: '"', '“' or '”'. */
+static int quote_mark_at_edge(const vp_passage *ps, int bLast) {
+  const char *z = ps->zText;
+  int n = ps->iEnd - ps->iStart;
+  if (bLast) {
+    while (n > 0 && strchr(" \n\t*_.;,", z[n - 1])) n--;
+    return (n >= 1 && z[n - 1] == '"') ||
+           (n >= 3 && (memcmp(z + n - 3, "\xE2\x80\x9D", 3) == 0 || memcmp(z + n - 3, "\xE2\x80\x9C", 3) == 0));
+  }
+  int i = 0;
+  while (i < n && strchr(" \n\t*_", z[i])) i++;
+  return (i < n && z[i] == '"') || (i + 3 <= n && memcmp(z + i, "\xE2\x80\x9C", 3) == 0);
+}
 
 /* Does passage ps open (after its label) with a phrase of list zList? */
 static int opens_with(const vp_passage *ps, const char *zList) {
@@ -1389,6 +1409,19 @@ static int opens_with(const vp_passage *ps, const char *zList) {
 static int in_quiet_region(const vp_text *pText, int p, quiet_region *pR) {
   const vp_passage *ps = &pText->aPassage[p];
   if (ps->eKind != VP_P_TEXT && ps->eKind != VP_P_HEADING && ps->eKind != VP_P_ITEM) return pR->bForm;
+  /* "Tại khoản 7 Điều 39 Nghị định số 126/2020/NĐ-CP … quy định:" / "“7.
+  ** Kinh phí …" … "… nhà nước”": what another instrument sets, quoted (a
+  ** letter answering a question); not an amendment's "… như sau:", whose
+  ** quotation is this document's own rule */
+  if (pR->nQuoted > 0) {
+    if (quote_mark_at_edge(ps, 1) || ++pR->nQuoted > QUOTE_MAX_PASSAGES) pR->nQuoted = 0;
+    return 1;
+  }
+  if (p > 0 && quote_mark_at_edge(ps, 0) && ends_with_colon(pText->aPassage[p - 1].zText) &&
+      opens_with(&pText->aPassage[p - 1], "quote-lead")) {
+    pR->nQuoted = quote_mark_at_edge(ps, 1) ? 0 : 1;
+    return 1;
+  }
   int n = ps->iEnd - ps->iStart;
   if (n < 200 && opens_with(ps, "form-title")) pR->bForm = 1;
   else if (pR->bForm && n < 200 && opens_with(ps, "form-end")) pR->bForm = 0;
@@ -1467,7 +1500,7 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
     if ((abField[p] & 1) && (p == 0 || !(abField[p - 1] & 1)))
       for (int k = field_text_start(pText, abField, p); k < p; k++) abField[k] |= 2;
   }
-  quiet_region region = {0, 0, 0};
+  quiet_region region = {0, 0, 0, 0};
   for (int p = 0; rc == VP_OK && p < pText->nPassage; p++) {
     if (in_quiet_region(pText, p, &region)) continue;
     if (abField[p] & 2) continue;
