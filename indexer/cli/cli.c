@@ -410,6 +410,9 @@ static int p_search(const cJSON *o, cli_args *a) {
   }
   if (bAbout) printf("(the newest %d matches ranked)\n", num(o, "ranked_within"));
   if (str(o, "searched_as")[0]) printf("(a question: searched for \"%s\")\n", str(o, "searched_as"));
+  if (str(o, "words_left_out")[0])
+    printf("(too few passages hold every word: these hold the others; %s counted where they stand)\n",
+           str(o, "words_left_out"));
   if (nTotal > 0 && str(o, "also_as")[0]) printf("(also searched as \"%s\")\n", str(o, "also_as"));
   return VP_EXIT_OK;
 }

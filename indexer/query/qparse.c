@@ -317,7 +317,8 @@ static int typed_with_diacritics(const token *a, int n) {
   return 0;
 }
 
-static int translate(const char *zQuery, int bPhraseOnly, char **pzFts, char **pzErr) {
+/* bExact: -1 as the query is typed, else 1 (exact) or 0 (every spelling) */
+static int translate(const char *zQuery, int bPhraseOnly, int bExact, char **pzFts, char **pzErr) {
   *pzFts = NULL;
   parser p;
   memset(&p, 0, sizeof(p));
@@ -325,7 +326,7 @@ static int translate(const char *zQuery, int bPhraseOnly, char **pzFts, char **p
   int rc = lex(&p, zQuery);
   if (rc == VP_OK && p.n <= 1) rc = fail(&p, "empty query: type words, a \"phrase\" or a document number");
   if (rc == VP_OK) {
-    p.bExact = typed_with_diacritics(p.a, p.n);
+    p.bExact = bExact >= 0 ? bExact : typed_with_diacritics(p.a, p.n);
     rc = parse_or(&p);
     if (rc == VP_OK && peek(&p) == T_RP) rc = fail(&p, "unbalanced parentheses: a ) has no opening (");
     if (rc == VP_OK && peek(&p) != T_END) rc = fail(&p, "cannot read the query after a term");
@@ -351,11 +352,15 @@ static int translate(const char *zQuery, int bPhraseOnly, char **pzFts, char **p
 }
 
 int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
-  return translate(zQuery, 0, pzFts, pzErr);
+  return translate(zQuery, 0, -1, pzFts, pzErr);
+}
+
+int vp_qparse_to_fts5_exact(const char *zQuery, int bExact, char **pzFts, char **pzErr) {
+  return translate(zQuery, 0, bExact != 0, pzFts, pzErr);
 }
 
 int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr) {
-  return translate(zQuery, 1, pzFts, pzErr);
+  return translate(zQuery, 1, -1, pzFts, pzErr);
 }
 
 int vp_qparse_is_plain(const char *zQuery) {

@@ -21,6 +21,7 @@
 #include "vp_instref.h"
 #include "vp_meant.h"
 #include "vp_qexpand.h"
+#include "vp_relax.h"
 #include "vp_fold.h"
 #include "vp_gazetteer.h"
 #include "vp_lexicon.h"
@@ -398,16 +399,35 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   sqlite3_stmt *sCount = NULL;
   long long nTotal = 0, iLow = 0;
   int bEstimate = 0;
-  if (rc == VP_OK) rc = vq_prepare(p, zSqlCount, &sCount, pzErr);
-  if (rc == VP_OK) {
-    sqlite3_bind_text(sCount, 1, zFts, -1, SQLITE_STATIC);
-    while (vq_step_row(p, sCount, &rc, pzErr)) {
-      nTotal++;
-      iLow = sqlite3_column_int64(sCount, 0);
+  for (int bRelaxed = 0; rc == VP_OK; bRelaxed = 1) {
+    nTotal = iLow = 0;
+    rc = vq_prepare(p, zSqlCount, &sCount, pzErr);
+    if (rc == VP_OK) {
+      sqlite3_bind_text(sCount, 1, zFts, -1, SQLITE_STATIC);
+      while (vq_step_row(p, sCount, &rc, pzErr)) {
+        nTotal++;
+        iLow = sqlite3_column_int64(sCount, 0);
+      }
     }
+    vq_release(p, sCount);
+    sCount = NULL;
+    if (rc != VP_OK || bRelaxed || nTotal >= VP_RELAX_MIN) break;
+    /* too few passages hold every word: those holding most of them */
+    vp_rerank_io io = {p, rr_prepare, rr_release};
+    char *zRelaxed = NULL, *zLeftOut = NULL;
+    int rcSqlite = SQLITE_OK;
+    rc = vp_relax(&io, zQuery, nTotal, &zRelaxed, &zLeftOut, &rcSqlite, pzErr);
+    if (rc == VP_EDB && *pzErr == NULL) rc = vq_db_fail(p, rcSqlite, pzErr);
+    if (rc != VP_OK || zRelaxed == NULL) {
+      free(zRelaxed);
+      free(zLeftOut);
+      break;
+    }
+    free(zFts);
+    zFts = zRelaxed;
+    cJSON_AddStringToObject(pOut, "words_left_out", zLeftOut); /* no passage holds them all */
+    free(zLeftOut);
   }
-  vq_release(p, sCount);
-  sCount = NULL;
   if (rc == VP_OK && nTotal > VP_RANK_WINDOW) {
     rc = vq_prepare(p, "SELECT (SELECT min(id) FROM passage), (SELECT max(id) FROM passage)", &sCount, pzErr);
     if (rc == VP_OK && vq_step_row(p, sCount, &rc, pzErr)) {

@@ -1,0 +1,230 @@
+/*
+** relax.c — a long query searched for the passages that hold most of its
+** words (see vp_relax.h). Its syllables are first put together into words
+** the way the index writes them: two syllables side by side are one word
+** when passages hold them together often for how often they hold the
+** rarer of them ("doanh nghiệp", "gia hạn"; not "nghiệp thiệt" across two
+** words); then the commonest words are left out one at a time. Every count
+** stops at a cap: the counts only compare.
+*/
+#include "vp_relax.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "vp_common.h"
+#include "vp_qparse.h"
+
+#define RELAX_MAX_WORDS 32   /* syllables of a query read at most */
+#define RELAX_FREQ_CAP 200000 /* passages counted for a syllable or a word at most */
+#define RELAX_PAIR_MIN 5     /* passages that must hold two syllables together */
+/* two syllables are one word when passages hold them together at least this
+** share of the times they hold the rarer one; typed without diacritics a
+** syllable stands for all its spellings (hạn, hàn, hán …), each counted, so
+** the share of one word of them is smaller */
+#define RELAX_PAIR_SHARE 0.08
+#define RELAX_PAIR_SHARE_FOLDED 0.02
+
+#define RELAX_COUNT_SQL \
+  "SELECT count(*) FROM (SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?1 LIMIT ?2)"
+
+typedef struct relax {
+  const vp_rerank_io *io;
+  const char *zQuery;
+  int aS[RELAX_MAX_WORDS], aE[RELAX_MAX_WORDS]; /* syllables */
+  int n;
+  int bExact; /* typed with diacritics: every piece counted so */
+  sqlite3_stmt *sCount;
+  int rc, rcSqlite;
+} relax;
+
+/* Passages that the query zTyped (a person's syntax) matches, counted up
+** to nCap; -1 when it cannot be translated or on an error (r->rc set). */
+static long long count_upto(relax *r, const char *zTyped, int nCap) {
+  if (r->rc != VP_OK) return -1;
+  char *zFts = NULL, *zErr = NULL;
+  if (vp_qparse_to_fts5_exact(zTyped, r->bExact, &zFts, &zErr) != VP_OK) {
+    free(zFts);
+    free(zErr); /* our own pieces: one FTS5 cannot take is not counted */
+    return -1;
+  }
+  long long n = -1;
+  sqlite3_bind_text(r->sCount, 1, zFts, -1, SQLITE_STATIC);
+  sqlite3_bind_int(r->sCount, 2, nCap);
+  int src = sqlite3_step(r->sCount);
+  if (src == SQLITE_ROW) n = sqlite3_column_int64(r->sCount, 0);
+  else if (src != SQLITE_DONE) {
+    r->rc = VP_EDB;
+    r->rcSqlite = src;
+  }
+  sqlite3_reset(r->sCount);
+  free(zFts);
+  return n;
+}
+
+static int has_digit(const char *z, int n) {
+  for (int i = 0; i < n; i++)
+    if (z[i] >= '0' && z[i] <= '9') return 1;
+  return 0;
+}
+
+/* Syllables [i, j) as typed, quoted when more than one ("\"gia hạn\""),
+** appended to *pB after zSep when *pB holds something. */
+static void append_piece(const relax *r, vp_buf *pB, int i, int j, const char *zSep, int *pRc) {
+  if (pB->n > 0) vp_buf_appends(pB, zSep, pRc);
+  if (j - i > 1) vp_buf_append(pB, "\"", 1, pRc);
+  vp_buf_append(pB, r->zQuery + r->aS[i], (size_t)(r->aE[j - 1] - r->aS[i]), pRc);
+  if (j - i > 1) vp_buf_append(pB, "\"", 1, pRc);
+}
+
+static char *take(vp_buf *pB, int rc) {
+  char *z = vp_buf_take(pB);
+  if (rc != VP_OK) {
+    free(z);
+    return NULL;
+  }
+  return z ? z : vp_mprintf("%s", "");
+}
+
+int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, char **pzFts,
+             char **pzLeftOut, int *pRcSqlite, char **pzErr) {
+  *pzFts = *pzLeftOut = NULL;
+  *pRcSqlite = SQLITE_OK;
+  if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
+  relax r;
+  memset(&r, 0, sizeof(r));
+  r.io = pIo;
+  r.zQuery = zQuery;
+  for (int i = 0; zQuery[i] && r.n < RELAX_MAX_WORDS;) {
+    while (zQuery[i] == ' ' || zQuery[i] == '\t') i++;
+    if (!zQuery[i]) break;
+    r.aS[r.n] = i;
+    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t') i++;
+    r.aE[r.n++] = i;
+  }
+  for (const char *z = zQuery; *z; z++)
+    if ((unsigned char)*z >= 0x80) r.bExact = 1;
+  if (r.n < 3) return VP_OK;
+  r.rc = pIo->xPrepare(pIo->pCtx, RELAX_COUNT_SQL, &r.sCount, pzErr);
+  if (r.rc != VP_OK) return r.rc;
+  vp_buf b = {0};
+  int rc = VP_OK;
+  /* how common each syllable is, and each two side by side */
+  long long aOne[RELAX_MAX_WORDS], aTwo[RELAX_MAX_WORDS];
+  for (int i = 0; i < r.n && r.rc == VP_OK; i++) {
+    b.n = 0;
+    append_piece(&r, &b, i, i + 1, "", &rc);
+    vp_buf_append(&b, "", 1, &rc); /* NUL */
+    aOne[i] = rc == VP_OK ? count_upto(&r, b.z, RELAX_FREQ_CAP) : -1;
+  }
+  for (int i = 0; i + 1 < r.n && r.rc == VP_OK; i++) {
+    b.n = 0;
+    append_piece(&r, &b, i, i + 2, "", &rc);
+    vp_buf_append(&b, "", 1, &rc);
+    aTwo[i] = rc == VP_OK && aOne[i] > 0 && aOne[i + 1] > 0 ? count_upto(&r, b.z, RELAX_FREQ_CAP) : -1;
+  }
+  /* words: runs of syllables each bound to the next */
+  int aWordS[RELAX_MAX_WORDS], aWordE[RELAX_MAX_WORDS], nWord = 0;
+  for (int i = 0; i < r.n && r.rc == VP_OK;) {
+    int j = i + 1;
+    while (j < r.n) {
+      long long nRare = aOne[j - 1] < aOne[j] ? aOne[j - 1] : aOne[j];
+      int bBound = aTwo[j - 1] >= RELAX_PAIR_MIN && nRare > 0 &&
+                   (double)aTwo[j - 1] >= (r.bExact ? RELAX_PAIR_SHARE : RELAX_PAIR_SHARE_FOLDED) * (double)nRare &&
+                   !has_digit(zQuery + r.aS[j], r.aE[j] - r.aS[j]);
+      if (!bBound) break;
+      j++;
+    }
+    aWordS[nWord] = i;
+    aWordE[nWord++] = j;
+    i = j;
+  }
+  /* how common each word is; a number is the person's most exact term */
+  long long aFreq[RELAX_MAX_WORDS];
+  for (int w = 0; w < nWord; w++) aFreq[w] = -1;
+  int aOrder[RELAX_MAX_WORDS], nDroppable = 0;
+  for (int w = 0; w < nWord && r.rc == VP_OK; w++) {
+    int i = aWordS[w], j = aWordE[w];
+    if (has_digit(zQuery + r.aS[i], r.aE[j - 1] - r.aS[i])) continue;
+    if (j - i == 1) aFreq[w] = aOne[i];
+    else if (j - i == 2) aFreq[w] = aTwo[i];
+    else {
+      b.n = 0;
+      append_piece(&r, &b, i, j, "", &rc);
+      vp_buf_append(&b, "", 1, &rc);
+      aFreq[w] = rc == VP_OK ? count_upto(&r, b.z, RELAX_FREQ_CAP) : -1;
+    }
+    if (aFreq[w] >= 0) aOrder[nDroppable++] = w;
+  }
+  /* a word no passage holds first (nothing can match it), then the
+  ** commonest; of two as common, the later (the query's head words come
+  ** first) */
+  for (int w = 0; w < nWord; w++)
+    if (aFreq[w] == 0) aFreq[w] = RELAX_FREQ_CAP + 1;
+  for (int a = 1; a < nDroppable; a++) {
+    int v = aOrder[a], k = a;
+    while (k > 0 && (aFreq[aOrder[k - 1]] < aFreq[v] || (aFreq[aOrder[k - 1]] == aFreq[v] && aOrder[k - 1] < v))) {
+      aOrder[k] = aOrder[k - 1];
+      k--;
+    }
+    aOrder[k] = v;
+  }
+  int nKeepMin = (nWord + 1) / 2 > 1 ? (nWord + 1) / 2 : 1;
+  unsigned char abOut[RELAX_MAX_WORDS] = {0}, abBest[RELAX_MAX_WORDS] = {0};
+  long long nBest = nStrict;
+  int bBest = 0;
+  for (int k = 0, nKept = nWord; r.rc == VP_OK && rc == VP_OK && k < nDroppable && nKept - 1 >= nKeepMin; k++) {
+    abOut[aOrder[k]] = 1;
+    nKept--;
+    b.n = 0;
+    for (int w = 0; w < nWord; w++)
+      if (!abOut[w]) append_piece(&r, &b, aWordS[w], aWordE[w], " ", &rc);
+    vp_buf_append(&b, "", 1, &rc);
+    long long nHits = rc == VP_OK ? count_upto(&r, b.z, VP_RELAX_MIN) : -1;
+    if (nHits > nBest) {
+      nBest = nHits;
+      bBest = 1;
+      memcpy(abBest, abOut, sizeof(abBest));
+    }
+    if (nHits >= VP_RELAX_MIN) break;
+  }
+  pIo->xRelease(pIo->pCtx, r.sCount);
+  vp_buf_free(&b);
+  if (rc == VP_OK) rc = r.rc;
+  if (rc != VP_OK || !bBest) {
+    *pRcSqlite = r.rcSqlite;
+    return rc;
+  }
+  /* the kept words required; every word, kept or not, and every syllable,
+  ** a phrase of its own beside them, so that ranking counts what a passage
+  ** holds */
+  vp_buf bKept = {0}, bAny = {0}, bOut = {0};
+  for (int w = 0; w < nWord; w++) {
+    if (abBest[w]) append_piece(&r, &bOut, aWordS[w], aWordE[w], " ", &rc);
+    else append_piece(&r, &bKept, aWordS[w], aWordE[w], " ", &rc);
+    append_piece(&r, &bAny, aWordS[w], aWordE[w], " OR ", &rc);
+    for (int i = aWordS[w]; aWordE[w] - aWordS[w] > 1 && i < aWordE[w]; i++)
+      append_piece(&r, &bAny, i, i + 1, " OR ", &rc);
+  }
+  char *zKept = take(&bKept, rc), *zAny = take(&bAny, rc), *zOut = take(&bOut, rc);
+  char *zFtsKept = NULL, *zFtsAny = NULL, *zErr = NULL;
+  if (zKept == NULL || zAny == NULL || zOut == NULL) rc = VP_ENOMEM;
+  if (rc == VP_OK && vp_qparse_to_fts5_exact(zKept, r.bExact, &zFtsKept, &zErr) == VP_OK &&
+      vp_qparse_to_fts5_exact(zAny, r.bExact, &zFtsAny, &zErr) == VP_OK) {
+    *pzFts = vp_mprintf("(%s) AND (%s)", zFtsKept, zFtsAny);
+    *pzLeftOut = zOut;
+    zOut = NULL;
+    if (*pzFts == NULL) {
+      free(*pzLeftOut);
+      *pzLeftOut = NULL;
+      rc = VP_ENOMEM;
+    }
+  }
+  free(zErr);
+  free(zKept);
+  free(zAny);
+  free(zOut);
+  free(zFtsKept);
+  free(zFtsAny);
+  return rc;
+}
