@@ -21,11 +21,13 @@
 /* For zQuery, that nStrict passages match as typed: the FTS5 expression of
 ** its words relaxed (the words kept all required, every word optional
 ** beside them) in *pzFts, and the words left out, as typed and separated
-** by spaces, in *pzLeftOut (caller frees both). Both NULL when the query is
+** by spaces, in *pzLeftOut (caller frees both), and how many passages
+** it matches (counted up to VP_RELAX_MIN) in *pnFound. Both NULL, and
+** *pnFound nStrict, when the query is
 ** no run of three plain words or more, or leaving words out finds no more
 ** passages than nStrict. VP_OK; else an error code with *pzErr, or VP_EDB
 ** with the SQLite code in *pRcSqlite and *pzErr NULL. */
 int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, char **pzFts,
-             char **pzLeftOut, int *pRcSqlite, char **pzErr);
+             char **pzLeftOut, long long *pnFound, int *pRcSqlite, char **pzErr);
 
 #endif /* VP_RELAX_H */

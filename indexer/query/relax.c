@@ -87,8 +87,9 @@ static char *take(vp_buf *pB, int rc) {
 }
 
 int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, char **pzFts,
-             char **pzLeftOut, int *pRcSqlite, char **pzErr) {
+             char **pzLeftOut, long long *pnFound, int *pRcSqlite, char **pzErr) {
   *pzFts = *pzLeftOut = NULL;
+  *pnFound = nStrict;
   *pRcSqlite = SQLITE_OK;
   if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
   relax r;
@@ -139,13 +140,17 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
     aWordE[nWord++] = j;
     i = j;
   }
-  /* how common each word is; a number is the person's most exact term */
+  /* how common each word is; a number is the person's most exact term,
+  ** left out only when no passage holds it ("2/9" typed for "02/9") */
   long long aFreq[RELAX_MAX_WORDS];
   for (int w = 0; w < nWord; w++) aFreq[w] = -1;
   int aOrder[RELAX_MAX_WORDS], nDroppable = 0;
   for (int w = 0; w < nWord && r.rc == VP_OK; w++) {
     int i = aWordS[w], j = aWordE[w];
-    if (has_digit(zQuery + r.aS[i], r.aE[j - 1] - r.aS[i])) continue;
+    if (has_digit(zQuery + r.aS[i], r.aE[j - 1] - r.aS[i])) {
+      if (j - i == 1 && aOne[i] == 0) aOrder[nDroppable++] = w, aFreq[w] = 0;
+      continue;
+    }
     if (j - i == 1) aFreq[w] = aOne[i];
     else if (j - i == 2) aFreq[w] = aTwo[i];
     else {
@@ -195,6 +200,7 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
     *pRcSqlite = r.rcSqlite;
     return rc;
   }
+  *pnFound = nBest;
   /* the kept words required; every word, kept or not, and every syllable,
   ** a phrase of its own beside them, so that ranking counts what a passage
   ** holds */

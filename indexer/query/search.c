@@ -386,8 +386,6 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   cJSON *pOut = cJSON_CreateObject();
   vq_add_str(pOut, "query", zQuery);
   if (zAlt) cJSON_AddStringToObject(pOut, "also_as", zAlt); /* written another way (vp_qexpand.h) */
-  free(zAlt);
-  zAlt = NULL;
   sqlite3_stmt *sRank = NULL, *sHit = NULL;
   rc = vq_read_begin(p, pzErr);
   /* The newest VP_RANK_WINDOW + 1 matches, newest first: fewer means the
@@ -415,8 +413,23 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     /* too few passages hold every word: those holding most of them */
     vp_rerank_io io = {p, rr_prepare, rr_release};
     char *zRelaxed = NULL, *zLeftOut = NULL;
+    long long nFound = 0;
     int rcSqlite = SQLITE_OK;
-    rc = vp_relax(&io, zQuery, nTotal, &zRelaxed, &zLeftOut, &rcSqlite, pzErr);
+    rc = vp_relax(&io, zQuery, nTotal, &zRelaxed, &zLeftOut, &nFound, &rcSqlite, pzErr);
+    if (rc == VP_OK && zAlt) { /* "Sở GD&ĐT …" relaxed as the name is written */
+      char *zRelaxedAlt = NULL, *zLeftOutAlt = NULL;
+      long long nFoundAlt = 0;
+      rc = vp_relax(&io, zAlt, nTotal, &zRelaxedAlt, &zLeftOutAlt, &nFoundAlt, &rcSqlite, pzErr);
+      if (zRelaxedAlt && nFoundAlt > nFound) {
+        free(zRelaxed);
+        free(zLeftOut);
+        zRelaxed = zRelaxedAlt;
+        zLeftOut = zLeftOutAlt;
+      } else {
+        free(zRelaxedAlt);
+        free(zLeftOutAlt);
+      }
+    }
     if (rc == VP_EDB && *pzErr == NULL) rc = vq_db_fail(p, rcSqlite, pzErr);
     if (rc != VP_OK || zRelaxed == NULL) {
       free(zRelaxed);
@@ -551,6 +564,7 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   cJSON_AddItemToObject(pOut, "hits", aHits);
   if (rc == VP_OK && nTotal == 0 && bSuggest) add_suggestion(p, zQuery, pFilter, pOut);
   free(zFts);
+  free(zAlt);
   free(zIn);
   free(zSqlCount);
   free(zSqlByDate);
