@@ -99,6 +99,9 @@ static void test_question(void) {
         !strcmp(subject("kiểm định khí thải xe máy?"), ""));
   CHECK("nothing but a question's words: no rewrite", !strcmp(subject("là gì?"), ""));
   CHECK("quoted: the person's own terms", !strcmp(subject("\"khi nào\" thì sao?"), ""));
+  CHECK("a quoted phrase and a question's words: the phrase kept, the words left out",
+        !strcmp(subject("\"vùng phát thải thấp\" là gì?"), "\"vùng phát thải thấp\""));
+  CHECK("operators: the person's own syntax", !strcmp(subject("thuế OR phí là gì?"), ""));
 }
 
 static void test_search(void) {

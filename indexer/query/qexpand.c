@@ -199,11 +199,50 @@ static int question_at(const char *zQuery, const int *aStart, const int *aEnd, i
   return k;
 }
 
+/* Length of a quotation mark at z ('"', '“', '”'), else 0. */
+static int quote_len_at(const char *z) {
+  if (z[0] == '"') return 1;
+  if ((unsigned char)z[0] == 0xE2 && (unsigned char)z[1] == 0x80 &&
+      ((unsigned char)z[2] == 0x9C || (unsigned char)z[2] == 0x9D))
+    return 3;
+  return 0;
+}
+
+/* The words of zQuery, a quoted phrase one word with its marks ('"vùng
+** phát thải thấp" là gì?'); how many, or -1 when the query holds operators,
+** parentheses, prefix* or an unclosed quote (the person's own syntax). */
+static int split_words_quoted(const char *zQuery, int *aStart, int *aEnd) {
+  int nWord = 0;
+  for (int i = 0; zQuery[i] && nWord < QX_MAX_WORDS;) {
+    while (zQuery[i] == ' ' || zQuery[i] == '\t') i++;
+    if (!zQuery[i]) break;
+    aStart[nWord] = i;
+    int q = quote_len_at(zQuery + i);
+    if (q) { /* to the closing mark */
+      i += q;
+      while (zQuery[i] && !quote_len_at(zQuery + i)) i++;
+      if (!zQuery[i]) return -1;
+      i += quote_len_at(zQuery + i);
+    }
+    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t' && !quote_len_at(zQuery + i)) {
+      if (zQuery[i] == '(' || zQuery[i] == ')' || zQuery[i] == '*') return -1;
+      i++;
+    }
+    int n = i - aStart[nWord];
+    if ((n == 3 && (!strncmp(zQuery + aStart[nWord], "AND", 3) || !strncmp(zQuery + aStart[nWord], "NOT", 3))) ||
+        (n == 2 && !strncmp(zQuery + aStart[nWord], "OR", 2)))
+      return -1;
+    aEnd[nWord++] = i;
+  }
+  return nWord;
+}
+
 int vp_qexpand_question(const char *zQuery, char **pzOut) {
   *pzOut = NULL;
-  if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
+  if (zQuery == NULL) return VP_OK;
   int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS];
-  int nWord = split_words(zQuery, aStart, aEnd);
+  int nWord = split_words_quoted(zQuery, aStart, aEnd);
+  if (nWord < 0) return VP_OK;
   int bAsked = 0;
   for (int i = 0; i < nWord; i++) { /* "… không?": the marks are no word */
     while (aEnd[i] > aStart[i] && zQuery[aEnd[i] - 1] == '?') {
@@ -215,7 +254,8 @@ int vp_qexpand_question(const char *zQuery, char **pzOut) {
   unsigned char aOut[QX_MAX_WORDS] = {0};
   int nOut = 0;
   for (int i = 0; i < nWord;) {
-    int k = aEnd[i] > aStart[i] ? question_at(zQuery, aStart, aEnd, nWord, i) : 1;
+    /* a quoted phrase is the person's own term, whatever its words */
+    int k = aEnd[i] == aStart[i] ? 1 : quote_len_at(zQuery + aStart[i]) ? 0 : question_at(zQuery, aStart, aEnd, nWord, i);
     if (k < 0) return VP_ENOMEM;
     if (k == 0) {
       i++;
@@ -235,7 +275,7 @@ int vp_qexpand_question(const char *zQuery, char **pzOut) {
       if (aOut[i]) continue;
       int bEdge = i == iFirst || (i > 0 && aOut[i - 1] == 1) || (i + 1 < nWord && aOut[i + 1] == 1);
       const vp_lexicon_entry *e = NULL;
-      int k = bEdge ? run_in(pFiller, zQuery, aStart, aEnd, nWord, i, 1, &e) : 0;
+      int k = bEdge && !quote_len_at(zQuery + aStart[i]) ? run_in(pFiller, zQuery, aStart, aEnd, nWord, i, 1, &e) : 0;
       if (k < 0) return VP_ENOMEM;
       if (k > 0) {
         aOut[i] = 1; /* next to a question's word, so its neighbours are next to one too */
