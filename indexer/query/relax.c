@@ -24,6 +24,10 @@
 ** the share of one word of them is smaller */
 #define RELAX_PAIR_SHARE 0.08
 #define RELAX_PAIR_SHARE_FOLDED 0.02
+/* a weaker bond, this many times below, still binds two syllables that
+** neither stronger bond takes ("học thêm": two common syllables); only
+** typed with diacritics (without, "khi bo" counts khí bố, khi bộ … too) */
+#define RELAX_PAIR_WEAK 8
 
 #define RELAX_COUNT_SQL \
   "SELECT count(*) FROM (SELECT 1 FROM passage_fts WHERE passage_fts MATCH ?1 LIMIT ?2)"
@@ -124,18 +128,41 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
     vp_buf_append(&b, "", 1, &rc);
     aTwo[i] = rc == VP_OK && aOne[i] > 0 && aOne[i + 1] > 0 ? count_upto(&r, b.z, RELAX_FREQ_CAP) : -1;
   }
-  /* words: runs of syllables each bound to the next */
+  /* words: two syllables that passages hold together often enough bind,
+  ** the most often first; a syllable bound already takes no second partner
+  ** ("dạy thêm, học thêm": not "thêm học", whatever a phrase count that
+  ** reads past the comma says) unless both bonds are strong ("y tế xã",
+  ** "công nghệ thông tin") */
+  double aShare[RELAX_MAX_WORDS];
+  int aPair[RELAX_MAX_WORDS], nPair = 0;
+  unsigned char abBind[RELAX_MAX_WORDS] = {0}, abStrong[RELAX_MAX_WORDS] = {0};
+  double fStrong = r.bExact ? RELAX_PAIR_SHARE : RELAX_PAIR_SHARE_FOLDED;
+  for (int i = 0; i + 1 < r.n; i++) {
+    long long nRare = aOne[i] < aOne[i + 1] ? aOne[i] : aOne[i + 1];
+    aShare[i] = nRare > 0 && aTwo[i] >= RELAX_PAIR_MIN ? (double)aTwo[i] / (double)nRare : 0;
+    abStrong[i] = aShare[i] >= fStrong;
+    if (aShare[i] >= (r.bExact ? fStrong / RELAX_PAIR_WEAK : fStrong) && !has_digit(zQuery + r.aS[i + 1], r.aE[i + 1] - r.aS[i + 1]) &&
+        !has_digit(zQuery + r.aS[i], r.aE[i] - r.aS[i]))
+      aPair[nPair++] = i;
+  }
+  for (int a = 1; a < nPair; a++) { /* the most often together first */
+    int v = aPair[a], k = a;
+    while (k > 0 && aShare[aPair[k - 1]] < aShare[v]) {
+      aPair[k] = aPair[k - 1];
+      k--;
+    }
+    aPair[k] = v;
+  }
+  for (int a = 0; a < nPair; a++) {
+    int i = aPair[a];
+    int bLeft = i > 0 && abBind[i - 1], bRight = i + 2 < r.n && abBind[i + 1];
+    if ((bLeft && !(abStrong[i] && abStrong[i - 1])) || (bRight && !(abStrong[i] && abStrong[i + 1]))) continue;
+    abBind[i] = 1;
+  }
   int aWordS[RELAX_MAX_WORDS], aWordE[RELAX_MAX_WORDS], nWord = 0;
   for (int i = 0; i < r.n && r.rc == VP_OK;) {
     int j = i + 1;
-    while (j < r.n) {
-      long long nRare = aOne[j - 1] < aOne[j] ? aOne[j - 1] : aOne[j];
-      int bBound = aTwo[j - 1] >= RELAX_PAIR_MIN && nRare > 0 &&
-                   (double)aTwo[j - 1] >= (r.bExact ? RELAX_PAIR_SHARE : RELAX_PAIR_SHARE_FOLDED) * (double)nRare &&
-                   !has_digit(zQuery + r.aS[j], r.aE[j] - r.aS[j]);
-      if (!bBound) break;
-      j++;
-    }
+    while (j < r.n && abBind[j - 1]) j++;
     aWordS[nWord] = i;
     aWordE[nWord++] = j;
     i = j;
