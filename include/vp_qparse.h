@@ -28,6 +28,10 @@ int vp_qparse_to_fts5_exact(const char *zQuery, int bExact, char **pzFts, char *
 ** when the query has no such run (nothing narrower than vp_qparse_to_fts5). */
 int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr);
 
+/* The length of the quotation mark at z that opens or closes a phrase
+** ('"', '“', '”'), else 0. */
+int vp_qparse_quote_len(const char *z);
+
 /* The instrument numbers a query names ("Nghị quyết số 20-NQ/TW",
 ** "nghi quyet 20 NQ/TW", "Quyet dinh 472/QD-UBND"), in order: writes up to
 ** nMax into a[], returns how many. */

@@ -199,15 +199,6 @@ static int question_at(const char *zQuery, const int *aStart, const int *aEnd, i
   return k;
 }
 
-/* Length of a quotation mark at z ('"', '“', '”'), else 0. */
-static int quote_len_at(const char *z) {
-  if (z[0] == '"') return 1;
-  if ((unsigned char)z[0] == 0xE2 && (unsigned char)z[1] == 0x80 &&
-      ((unsigned char)z[2] == 0x9C || (unsigned char)z[2] == 0x9D))
-    return 3;
-  return 0;
-}
-
 /* The words of zQuery, a quoted phrase one word with its marks ('"vùng
 ** phát thải thấp" là gì?'); how many, or -1 when the query holds operators,
 ** parentheses, prefix* or an unclosed quote (the person's own syntax). */
@@ -217,14 +208,14 @@ static int split_words_quoted(const char *zQuery, int *aStart, int *aEnd) {
     while (zQuery[i] == ' ' || zQuery[i] == '\t') i++;
     if (!zQuery[i]) break;
     aStart[nWord] = i;
-    int q = quote_len_at(zQuery + i);
+    int q = vp_qparse_quote_len(zQuery + i);
     if (q) { /* to the closing mark */
       i += q;
-      while (zQuery[i] && !quote_len_at(zQuery + i)) i++;
+      while (zQuery[i] && !vp_qparse_quote_len(zQuery + i)) i++;
       if (!zQuery[i]) return -1;
-      i += quote_len_at(zQuery + i);
+      i += vp_qparse_quote_len(zQuery + i);
     }
-    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t' && !quote_len_at(zQuery + i)) {
+    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t' && !vp_qparse_quote_len(zQuery + i)) {
       if (zQuery[i] == '(' || zQuery[i] == ')' || zQuery[i] == '*') return -1;
       i++;
     }
@@ -255,7 +246,7 @@ int vp_qexpand_question(const char *zQuery, char **pzOut) {
   int nOut = 0;
   for (int i = 0; i < nWord;) {
     /* a quoted phrase is the person's own term, whatever its words */
-    int k = aEnd[i] == aStart[i] ? 1 : quote_len_at(zQuery + aStart[i]) ? 0 : question_at(zQuery, aStart, aEnd, nWord, i);
+    int k = aEnd[i] == aStart[i] ? 1 : vp_qparse_quote_len(zQuery + aStart[i]) ? 0 : question_at(zQuery, aStart, aEnd, nWord, i);
     if (k < 0) return VP_ENOMEM;
     if (k == 0) {
       i++;
@@ -275,7 +266,7 @@ int vp_qexpand_question(const char *zQuery, char **pzOut) {
       if (aOut[i]) continue;
       int bEdge = i == iFirst || (i > 0 && aOut[i - 1] == 1) || (i + 1 < nWord && aOut[i + 1] == 1);
       const vp_lexicon_entry *e = NULL;
-      int k = bEdge && !quote_len_at(zQuery + aStart[i]) ? run_in(pFiller, zQuery, aStart, aEnd, nWord, i, 1, &e) : 0;
+      int k = bEdge && !vp_qparse_quote_len(zQuery + aStart[i]) ? run_in(pFiller, zQuery, aStart, aEnd, nWord, i, 1, &e) : 0;
       if (k < 0) return VP_ENOMEM;
       if (k > 0) {
         aOut[i] = 1; /* next to a question's word, so its neighbours are next to one too */

@@ -38,13 +38,15 @@ typedef struct parser {
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 /* “ and ” (U+201C, U+201D) count as quotes */
-static int quote_len(const char *z) {
+int vp_qparse_quote_len(const char *z) {
   if (z[0] == '"') return 1;
   if ((unsigned char)z[0] == 0xE2 && (unsigned char)z[1] == 0x80 &&
       ((unsigned char)z[2] == 0x9C || (unsigned char)z[2] == 0x9D))
     return 3;
   return 0;
 }
+
+static int quote_len(const char *z) { return vp_qparse_quote_len(z); }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alnum_ascii(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
