@@ -3,17 +3,50 @@
 ** (vp_qparse_to_fts5): any input gives 0 and an FTS5 expression, or
 ** VP_EQUERY and a message; and the expression it gives is one FTS5 accepts
 ** (run against an in-memory table with the vnplan tokenizer, when the
-** tokenizer registers), so no user query turns into an SQL error.
+** tokenizer registers), so no user query turns into an SQL error. The
+** same for what search makes of the query: its question's subject and its
+** everyday terms written officially (vp_qexpand.h), and its words relaxed
+** (vp_relax.h, counting over a small passage_fts table).
 */
 #include "fuzz.h"
 #include "vp_common.h"
+#include "vp_qexpand.h"
 #include "vp_qparse.h"
+#include "vp_relax.h"
 #include "vp_tok.h"
 
 #include <sqlite3.h>
 #include <string.h>
 
 static sqlite3_stmt *g_pMatch; /* NULL when the tokenizer is not usable */
+static sqlite3 *g_db;            /* its database, also holding passage_fts */
+
+static int io_prepare(void *pCtx, const char *zSql, sqlite3_stmt **pp, char **pzErr) {
+  (void)pCtx;
+  if (sqlite3_prepare_v2(g_db, zSql, -1, pp, NULL) == SQLITE_OK) return VP_OK;
+  *pzErr = vp_mprintf("%s", sqlite3_errmsg(g_db));
+  return VP_EDB;
+}
+
+static void io_release(void *pCtx, sqlite3_stmt *p) {
+  (void)pCtx;
+  sqlite3_finalize(p);
+}
+
+/* zTyped, a query search makes, translates, and FTS5 takes what it gives. */
+static void check_translates(const char *zTyped) {
+  char *zFts = NULL, *zErr = NULL;
+  int rc = vp_qparse_to_fts5(zTyped, &zFts, &zErr);
+  FUZZ_ASSERT(rc == VP_OK || rc == VP_EQUERY || rc == VP_ENOMEM, "rewrite: return code");
+  if (rc == VP_OK && g_pMatch && zFts && zFts[0]) {
+    sqlite3_bind_text(g_pMatch, 1, zFts, -1, SQLITE_STATIC);
+    int rcStep = sqlite3_step(g_pMatch);
+    sqlite3_reset(g_pMatch);
+    FUZZ_ASSERT(rcStep == SQLITE_ROW, "FTS5 accepts the rewritten query");
+  }
+  free(zFts);
+  free(zErr);
+}
 
 static void open_match_table(void) {
   static int bDone = 0;
@@ -25,12 +58,16 @@ static void open_match_table(void) {
   if (vp_tok_register(db, &zErr) != VP_OK ||
       sqlite3_exec(db,
                    "CREATE VIRTUAL TABLE f USING fts5(x, tokenize='" VP_TOK_NAME "');"
-                   "INSERT INTO f VALUES('Kết luận số 69-KL/TW về khoa học và công nghệ');",
+                   "INSERT INTO f VALUES('Kết luận số 69-KL/TW về khoa học và công nghệ');"
+                   "CREATE VIRTUAL TABLE passage_fts USING fts5(x, tokenize='" VP_TOK_NAME "');"
+                   "INSERT INTO passage_fts VALUES('Sở Tài chính bố trí kinh phí chuyển đổi số năm 2026');"
+                   "INSERT INTO passage_fts VALUES('dạy thêm, học thêm; khoa học và công nghệ');",
                    NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2(db, "SELECT count(*) FROM f WHERE f MATCH ?1", -1,
                          &g_pMatch, NULL) != SQLITE_OK) {
     g_pMatch = NULL; /* db stays open for the process: reachable, not leaked */
   }
+  g_db = db;
   free(zErr);
 }
 
@@ -58,6 +95,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   }
   free(zFts);
   free(zErr);
+  char *zAlt = NULL;
+  if (vp_qexpand_question(zQuery, &zAlt) == VP_OK && zAlt) check_translates(zAlt);
+  free(zAlt);
+  zAlt = NULL;
+  if (vp_qexpand_topic(zQuery, &zAlt) == VP_OK && zAlt) check_translates(zAlt);
+  free(zAlt);
+  if (g_pMatch) {
+    vp_rerank_io io = {NULL, io_prepare, io_release};
+    char *zRelaxed = NULL, *zLeftOut = NULL;
+    long long nFound = 0;
+    int rcSqlite = SQLITE_OK;
+    zErr = NULL;
+    rc = vp_relax(&io, zQuery, 0, &zRelaxed, &zLeftOut, &nFound, &rcSqlite, &zErr);
+    FUZZ_ASSERT(rc == VP_OK || rc == VP_ENOMEM, "relax: return code");
+    if (zRelaxed) {
+      FUZZ_ASSERT(zLeftOut != NULL && nFound > 0, "relax: what it left out and found");
+      sqlite3_bind_text(g_pMatch, 1, zRelaxed, -1, SQLITE_STATIC);
+      int rcStep = sqlite3_step(g_pMatch);
+      sqlite3_reset(g_pMatch);
+      FUZZ_ASSERT(rcStep == SQLITE_ROW, "FTS5 accepts the relaxed query");
+    }
+    free(zRelaxed);
+    free(zLeftOut);
+    free(zErr);
+  }
   free(zQuery);
   return 0;
 }
