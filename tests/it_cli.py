@@ -155,6 +155,17 @@ def main():
         check("boolean 'hoa NOT vuon'", files_of(hits(db4, "hoa NOT vuon")) == {"b.txt", "c.txt", "d.txt"})
         check("boolean 'hoa OR nuoc'", files_of(hits(db4, "hoa OR nuoc")) == {"a.txt", "b.txt", "c.txt", "d.txt"})
 
+        # a question is searched for its subject, a long query relaxed; the
+        # CLI says both under its hits
+        rc, out, err = run("search", "--db", db, "Sở Tài chính bố trí kinh phí là gì?")
+        check("a question: the CLI says what it searched for",
+              rc == 0 and '(a question: searched for "Sở Tài chính bố trí kinh phí")' in out, out[-300:])
+        r = hits(db, "Sở Tài chính bố trí kinh phí thực hiện blockchain", 5)
+        check("a long query no passage holds whole: relaxed, its left-out words said",
+              r["total"] > 0 and "blockchain" in r.get("words_left_out", ""), json.dumps(r, ensure_ascii=False)[:300])
+        rc, out, err = run("search", "--db", db, "Sở Tài chính bố trí kinh phí thực hiện blockchain")
+        check("relaxed: the CLI says so", rc == 0 and "too few passages hold every word" in out, out[-300:])
+
         # a query that cannot be read is a clear error, exit 2
         for q in ('"khoa hoc', "AND", "(a", "a OR"):
             rc, out, err = run("search", "--db", db, q)
