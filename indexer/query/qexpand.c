@@ -42,15 +42,32 @@ static int same_name(const char *z, int n, const char *zName) {
   return r;
 }
 
-/* The words of zQuery: their starts and ends; returns how many (at most
-** QX_MAX_WORDS). */
-static int split_words(const char *zQuery, int *aStart, int *aEnd) {
+
+/* The words of zQuery, their starts and ends (at most QX_MAX_WORDS), a
+** quoted phrase one word with its marks ('"vùng phát thải thấp" là gì?');
+** how many, or -1 when the query holds operators, parentheses, prefix* or
+** an unclosed quote (the person's own syntax). */
+static int split_words_quoted(const char *zQuery, int *aStart, int *aEnd) {
   int nWord = 0;
   for (int i = 0; zQuery[i] && nWord < QX_MAX_WORDS;) {
     while (zQuery[i] == ' ' || zQuery[i] == '\t') i++;
     if (!zQuery[i]) break;
     aStart[nWord] = i;
-    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t') i++;
+    int q = vp_qparse_quote_len(zQuery + i);
+    if (q) { /* to the closing mark */
+      i += q;
+      while (zQuery[i] && !vp_qparse_quote_len(zQuery + i)) i++;
+      if (!zQuery[i]) return -1;
+      i += vp_qparse_quote_len(zQuery + i);
+    }
+    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t' && !vp_qparse_quote_len(zQuery + i)) {
+      if (zQuery[i] == '(' || zQuery[i] == ')' || zQuery[i] == '*') return -1;
+      i++;
+    }
+    int n = i - aStart[nWord];
+    if ((n == 3 && (!strncmp(zQuery + aStart[nWord], "AND", 3) || !strncmp(zQuery + aStart[nWord], "NOT", 3))) ||
+        (n == 2 && !strncmp(zQuery + aStart[nWord], "OR", 2)))
+      return -1;
     aEnd[nWord++] = i;
   }
   return nWord;
@@ -71,7 +88,7 @@ int vp_qexpand_agency(const char *zQuery, char **pzOut) {
   *pzOut = NULL;
   if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
   int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS];
-  int nWord = split_words(zQuery, aStart, aEnd);
+  int nWord = split_words_quoted(zQuery, aStart, aEnd);
   for (int w = 0; w < nWord; w++) {
     int nMax = nWord - w < VP_QEXPAND_MAX_NAME ? nWord - w : VP_QEXPAND_MAX_NAME;
     for (int k = nMax; k >= 2; k--) {
@@ -174,7 +191,7 @@ int vp_qexpand_topic(const char *zQuery, char **pzOut) {
   const vp_lexicon_list *pAbbrev = vp_lexicon_get("query-abbrev.tsv", NULL);
   const vp_lexicon_list *pSynonym = vp_lexicon_get("query-words.tsv", "synonym");
   int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS];
-  int nWord = split_words(zQuery, aStart, aEnd);
+  int nWord = split_words_quoted(zQuery, aStart, aEnd);
   for (int w = 0; w < nWord; w++) {
     const vp_lexicon_entry *e = NULL;
     int k = run_in(pSynonym, zQuery, aStart, aEnd, nWord, w, QX_MAX_TERM, &e);
@@ -199,34 +216,6 @@ static int question_at(const char *zQuery, const int *aStart, const int *aEnd, i
   return k;
 }
 
-/* The words of zQuery, a quoted phrase one word with its marks ('"vùng
-** phát thải thấp" là gì?'); how many, or -1 when the query holds operators,
-** parentheses, prefix* or an unclosed quote (the person's own syntax). */
-static int split_words_quoted(const char *zQuery, int *aStart, int *aEnd) {
-  int nWord = 0;
-  for (int i = 0; zQuery[i] && nWord < QX_MAX_WORDS;) {
-    while (zQuery[i] == ' ' || zQuery[i] == '\t') i++;
-    if (!zQuery[i]) break;
-    aStart[nWord] = i;
-    int q = vp_qparse_quote_len(zQuery + i);
-    if (q) { /* to the closing mark */
-      i += q;
-      while (zQuery[i] && !vp_qparse_quote_len(zQuery + i)) i++;
-      if (!zQuery[i]) return -1;
-      i += vp_qparse_quote_len(zQuery + i);
-    }
-    while (zQuery[i] && zQuery[i] != ' ' && zQuery[i] != '\t' && !vp_qparse_quote_len(zQuery + i)) {
-      if (zQuery[i] == '(' || zQuery[i] == ')' || zQuery[i] == '*') return -1;
-      i++;
-    }
-    int n = i - aStart[nWord];
-    if ((n == 3 && (!strncmp(zQuery + aStart[nWord], "AND", 3) || !strncmp(zQuery + aStart[nWord], "NOT", 3))) ||
-        (n == 2 && !strncmp(zQuery + aStart[nWord], "OR", 2)))
-      return -1;
-    aEnd[nWord++] = i;
-  }
-  return nWord;
-}
 
 int vp_qexpand_question(const char *zQuery, char **pzOut) {
   *pzOut = NULL;
