@@ -116,6 +116,7 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
   int rc = VP_OK;
   /* how common each syllable is, and each two side by side */
   long long aOne[RELAX_MAX_WORDS], aTwo[RELAX_MAX_WORDS];
+  for (int i = 0; i < RELAX_MAX_WORDS; i++) aOne[i] = aTwo[i] = -1; /* not counted (an error stops it) */
   for (int i = 0; i < r.n && r.rc == VP_OK; i++) {
     b.n = 0;
     append_piece(&r, &b, i, i + 1, "", &rc);
