@@ -825,6 +825,22 @@ static void test_duties_listed_and_conditions(void) {
   CHECK("an opening word without a consequent keeps the heading's doer",
         t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L && role_of(t, "Sở Tư pháp") == S);
   vp_task_clear(&ts);
+  /* a heading naming a doer of its own that is no agency heads its duties,
+  ** not the bodies of the heading above */
+  spec c[] = {
+      /* 0 */ {VP_P_HEADING, "Điều 23. Trách nhiệm của Văn phòng UBND tỉnh và các đơn vị", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_HEADING, "1. Trách nhiệm của Văn phòng UBND tỉnh", 0, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "a) Quản trị Hệ thống quản lý văn bản và điều hành của tỉnh.", 1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_HEADING, "2. Trách nhiệm của văn thư", 0, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "a) Thực hiện đăng ký văn bản đến, văn bản đi trên Hệ thống.", 3, 0, NO_TABLE, {0}},
+  };
+  ts = extract(c, VP_ARRAY_SIZE(c));
+  t = task_of_passage(&ts, 2);
+  CHECK("a heading naming an agency hands its items their doer", t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("a heading naming another doer hands on none of the bodies above",
+        t == NULL || role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") < 0);
+  vp_task_clear(&ts);
 }
 
 /* After an opening condition, bodies named after a comma with "để" after

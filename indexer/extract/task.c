@@ -619,6 +619,14 @@ static int names_after_thi(const tk_clause *c) {
 static int annotated_task(const vp_passage *ps, int p, int iBody, party_list *pRoles, vp_tasks *pOut,
                           int *pnAlloc, int *pbDone);
 
+/* Does c open with a doer's intro that names its doer ("Trách nhiệm của
+** văn thư", doer-intro "and-task"), words following it? */
+static int names_other_doer(const tk_clause *c) {
+  const vp_lexicon_entry *e = NULL;
+  int k = vp_lexicon_at_fold(&c->f, c->iBody, tk_list("doer-intro"), &e);
+  return k >= 0 && e && strcmp(e->zValue, "and-task") == 0 && vp_fold_skip_ws(&c->f, k) < c->f.n;
+}
+
 /* Is passage p among the duties of a doer the text names but vnplan reads
 ** as no agency: its heading, or the one over that, opens with a doer's
 ** intro ("Điều 28. Trách nhiệm của doanh nghiệp viễn thông", "Nhiệm vụ
@@ -772,6 +780,10 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     }
   }
   int qFrom = c.bFootnote ? -1 : roles_from(pText, aRoles, p);
+  /* "3. Trách nhiệm của văn thư" under "Điều 23. Trách nhiệm của các cơ
+  ** quan, đơn vị": a heading naming a doer of its own, one vnplan reads as
+  ** no agency, heads that doer's duties, not the bodies above it */
+  if (qFrom >= 0 && ps->eKind == VP_P_HEADING && c.nM == 0 && names_other_doer(&c)) qFrom = -1;
   int bInherit = qFrom >= 0;
   int bTask = 0;
   if (bInherit && !c.bOwnDoer && !c.bStatement && !ps->bLeadIn && !ends_with_colon(ps->zText) &&
