@@ -49,6 +49,7 @@ static void test_prose(void) {
       {"Trong năm 2026, hoàn thành trước ngày 30/6/2026.", "2026-06-30", "trước ngày 30/6/2026"},
       {"Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ.", "P5D", "Trong thời hạn 05 ngày làm việc"},
       {"Gửi trước 10 ngày so với ngày họp.", "-P10D", "trước 10 ngày"},
+      {"Báo cáo chậm nhất sau 07 ngày kể từ ngày kết thúc đợt kiểm tra.", "P7D", "chậm nhất sau 07 ngày"},
       {"Báo cáo ngay sau khi sự cố xảy ra, không chậm trễ.", "event", "ngay sau khi sự cố xảy ra"},
       {"Định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.", "yearly", "Định kỳ hằng năm"},
       {"Hằng năm, tổng hợp kết quả.", "yearly", "Hằng năm"},
