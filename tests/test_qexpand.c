@@ -66,6 +66,9 @@ static void test_topic(void) {
   CHECK("the longest term at a word first",
         !strcmp(topic("cấp bằng lái xe"), "cấp giấy phép lái xe"));
   CHECK("the official term typed: as typed only", !strcmp(topic("mưa lũ Bắc Trung Bộ"), ""));
+  CHECK("a longer term at the word beats a shorter one",
+        !strcmp(topic("sau sáp nhập xã phường"), "sau sắp xếp đơn vị hành chính cấp xã phường") &&
+            !strcmp(topic("sáp nhập doanh nghiệp"), "sắp xếp doanh nghiệp"));
   CHECK("a term's words inside a longer word: no rewrite", !strcmp(topic("xe máyy"), ""));
   CHECK("typed with diacritics, other words of the same letters: no rewrite",
         !strcmp(topic("sơ đồ tổ chức bộ máy"), ""));
@@ -91,6 +94,8 @@ static void test_question(void) {
         !strcmp(subject("có được miễn thuế không?"), "miễn thuế"));
   CHECK("typed with diacritics, a word of a filler's letters is the subject's",
         !strcmp(subject("cơ sở dữ liệu là gì?"), "cơ sở dữ liệu"));
+  CHECK("'còn' next to a question's words is a filler",
+        !strcmp(subject("An Giang sau sáp nhập còn bao nhiêu xã phường?"), "An Giang sau sáp nhập xã phường"));
   CHECK("without diacritics", !strcmp(subject("muc luong toi thieu vung la bao nhieu"), "muc luong toi thieu vung"));
   CHECK("a question's word only at the end is a subject's word elsewhere: no question",
         !strcmp(subject("ô nhiễm không khí"), ""));
