@@ -57,6 +57,8 @@ static void test_topic(void) {
   CHECK("the phrase typed: as typed only", !strcmp(topic("cải cách hành chính cấp xã"), ""));
   CHECK("an abbreviation of two syllables' initials in a word list", !strcmp(topic("thực hiện TTHC"), "thực hiện thủ tục hành chính"));
   CHECK("an abbreviation inside a word: no rewrite", !strcmp(topic("PCCCX"), ""));
+  CHECK("an identity card's abbreviation typed: the phrase",
+        !strcmp(topic("cấp CCCD gắn chip"), "cấp căn cước công dân gắn chip"));
   CHECK("a region's abbreviation typed: the phrase",
         !strcmp(topic("nông nghiệp ĐBSCL"), "nông nghiệp đồng bằng sông Cửu Long"));
   CHECK("quoted: the person's own term", !strcmp(topic("\"PCCC\""), ""));
