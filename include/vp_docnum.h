@@ -22,8 +22,10 @@ typedef struct vp_docnum {
                      ** "UBND-KT" */
   int bParty;        /* 1 for the Party form N-TYPE/ISSUER */
   char zKey[64];     /* display key: "69-KL/TW", "709/QĐ-TTg", "35/2021/NĐ-CP" */
-  char zToken[64];   /* index/match token: zKey folded to ASCII lowercase
-                     ** ("69-kl/tw", "709/qd-ttg", "35/2021/nd-cp") */
+  char zToken[64];   /* index/match token: zKey folded to ASCII lowercase,
+                     ** the number without leading zeros ("69-kl/tw",
+                     ** "709/qd-ttg", "35/2021/nd-cp"; "9/2025/nd-cp" for
+                     ** "09/2025/NĐ-CP") */
 } vp_docnum;
 
 /* Read a number starting exactly at z[i], which must be an ASCII digit not

@@ -4,7 +4,8 @@
 ** instruments of that type and number (and year, issuer when typed) cited
 ** in the index, and the one cited by far the most documents, if one is.
 ** Search ranks the passages that cite only one of the others (a council's
-** 57/2025/NQ-HĐND for a person who means 57-NQ/TW) below the rest. Not for
+** 57/2025/NQ-HĐND for a person who means 57-NQ/TW) below the rest, and
+** when the year was typed, those citing none of them too. Not for
 ** numbers written in full (they are matched as written) nor for `refs`,
 ** which lists the candidates for the person to choose (refs.c).
 */
@@ -23,6 +24,9 @@ typedef struct vp_meant {
   char zKey[64];      /* its key ("57-NQ/TW") */
   int nOther;
   long long aOther[VP_MEANT_OTHERS]; /* the other instruments of the number */
+  int bDated;         /* the query typed its year ("nghị định 9/2025"): a
+                      ** passage holding the number without citing the one
+                      ** meant holds a date ("11/9/2025") or another thing */
 } vp_meant;
 
 /* Fills *pOut for zQuery (idMeant 0 when it names no instrument loosely, or

@@ -17,10 +17,12 @@
 ** ("unclosed quote", "OR needs words on both sides", "empty query"). */
 int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr);
 
-/* The same, matched exactly (bExact 1) or in every spelling (0) whatever
-** the diacritics of zQuery: a piece of a query matched as the whole was
-** typed (vp_relax.h). */
-int vp_qparse_to_fts5_exact(const char *zQuery, int bExact, char **pzFts, char **pzErr);
+/* The same for zQuery, a piece of the query zWhole, matched as the whole
+** was typed (vp_relax.h): exactly (bExact 1) or in every spelling (0)
+** whatever the diacritics of the piece, and its number with a year ("9/2025")
+** as an instrument's when the whole names the type ("nghị định 9/2025"). */
+int vp_qparse_to_fts5_exact(const char *zQuery, const char *zWhole, int bExact, char **pzFts,
+                            char **pzErr);
 
 /* The same query with each run of plain words as its phrase alone (the
 ** passages where the words stand together and in order): what to rank

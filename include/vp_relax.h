@@ -4,9 +4,11 @@
 ** queries ("nghị quyết 66 chế độ hỗ trợ cán bộ làm công tác xây dựng pháp
 ** luật", "phan loai rac sinh hoat tai ho gia dinh quy dinh moi"); no passage
 ** holds all their words, and a search that asks for every one answers
-** nothing. Its commonest words (the most passages hold them) are left out
-** one at a time, never its numbers, never more than half of it, until
-** enough passages hold the rest; every word still counts where a passage
+** nothing. Its commonest words are left out one at a time, never its
+** numbers, never more than half of it, until enough passages hold the
+** rest; when that finds no more, each step leaves out the commonest word
+** whose leaving out finds more (a number last). Every word still counts
+** where a passage
 ** holds it, so those holding more of them rank first. Not for quoted
 ** phrases, operators or prefix* (the person's own terms), nor for a query
 ** that finds enough as typed.

@@ -22,7 +22,7 @@
 ** change of the word lists in data/ does the same by itself (the documents'
 ** stored version mixes in vp_data_checksum). */
 #define VP_STORE_VERSION 8
-#define VP_STORE_SCHEMA "vnplan-7" /* tables and indexes */
+#define VP_STORE_SCHEMA "vnplan-8" /* tables, indexes and the tokenizer's terms */
 
 #define VP_STORE_READONLY 1 /* open read-only; fail when there is no index */
 #define VP_STORE_CREATE 2   /* create the file and schema when missing */

@@ -13,7 +13,11 @@
 **  - a word typed with diacritics emits its exact form only;
 **  - a string whose first byte is VP_TOK_EXACT_MARK is in exact mode: its
 **    ASCII words match only themselves (the query translator sets it when the
-**    query as a whole is typed with diacritics, so "khoa học" ≠ "khóa học").
+**    query as a whole is typed with diacritics, so "khoa học" ≠ "khóa học");
+**  - a string whose first byte is VP_TOK_NUMBER_MARK is one term as typed,
+**    ASCII lowercase: the number with its year ("9/2025") that the index
+**    holds beside a document number ("09/2025/NĐ-CP"), where text words
+**    split it ("tháng 9/2025": "9", "2025").
 */
 #ifndef VP_TOK_H
 #define VP_TOK_H
@@ -23,6 +27,7 @@
 #define VP_TOK_NAME "vnplan"
 #define VP_TOK_FOLD_NS '\x01'
 #define VP_TOK_EXACT_MARK '\x02'
+#define VP_TOK_NUMBER_MARK '\x03'
 #define VP_TOK_MAX 256 /* longer words are cut to this many bytes */
 
 /* Register the tokenizer with db (through fts5_api). VP_OK or VP_EDB with

@@ -52,6 +52,14 @@ int main(void) {
   CHECK("a code typed before the number that holds it is dropped",
         strcmp(tr("NQ 18-NQ/TW"), tr("18-NQ/TW")) == 0 && strcmp(tr("qđ 709/QĐ-TTg"), tr("709/QĐ-TTg")) == 0);
   CHECK("a word that is no code of the number is kept", strstr(tr("KL 18-NQ/TW"), "KL") != NULL);
+  /* a number with its year: a date in text ("tháng 9/2025"), and a part of
+  ** a document number in the index ("9/2025/NĐ-CP") */
+  CHECK("a number with its year: as a date or as a number's part",
+        strcmp(tr("9/2025"), "(\"9/2025\" OR \"\x03" "9/2025\")") == 0);
+  CHECK("with the instrument's type: the number's part only",
+        strstr(tr("nghi dinh 9/2025"), "\"\x03" "9/2025\"") != NULL &&
+            strstr(tr("nghi dinh 9/2025"), "AND \"9/2025\"") == NULL);
+  CHECK("a full date is no number with its year", strstr(tr("26/9/2025"), "\x03") == NULL);
   CHECK("a code after NOT is kept", strstr(tr("a NOT NQ 18-NQ/TW"), "NQ\" ") != NULL ||
                                         strstr(tr("a NOT NQ 18-NQ/TW"), "\"NQ\"") != NULL);
   /* broken queries are errors with a message */

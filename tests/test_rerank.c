@@ -4,7 +4,7 @@
 ** cited title), and the orderings it gives on a small indexed fixture (a
 ** law's number after the words, a law's title, the same sentence in three
 ** documents, an encyclopedia's text and its list of sources, an
-** instrument's number typed loosely).
+** instrument's number typed loosely, with its year).
 ** Orderings, not scores or timings.
 */
 #include <stdlib.h>
@@ -286,6 +286,18 @@ static void test_meant(void) {
   pDb = vp_test_dir_open(zDir, &zDb, 2); /* the two new files */
   answer_of(pDb, "Nghị quyết 57", "instrument_meant", zMeant, zFirst);
   CHECK("three documents against three: neither is meant", zMeant[0] == 0);
+  vp_db_close(pDb);
+  /* a number typed with its year and the type: the decree, however it is
+  ** written ("09/2025" or "9/2025"), not a date that holds "9/2025" */
+  write_file("decree.md", "- Hỗ trợ giống cây trồng theo khoản 1 Điều 5 Nghị định số 09/2025/NĐ-CP của Chính phủ.\n");
+  write_file("dated.md", "- Ngày 26/9/2025, Chính phủ ban hành Nghị định số 254/2025/NĐ-CP về quyết toán dự án; "
+                         "nghị định này quy định chi tiết, hướng dẫn thi hành và có hiệu lực ngay.\n");
+  pDb = vp_test_dir_open(zDir, &zDb, 2);
+  n = hits(pDb, "nghị định 9/2025", azFile, 10);
+  CHECK("'nghị định 9/2025': the decree 09/2025/NĐ-CP, not the date 26/9/2025",
+        n == 1 && !strcmp(azFile[0], "decree.md"));
+  n = hits(pDb, "9/2025", azFile, 10);
+  CHECK("'9/2025' alone: the date and the decree", n == 2);
   vp_db_close(pDb);
   vp_test_dir_remove(zDir);
   free(zDb);

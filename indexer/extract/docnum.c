@@ -325,7 +325,12 @@ static int fill_docnum(const char *z, const parsed *pP, int iStart,
                     d.zType, d.zType[0] ? "-" : "", d.zIssuer);
   }
   if (nKey < 0 || nKey >= (int)sizeof(d.zKey)) return 0;
-  code_key(d.zKey, nKey, 'd', d.zToken, sizeof(d.zToken));
+  /* the token, by which citations are matched, counts the number without
+  ** its leading zeros: "09/2025/NĐ-CP" is "9/2025/NĐ-CP", "05-NQ/TW" is
+  ** "5-NQ/TW"; the key keeps the number as written */
+  int nZeros = 0;
+  while (nZeros + 1 < nNum && d.zKey[nZeros] == '0') nZeros++;
+  code_key(d.zKey + nZeros, nKey - nZeros, 'd', d.zToken, sizeof(d.zToken));
   *p = d;
   return 1;
 }

@@ -12,6 +12,7 @@
 
 #include "vp_common.h"
 #include "vp_fold.h"
+#include "vp_instref.h"
 #include "vp_tok.h"
 
 typedef enum { T_END, T_LP, T_RP, T_AND, T_OR, T_NOT, T_WORD, T_PHRASE, T_NUM } ttype;
@@ -33,6 +34,8 @@ typedef struct parser {
   int nDepth; /* parentheses open at this point */
   int bPhraseOnly; /* runs of plain words as their phrase alone */
   int nRun;        /* runs of plain words translated */
+  int bInstrument; /* names an instrument with its type and year ("nghị
+                   ** định 9/2025"): its number is no date */
 } parser;
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -175,7 +178,7 @@ static int lex(parser *p, const char *z) {
 
 /* Append a term as an FTS5 string: "…" with quotes doubled, the exact-mode
 ** mark first when the query is typed with diacritics. */
-static void emit_string(parser *p, const char *z) {
+static void emit_quoted(parser *p, const char *z) {
   vp_buf_append(&p->out, "\"", 1, &p->rc);
   if (p->bExact) vp_buf_append(&p->out, "\x02", 1, &p->rc);
   for (const char *c = z; *c; c++) {
@@ -183,6 +186,37 @@ static void emit_string(parser *p, const char *z) {
     else vp_buf_append(&p->out, c, 1, &p->rc);
   }
   vp_buf_append(&p->out, "\"", 1, &p->rc);
+}
+
+/* "9/2025": a number and a year (digits, a slash, 19xx or 20xx) */
+static int is_number_year(const char *z) {
+  int i = 0;
+  while (z[i] >= '0' && z[i] <= '9') i++;
+  if (i == 0 || i > 5 || z[i] != '/') return 0;
+  const char *y = z + i + 1;
+  return ((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) && y[2] >= '0' &&
+         y[2] <= '9' && y[3] >= '0' && y[3] <= '9' && y[4] == 0;
+}
+
+/* A term; a number with its year also as the index holds it beside a
+** document number ("9/2025" finds "9/2025/NĐ-CP", vp_tok.h), and only so
+** when the query names the instrument's type ("nghị định 9/2025"). */
+static void emit_string(parser *p, const char *z) {
+  if (!is_number_year(z)) {
+    emit_quoted(p, z);
+    return;
+  }
+  if (p->bInstrument) { /* not "ngày 26/9/2025" */
+    vp_buf_append(&p->out, "\"\x03", 2, &p->rc);
+    vp_buf_appends(&p->out, z, &p->rc);
+    vp_buf_append(&p->out, "\"", 1, &p->rc);
+    return;
+  }
+  vp_buf_append(&p->out, "(", 1, &p->rc);
+  emit_quoted(p, z);
+  vp_buf_append(&p->out, " OR \"\x03", 6, &p->rc);
+  vp_buf_appends(&p->out, z, &p->rc);
+  vp_buf_append(&p->out, "\")", 2, &p->rc);
 }
 
 static int has_word_char(const char *z) {
@@ -319,12 +353,16 @@ static int typed_with_diacritics(const token *a, int n) {
   return 0;
 }
 
-/* bExact: -1 as the query is typed, else 1 (exact) or 0 (every spelling) */
-static int translate(const char *zQuery, int bPhraseOnly, int bExact, char **pzFts, char **pzErr) {
+/* bExact: -1 as the query is typed, else 1 (exact) or 0 (every spelling);
+** zWhole: the query zQuery is a piece of (itself when whole) */
+static int translate(const char *zQuery, const char *zWhole, int bPhraseOnly, int bExact, char **pzFts,
+                     char **pzErr) {
   *pzFts = NULL;
   parser p;
   memset(&p, 0, sizeof(p));
   p.bPhraseOnly = bPhraseOnly;
+  vp_instref ref;
+  p.bInstrument = vp_instref_parse(zWhole, &ref) && ref.zType[0] && ref.nYear;
   int rc = lex(&p, zQuery);
   if (rc == VP_OK && p.n <= 1) rc = fail(&p, "empty query: type words, a \"phrase\" or a document number");
   if (rc == VP_OK) {
@@ -354,15 +392,16 @@ static int translate(const char *zQuery, int bPhraseOnly, int bExact, char **pzF
 }
 
 int vp_qparse_to_fts5(const char *zQuery, char **pzFts, char **pzErr) {
-  return translate(zQuery, 0, -1, pzFts, pzErr);
+  return translate(zQuery, zQuery, 0, -1, pzFts, pzErr);
 }
 
-int vp_qparse_to_fts5_exact(const char *zQuery, int bExact, char **pzFts, char **pzErr) {
-  return translate(zQuery, 0, bExact != 0, pzFts, pzErr);
+int vp_qparse_to_fts5_exact(const char *zQuery, const char *zWhole, int bExact, char **pzFts,
+                            char **pzErr) {
+  return translate(zQuery, zWhole, 0, bExact != 0, pzFts, pzErr);
 }
 
 int vp_qparse_to_fts5_phrases(const char *zQuery, char **pzFts, char **pzErr) {
-  return translate(zQuery, 1, -1, pzFts, pzErr);
+  return translate(zQuery, zQuery, 1, -1, pzFts, pzErr);
 }
 
 int vp_qparse_is_plain(const char *zQuery) {

@@ -47,7 +47,7 @@ typedef struct relax {
 static long long count_upto(relax *r, const char *zTyped, int nCap) {
   if (r->rc != VP_OK) return -1;
   char *zFts = NULL, *zErr = NULL;
-  if (vp_qparse_to_fts5_exact(zTyped, r->bExact, &zFts, &zErr) != VP_OK) {
+  if (vp_qparse_to_fts5_exact(zTyped, r->zQuery, r->bExact, &zFts, &zErr) != VP_OK) {
     free(zFts);
     free(zErr); /* our own pieces: one FTS5 cannot take is not counted */
     return -1;
@@ -79,6 +79,22 @@ static void append_piece(const relax *r, vp_buf *pB, int i, int j, const char *z
   if (j - i > 1) vp_buf_append(pB, "\"", 1, pRc);
   vp_buf_append(pB, r->zQuery + r->aS[i], (size_t)(r->aE[j - 1] - r->aS[i]), pRc);
   if (j - i > 1) vp_buf_append(pB, "\"", 1, pRc);
+}
+
+/* Syllables [i, j) hold a digit. */
+static int word_is_number(const relax *r, int i, int j) {
+  return has_digit(r->zQuery + r->aS[i], r->aE[j - 1] - r->aS[i]);
+}
+
+/* Passages holding every word not in abOut, counted up to VP_RELAX_MIN;
+** -1 on an error. */
+static long long count_kept(relax *r, vp_buf *pB, const int *aWordS, const int *aWordE, int nWord,
+                            const unsigned char *abOut, int *pRc) {
+  pB->n = 0;
+  for (int w = 0; w < nWord; w++)
+    if (!abOut[w]) append_piece(r, pB, aWordS[w], aWordE[w], " ", pRc);
+  vp_buf_append(pB, "", 1, pRc);
+  return *pRc == VP_OK ? count_upto(r, pB->z, VP_RELAX_MIN) : -1;
 }
 
 static char *take(vp_buf *pB, int rc) {
@@ -172,11 +188,12 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
   ** left out only when no passage holds it ("2/9" typed for "02/9") */
   long long aFreq[RELAX_MAX_WORDS];
   for (int w = 0; w < nWord; w++) aFreq[w] = -1;
-  int aOrder[RELAX_MAX_WORDS], nDroppable = 0;
+  int aOrder[RELAX_MAX_WORDS], nDroppable = 0, aNumber[RELAX_MAX_WORDS], nNumber = 0;
   for (int w = 0; w < nWord && r.rc == VP_OK; w++) {
     int i = aWordS[w], j = aWordE[w];
     if (has_digit(zQuery + r.aS[i], r.aE[j - 1] - r.aS[i])) {
       if (j - i == 1 && aOne[i] == 0) aOrder[nDroppable++] = w, aFreq[w] = 0;
+      else aNumber[nNumber++] = w;
       continue;
     }
     if (j - i == 1) aFreq[w] = aOne[i];
@@ -202,24 +219,54 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
     }
     aOrder[k] = v;
   }
+  /* a number passages hold last: only when leaving it out finds more ("100
+  ** nghìn đồng" typed for "100.000 đồng") */
+  int nWordsOnly = nDroppable;
+  for (int k = 0; k < nNumber; k++) aOrder[nDroppable++] = aNumber[k];
   int nKeepMin = (nWord + 1) / 2 > 1 ? (nWord + 1) / 2 : 1;
   unsigned char abOut[RELAX_MAX_WORDS] = {0}, abBest[RELAX_MAX_WORDS] = {0};
   long long nBest = nStrict;
   int bBest = 0;
-  for (int k = 0, nKept = nWord; r.rc == VP_OK && rc == VP_OK && k < nDroppable && nKept - 1 >= nKeepMin; k++) {
+  /* first the commonest words, one at a time, the numbers kept */
+  for (int k = 0, nKept = nWord; r.rc == VP_OK && rc == VP_OK && k < nWordsOnly && nKept - 1 >= nKeepMin; k++) {
     abOut[aOrder[k]] = 1;
     nKept--;
-    b.n = 0;
-    for (int w = 0; w < nWord; w++)
-      if (!abOut[w]) append_piece(&r, &b, aWordS[w], aWordE[w], " ", &rc);
-    vp_buf_append(&b, "", 1, &rc);
-    long long nHits = rc == VP_OK ? count_upto(&r, b.z, VP_RELAX_MIN) : -1;
+    long long nHits = count_kept(&r, &b, aWordS, aWordE, nWord, abOut, &rc);
     if (nHits > nBest) {
       nBest = nHits;
       bBest = 1;
       memcpy(abBest, abOut, sizeof(abBest));
     }
     if (nHits >= VP_RELAX_MIN) break;
+  }
+  /* when that finds nothing and nothing was found: each step leaves out the commonest word
+  ** whose leaving out finds more passages, a number last ("bão lũ" may be
+  ** the rarest word of a query and stand only in the heading above the
+  ** answer; "100 nghìn đồng" is written "100.000 đồng") */
+  memset(abOut, 0, sizeof(abOut));
+  for (int nKept = nWord, bSecond = !bBest && nStrict == 0; bSecond && r.rc == VP_OK && rc == VP_OK && nKept - 1 >= nKeepMin; nKept--) {
+    int wPick = -1;
+    long long nPick = -1;
+    for (int k = 0; k < nDroppable && r.rc == VP_OK && rc == VP_OK; k++) {
+      int v = aOrder[k];
+      if (abOut[v]) continue;
+      abOut[v] = 1;
+      long long nHits = count_kept(&r, &b, aWordS, aWordE, nWord, abOut, &rc);
+      abOut[v] = 0;
+      if (nHits > nPick) {
+        nPick = nHits;
+        wPick = v;
+      }
+      if (nHits > nBest) break;
+    }
+    if (wPick < 0 || (nPick <= nBest && word_is_number(&r, aWordS[wPick], aWordE[wPick]))) break;
+    abOut[wPick] = 1;
+    if (nPick > nBest) {
+      nBest = nPick;
+      bBest = 1;
+      memcpy(abBest, abOut, sizeof(abBest));
+    }
+    if (nPick >= VP_RELAX_MIN) break;
   }
   pIo->xRelease(pIo->pCtx, r.sCount);
   vp_buf_free(&b);
@@ -243,8 +290,8 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
   char *zKept = take(&bKept, rc), *zAny = take(&bAny, rc), *zOut = take(&bOut, rc);
   char *zFtsKept = NULL, *zFtsAny = NULL, *zErr = NULL;
   if (zKept == NULL || zAny == NULL || zOut == NULL) rc = VP_ENOMEM;
-  if (rc == VP_OK && vp_qparse_to_fts5_exact(zKept, r.bExact, &zFtsKept, &zErr) == VP_OK &&
-      vp_qparse_to_fts5_exact(zAny, r.bExact, &zFtsAny, &zErr) == VP_OK) {
+  if (rc == VP_OK && vp_qparse_to_fts5_exact(zKept, zQuery, r.bExact, &zFtsKept, &zErr) == VP_OK &&
+      vp_qparse_to_fts5_exact(zAny, zQuery, r.bExact, &zFtsAny, &zErr) == VP_OK) {
     *pzFts = vp_mprintf("(%s) AND (%s)", zFtsKept, zFtsAny);
     *pzLeftOut = zOut;
     zOut = NULL;

@@ -562,20 +562,24 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool) {
 ** names loosely and not the one it means (q->pMeant): one citation lookup
 ** each. */
 static void mark_other_instrument(rr *p, const vp_meant *pM) {
-  if (pM == NULL || pM->idMeant == 0 || pM->nOther == 0) return;
+  if (pM == NULL || pM->idMeant == 0 || (pM->nOther == 0 && !pM->bDated)) return;
   sqlite3_stmt *s = NULL;
-  rr_prepare(p, "SELECT instrument_id FROM citation WHERE passage_id = ?1", &s);
+  /* the passage's citations, and its heading's */
+  rr_prepare(p, "SELECT instrument_id, passage_id = ?1 FROM citation WHERE passage_id IN (?1, ?2)", &s);
   for (int i = 0; p->rc == VP_OK && i < p->n; i++) {
     cand *c = &p->a[i];
     int bMeant = 0, bOther = 0;
     sqlite3_bind_int64(s, 1, c->id);
+    sqlite3_bind_int64(s, 2, c->parent >= 0 ? c->id - c->seq + c->parent : c->id);
     while (rr_step(p, s)) {
       long long id = sqlite3_column_int64(s, 0);
       bMeant |= id == pM->idMeant;
-      for (int k = 0; k < pM->nOther; k++) bOther |= id == pM->aOther[k];
+      for (int k = 0; sqlite3_column_int(s, 1) && k < pM->nOther; k++) bOther |= id == pM->aOther[k];
     }
     sqlite3_reset(s);
-    c->bOtherInstrument = bOther && !bMeant;
+    /* a year typed: holding the number ("9/2025") without the instrument
+    ** (nor under a heading citing it) is a date or another thing */
+    c->bOtherInstrument = !bMeant && (bOther || (pM->bDated && c->match > 0));
   }
   rr_release(p, s);
 }

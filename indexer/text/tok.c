@@ -233,17 +233,25 @@ static int code_term_at(const char *z, int n, int i, int bNumber, char *zOut, in
       return 0;
     aEnd = i + t + 1 + s;
   }
-  fold_code(z, i, aEnd, zOut, nOut);
+  int iFrom = i; /* "05-NQ" as the index holds it: "5-nq" */
+  while (bNumber && z[iFrom] == '0' && iFrom + 1 < aEnd && z[iFrom + 1] >= '0' && z[iFrom + 1] <= '9') iFrom++;
+  fold_code(z, iFrom, aEnd, zOut, nOut);
   return aEnd;
 }
 
 /* Index side: the parts of a number token ("69-kl/tw": "69", "69-kl",
 ** "kl/tw"; "709/qd-ttg": "709", "qd-ttg"; "35/2021/nd-cp": "35", "2021",
-** "nd-cp"), colocated with it. */
+** "35/2021", "nd-cp"), colocated with it; a number written with leading
+** zeros ("09/2025/NĐ-CP") also without them ("9", "9/2025"), as people
+** type it ("nghị định 9/2025"). */
 static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
   const char *zTok = d->zToken;
   char zPart[64];
+  const char *zBare = d->zNumber;
+  while (zBare[0] == '0' && zBare[1] >= '0' && zBare[1] <= '9') zBare++;
   int rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, d->zNumber, (int)strlen(d->zNumber), d->iStart, d->iEnd);
+  if (rc == 0 && zBare != d->zNumber)
+    rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zBare, (int)strlen(zBare), d->iStart, d->iEnd);
   if (d->bParty) {
     const char *zDash = strchr(zTok, '-'), *zSlash = zDash ? strchr(zDash, '/') : NULL;
     if (rc == 0 && zSlash) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zTok, (int)(zSlash - zTok), d->iStart, d->iEnd);
@@ -253,6 +261,10 @@ static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
   if (rc == 0 && d->nYear) {
     int nPart = snprintf(zPart, sizeof(zPart), "%d", d->nYear);
     rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
+    nPart = snprintf(zPart, sizeof(zPart), "%s/%d", zBare, d->nYear);
+    if (rc == 0) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
+    nPart = snprintf(zPart, sizeof(zPart), "%s/%d", d->zNumber, d->nYear);
+    if (rc == 0 && zBare != d->zNumber) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
   }
   const char *zLast = strrchr(zTok, '/');
   if (rc == 0 && zLast && d->zType[0])
@@ -349,6 +361,11 @@ static int tokenize(const char *z, int n, int mode, vp_tok_fn xToken,
                     void *pCtx, vnplan_tokenizer *pTok) {
   vp_norm_batch b;
   int i = 0, rc = 0;
+  if ((mode & MODE_QUERY) && n > 1 && z[0] == VP_TOK_NUMBER_MARK && n - 1 < 64) {
+    char zTerm[64];
+    for (int k = 1; k < n; k++) zTerm[k - 1] = (char)((z[k] >= 'A' && z[k] <= 'Z') ? z[k] + 32 : z[k]);
+    return xToken(pCtx, 0, zTerm, n - 1, 1, n);
+  }
   if ((mode & MODE_QUERY) && n > 0 && z[0] == VP_TOK_EXACT_MARK) {
     mode |= MODE_EXACT;
     i = 1;
