@@ -68,6 +68,10 @@ int main(void) {
   o = search(pDb, "cấp xã");
   CHECK("two words: as typed, nothing found", total(o) == 0 && left_out(o)[0] == 0);
   cJSON_Delete(o);
+  o = search(pDb, "Sở Tài chính bố trí kinh phí 999/KH-UBND");
+  CHECK("a document number written in full that no passage holds: nothing, not the other words",
+        total(o) == 0 && left_out(o)[0] == 0);
+  cJSON_Delete(o);
   o = search(pDb, "hướng dẫn cấp xã huyện tỉnh");
   CHECK("never more than half the words left out", total(o) == 0 && left_out(o)[0] == 0);
   cJSON_Delete(o);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vp_common.h"
+#include "vp_docnum.h"
 #include "vp_qparse.h"
 
 #define RELAX_MAX_WORDS 32   /* syllables of a query read at most */
@@ -185,13 +186,17 @@ int vp_relax(const vp_rerank_io *pIo, const char *zQuery, long long nStrict, cha
     i = j;
   }
   /* how common each word is; a number is the person's most exact term,
-  ** left out only when no passage holds it ("2/9" typed for "02/9") */
+  ** left out only when no passage holds it ("2/9" typed for "02/9"); a
+  ** document number written in full ("709/QĐ-TTg") never: a search for it
+  ** that finds nothing answers so, not with what holds the other words */
   long long aFreq[RELAX_MAX_WORDS];
   for (int w = 0; w < nWord; w++) aFreq[w] = -1;
   int aOrder[RELAX_MAX_WORDS], nDroppable = 0, aNumber[RELAX_MAX_WORDS], nNumber = 0;
   for (int w = 0; w < nWord && r.rc == VP_OK; w++) {
     int i = aWordS[w], j = aWordE[w];
     if (has_digit(zQuery + r.aS[i], r.aE[j - 1] - r.aS[i])) {
+      vp_docnum num;
+      if (vp_docnum_at(zQuery, r.aE[j - 1], r.aS[i], &num)) continue;
       if (j - i == 1 && aOne[i] == 0) aOrder[nDroppable++] = w, aFreq[w] = 0;
       else aNumber[nNumber++] = w;
       continue;
