@@ -15,6 +15,9 @@ typedef struct vp_instref {
   int nYear;        /* 2021 in "35/2021/NĐ-CP" or "năm 2021"; 0 if none */
   char zType[16];   /* canonical type code "NQ", "QĐ"; "" if none named */
   char zIssuer[32]; /* canonical issuer code "TW", "TTg"; "" if none */
+  int bAlone;       /* the query names the instrument and nothing else
+                    ** ("NQ 57", "nghị quyết số 57 năm 2024"), not a topic
+                    ** beside it ("nghị quyết 57 chuyển đổi số") */
 } vp_instref;
 
 /* Read zQuery into *p. Returns 1 when it names a number (zNumber set),

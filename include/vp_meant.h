@@ -24,6 +24,8 @@ typedef struct vp_meant {
   char zKey[64];      /* its key ("57-NQ/TW") */
   int nOther;
   long long aOther[VP_MEANT_OTHERS]; /* the other instruments of the number */
+  int bAlone;         /* the query is the instrument's name alone ("NQ
+                      ** 57"): its passages are found by its number too */
   int bDated;         /* the query typed its year ("nghị định 9/2025"): a
                       ** passage holding the number without citing the one
                       ** meant holds a date ("11/9/2025") or another thing */

@@ -51,6 +51,14 @@ int main(void) {
   vp_instref r;
   CHECK("no number", vp_instref_parse("nghị quyết của Trung ương", &r) == 0 && strcmp(r.zType, "NQ") == 0);
   CHECK("empty", vp_instref_parse("", &r) == 0);
+  /* the name alone, or a topic beside it */
+  CHECK("'NQ 57' is the name alone", vp_instref_parse("NQ 57", &r) && r.bAlone);
+  CHECK("'nghị quyết số 57 của Bộ Chính trị' is the name alone",
+        vp_instref_parse("nghị quyết số 57 của Bộ Chính trị", &r) && r.bAlone);
+  CHECK("'Quyết định 709 năm 2022' is the name alone",
+        vp_instref_parse("Quyết định 709 năm 2022", &r) && r.bAlone);
+  CHECK("'nghị quyết 57 chuyển đổi số' names a topic too",
+        vp_instref_parse("nghị quyết 57 chuyển đổi số", &r) && !r.bAlone);
   char zLong[4000];
   memset(zLong, 'a', sizeof(zLong) - 1);
   zLong[sizeof(zLong) - 1] = 0;

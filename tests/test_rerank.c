@@ -299,6 +299,17 @@ static void test_meant(void) {
   n = hits(pDb, "9/2025", azFile, 10);
   CHECK("'9/2025' alone: the date and the decree", n == 2);
   vp_db_close(pDb);
+  /* the name alone, typed with the type's code: the passages citing the
+  ** instrument however they write it; a topic beside the name: the
+  ** passages holding the topic and the name */
+  write_file("kl-a.md", "- Quán triệt Kết luận số 69-KL/TW của Bộ Chính trị về nhiệm vụ năm 2026.\n");
+  write_file("kl-b.md", "- Các sở, ngành triển khai các nhiệm vụ theo 69-KL/TW trong năm 2026.\n");
+  pDb = vp_test_dir_open(zDir, &zDb, 2);
+  n = hits(pDb, "KL 69", azFile, 10);
+  CHECK("'KL 69': every passage citing 69-KL/TW", n == 2);
+  n = hits(pDb, "Kết luận 69 nhiệm vụ", azFile, 10);
+  CHECK("'Kết luận 69 nhiệm vụ': the passage holding the words", n == 1 && !strcmp(azFile[0], "kl-a.md"));
+  vp_db_close(pDb);
   vp_test_dir_remove(zDir);
   free(zDb);
 }

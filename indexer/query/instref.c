@@ -96,7 +96,8 @@ int vp_instref_parse(const char *zQuery, vp_instref *p) {
   const vp_lexicon_list *pType = vp_lexicon_get(TYPES_TABLE, "type");
   const vp_lexicon_list *pAlias = vp_lexicon_get(TYPES_TABLE, "alias");
   const vp_lexicon_list *pIssuer = vp_lexicon_get(TYPES_TABLE, "issuer");
-  int bAfterNam = 0;
+  const vp_lexicon_list *pBody = vp_lexicon_get(TYPES_TABLE, "body");
+  int bAfterNam = 0, nNamed = 0; /* pieces read as part of the name */
   for (int i = 0; i < n;) {
     const piece *q = &a[i];
     const char *zCode = NULL;
@@ -110,20 +111,30 @@ int vp_instref_parse(const char *zQuery, vp_instref *p) {
         snprintf(p->zNumber, sizeof(p->zNumber), "%.*s", q->n, q->z);
       }
       bAfterNam = 0;
+      nNamed++;
       i++;
       continue;
     }
     bAfterNam = strcmp(q->zFold, "nam") == 0;
+    if (bAfterNam || strcmp(q->zFold, "so") == 0 || strcmp(q->zFold, "cua") == 0)
+      nNamed++; /* "số 57", "năm 2024", "của Bộ Chính trị" */
     /* names first ("Nghị quyết", "Thủ tướng Chính phủ"), then codes; a
     ** type nearest before the number wins, an issuer after it */
     if ((nUsed = match_name(pType, a, n, i, &zCode)) > 0 ||
         (nUsed = match_name(pAlias, a, n, i, &zCode)) > 0) {
       if (!bNumber || p->zType[0] == 0) snprintf(p->zType, sizeof(p->zType), "%s", zCode);
+      nNamed += nUsed;
       i += nUsed;
       continue;
     }
     if ((nUsed = match_name(pIssuer, a, n, i, &zCode)) > 0) {
       if (p->zIssuer[0] == 0 || !bNumber) snprintf(p->zIssuer, sizeof(p->zIssuer), "%s", zCode);
+      nNamed += nUsed;
+      i += nUsed;
+      continue;
+    }
+    if ((nUsed = match_name(pBody, a, n, i, &zCode)) > 0) { /* "của Bộ Chính trị": no code */
+      nNamed += nUsed;
       i += nUsed;
       continue;
     }
@@ -131,12 +142,15 @@ int vp_instref_parse(const char *zQuery, vp_instref *p) {
       const vp_lexicon_entry *pE = vp_lexicon_find_code(pType, 0, q->z, q->n);
       if (pE) {
         if (!bNumber || p->zType[0] == 0) snprintf(p->zType, sizeof(p->zType), "%s", pE->azCol[0]);
+        nNamed++;
       } else if ((pE = vp_lexicon_find_code(pIssuer, 0, q->z, q->n)) != NULL) {
         if (p->zIssuer[0] == 0 || !bNumber) snprintf(p->zIssuer, sizeof(p->zIssuer), "%s", pE->azCol[0]);
+        nNamed++;
       }
     }
     i++;
   }
+  p->bAlone = n > 0 && nNamed == n;
   for (int i = 0; i < n; i++) free(a[i].zFold);
   return p->zNumber[0] != 0;
 }

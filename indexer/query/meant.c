@@ -64,12 +64,14 @@ int vp_meant_find(const vp_rerank_io *pIo, const char *zQuery, vp_meant *pOut, i
   /* one instrument: nothing to tell apart; several of a like standing: the
   ** person's number is ambiguous here, no passage is ranked down for citing
   ** another instrument of
-  ** the number, except with its year typed: one cited instrument is the
-  ** one meant then */
-  if (rc != VP_OK || n == 0 || (n == 1 && !ref.nYear) || (n >= 2 && aDocs[0] < VP_MEANT_RATIO * aDocs[1]))
+  ** the number, except with its year typed or the name alone ("QĐ 2597"):
+  ** one cited instrument is the one meant then */
+  if (rc != VP_OK || n == 0 || (n == 1 && !ref.nYear && !ref.bAlone) ||
+      (n >= 2 && aDocs[0] < VP_MEANT_RATIO * aDocs[1]))
     return rc;
   pOut->idMeant = aId[0];
   pOut->bDated = ref.nYear != 0;
+  pOut->bAlone = ref.bAlone;
   snprintf(pOut->zKey, sizeof(pOut->zKey), "%s", zFirst);
   for (int i = 1; i < n; i++) pOut->aOther[pOut->nOther++] = aId[i];
   return VP_OK;

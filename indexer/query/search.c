@@ -388,6 +388,24 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   if (zAlt) cJSON_AddStringToObject(pOut, "also_as", zAlt); /* written another way (vp_qexpand.h) */
   sqlite3_stmt *sRank = NULL, *sHit = NULL;
   rc = vq_read_begin(p, pzErr);
+  /* an instrument named loosely and alone ("NQ 57", "nghị quyết 57") that
+  ** the index clearly means: its passages are found by its number too,
+  ** however they write the rest ("theo 57-NQ/TW") */
+  vp_meant meant;
+  memset(&meant, 0, sizeof(meant));
+  if (rc == VP_OK && !bByDate) {
+    vp_rerank_io io = {p, rr_prepare, rr_release};
+    int rcSqlite = SQLITE_OK;
+    rc = vp_meant_find(&io, zQuery, &meant, &rcSqlite, pzErr);
+    if (rc == VP_EDB && *pzErr == NULL) rc = vq_db_fail(p, rcSqlite, pzErr);
+    char *zWith = rc == VP_OK && meant.idMeant && meant.bAlone && !strchr(meant.zKey, '"')
+                      ? vp_mprintf("(%s) OR \"%s\"", zFts, meant.zKey)
+                      : NULL;
+    if (zWith) {
+      free(zFts);
+      zFts = zWith;
+    }
+  }
   /* The newest VP_RANK_WINDOW + 1 matches, newest first: fewer means the
   ** total is exact and everything is ranked; more means the query matches a
   ** large part of the index, where ranking every match costs time in
@@ -501,8 +519,6 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     char *zPhrase = NULL;
     if (bEstimate) rc = fts_of(zQuery, 1, &zPhrase, NULL, pzErr);
     vp_docnum aNum[1];
-    vp_meant meant;
-    if (rc == VP_OK) rc = vp_meant_find(&io, zQuery, &meant, &rcSqlite, pzErr);
     if (rc == VP_OK && meant.idMeant) cJSON_AddStringToObject(pOut, "instrument_meant", meant.zKey);
     vp_rerank_query q = {zFts, zPhrase, !bEstimate, iLow, vp_qparse_docnums(zQuery, aNum, 1) == 0, zIn,
                          zQuery, pFacetCounts, &meant};
