@@ -60,6 +60,10 @@ int main(void) {
         strstr(tr("nghi dinh 9/2025"), "\"\x03" "9/2025\"") != NULL &&
             strstr(tr("nghi dinh 9/2025"), "AND \"9/2025\"") == NULL);
   CHECK("a full date is no number with its year", strstr(tr("26/9/2025"), "\x03") == NULL);
+  /* a type's code and a number: the number with its type, one term */
+  CHECK("'NQ 57 chuyển đổi số': 57-NQ", strstr(tr("NQ 57 chuyển đổi số"), "\"\x02" "57-NQ\"") != NULL);
+  CHECK("'QĐ 2597' glued: 2597-QĐ", strcmp(tr("QĐ2597"), "\"\x02" "2597-QĐ\"") == 0 && strcmp(tr("nq57"), "\"57-nq\"") == 0);
+  CHECK("no type's code: words as typed", strstr(tr("xã 57"), "57-") == NULL);
   CHECK("a code after NOT is kept", strstr(tr("a NOT NQ 18-NQ/TW"), "NQ\" ") != NULL ||
                                         strstr(tr("a NOT NQ 18-NQ/TW"), "\"NQ\"") != NULL);
   /* broken queries are errors with a message */

@@ -300,17 +300,18 @@ static void test_docnum(void) {
   CHECK("index: Party number with its parts",
         tokens_are("số 69-KL/TW", VP_TOK_INDEX, "số|69-kl/tw+69+69-kl+kl/tw"));
   CHECK("index: State number with its parts",
-        tokens_are("709/QĐ-TTg", VP_TOK_INDEX, "709/qd-ttg+709+qd-ttg"));
+        tokens_are("709/QĐ-TTg", VP_TOK_INDEX, "709/qd-ttg+709+qd-ttg+709-qd"));
   CHECK("index: number with a year",
-        tokens_are("35/2021/NĐ-CP", VP_TOK_INDEX, "35/2021/nd-cp+35+2021+35/2021+nd-cp"));
+        tokens_are("35/2021/NĐ-CP", VP_TOK_INDEX, "35/2021/nd-cp+35+2021+35/2021+nd-cp+35-nd"));
   /* the number without its leading zeros, as people type it */
   CHECK("index: number written with a leading zero",
-        tokens_are("09/2025/NĐ-CP", VP_TOK_INDEX, "9/2025/nd-cp+09+9+2025+9/2025+09/2025+nd-cp"));
+        tokens_are("09/2025/NĐ-CP", VP_TOK_INDEX, "9/2025/nd-cp+09+9+2025+9/2025+09/2025+nd-cp+9-nd"));
   CHECK("index: Party number written with a leading zero",
         tokens_are("05-NQ/TU", VP_TOK_INDEX, "5-nq/tu+05+5+5-nq+nq/tu"));
   CHECK("query: a number typed with a leading zero is the one without",
         tokens_are("09/2025/NĐ-CP", 1, "9/2025/nd-cp"));
   CHECK("query: a Party number and type, leading zero", tokens_are("05-NQ", 1, "5-nq"));
+  CHECK("query: a State number and type, as the index holds it", tokens_are("2597-QĐ", 1, "2597-qd"));
   CHECK("query: a number with its year, marked, is one term",
         tokens_are("\x03" "9/2025", 1, "9/2025"));
   CHECK("query: a code pair is one term", tokens_are("NQ/TW", 1, "nq/tw"));

@@ -13,6 +13,7 @@
 #include "vp_common.h"
 #include "vp_fold.h"
 #include "vp_instref.h"
+#include "vp_lexicon.h"
 #include "vp_tok.h"
 
 typedef enum { T_END, T_LP, T_RP, T_AND, T_OR, T_NOT, T_WORD, T_PHRASE, T_NUM } ttype;
@@ -132,6 +133,54 @@ static int drop_repeated_codes(parser *p) {
   return bNoMem ? VP_ENOMEM : VP_OK;
 }
 
+/* Bytes of the instrument type code ("NQ", "QĐ") that z[0..n) starts with,
+** two letters or more, or 0. */
+static int type_code_len(const char *z, int n) {
+  int k = 0;
+  while (k < n && ((z[k] | 32) >= 'a' && (z[k] | 32) <= 'z')) k++;
+  if (k + 1 < n && (unsigned char)z[k] == 0xC4 && ((unsigned char)z[k + 1] & 0xFE) == 0x90) {
+    k += 2; /* Đ, đ */
+    while (k < n && ((z[k] | 32) >= 'a' && (z[k] | 32) <= 'z')) k++;
+  }
+  if (k < 2) return 0;
+  return vp_lexicon_find_code(vp_lexicon_get("instrument-types.tsv", "type"), 0, z, k) ? k : 0;
+}
+
+static int all_digits(const char *z) {
+  int i = 0;
+  while (z[i] >= '0' && z[i] <= '9') i++;
+  return i > 0 && i <= 6 && z[i] == 0;
+}
+
+/* A type's code with a number, "NQ 57", "QĐ 2597", "NQ57": the number
+** with its type as the index holds it beside the whole number ("57-NQ" of
+** 57-NQ/TW, "2597-QĐ" of 2597/QĐ-TTg, vp_tok.h), one word. */
+static int join_code_numbers(parser *p) {
+  int nOut = 0;
+  for (int i = 0; i < p->n; i++) {
+    token *t = &p->a[i];
+    int nZ = t->e == T_WORD && !t->bPrefix ? (int)strlen(t->z) : 0;
+    int nCode = nZ ? type_code_len(t->z, nZ) : 0;
+    char *zJoined = NULL;
+    if (nCode && nCode == nZ && i + 1 < p->n && p->a[i + 1].e == T_WORD && !p->a[i + 1].bPrefix &&
+        all_digits(p->a[i + 1].z)) {
+      zJoined = vp_mprintf("%s-%s", p->a[i + 1].z, t->z); /* "NQ 57" */
+      if (zJoined == NULL) return VP_ENOMEM;
+      free(p->a[++i].z);
+    } else if (nCode && nCode < nZ && all_digits(t->z + nCode)) {
+      zJoined = vp_mprintf("%s-%.*s", t->z + nCode, nCode, t->z); /* "NQ57" */
+      if (zJoined == NULL) return VP_ENOMEM;
+    }
+    if (zJoined) {
+      free(t->z);
+      t->z = zJoined;
+    }
+    p->a[nOut++] = *t;
+  }
+  p->n = nOut;
+  return VP_OK;
+}
+
 static int lex(parser *p, const char *z) {
   int n = (int)strlen(z), i = 0, rc = VP_OK;
   while (rc == VP_OK && i < n) {
@@ -173,6 +222,7 @@ static int lex(parser *p, const char *z) {
   }
   if (rc == VP_OK) rc = push(p, T_END, NULL, 0, 0);
   if (rc == VP_OK) rc = drop_repeated_codes(p);
+  if (rc == VP_OK) rc = join_code_numbers(p);
   return rc;
 }
 

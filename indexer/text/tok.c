@@ -240,8 +240,8 @@ static int code_term_at(const char *z, int n, int i, int bNumber, char *zOut, in
 }
 
 /* Index side: the parts of a number token ("69-kl/tw": "69", "69-kl",
-** "kl/tw"; "709/qd-ttg": "709", "qd-ttg"; "35/2021/nd-cp": "35", "2021",
-** "35/2021", "nd-cp"), colocated with it; a number written with leading
+** "kl/tw"; "709/qd-ttg": "709", "qd-ttg", "709-qd"; "35/2021/nd-cp": "35",
+** "2021", "35/2021", "nd-cp", "35-nd"), colocated with it; a number written with leading
 ** zeros ("09/2025/NĐ-CP") also without them ("9", "9/2025"), as people
 ** type it ("nghị định 9/2025"). */
 static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
@@ -269,6 +269,12 @@ static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
   const char *zLast = strrchr(zTok, '/');
   if (rc == 0 && zLast && d->zType[0])
     rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zLast + 1, (int)strlen(zLast + 1), d->iStart, d->iEnd);
+  if (rc == 0 && zLast && d->zType[0]) { /* "2597-qd", as "QĐ 2597" is typed */
+    int nType = (int)strcspn(zLast + 1, "-");
+    int nPart = snprintf(zPart, sizeof(zPart), "%s-%.*s", zBare, nType, zLast + 1);
+    if (nPart > 0 && nPart < (int)sizeof(zPart))
+      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
+  }
   return rc;
 }
 
