@@ -35,6 +35,13 @@ int main(void) {
   CHECK("prefix", strcmp(tr("cong*"), "\"cong\" *") == 0);
   CHECK("OR", strcmp(tr("a OR b"), "\"a\" OR \"b\"") == 0);
   CHECK("NOT", strcmp(tr("a NOT b"), "\"a\" NOT \"b\"") == 0);
+  CHECK("the words after NOT are one term", strcmp(tr("a NOT b c"), "\"a\" NOT (\"b c\" OR (\"b\" AND \"c\"))") == 0);
+  CHECK("AND NOT is NOT", strcmp(tr("a AND NOT b"), tr("a NOT b")) == 0);
+  CHECK("-word after a word is NOT word", strcmp(tr("a -b"), tr("a NOT b")) == 0);
+  CHECK("-word first, or a number: as typed", strstr(tr("-b"), "NOT") == NULL && strstr(tr("COVID-19"), "NOT") == NULL);
+  CHECK("a prefix of one letter is refused", is_err("t*") && is_err("a đ*") && !is_err("th*"));
+  CHECK("a lone mark is no term", strcmp(tr("2021 - 2025"), tr("2021 2025")) == 0 &&
+                                      strcmp(tr("khoa & hoc"), tr("khoa hoc")) == 0);
   CHECK("explicit AND", strcmp(tr("a AND b"), "\"a\" AND \"b\"") == 0);
   CHECK("parentheses", strcmp(tr("(a OR b) c"), "(\"a\" OR \"b\") AND \"c\"") == 0);
   CHECK("plain words", vp_qparse_is_plain("chuyển đổi số") && vp_qparse_is_plain("or and not"));

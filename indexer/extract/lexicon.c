@@ -127,7 +127,7 @@ static const vp_lexicon_list_spec aRankLists[] = {
 
 /* data/query-words.tsv: what people type into search (qexpand.c). */
 static const vp_lexicon_list_spec aQueryLists[] = {
-    {"synonym", NULL}, {"question", NULL}, {"question-end", NULL}, {"question-filler", NULL},
+    {"synonym", NULL}, {"question", NULL}, {"question-asked", NULL}, {"question-end", NULL}, {"question-filler", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

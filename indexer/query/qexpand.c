@@ -205,14 +205,25 @@ int vp_qexpand_topic(const char *zQuery, char **pzOut) {
   return VP_OK;
 }
 
+static int all_capitals(const char *z, int n) {
+  for (int i = 0; i < n; i++)
+    if (z[i] >= 'a' && z[i] <= 'z') return 0;
+  return n > 1;
+}
+
 /* What a question's word i is: 0 a word of its subject, else the length in
 ** words of the question's phrase that starts at i (-1 on VP_ENOMEM). */
-static int question_at(const char *zQuery, const int *aStart, const int *aEnd, int nWord, int i) {
+static int question_at(const char *zQuery, const int *aStart, const int *aEnd, int nWord, int i,
+                       int bAsked) {
   const vp_lexicon_entry *e = NULL;
   int k = run_in(vp_lexicon_get("query-words.tsv", "question"), zQuery, aStart, aEnd, nWord, i,
                  QX_MAX_TERM, &e);
   if (k == 0 && i == nWord - 1)
     k = run_in(vp_lexicon_get("query-words.tsv", "question-end"), zQuery, aStart, aEnd, nWord, i, 1, &e);
+  /* "ai …?": a question's word with a question mark, not written in
+  ** capitals ("AI" is a subject) */
+  if (k == 0 && bAsked && !all_capitals(zQuery + aStart[i], aEnd[i] - aStart[i]))
+    k = run_in(vp_lexicon_get("query-words.tsv", "question-asked"), zQuery, aStart, aEnd, nWord, i, 1, &e);
   return k;
 }
 
@@ -235,7 +246,7 @@ int vp_qexpand_question(const char *zQuery, char **pzOut) {
   int nOut = 0;
   for (int i = 0; i < nWord;) {
     /* a quoted phrase is the person's own term, whatever its words */
-    int k = aEnd[i] == aStart[i] ? 1 : vp_qparse_quote_len(zQuery + aStart[i]) ? 0 : question_at(zQuery, aStart, aEnd, nWord, i);
+    int k = aEnd[i] == aStart[i] ? 1 : vp_qparse_quote_len(zQuery + aStart[i]) ? 0 : question_at(zQuery, aStart, aEnd, nWord, i, bAsked);
     if (k < 0) return VP_ENOMEM;
     if (k == 0) {
       i++;

@@ -181,6 +181,26 @@ static int join_code_numbers(parser *p) {
   return VP_OK;
 }
 
+static int ends_operand(ttype e) { return e == T_WORD || e == T_PHRASE || e == T_NUM || e == T_RP; }
+
+/* NOT; "AND NOT" is NOT (an AND before it says nothing more) */
+static int push_not(parser *p) {
+  if (p->n > 0 && p->a[p->n - 1].e == T_AND) p->n--;
+  return push(p, T_NOT, NULL, 0, 0);
+}
+
+static int code_points(const char *z, int n) {
+  int k = 0;
+  for (int i = 0; i < n; i++) k += ((unsigned char)z[i] & 0xC0) != 0x80;
+  return k;
+}
+
+static int has_word_char_n(const char *z, int n) {
+  for (int i = 0; i < n; i++)
+    if (is_alnum_ascii(z[i]) || (unsigned char)z[i] >= 0x80) return 1;
+  return 0;
+}
+
 static int lex(parser *p, const char *z) {
   int n = (int)strlen(z), i = 0, rc = VP_OK;
   while (rc == VP_OK && i < n) {
@@ -212,11 +232,25 @@ static int lex(parser *p, const char *z) {
     int nWord = j - i;
     if (nWord == 3 && memcmp(z + i, "AND", 3) == 0) rc = push(p, T_AND, NULL, 0, 0);
     else if (nWord == 2 && memcmp(z + i, "OR", 2) == 0) rc = push(p, T_OR, NULL, 0, 0);
-    else if (nWord == 3 && memcmp(z + i, "NOT", 3) == 0) rc = push(p, T_NOT, NULL, 0, 0);
+    else if (nWord == 3 && memcmp(z + i, "NOT", 3) == 0) rc = push_not(p);
     else {
-      int bPrefix = 0;
+      int bPrefix = 0, k = i;
       while (nWord > 0 && z[i + nWord - 1] == '*') { nWord--; bPrefix = 1; }
-      if (nWord > 0) rc = push(p, T_WORD, z + i, nWord, bPrefix);
+      /* "-bão" after a word: NOT bão, as search boxes read it */
+      if (nWord > 1 && z[i] == '-' && p->n > 0 && ends_operand(p->a[p->n - 1].e) &&
+          (is_alnum_ascii(z[i + 1]) || (unsigned char)z[i + 1] >= 0x80)) {
+        rc = push_not(p);
+        k++;
+        nWord--;
+      }
+      /* a lone mark ("2021 - 2025", "khoa học & công nghệ") separates
+      ** words, it is none */
+      if (rc == VP_OK && bPrefix && nWord > 0 && code_points(z + k, nWord) < 2) {
+        /* every word of a letter: seconds of reading, no answer */
+        p->zErr = vp_mprintf("a prefix* needs two letters or more: %.*s*", nWord, z + k);
+        return VP_EQUERY;
+      }
+      if (rc == VP_OK && nWord > 0 && has_word_char_n(z + k, nWord)) rc = push(p, T_WORD, z + k, nWord, bPrefix);
     }
     i = j;
   }
@@ -362,7 +396,8 @@ static int parse_not(parser *p) {
     p->i++;
     if (!starts_primary(peek(p))) return fail(p, "NOT needs a word after it");
     vp_buf_append(&p->out, " NOT ", 5, &p->rc);
-    if (parse_primary(p) != VP_OK) return VP_EQUERY;
+    /* the words after NOT as one term: "NOT quốc gia" leaves out "quốc gia" */
+    if (parse_run(p) != VP_OK) return VP_EQUERY;
   }
   return VP_OK;
 }

@@ -427,7 +427,9 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     }
     vq_release(p, sCount);
     sCount = NULL;
-    if (rc != VP_OK || bRelaxed || nTotal >= VP_RELAX_MIN) break;
+    /* an instrument's name alone ("kế hoạch 283") is not relaxed to its
+    ** number: its passages are what is asked */
+    if (rc != VP_OK || bRelaxed || nTotal >= VP_RELAX_MIN || (meant.idMeant && meant.bAlone)) break;
     /* too few passages hold every word: those holding most of them */
     vp_rerank_io io = {p, rr_prepare, rr_release};
     char *zRelaxed = NULL, *zLeftOut = NULL;

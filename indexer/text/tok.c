@@ -241,7 +241,7 @@ static int code_term_at(const char *z, int n, int i, int bNumber, char *zOut, in
 
 /* Index side: the parts of a number token ("69-kl/tw": "69", "69-kl",
 ** "kl/tw"; "709/qd-ttg": "709", "qd-ttg", "709-qd"; "35/2021/nd-cp": "35",
-** "2021", "35/2021", "nd-cp", "35-nd"), colocated with it; a number written with leading
+** "2021", "35/2021", "35/nd-cp", "nd-cp", "35-nd"), colocated with it; a number written with leading
 ** zeros ("09/2025/NĐ-CP") also without them ("9", "9/2025"), as people
 ** type it ("nghị định 9/2025"). */
 static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
@@ -265,6 +265,11 @@ static int emit_docnum_parts(const vp_docnum *d, vp_tok_fn xToken, void *pCtx) {
     if (rc == 0) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
     nPart = snprintf(zPart, sizeof(zPart), "%s/%d", d->zNumber, d->nYear);
     if (rc == 0 && zBare != d->zNumber) rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
+    /* "178/nd-cp": the number typed without its year ("178/NĐ-CP") */
+    const char *zCode = strrchr(zTok, '/');
+    nPart = zCode ? snprintf(zPart, sizeof(zPart), "%s%s", zBare, zCode) : 0;
+    if (rc == 0 && nPart > 0 && nPart < (int)sizeof(zPart))
+      rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zPart, nPart, d->iStart, d->iEnd);
   }
   const char *zLast = strrchr(zTok, '/');
   if (rc == 0 && zLast && d->zType[0])
