@@ -102,6 +102,10 @@ static void test_question(void) {
   CHECK("a question's word only at the end is a subject's word elsewhere: no question",
         !strcmp(subject("ô nhiễm không khí"), ""));
   CHECK("no question: no rewrite", !strcmp(subject("chuyển đổi số cấp xã"), ""));
+  CHECK("'ai …?' asks who", !strcmp(subject("ai chủ trì chuyển đổi số cấp xã?"), "chủ trì chuyển đổi số cấp xã"));
+  CHECK("'ai' without a question mark, or 'AI' in capitals, is a subject's word",
+        !strcmp(subject("ai chủ trì chuyển đổi số"), "") &&
+            !strcmp(subject("ứng dụng AI trong y tế?"), ""));
   CHECK("a question mark alone, no word to leave out: no rewrite",
         !strcmp(subject("kiểm định khí thải xe máy?"), ""));
   CHECK("nothing but a question's words: no rewrite", !strcmp(subject("là gì?"), ""));
