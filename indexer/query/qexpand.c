@@ -101,6 +101,17 @@ int vp_qexpand_agency(const char *zQuery, char **pzOut) {
       int r = same_name(zQuery + iFrom, iTo - iFrom, pAg->zCanon);
       if (r < 0) return VP_ENOMEM;
       if (r) return VP_OK; /* written as the table writes it */
+      /* the name's beginning ("bảo hiểm xã hội" of "Bảo hiểm xã hội tỉnh"):
+      ** it matches wherever the name is written already, and is a subject
+      ** more often than the body */
+      char *zTyped = vp_fold_str(zQuery + iFrom, iTo - iFrom), *zCanon = vp_fold_str(pAg->zCanon, -1);
+      int bBeginning = zTyped && zCanon && strncmp(zCanon, zTyped, strlen(zTyped)) == 0 &&
+                       zCanon[strlen(zTyped)] == ' ';
+      int bNoMem = zTyped == NULL || zCanon == NULL;
+      free(zTyped);
+      free(zCanon);
+      if (bNoMem) return VP_ENOMEM;
+      if (bBeginning) return VP_OK;
       *pzOut = replaced(zQuery, iFrom, iTo, pAg->zCanon);
       return *pzOut ? VP_OK : VP_ENOMEM;
     }
