@@ -67,6 +67,9 @@ int main(void) {
   /* agency names, folded as vp_fold_str gives them */
   int d = 0;
   CHECK("exact", vp_agmatch_score("so tai chinh", "so tai chinh", &d) == VP_AGMATCH_EXACT);
+  CHECK("a short word changed is another word, no typo",
+        vp_agmatch_score("so tc", "so tu phap", &d) == VP_AGMATCH_NONE &&
+            vp_agmatch_score("so tai chanh", "so tai chinh", &d) == VP_AGMATCH_TYPO);
   CHECK("exact without spaces", vp_agmatch_score("so kh cn", "sokhcn", &d) == VP_AGMATCH_EXACT);
   CHECK("prefix of words", vp_agmatch_score("so giao duc", "so giao duc va dao tao", &d) == VP_AGMATCH_PREFIX);
   CHECK("prefix ends inside a word", vp_agmatch_score("so giao d", "so giao duc va dao tao", &d) == VP_AGMATCH_PREFIX);

@@ -74,6 +74,21 @@ static int distance(const char *a, int na, const char *b, int nb) {
   return d1[nb];
 }
 
+/* Every typed word of two letters or fewer is the name's word at its
+** place: a typo changes a letter of a long word ("so tai chanh"), a short
+** one changed is another word ("so tc" is no "so tp"). */
+static int short_words_kept(const words *t, const words *n) {
+  for (int k = 0; k < t->n; k++) {
+    const char *a = t->z + t->aStart[k];
+    int la = (int)strcspn(a, " ");
+    if (la > 2) continue;
+    if (k >= n->n) return 0;
+    const char *b = n->z + n->aStart[k];
+    if ((int)strcspn(b, " ") != la || memcmp(a, b, (size_t)la) != 0) return 0;
+  }
+  return 1;
+}
+
 vp_agmatch_tier vp_agmatch_score(const char *zTyped, const char *zName, int *pnDist) {
   words t, n;
   split(zTyped, &t);
@@ -98,7 +113,7 @@ vp_agmatch_tier vp_agmatch_score(const char *zTyped, const char *zName, int *pnD
   int d = distance(t.z, (int)strlen(t.z), n.z, iEnd);
   int dAll = distance(t.z, (int)strlen(t.z), n.z, (int)strlen(n.z));
   if (dAll < d) d = dAll;
-  if (d <= nMax && (int)strlen(t.z) >= 4) {
+  if (d <= nMax && (int)strlen(t.z) >= 4 && short_words_kept(&t, &n)) {
     if (pnDist) *pnDist = d;
     return VP_AGMATCH_TYPO;
   }
