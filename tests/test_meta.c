@@ -315,6 +315,20 @@ static void test_wrapped_and_draft(void) {
   CHECK_STR("quoted title: the caption's number is another's", m.zNumber, NULL);
   CHECK_STR("quoted title: no province", m.zProvince, NULL);
   vp_meta_clear(&m);
+  /* an article that tells of a council's resolution: the council is the
+  ** resolution's issuer, not the article's, and its province not the
+  ** article's */
+  static const char zArticle[] =
+      "Võ Nguyên Giáp\n"
+      "Ông sinh tại làng An Xá, tỉnh Quảng Bình.\n"
+      "Ông học tại Huế, rồi về Quảng Bình.\n"
+      "Ngày 22 tháng 7 năm 2020, Hội đồng nhân dân thành phố Hải Phòng ban hành Nghị quyết số "
+      "01/2020/NQ-HĐND đặt tên đường Võ Nguyên Giáp.\n";
+  CHECK("article: extract", extract(zArticle, 1, &m) == VP_OK);
+  CHECK_STR("article: no kind", m.zKind, NULL);
+  CHECK_STR("article: a resolution's issuer told of is not its own", m.zIssuer, NULL);
+  CHECK_STR("article: no province", m.zProvince, NULL);
+  vp_meta_clear(&m);
 }
 
 /* ---- the corpus through the reader, once it is built */

@@ -949,7 +949,10 @@ static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_me
   if (bNoMem) return VP_ENOMEM;
   if (pOut->zIssuer) return VP_OK;
   int iLevel = -1, iIssuer = signature_issuer(pDoc, &iLevel);
-  if (iIssuer < 0) iIssuer = body_issuer(pDoc, &iLevel);
+  /* in the body only a document's own kind heading makes "Ủy ban nhân dân
+  ** tỉnh ban hành …" its issuer: in an article or a Q&A page it is the
+  ** issuer of a document the text is about */
+  if (iIssuer < 0 && pOut->zKind) iIssuer = body_issuer(pDoc, &iLevel);
   if (iIssuer < 0) return VP_OK;
   if (iLevel < 0) iLevel = level_of_province(pProvince);
   pOut->zIssuer = issuer_name(iIssuer, iLevel);
@@ -1376,11 +1379,11 @@ int vp_meta_extract(const vp_text *pText, vp_meta *pOut, char **pzErr) {
       if (pOut->zIssuer == NULL) rc = VP_ENOMEM;
     }
   }
-  /* no issuer and no place line: a text about a province (an article, a
-  ** Q&A page, a notice of a national body's visit) is none of its
-  ** documents, whatever its title or its text names most */
-  if (rc == VP_OK && pOut->zIssuer == NULL && pPortalProvince == NULL &&
-      (bGuessed || (pOut->zKind == NULL && doc.pPlace == NULL))) {
+  /* no issuer, and no kind or no province but the text's mentions: a text
+  ** about a province (an article, a Q&A page and its form templates, a
+  ** notice of a national body's visit) is none of its documents, whatever
+  ** its title, place line or text names most */
+  if (rc == VP_OK && pOut->zIssuer == NULL && pPortalProvince == NULL && (bGuessed || pOut->zKind == NULL)) {
     free(pOut->zProvince);
     pOut->zProvince = NULL;
   }
