@@ -43,4 +43,13 @@ int vp_qexpand_topic(const char *zQuery, char **pzOut);
 ** VP_ENOMEM. */
 int vp_qexpand_question(const char *zQuery, char **pzOut);
 
+/* A province named with its unit word ("kế hoạch chuyển đổi số tỉnh Bắc
+** Ninh", "thanh pho Hue", "TP. Hồ Chí Minh"): the query without those
+** words in *pzRest (caller frees) and the province's name in *pzProvince
+** (static storage, as the gazetteer spells it); both NULL when the query
+** names none so, or nothing else (search then reads it as typed). The name
+** alone ("tư tưởng Hồ Chí Minh") is never read so. Plain words only. VP_OK
+** or VP_ENOMEM. */
+int vp_qexpand_province(const char *zQuery, char **pzRest, const char **pzProvince);
+
 #endif /* VP_QEXPAND_H */

@@ -152,7 +152,29 @@ static void test_search(void) {
   free(zDb);
 }
 
+/* "… tỉnh X" read as the province X and the rest of the query */
+static void test_province(void) {
+  char *zRest = NULL;
+  const char *zProvince = NULL;
+  CHECK("'… tỉnh Bắc Ninh': the rest and the province",
+        vp_qexpand_province("kế hoạch chuyển đổi số tỉnh Bắc Ninh", &zRest, &zProvince) == VP_OK && zRest &&
+            !strcmp(zRest, "kế hoạch chuyển đổi số") && zProvince && !strcmp(zProvince, "Bắc Ninh"));
+  free(zRest);
+  CHECK("'thanh pho Hue …' typed without diacritics, at the start",
+        vp_qexpand_province("thanh pho Hue du lich", &zRest, &zProvince) == VP_OK && zRest &&
+            !strcmp(zRest, "du lich") && zProvince && !strcmp(zProvince, "Huế"));
+  free(zRest);
+  CHECK("a name without its unit word is no province ('tư tưởng Hồ Chí Minh')",
+        vp_qexpand_province("tư tưởng Hồ Chí Minh", &zRest, &zProvince) == VP_OK && zRest == NULL &&
+            zProvince == NULL);
+  CHECK("the province alone: as typed", vp_qexpand_province("tỉnh Bắc Ninh", &zRest, &zProvince) == VP_OK &&
+                                            zRest == NULL && zProvince == NULL);
+  CHECK("'tinh gian bien che': no province",
+        vp_qexpand_province("tinh gian bien che", &zRest, &zProvince) == VP_OK && zRest == NULL);
+}
+
 int main(void) {
+  test_province();
   test_rewrite();
   test_topic();
   test_question();

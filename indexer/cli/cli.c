@@ -409,7 +409,10 @@ static int p_search(const cJSON *o, cli_args *a) {
     printf("  vnplan search \"%s\"\n", str(pSug, "query"));
   }
   if (bAbout) printf("(the newest %d matches ranked)\n", num(o, "ranked_within"));
-  if (str(o, "searched_as")[0]) printf("(a question: searched for \"%s\")\n", str(o, "searched_as"));
+  if (str(o, "province_read")[0])
+    printf("(searched for \"%s\" in the documents of %s)\n", str(o, "searched_as"), str(o, "province_read"));
+  else if (str(o, "searched_as")[0])
+    printf("(a question: searched for \"%s\")\n", str(o, "searched_as"));
   if (str(o, "words_left_out")[0])
     printf("(too few passages hold every word: these hold the others; %s counted where they stand)\n",
            str(o, "words_left_out"));

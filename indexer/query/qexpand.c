@@ -19,6 +19,7 @@
 #include "vp_common.h"
 #include "vp_fold.h"
 #include "vp_lexicon.h"
+#include "vp_gazetteer.h"
 #include "vp_qparse.h"
 
 #include <utf8proc.h>
@@ -300,4 +301,63 @@ int vp_qexpand_question(const char *zQuery, char **pzOut) {
     *pzOut = NULL;
   }
   return rc;
+}
+
+/* Words of a unit before a province's name, folded: "tỉnh", "thành phố",
+** "TP" ("TP." too: the dot is no letter). */
+static int unit_words_at(const char *zQuery, const int *aStart, const int *aEnd, int nWord, int i) {
+  char *z = folded_run(zQuery, aStart, aEnd, i, 1);
+  if (z == NULL) return -1;
+  size_t n = strlen(z);
+  while (n > 0 && z[n - 1] == '.') z[--n] = 0;
+  int k = !strcmp(z, "tinh") || !strcmp(z, "tp") ? 1 : 0;
+  if (!k && !strcmp(z, "thanh") && i + 1 < nWord) {
+    char *zNext = folded_run(zQuery, aStart, aEnd, i + 1, 1);
+    if (zNext == NULL) k = -1;
+    else if (!strcmp(zNext, "pho")) k = 2;
+    free(zNext);
+  }
+  free(z);
+  return k;
+}
+
+int vp_qexpand_province(const char *zQuery, char **pzRest, const char **pzProvince) {
+  *pzRest = NULL;
+  *pzProvince = NULL;
+  if (zQuery == NULL || !vp_qparse_is_plain(zQuery)) return VP_OK;
+  int aStart[QX_MAX_WORDS], aEnd[QX_MAX_WORDS];
+  int nWord = split_words_quoted(zQuery, aStart, aEnd);
+  for (int w = 0; w < nWord; w++) {
+    int u = unit_words_at(zQuery, aStart, aEnd, nWord, w);
+    if (u < 0) return VP_ENOMEM;
+    if (u == 0 || w + u >= nWord) continue;
+    /* the longest run of words after the unit that is a province's name */
+    int nMax = nWord - (w + u) < 5 ? nWord - (w + u) : 5;
+    for (int k = nMax; k >= 1; k--) {
+      char *zName = folded_run(zQuery, aStart, aEnd, w + u, k);
+      if (zName == NULL) return VP_ENOMEM;
+      int nLen = 0;
+      const vp_province *pP = vp_gaz_match_fold(zName, (int)strlen(zName), &nLen);
+      int bWhole = pP && nLen == (int)strlen(zName);
+      free(zName);
+      if (!bWhole) continue;
+      if (w == 0 && w + u + k == nWord) return VP_OK; /* the province alone */
+      vp_buf b = {0};
+      int rc = VP_OK;
+      for (int i = 0; i < nWord; i++) {
+        if (i >= w && i < w + u + k) continue;
+        if (b.n > 0) vp_buf_append(&b, " ", 1, &rc);
+        vp_buf_append(&b, zQuery + aStart[i], (size_t)(aEnd[i] - aStart[i]), &rc);
+      }
+      *pzRest = vp_buf_take(&b);
+      if (rc != VP_OK || *pzRest == NULL) {
+        free(*pzRest);
+        *pzRest = NULL;
+        return VP_ENOMEM;
+      }
+      *pzProvince = pP->zName;
+      return VP_OK;
+    }
+  }
+  return VP_OK;
 }

@@ -189,7 +189,44 @@ int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter
   char *zSubject = NULL; /* a question searched for its subject */
   int rc = vq_filter_agency(p, pFilter, &f, &zFree, pzErr);
   if (rc == VP_OK && zQuery) rc = vp_qexpand_question(zQuery, &zSubject);
-  if (rc == VP_OK) rc = search_answer(p, zSubject ? zSubject : zQuery, &f, nLimit, nOffset, 1, ppOut, pzErr);
+  const char *zSearched = zSubject ? zSubject : zQuery;
+  /* "… tỉnh Bắc Ninh": the rest searched in the province's documents, when
+  ** they answer it (else as typed: a passage may name the province) */
+  char *zRest = NULL;
+  const char *zProvince = NULL;
+  if (rc == VP_OK && f.zProvince == NULL) rc = vp_qexpand_province(zSearched, &zRest, &zProvince);
+  if (rc == VP_OK && zRest) {
+    vp_docfilter fIn = f;
+    fIn.zProvince = zProvince;
+    cJSON *pIn = NULL;
+    char *zErr = NULL;
+    if (search_answer(p, zRest, &fIn, nLimit, nOffset, 1, &pIn, &zErr) == VP_OK &&
+        cJSON_GetNumberValue(cJSON_GetObjectItem(pIn, "total")) > 0) {
+      *ppOut = pIn;
+      pIn = NULL;
+      cJSON *pTyped = cJSON_CreateString(zQuery);
+      if (pTyped == NULL || !cJSON_ReplaceItemInObject(*ppOut, "query", pTyped) ||
+          cJSON_AddStringToObject(*ppOut, "searched_as", zRest) == NULL ||
+          cJSON_AddStringToObject(*ppOut, "province_read", zProvince) == NULL) {
+        if (pTyped && cJSON_GetObjectItem(*ppOut, "query") != pTyped) cJSON_Delete(pTyped);
+        rc = VP_ENOMEM;
+      }
+    }
+    cJSON_Delete(pIn);
+    free(zErr);
+    if (rc != VP_OK || *ppOut) {
+      if (rc != VP_OK) {
+        cJSON_Delete(*ppOut);
+        *ppOut = NULL;
+      }
+      free(zRest);
+      free(zSubject);
+      free(zFree);
+      return rc;
+    }
+  }
+  free(zRest);
+  if (rc == VP_OK) rc = search_answer(p, zSearched, &f, nLimit, nOffset, 1, ppOut, pzErr);
   if (rc == VP_OK && zSubject) { /* the answer tells what was typed and what was searched */
     cJSON *pTyped = cJSON_CreateString(zQuery);
     if (pTyped == NULL || !cJSON_ReplaceItemInObject(*ppOut, "query", pTyped) ||

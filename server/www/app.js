@@ -361,7 +361,8 @@ async function viewSearch(params, root, gen) {
   st.textContent = total
     ? `${total}${r.total_estimated ? '+' : ''} đoạn khớp — hiển thị ${offset + 1}–${offset + hits.length} (${r.took_ms} ms)`
     : `Không tìm thấy "${q}".`;
-  if (r.searched_as) st.append(` Câu hỏi: tìm theo “${r.searched_as}”.`); /* a question's words left out */
+  if (r.province_read) st.append(` Tìm “${r.searched_as}” trong văn bản của ${r.province_read}.`); /* "… tỉnh X" read as a province */
+  else if (r.searched_as) st.append(` Câu hỏi: tìm theo “${r.searched_as}”.`); /* a question's words left out */
   if (total && r.words_left_out) st.append(` Ít đoạn có đủ mọi từ: hiển thị các đoạn có phần lớn các từ (không bắt buộc: ${r.words_left_out}).`);
   if (total && r.also_as) st.append(` Tìm cả: “${r.also_as}”.`); /* a short form (an agency, a subject), in full */
   if (total && r.instrument_meant) { /* a number typed loosely: the instrument ranked first */
