@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "vp_common.h"
+#include "vp_docfilter.h"
 #include "vp_query.h"
 #include "vp_test.h"
 #include "vp_test_dir.h"
@@ -59,6 +60,18 @@ int main(void) {
         strstr(left_out(o), "xã") != NULL && strstr(left_out(o), "chuyển") == NULL);
   CHECK("a number is kept", strstr(left_out(o), "2026") == NULL);
   cJSON_Delete(o);
+  {
+    vp_docfilter f = {0};
+    f.zKind = "Quyết định"; /* no document of the fixture is one */
+    cJSON *pIn = NULL;
+    char *zErr = NULL;
+    int rcIn = vp_query_search_in(pDb, "Sở Tài chính bố trí kinh phí chuyển đổi số cấp xã năm 2026", &f, 10, 0,
+                                  &pIn, &zErr);
+    CHECK("relaxed, it finds nothing in the documents a filter keeps: nothing left out is said",
+          rcIn == VP_OK && total(pIn) == 0 && left_out(pIn)[0] == 0);
+    cJSON_Delete(pIn);
+    free(zErr);
+  }
   o = search(pDb, "\"Sở Tài chính bố trí kinh phí cấp xã\"");
   CHECK("a quoted phrase is the person's own: not relaxed", total(o) == 0 && left_out(o)[0] == 0);
   cJSON_Delete(o);

@@ -452,6 +452,8 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
   sqlite3_stmt *sCount = NULL;
   long long nTotal = 0, iLow = 0;
   int bEstimate = 0;
+  char *zStrict = NULL; /* the query as typed, while its relaxed form is counted */
+  long long nStrict = 0;
   for (int bRelaxed = 0; rc == VP_OK; bRelaxed = 1) {
     nTotal = iLow = 0;
     rc = vq_prepare(p, zSqlCount, &sCount, pzErr);
@@ -464,6 +466,15 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
     }
     vq_release(p, sCount);
     sCount = NULL;
+    if (rc == VP_OK && zStrict && nTotal <= nStrict) {
+      /* relaxed over the whole index, it finds no more in the documents a
+      ** filter keeps: the query as typed (counted again) */
+      free(zFts);
+      zFts = zStrict;
+      zStrict = NULL;
+      cJSON_DeleteItemFromObject(pOut, "words_left_out");
+      continue;
+    }
     /* an instrument's name alone ("kế hoạch 283") is not relaxed to its
     ** number: its passages are what is asked */
     if (rc != VP_OK || bRelaxed || nTotal >= VP_RELAX_MIN || (meant.idMeant && meant.bAlone)) break;
@@ -493,11 +504,13 @@ static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilt
       free(zLeftOut);
       break;
     }
-    free(zFts);
+    zStrict = zFts;
+    nStrict = nTotal;
     zFts = zRelaxed;
     cJSON_AddStringToObject(pOut, "words_left_out", zLeftOut); /* no passage holds them all */
     free(zLeftOut);
   }
+  free(zStrict);
   if (rc == VP_OK && nTotal > VP_RANK_WINDOW) {
     rc = vq_prepare(p, "SELECT (SELECT min(id) FROM passage), (SELECT max(id) FROM passage)", &sCount, pzErr);
     if (rc == VP_OK && vq_step_row(p, sCount, &rc, pzErr)) {
