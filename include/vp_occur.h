@@ -42,6 +42,12 @@ int vp_occur_words_new(const char *zQuery, vp_occur_query **ppOut);
 ** anywhere, in any order; -1 on VP_ENOMEM. */
 double vp_occur_share_in(const vp_occur_query *q, const char *z, int n);
 
+/* Of the query's two-syllable words (two words side by side that are a
+** word of data/word-pairs.tsv: "cấp xã", "xã hội"), how many z[0..n)
+** holds only apart ("trợ cấp xã hội" holds "cấp" and "xã", no "cấp xã");
+** -1 on VP_ENOMEM. For a query of vp_occur_query_new. */
+int vp_occur_words_broken(const vp_occur_query *q, const char *z, int n);
+
 /* Counts the query's runs of words in z[0..n) into *pOut (zeroed first).
 ** VP_OK, or VP_ENOMEM (*pOut then zero). */
 int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_count *pOut);

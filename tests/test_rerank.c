@@ -28,7 +28,21 @@ static vp_occur_count count(const char *zQuery, const char *zText) {
   return o;
 }
 
+static int broken(const char *zQuery, const char *zText) {
+  vp_occur_query *q = NULL;
+  int n = -2;
+  if (vp_occur_query_new(zQuery, &q) == VP_OK && q) n = vp_occur_words_broken(q, zText, (int)strlen(zText));
+  vp_occur_query_free(q);
+  return n;
+}
+
 static void test_occur(void) {
+  CHECK("'cấp xã' held only apart ('cấp …, xã …'): one word broken",
+        broken("chuyển đổi số cấp xã", "chuyển đổi số do cấp tỉnh hướng dẫn, xã thực hiện") == 1);
+  CHECK("'cấp xã' held across a comma: broken", broken("chuyển đổi số cấp xã", "chuyển đổi số các cấp, xã") == 1);
+  CHECK("'cấp xã' whole, apart from 'chuyển đổi số': none broken",
+        broken("chuyển đổi số cấp xã", "trang thiết bị cho cấp xã. Chuyển đổi số là nhiệm vụ") == 0);
+  CHECK("a word the passage lacks is not broken", broken("chuyển đổi số cấp xã", "chuyển đổi số quốc gia") == 0);
   vp_occur_count o = count("xã hội số", "theo Luật Bảo hiểm xã hội số 58/2014/QH13 và Luật Việc làm");
   CHECK("'số' before a number is a law's number, not the term", o.nTerm == 0 && o.nBroken == 1);
   o = count("xã hội số", "- Phát triển kinh tế số, xã hội số; bảo đảm an toàn");

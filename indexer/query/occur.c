@@ -339,3 +339,64 @@ double vp_occur_share_in(const vp_occur_query *q, const char *z, int n) {
   }
   return nAll ? (double)nFound / nAll : 1.0;
 }
+
+/* Whether the folded words x and y are a two-syllable word of the list. */
+static int pair_of(const vp_occur_query *q, const char *zX, int nX, const char *zY, int nY) {
+  char zKey[64];
+  if (nX + nY + 2 > (int)sizeof(zKey)) return 0;
+  memcpy(zKey, zX, (size_t)nX);
+  zKey[nX] = ' ';
+  memcpy(zKey + nX + 1, zY, (size_t)nY);
+  return vp_lexicon_find(q->pPair, zKey, nX + nY + 1) != NULL;
+}
+
+int vp_occur_words_broken(const vp_occur_query *q, const char *z, int n) {
+  /* the query's pairs: word w and w + 1 a two-syllable word */
+  int aPair[OCCUR_MAX_WORDS], nPair = 0;
+  for (int w = 0; w + 1 < q->nWord; w++)
+    if (pair_of(q, q->azWord[w], q->anWord[w], q->azWord[w + 1], q->anWord[w + 1])) aPair[nPair++] = w;
+  if (nPair == 0) return 0;
+  vp_fold f;
+  if (vp_fold_init(&f, z, n) != VP_OK) return -1;
+  word *a = malloc(sizeof(word) * (size_t)(f.n / 2 + 2));
+  if (a == NULL) {
+    vp_fold_free(&f);
+    return -1;
+  }
+  /* the words */
+  int nWord = 0;
+  for (int k = 0; k < f.n;) {
+    if (!is_word_byte((unsigned char)f.z[k])) {
+      k++;
+      continue;
+    }
+    a[nWord].iStart = k;
+    while (k < f.n && is_word_byte((unsigned char)f.z[k])) k++;
+    a[nWord++].iEnd = k;
+  }
+  int nBroken = 0;
+  for (int j = 0; j < nPair; j++) {
+    int w = aPair[j], bFirst = 0, bSecond = 0, bTogether = 0;
+    for (int k = 0; k < nWord && !bTogether; k++) {
+      int bX = a[k].iEnd - a[k].iStart == q->anWord[w] && !memcmp(f.z + a[k].iStart, q->azWord[w], (size_t)q->anWord[w]);
+      int bY = a[k].iEnd - a[k].iStart == q->anWord[w + 1] &&
+               !memcmp(f.z + a[k].iStart, q->azWord[w + 1], (size_t)q->anWord[w + 1]);
+      bFirst |= bX;
+      bSecond |= bY;
+      if (!bX || k + 1 >= nWord) continue;
+      int bSpaces = 1;
+      for (int i = a[k].iEnd; i < a[k + 1].iStart; i++) bSpaces &= f.z[i] == ' ';
+      if (!bSpaces || a[k + 1].iEnd - a[k + 1].iStart != q->anWord[w + 1] ||
+          memcmp(f.z + a[k + 1].iStart, q->azWord[w + 1], (size_t)q->anWord[w + 1]))
+        continue;
+      /* side by side is together, even as halves of two other words
+      ** ("trợ cấp xã hội"): which reading is meant, the syllables do not
+      ** tell ("phân cấp đất đai" holds "cấp đất" too) */
+      bTogether = 1;
+    }
+    nBroken += bFirst && bSecond && !bTogether;
+  }
+  free(a);
+  vp_fold_free(&f);
+  return nBroken;
+}

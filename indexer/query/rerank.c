@@ -28,6 +28,8 @@
 #define RR_PHRASE_WINDOW 300 /* newest phrase matches read first */
 #define RR_ROW_NO_TASK 0.8 /* a table row that gives no task (content_prior) */
 #define RR_PERCENT 1.2     /* a passage with a figure in percent (content_prior) */
+#define RR_WORD_BROKEN 0.6 /* a passage holding a two-syllable word of the
+                           ** query only apart ("trợ cấp xã hội" for "cấp xã") */
 #define RR_REFERENCES 0.2  /* an article's list of sources (content_prior) */
 /* A passage that is a hit only through its heading weighs by how many of
 ** the query's words it holds itself: from this share of its score (none)
@@ -60,6 +62,8 @@ typedef struct cand {
   int bCited;     /* the query's words stand only inside cited titles
                   ** ("theo Luật …"): names a law, says nothing of the subject */
   int bPercent;   /* a figure in percent ("đạt 80%"): a target or a result */
+  int bWordBroken; /* the query's words apart, one of its two-syllable words
+                   ** only apart (vp_occur_words_broken) */
   int bOtherInstrument; /* cites another instrument of the number the query
                         ** names loosely, not the one it means (vp_meant.h) */
   int bTask, nAgency, bDeadline;
@@ -310,6 +314,13 @@ static void load_meta(rr *p, sqlite3_stmt *sP, cand *c) {
     ** term ("… xã hội số 58/2014"): near, not together */
     if (c->match > 0 && c->tier == 3 && o.nTerm == 0 && o.nBroken > 0) c->tier = 1;
     c->bCited = o.nTerm > 0 && o.nCited == o.nTerm;
+    /* apart, the query's words should at least stand whole ("chuyển đổi số
+    ** cấp xã": "cấp xã", not "trợ cấp xã hội") */
+    if (p->pOccur && z && c->match > 0 && c->tier < 3) {
+      int nBroken = vp_occur_words_broken(p->pOccur, (const char *)z, n);
+      if (nBroken < 0) p->rc = VP_ENOMEM;
+      c->bWordBroken = nBroken > 0;
+    }
   }
   sqlite3_reset(sP);
 }
@@ -396,6 +407,7 @@ static double content_prior(const cand *c) {
   if (c->bEncyclopedia) w *= 0.5;
   if (c->bReferences) w *= RR_REFERENCES;
   if (c->bOtherInstrument) w *= RR_OTHER_INSTRUMENT;
+  if (c->bWordBroken) w *= RR_WORD_BROKEN;
   if (c->bTask) {
     w *= 1.2;
     if (c->nAgency > 0) w *= 1.1;
