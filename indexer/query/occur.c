@@ -135,6 +135,24 @@ int vp_occur_words_new(const char *zQuery, vp_occur_query **ppOut) {
 
 typedef struct word { int iStart, iEnd; } word; /* folded offsets */
 
+/* The words of the folded text, in one pass (no more than one for every
+** two bytes): a new array (caller frees) and their count, or NULL. */
+static word *words_of(const vp_fold *f, int *pnWord) {
+  word *a = malloc(sizeof(word) * (size_t)(f->n / 2 + 2));
+  int nWord = 0;
+  for (int k = 0; a && k < f->n;) {
+    if (!is_word_byte((unsigned char)f->z[k])) {
+      k++;
+      continue;
+    }
+    a[nWord].iStart = k;
+    while (k < f->n && is_word_byte((unsigned char)f->z[k])) k++;
+    a[nWord++].iEnd = k;
+  }
+  *pnWord = nWord;
+  return a;
+}
+
 static int gap_breaks(const char *z, int iFrom, int iTo) {
   for (int k = iFrom; k < iTo; k++)
     if (is_break((unsigned char)z[k])) return 1;
@@ -265,21 +283,11 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
   memset(pOut, 0, sizeof(*pOut));
   vp_fold f;
   if (vp_fold_init(&f, z, n) != VP_OK) return VP_ENOMEM;
-  /* the words, in one pass: no more than one for every two bytes */
-  word *a = malloc(sizeof(word) * (size_t)(f.n / 2 + 2));
+  int nWord = 0;
+  word *a = words_of(&f, &nWord);
   if (a == NULL) {
     vp_fold_free(&f);
     return VP_ENOMEM;
-  }
-  int nWord = 0;
-  for (int k = 0; k < f.n;) {
-    if (!is_word_byte((unsigned char)f.z[k])) {
-      k++;
-      continue;
-    }
-    a[nWord].iStart = k;
-    while (k < f.n && is_word_byte((unsigned char)f.z[k])) k++;
-    a[nWord++].iEnd = k;
   }
   for (int i = 0; i + q->nWord <= nWord; i++) {
     int w = 0;
@@ -358,21 +366,11 @@ int vp_occur_words_broken(const vp_occur_query *q, const char *z, int n) {
   if (nPair == 0) return 0;
   vp_fold f;
   if (vp_fold_init(&f, z, n) != VP_OK) return -1;
-  word *a = malloc(sizeof(word) * (size_t)(f.n / 2 + 2));
+  int nWord = 0;
+  word *a = words_of(&f, &nWord);
   if (a == NULL) {
     vp_fold_free(&f);
     return -1;
-  }
-  /* the words */
-  int nWord = 0;
-  for (int k = 0; k < f.n;) {
-    if (!is_word_byte((unsigned char)f.z[k])) {
-      k++;
-      continue;
-    }
-    a[nWord].iStart = k;
-    while (k < f.n && is_word_byte((unsigned char)f.z[k])) k++;
-    a[nWord++].iEnd = k;
   }
   int nBroken = 0;
   for (int j = 0; j < nPair; j++) {
