@@ -281,6 +281,15 @@ def main():
         names = [a["name"] for a in js("agencies", "--db", db9, "--json")["agencies"]]
         check("agencies: one record for names that differ only in case",
               sum(1 for a in names if a.lower() == "trung tâm chuyển đổi số thành phố") == 1, str(names))
+        # an error that quotes a very long name is cut on a character, and
+        # its JSON still reads
+        rc, out, err = run("who", "--db", db9, "--json", "Sở Tài chính " * 500)
+        try:
+            msg = json.loads(out)["error"]["message"]
+        except (ValueError, KeyError):
+            msg = None
+        check("a long name's error: valid JSON, cut and marked, exit 1",
+              rc == 1 and msg is not None and msg.endswith("…"), out[-120:])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d passed, %d failed" % (passed, failed))

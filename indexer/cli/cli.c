@@ -138,8 +138,13 @@ static int fail_with(const cli_args *a, int ex, cJSON *pExtra, const char *zFmt,
   va_list ap;
   va_start(ap, zFmt);
   char zMsg[2048];
-  vsnprintf(zMsg, sizeof(zMsg), zFmt, ap);
+  int nMsg = vsnprintf(zMsg, sizeof(zMsg), zFmt, ap);
   va_end(ap);
+  if (nMsg >= (int)sizeof(zMsg)) { /* cut: on a character's first byte, marked so */
+    int k = (int)sizeof(zMsg) - 4;
+    while (k > 0 && ((unsigned char)zMsg[k] & 0xC0) == 0x80) k--;
+    memcpy(zMsg + k, "\xe2\x80\xa6", 4); /* "…" and the NUL */
+  }
   if (a && a->bJson) {
     cJSON *o = cJSON_CreateObject();
     cJSON *e = cJSON_AddObjectToObject(o, "error");
