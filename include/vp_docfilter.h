@@ -10,6 +10,8 @@
 #ifndef VP_DOCFILTER_H
 #define VP_DOCFILTER_H
 
+#define VP_ISSUER_SEP "\x1f" /* between the stored spellings of one issuer */
+
 typedef struct vp_docfilter {
   const char *zProvince; /* "Tuyên Quang", "tuyen quang", a 2025 unit */
   const char *zKind;     /* "Kế hoạch", "ke hoach", "KH" */
@@ -17,8 +19,11 @@ typedef struct vp_docfilter {
   int nYear;             /* the document's date in this year; 0: any */
   const char *zSince;    /* dated on or after YYYY[-MM[-DD]] */
   const char *zUntil;    /* dated on or before YYYY[-MM[-DD]] */
-  const char *zIssuer;   /* the issuer as stored ("Ủy ban nhân dân tỉnh");
-                         ** the query layer resolves one typed loosely */
+  const char *zIssuer;   /* the issuer as stored ("Ủy ban nhân dân tỉnh"),
+                         ** its spellings separated by VP_ISSUER_SEP when
+                         ** the index stores several ("THỦ TƯỚNG CHÍNH
+                         ** PHỦ"); the query layer resolves one typed
+                         ** loosely */
   const char *zRelation; /* documents citing with this relation: its label
                          ** ("Căn cứ", "can cu") or key ("basis"); search
                          ** and refs keep the passages that carry it */

@@ -51,7 +51,13 @@ int main(void) {
   f.zIssuer = "Ủy ban nhân dân tỉnh'; DROP TABLE doc; --";
   CHECK("an issuer is a filter", !vp_docfilter_empty(&f));
   CHECK("issuer SQL", vp_docfilter_sql(&f, &zSql, &zErr) == VP_OK && zSql &&
-                          strstr(zSql, "d.issuer = 'Ủy ban nhân dân tỉnh''; DROP TABLE doc; --'") != NULL);
+                          strstr(zSql, "d.issuer IN ('Ủy ban nhân dân tỉnh''; DROP TABLE doc; --')") != NULL);
+  free(zSql);
+  zSql = NULL;
+  f.zIssuer = "THỦ TƯỚNG CHÍNH PHỦ" VP_ISSUER_SEP "Thủ tướng Chính phủ";
+  CHECK("an issuer stored in two spellings: either",
+        vp_docfilter_sql(&f, &zSql, &zErr) == VP_OK && zSql &&
+            strstr(zSql, "d.issuer IN ('THỦ TƯỚNG CHÍNH PHỦ', 'Thủ tướng Chính phủ')") != NULL);
   free(zSql);
   zSql = NULL;
   memset(&f, 0, sizeof(f));

@@ -150,11 +150,18 @@ int vp_docfilter_sql(const vp_docfilter *f, char **pzSql, char **pzErr) {
     sqlite3_free(zQ);
     free(zKey);
   }
-  if (f && f->zIssuer && f->zIssuer[0]) {
-    char *zQ = sqlite3_mprintf(" AND d.issuer = %Q", f->zIssuer);
-    vp_buf_appends(&b, zQ ? zQ : "", &rc);
-    if (zQ == NULL) rc = VP_ENOMEM;
-    sqlite3_free(zQ);
+  if (f && f->zIssuer && f->zIssuer[0]) { /* any of its stored spellings */
+    vp_buf_appends(&b, " AND d.issuer IN (", &rc);
+    for (const char *z = f->zIssuer; rc == VP_OK;) {
+      size_t n = strcspn(z, VP_ISSUER_SEP);
+      char *zQ = sqlite3_mprintf("%s%.*Q", z == f->zIssuer ? "" : ", ", (int)n, z);
+      vp_buf_appends(&b, zQ ? zQ : "", &rc);
+      if (zQ == NULL) rc = VP_ENOMEM;
+      sqlite3_free(zQ);
+      if (z[n] == 0) break;
+      z += n + 1;
+    }
+    vp_buf_appends(&b, ")", &rc);
   }
   if (f && f->zRelation && f->zRelation[0]) {
     const char *zKey = vp_docfilter_relation(f->zRelation);

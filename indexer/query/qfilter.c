@@ -102,8 +102,12 @@ int vp_query_issuer_resolve(vp_db *p, const char *zTyped, char **pzIssuer, cJSON
     if (zF == NULL || zD == NULL) rc = VP_ENOMEM;
     if (rc == VP_OK) {
       cJSON_AddItemToArray(aAll, cJSON_CreateString(zD));
-      if (strcmp(zF, zT) == 0 && zExact == NULL) zExact = vp_strndup(zI, -1);
-      else if (has_words(zF, zT)) {
+      if (strcmp(zF, zT) == 0) { /* every spelling ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ") */
+        char *zMore = zExact ? vp_mprintf("%s" VP_ISSUER_SEP "%s", zExact, zI) : vp_strndup(zI, -1);
+        free(zExact);
+        zExact = zMore;
+        if (zExact == NULL) rc = VP_ENOMEM;
+      } else if (has_words(zF, zT)) {
         cJSON_AddItemToArray(aFit, cJSON_CreateString(zD));
         free(zFit);
         zFit = vp_strndup(zI, -1);
