@@ -314,6 +314,10 @@ static int fill_docnum(const char *z, const parsed *pP, int iStart,
     span s = pP->aIssuer[k];
     if (!append_code(z + s.i, s.e - s.i, 1, d.zIssuer, sizeof(d.zIssuer))) return 0;
   }
+  /* "27/NQ-TW": the Party's number written in the State's form */
+  if (!d.bParty && d.nYear == 0 && d.zType[0] &&
+      vp_lexicon_find_code(vp_lexicon_get("instrument-types.tsv", "party"), CODE_COL, d.zIssuer, -1))
+    d.bParty = 1;
   int nKey;
   if (d.bParty) {
     nKey = snprintf(d.zKey, sizeof(d.zKey), "%s-%s/%s", d.zNumber, d.zType,

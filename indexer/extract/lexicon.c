@@ -28,6 +28,7 @@ static const vp_lexicon_list_spec aInstrumentLists[] = {
     {"issuer", NULL}, /* issuer codes and their bodies: TTg Thủ tướng… */
     {"body", NULL},   /* issuing bodies without a code: Bộ Chính trị */
     {"uncoded", NULL}, /* kinds whose numbers carry no type code: Luật */
+    {"party", NULL},  /* the Party's issuer codes: TW, TU … */
 };
 
 /* data/cite-phrases.tsv: the words around a cited number (cite.c). */
