@@ -31,6 +31,8 @@ static const good_case aGood[] = {
   /* the Party's number written in the State's form: the Party's */
   {"27/NQ-TW", "27-NQ/TW", "27-nq/tw", "NQ", "TW", "27", 0, 1, 8, 0},
   {"126/KL-TW", "126-KL/TW", "126-kl/tw", "KL", "TW", "126", 0, 1, 9, 0},
+  /* an en dash pasted from a word processor */
+  {"18\xe2\x80\x93NQ/TW", "18-NQ/TW", "18-nq/tw", "NQ", "TW", "18", 0, 1, 10, 0},
   {"69-KL/\n  TW", "69-KL/TW", "69-kl/tw", "KL", "TW", "69", 0, 1, 11, 0},
   {"709/QĐ-TTg", "709/QĐ-TTg", "709/qd-ttg", "QĐ", "TTg", "709", 0, 0, 11, 0},
   {"35/2021/NĐ-CP", "35/2021/NĐ-CP", "35/2021/nd-cp", "NĐ", "CP", "35", 2021,

@@ -359,11 +359,16 @@ int vp_docnum_at(const char *z, int n, int i, vp_docnum *p) {
   }
   if (j - i > MAX_DIGITS) return 0;
   int k = skip_ws(z, n, j);
-  if (k < 0 || k >= n || (z[k] != '-' && z[k] != '/')) return 0;
+  /* "18–NQ/TW": an en or em dash pasted from a word processor is the dash
+  ** (k then at its last byte) */
+  int bDash = k >= 0 && k + 2 < n && (unsigned char)z[k] == 0xE2 && (unsigned char)z[k + 1] == 0x80 &&
+              ((unsigned char)z[k + 2] == 0x93 || (unsigned char)z[k + 2] == 0x94);
+  if (bDash) k += 2;
+  if (k < 0 || k >= n || (z[k] != '-' && z[k] != '/' && !bDash)) return 0;
   parsed P;
   memset(&P, 0, sizeof(P));
   P.number = (span){i, j};
-  int bOk = z[k] == '-' ? parse_party(z, n, k, &P) : parse_state(z, n, k, &P);
+  int bOk = z[k] == '-' || bDash ? parse_party(z, n, k, &P) : parse_state(z, n, k, &P);
   return bOk && fill_docnum(z, &P, i, p);
 }
 
