@@ -130,6 +130,15 @@ static void test_basis_continues_alias(void) {
     {"71-KL/TW", "Kết luận", "2024-02-05", "BAN CHỈ ĐẠO ĐẶC BIỆT TỈNH", NULL, VP_REL_MENTION},
   };
   check_wants("issuing body in capitals", zCaps, NULL, aCaps, VP_ARRAY_SIZE(aCaps));
+  /* a national body and the verb after it: the body; "Tài" is no "tại" */
+  const char *zVerb =
+      "Nghị định số 128/2024/NĐ-CP ngày 10/10/2024 của Chính phủ sửa đổi, bổ sung một số điều; "
+      "Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính hướng dẫn thi hành.";
+  const want aVerb[] = {
+    {"128/2024/NĐ-CP", "Nghị định", "2024-10-10", "Chính phủ", NULL, VP_REL_MENTION},
+    {"80/2021/TT-BTC", "Thông tư", "2021-09-29", "Bộ Tài chính", NULL, VP_REL_MENTION},
+  };
+  check_wants("issuing body before a verb", zVerb, NULL, aVerb, VP_ARRAY_SIZE(aVerb));
 }
 
 static void test_line_break_and_title(void) {

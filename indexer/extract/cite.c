@@ -242,10 +242,38 @@ static int skip_term(const vp_fold *pF, int i) {
   return j;
 }
 
+/* Whether the source of folded [w, w + nLen) is zPhrase, case aside but
+** diacritics kept: a stop word is "tại", not the "Tài" of "Bộ Tài chính". */
+static int written_so(const vp_fold *pF, const char *zSrc, int w, int nLen, const char *zPhrase) {
+  int iFrom = pF->aOff[w], iTo = w + nLen < pF->n ? pF->aOff[w + nLen] : pF->aOff[pF->n];
+  utf8proc_uint8_t *zA = NULL, *zB = NULL;
+  utf8proc_ssize_t nA = utf8proc_map((const utf8proc_uint8_t *)zSrc + iFrom, iTo - iFrom, &zA,
+                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  utf8proc_ssize_t nB = utf8proc_map((const utf8proc_uint8_t *)zPhrase, (utf8proc_ssize_t)strlen(zPhrase), &zB,
+                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  /* the source span may hold other spaces or line breaks: compared on
+  ** letters only */
+  int bSame = nA >= 0 && nB >= 0;
+  for (utf8proc_ssize_t a = 0, b = 0; bSame && (a < nA || b < nB);) {
+    while (a < nA && (zA[a] == ' ' || zA[a] == '\n' || zA[a] == '\r' || zA[a] == '\t')) a++;
+    while (b < nB && zB[b] == ' ') b++;
+    if (a >= nA || b >= nB) {
+      bSame = a >= nA && b >= nB;
+      break;
+    }
+    bSame = zA[a++] == zB[b++];
+  }
+  free(zA);
+  free(zB);
+  return bSame;
+}
+
 /* Does the issuing body end before the word at folded index w? */
 static int issuer_stops_at(const cite_words *pW, const vp_fold *pF,
                            const char *zSrc, int w) {
-  if (vp_lexicon_match_at(pW->pIssuerEnd, pF->z, pF->n, w, NULL)) return 1;
+  int nLen = 0;
+  const vp_lexicon_entry *e = vp_lexicon_match_at(pW->pIssuerEnd, pF->z, pF->n, w, &nLen);
+  if (e && written_so(pF, zSrc, w, nLen, e->zPhrase)) return 1;
   if (type_word_at(pW, pF, w) || term_at(pF, w)) return 1;
   /* names join capitalized parts: "Bộ Khoa học và Công nghệ"; a "và"
   ** before a lowercase word joins clauses instead */
@@ -263,11 +291,32 @@ static int issuer_end(const cite_words *pW, const vp_fold *pF, const char *zSrc,
   int i = s;
   while (i < pF->n && i - s <= MAX_ISSUER_FOLD) {
     char c = pF->z[i];
-    if (strchr(",;()\".:", c) || is_digit(c)) return i;
+    if (strchr(",;()[\".:", c) || is_digit(c)) return i;
     if (c == ' ' && issuer_stops_at(pW, pF, zSrc, i + 1)) return i;
     i++;
   }
   return i >= pF->n ? i : -1;
+}
+
+/* The national body (a row of data/instrument-types.tsv's issuer or body
+** lists, not local) that zBody starts with and words after it: "Chính phủ"
+** of "Chính phủ sửa đổi", "Bộ Tài chính" of "Bộ Tài chính gửi các địa
+** phương"; NULL when none (a local body's name goes on: "Ban Chỉ đạo đặc
+** biệt tỉnh"). Caller frees. */
+static char *national_body_before(const char *zBody) {
+  char *zF = vp_fold_str(zBody, -1);
+  if (zF == NULL) return NULL;
+  static const char *const azList[] = {"issuer", "body"};
+  const char *zName = NULL;
+  for (int nF = (int)strlen(zF) - 1; zName == NULL && nF > 0; nF--) {
+    if (zF[nF] != ' ') continue;
+    for (int l = 0; l < 2 && zName == NULL; l++) {
+      const vp_lexicon_entry *e = vp_lexicon_find(vp_lexicon_get("instrument-types.tsv", azList[l]), zF, nF);
+      if (e && e->nCol >= 4 && strcmp(e->azCol[3], "0") == 0) zName = e->zPhrase;
+    }
+  }
+  free(zF);
+  return zName ? vp_strndup(zName, -1) : NULL;
 }
 
 /* What follows a number: ", ngày D/M/Y", "của BODY", "về “TITLE”". Fills
@@ -292,8 +341,11 @@ static int read_after(const cite_words *pW, const vp_fold *pF, const char *zSrc,
     if (e > s) {
       e = skip_spaces_back(pF, e);
       if ((pC->zIssuerBody = display_span(pF, zSrc, s, e)) == NULL) return -1;
-      /* a known body in its usual spelling ("CỦA BỘ CHÍNH TRỊ") */
+      /* a known body in its usual spelling ("CỦA BỘ CHÍNH TRỊ"); a known
+      ** body and words after it, the body ("của Chính phủ sửa đổi, bổ
+      ** sung …": "Chính phủ") */
       char *zKnown = vp_meta_known_body(pC->zIssuerBody, -1);
+      if (zKnown == NULL) zKnown = national_body_before(pC->zIssuerBody);
       if (zKnown) {
         free(pC->zIssuerBody);
         pC->zIssuerBody = zKnown;
