@@ -69,6 +69,10 @@ def main():
                       and r.get("interpreted_as") == key, str((keys, r.get("interpreted_as"), r["total"])))
             except Exception as e:  # noqa: BLE001
                 check("refs %r resolves to %s" % (q, key), False, str(e))
+        # a name or a number left empty is misuse (exit 2), not a name the index lacks
+        for cmd in ("who", "doc", "refs", "instrument"):
+            rc, out, err = run(cmd, *D, "  ")
+            check("%s with an empty argument: exit 2 saying so" % cmd, rc == 2 and "empty argument" in err, err)
         i = js("instrument", *D, "--json", "KL 69")
         check("instrument 'KL 69' is 69-KL/TW", i.get("interpreted_as") == "69-KL/TW" and i["implemented_by"], str(i)[:200])
         rc, out, err = run("instrument", *D, "472")

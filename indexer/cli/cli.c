@@ -1203,6 +1203,17 @@ static int parse_args(const cli_command *c, int argc, char **argv, cli_args *a) 
                 c->zName, c->nMaxPos ? c->zArgs : "no argument", a->azPos[c->nMaxPos]);
     return 0;
   }
+  /* a name or a number left empty ('who ""') is misuse, as a query left
+  ** empty is, not a name the index lacks */
+  for (int k = 0; k < a->nPos && k < c->nMinPos; k++) {
+    const char *z = a->azPos[k];
+    while (*z == ' ' || *z == '\t' || *z == '\n' || *z == '\r') z++;
+    if (*z == 0) {
+      fail_with(a, VP_EXIT_USAGE, NULL, "%s needs %s, not an empty argument; usage: vnplan %s [OPTIONS] %s",
+                c->zName, c->zArgs, c->zName, c->zArgs);
+      return 0;
+    }
+  }
   return 1;
 }
 

@@ -521,6 +521,10 @@ static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, in
       rc = count_cited(p, aSel[i].zToken, &n, pzErr);
       nFound += n;
     }
+    /* a number written otherwise than its key ("20/NQ-TW" is 20-NQ/TW):
+    ** the answer says how it was read */
+    if (rc == VP_OK && nNum == 1 && nFound > 0 && strstr(zQuery, aNum[0].zKey) == NULL)
+      vq_add_str(pOut, "interpreted_as", aNum[0].zKey);
     if (rc == VP_OK && nFound == 0 && bLoose && ref.zNumber[0]) {
       rc = loose_candidates(p, &ref, 1, 0, aSel, &nSel, MAX_LOOSE, pzErr);
       if (rc == VP_OK && nSel == 0 && ref.nYear) { /* a year that fits none: said, not kept */
