@@ -314,6 +314,11 @@ static void test_level(void) {
   CHECK("mass organisation + Việt Nam: national, as written",
         r.n == 1 && r.a[0].pAgency == NULL && strcmp(r.a[0].zCanon, "Hội Nông dân Việt Nam") == 0);
   scan_free(&r);
+  r = scan("Ban Tuyên giáo và Dân vận Trung ương chủ trì hướng dẫn");
+  CHECK("a Party board + Trung ương: national, as written, not the Tỉnh ủy's",
+        r.n == 1 && r.a[0].pAgency == NULL &&
+            strcmp(r.a[0].zCanon, "Ban Tuyên giáo và Dân vận Trung ương") == 0);
+  scan_free(&r);
   CHECK("a city's own plan", one_mention_is("Công an thành phố chủ trì", "Công an tỉnh"));
   CHECK("Thành phố", one_mention_is("Bảo hiểm xã hội Thành phố phối hợp", "Bảo hiểm xã hội tỉnh"));
   CHECK("merged newspaper and broadcaster",

@@ -825,10 +825,13 @@ static int alias_first_word_ok(const scan_ctx *c, int i, const alias *al) {
   return 1;
 }
 
-/* "Việt Nam" after a body provincial by nature: the national body. */
+/* "Việt Nam" or "Trung ương" after a body provincial by nature: the
+** national body ("Hội Nông dân Việt Nam", "Ban Tuyên giáo và Dân vận
+** Trung ương"). */
 static int viet_nam_at(const scan_ctx *c, int j) {
-  return j + 1 < c->nT && tok_is(&c->aT[j], "viet") && tok_is(&c->aT[j + 1], "nam") &&
-         c->aT[j].iS != c->aT[j + 1].iS;
+  if (j + 1 >= c->nT || c->aT[j].iS == c->aT[j + 1].iS) return 0;
+  return (tok_is(&c->aT[j], "viet") && tok_is(&c->aT[j + 1], "nam")) ||
+         (tok_is(&c->aT[j], "trung") && tok_is(&c->aT[j + 1], "uong"));
 }
 
 /* Is token i preceded by an officer's title whose body is often written in
@@ -841,8 +844,9 @@ static int after_officer(const scan_ctx *c, int i) {
 }
 
 /* Longest table alias at token i; returns the end token or -1. *piRec gets
-** the record, or -1 for a national body written with "Việt Nam" after a
-** provincial alias ("Hội Nông dân Việt Nam"), reported as written. */
+** the record, or -1 for a national body written with "Việt Nam" or "Trung
+** ương" after a provincial alias ("Hội Nông dân Việt Nam"), reported as
+** written. */
 static int match_table(const scan_ctx *c, int i, int *piRec) {
   const agency_table *t = c->t;
   if (!c->aT[i].bWord || !filter_may_have(&t->aliasFirst, c->aT[i].h)) return -1;
