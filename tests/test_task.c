@@ -306,6 +306,28 @@ static void test_deadline_spans(void) {
   vp_task_clear(&ts);
 }
 
+/* A date in a year before the document's own describes something, it sets
+** no time. */
+static void test_deadline_before_document(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "1. Sở Xây dựng xác nhận hồ sơ nhà ở xây dựng trước ngày 01 tháng 7 năm 2006 cho người dân.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "2. Sở Tài chính hoàn thành việc rà soát trước ngày 31 tháng 12 năm 2025.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_text *t = build(a, VP_ARRAY_SIZE(a));
+  vp_tasks ts;
+  char *zErr = NULL;
+  vp_meta m = official_meta();
+  m.zDate = (char *)"2025-06-01";
+  CHECK("extract ok", vp_task_extract(t, &m, &ts, &zErr) == VP_OK);
+  const vp_task *k = task_of_passage(&ts, 0);
+  CHECK("a date of 2006 in a 2025 document: no deadline", k && k->zDeadlineNorm == NULL);
+  k = task_of_passage(&ts, 1);
+  CHECK("a date of the document's year: the deadline", k && k->zDeadlineNorm && !strcmp(k->zDeadlineNorm, "2025-12-31"));
+  vp_task_clear(&ts);
+  free(zErr);
+  text_free(t);
+}
+
 /* One "Đơn vị thực hiện" cell naming both roles. */
 static void test_mixed_role_cell(void) {
   spec a[] = {
@@ -1679,6 +1701,7 @@ int main(void) {
   test_table_rows();
   test_table_column_variants();
   test_deadline_spans();
+  test_deadline_before_document();
   test_mixed_role_cell();
   test_deadlines();
   test_nfd();

@@ -1472,6 +1472,26 @@ static int names_only_the_public(const vp_task *t) {
 
 /* A rule the public must follow is no task of a body: the tasks naming
 ** only the public are dropped. */
+/* A deadline in a year before the document's own ("xây dựng trước ngày 01
+** tháng 7 năm 2006" in a 2025 rule describes the houses, it sets no time):
+** no deadline. Only dates that name their year ("2006-07-01", "2006-07",
+** "2006"; a range "2024/2030" by its end). */
+static void drop_deadlines_before(vp_tasks *pOut, const char *zDocDate) {
+  if (zDocDate == NULL || strlen(zDocDate) < 4) return;
+  int nDocYear = atoi(zDocDate);
+  for (int i = 0; i < pOut->n; i++) {
+    vp_task *t = &pOut->a[i];
+    const char *z = t->zDeadlineNorm;
+    if (z == NULL) continue;
+    const char *zEnd = strchr(z, '/') ? strchr(z, '/') + 1 : z; /* a range: its end */
+    if (!(zEnd[0] >= '1' && zEnd[0] <= '2') || strspn(zEnd, "0123456789") != 4) continue;
+    if (atoi(zEnd) >= nDocYear) continue;
+    free(t->zDeadline);
+    free(t->zDeadlineNorm);
+    t->zDeadline = t->zDeadlineNorm = NULL;
+  }
+}
+
 static void drop_obligations_of_the_public(vp_tasks *pOut) {
   int nKeep = 0;
   for (int i = 0; i < pOut->n; i++) {
@@ -1542,6 +1562,7 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
   free(aRoles);
   free(abField);
   if (rc == VP_OK) drop_obligations_of_the_public(pOut);
+  if (rc == VP_OK) drop_deadlines_before(pOut, pMeta->zDate);
   if (rc != VP_OK) {
     vp_task_clear(pOut);
     if (pzErr) *pzErr = vp_mprintf("out of memory while extracting tasks");
