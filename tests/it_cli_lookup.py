@@ -73,6 +73,9 @@ def main():
         for cmd in ("who", "doc", "refs", "instrument"):
             rc, out, err = run(cmd, *D, "  ")
             check("%s with an empty argument: exit 2 saying so" % cmd, rc == 2 and "empty argument" in err, err)
+        rc, out, err = run("agencies", *D, "--json", "zzzz")
+        check("agencies with a prefix no name fits: exit 1 under --json, a JSON error",
+              rc == 1 and json.loads(out)["error"]["exit"] == 1, out + err)
         i = js("instrument", *D, "--json", "KL 69")
         check("instrument 'KL 69' is 69-KL/TW", i.get("interpreted_as") == "69-KL/TW" and i["implemented_by"], str(i)[:200])
         rc, out, err = run("instrument", *D, "472")

@@ -785,6 +785,9 @@ static int q_agencies(vp_db *p, cli_args *a, cJSON **pp, char **pzErr) {
 }
 
 static int p_agencies(const cJSON *o, cli_args *a) {
+  /* a prefix no name fits: exit 1 under --json and CSV too, as in text */
+  if (a->bStatusOnly && a->nPos > 0 && cJSON_GetArraySize(cJSON_GetObjectItem(o, "agencies")) == 0)
+    return fail_with(a, VP_EXIT_NOTFOUND, NULL, "no agency name fits \"%s\"", a->azPos[0]);
   if (a->bStatusOnly) return VP_EXIT_OK;
   const cJSON *g, *pr;
   cJSON_ArrayForEach(g, cJSON_GetObjectItem(o, "agencies")) {
