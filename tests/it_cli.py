@@ -281,6 +281,18 @@ def main():
         names = [a["name"] for a in js("agencies", "--db", db9, "--json")["agencies"]]
         check("agencies: one record for names that differ only in case",
               sum(1 for a in names if a.lower() == "trung tâm chuyển đổi số thành phố") == 1, str(names))
+        # a number two documents bear: both named, none picked
+        d10 = os.path.join(tmp, "twins")
+        os.makedirs(d10)
+        for f, prov in (("a.md", "BÌNH THUẬN"), ("b.md", "ĐỒNG THÁP")):
+            with open(os.path.join(d10, f), "w", encoding="utf-8") as fh:
+                fh.write("ỦY BAN NHÂN DÂN\nTỈNH %s\n\nSố: 80/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\n"
+                         "Điều 1. Sở Tài chính chủ trì rà soát tài sản công.\n" % prov)
+        db10 = os.path.join(tmp, "twins.db")
+        run("index", "--db", db10, d10)
+        rc, out, err = run("doc", "--db", db10, "80/2025/QĐ-UBND")
+        check("doc by a number two documents bear: exit 1 naming both",
+              rc == 1 and "a.md" in err and "b.md" in err, err)
         # an error that quotes a very long name is cut on a character, and
         # its JSON still reads
         rc, out, err = run("who", "--db", db9, "--json", "Sở Tài chính " * 500)

@@ -170,13 +170,40 @@ static int find_doc(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   return rc;
 }
 
-/* find_doc, with a document that is not there an error (VP_ENOTFOUND). */
+/* Several documents numbered zId (two provinces' 80/2025/QĐ-UBND): an
+** error naming them (VP_ENOTFOUND), not the first of them. */
+static int several_numbered(vp_db *p, const char *zId, char **pzErr) {
+  sqlite3_stmt *s = NULL;
+  int rc = vq_prepare(p, "SELECT id, file, province FROM doc WHERE number = ?1 ORDER BY id LIMIT 10", &s, pzErr);
+  vp_buf b = {0};
+  int n = 0, rcB = VP_OK;
+  if (rc == VP_OK) sqlite3_bind_text(s, 1, zId, -1, SQLITE_STATIC);
+  while (rc == VP_OK && vq_step_row(p, s, &rc, pzErr)) {
+    const char *zProv = vq_col_text(s, 2);
+    vp_buf_appendf(&b, &rcB, "%s%s (id %lld%s%s)", n ? "; " : "", vq_col_text(s, 1), sqlite3_column_int64(s, 0),
+                   zProv[0] ? ", " : "", zProv);
+    n++;
+  }
+  vq_release(p, s);
+  if (rc == VP_OK && rcB != VP_OK) rc = VP_ENOMEM;
+  if (rc == VP_OK && n > 1) {
+    *pzErr = vp_mprintf("several documents are numbered \"%s\": %s; name one by its file or id", zId,
+                        b.z ? b.z : "");
+    rc = *pzErr ? VP_ENOTFOUND : VP_ENOMEM;
+  }
+  vp_buf_free(&b);
+  return rc;
+}
+
+/* find_doc, with a document that is not there an error (VP_ENOTFOUND), and
+** so a number several documents bear. */
 static int find_doc_or_fail(vp_db *p, const char *zId, long long *piDoc, char **pzErr) {
   int rc = find_doc(p, zId, piDoc, pzErr);
   if (rc == VP_OK && *piDoc < 0) {
     *pzErr = vp_mprintf("no document \"%s\" in the index", zId);
     rc = VP_ENOTFOUND;
   }
+  if (rc == VP_OK) rc = several_numbered(p, zId, pzErr);
   return rc;
 }
 
