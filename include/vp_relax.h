@@ -8,8 +8,8 @@
 ** numbers, never more than half of it, until enough passages hold the
 ** rest; when that finds no more, each step leaves out the commonest word
 ** whose leaving out finds more (a number last). Every word still counts
-** where a passage
-** holds it, so those holding more of them rank first. Not for quoted
+** where a passage holds it, so those holding more of them rank first. Not
+** for quoted
 ** phrases, operators or prefix* (the person's own terms), nor for a query
 ** that finds enough as typed.
 */

@@ -61,11 +61,11 @@ int vp_meant_find(const vp_rerank_io *pIo, const char *zQuery, vp_meant *pOut, i
     rc = VP_EDB;
   }
   pIo->xRelease(pIo->pCtx, s);
-  /* one instrument: nothing to tell apart; several of a like standing: the
-  ** person's number is ambiguous here, no passage is ranked down for citing
-  ** another instrument of
-  ** the number, except with its year typed or the name alone ("QĐ 2597"):
-  ** one cited instrument is the one meant then */
+  /* none meant when the number is ambiguous here (several instruments of
+  ** a like standing), nor when one instrument has it and the query typed
+  ** neither its year nor its name alone ("nghị quyết 57 chuyển đổi số":
+  ** nothing to tell apart); with the year or the name alone ("QĐ 2597"),
+  ** the one cited instrument is meant */
   if (rc != VP_OK || n == 0 || (n == 1 && !ref.nYear && !ref.bAlone) ||
       (n >= 2 && aDocs[0] < VP_MEANT_RATIO * aDocs[1]))
     return rc;

@@ -181,6 +181,22 @@ static int facets_into(vp_db *p, vp_facets *f, cJSON *apFacet[3], char **pzErr) 
 static int search_answer(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                          int nOffset, int bSuggest, cJSON **ppOut, char **pzErr);
 
+/* The answer *ppOut tells what was typed (zQuery), what was searched
+** (zSearched) and, when so, in which province's documents; on VP_ENOMEM it
+** is deleted. */
+static int say_searched(cJSON **ppOut, const char *zQuery, const char *zSearched, const char *zProvince) {
+  cJSON *pTyped = cJSON_CreateString(zQuery);
+  if (pTyped == NULL || !cJSON_ReplaceItemInObject(*ppOut, "query", pTyped) ||
+      cJSON_AddStringToObject(*ppOut, "searched_as", zSearched) == NULL ||
+      (zProvince && cJSON_AddStringToObject(*ppOut, "province_read", zProvince) == NULL)) {
+    if (pTyped && cJSON_GetObjectItem(*ppOut, "query") != pTyped) cJSON_Delete(pTyped);
+    cJSON_Delete(*ppOut);
+    *ppOut = NULL;
+    return VP_ENOMEM;
+  }
+  return VP_OK;
+}
+
 int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, int nLimit,
                        int nOffset, cJSON **ppOut, char **pzErr) {
   vp_docfilter f;
@@ -198,45 +214,21 @@ int vp_query_search_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter
   if (rc == VP_OK && zRest) {
     vp_docfilter fIn = f;
     fIn.zProvince = zProvince;
-    cJSON *pIn = NULL;
     char *zErr = NULL;
-    if (search_answer(p, zRest, &fIn, nLimit, nOffset, 1, &pIn, &zErr) == VP_OK &&
-        cJSON_GetNumberValue(cJSON_GetObjectItem(pIn, "total")) > 0) {
-      *ppOut = pIn;
-      pIn = NULL;
-      cJSON *pTyped = cJSON_CreateString(zQuery);
-      if (pTyped == NULL || !cJSON_ReplaceItemInObject(*ppOut, "query", pTyped) ||
-          cJSON_AddStringToObject(*ppOut, "searched_as", zRest) == NULL ||
-          cJSON_AddStringToObject(*ppOut, "province_read", zProvince) == NULL) {
-        if (pTyped && cJSON_GetObjectItem(*ppOut, "query") != pTyped) cJSON_Delete(pTyped);
-        rc = VP_ENOMEM;
-      }
-    }
-    cJSON_Delete(pIn);
-    free(zErr);
-    if (rc != VP_OK || *ppOut) {
-      if (rc != VP_OK) {
-        cJSON_Delete(*ppOut);
-        *ppOut = NULL;
-      }
-      free(zRest);
-      free(zSubject);
-      free(zFree);
-      return rc;
-    }
-  }
-  free(zRest);
-  if (rc == VP_OK) rc = search_answer(p, zSearched, &f, nLimit, nOffset, 1, ppOut, pzErr);
-  if (rc == VP_OK && zSubject) { /* the answer tells what was typed and what was searched */
-    cJSON *pTyped = cJSON_CreateString(zQuery);
-    if (pTyped == NULL || !cJSON_ReplaceItemInObject(*ppOut, "query", pTyped) ||
-        cJSON_AddStringToObject(*ppOut, "searched_as", zSubject) == NULL) {
-      if (pTyped && cJSON_GetObjectItem(*ppOut, "query") != pTyped) cJSON_Delete(pTyped);
+    if (search_answer(p, zRest, &fIn, nLimit, nOffset, 1, ppOut, &zErr) == VP_OK &&
+        cJSON_GetNumberValue(cJSON_GetObjectItem(*ppOut, "total")) > 0) {
+      rc = say_searched(ppOut, zQuery, zRest, zProvince);
+    } else {
       cJSON_Delete(*ppOut);
       *ppOut = NULL;
-      rc = VP_ENOMEM;
     }
+    free(zErr);
   }
+  if (rc == VP_OK && *ppOut == NULL) {
+    rc = search_answer(p, zSearched, &f, nLimit, nOffset, 1, ppOut, pzErr);
+    if (rc == VP_OK && zSubject) rc = say_searched(ppOut, zQuery, zSubject, NULL);
+  }
+  free(zRest);
   free(zSubject);
   free(zFree);
   return rc;
