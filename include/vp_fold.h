@@ -54,4 +54,9 @@ int vp_fold_words_at(const vp_fold *f, int i, const char *zWords);
 /* The first index >= i where zWords stand (as vp_fold_words_at), or -1. */
 int vp_fold_find_words(const vp_fold *f, int i, const char *zWords);
 
+/* Whether the source zSrc of folded [w, w + nLen) of pF is zPhrase, case
+** and spacing aside but diacritics kept: "tại", not the "Tài" of "Bộ Tài
+** chính"; "cùng cấp", not "cung cấp". */
+int vp_fold_written_as(const vp_fold *pF, const char *zSrc, int w, int nLen, const char *zPhrase);
+
 #endif /* VP_FOLD_H */

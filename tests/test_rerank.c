@@ -37,6 +37,13 @@ static int broken(const char *zQuery, const char *zText) {
 }
 
 static void test_occur(void) {
+  /* i and y of one word (query-words.tsv iy-initial) compare equal */
+  CHECK("'tỷ lệ' stands as the term in 'tỉ lệ'", count("tỷ lệ hộ nghèo", "giảm tỉ lệ hộ nghèo").nTerm == 1);
+  CHECK("'ky thuat' stands as the term in 'kĩ thuật'", count("ky thuat so", "hạ tầng kĩ thuật số").nTerm == 1);
+  CHECK("'vi' and 'vy' stay two words", count("vi phạm hành chính", "Vy phạm hành chính").nTerm == 0);
+  CHECK("'kĩ thuật' typed with i is still the pair 'kỹ thuật' ('kỹ' apart: broken)",
+        broken("kĩ thuật số", "kỹ năng, thuật toán số") == 1);
+  CHECK("'kỹ thuật' whole, written with y: not broken", broken("kĩ thuật số", "kỹ thuật số") == 0);
   CHECK("'cấp xã' held only apart ('cấp …, xã …'): one word broken",
         broken("chuyển đổi số cấp xã", "chuyển đổi số do cấp tỉnh hướng dẫn, xã thực hiện") == 1);
   CHECK("'cấp xã' held across a comma: broken", broken("chuyển đổi số cấp xã", "chuyển đổi số các cấp, xã") == 1);

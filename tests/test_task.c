@@ -1506,6 +1506,59 @@ static void test_lead_field_and_doer_heading(void) {
 ** data or a limit on what it may do, and a step of a procedure ("Bước 1:")
 ** are no tasks; the partners of an action the doer advises ("tham mưu
 ** UBND tỉnh phối hợp Bộ …") are not its support. */
+/* A minister's title before the ministry; a shared head's list read past
+** "và", with no colon, and not over a body named on its own; an item's own
+** doer after an opening adverbial under another doer's lead-in; a comma
+** after a body in a condition parts a list. */
+static void test_shared_heads_and_ministers(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "2. Bộ trưởng Bộ Tài chính tổng hợp, đề xuất sử dụng nguồn lực từ ngân sách trung ương.", -1, 0,
+               NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "3. Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực lượng hỗ trợ người dân.", -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_TEXT, "Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng khẩn trương gửi báo cáo.", -1, 0,
+               NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Ủy ban nhân dân các tỉnh Đắk Lắk và Gia Lai khẩn trương gửi báo cáo.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_TEXT, "Ủy ban nhân dân các tỉnh: Lào Cai, Đồng Nai và Bộ Công Thương kiểm tra số liệu.", -1, 0, NO_TABLE,
+               {0}},
+      /* 5 */ {VP_P_TEXT, "Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu Hội "
+                          "đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.", -1, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_ITEM, "2. Sở Tài chính có trách nhiệm chỉ đạo:", -1, 1, NO_TABLE, {0}},
+      /* 7 */ {VP_P_ITEM, "a) Hằng năm, Thống kê tỉnh có trách nhiệm cung cấp chỉ số giá tiêu dùng cho Bảo hiểm xã hội tỉnh.", 6,
+               0, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "b) Định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh, Sở Nội vụ về tình hình thực hiện.", 6, 0,
+               NO_TABLE, {0}},
+      /* 9 */ {VP_P_TEXT, "Trường hợp Giám đốc Sở Y tế, Giám đốc Sở Tư pháp chưa hướng dẫn đầy đủ, Sở Tài chính quyết định "
+                          "định mức sử dụng máy móc.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("'Bộ trưởng Bộ Tài chính' leads", t && role_of(t, "Bộ Tài chính") == L);
+  t = task_of_passage(&ts, 1);
+  CHECK("'Bộ trưởng các Bộ: Quốc phòng, Công an' lead", t && role_of(t, "Bộ Quốc phòng") == L &&
+                                                          role_of(t, "Bộ Công an") == L);
+  t = task_of_passage(&ts, 2);
+  CHECK("the name after 'và' in a shared head's list leads, the verb after it",
+        t && role_of(t, "Ủy ban nhân dân tỉnh Gia Lai") == L && role_of(t, "Ủy ban nhân dân tỉnh Lâm Đồng") == L &&
+            t->nAgency == 4);
+  t = task_of_passage(&ts, 3);
+  CHECK("a shared head with no colon: its names lead", t && role_of(t, "Ủy ban nhân dân tỉnh Đắk Lắk") == L &&
+                                                            role_of(t, "Ủy ban nhân dân tỉnh Gia Lai") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("a body named on its own after the list is no member of it",
+        t && role_of(t, "Bộ Công Thương") == L && role_of(t, "Ủy ban nhân dân tỉnh Lào Cai") == L);
+  t = task_of_passage(&ts, 5);
+  for (int k = 0; t && k < t->nAgency; k++)
+    CHECK("no body made of a head and lower-case words ('Ban Tổ đại')", strstr(t->aAgency[k].zCanon, "Tổ đại") == NULL);
+  t = task_of_passage(&ts, 7);
+  CHECK("the item's own doer after 'Hằng năm,' leads, not the lead-in's", t && role_of(t, "Thống kê tỉnh") == L &&
+                                                                               role_of(t, STC) != L);
+  t = task_of_passage(&ts, 8);
+  CHECK("report addressees after an opening are no doers", t == NULL || role_of(t, SNV) != L);
+  t = task_of_passage(&ts, 9);
+  CHECK("a list in the condition: the doer after it leads", t && role_of(t, STC) == L && role_of(t, "Sở Tư pháp") != L);
+  vp_task_clear(&ts);
+}
+
 static void test_partners_and_not_duties(void) {
   spec a[] = {
       /* 0 */ {VP_P_ITEM, "a) Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân "
@@ -1720,6 +1773,7 @@ int main(void) {
   test_reference_contents();
   test_durations_and_inherited_deadlines();
   test_issuer_and_titles();
+  test_shared_heads_and_ministers();
   test_corpus();
   return vp_test_done();
 }

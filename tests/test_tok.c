@@ -541,6 +541,12 @@ static const char *azRow[] = {
     "Ủy ban nhân dân tỉnh",   /* 10 */
     "Uỷ ban",                 /* 11 */
     "đầu tư công",            /* 12 */
+    "tỉ lệ hộ nghèo",         /* 13 */
+    "tỷ lệ",                  /* 14 */
+    "kĩ thuật",               /* 15 */
+    "quy định",               /* 16 */
+    "quyết định",             /* 17 */
+    "vi phạm",                /* 18 */
 };
 
 /* Rowids matching zQuery, as "1,2" ("" for none, "ERR" on error). */
@@ -669,6 +675,18 @@ static void test_fts5(void) {
   check_match(db, "dau tu", "12");
   check_match(db, "\"đầu tư\"", "12");
   check_match(db, "dâu", "");
+  /* a lone i or y after a first consonant of query-words.tsv's iy-initial
+  ** list: either spelling, the tone kept; a prefix as typed */
+  check_match(db, "tỷ lệ", "13,14");
+  check_match(db, "\"tỉ lệ\"", "13,14");
+  check_match(db, "ti le", "13,14");
+  check_match(db, "tí", "");
+  check_match(db, "kỹ thuật", "15");
+  check_match(db, "ky thuat", "15");
+  check_match(db, "\"\x02qui định\"", "16");
+  check_match(db, "quy*", "6,16,17");
+  check_match(db, "qui*", "");
+  check_match(db, "vy", "");
   check_match(db,
               "\"\x02"
               "dau\"",

@@ -242,38 +242,12 @@ static int skip_term(const vp_fold *pF, int i) {
   return j;
 }
 
-/* Whether the source of folded [w, w + nLen) is zPhrase, case aside but
-** diacritics kept: a stop word is "tại", not the "Tài" of "Bộ Tài chính". */
-static int written_so(const vp_fold *pF, const char *zSrc, int w, int nLen, const char *zPhrase) {
-  int iFrom = pF->aOff[w], iTo = w + nLen < pF->n ? pF->aOff[w + nLen] : pF->aOff[pF->n];
-  utf8proc_uint8_t *zA = NULL, *zB = NULL;
-  utf8proc_ssize_t nA = utf8proc_map((const utf8proc_uint8_t *)zSrc + iFrom, iTo - iFrom, &zA,
-                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-  utf8proc_ssize_t nB = utf8proc_map((const utf8proc_uint8_t *)zPhrase, (utf8proc_ssize_t)strlen(zPhrase), &zB,
-                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-  /* the source span may hold other spaces or line breaks: compared on
-  ** letters only */
-  int bSame = nA >= 0 && nB >= 0;
-  for (utf8proc_ssize_t a = 0, b = 0; bSame && (a < nA || b < nB);) {
-    while (a < nA && (zA[a] == ' ' || zA[a] == '\n' || zA[a] == '\r' || zA[a] == '\t')) a++;
-    while (b < nB && zB[b] == ' ') b++;
-    if (a >= nA || b >= nB) {
-      bSame = a >= nA && b >= nB;
-      break;
-    }
-    bSame = zA[a++] == zB[b++];
-  }
-  free(zA);
-  free(zB);
-  return bSame;
-}
-
 /* Does the issuing body end before the word at folded index w? */
 static int issuer_stops_at(const cite_words *pW, const vp_fold *pF,
                            const char *zSrc, int w) {
   int nLen = 0;
   const vp_lexicon_entry *e = vp_lexicon_match_at(pW->pIssuerEnd, pF->z, pF->n, w, &nLen);
-  if (e && written_so(pF, zSrc, w, nLen, e->zPhrase)) return 1;
+  if (e && vp_fold_written_as(pF, zSrc, w, nLen, e->zPhrase)) return 1;
   if (type_word_at(pW, pF, w) || term_at(pF, w)) return 1;
   /* names join capitalized parts: "Bộ Khoa học và Công nghệ"; a "và"
   ** before a lowercase word joins clauses instead */

@@ -101,6 +101,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"execution-end", NULL},
     {"duty-basis", NULL},
     {"condition-lead", NULL},
+    {"name-qualifier", NULL},
 };
 
 /* data/meta-phrases.tsv: header, body and signature words (meta.c). */
@@ -126,9 +127,10 @@ static const vp_lexicon_list_spec aRankLists[] = {
     {"reference-mark", NULL},
 };
 
-/* data/query-words.tsv: what people type into search (qexpand.c). */
+/* data/query-words.tsv: what people type into search (qexpand.c, tok.c). */
 static const vp_lexicon_list_spec aQueryLists[] = {
     {"synonym", NULL}, {"question", NULL}, {"question-asked", NULL}, {"question-end", NULL}, {"question-filler", NULL},
+    {"iy-initial", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

@@ -470,6 +470,41 @@ static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
   return rc;
 }
 
+#define OPENING_WORDS 6 /* words of an opening after its lead ("Trong thời hạn" 05 ngày làm việc) */
+
+/* Whether c opens with a short adverbial and its comma ("Hằng năm,",
+** "Trong thời hạn 05 ngày làm việc,"), not a clause of its own that goes on
+** to a comma ("Định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh, Bộ …":
+** addressees). */
+static int short_opening(const tk_clause *c) {
+  const vp_fold *f = &c->f;
+  int e = vp_lexicon_at_fold(f, c->iBody, tk_list("condition-lead"), NULL), nWord = 0;
+  if (e < 0) return 0;
+  for (int k = e; k < f->n && f->z[k] != ','; k++)
+    if (vp_fold_is_word_byte((unsigned char)f->z[k]) && (k == 0 || !vp_fold_is_word_byte((unsigned char)f->z[k - 1])) &&
+        ++nWord > OPENING_WORDS)
+      return 0;
+  return 1;
+}
+
+/* Whether a body c names ends right before source offset i (spaces
+** aside), or its name and a qualifier of task-phrases.tsv name-qualifier
+** as written ("Thường trực HĐND cùng cấp", not "Bộ Tài chính cung cấp"). */
+static int ends_mention(const tk_clause *c, int i) {
+  const vp_fold *f = &c->f;
+  int k = 0; /* the folded index of source offset i */
+  while (k < f->n && f->aOff[k] < i) k++;
+  while (k > 0 && f->z[k - 1] == ' ') k--;
+  for (int m = 0; m < c->nM; m++) {
+    int e = vp_fold_skip_ws(f, c->aFe[m]);
+    const vp_lexicon_entry *pQ = NULL;
+    if (e == k || (e < k && vp_lexicon_at_fold(f, e, tk_list("name-qualifier"), &pQ) == k &&
+                   vp_fold_written_as(f, c->zSrc, e, k - e, pQ->zPhrase)))
+      return 1;
+  }
+  return 0;
+}
+
 /* A passage that does not open with its doer: the first clause after its
 ** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
 ** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
@@ -478,8 +513,8 @@ static int opening_deadline(const char *z, int n, char **pzDl, char *zNorm) {
 ** (an opening adverbial: "Trường hợp …, Sở X …") its commas and "thì"
 ** count too, and the task's text is the whole passage from iWholeFrom,
 ** condition and all. */
-static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
-                             int *pnAlloc, int bComma, int iWholeFrom) {
+static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
+                             int *pnAlloc, int bComma, int iWholeFrom, const tk_clause *pWhole) {
   const char *q = memchr(z, ':', (size_t)n);
   if (q) { /* a lead-in's closing colon ("… Cụ thể:") opens no clause */
     const char *r = q + 1;
@@ -492,6 +527,7 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
   for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1, bComma)) {
     if (*q == ';' || *q == '.') bInPartners = 0;
     else if (bInPartners) continue;
+    if (pWhole && bComma && !bColon && *q == ',' && ends_mention(pWhole, (int)(q - z))) continue;
     int iFrom = bColon ? (int)(q - z) + 1 : after_break(z, n, q);
     while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
     if (iFrom >= n) break;
@@ -529,6 +565,21 @@ static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, 
     tk_clause_free(&c);
   }
   return VP_OK;
+}
+
+/* later_clause_pass, a comma right after a body the whole text names first
+** read as parting a list in the opening, not ending it ("Trường hợp Bộ
+** trưởng Bộ Y tế, Bộ trưởng Bộ Giáo dục và Đào tạo chưa quy định …, Sở Y
+** tế … quyết định"); when that finds no doer, as any comma. */
+static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
+                             int *pnAlloc, int bComma, int iWholeFrom) {
+  if (!bComma) return later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, NULL);
+  tk_clause whole;
+  int n0 = pOut->n, rc = tk_clause_init(&whole, z, n, 1);
+  if (rc == VP_OK) rc = later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, &whole);
+  tk_clause_free(&whole);
+  if (rc == VP_OK && pOut->n == n0) rc = later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, NULL);
+  return rc;
 }
 
 /* The folded index where a later sentence of tk_clause c opens with a doer
@@ -786,6 +837,20 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   if (qFrom >= 0 && ps->eKind == VP_P_HEADING && c.nM == 0 && names_other_doer(&c)) qFrom = -1;
   int bInherit = qFrom >= 0;
   int bTask = 0;
+  if (bInherit && !c.bOwnDoer && !c.bStatement && !ps->bLeadIn && !ends_with_colon(ps->zText) &&
+      after_opening(&c) > c.iBody && tk_mention_at(&c, after_opening(&c)) >= 0 &&
+      (c.nM == 0 || c.aFs[0] >= after_opening(&c)) && short_opening(&c)) {
+    /* "a) Hằng năm, Cục Thống kê có trách nhiệm cung cấp …" under "Bộ
+    ** trưởng Bộ Tài chính có trách nhiệm chỉ đạo:": the doer named after
+    ** a short opening adverbial (which names no body) does it, not the
+    ** one above */
+    int n0 = pOut->n, iBodySrc = c.iBody < c.f.n ? c.f.aOff[c.iBody] : 0;
+    rc = later_clause_task(ps->zText, ps->iEnd - ps->iStart, p, pMeta, pOut, pnAlloc, 1, iBodySrc);
+    if (rc != VP_OK || pOut->n > n0) {
+      tk_clause_free(&c);
+      return rc;
+    }
+  }
   if (bInherit && !c.bOwnDoer && !c.bStatement && !ps->bLeadIn && !ends_with_colon(ps->zText) &&
       vp_lexicon_at_fold(&c.f, c.iBody, tk_list("condition-lead"), NULL) >= 0 && names_after_thi(&c)) {
     /* "6. Trường hợp kiến nghị được chuyển trực tiếp đến các sở …, nếu …

@@ -327,6 +327,7 @@ static void read_doer(tk_clause *c, int bMayOwnDoer) {
   if (eHead >= 0) {
     int k = vp_fold_skip_ws(f, eHead);
     if (k < f->n && f->z[k] == ':' && tk_mention_at(c, vp_fold_skip_ws(f, k + 1)) >= 0) i = k + 1;
+    else if (k < f->n && tk_mention_at(c, k) >= 0) i = k; /* "… các tỉnh Đắk Lắk và Gia Lai" */
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
   while (iEnd >= 0 && !bAssigned && vp_lexicon_at_fold(f, vp_fold_skip_ws(f, iEnd), tk_list("definition"), NULL) >= 0) {
@@ -511,6 +512,14 @@ static int head_name(const char *zHead, const char *z, int s, int e, const vp_ag
   while (s < e && (z[s] == ' ' || z[s] == '\n' || z[s] == '\t')) s++;
   while (e > s && (z[e - 1] == ' ' || z[e - 1] == '\n' || z[e - 1] == '\t')) e--;
   if (e - s < 2 || e - s > 80) return 0;
+  /* a body named whole on its own ("… Đồng Nai và Bộ Công Thương") is no
+  ** member of the head's list */
+  vp_agency_mention *aOwn = NULL;
+  int nOwn = 0;
+  if (vp_agency_scan(z + s, e - s, &aOwn, &nOwn) != VP_OK) return -1;
+  int bOwn = nOwn == 1 && aOwn[0].iStart == 0 && aOwn[0].iEnd == e - s;
+  vp_agency_mentions_free(aOwn, nOwn);
+  if (bOwn) return 0;
   char *zTyped = vp_mprintf("%s %.*s", zHead, e - s, z + s);
   if (zTyped == NULL) return -1;
   const vp_agency *r = vp_agency_resolve(zTyped);
@@ -559,6 +568,63 @@ static int mention_add(vp_agency_mention **pa, int *pn, int *pnAlloc, int iStart
   return m->zName && m->zCanon ? VP_OK : VP_ENOMEM;
 }
 
+/* Whether the source text at z[i] opens with a capital letter. */
+static int starts_capital(const char *z, int n, int i) {
+  utf8proc_int32_t cp = 0;
+  return i < n && utf8proc_iterate((const utf8proc_uint8_t *)z + i, n - i, &cp) > 0 && utf8proc_isupper(cp);
+}
+
+/* Whether every word of z[i, e) opens with a capital letter. */
+static int all_capitalised(const char *z, int i, int e) {
+  for (int k = i; k < e; k++) {
+    if (z[k] == ' ' || z[k] == '\n' || z[k] == '\t') continue;
+    if ((k == i || z[k - 1] == ' ' || z[k - 1] == '\n' || z[k - 1] == '\t') && !starts_capital(z, e, k)) return 0;
+  }
+  return 1;
+}
+
+/* The longest run of z[iFrom, iTo) from its start, of at most 8 words,
+** that names a body with the head (head_name; with bStrict, a body of the
+** table or in capitalised words): its end, with *ppR and *pzCanon set
+** (caller owns); -1 when none, -2 on VP_ENOMEM. */
+static int name_before_words(const char *zHead, const char *z, int iFrom, int iTo, int bStrict,
+                             const vp_agency **ppR, char **pzCanon) {
+  int iCut = -1, nWord = 0;
+  *ppR = NULL;
+  *pzCanon = NULL;
+  /* a body named on its own opens it ("Bộ Công Thương kiểm tra …"): none */
+  vp_agency_mention *aOwn = NULL;
+  int nOwn = 0;
+  if (vp_agency_scan(z + iFrom, iTo - iFrom, &aOwn, &nOwn) != VP_OK) return -2;
+  int bOwn = nOwn > 0 && aOwn[0].iStart == 0;
+  vp_agency_mentions_free(aOwn, nOwn);
+  if (bOwn) return -1;
+  for (int q = iFrom + 1; q < iTo && nWord < 8; q++) {
+    if (z[q] != ' ' || z[q - 1] == ' ') continue;
+    nWord++;
+    const vp_agency *r = NULL;
+    char *zCut = NULL;
+    int b = head_name(zHead, z, iFrom, q, &r, &zCut);
+    if (b < 0) {
+      free(*pzCanon);
+      *pzCanon = NULL;
+      return -2;
+    }
+    /* bStrict: a body of the table, or a name all in capitalised words
+    ** ("Lâm Đồng"), not one the scanner makes of any words ("Ban" + "Tổ
+    ** đại") */
+    if (b > 0 && (!bStrict || r != NULL || all_capitalised(z, iFrom, q))) {
+      free(*pzCanon);
+      *pzCanon = zCut;
+      *ppR = r;
+      iCut = q;
+    } else {
+      free(zCut);
+    }
+  }
+  return iCut;
+}
+
 /* Expand each shared-head list of z[0..n) (folded f) into the mentions of
 ** its names, in place of what the scanner read there. */
 static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency_mention **paM,
@@ -574,16 +640,19 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
     int e = vp_lexicon_at_fold(f, i, pHeads, &pH);
     if (e < 0) continue;
     int j = vp_fold_skip_ws(f, e);
-    if (j >= f->n || f->z[j] != ':') continue;
+    /* after a colon, or right after the head when a name follows it
+    ** ("Ủy ban nhân dân các tỉnh Đắk Lắk và Gia Lai …") */
+    int bColon = j < f->n && f->z[j] == ':';
+    if (!bColon && !(j < f->n && j > e && starts_capital(z, n, f->aOff[j]))) continue;
     /* the names: ',' separates them; a 'và' inside one may be part of it */
     int iSrcEnd = n;
-    for (int k = j + 1; k < f->n; k++) {
+    for (int k = bColon ? j + 1 : j; k < f->n; k++) {
       if (f->z[k] == ';' || f->z[k] == '.' || f->z[k] == ':' || f->z[k] == '(') {
         iSrcEnd = f->aOff[k];
         break;
       }
     }
-    int iSrc = f->aOff[j + 1], nFound = 0;
+    int iSrc = f->aOff[bColon ? j + 1 : j], nFound = 0;
     while (iSrc < iSrcEnd && rc == VP_OK) {
       const char *zComma = memchr(z + iSrc, ',', (size_t)(iSrcEnd - iSrc));
       int iPieceEnd = zComma ? (int)(zComma - z) : iSrcEnd;
@@ -614,29 +683,16 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
           rc = mention_add(&aNew, &nNew, &nAlloc, iPart, iPieceEnd, r, zCanon, pH->zValue, z);
           nFound++;
         }
-        if (!bPart) {
-          /* "… Xây dựng, Tài chính chủ trì hướng dẫn …": the last name, the
-          ** words after it what the bodies do */
-          int iCut = -1, nWord = 0;
-          for (int q = iSrc + 1; q < iPieceEnd && nWord < 8 && rc == VP_OK; q++) {
-            if (z[q] != ' ' || z[q - 1] == ' ') continue;
-            nWord++;
-            const vp_agency *rCut = NULL;
-            char *zCut = NULL;
-            int b = head_name(pH->zValue, z, iSrc, q, &rCut, &zCut);
-            if (b < 0) rc = VP_ENOMEM;
-            if (b > 0) {
-              free(zCanon);
-              zCanon = zCut;
-              r = rCut;
-              iCut = q;
-            }
-          }
+        if (!bPart || b2 == 0) {
+          /* "… Xây dựng, Tài chính chủ trì hướng dẫn …", "… Gia Lai và
+          ** Lâm Đồng chỉ đạo …": the last name, the words after it what
+          ** the bodies do */
+          int iFrom = bPart ? iPart : iSrc;
+          int iCut = rc == VP_OK ? name_before_words(pH->zValue, z, iFrom, iPieceEnd, !bColon, &r, &zCanon) : -1;
+          if (iCut == -2) rc = VP_ENOMEM;
           if (iCut > 0 && rc == VP_OK) {
-            rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iCut, r, zCanon, pH->zValue, z);
+            rc = mention_add(&aNew, &nNew, &nAlloc, iFrom, iCut, r, zCanon, pH->zValue, z);
             nFound++;
-          } else {
-            free(zCanon);
           }
           break; /* the list ends at a piece that names nothing whole */
         }
@@ -644,11 +700,15 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
       iSrc = iPieceEnd + 1;
     }
     if (nFound == 0) continue;
+    /* with no colon the head opens the first name's mention: "phối hợp
+    ** với các Sở Xây dựng" reads on into it */
+    if (!bColon) aNew[nNew - nFound].iStart = f->aOff[i];
     bAny = 1;
-    /* the scanner's reading from the head to the list's end gives way */
-    int iHeadSrc = f->aOff[i];
+    /* the scanner's reading from the head to the list's last name gives
+    ** way (a body after it stays: "… Đồng Nai và Bộ Công Thương") */
+    int iHeadSrc = f->aOff[i], iListEnd = aNew[nNew - 1].iEnd;
     for (int m = 0; m < *pnM; m++)
-      if ((*paM)[m].iEnd > iHeadSrc && (*paM)[m].iStart < iSrcEnd) aCut[m] = 1;
+      if ((*paM)[m].iEnd > iHeadSrc && (*paM)[m].iStart < iListEnd) aCut[m] = 1;
   }
   if (rc == VP_OK && bAny) {
     /* merge: kept mentions and the new ones, in text order */

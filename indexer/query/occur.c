@@ -32,6 +32,7 @@ struct vp_occur_query {
   const vp_lexicon_list *pLead; /* words that introduce a number */
   const vp_lexicon_list *pName; /* heads of a body's name */
   const vp_lexicon_list *pPair; /* two-syllable words (data/word-pairs.tsv) */
+  const vp_lexicon_list *pIY;   /* first consonants of "kĩ"/"kỹ" (query-words.tsv) */
 };
 
 static int is_word_byte(unsigned char c) {
@@ -40,6 +41,18 @@ static int is_word_byte(unsigned char c) {
 
 /* A clause break between two words: the words on either side are not one
 ** term, and a title does not reach across it. */
+/* Whether the folded passage word z[0..n) is the query's word w, i and
+** y after a first consonant of q->pIY one letter ("ki" is "ky", "tỉ lệ"
+** "tỷ lệ": data/query-words.tsv iy-initial). */
+static int same_word(const vp_occur_query *q, int w, const char *z, int n) {
+  const char *zW = q->azWord[w];
+  if (n < 1 || n != q->anWord[w] || memcmp(z, zW, (size_t)n - 1) != 0) return 0;
+  char a = z[n - 1], b = zW[n - 1];
+  if (a == b) return 1;
+  return ((a == 'i' && b == 'y') || (a == 'y' && b == 'i')) && n >= 2 &&
+         vp_lexicon_find(q->pIY, z, n - 1) != NULL;
+}
+
 static int is_break(unsigned char c) {
   return c == '.' || c == ';' || c == ':' || c == '?' || c == '!' || c == '(' || c == ')' ||
          c == '|';
@@ -80,6 +93,7 @@ static int read_words(const char *zQuery, int bQuotes, vp_occur_query **ppOut) {
     return VP_ENOMEM;
   }
   int rc = VP_OK;
+  p->pIY = vp_lexicon_get("query-words.tsv", "iy-initial");
   for (const char *c = zF; *c && rc == VP_OK;) {
     while (*c && !is_word_byte((unsigned char)*c)) c++;
     const char *s = c;
@@ -233,6 +247,27 @@ static int written_as(const char *zSrc, int iFrom, int iTo, const char *z, int n
   return bSame;
 }
 
+/* The two-syllable word of data/word-pairs.tsv that the folded words zX,
+** zY are, either written with i where the list writes y ("ki thuat" is
+** "ky thuat": same_word), or NULL. */
+static const vp_lexicon_entry *pair_of(const vp_occur_query *q, const char *zX, int nX,
+                                       const char *zY, int nY) {
+  char zKey[64];
+  if (nX + nY + 2 > (int)sizeof(zKey)) return NULL;
+  memcpy(zKey, zX, (size_t)nX);
+  zKey[nX] = ' ';
+  memcpy(zKey + nX + 1, zY, (size_t)nY);
+  int n = nX + nY + 1, aiI[2], nI = 0; /* where an unified i may have been y */
+  if (zX[nX - 1] == 'i' && vp_lexicon_find(q->pIY, zX, nX - 1)) aiI[nI++] = nX - 1;
+  if (zY[nY - 1] == 'i' && vp_lexicon_find(q->pIY, zY, nY - 1)) aiI[nI++] = n - 1;
+  for (int m = 0; m < (1 << nI); m++) {
+    for (int k = 0; k < nI; k++) zKey[aiI[k]] = (m >> k) & 1 ? 'y' : 'i';
+    const vp_lexicon_entry *e = vp_lexicon_find(q->pPair, zKey, n);
+    if (e) return e;
+  }
+  return NULL;
+}
+
 /* Whether the words a[i] and a[i + 1], with only spaces between them, are
 ** a two-syllable word of data/word-pairs.tsv as written (diacritics
 ** count: "công trình" is a word, "cộng trình" is not). */
@@ -241,12 +276,7 @@ static int is_pair(const vp_occur_query *q, const vp_fold *f, const char *zSrc, 
   for (int k = a[i].iEnd; k < a[i + 1].iStart; k++)
     if (f->z[k] != ' ') return 0;
   int nX = a[i].iEnd - a[i].iStart, nY = a[i + 1].iEnd - a[i + 1].iStart;
-  char zKey[64];
-  if (nX + nY + 2 > (int)sizeof(zKey)) return 0;
-  memcpy(zKey, f->z + a[i].iStart, (size_t)nX);
-  zKey[nX] = ' ';
-  memcpy(zKey + nX + 1, f->z + a[i + 1].iStart, (size_t)nY);
-  const vp_lexicon_entry *e = vp_lexicon_find(q->pPair, zKey, nX + nY + 1);
+  const vp_lexicon_entry *e = pair_of(q, f->z + a[i].iStart, nX, f->z + a[i + 1].iStart, nY);
   if (e == NULL) return 0;
   const char *zSp = strchr(e->zPhrase, ' ');
   if (zSp == NULL) return 0;
@@ -291,9 +321,7 @@ int vp_occur_count_in(const vp_occur_query *q, const char *z, int n, vp_occur_co
   }
   for (int i = 0; i + q->nWord <= nWord; i++) {
     int w = 0;
-    while (w < q->nWord && a[i + w].iEnd - a[i + w].iStart == q->anWord[w] &&
-           memcmp(f.z + a[i + w].iStart, q->azWord[w], (size_t)q->anWord[w]) == 0)
-      w++;
+    while (w < q->nWord && same_word(q, w, f.z + a[i + w].iStart, a[i + w].iEnd - a[i + w].iStart)) w++;
     if (w < q->nWord) continue;
     int iLast = i + q->nWord - 1, bBroken = 0;
     for (int k = i; k < iLast && !bBroken; k++) bBroken = gap_breaks(f.z, a[k].iEnd, a[k + 1].iStart);
@@ -335,8 +363,7 @@ double vp_occur_share_in(const vp_occur_query *q, const char *z, int n) {
     int iStart = k;
     while (k < f.n && is_word_byte((unsigned char)f.z[k])) k++;
     for (int w = 0; w < q->nWord; w++)
-      if ((mAll & (1u << w)) && q->anWord[w] == k - iStart &&
-          !memcmp(f.z + iStart, q->azWord[w], (size_t)(k - iStart)))
+      if ((mAll & (1u << w)) && same_word(q, w, f.z + iStart, k - iStart))
         mFound |= 1u << w;
   }
   vp_fold_free(&f);
@@ -349,15 +376,6 @@ double vp_occur_share_in(const vp_occur_query *q, const char *z, int n) {
 }
 
 /* Whether the folded words x and y are a two-syllable word of the list. */
-static int pair_of(const vp_occur_query *q, const char *zX, int nX, const char *zY, int nY) {
-  char zKey[64];
-  if (nX + nY + 2 > (int)sizeof(zKey)) return 0;
-  memcpy(zKey, zX, (size_t)nX);
-  zKey[nX] = ' ';
-  memcpy(zKey + nX + 1, zY, (size_t)nY);
-  return vp_lexicon_find(q->pPair, zKey, nX + nY + 1) != NULL;
-}
-
 int vp_occur_words_broken(const vp_occur_query *q, const char *z, int n) {
   /* the query's pairs: word w and w + 1 a two-syllable word */
   int aPair[OCCUR_MAX_WORDS], nPair = 0;
@@ -376,17 +394,14 @@ int vp_occur_words_broken(const vp_occur_query *q, const char *z, int n) {
   for (int j = 0; j < nPair; j++) {
     int w = aPair[j], bFirst = 0, bSecond = 0, bTogether = 0;
     for (int k = 0; k < nWord && !bTogether; k++) {
-      int bX = a[k].iEnd - a[k].iStart == q->anWord[w] && !memcmp(f.z + a[k].iStart, q->azWord[w], (size_t)q->anWord[w]);
-      int bY = a[k].iEnd - a[k].iStart == q->anWord[w + 1] &&
-               !memcmp(f.z + a[k].iStart, q->azWord[w + 1], (size_t)q->anWord[w + 1]);
+      int bX = same_word(q, w, f.z + a[k].iStart, a[k].iEnd - a[k].iStart);
+      int bY = same_word(q, w + 1, f.z + a[k].iStart, a[k].iEnd - a[k].iStart);
       bFirst |= bX;
       bSecond |= bY;
       if (!bX || k + 1 >= nWord) continue;
       int bSpaces = 1;
       for (int i = a[k].iEnd; i < a[k + 1].iStart; i++) bSpaces &= f.z[i] == ' ';
-      if (!bSpaces || a[k + 1].iEnd - a[k + 1].iStart != q->anWord[w + 1] ||
-          memcmp(f.z + a[k + 1].iStart, q->azWord[w + 1], (size_t)q->anWord[w + 1]))
-        continue;
+      if (!bSpaces || !same_word(q, w + 1, f.z + a[k + 1].iStart, a[k + 1].iEnd - a[k + 1].iStart)) continue;
       /* side by side is together, even as halves of two other words
       ** ("trợ cấp xã hội"): which reading is meant, the syllables do not
       ** tell ("phân cấp đất đai" holds "cấp đất" too) */

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "vp_common.h"
+#include "vp_fold.h"
+#include "vp_gazetteer.h"
 
 #define THIS_INSTRUMENT_LINE 30 /* characters of "Thông tư liên tịch này./." and so on */
 
@@ -105,6 +107,36 @@ static int rd_label_only(const rd_ctx *p, int i) {
     return 0;
   char c = p->zClean[pL->iCe - 1];
   return c == '.' || c == ')';
+}
+
+/* Whether a province's name runs from the end of line j into line k
+** ("… các tỉnh: Đắk Lắk, Khánh Hòa, Gia" / "Lai và Lâm Đồng khẩn trương
+** …"): a name is not cut between paragraphs. The last few words of j and
+** the first of k, folded, are matched from each word start of j's tail. */
+#define NAME_SPAN_BYTES 48 /* bytes of each side read: a long name's words */
+static int rd_name_across(const rd_ctx *p, int j, int k) {
+  const rd_line *pT = &p->aLine[j], *pL = &p->aLine[k];
+  int iTail = pT->iCe - NAME_SPAN_BYTES > pT->iCs ? pT->iCe - NAME_SPAN_BYTES : pT->iCs;
+  while (iTail < pT->iCe && ((unsigned char)p->zClean[iTail] & 0xC0) == 0x80) iTail++;
+  int iHeadEnd = pL->iCs + NAME_SPAN_BYTES < pL->iCe ? pL->iCs + NAME_SPAN_BYTES : pL->iCe;
+  while (iHeadEnd > pL->iCs && iHeadEnd < pL->iCe && ((unsigned char)p->zClean[iHeadEnd] & 0xC0) == 0x80)
+    iHeadEnd--;
+  char *zT = vp_fold_str(p->zClean + iTail, pT->iCe - iTail);
+  char *zH = vp_fold_str(p->zClean + pL->iCs, iHeadEnd - pL->iCs);
+  char *zJ = zT && zH ? vp_mprintf("%s %s", zT, zH) : NULL;
+  int bAcross = 0;
+  if (zJ) {
+    int nT = (int)strlen(zT), nJ = (int)strlen(zJ);
+    for (int i = iTail > pT->iCs ? 1 : 0; i < nT && !bAcross; i++) {
+      if (i > 0 && zJ[i - 1] != ' ') continue; /* from a word start, not the cut first word */
+      int nLen = 0;
+      bAcross = vp_gaz_match_fold(zJ + i, nJ - i, &nLen) != NULL && i + nLen > nT + 1;
+    }
+  }
+  free(zT);
+  free(zH);
+  free(zJ);
+  return bAcross;
 }
 
 /* Does an emphasis span close at the end of line j or open at the start of
@@ -202,6 +234,7 @@ static int rd_can_join(const rd_ctx *p, int i, int j, int k) {
   }
   if (pL->bLower || pT->bWrapWord == 1) return 1;
   if (pT->bWrapWord == 2 && k == j + 1 && !p->bUnwrapped) return 1;
+  if (k == j + 1 && rd_name_across(p, j, k)) return 1;
   if (p->zClean[pT->iCe - 1] == ',') return 1; /* "… Quân đội," / "Tập đoàn …": a list goes on */
   /* "8. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt" / "Nam, …": where
   ** paragraphs end with an empty line, an item's first line and the line

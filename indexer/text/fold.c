@@ -305,3 +305,27 @@ int vp_fold_find_words(const vp_fold *f, int i, const char *zWords) {
   }
   return -1;
 }
+
+int vp_fold_written_as(const vp_fold *pF, const char *zSrc, int w, int nLen, const char *zPhrase) {
+  int iFrom = pF->aOff[w], iTo = w + nLen < pF->n ? pF->aOff[w + nLen] : pF->aOff[pF->n];
+  utf8proc_uint8_t *zA = NULL, *zB = NULL;
+  utf8proc_ssize_t nA = utf8proc_map((const utf8proc_uint8_t *)zSrc + iFrom, iTo - iFrom, &zA,
+                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  utf8proc_ssize_t nB = utf8proc_map((const utf8proc_uint8_t *)zPhrase, (utf8proc_ssize_t)strlen(zPhrase), &zB,
+                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  /* the source span may hold other spaces or line breaks: compared on
+  ** letters only */
+  int bSame = nA >= 0 && nB >= 0;
+  for (utf8proc_ssize_t a = 0, b = 0; bSame && (a < nA || b < nB);) {
+    while (a < nA && (zA[a] == ' ' || zA[a] == '\n' || zA[a] == '\r' || zA[a] == '\t')) a++;
+    while (b < nB && zB[b] == ' ') b++;
+    if (a >= nA || b >= nB) {
+      bSame = a >= nA && b >= nB;
+      break;
+    }
+    bSame = zA[a++] == zB[b++];
+  }
+  free(zA);
+  free(zB);
+  return bSame;
+}

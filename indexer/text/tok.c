@@ -66,6 +66,30 @@ static int emit_expanded(void *pArg, const char *zTerm, int nTerm) {
   return e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, zTerm, nTerm, e->iStart, e->iEnd);
 }
 
+/* The lone vowels i and y of a syllable, by tone (none, sắc, huyền, hỏi,
+** ngã, nặng), NFC. */
+static const char *const azIVowel[6] = {"i", "\xc3\xad", "\xc3\xac", "\xe1\xbb\x89", "\xc4\xa9", "\xe1\xbb\x8b"};
+static const char *const azYVowel[6] = {"y", "\xc3\xbd", "\xe1\xbb\xb3", "\xe1\xbb\xb7", "\xe1\xbb\xb9", "\xe1\xbb\xb5"};
+
+/* The other spelling of a normalized word that is a first consonant of
+** data/query-words.tsv's iy-initial list and a lone i or y ("kĩ" for "kỹ",
+** "quy" for "qui"), the tone kept, into zOut; its length, or 0 when the
+** word has none. */
+static int iy_twin(const char *z, int n, char *zOut, int nOut) {
+  const vp_lexicon_list *pInitial = vp_lexicon_get("query-words.tsv", "iy-initial");
+  for (int k = 0; k < 12; k++) {
+    const char *zV = k < 6 ? azIVowel[k] : azYVowel[k - 6];
+    const char *zW = k < 6 ? azYVowel[k] : azIVowel[k - 6];
+    int nV = (int)strlen(zV), nW = (int)strlen(zW), nInit = n - nV;
+    if (nInit < 1 || nInit + nW > nOut || memcmp(z + nInit, zV, (size_t)nV) != 0) continue;
+    if (!is_ascii(z, nInit) || vp_lexicon_find(pInitial, z, nInit) == NULL) return 0;
+    memcpy(zOut, z, (size_t)nInit);
+    memcpy(zOut + nInit, zW, (size_t)nW);
+    return nInit + nW;
+  }
+  return 0;
+}
+
 /* Emit the forms of one normalized word (zFold[-1] is writable: the
 ** namespace byte goes there); bFoldAscii: zFold[0..nFold) is pure ASCII. */
 static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
@@ -88,16 +112,22 @@ static int emit_forms(char *zExact, int nExact, char *zFold, int nFold,
     }
     return rc;
   }
-  if (!bAscii || (mode & MODE_EXACT)) {
-    return xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
-  }
-  /* typed without diacritics: the word itself, then, colocated, every
-  ** indexed spelling that folds to it */
+  /* a word written with i or y either way: the other spelling too,
+  ** colocated (a prefix stays as typed: "quy*" is no "qui") */
+  char zTwin[16];
+  int nTwin = (mode & MODE_PREFIX) ? 0 : iy_twin(zExact, nExact, zTwin, (int)sizeof(zTwin));
+  int bExpand = bAscii && !(mode & MODE_EXACT);
   rc = xToken(pCtx, 0, zExact, nExact, iStart, iEnd);
-  if (rc == 0 && pTok != NULL) {
+  if (rc == 0 && nTwin > 0)
+    rc = xToken(pCtx, FTS5_TOKEN_COLOCATED, zTwin, nTwin, iStart, iEnd);
+  /* typed without diacritics: then, colocated, every indexed spelling
+  ** that folds to it (or to its other spelling) */
+  if (rc == 0 && bExpand && pTok != NULL) {
     expand_ctx e = {xToken, pCtx, iStart, iEnd};
     rc = vp_vocab_expand(pTok->db, pTok->apStmt, zExact, nExact,
                          (mode & MODE_PREFIX) != 0, emit_expanded, &e);
+    if (rc == 0 && nTwin > 0)
+      rc = vp_vocab_expand(pTok->db, pTok->apStmt, zTwin, nTwin, 0, emit_expanded, &e);
   }
   return rc;
 }
