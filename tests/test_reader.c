@@ -539,6 +539,12 @@ static void test_markup(void) {
   CHECK("a line ending in 'Ủy ban nhân dân' goes on",
         p && p->nPassage == 2 && strstr(p->aPassage[1].zText, "\nThành phố đánh giá"));
   vp_reader_free(p);
+  /* a province's name cut by the wrap: "… Gia" / "Lai và Lâm Đồng …" */
+  p = parse("(3) Tổng kinh phí cần thiết hỗ trợ Nhân dân.\nỦy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia\nLai và Lâm "
+            "Đồng khẩn trương gửi Báo cáo.\n");
+  CHECK("a line ending inside a province's name goes on",
+        p && p->nPassage == 2 && strstr(p->aPassage[1].zText, "Gia\nLai và Lâm Đồng"));
+  vp_reader_free(p);
   p = parse("1. Cục Đăng kiểm Việt Nam có trách nhiệm:\na) Tổ chức triển khai thực hiện\nThông tư này.\nb) Tiếp nhận văn bản kê khai giá.\n");
   CHECK("the document named as itself goes on with the line above",
         p && p->nPassage == 3 && strstr(p->aPassage[1].zText, "thực hiện\nThông tư này."));
