@@ -40,6 +40,9 @@ static void test_occur(void) {
   /* i and y of one word (query-words.tsv iy-initial) compare equal */
   CHECK("'tỷ lệ' stands as the term in 'tỉ lệ'", count("tỷ lệ hộ nghèo", "giảm tỉ lệ hộ nghèo").nTerm == 1);
   CHECK("'ky thuat' stands as the term in 'kĩ thuật'", count("ky thuat so", "hạ tầng kĩ thuật số").nTerm == 1);
+  CHECK("the term inside a body's name whose head has lower-case words ('Ban quản lý Khu …') is cited",
+        count("nông nghiệp công nghệ cao", "đề nghị Ban quản lý Khu Nông nghiệp Công nghệ cao thông qua các kênh").nCited ==
+            1);
   CHECK("'vi' and 'vy' stay two words", count("vi phạm hành chính", "Vy phạm hành chính").nTerm == 0);
   CHECK("'kĩ thuật' typed with i is still the pair 'kỹ thuật' ('kỹ' apart: broken)",
         broken("kĩ thuật số", "kỹ năng, thuật toán số") == 1);
