@@ -1529,6 +1529,8 @@ static void test_shared_heads_and_ministers(void) {
                NO_TABLE, {0}},
       /* 9 */ {VP_P_TEXT, "Trường hợp Giám đốc Sở Y tế, Giám đốc Sở Tư pháp chưa hướng dẫn đầy đủ, Sở Tài chính quyết định "
                           "định mức sử dụng máy móc.", -1, 0, NO_TABLE, {0}},
+      /* 10 */ {VP_P_TEXT, "Giám đốc các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch, Y tế theo chức năng chỉ đạo khắc phục "
+                           "hậu quả.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1556,6 +1558,9 @@ static void test_shared_heads_and_ministers(void) {
   CHECK("report addressees after an opening are no doers", t == NULL || role_of(t, SNV) != L);
   t = task_of_passage(&ts, 9);
   CHECK("a list in the condition: the doer after it leads", t && role_of(t, STC) == L && role_of(t, "Sở Tư pháp") != L);
+  t = task_of_passage(&ts, 10);
+  CHECK("a name holding commas in a shared head's list", t && role_of(t, "Sở Văn hóa, Thể thao và Du lịch") == L &&
+                                                             role_of(t, "Sở Y tế") == L && role_of(t, "Sở Xây dựng") == L);
   vp_task_clear(&ts);
 }
 

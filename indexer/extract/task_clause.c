@@ -659,6 +659,13 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
       const vp_agency *r = NULL;
       char *zCanon = NULL;
       int bFound = head_name(pH->zValue, z, iSrc, iPieceEnd, &r, &zCanon);
+      /* a name holding commas: "Văn hóa, Thể thao và Du lịch" */
+      for (int nMore = 0, iExt = iPieceEnd; bFound == 0 && nMore < 2 && iExt < iSrcEnd; nMore++) {
+        const char *zNext = memchr(z + iExt + 1, ',', (size_t)(iSrcEnd - iExt - 1));
+        iExt = zNext ? (int)(zNext - z) : iSrcEnd;
+        bFound = head_name(pH->zValue, z, iSrc, iExt, &r, &zCanon);
+        if (bFound > 0) iPieceEnd = iExt;
+      }
       if (bFound < 0) rc = VP_ENOMEM;
       if (bFound > 0) {
         rc = mention_add(&aNew, &nNew, &nAlloc, iSrc, iPieceEnd, r, zCanon, pH->zValue, z);
