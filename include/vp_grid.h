@@ -12,7 +12,7 @@
 
 #include "vp_query.h"
 
-/* {"agency": {…as who}, "interpreted_as"?, "total", "lead", "support",
+/* {"agency": {…as who}, "interpreted_as"?, "province_read"?, "total", "lead", "support",
 **  "units": [{"province", "members": [names], "lead", "support", "docs"}]
 **   (34, Vietnamese order), "provinces": [{"province", "province_2025",
 **   "lead", "support", "docs"}] (63, Vietnamese order), "max_2025", "max"

@@ -80,7 +80,10 @@ int vp_query_refs(vp_db *pDb, const char *zQuery, int nLimit, int nOffset,
 ** An agency typed loosely (a prefix, no diacritics, a typo, words of its
 ** name) that one agency fits answers as that agency, named in
 ** "interpreted_as"; else VP_ENOTFOUND, the message saying "did you mean"
-** (vp_query_agency_suggest gives the names). tasks does the same. */
+** (vp_query_agency_suggest gives the names). tasks does the same. A
+** province typed with its unit word after the name ("Sở Tài chính tỉnh Bắc
+** Ninh") that the agency's own name does not hold keeps the answer to its
+** documents, named in "province_read". */
 int vp_query_who(vp_db *pDb, const char *zAgency, int nLimit, cJSON **ppOut,
                  char **pzErr);
 

@@ -155,6 +155,17 @@ def main():
         check("--json who: error object with suggestions", rc == 1 and 0 < len(e.get("error", {}).get("suggestions", [])) <= 5, out)
         rc, out, err = run("who", *D, "--json", "zzz qqq")
         check("who of nothing known: exit 1, JSON error", rc == 1 and json.loads(out)["error"]["exit"] == 1, out)
+        # a province typed with its unit word after the name: its documents only
+        w = js("who", *D, "--json", "Sở Tài chính tỉnh Tuyên Quang")
+        check("who 'Sở Tài chính tỉnh Tuyên Quang': Tuyên Quang only, said",
+              [x["province"] for x in w["provinces"]] == ["Tuyên Quang"] and w.get("province_read") == "Tuyên Quang"
+              and w["agency"]["name"] == "Sở Tài chính", str(w)[:300])
+        w = js("who", *D, "--json", "so tai chinh tinh Lam Dong")
+        check("who '… tinh Lam Dong': the 2025 unit's members (Bình Thuận)",
+              [x["province"] for x in w["provinces"]] == ["Bình Thuận"] and w.get("province_read") == "Lâm Đồng", str(w)[:300])
+        w = js("who", *D, "--json", "Sở Tài chính")
+        check("who without a province: every province, none read", len(w["provinces"]) > 1 and "province_read" not in w,
+              str(w)[:200])
         a = js("agencies", *D, "--json", "so giao")
         check("agencies PREFIX: typeahead names", a["agencies"] and a["agencies"][0]["name"] == "Sở Giáo dục và Đào tạo", str(a)[:200])
 

@@ -567,6 +567,7 @@ static int p_who(const cJSON *o, cli_args *a) {
   if (a->bStatusOnly) return VP_EXIT_OK;
   const cJSON *ag = cJSON_GetObjectItem(o, "agency");
   if (str(o, "interpreted_as")[0]) printf("read \"%s\" as %s\n\n", str(o, "query"), str(o, "interpreted_as"));
+  if (str(o, "province_read")[0]) printf("(the documents of %s only)\n\n", str(o, "province_read"));
   bold(str(ag, "name"));
   if (str(ag, "successor")[0]) printf("  (since 2025: %s)", str(ag, "successor"));
   printf("\n\n  ");

@@ -101,6 +101,8 @@ int vp_grid_agency(vp_db *p, const char *zAgency, cJSON **ppOut, char **pzErr) {
   if (pAg) cJSON_AddItemToObject(pOut, "agency", cJSON_Duplicate(pAg, 1));
   const char *zAs = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pWho, "interpreted_as"));
   if (zAs) cJSON_AddStringToObject(pOut, "interpreted_as", zAs);
+  const char *zRead = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(pWho, "province_read"));
+  if (zRead) cJSON_AddStringToObject(pOut, "province_read", zRead);
   cJSON_AddNumberToObject(pOut, "total", num_of(pWho, "total"));
   cJSON_AddNumberToObject(pOut, "lead", nLead);
   cJSON_AddNumberToObject(pOut, "support", nSupport);

@@ -251,6 +251,25 @@ static cJSON *agency_object(const vp_agency *pDef, const char *zName) {
   return a;
 }
 
+/* The province typed with its unit word after an agency's name ("Sở Tài
+** chính tỉnh Bắc Ninh") when the name it was read as (zName) does not hold
+** it ("Ủy ban nhân dân tỉnh Gia Lai" does): *pzProvince (static), else
+** NULL. VP_OK or VP_ENOMEM. */
+static int province_typed(const char *zTyped, const char *zName, const char **pzProvince) {
+  *pzProvince = NULL;
+  char *zRest = NULL;
+  const char *zProv = NULL;
+  int rc = vp_qexpand_province(zTyped, &zRest, &zProv);
+  free(zRest);
+  if (rc != VP_OK || zProv == NULL || zName == NULL) return rc;
+  char *zN = vp_fold_str(zName, (int)strlen(zName)), *zP = vp_fold_str(zProv, (int)strlen(zProv));
+  if (zN == NULL || zP == NULL) rc = VP_ENOMEM;
+  else if (strstr(zN, zP) == NULL) *pzProvince = zProv;
+  free(zN);
+  free(zP);
+  return rc;
+}
+
 int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char **pzErr) {
   *ppOut = NULL;
   if (nLimit <= 0) nLimit = VP_WHO_TASKS_DEFAULT;
@@ -264,6 +283,13 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
   if (rc != VP_OK) return rc;
   char *zChosen = NULL;
   rc = vq_resolve_agency(p, zAgency, &aId, &nId, &pDef, &zName, &zChosen, pzErr);
+  /* a province typed after the name ("Sở Tài chính tỉnh Bắc Ninh") that the
+  ** agency's own name does not hold: its documents only */
+  const vp_province *apIn[64];
+  int nIn = 0;
+  const char *zProvRead = NULL;
+  if (rc == VP_OK) rc = province_typed(zAgency, pDef ? pDef->zCanon : zName, &zProvRead);
+  if (rc == VP_OK && zProvRead) nIn = vp_gaz_members(zProvRead, apIn, 64);
   cJSON *pOut = NULL;
   sqlite3_stmt *sCount = NULL, *sDocs = NULL, *sTasks = NULL;
   char *zIn = NULL, *zSqlCount = NULL, *zSqlDocs = NULL, *zSqlTasks = NULL;
@@ -271,6 +297,7 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     pOut = cJSON_CreateObject();
     vq_add_str(pOut, "query", zAgency);
     if (zChosen) cJSON_AddStringToObject(pOut, "interpreted_as", zChosen);
+    if (nIn > 0) cJSON_AddStringToObject(pOut, "province_read", zProvRead);
     cJSON_AddItemToObject(pOut, "agency", agency_object(pDef, zName));
     zIn = vq_in_list(nId > 0 ? nId : 1, 3);
     /* counts per province, kept by the store as documents come and go */
@@ -309,6 +336,9 @@ int vp_query_who(vp_db *p, const char *zAgency, int nLimit, cJSON **ppOut, char 
     const char *zProv = vq_col_text(sCount, 0);
     int nLead = sqlite3_column_int(sCount, 1), nSup = sqlite3_column_int(sCount, 2);
     if (nLead + nSup <= 0) continue;
+    int bIn = nIn == 0;
+    for (int k = 0; k < nIn && !bIn; k++) bIn = zProv && strcmp(zProv, apIn[k]->zName) == 0;
+    if (!bIn) continue;
     cJSON *o = cJSON_CreateObject();
     vq_add_str(o, "province", zProv && zProv[0] ? zProv : NULL);
     vq_add_str(o, "province_2025", vq_province_2025(zProv));

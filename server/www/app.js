@@ -531,6 +531,7 @@ async function viewWho(params, root, gen) {
   const withTasks = (r.provinces || []).filter((x) => x.lead + x.support > 0);
   st.textContent = `${name}: ${r.total || 0} nhiệm vụ (chủ trì ${r.lead || 0}, phối hợp ${r.support || 0}) ở ${withTasks.length} tỉnh (${r.took_ms} ms)`
     + (a.successor ? ` — nay là ${a.successor}` : '') + (r.interpreted_as ? ` — hiểu là ${r.interpreted_as}` : '')
+    + (r.province_read ? ` — chỉ văn bản của ${r.province_read}` : '')
     + (r.without_province ? ` — ngoài ra ${r.without_province.lead + r.without_province.support} nhiệm vụ trong văn bản trung ương` : '');
   /* the grid: 34 units (or the 63 before), one answer; a cell's colour
    * mixes the lead colour and the support colour by their shares, darker
