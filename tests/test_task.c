@@ -1531,6 +1531,12 @@ static void test_shared_heads_and_ministers(void) {
                           "định mức sử dụng máy móc.", -1, 0, NO_TABLE, {0}},
       /* 10 */ {VP_P_TEXT, "Giám đốc các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch, Y tế theo chức năng chỉ đạo khắc phục "
                            "hậu quả.", -1, 0, NO_TABLE, {0}},
+      /* 11 */ {VP_P_ITEM, "2. Giá bán lẻ điện cho đơn vị hành chính sự nghiệp áp dụng đối với các đối tượng và mục đích sau:",
+                -1, 1, NO_TABLE, {0}},
+      /* 12 */ {VP_P_ITEM, "i) Các cơ quan nghiên cứu; các trường đại học, cao đẳng thuộc mọi loại hình công lập và tư thục;",
+                11, 0, NO_TABLE, {0}},
+      /* 13 */ {VP_P_ITEM, "m) Ngân hàng Chính sách xã hội hoạt động phi lợi nhuận; Bảo hiểm tiền gửi Việt Nam;", 11, 0,
+                NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1559,6 +1565,8 @@ static void test_shared_heads_and_ministers(void) {
   t = task_of_passage(&ts, 9);
   CHECK("a list in the condition: the doer after it leads", t && role_of(t, STC) == L && role_of(t, "Sở Tư pháp") != L);
   t = task_of_passage(&ts, 10);
+  CHECK("the items of what a lead-in lists ('… các đối tượng và mục đích sau:') are no tasks",
+        task_of_passage(&ts, 12) == NULL && task_of_passage(&ts, 13) == NULL);
   CHECK("a name holding commas in a shared head's list", t && role_of(t, "Sở Văn hóa, Thể thao và Du lịch") == L &&
                                                              role_of(t, "Sở Y tế") == L && role_of(t, "Sở Xây dựng") == L);
   vp_task_clear(&ts);

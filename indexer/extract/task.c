@@ -142,6 +142,7 @@ typedef struct passage_roles {
   party_list parties; /* its leads and supports, own or inherited */
   int bHeadsChildren; /* a heading / lead-in / item whose children inherit */
   int bMembers;       /* a lead-in listing the members of a board */
+  int bObjectList;    /* a lead-in listing what its task acts on (object-lead) */
   int bAddress;       /* "Kính gửi:", "Căn cứ …" (not-task): the items it
                       ** lists are no doers, the paragraphs after it may be */
   int bDutyLeadIn;    /* "… có trách nhiệm." : the passages under it, even
@@ -935,6 +936,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   r->bHeadsChildren = (c.bOwnDoer && (bLabelled || bLeadIn || c.bChuTri)) ||
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
   r->bMembers = (c.bMembership && !c.bOwnDoer) || bObjects;
+  r->bObjectList = bObjects;
   if (bObjects || (bIssuerSpeaks && !c.bChuTri)) r->bHeadsChildren = 0;
   if (rc == VP_OK && r->bHeadsChildren) {
     vp_deadline dH;
@@ -987,11 +989,15 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
     tk_clause_free(&c);
     return rc;
   }
+  int bOpening = vp_lexicon_at_fold(&c.f, c.iBody, tk_list("condition-lead"), NULL) >= 0;
   if (rc == VP_OK && !c.bOwnDoer && !c.bStatement && !bInherit && !r->bMembers && !bLeadIn &&
-      !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
+      !(bInParentMembers && aRoles[q].bObjectList && !bOpening) && !is_all_caps(ps->zText, ps->iEnd - ps->iStart)) {
     /* "Hằng năm, Sở X …", "Trong quá trình thực hiện, nếu có vướng mắc,
-    ** các sở …": after an opening adverbial the doer follows a comma */
-    int bComma = vp_lexicon_at_fold(&c.f, c.iBody, tk_list("condition-lead"), NULL) >= 0;
+    ** các sở …": after an opening adverbial the doer follows a comma; an
+    ** item of what a lead-in lists has no later doer but so ("i) Các cơ
+    ** quan nghiên cứu; các trường đại học …" under "… áp dụng cho các đối
+    ** tượng sau:") */
+    int bComma = bOpening;
     /* a basis of the preamble, before the first section and ending with
     ** ';' ("Trên cơ sở Biên bản làm việc giữa Sở X, Thuế Thành phố, …;"):
     ** its commas part a list */
