@@ -1537,6 +1537,13 @@ static void test_shared_heads_and_ministers(void) {
                 11, 0, NO_TABLE, {0}},
       /* 13 */ {VP_P_ITEM, "m) Ngân hàng Chính sách xã hội hoạt động phi lợi nhuận; Bảo hiểm tiền gửi Việt Nam;", 11, 0,
                 NO_TABLE, {0}},
+      /* 14 */ {VP_P_ITEM, "a) Hằng năm, các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường xây dựng báo cáo, "
+                           "tự chấm điểm.", -1, 0, NO_TABLE, {0}},
+      /* 15 */ {VP_P_ITEM, "c) Trong quý I của năm liền kề, Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát kết quả chấm "
+                           "điểm.", -1, 0, NO_TABLE, {0}},
+      /* 16 */ {VP_P_ITEM, "- Trong thời hạn 02 ngày làm việc, gửi Báo cáo kết quả giải quyết đến Văn phòng UBND tỉnh, Thường "
+                           "trực HĐND cùng cấp, Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã và cơ quan, tổ chức, cá nhân "
+                           "chuyên kiến nghị.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1569,6 +1576,14 @@ static void test_shared_heads_and_ministers(void) {
         task_of_passage(&ts, 12) == NULL && task_of_passage(&ts, 13) == NULL);
   CHECK("a name holding commas in a shared head's list", t && role_of(t, "Sở Văn hóa, Thể thao và Du lịch") == L &&
                                                              role_of(t, "Sở Y tế") == L && role_of(t, "Sở Xây dựng") == L);
+  t = task_of_passage(&ts, 14);
+  CHECK("a list goes on past a qualifier ('… cấp thành phố và Ủy ban nhân dân xã, phường')",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  t = task_of_passage(&ts, 15);
+  CHECK("'Trong quý I …,' opens a doer's item", t && role_of(t, SNV) == L && role_of(t, "Sở Tư pháp") == S);
+  t = task_of_passage(&ts, 16);
+  CHECK("the addressees after 'gửi … đến' are no doers", t == NULL || (role_of(t, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") < 0 &&
+                                                                        role_of(t, "Thường trực Hội đồng nhân dân tỉnh") < 0));
   vp_task_clear(&ts);
 }
 

@@ -488,6 +488,27 @@ static int short_opening(const tk_clause *c) {
   return 1;
 }
 
+/* Whether, in its sentence before source offset i, c sends something to
+** someone ("gửi …  đến", "gửi … về"): the commas there part addressees. */
+static int sends_to_before(const tk_clause *c, int i) {
+  const vp_fold *f = &c->f;
+  int k = 0; /* the folded index of source offset i */
+  while (k < f->n && f->aOff[k] < i) k++;
+  int iSend = -1;
+  for (int j = 0; j < k; j++) {
+    if (f->z[j] == '.' || f->z[j] == ';') iSend = -1;
+    if (j > 0 && vp_fold_is_word_byte((unsigned char)f->z[j - 1])) continue;
+    if (vp_fold_words_at(f, j, "gui") >= 0 && vp_fold_written_as(f, c->zSrc, j, 3, "gửi")) iSend = j;
+    else if (iSend >= 0 && (vp_fold_words_at(f, j, "den") >= 0 || vp_fold_words_at(f, j, "ve") >= 0) &&
+             (vp_fold_written_as(f, c->zSrc, j, 3, "đến") || vp_fold_written_as(f, c->zSrc, j, 2, "về"))) {
+      /* the addressee named before the comma ("gửi đến," ends the clause) */
+      int e = vp_fold_skip_ws(f, j + (f->z[j + 1] == 'e' && f->z[j + 2] == 'n' ? 3 : 2));
+      if (e < k && vp_fold_is_word_byte((unsigned char)f->z[e])) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Whether a body c names ends right before source offset i (spaces
 ** aside), or its name and a qualifier of task-phrases.tsv name-qualifier
 ** as written ("Thường trực HĐND cùng cấp", not "Bộ Tài chính cung cấp"). */
@@ -515,7 +536,7 @@ static int ends_mention(const tk_clause *c, int i) {
 ** count too, and the task's text is the whole passage from iWholeFrom,
 ** condition and all. */
 static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
-                             int *pnAlloc, int bComma, int iWholeFrom, const tk_clause *pWhole) {
+                             int *pnAlloc, int bComma, int iWholeFrom, const tk_clause *pWhole, int bLists) {
   const char *q = memchr(z, ':', (size_t)n);
   if (q) { /* a lead-in's closing colon ("… Cụ thể:") opens no clause */
     const char *r = q + 1;
@@ -528,7 +549,10 @@ static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, 
   for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1, bComma)) {
     if (*q == ';' || *q == '.') bInPartners = 0;
     else if (bInPartners) continue;
-    if (pWhole && bComma && !bColon && *q == ',' && ends_mention(pWhole, (int)(q - z))) continue;
+    if (bComma && !bColon && *q == ',' && bLists && ends_mention(pWhole, (int)(q - z))) continue;
+    /* "… gửi Báo cáo kết quả đến Văn phòng UBND tỉnh, Thường trực HĐND
+    ** cùng cấp, …": the addressees' commas open no clause */
+    if (bComma && !bColon && *q == ',' && sends_to_before(pWhole, (int)(q - z))) continue;
     int iFrom = bColon ? (int)(q - z) + 1 : after_break(z, n, q);
     while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
     if (iFrom >= n) break;
@@ -574,12 +598,12 @@ static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, 
 ** tế … quyết định"); when that finds no doer, as any comma. */
 static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
                              int *pnAlloc, int bComma, int iWholeFrom) {
-  if (!bComma) return later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, NULL);
+  if (!bComma) return later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, NULL, 0);
   tk_clause whole;
   int n0 = pOut->n, rc = tk_clause_init(&whole, z, n, 1);
-  if (rc == VP_OK) rc = later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, &whole);
+  if (rc == VP_OK) rc = later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, &whole, 1);
+  if (rc == VP_OK && pOut->n == n0) rc = later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, &whole, 0);
   tk_clause_free(&whole);
-  if (rc == VP_OK && pOut->n == n0) rc = later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, NULL);
   return rc;
 }
 

@@ -162,7 +162,13 @@ static int next_in_list(const tk_clause *c, int iEnd) {
   ** báo - Tin học) và các cơ quan, đơn vị liên quan"; not past a role
   ** ("Sở Y tế (chủ trì), Sở Công Thương (phối hợp)") */
   const vp_fold *f = &c->f;
-  int a = vp_fold_skip_ws(f, iEnd), iPast = after_aside(f, a);
+  int a = vp_fold_skip_ws(f, iEnd);
+  /* past a qualifier of the name ("các cơ quan, đơn vị cấp thành phố và
+  ** Ủy ban nhân dân xã, phường"), as written */
+  const vp_lexicon_entry *pQ = NULL;
+  int eQ = vp_lexicon_at_fold(f, a, tk_list("name-qualifier"), &pQ);
+  if (eQ > a && vp_fold_written_as(f, c->zSrc, a, eQ - a, pQ->zPhrase)) a = vp_fold_skip_ws(f, eQ);
+  int iPast = after_aside(f, a);
   if (iPast > a) {
     int r = vp_fold_find_words(f, a, "chu tri"), s = vp_fold_find_words(f, a, "phoi hop");
     if ((r >= 0 && r < iPast) || (s >= 0 && s < iPast)) iPast = a;
