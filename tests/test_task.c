@@ -1544,6 +1544,10 @@ static void test_shared_heads_and_ministers(void) {
       /* 16 */ {VP_P_ITEM, "- Trong thời hạn 02 ngày làm việc, gửi Báo cáo kết quả giải quyết đến Văn phòng UBND tỉnh, Thường "
                            "trực HĐND cùng cấp, Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã và cơ quan, tổ chức, cá nhân "
                            "chuyên kiến nghị.", -1, 0, NO_TABLE, {0}},
+      /* 17 */ {VP_P_TEXT, "Sở Y tế chủ trì, phối hợp văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công) công khai thủ "
+                           "tục hành chính.", -1, 0, NO_TABLE, {0}},
+      /* 18 */ {VP_P_TEXT, "Trung tâm Chuyển đổi số (Sở Khoa học và Công nghệ) thực hiện cấp mới hộp thư điện tử công vụ.", -1,
+                0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1581,6 +1585,14 @@ static void test_shared_heads_and_ministers(void) {
         t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
   t = task_of_passage(&ts, 15);
   CHECK("'Trong quý I …,' opens a doer's item", t && role_of(t, SNV) == L && role_of(t, "Sở Tư pháp") == S);
+  t = task_of_passage(&ts, 17);
+  int nUnit = 0;
+  for (int k = 0; t && k < t->nAgency; k++)
+    nUnit += strncmp(t->aAgency[k].zCanon, "Trung tâm Phục vụ hành chính công", 33) == 0 && t->aAgency[k].eRole == S;
+  CHECK("a partner in lower case after 'phối hợp', and the unit its aside names, support",
+        t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S && nUnit == 1);
+  t = task_of_passage(&ts, 18);
+  CHECK("the parent body an aside names does not do the unit's work", t && role_of(t, "Sở Khoa học và Công nghệ") < 0);
   t = task_of_passage(&ts, 16);
   CHECK("the addressees after 'gửi … đến' are no doers", t == NULL || (role_of(t, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") < 0 &&
                                                                         role_of(t, "Thường trực Hội đồng nhân dân tỉnh") < 0));

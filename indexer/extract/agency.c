@@ -262,6 +262,7 @@ typedef struct agency_table {
   tok_filter headFirst; /* first tokens of the head nouns */
   phrase_set clause, weak, title, nameBreak, nameWord, nameVerb, place, placeAlone, tailBare, tailSep;
   phrase_set officer; /* "Chánh": the body after it may be written in lower case */
+  phrase_set partner; /* "phối hợp với": so may a body of three words or more */
   tok_filter aliasFirst; /* first tokens of the aliases */
   int bOk;
 } agency_table;
@@ -495,6 +496,7 @@ static phrase_set *word_class(agency_table *t, const char *zClass) {
       {"generic-tail", offsetof(agency_table, tailBare)},
       {"generic-tail-sep", offsetof(agency_table, tailSep)},
       {"officer", offsetof(agency_table, officer)},
+      {"partner", offsetof(agency_table, partner)},
   };
   for (int i = 0; i < VP_ARRAY_SIZE(aClass); i++) {
     if (strcmp(aClass[i].zClass, zClass) == 0) return (phrase_set *)((char *)t + aClass[i].iOff);
@@ -843,6 +845,15 @@ static int after_officer(const scan_ctx *c, int i) {
   return 0;
 }
 
+/* Is token i preceded by words naming partners ("phối hợp với văn phòng
+** UBND tỉnh"), after which a long name may be written in lower case? */
+static int after_partner(const scan_ctx *c, int i) {
+  for (int k = 1; k <= 5 && k <= i; k++) {
+    if (set_match(c, &c->t->partner, i - k) == k) return 1;
+  }
+  return 0;
+}
+
 /* Longest table alias at token i; returns the end token or -1. *piRec gets
 ** the record, or -1 for a national body written with "Việt Nam" or "Trung
 ** ương" after a provincial alias ("Hội Nông dân Việt Nam"), reported as
@@ -857,7 +868,9 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
     const vp_agency *r = &t->aRec[al->iRec];
     /* a named agency is written with a capital ("Sở Tài chính", not "cơ
     ** sở tài chính"); generic groups are not ("các sở, ngành") */
-    if (!r->bGeneric && !c->bLenient && !tok_is_cap(c, i) && !after_officer(c, i)) continue;
+    if (!r->bGeneric && !c->bLenient && !tok_is_cap(c, i) && !after_officer(c, i) &&
+        !(al->ph.n >= 3 && after_partner(c, i)))
+      continue;
     if (!r->bGeneric && !alias_first_word_ok(c, i, al)) continue;
     int e = i + al->ph.n;
     if (r->bGeneric) {

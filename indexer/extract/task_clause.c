@@ -213,6 +213,21 @@ static int next_after_partners(const tk_clause *c, int iEnd) {
   return -1;
 }
 
+/* Whether mention m names a body over units (a ministry, a department,
+** a People's Committee or its office): as an aside it says whose a unit is. */
+static int names_parent(const vp_agency_mention *m) {
+  static const char *const azHead[] = {"Bộ ", "Sở ", "Ủy ban ", "Văn phòng "};
+  for (int i = 0; i < (int)VP_ARRAY_SIZE(azHead); i++)
+    if (m->zCanon && strncmp(m->zCanon, azHead[i], strlen(azHead[i])) == 0) return 1;
+  return 0;
+}
+
+/* Whether folded [i, e) says a role ("chủ trì", "phối hợp"). */
+static int role_words_in(const vp_fold *f, int i, int e) {
+  int r = vp_fold_find_words(f, i, "chu tri"), s = vp_fold_find_words(f, i, "phoi hop");
+  return (r >= 0 && r < e) || (s >= 0 && s < e);
+}
+
 /* The agency list starting at folded index i: marks its mentions with eRole
 ** (a lead is never lowered to support). Partners (bPartners: a "phối hợp"
 ** list) may stand between its bodies (next_after_partners). Returns the
@@ -224,6 +239,14 @@ static int take_list_of(tk_clause *c, int i, int eRole, int bPartners) {
   for (int nTaken = 0; k >= 0 && nTaken < MAX_LIST; nTaken++) {
     if (c->aRole[k] != ROLE_LEAD) c->aRole[k] = (unsigned char)eRole;
     iEnd = c->aFe[k];
+    /* the unit an aside names takes the role too: "phối hợp Văn phòng UBND
+    ** tỉnh (Trung tâm Phục vụ hành chính công)"; not a parent body ("Cục
+    ** … (Bộ Khoa học và Công nghệ)") nor an aside with roles of its own */
+    int a = vp_fold_skip_ws(&c->f, iEnd), iPast = after_aside(&c->f, a);
+    int m = iPast > a ? tk_mention_at(c, vp_fold_skip_ws(&c->f, a + 1)) : -1;
+    if (m >= 0 && c->aFe[m] < iPast && c->aRole[m] != ROLE_LEAD && !names_parent(&c->aM[m]) &&
+        !role_words_in(&c->f, a, iPast))
+      c->aRole[m] = (unsigned char)eRole;
     k = next_in_list(c, iEnd);
     if (k < 0 && bPartners) k = next_after_partners(c, iEnd);
   }
