@@ -3,7 +3,9 @@
 ** passage folded once (vp_fold), its words listed, each run of the query's
 ** words in order checked for what lies between them (a clause break), what
 ** follows ("số" and a number) and what stands a few words before (a cited
-** title's head, a body's name head). The word lists are data/rank-words.tsv.
+** title's head, a body's name head); a lone i and y after the same first
+** consonant are one letter ("kĩ"/"kỹ"). The word lists are
+** data/rank-words.tsv and data/query-words.tsv (iy-initial).
 ** Not for scoring.
 */
 #include "vp_occur.h"

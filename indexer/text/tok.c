@@ -6,7 +6,8 @@
 ** form; in every-form mode (the vocabulary collector) also its diacritic-free
 ** form, colocated, in a namespace of its own (VP_TOK_FOLD_NS); for a query
 ** word typed without diacritics, itself and the indexed spellings that fold
-** to it (vp_vocab.h). Offsets are bytes of the text as given. Not for
+** to it (vp_vocab.h); for a query word spelled with a lone i or y, the other
+** spelling too ("kĩ"/"kỹ": data/query-words.tsv iy-initial). Offsets are bytes of the text as given. Not for
 ** normalization rules themselves (norm.c) nor number parsing (docnum.c).
 */
 #include "vp_tok.h"
