@@ -1548,6 +1548,9 @@ static void test_shared_heads_and_ministers(void) {
                            "tục hành chính.", -1, 0, NO_TABLE, {0}},
       /* 18 */ {VP_P_TEXT, "Trung tâm Chuyển đổi số (Sở Khoa học và Công nghệ) thực hiện cấp mới hộp thư điện tử công vụ.", -1,
                 0, NO_TABLE, {0}},
+      /* 19 */ {VP_P_ITEM, "- Nộp hồ sơ trực tiếp hoặc qua dịch vụ bưu chính công ích đến:", -1, 1, NO_TABLE, {0}},
+      /* 20 */ {VP_P_ITEM, "b) Sở Khoa học và Công nghệ đối với thủ tục gia hạn, thay đổi nội dung thông tin.", 19, 0, NO_TABLE,
+                {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1593,6 +1596,7 @@ static void test_shared_heads_and_ministers(void) {
         t && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S && nUnit == 1);
   t = task_of_passage(&ts, 18);
   CHECK("the parent body an aside names does not do the unit's work", t && role_of(t, "Sở Khoa học và Công nghệ") < 0);
+  CHECK("the places a lead-in sends to ('… đến:') are no doers", task_of_passage(&ts, 20) == NULL);
   t = task_of_passage(&ts, 16);
   CHECK("the addressees after 'gửi … đến' are no doers", t == NULL || (role_of(t, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") < 0 &&
                                                                         role_of(t, "Thường trực Hội đồng nhân dân tỉnh") < 0));
