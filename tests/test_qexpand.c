@@ -63,6 +63,11 @@ static void test_topic(void) {
         !strcmp(topic("cấp CCCD gắn chip"), "cấp căn cước công dân gắn chip"));
   CHECK("a region's abbreviation typed: the phrase",
         !strcmp(topic("nông nghiệp ĐBSCL"), "nông nghiệp đồng bằng sông Cửu Long"));
+  CHECK("an amount in words: in figures", !strcmp(topic("quà 100 nghìn đồng"), "quà 100.000 đồng"));
+  CHECK("an amount in words, no diacritics", !strcmp(topic("ho tro 5 trieu"), "ho tro 5.000.000"));
+  CHECK("billions", !strcmp(topic("2 tỷ đồng"), "2.000.000.000 đồng"));
+  CHECK("a word that folds so, written otherwise, is no amount ('3 ngắn')", !strcmp(topic("3 ngắn"), ""));
+  CHECK("a word for a thousand with no number before it: no rewrite", !strcmp(topic("nghìn năm văn hiến"), ""));
   CHECK("quoted: the person's own term", !strcmp(topic("\"PCCC\""), ""));
   CHECK("no subject of the table: no rewrite", !strcmp(topic("giảm nghèo bền vững"), ""));
   CHECK("an everyday term of two words: the official one",

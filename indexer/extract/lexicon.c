@@ -130,7 +130,7 @@ static const vp_lexicon_list_spec aRankLists[] = {
 /* data/query-words.tsv: what people type into search (qexpand.c, tok.c). */
 static const vp_lexicon_list_spec aQueryLists[] = {
     {"synonym", NULL}, {"question", NULL}, {"question-asked", NULL}, {"question-end", NULL}, {"question-filler", NULL},
-    {"iy-initial", NULL},
+    {"iy-initial", NULL}, {"number-word", NULL},
 };
 
 /* one-column tables: a list of phrases (reader.c) */

@@ -12,6 +12,7 @@
 */
 #include "vp_qexpand.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,6 +214,24 @@ int vp_qexpand_topic(const char *zQuery, char **pzOut) {
       *pzOut = replaced(zQuery, aStart[w], aEnd[w + k - 1], e->zValue);
       return *pzOut ? VP_OK : VP_ENOMEM;
     }
+  }
+  /* an amount in words ("100 nghìn đồng"): in figures, as official text
+  ** writes it ("100.000 đồng") */
+  const vp_lexicon_list *pNumber = vp_lexicon_get("query-words.tsv", "number-word");
+  for (int w = 0; w + 1 < nWord; w++) {
+    int n = aEnd[w] - aStart[w], bDigits = n > 0 && n <= 4;
+    for (int i = aStart[w]; bDigits && i < aEnd[w]; i++) bDigits = zQuery[i] >= '0' && zQuery[i] <= '9';
+    if (!bDigits) continue;
+    const vp_lexicon_entry *e = NULL;
+    int k = run_in(pNumber, zQuery, aStart, aEnd, nWord, w + 1, 1, &e);
+    if (k < 0) return VP_ENOMEM;
+    if (k == 0) continue;
+    char zFigures[64];
+    int o = snprintf(zFigures, sizeof(zFigures), "%.*s", n, zQuery + aStart[w]);
+    for (int z = atoi(e->zValue); z >= 3 && o + 4 < (int)sizeof(zFigures); z -= 3)
+      o += snprintf(zFigures + o, sizeof(zFigures) - (size_t)o, ".000");
+    *pzOut = replaced(zQuery, aStart[w], aEnd[w + 1], zFigures);
+    return *pzOut ? VP_OK : VP_ENOMEM;
   }
   return VP_OK;
 }
