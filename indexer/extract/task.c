@@ -592,10 +592,11 @@ static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, 
   return VP_OK;
 }
 
-/* later_clause_pass, a comma right after a body the whole text names first
-** read as parting a list in the opening, not ending it ("Trường hợp Bộ
-** trưởng Bộ Y tế, Bộ trưởng Bộ Giáo dục và Đào tạo chưa quy định …, Sở Y
-** tế … quyết định"); when that finds no doer, as any comma. */
+/* later_clause_pass twice at most: first reading a comma right after a
+** body the whole text names as parting a list in the opening, not ending
+** it ("Trường hợp Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Giáo dục và Đào tạo chưa
+** quy định …, Sở Y tế … quyết định"); when that finds no doer, as any
+** comma. */
 static int later_clause_task(const char *z, int n, int p, const vp_meta *pMeta, vp_tasks *pOut,
                              int *pnAlloc, int bComma, int iWholeFrom) {
   if (!bComma) return later_clause_pass(z, n, p, pMeta, pOut, pnAlloc, bComma, iWholeFrom, NULL, 0);
