@@ -530,6 +530,17 @@ static int count_content_words(const tk_clause *c) {
 ** head's ("Sở Tài chính", "Sở Xây dựng", …) when the agency table knows it;
 ** the mentions replace the group the scanner read in "các Sở". */
 
+/* Whether z[s, e), scanned alone, opens with a body's name (bWhole: is
+** that name and nothing more): 1 or 0, -1 on VP_ENOMEM. */
+static int body_opens(const char *z, int s, int e, int bWhole) {
+  vp_agency_mention *a = NULL;
+  int n = 0;
+  if (vp_agency_scan(z + s, e - s, &a, &n) != VP_OK) return -1;
+  int b = n > 0 && a[0].iStart == 0 && (!bWhole || (n == 1 && a[0].iEnd == e - s));
+  vp_agency_mentions_free(a, n);
+  return b;
+}
+
 /* The body head + the source text z[s, e) names: the agency table's record
 ** (*ppR), or a body outside it the scanner reads whole ("Ủy ban nhân dân
 ** tỉnh" + "Khánh Hòa": *ppR NULL). Its canonical name in *pzCanon
@@ -543,12 +554,8 @@ static int head_name(const char *zHead, const char *z, int s, int e, const vp_ag
   if (e - s < 2 || e - s > 80) return 0;
   /* a body named whole on its own ("… Đồng Nai và Bộ Công Thương") is no
   ** member of the head's list */
-  vp_agency_mention *aOwn = NULL;
-  int nOwn = 0;
-  if (vp_agency_scan(z + s, e - s, &aOwn, &nOwn) != VP_OK) return -1;
-  int bOwn = nOwn == 1 && aOwn[0].iStart == 0 && aOwn[0].iEnd == e - s;
-  vp_agency_mentions_free(aOwn, nOwn);
-  if (bOwn) return 0;
+  int bOwn = body_opens(z, s, e, 1);
+  if (bOwn != 0) return bOwn < 0 ? -1 : 0;
   char *zTyped = vp_mprintf("%s %.*s", zHead, e - s, z + s);
   if (zTyped == NULL) return -1;
   const vp_agency *r = vp_agency_resolve(zTyped);
@@ -622,12 +629,8 @@ static int name_before_words(const char *zHead, const char *z, int iFrom, int iT
   *ppR = NULL;
   *pzCanon = NULL;
   /* a body named on its own opens it ("Bộ Công Thương kiểm tra …"): none */
-  vp_agency_mention *aOwn = NULL;
-  int nOwn = 0;
-  if (vp_agency_scan(z + iFrom, iTo - iFrom, &aOwn, &nOwn) != VP_OK) return -2;
-  int bOwn = nOwn > 0 && aOwn[0].iStart == 0;
-  vp_agency_mentions_free(aOwn, nOwn);
-  if (bOwn) return -1;
+  int bOwn = body_opens(z, iFrom, iTo, 0);
+  if (bOwn != 0) return bOwn < 0 ? -2 : -1;
   for (int q = iFrom + 1; q < iTo && nWord < 8; q++) {
     if (z[q] != ' ' || z[q - 1] == ' ') continue;
     nWord++;
