@@ -141,6 +141,14 @@ static void test_variants(void) {
 static void test_commas_and_lists(void) {
   CHECK("comma name whole", canons_are("phối hợp với Sở Lao động, Thương binh và Xã hội, Sở Y tế",
                                        "Sở Lao động, Thương binh và Xã hội ; Sở Y tế"));
+  CHECK("zones' boards written in lower case, province after",
+        canons_are("Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo",
+                   "Ban Quản lý các khu chế xuất và công nghiệp"));
+  CHECK("a list goes on past a board of high-tech farming",
+        canons_are("Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú "
+                   "Yên, Ban Quản lý các Khu công nghiệp tỉnh",
+                   "Ban Quản lý Khu kinh tế ; Ban Quản lý Khu nông nghiệp ứng dụng công nghệ cao ; "
+                   "Ban Quản lý các Khu công nghiệp"));
   CHECK("comma name VHTTDL", canons_are("Sở Văn hóa, Thể thao và Du lịch; Sở Y tế",
                                         "Sở Văn hóa, Thể thao và Du lịch ; Sở Y tế"));
   CHECK("list with và", canons_are("Sở Tài chính, Sở Kế hoạch và Đầu tư và Sở Nội vụ",
