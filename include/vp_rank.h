@@ -13,7 +13,9 @@
 ** tier * VP_RANK_TIER + score, the tier saying how close the query's words
 ** stand: 3 together and in order as typed (or a single word), 2 near (within
 ** 3 extra words), 1 within 12, 0 apart; so ORDER BY the value puts
-** "together" before "near" before "apart", and score orders within a tier. What the passage is (heading, task, …) is
+** "together" before "near" before "apart", and score orders within a tier;
+** with alternatives (OR, a name written two ways) the nearest whole
+** alternative sets the tier. What the passage is (heading, task, …) is
 ** judged by the reranker (vp_rerank.h), not here.
 */
 #ifndef VP_RANK_H

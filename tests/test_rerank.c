@@ -197,8 +197,17 @@ static void test_orderings(void) {
   write_file("market-caption.md",
              "Người dân mua bán tại một chợ truyền thống được cải tạo ở xã ven biển của tỉnh trong "
              "năm qua, với mái che và lối đi rộng rãi, sạch sẽ (Hình từ Internet)\n");
+  /* two ways of writing what is asked: the words of one near, those of the
+  ** other scattered over the passage */
+  write_file("housing-near.md",
+             "- Các doanh nghiệp trong khu công nghiệp được khuyến khích đầu tư nhà ở cho công nhân "
+             "thuê, bảo đảm điều kiện sinh hoạt, đi lại, y tế, giáo dục, văn hóa, thể thao và an sinh xã hội "
+             "cho người lao động cùng gia đình trong suốt thời gian làm việc tại tỉnh.\n");
+  write_file("housing-apart.md",
+             "- Nhà văn hóa ở các thôn, xã được cải tạo, các hội, đoàn thể tham gia tổ chức hoạt động "
+             "văn nghệ, thể dục thể thao cho người dân vào các ngày lễ, tết trong năm.\n");
   char *zDb = NULL;
-  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 20);
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 22);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
@@ -212,6 +221,9 @@ static void test_orderings(void) {
   CHECK("a plan's measure above an encyclopedia's text, its list of sources last",
         n == 3 && !strcmp(azFile[0], "seafood.md") && !strcmp(azFile[1], "article.md") &&
             !strcmp(azFile[2], "sources.md"));
+  n = hits(pDb, "nhà ở xã hội OR nhà ở công nhân", azFile, 10);
+  CHECK("one way's words near, the other's words elsewhere: near, not apart",
+        n == 2 && !strcmp(azFile[0], "housing-near.md"));
   n = hits(pDb, "chợ truyền thống", azFile, 10);
   CHECK("a measure above a closing formula and an image's caption",
         n == 3 && !strcmp(azFile[0], "market.md"));

@@ -41,6 +41,13 @@ typedef struct rank_aux {
   int aSize[RANK_MAX_PHRASES];
   int nWord;  /* phrases of one token: the words whose nearness counts */
   double avg; /* average passage length in tokens */
+  /* The query's alternatives ("giấy phép lao động OR lao động nước ngoài",
+  ** a name written two ways): the translator writes each as its adjacency
+  ** phrase followed by its words, so a phrase of several tokens opens a
+  ** group. Nearness is read within one group: the words of another
+  ** alternative standing elsewhere in the passage do not make it "apart". */
+  int aGroup[RANK_MAX_PHRASES];
+  int nGroup;
 } rank_aux;
 
 static int count_cb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pArg) {
@@ -62,6 +69,8 @@ static int aux_make(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int bIdf, r
   for (int i = 0; rc == SQLITE_OK && i < a->nPhrase; i++) {
     a->aSize[i] = pApi->xPhraseSize(pFts, i);
     if (a->aSize[i] == 1) a->nWord++;
+    if (a->aSize[i] > 1 && i > 0) a->nGroup++;
+    a->aGroup[i] = a->nGroup;
     a->aIdf[i] = 1.0;
     if (bIdf) {
       sqlite3_int64 nHit = 0;
@@ -70,6 +79,7 @@ static int aux_make(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int bIdf, r
       a->aIdf[i] = idf < 0.1 ? 0.1 : idf;
     }
   }
+  a->nGroup++;
   if (rc == SQLITE_OK) rc = pApi->xSetAuxdata(pFts, a, free);
   if (rc != SQLITE_OK) {
     free(a);
@@ -102,6 +112,30 @@ static int min_span(inst *a, int n, int nNeed, const int *aWord) {
       if (aWord[a[iLo].iPhrase] && --aSeen[a[iLo].iPhrase] == 0) nHave--;
       iLo++;
     }
+  }
+  return best;
+}
+
+static int tier_of_span(int span, int nFound) {
+  return span < 0 || span > nFound + 12 ? 0 : span > nFound + 3 ? 1 : 2;
+}
+
+/* The closest the words stand (tier 0–2, 3 for a group of one word) within
+** a group whose words the passage holds every one of; -1 when it holds no group whole (a relaxed
+** query, whose words are alternatives: then all the words found count). */
+static int best_group_tier(const rank_aux *a, const int *aTf, inst *aInst, int nKept) {
+  int best = -1;
+  for (int g = 0; g < a->nGroup && best < 3; g++) {
+    int aWord[RANK_MAX_PHRASES];
+    int nNeed = 0, nFound = 0;
+    for (int i = 0; i < a->nPhrase; i++) {
+      aWord[i] = a->aGroup[i] == g && a->aSize[i] == 1;
+      nNeed += aWord[i];
+      nFound += aWord[i] && aTf[i] > 0;
+    }
+    if (nNeed == 0 || nFound < nNeed) continue;
+    int t = nFound == 1 ? 3 : tier_of_span(min_span(aInst, nKept, nFound, aWord), nFound);
+    if (t > best) best = t;
   }
   return best;
 }
@@ -167,8 +201,8 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
   int tier = 3;
   if (!bTogether && nFound > 1) {
     if (!bSorted) qsort(aInst, (size_t)nKept, sizeof(inst), inst_cmp); /* FTS5 gives them in order */
-    int span = min_span(aInst, nKept, nFound, aWord);
-    tier = span < 0 || span > nFound + 12 ? 0 : span > nFound + 3 ? 1 : 2;
+    tier = best_group_tier(a, aTf, aInst, nKept);
+    if (tier < 0) tier = tier_of_span(min_span(aInst, nKept, nFound, aWord), nFound);
   }
   if (score > VP_RANK_TIER - 1) score = VP_RANK_TIER - 1;
   sqlite3_result_double(pCtx, tier * VP_RANK_TIER + score);
