@@ -126,7 +126,21 @@ static void test_aliases(void) {
         canons_are("Trung tâm Chuyển đổi số Thành phố xây dựng cơ sở dữ liệu", "Trung tâm Chuyển đổi số Thành phố"));
   CHECK("Chánh văn phòng, lower case",
         canons_are("Chánh văn phòng Ủy ban nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"));
-  CHECK("a lower-case office is no body", canons_are("văn phòng Ủy ban nhân dân tỉnh", ""));
+  CHECK("a lower-case office is no body: only the committee after it",
+        canons_are("văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"));
+  CHECK("the province's committee, by 'tỉnh' or 'Thành phố'",
+        canons_are("Giao Ủy ban nhân dân Thành phố tổ chức thực hiện; báo cáo UBND tỉnh",
+                   "Ủy ban nhân dân tỉnh ; Ủy ban nhân dân tỉnh"));
+  CHECK("a commune's committee is not the province's",
+        canons_are("Ủy ban nhân dân xã Tân Lập lập danh sách", ""));
+  CHECK("a committee named with its province, a verb after",
+        canons_are("Giao Ủy ban nhân dân tỉnh Nghệ An bố trí nguồn lực", "Ủy ban nhân dân tỉnh Nghệ An"));
+  CHECK("a committee named with its province keeps the name",
+        canons_are("Ủy ban nhân dân tỉnh Gia Lai khẩn trương", "Ủy ban nhân dân tỉnh Gia Lai"));
+  CHECK("the Party committee of the province's committee is a body of its own",
+        canons_are("Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo", "Đảng ủy Ủy ban nhân dân tỉnh"));
+  CHECK("a commune committee written with a slash is the communes' group",
+        canons_are("Ủy ban nhân dân xã/phường lập danh sách", "Ủy ban nhân dân các xã, phường, đặc khu"));
 }
 
 static void test_variants(void) {
@@ -156,7 +170,7 @@ static void test_commas_and_lists(void) {
   CHECK("word boundary: no Sở inside a word", canons_are("Cơ sở tài chính vững mạnh", ""));
   CHECK("KH&CN alone is not a Sở", canons_are("danh mục nhiệm vụ KH&CN do Sở Khoa học và Công nghệ",
                                               "Sở Khoa học và Công nghệ"));
-  CHECK("báo cáo is not Báo", canons_are("báo cáo Ủy ban nhân dân tỉnh kết quả", ""));
+  CHECK("báo cáo is not Báo", canons_are("báo cáo Ủy ban nhân dân tỉnh kết quả", "Ủy ban nhân dân tỉnh"));
   CHECK("BÁO CÁO is not Báo", canons_are("BÁO CÁO KẾT QUẢ", ""));
 }
 

@@ -541,8 +541,10 @@ static void test_not_tasks(void) {
       /* 3 */ {VP_P_ITEM, "- Sở Y tế tỉnh;", 2, 0, NO_TABLE, {0}},
       /* 4 */ {VP_P_HEADING, "1. Sở Tài chính có trách nhiệm:", -1, 1, NO_TABLE, {0}},
       /* 5 */ {VP_P_ITEM, "a) Bố trí kinh phí thực hiện kế hoạch hằng năm.", 4, 0, NO_TABLE, {0}},
+      /* 6 */ {VP_P_ITEM, "a) Nhằm nâng cao nhận thức, vai trò, trách nhiệm của các sở, ban, ngành, đoàn thể trong triển khai thực hiện Chỉ thị.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  CHECK("a purpose naming whose duty it raises is no task", task_of_passage(&ts, 6) == NULL);
   CHECK("proposer is no task", task_of_passage(&ts, 0) == NULL);
   CHECK("basis is no task", task_of_passage(&ts, 1) == NULL);
   CHECK("address list is no task", task_of_passage(&ts, 2) == NULL && task_of_passage(&ts, 3) == NULL);
@@ -1252,6 +1254,91 @@ static void test_issuer_and_titles(void) {
   CHECK("the committee advised: no party", k && role_of(k, "Ủy ban nhân dân tỉnh Nghệ An") < 0);
   vp_task_clear(&ts);
   text_free(t);
+  /* the province's committee is a body of the table: tasked by its council,
+  ** never a party to its own documents' tasks */
+  spec ce[] = {
+      {VP_P_TEXT, "Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết này.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Giao Ủy ban nhân dân thành phố Hà Nội bố trí nguồn lực thực hiện Nghị quyết.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Cơ quan, đơn vị được Ủy ban nhân dân Thành phố giao tổ chức lập quy hoạch phải phối hợp với Sở Xây dựng rà soát quỹ đất.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Các Sở, ban, ngành thuộc Ủy ban nhân dân thành phố chịu trách nhiệm tổ chức thực hiện Nghị quyết.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(ce, VP_ARRAY_SIZE(ce));
+  for (int i = 0; i < t->nPassage; i++) { /* the resolution's body */
+    free(t->aPassage[i].zSection);
+    t->aPassage[i].zSection = vp_strndup("Điều 2", -1);
+  }
+  m.zKind = (char *)"Nghị quyết";
+  m.zIssuer = (char *)"Hội đồng nhân dân thành phố";
+  m.zProvince = (char *)"Hà Nội";
+  CHECK("council: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  k = task_of_passage(&ts, 0);
+  CHECK("the council gives the city's committee a task", k && role_of(k, "Ủy ban nhân dân tỉnh") == L);
+  k = task_of_passage(&ts, 1);
+  CHECK("named with its own province: the same record", k && role_of(k, "Ủy ban nhân dân tỉnh") == L && k->nAgency == 1);
+  k = task_of_passage(&ts, 2);
+  CHECK("the committee that gave the work ('được … giao') is no party",
+        k && role_of(k, "Ủy ban nhân dân tỉnh") < 0 && role_of(k, "Sở Xây dựng") == S);
+  k = task_of_passage(&ts, 3);
+  CHECK("'thuộc Ủy ban nhân dân thành phố' qualifies the group", k && role_of(k, "Ủy ban nhân dân tỉnh") < 0 &&
+                                                                     role_of(k, "Các sở, ban, ngành") == L);
+  vp_task_clear(&ts);
+  text_free(t);
+  spec cf[] = {
+      {VP_P_TEXT, "Ủy ban nhân dân Thành phố ban hành Kế hoạch thực hiện Nghị quyết như sau:", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Sở Tài chính tham mưu Ủy ban nhân dân Thành phố bố trí kinh phí thực hiện Kế hoạch.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Chủ tịch Ủy ban nhân dân Thành phố xem xét tặng Bằng khen cho các tập thể có thành tích xuất sắc.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố nghiêm túc triển khai thực hiện.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(cf, VP_ARRAY_SIZE(cf));
+  m.zKind = (char *)"Kế hoạch";
+  m.zIssuer = (char *)"Ủy ban nhân dân thành phố";
+  CHECK("committee's plan: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  CHECK("its enactment formula: no task", task_of_passage(&ts, 0) == NULL);
+  k = task_of_passage(&ts, 1);
+  CHECK("the committee advised in its own plan: no support of the doer",
+        k && role_of(k, STC) == L && role_of(k, "Ủy ban nhân dân tỉnh") < 0);
+  CHECK("its chairman's own part: no task", task_of_passage(&ts, 2) == NULL);
+  k = task_of_passage(&ts, 3);
+  CHECK("the bodies it asks: their task", k && role_of(k, "Các sở, ban, ngành") == L && role_of(k, "Ủy ban nhân dân tỉnh") < 0);
+  vp_task_clear(&ts);
+  text_free(t);
+  /* a chairman's decision: the issuer written in capitals with its title
+  ** and province */
+  spec cg[] = {
+      {VP_P_TEXT, "Chủ tịch Ủy ban nhân dân Tỉnh ban hành Quyết định ban hành Quy chế quản lý chữ ký số.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(cg, VP_ARRAY_SIZE(cg));
+  m.zKind = (char *)"Quyết định";
+  m.zIssuer = (char *)"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP";
+  m.zProvince = (char *)"Đồng Tháp";
+  CHECK("chairman's decision: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  CHECK("the chairman's enactment formula: no task", task_of_passage(&ts, 0) == NULL);
+  vp_task_clear(&ts);
+  text_free(t);
+  /* a Party committee's plan: its bodies, and those they lead are no doers */
+  spec ch[] = {
+      {VP_P_TEXT, "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh xây dựng Kế hoạch thực hiện.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Đảng ủy Công an tỉnh lãnh đạo Công an tỉnh bảo đảm an ninh mạng.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Các cấp ủy, tổ chức đảng tổ chức quán triệt, xây dựng chương trình hành động thực hiện Nghị quyết.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(ch, VP_ARRAY_SIZE(ch));
+  m.zKind = (char *)"Kế hoạch";
+  m.zIssuer = (char *)"Ban Thường vụ Tỉnh ủy";
+  m.zProvince = (char *)"Nghệ An";
+  CHECK("party plan: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  k = task_of_passage(&ts, 0);
+  CHECK("the committee's Party committee leads, the committee it directs does not",
+        k && role_of(k, "Đảng ủy Ủy ban nhân dân tỉnh") == L && k->nAgency == 1);
+  k = task_of_passage(&ts, 1);
+  CHECK("'lãnh đạo' after a body is its verb, no title in a list",
+        k && role_of(k, "Đảng ủy Công an tỉnh") == L && role_of(k, "Công an tỉnh") < 0);
+  k = task_of_passage(&ts, 2);
+  CHECK("the Party's committees as a group", k && role_of(k, "Các cấp ủy, tổ chức đảng") == L);
+  vp_task_clear(&ts);
+  text_free(t);
+  m.zKind = (char *)"Kế hoạch";
+  m.zIssuer = (char *)"Ủy ban nhân dân tỉnh";
+  m.zProvince = (char *)"Nghệ An";
   /* the communes' police as a group (two-level local government) */
   spec d[] = {
       {VP_P_TEXT, "Ủy ban nhân dân các phường, xã tổ chức rà soát, phối hợp với Công an phường, xã, đặc khu cập nhật dữ liệu.", -1, 0, NO_TABLE, {0}},

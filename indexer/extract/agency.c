@@ -771,6 +771,13 @@ static int province_at(const scan_ctx *c, int j) {
   return j;
 }
 
+/* Is a province's name (gazetteer) written between tokens j and e? */
+static int province_named(const scan_ctx *c, int j, int e) {
+  for (int k = j; k < e; k++)
+    if (province_at(c, k) > 0) return 1;
+  return 0;
+}
+
 /* After a named agency: "tỉnh" and/or a province name, or "thành phố" when
 ** no other name follows it (a city's own plan: "Công an thành phố"). Sets
 ** *pbPlace when one was found (or the alias itself ends in "tỉnh"). */
@@ -856,8 +863,8 @@ static int after_partner(const scan_ctx *c, int i) {
 
 /* Longest table alias at token i; returns the end token or -1. *piRec gets
 ** the record, or -1 for a national body written with "Việt Nam" or "Trung
-** ương" after a provincial alias ("Hội Nông dân Việt Nam"), reported as
-** written. */
+** ương" after a provincial alias ("Hội Nông dân Việt Nam") or a province's
+** committee written with its province's name, reported as written. */
 static int match_table(const scan_ctx *c, int i, int *piRec) {
   const agency_table *t = c->t;
   if (!c->aT[i].bWord || !filter_may_have(&t->aliasFirst, c->aT[i].h)) return -1;
@@ -883,8 +890,18 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
       }
       int bPlace = 0;
       int bFallback = al->bNeedPlace || strcmp(r->zKind, "báo đài") == 0;
+      int eAlias = e;
       e = absorb_place(c, e, bAliasTinh, bFallback, &bPlace);
       if (al->bNeedPlace && !bPlace) continue;
+      /* a province's own committee written with that province's name is
+      ** that committee ("Ủy ban nhân dân tỉnh Gia Lai" in a telegram to
+      ** several), reported as written, not as the table's "Ủy ban nhân dân
+      ** tỉnh" (the task extractor reads the document's own province back
+      ** into the record) */
+      if (strcmp(r->zKind, "ủy ban") == 0 && e > eAlias + 1 && province_named(c, eAlias, e)) {
+        *piRec = -1;
+        return e;
+      }
       /* the written head must look like a name, not a lowercase verb
       ** ("báo cáo"): required only where a place is required */
       if (al->bNeedPlace && !tok_is_title(c, i)) continue;

@@ -71,6 +71,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"quota-limit", NULL},
     {"quota-unit", NULL},
     {"author-of", NULL},
+    {"assigned-by", NULL},
     {"support-lead-in", NULL},
     {"contact", NULL},
     {"recipient-mark", NULL},

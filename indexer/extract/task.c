@@ -323,6 +323,63 @@ static int is_all_caps(const char *z, int n) {
   return nUpper >= 10 && nLower == 0;
 }
 
+/* zName without the province whose folded key is zProvKey at its end
+** ("Ủy ban nhân dân thành phố Hà Nội" → "Ủy ban nhân dân thành phố"),
+** caller frees; NULL when zName does not end with it (or on OOM). */
+static char *without_province(const char *zName, const char *zProvKey) {
+  char *zKey = vp_fold_key(zName, -1);
+  size_t nProv = strlen(zProvKey), nKey = zKey ? strlen(zKey) : 0;
+  int bEnds = zKey && nKey > nProv && strcmp(zKey + nKey - nProv, zProvKey) == 0;
+  free(zKey);
+  size_t nCut = strlen(zName);
+  while (bEnds && nCut > 0) {
+    while (nCut > 0 && zName[nCut - 1] != ' ') nCut--;
+    while (nCut > 0 && zName[nCut - 1] == ' ') nCut--;
+    char *zHead = vp_mprintf("%.*s", (int)nCut, zName);
+    char *zHeadKey = zHead ? vp_fold_key(zHead, -1) : NULL;
+    int bPast = zHeadKey && strlen(zHeadKey) + nProv <= nKey;
+    free(zHeadKey);
+    if (bPast || zHead == NULL) return zHead;
+    free(zHead);
+  }
+  return NULL;
+}
+
+/* The table record of the province's committee that zName names, written
+** with or without the document's province (zProvKey may be NULL); NULL when
+** it names another body. */
+static const vp_agency *committee_record(const char *zName, const char *zProvKey) {
+  const vp_agency *r = vp_agency_resolve(zName);
+  if (r == NULL && zProvKey) {
+    char *zHead = without_province(zName, zProvKey);
+    if (zHead) r = vp_agency_resolve(zHead);
+    free(zHead);
+  }
+  return r && !r->bGeneric && r->zKind && strcmp(r->zKind, "ủy ban") == 0 ? r : NULL;
+}
+
+/* The table record of the document's issuer ("Ủy ban nhân dân thành phố",
+** "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP": its body, an officer's title
+** before it aside); NULL when the issuer is no record or a generic one. */
+static const vp_agency *issuer_record(const vp_meta *pMeta) {
+  const char *z = pMeta ? pMeta->zIssuer : NULL;
+  if (z == NULL) return NULL;
+  const vp_agency *r = vp_agency_resolve(z);
+  char *zProv = r == NULL && pMeta->zProvince ? vp_fold_key(pMeta->zProvince, -1) : NULL;
+  if (r == NULL) r = committee_record(z, zProv);
+  if (r == NULL) {
+    vp_fold f;
+    if (vp_fold_init(&f, z, (int)strlen(z)) == VP_OK) {
+      int e = vp_lexicon_at_fold(&f, 0, tk_list("title"), NULL);
+      if (e > 0 && e < f.n) r = vp_agency_resolve(z + f.aOff[e]);
+      if (r == NULL && e > 0 && e < f.n) r = committee_record(z + f.aOff[e], zProv);
+      vp_fold_free(&f);
+    }
+  }
+  free(zProv);
+  return r && !r->bGeneric ? r : NULL;
+}
+
 /* Is the own doer of c the document's issuer ("Cục Hải quan thông báo …" in
 ** Cục Hải quan's letter; "Ủy ban nhân dân tỉnh Nghệ An ban hành …" in the
 ** plan of Nghệ An's committee, its issuer "Ủy ban nhân dân tỉnh")? The
@@ -330,6 +387,7 @@ static int is_all_caps(const char *z, int n) {
 static int doer_is_issuer(const tk_clause *c, const vp_meta *pMeta) {
   const char *zIssuer = pMeta ? pMeta->zIssuer : NULL;
   if (zIssuer == NULL || !c->bOwnDoer) return 0;
+  const vp_agency *pIssuer = issuer_record(pMeta);
   char *zKey = vp_fold_key(zIssuer, -1);
   char *zPlaced = pMeta->zProvince ? vp_mprintf("%s %s", zIssuer, pMeta->zProvince) : NULL;
   char *zKeyPlaced = zPlaced ? vp_fold_key(zPlaced, -1) : NULL;
@@ -341,6 +399,7 @@ static int doer_is_issuer(const tk_clause *c, const vp_meta *pMeta) {
     nLead++;
     char *zM = vp_fold_key(c->aM[k].zCanon, -1);
     if (zM && (strcmp(zM, zKey) == 0 || (zKeyPlaced && strcmp(zM, zKeyPlaced) == 0))) bSame = 1;
+    if (pIssuer && c->aM[k].pAgency == pIssuer) bSame = 1;
     free(zM);
   }
   free(zKey);
@@ -563,6 +622,12 @@ static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, 
     /* "Định kỳ hàng tháng, phối hợp với Văn phòng …, Chi nhánh …, …
     ** kiểm tra …": the names after its commas are partners, not doers */
     if (bComma && !c.bOwnDoer && vp_fold_words_at(&c.f, c.iBody, "phoi hop") >= 0) bInPartners = 1;
+    /* "Nhằm nâng cao nhận thức, vai trò, trách nhiệm của các cấp ủy …":
+    ** after a comma, "trách nhiệm của" names whose duty, it opens none */
+    if (c.bIntroTask && *q == ',') {
+      tk_clause_free(&c);
+      continue;
+    }
     if (c.bOwnDoer && (c.nContent >= 3 || c.bChuTri) && !doer_is_issuer(&c, pMeta) &&
         vp_lexicon_at_fold(&c.f, c.iBody, tk_list("not-task"), NULL) < 0 && !names_for_purpose(&c)) {
       party_list parties = {0};
@@ -1588,6 +1653,86 @@ static void drop_deadlines_before(vp_tasks *pOut, const char *zDocDate) {
   }
 }
 
+/* A body named with the document's own province whose name without it is
+** the table record of the province's committee ("Giao Ủy ban nhân dân
+** thành phố Hà Nội tổ chức thực hiện" in Hà Nội's resolution) is that
+** record: the scanner keeps such names as written, for the telegrams that
+** task several provinces' committees. */
+static int own_committee_as_record(vp_tasks *pOut, const vp_meta *pMeta) {
+  if (pMeta == NULL || pMeta->zProvince == NULL) return VP_OK;
+  char *zProv = vp_fold_key(pMeta->zProvince, -1);
+  if (zProv == NULL) return VP_ENOMEM;
+  int rc = VP_OK;
+  for (int i = 0; rc == VP_OK && i < pOut->n; i++) {
+    vp_task *t = &pOut->a[i];
+    for (int k = 0; rc == VP_OK && k < t->nAgency; k++) {
+      vp_task_agency *a = &t->aAgency[k];
+      if (a->bGeneric || a->zCanon == NULL) continue;
+      char *zHead = without_province(a->zCanon, zProv);
+      const vp_agency *r = zHead ? committee_record(zHead, NULL) : NULL;
+      free(zHead);
+      if (r == NULL) continue;
+      char *zNew = vp_mprintf("%s", r->zCanon);
+      if (zNew == NULL) {
+        rc = VP_ENOMEM;
+        break;
+      }
+      free(a->zCanon);
+      a->zCanon = zNew;
+    }
+    /* the record named twice now ("UBND tỉnh …; UBND tỉnh Nghệ An …"): once */
+    int nAg = 0;
+    for (int k = 0; k < t->nAgency; k++) {
+      vp_task_agency *a = &t->aAgency[k];
+      int bDup = 0;
+      for (int j = 0; j < nAg && !bDup; j++)
+        bDup = t->aAgency[j].eRole == a->eRole && a->zCanon && t->aAgency[j].zCanon &&
+               strcmp(t->aAgency[j].zCanon, a->zCanon) == 0;
+      if (bDup) {
+        free(a->zCanon);
+        free(a->zName);
+        continue;
+      }
+      t->aAgency[nAg++] = *a;
+    }
+    t->nAgency = nAg;
+  }
+  free(zProv);
+  return rc;
+}
+
+/* The issuer is no party to its own document's tasks ("Sở Tài chính tham
+** mưu Ủy ban nhân dân tỉnh bố trí …" in the committee's plan gives the
+** committee no support; "Chủ tịch Ủy ban nhân dân tỉnh xem xét tặng Bằng
+** khen …" in it, no task): its record is taken out of each task, and a
+** task that named only the issuer is dropped. */
+static void drop_the_issuer(vp_tasks *pOut, const vp_meta *pMeta) {
+  const vp_agency *pIssuer = issuer_record(pMeta);
+  if (pIssuer == NULL) return;
+  int nKeep = 0;
+  for (int i = 0; i < pOut->n; i++) {
+    vp_task *t = &pOut->a[i];
+    int nBefore = t->nAgency, nAg = 0;
+    for (int k = 0; k < t->nAgency; k++) {
+      vp_task_agency *a = &t->aAgency[k];
+      if (a->zCanon && strcmp(a->zCanon, pIssuer->zCanon) == 0) {
+        free(a->zCanon);
+        free(a->zName);
+        continue;
+      }
+      t->aAgency[nAg++] = *a;
+    }
+    t->nAgency = nAg;
+    if (nAg > 0 || nBefore == 0) {
+      pOut->a[nKeep++] = *t;
+      continue;
+    }
+    vp_tasks one = {t, 1};
+    task_items_free(&one);
+  }
+  pOut->n = nKeep;
+}
+
 static void drop_obligations_of_the_public(vp_tasks *pOut) {
   int nKeep = 0;
   for (int i = 0; i < pOut->n; i++) {
@@ -1657,6 +1802,8 @@ int vp_task_extract(const vp_text *pText, const vp_meta *pMeta,
   }
   free(aRoles);
   free(abField);
+  if (rc == VP_OK) rc = own_committee_as_record(pOut, pMeta);
+  if (rc == VP_OK) drop_the_issuer(pOut, pMeta);
   if (rc == VP_OK) drop_obligations_of_the_public(pOut);
   if (rc == VP_OK) drop_deadlines_before(pOut, pMeta->zDate);
   if (rc != VP_OK) {

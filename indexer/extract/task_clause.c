@@ -117,17 +117,22 @@ int tk_mention_at(const tk_clause *c, int i) {
 }
 
 /* Separators inside an agency list: ',' ';' "và" "cùng", and titles
-** ("… và Chủ tịch UBND các huyện"). */
-static int skip_list_sep(const vp_fold *f, int i) {
+** ("… và Chủ tịch UBND các huyện"); right after a name (bAfterName), a
+** title only after another separator: "Đảng ủy Công an tỉnh lãnh đạo Công
+** an tỉnh …" is a verb, no list. */
+static int skip_list_sep(const vp_fold *f, int i, int bAfterName) {
+  int bSep = !bAfterName;
   for (;;) {
     i = vp_fold_skip_ws(f, i);
     if (i < f->n && (f->z[i] == ',' || f->z[i] == ';' || f->z[i] == '&')) {
       i++;
+      bSep = 1;
       continue;
     }
     int e = vp_fold_words_at(f, i, "va");
     if (e < 0) e = vp_fold_words_at(f, i, "cung");
-    if (e < 0 && (e = vp_lexicon_at_fold(f, i, tk_list("title"), NULL)) >= 0) {
+    if (e >= 0) bSep = 1;
+    if (e < 0 && bSep && (e = vp_lexicon_at_fold(f, i, tk_list("title"), NULL)) >= 0) {
       int k = vp_fold_skip_ws(f, e); /* "Giám đốc: Sở A, Sở B" */
       if (k < f->n && f->z[k] == ':') e = k + 1;
     }
@@ -173,7 +178,7 @@ static int next_in_list(const tk_clause *c, int iEnd) {
     int r = vp_fold_find_words(f, a, "chu tri"), s = vp_fold_find_words(f, a, "phoi hop");
     if ((r >= 0 && r < iPast) || (s >= 0 && s < iPast)) iPast = a;
   }
-  int j = skip_list_sep(f, iPast);
+  int j = skip_list_sep(f, iPast, 1);
   int k = tk_mention_at(c, j);
   int e = k < 0 ? vp_fold_words_at(&c->f, j, "cac") : -1;
   return e >= 0 ? tk_mention_at(c, vp_fold_skip_ws(&c->f, e)) : k;
@@ -363,7 +368,7 @@ static void read_doer(tk_clause *c, int bMayOwnDoer) {
     /* "Thủ trưởng các cơ quan, đơn vị trực thuộc UBND thành phố; Giám đốc
     ** Công an …": a qualifier of one member, the list goes on after ';' */
     const char *zSemi = memchr(f->z + iEnd, ';', (size_t)(f->n - iEnd));
-    int iNext = zSemi ? take_list(c, skip_list_sep(f, (int)(zSemi - f->z)), ROLE_LEAD) : -1;
+    int iNext = zSemi ? take_list(c, skip_list_sep(f, (int)(zSemi - f->z), 0), ROLE_LEAD) : -1;
     if (iNext < 0) break;
     iEnd = iNext;
   }
@@ -787,6 +792,28 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
 }
 
 /* Analyse z[0..n). bMayOwnDoer = 0 when the text stands in a member list. */
+/* Takes out of c the bodies that gave the work ("… được Ủy ban nhân dân
+** Thành phố giao …": task-phrases assigned-by): no party to it. */
+static void drop_assigners(tk_clause *c) {
+  const vp_fold *f = &c->f;
+  int nKeep = 0;
+  for (int k = 0; k < c->nM; k++) {
+    int s = c->aFs[k], e = vp_fold_skip_ws(f, c->aFe[k]);
+    int bBy = s >= 5 && memcmp(f->z + s - 5, "duoc ", 5) == 0 &&
+              (s == 5 || !vp_fold_is_word_byte((unsigned char)f->z[s - 6])) &&
+              vp_lexicon_at_fold(f, e, tk_list("assigned-by"), NULL) >= 0;
+    if (bBy) {
+      free(c->aM[k].zName);
+      free(c->aM[k].zCanon);
+      continue;
+    }
+    c->aM[nKeep] = c->aM[k];
+    c->aFs[nKeep] = c->aFs[k];
+    c->aFe[nKeep++] = c->aFe[k];
+  }
+  c->nM = nKeep;
+}
+
 int tk_clause_init(tk_clause *c, const char *z, int n, int bMayOwnDoer) {
   memset(c, 0, sizeof(*c));
   c->zSrc = z;
@@ -808,6 +835,7 @@ int tk_clause_init(tk_clause *c, const char *z, int n, int bMayOwnDoer) {
     c->aFs[k] = fold_index_of(&c->f, c->aM[k].iStart);
     c->aFe[k] = fold_index_of(&c->f, c->aM[k].iEnd);
   }
+  drop_assigners(c);
   c->iBody = tk_skip_label(&c->f);
   /* a footnote: a bare number, then the note */
   int j = vp_fold_skip_ws(&c->f, 0);
