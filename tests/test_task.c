@@ -1657,7 +1657,9 @@ static void test_shared_heads_and_ministers(void) {
         t && role_of(t, "Bộ Công Thương") == L && role_of(t, "Ủy ban nhân dân tỉnh Lào Cai") == L);
   t = task_of_passage(&ts, 5);
   for (int k = 0; t && k < t->nAgency; k++)
-    CHECK("no body made of a head and lower-case words ('Ban Tổ đại')", strstr(t->aAgency[k].zCanon, "Tổ đại") == NULL);
+    CHECK("no body made of a head and lower-case words ('Ban Tổ đại')", strstr(t->aAgency[k].zCanon, "Ban Tổ đại") == NULL);
+  CHECK("the council's committees and its deputies' groups, as groups",
+        t && role_of(t, "Các Ban của Hội đồng nhân dân tỉnh") == L && role_of(t, "Các Tổ đại biểu Hội đồng nhân dân tỉnh") == L);
   t = task_of_passage(&ts, 7);
   CHECK("the item's own doer after 'Hằng năm,' leads, not the lead-in's", t && role_of(t, "Thống kê tỉnh") == L &&
                                                                                role_of(t, STC) != L);

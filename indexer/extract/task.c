@@ -847,6 +847,16 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   tk_clause c;
   int rc = tk_clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
+  /* an item under a list of what a lead-in names that gives roles of its
+  ** own ("3. Cơ quan lập đề án …, bao gồm: a) Sở X chủ trì, phối hợp với Sở
+  ** Y …"): its bodies are doers, not members */
+  if (bInParentMembers && !aRoles[q].bAddress &&
+      (vp_fold_find_words(&c.f, c.iBody, "chu tri") >= 0 || vp_fold_find_words(&c.f, c.iBody, "phoi hop") >= 0)) {
+    tk_clause_free(&c);
+    bInParentMembers = 0;
+    rc = tk_clause_init(&c, ps->zText, ps->iEnd - ps->iStart, 1);
+    if (rc != VP_OK) return rc;
+  }
   passage_roles *r = &aRoles[p];
   if (procedure_step_at(&c.f, c.iBody)) {
     tk_clause_free(&c);
@@ -1701,14 +1711,16 @@ static int own_committee_as_record(vp_tasks *pOut, const vp_meta *pMeta) {
   return rc;
 }
 
-/* The issuer is no party to its own document's tasks ("Sở Tài chính tham
+/* The province's committee is no party to its own document's tasks ("Sở Tài chính tham
 ** mưu Ủy ban nhân dân tỉnh bố trí …" in the committee's plan gives the
 ** committee no support; "Chủ tịch Ủy ban nhân dân tỉnh xem xét tặng Bằng
 ** khen …" in it, no task): its record is taken out of each task, and a
 ** task that named only the issuer is dropped. */
 static void drop_the_issuer(vp_tasks *pOut, const vp_meta *pMeta) {
   const vp_agency *pIssuer = issuer_record(pMeta);
-  if (pIssuer == NULL) return;
+  /* only a committee speaking for itself: a notice of the Government's
+  ** office conveys another's conclusions and may task its issuer */
+  if (pIssuer == NULL || pIssuer->zKind == NULL || strcmp(pIssuer->zKind, "ủy ban") != 0) return;
   int nKeep = 0;
   for (int i = 0; i < pOut->n; i++) {
     vp_task *t = &pOut->a[i];

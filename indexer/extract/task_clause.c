@@ -681,6 +681,14 @@ static int expand_shared_heads(const char *z, int n, const vp_fold *f, vp_agency
     ** ("Ủy ban nhân dân các tỉnh Đắk Lắk và Gia Lai …") */
     int bColon = j < f->n && f->z[j] == ':';
     if (!bColon && !(j < f->n && j > e && starts_capital(z, n, f->aOff[j]))) continue;
+    /* a group the table names past the head ("các Ban Hội đồng nhân
+    ** dân"): no head of names */
+    int bInGroup = 0;
+    for (int m = 0; !bColon && m < *pnM && !bInGroup; m++) {
+      const vp_agency_mention *pM = &(*paM)[m];
+      bInGroup = pM->pAgency && pM->pAgency->bGeneric && pM->iStart <= f->aOff[i] && f->aOff[e] < pM->iEnd;
+    }
+    if (bInGroup) continue;
     /* the names: ',' separates them; a 'và' inside one may be part of it */
     int iSrcEnd = n;
     for (int k = bColon ? j + 1 : j; k < f->n; k++) {
