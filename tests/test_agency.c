@@ -133,6 +133,9 @@ static void test_aliases(void) {
                    "Ủy ban nhân dân tỉnh ; Ủy ban nhân dân tỉnh"));
   CHECK("a commune's committee is not the province's",
         canons_are("Ủy ban nhân dân xã Tân Lập lập danh sách", ""));
+  CHECK("a group of public service units",
+        canons_are("Các cơ quan, đơn vị sự nghiệp công lập, UBND cấp xã căn cứ Danh mục",
+                   "Các sở, ban, ngành ; Ủy ban nhân dân các xã, phường, đặc khu"));
   CHECK("the council's committees", canons_are("Giao các Ban Hội đồng nhân dân tỉnh giám sát", "Các Ban của Hội đồng nhân dân tỉnh"));
   CHECK("a committee named with its province, a verb after",
         canons_are("Giao Ủy ban nhân dân tỉnh Nghệ An bố trí nguồn lực", "Ủy ban nhân dân tỉnh Nghệ An"));
