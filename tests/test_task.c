@@ -542,15 +542,28 @@ static void test_not_tasks(void) {
       /* 4 */ {VP_P_HEADING, "1. Sở Tài chính có trách nhiệm:", -1, 1, NO_TABLE, {0}},
       /* 5 */ {VP_P_ITEM, "a) Bố trí kinh phí thực hiện kế hoạch hằng năm.", 4, 0, NO_TABLE, {0}},
       /* 6 */ {VP_P_ITEM, "a) Nhằm nâng cao nhận thức, vai trò, trách nhiệm của các sở, ban, ngành, đoàn thể trong triển khai thực hiện Chỉ thị.", -1, 0, NO_TABLE, {0}},
+      /* 7 */ {VP_P_ITEM, "3. Cơ quan lập đề án vùng phát thải thấp, bao gồm:", -1, 1, NO_TABLE, {0}},
+      /* 8 */ {VP_P_ITEM, "a) Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Xây dựng lập đề án đối với các khu vực nội đô;", 7, 0, NO_TABLE, {0}},
+      /* 9 */ {VP_P_ITEM, "b) Ủy ban nhân dân cấp xã tổ chức lập đề án đối với khu vực thuộc địa bàn quản lý.", 7, 0, NO_TABLE, {0}},
+      /* 10 */ {VP_P_ITEM, "4. Hồ sơ đề nghị gồm:", -1, 1, NO_TABLE, {0}},
+      /* 11 */ {VP_P_ITEM, "a) Văn bản đề nghị của Sở Xây dựng về việc công nhận khu vực.", 10, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   CHECK("a purpose naming whose duty it raises is no task", task_of_passage(&ts, 6) == NULL);
+
   CHECK("proposer is no task", task_of_passage(&ts, 0) == NULL);
   CHECK("basis is no task", task_of_passage(&ts, 1) == NULL);
   CHECK("address list is no task", task_of_passage(&ts, 2) == NULL && task_of_passage(&ts, 3) == NULL);
   CHECK("lead-in over items is no task", task_of_passage(&ts, 4) == NULL);
   const vp_task *t = task_of_passage(&ts, 5);
   CHECK("its item is, with the lead-in's doer", t && role_of(t, STC) == L);
+  t = task_of_passage(&ts, 8);
+  CHECK("under a lead-in listing bodies, an item's roles: lead and support",
+        t && role_of(t, "Sở Nông nghiệp và Môi trường") == L && role_of(t, "Sở Xây dựng") == S);
+  t = task_of_passage(&ts, 9);
+  CHECK("under a lead-in listing bodies, an item's body does its part",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  CHECK("an item of a file's contents is no task", task_of_passage(&ts, 11) == NULL);
   vp_task_clear(&ts);
   /* the public a rule addresses is no body: its obligations are no tasks */
   spec b[] = {

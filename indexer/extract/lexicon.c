@@ -72,6 +72,7 @@ static const vp_lexicon_list_spec aTaskLists[] = {
     {"quota-unit", NULL},
     {"author-of", NULL},
     {"assigned-by", NULL},
+    {"lists-bodies", NULL},
     {"support-lead-in", NULL},
     {"contact", NULL},
     {"recipient-mark", NULL},

@@ -143,6 +143,8 @@ typedef struct passage_roles {
   int bHeadsChildren; /* a heading / lead-in / item whose children inherit */
   int bMembers;       /* a lead-in listing the members of a board */
   int bObjectList;    /* a lead-in listing what its task acts on (object-lead) */
+  int bListsBodies;   /* "Cơ quan lập đề án …, bao gồm:" (lists-bodies): its
+                      ** items open with bodies, each with its part */
   int bAddress;       /* "Kính gửi:", "Căn cứ …" (not-task): the items it
                       ** lists are no doers, the paragraphs after it may be */
   int bDutyLeadIn;    /* "… có trách nhiệm." : the passages under it, even
@@ -848,10 +850,12 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
   int rc = tk_clause_init(&c, ps->zText, ps->iEnd - ps->iStart, !bInParentMembers);
   if (rc != VP_OK) return rc;
   /* an item under a list of what a lead-in names that gives roles of its
-  ** own ("3. Cơ quan lập đề án …, bao gồm: a) Sở X chủ trì, phối hợp với Sở
-  ** Y …"): its bodies are doers, not members */
+  ** own ("… a) Sở X chủ trì, phối hợp với Sở Y …"), or under a lead-in
+  ** listing bodies ("3. Cơ quan lập đề án …, bao gồm: … b) Ủy ban nhân dân
+  ** cấp xã tổ chức lập đề án …"): its bodies are doers, not members */
   if (bInParentMembers && !aRoles[q].bAddress &&
-      (vp_fold_find_words(&c.f, c.iBody, "chu tri") >= 0 || vp_fold_find_words(&c.f, c.iBody, "phoi hop") >= 0)) {
+      (aRoles[q].bListsBodies || vp_fold_find_words(&c.f, c.iBody, "chu tri") >= 0 ||
+       vp_fold_find_words(&c.f, c.iBody, "phoi hop") >= 0)) {
     tk_clause_free(&c);
     bInParentMembers = 0;
     rc = tk_clause_init(&c, ps->zText, ps->iEnd - ps->iStart, 1);
@@ -1037,6 +1041,7 @@ static int prose_task(const vp_text *pText, const vp_meta *pMeta, passage_roles 
                       (bInherit && (bLeadIn || ps->eKind == VP_P_HEADING)) || r->bSupportList;
   r->bMembers = (c.bMembership && !c.bOwnDoer) || bObjects;
   r->bObjectList = bObjects;
+  r->bListsBodies = bObjects && !c.bOwnDoer && vp_lexicon_at_fold(&c.f, c.iBody, tk_list("lists-bodies"), NULL) >= 0;
   if (bObjects || (bIssuerSpeaks && !c.bChuTri)) r->bHeadsChildren = 0;
   if (rc == VP_OK && r->bHeadsChildren) {
     vp_deadline dH;
