@@ -363,9 +363,30 @@ static const vp_agency *committee_record(const char *zName, const char *zProvKey
 /* The table record of the document's issuer ("Ủy ban nhân dân thành phố",
 ** "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP": its body, an officer's title
 ** before it aside); NULL when the issuer is no record or a generic one. */
+static const vp_agency *issuer_record_of(const vp_meta *pMeta);
+
+/* issuer_record_of, remembered for the document being read (each clause
+** asks; this thread's last issuer and province, by their text) */
 static const vp_agency *issuer_record(const vp_meta *pMeta) {
+  static _Thread_local struct {
+    char zIssuer[160], zProvince[64];
+    int bSet;
+    const vp_agency *r;
+  } last;
   const char *z = pMeta ? pMeta->zIssuer : NULL;
   if (z == NULL) return NULL;
+  const char *zProv = pMeta->zProvince ? pMeta->zProvince : "";
+  if (strlen(z) >= sizeof(last.zIssuer) || strlen(zProv) >= sizeof(last.zProvince)) return issuer_record_of(pMeta);
+  if (last.bSet && strcmp(last.zIssuer, z) == 0 && strcmp(last.zProvince, zProv) == 0) return last.r;
+  last.r = issuer_record_of(pMeta);
+  snprintf(last.zIssuer, sizeof(last.zIssuer), "%s", z);
+  snprintf(last.zProvince, sizeof(last.zProvince), "%s", zProv);
+  last.bSet = 1;
+  return last.r;
+}
+
+static const vp_agency *issuer_record_of(const vp_meta *pMeta) {
+  const char *z = pMeta->zIssuer;
   const vp_agency *r = vp_agency_resolve(z);
   char *zProv = r == NULL && pMeta->zProvince ? vp_fold_key(pMeta->zProvince, -1) : NULL;
   if (r == NULL) r = committee_record(z, zProv);
