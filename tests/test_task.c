@@ -711,10 +711,14 @@ static void test_closing_article_and_records(void) {
       /* 1 */ {VP_P_TEXT, "Sở Tư pháp có trách nhiệm tổ chức triển khai thực hiện Quy định này.", -1, 0, NO_TABLE, {0}},
       /* 2 */ {VP_P_TEXT, "Sở Tư pháp chịu trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này.", -1, 0,
                NO_TABLE, {0}},
+      /* 3 */ {VP_P_TEXT, "Điều 3. Chánh Văn phòng UBND thành phố, Giám đốc Sở Tài chính, Chủ tịch UBND các phường, "
+                          "xã và Thủ trưởng các sở, ban, ngành có liên quan căn cứ Quyết định này thực hiện./.", -1, 0,
+               NO_TABLE, {0}},
   };
   ts = extract(e, VP_ARRAY_SIZE(e));
   CHECK("'chịu trách nhiệm triển khai thực hiện Quy chế này' is no task", task_of_passage(&ts, 0) == NULL);
   CHECK("'có trách nhiệm tổ chức triển khai thực hiện Quy định này' is no task", task_of_passage(&ts, 1) == NULL);
+  CHECK("'… căn cứ Quyết định này thực hiện' is no task", task_of_passage(&ts, 3) == NULL);
   t = task_of_passage(&ts, 2);
   CHECK("guiding and checking the regulation's use is a task", t && role_of(t, "Sở Tư pháp") == L);
   vp_task_clear(&ts);
@@ -955,6 +959,11 @@ static void test_shares_lists_and_others_duties(void) {
       /* 1 */ {VP_P_TEXT, "Doanh nghiệp viễn thông có trách nhiệm phối hợp với Sở Xây dựng di dời công trình.", -1, 0,
                NO_TABLE, {0}},
       /* 2 */ {VP_P_TEXT, "Người dân phối hợp với Công an tỉnh.", -1, 0, NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "1. Các cơ quan, tổ chức, đơn vị, doanh nghiệp trực tiếp quản lý tài sản cố định có trách "
+                          "nhiệm thường xuyên theo dõi, rà soát, cập nhật, phối hợp với Sở Tài chính tham mưu Ủy ban "
+                          "nhân dân thành phố sửa đổi danh mục.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "2. Các đơn vị có trách nhiệm báo cáo Sở Xây dựng, phối hợp với Sở Tài chính.", -1, 0,
+               NO_TABLE, {0}},
   };
   ts = extract_in_section(b, VP_ARRAY_SIZE(b), "Điều 9");
   t = task_of_passage(&ts, 0);
@@ -962,6 +971,11 @@ static void test_shares_lists_and_others_duties(void) {
   t = task_of_passage(&ts, 1);
   CHECK("an enterprise bound to work with a body: support", t && role_of(t, "Sở Xây dựng") == S);
   CHECK("without a duty word, no task", task_of_passage(&ts, 2) == NULL);
+  t = task_of_passage(&ts, 3);
+  CHECK("a duty word, verbs, then 'phối hợp với': the body supports", t && role_of(t, STC) == S &&
+                                                                       role_of(t, "Ủy ban nhân dân tỉnh") == -1);
+  t = task_of_passage(&ts, 4);
+  CHECK("a body the duty names before 'phối hợp' is no support of the rule", t == NULL || role_of(t, "Sở Xây dựng") != S);
   vp_task_clear(&ts);
 }
 

@@ -811,11 +811,23 @@ static int under_others_duties(const vp_text *pText, int p) {
   return 0;
 }
 
+/* Is there a word "phối hợp" in f from i on, before the clause ends (a
+** '.', ';' or ':')? Its offset, or -1. */
+static int phoi_hop_in_clause(const vp_fold *f, int i) {
+  for (; i < f->n && f->z[i] != '.' && f->z[i] != ';' && f->z[i] != ':'; i++) {
+    if (i > 0 && vp_fold_is_word_byte((unsigned char)f->z[i - 1])) continue;
+    if (vp_fold_words_at(f, i, "phoi hop") >= 0) return i;
+  }
+  return -1;
+}
+
 /* Does c open with a doer that is no agency, bound to work with bodies
 ** ("Cơ quan, đơn vị được Ủy ban nhân dân Thành phố giao tổ chức lập quy
 ** hoạch … phải phối hợp với Sở Nông nghiệp và Môi trường …", "Doanh nghiệp
-** viễn thông có trách nhiệm phối hợp với …"): a duty word, then "phối hợp
-** (với)", then the bodies, none named before it? */
+** viễn thông có trách nhiệm phối hợp với …", "Các cơ quan, … trực tiếp
+** quản lý tài sản có trách nhiệm thường xuyên theo dõi, rà soát, phối hợp
+** với Sở Tài chính tham mưu …"): a duty word, then, in the same clause,
+** "phối hợp (với)", then the bodies, none named before it? */
 static int others_duty_with(const tk_clause *c) {
   const vp_fold *f = &c->f;
   for (int i = c->iBody; i < f->n && f->z[i] != '.' && f->z[i] != ';' && f->z[i] != ':'; i++) {
@@ -823,10 +835,10 @@ static int others_duty_with(const tk_clause *c) {
     int e = vp_lexicon_at_fold(f, i, tk_list("duty-lead-in"), NULL);
     if (e < 0) e = vp_fold_words_at(f, i, "phai");
     if (e < 0) continue;
-    int k = vp_fold_skip_ws(f, e);
-    if (vp_fold_words_at(f, k, "phoi hop") < 0) continue;
+    int k = phoi_hop_in_clause(f, e);
+    if (k < 0) continue;
     for (int m = 0; m < c->nM; m++) {
-      if (c->aFs[m] < i) return 0; /* a body before it: its own rules read it */
+      if (c->aFs[m] < k) return 0; /* a body before it: its own rules read it */
       if (c->aRole[m] == ROLE_SUPPORT) return 1;
     }
     return 0;
