@@ -1342,6 +1342,23 @@ static void test_issuer_and_titles(void) {
   CHECK("the chairman's enactment formula: no task", task_of_passage(&ts, 0) == NULL);
   vp_task_clear(&ts);
   text_free(t);
+  /* the issuer line garbled in the source ("CHỦ TỊCH NHÂN DÂN THÀNH PHỐ
+  ** HUẾ"): the number's issuer code names the committee */
+  spec ci[] = {
+      {VP_P_TEXT, "Chủ tịch Ủy ban nhân dân thành phố quyết định phê duyệt phương án xử lý tài sản.", -1, 0, NO_TABLE, {0}},
+      {VP_P_TEXT, "Sở Tài chính quyết định phê duyệt phương án xử lý tài sản khác.", -1, 0, NO_TABLE, {0}},
+  };
+  t = build(ci, VP_ARRAY_SIZE(ci));
+  m.zIssuer = (char *)"CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ";
+  m.zProvince = (char *)"Huế";
+  m.zNumber = (char *)"123/2025/QĐ-CTUBND";
+  CHECK("garbled issuer: extract", vp_task_extract(t, &m, &ts, NULL) == VP_OK);
+  CHECK("garbled issuer, its code CTUBND: the chairman's own part is no task", task_of_passage(&ts, 0) == NULL);
+  CHECK("garbled issuer: a department's part is a task", task_of_passage(&ts, 1) &&
+                                                          role_of(task_of_passage(&ts, 1), STC) == L);
+  vp_task_clear(&ts);
+  text_free(t);
+  m.zNumber = NULL;
   /* a Party committee's plan: its bodies, and those they lead are no doers */
   spec ch[] = {
       {VP_P_TEXT, "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh xây dựng Kế hoạch thực hiện.", -1, 0, NO_TABLE, {0}},

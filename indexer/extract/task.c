@@ -385,6 +385,27 @@ static const vp_agency *issuer_record(const vp_meta *pMeta) {
   return last.r;
 }
 
+/* The province's committee when the issuer code of the document's number
+** zNumber ("123/2025/QĐ-CTUBND", "45/KH-UBND": instrument-types.tsv issuer
+** rows) names it, an officer's title before it aside: for an issuer line
+** the text garbles ("CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ"); NULL otherwise. */
+static const vp_agency *issuer_by_number(const char *zNumber) {
+  const char *zCode = zNumber ? strrchr(zNumber, '-') : NULL;
+  if (zCode == NULL || zCode[1] == 0) return NULL;
+  const vp_lexicon_entry *e = vp_lexicon_find_code(vp_lexicon_get("instrument-types.tsv", "issuer"), 0, zCode + 1, -1);
+  if (e == NULL) return NULL;
+  const char *zName = e->zPhrase;
+  vp_fold f;
+  if (vp_fold_init(&f, zName, (int)strlen(zName)) != VP_OK) return NULL;
+  int t = vp_lexicon_at_fold(&f, 0, tk_list("title"), NULL);
+  if (t > 0 && t < f.n) zName += f.aOff[vp_fold_skip_ws(&f, t)];
+  vp_fold_free(&f);
+  char *zPlaced = vp_mprintf("%s tỉnh", zName);
+  const vp_agency *r = zPlaced ? committee_record(zPlaced, NULL) : NULL;
+  free(zPlaced);
+  return r;
+}
+
 static const vp_agency *issuer_record_of(const vp_meta *pMeta) {
   const char *z = pMeta->zIssuer;
   const vp_agency *r = vp_agency_resolve(z);
@@ -399,6 +420,7 @@ static const vp_agency *issuer_record_of(const vp_meta *pMeta) {
       vp_fold_free(&f);
     }
   }
+  if (r == NULL) r = issuer_by_number(pMeta->zNumber);
   free(zProv);
   return r && !r->bGeneric ? r : NULL;
 }
