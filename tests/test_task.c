@@ -1593,9 +1593,15 @@ static void test_later_doers(void) {
                           "nhân dân cấp xã rà soát hồ sơ.", -1, 0, NO_TABLE, {0}},
       /* 3 */ {VP_P_ITEM, "14. Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp viễn thông và Sở Xây dựng "
                           "triển khai hạ tầng dùng chung.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "3. Sở Tài chính quản lý tài sản chuyển giao cho các cơ quan thuộc phạm vi quản lý của Ủy "
+                          "ban nhân dân các phường, xã (bao gồm Hội đồng nhân dân cấp xã; Ủy ban Mặt trận Tổ quốc Việt "
+                          "Nam tỉnh tổ chức tiếp nhận).", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
-  const vp_task *t = task_of_passage(&ts, 0);
+  const vp_task *t = task_of_passage(&ts, 4);
+  CHECK("a ';' inside an aside opens no later doer", t && role_of(t, STC) == L &&
+                                                      role_of(t, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") < 0);
+  t = task_of_passage(&ts, 0);
   CHECK("later doer: the first leads", t && role_of(t, "Công an tỉnh") == L);
   CHECK("later doer: the second leads too", t && role_of(t, "Bộ Chỉ huy Quân sự tỉnh") == L);
   t = task_of_passage(&ts, 1);

@@ -480,7 +480,13 @@ static void read_support(tk_clause *c) {
 ** doers of the same task. Only where the passage opened with its own doer. */
 static void read_later_doers(tk_clause *c) {
   const vp_fold *f = &c->f;
+  int nOpen = 0; /* asides open at j: a ';' in "(bao gồm Hội đồng nhân dân
+                 ** cấp xã; Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã)" parts
+                 ** no clause */
   for (int j = c->iBody; j < f->n; j++) {
+    if (f->z[j] == '(') nOpen++;
+    if (f->z[j] == ')' && nOpen > 0) nOpen--;
+    if (nOpen > 0) continue;
     if (f->z[j] != ';' && !(f->z[j] == '.' && j + 1 < f->n && f->z[j + 1] == ' ')) continue;
     int k = vp_fold_skip_ws(f, j + 1);
     int m = tk_mention_at(c, k);
