@@ -85,6 +85,16 @@ bin/asan/%.o: %.c
 	@$(if $(filter 1,$(V)),,echo "  CC/SAN  $<")
 	$(Q)$(CC) $(ASANCFLAGS) -c -o $@ $<
 
+# the extraction code's checksum, mixed into each document's stored rules
+# version (store.c): a change of the reader or the extractors re-reads an
+# old index's documents on the next `vnplan index`, as a change of data/ does
+RULES_SRC := $(sort $(wildcard indexer/extract/*.[ch] indexer/read/*.[ch] indexer/text/*.[ch]))
+bin/gen/rules_hash.h: $(RULES_SRC)
+	@mkdir -p $(@D)
+	$(Q)printf '#define VP_RULES_CODE_HASH %su\n' "$$(cat $(RULES_SRC) | cksum | cut -d' ' -f1)" >$@
+bin/obj/indexer/store/store.o bin/asan/indexer/store/store.o: bin/gen/rules_hash.h
+bin/obj/indexer/store/store.o bin/asan/indexer/store/store.o: CPPFLAGS += -Ibin/gen
+
 # the version --version prints: the VERSION file, compiled into cli.c only
 VERSION := $(shell cat VERSION 2>/dev/null || echo unknown)
 bin/obj/indexer/cli/cli.o bin/asan/indexer/cli/cli.o: VERSION

@@ -16,6 +16,7 @@
 #include "vp_agency.h"
 #include "vp_common.h"
 #include "vp_data.h"
+#include "rules_hash.h" /* VP_RULES_CODE_HASH: bin/gen, made by the Makefile */
 #include "vp_fold.h"
 #include "vp_rank.h"
 #include "vp_tok.h"
@@ -437,11 +438,14 @@ static int lookup_id(vp_store *p, int iStmt, long long *piOut) {
   return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? SQLITE_OK : rc;
 }
 
-/* The rules a document was extracted under: the code's (VP_STORE_VERSION)
-** and the word lists' (data/). A document stored under other rules is read
-** again by the next `vnplan index`, so new rules reach an old index. */
+/* The rules a document was extracted under: the code's (VP_STORE_VERSION
+** and the checksum of the reader's and extractors' sources, made by the
+** Makefile) and the word lists' (data/). A document stored under other
+** rules is read again by the next `vnplan index`, so new rules reach an old
+** index. */
 static int rules_version(void) {
-  unsigned h = vp_data_checksum() ^ ((unsigned)VP_STORE_VERSION * 2654435761u);
+  unsigned h = vp_data_checksum() ^ ((unsigned)VP_STORE_VERSION * 2654435761u) ^
+               ((unsigned)VP_RULES_CODE_HASH * 40503u);
   return (int)(h & 0x7fffffff) | 1; /* never 0, "not computed yet" */
 }
 
