@@ -60,7 +60,7 @@ def main():
         for q, key in (("nghị quyết 20", "20-NQ/TW"), ("nghi quyet 20", "20-NQ/TW"), ("NQ 20", "20-NQ/TW"),
                        ("NQ 20/TW", "20-NQ/TW"), ("20/NQ-TW", "20-NQ/TW"), ("KL 69", "69-KL/TW"),
                        ("Kết luận 69", "69-KL/TW"), ("QĐ 709", "709/QĐ-TTg"), ("qd 709", "709/QĐ-TTg"),
-                       ("Quyết định 709 năm 2022", "709/QĐ-TTg"), ("Quyết định 709 của Thủ tướng", "709/QĐ-TTg"),
+                       ("Quyết định 709 năm 2024", "709/QĐ-TTg"), ("Quyết định 709 của Thủ tướng", "709/QĐ-TTg"),
                        ("Kế hoạch 472", "472-KH/TU")):
             try:
                 r = js("refs", *D, "--json", q)
@@ -89,6 +89,12 @@ def main():
         check("a bare number with two instruments lists candidates with issuer and date",
               sorted(c["key"] for c in r.get("candidates", [])) == ["472-KH/TU", "472/QĐ-UBND"]
               and all(c["issuer_body"] and c["dates"] for c in r["candidates"]) and r["citations"] == [], str(r)[:300])
+        # a year stated is part of the number: one that fits none finds nothing, the other year suggested
+        for q in ("Quyết định 709 năm 2022", "709/2022/QĐ-TTg"):
+            rc, out, err = run("refs", *D, q)
+            check("refs %r (709/QĐ-TTg is of 2024): exit 1, nothing cited, 709/QĐ-TTg suggested" % q,
+                  rc == 1 and "did you mean" in out and "709/QĐ-TTg" in out and "line " not in out,
+                  "%d %s %s" % (rc, out, err))
         rc, out, err = run("refs", *D, "NQ 21")
         check("refs of an uncited number: exit 1, the nearest suggested", rc == 1 and "did you mean" in out
               and "20-NQ/TW" in out, "%d %s %s" % (rc, out, err))

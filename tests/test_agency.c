@@ -295,6 +295,11 @@ static void test_whole_names(void) {
   CHECK("a list is no name", canons_are("Trung tâm Khuyến nông, Viettel Bắc Ninh", "Trung tâm Khuyến nông"));
   CHECK("ministry: the name only", canons_are("Bộ Tài chính sửa đổi Thông tư số 10", "Bộ Tài chính"));
   CHECK("ministry with and", canons_are("Bộ Công an và Kế hoạch này", "Bộ Công an"));
+  CHECK("ministry before a verb no list holds", canons_are("Bộ Tài chính xuất cấp gạo dự trữ", "Bộ Tài chính"));
+  CHECK("ministry before a number: no name", canons_are("Bộ Y tế 2020", ""));
+  CHECK("a branch named by its province", canons_are("Viễn thông Ninh Bình phối hợp", "Viễn thông tỉnh"));
+  CHECK("a branch's head with Việt Nam is no branch",
+        canons_are("Tập đoàn Bưu chính Viễn thông Việt Nam chủ trì", "Tập đoàn Bưu chính Viễn thông Việt Nam"));
   CHECK("no document after và", canons_are("Ban Thường vụ Tỉnh ủy và Kế hoạch số 24", "Ban Thường vụ Tỉnh ủy"));
   CHECK("verb after a proper name", canons_are("Ủy ban Thường vụ Quốc hội nhận được tờ trình", "Ủy ban Thường vụ Quốc hội"));
   CHECK("a verb that is also a name word",

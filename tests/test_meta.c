@@ -225,6 +225,31 @@ static void test_no_header_body_counts(void) {
   vp_meta_clear(&m);
 }
 
+/* A telegram whose header the page lost: its formula names the issuer. */
+static void test_telegram_formula(void) {
+  static const char z[] =
+      "**CÔNG ĐIỆN**\n"
+      "V/V TẬP TRUNG ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ\n"
+      "**THỦ TƯỚNG CHÍNH PHỦ điện:**\n"
+      "- Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai và Lâm Đồng;\n"
+      "Thủ tướng Chính phủ yêu cầu:\n"
+      "1. Bộ Tài chính xuất cấp gạo dự trữ quốc gia cho các tỉnh Khánh Hòa, Gia Lai.\n";
+  vp_meta m;
+  CHECK("extract ok", extract(z, 1, &m) == VP_OK);
+  CHECK_STR("kind", m.zKind, "Công điện");
+  CHECK_STR("issuer from the formula", m.zIssuer, "Thủ tướng Chính phủ");
+  CHECK_STR("a national issuer: no province", m.zProvince, NULL);
+  vp_meta_clear(&m);
+  static const char zNone[] =
+      "**CÔNG ĐIỆN**\n"
+      "V/V ỨNG PHÓ MƯA LŨ\n"
+      "**CÁC ĐỊA PHƯƠNG CHỦ ĐỘNG điện:**\n"
+      "Các địa phương chủ động ứng phó.\n";
+  CHECK("extract ok", extract(zNone, 1, &m) == VP_OK);
+  CHECK_STR("no body in the formula: no issuer", m.zIssuer, NULL);
+  vp_meta_clear(&m);
+}
+
 static const char zAppendix[] =
     "\n## KẾ HOẠCH\n\n"
     "**Triển khai thực hiện Kế hoạch số 245-KH/TU, ngày 28/5/2024 của Ban Thường vụ Tỉnh ủy**\n\n"
@@ -712,6 +737,7 @@ int main(void) {
   test_abbreviated_header_tsv();
   test_department_header();
   test_no_header_body_counts();
+  test_telegram_formula();
   test_appendix_number();
   test_empty_and_kindless();
   test_wrapped_and_draft();

@@ -1613,6 +1613,44 @@ static void test_later_doers(void) {
   vp_task_clear(&ts);
 }
 
+/* A ministry's name is whole whatever verb follows ("Bộ Tài chính xuất cấp
+** gạo"); a later "Giao X" adds its doers to the first; a thank-you is no
+** later doer; an opening's list of commas stands in its own sentence; an
+** intro's list goes on past ';'. */
+static void test_ministries_thanks_and_intro_lists(void) {
+  spec a[] = {
+      /* 0 */ {VP_P_ITEM, "8. Bộ Tài chính xuất cấp, hỗ trợ gạo, vật tư theo đề nghị của các địa phương. Giao Bộ "
+                          "Quốc phòng, Bộ Công an chỉ đạo tổ chức vận chuyển gạo đến cho Nhân dân.", -1, 0, NO_TABLE, {0}},
+      /* 1 */ {VP_P_ITEM, "2. Thống kê tỉnh chủ trì rà soát, cung cấp số liệu về Bộ Tài chính (Cục Thống kê) "
+                          "chậm nhất ngày 22/11/2025. Bộ Tài chính trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.",
+                -1, 0, NO_TABLE, {0}},
+      /* 2 */ {VP_P_ITEM, "c) Trong thời hạn 10 ngày kể từ ngày nhận được thông báo của Bộ Văn hóa, Thể thao và Du "
+                          "lịch, Ủy ban nhân dân cấp xã có trách nhiệm bổ sung, hoàn thiện hồ sơ. Hết thời hạn nêu "
+                          "trên, nếu chưa nhận được hồ sơ, Bộ Văn hóa, Thể thao và Du lịch trả lại hồ sơ.", -1, 0,
+                NO_TABLE, {0}},
+      /* 3 */ {VP_P_ITEM, "Điều 2. Trách nhiệm thực hiện Sở Văn hóa và Thể thao, Sở Khoa học và Công nghệ; Viễn "
+                          "thông Ninh Bình; Chủ tịch UBND các xã, phường thực hiện trách nhiệm theo Điều 2 Quyết định "
+                          "số 412/QĐ-UBND.", -1, 0, NO_TABLE, {0}},
+  };
+  vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
+  const vp_task *t = task_of_passage(&ts, 0);
+  CHECK("a ministry before a verb no list holds leads", t && role_of(t, "Bộ Tài chính") == L);
+  CHECK("… and the bodies a later 'Giao' names lead too", t && role_of(t, "Bộ Quốc phòng") == L &&
+                                                           role_of(t, "Bộ Công an") == L);
+  t = task_of_passage(&ts, 1);
+  CHECK("a thank-you names no later doer", t && role_of(t, "Thống kê tỉnh") == L && role_of(t, "Bộ Tài chính") < 0);
+  t = task_of_passage(&ts, 2);
+  CHECK("the opening's list stands in its sentence: the body after it leads",
+        t && role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L &&
+            role_of(t, "Bộ Văn hóa, Thể thao và Du lịch") < 0);
+  t = task_of_passage(&ts, 3);
+  CHECK("an intro's list goes on past ';'", t && role_of(t, "Sở Văn hóa và Thể thao") == L &&
+                                                role_of(t, "Sở Khoa học và Công nghệ") == L &&
+                                                role_of(t, "Viễn thông tỉnh") == L &&
+                                                role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  vp_task_clear(&ts);
+}
+
 /* A lead field that says more than names ("Cơ quan thực hiện: Sở Y tế chủ
 ** trì, phối hợp với các sở, ban, ngành …") gives the bodies after "phối
 ** hợp" support; a heading that only names its doer over duties is no task. */
@@ -1929,6 +1967,7 @@ int main(void) {
   test_quiet_regions();
   test_doer_intro_and_criteria();
   test_later_doers();
+  test_ministries_thanks_and_intro_lists();
   test_lead_field_and_doer_heading();
   test_partners_and_not_duties();
   test_prose();

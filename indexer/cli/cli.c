@@ -486,8 +486,6 @@ static int p_refs(const cJSON *o, cli_args *a) {
   }
   if (str(o, "interpreted_as")[0]) {
     printf("read \"%s\" as %s", str(o, "query")[0] ? str(o, "query") : str(o, "key"), str(o, "interpreted_as"));
-    if (cJSON_IsTrue(cJSON_GetObjectItem(o, "year_ignored")))
-      printf(" (none that fits is dated %d nor numbered with it: the year was set aside)", num(o, "year"));
     printf("\n\n");
   }
   cJSON_ArrayForEach(i, cJSON_GetObjectItem(o, "instruments")) {

@@ -884,7 +884,9 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
       e = absorb_generic_tail(c, e);
     } else {
       int bAliasTinh = tok_is(&c->aT[e - 1], "tinh");
-      if (!bAliasTinh && !tok_is(&c->aT[e - 1], "nam") && viet_nam_at(c, e)) {
+      /* not a body named only with its place ("Viễn thông <tỉnh>"): "…
+      ** Viễn thông Việt Nam" is no branch of it */
+      if (!al->bNeedPlace && !bAliasTinh && !tok_is(&c->aT[e - 1], "nam") && viet_nam_at(c, e)) {
         *piRec = -1;
         return e + 2;
       }
@@ -1215,15 +1217,18 @@ static int qualifier_fits(const scan_ctx *c, const head *h, int k, int e) {
 static int name_after_head(const scan_ctx *c, int i, const head *h) {
   int k = i + h->ph.n;
   if (k >= c->nT) return -1;
-  int e = h->bPlace ? place_end(c, k) : -1;
+  int e = h->bPlace ? place_end(c, k) : -1, bWhole = 0;
   if (e < 0 && h->eName == NAME_CLOSED) {
     int n = set_match(c, &h->first, k);
-    e = n > 0 && (k + n >= c->nT || !tok_is_number(c, k + n)) ? k + n : -1;
+    e = n > 0 && (k + n >= c->nT || (!tok_is_number(c, k + n) && !tok_is(&c->aT[k + n], "/"))) ? k + n : -1;
+    /* a closed name is whole whatever word follows: "Bộ Tài chính xuất
+    ** cấp gạo …", "Bộ Y tế cấp …" (a verb the clause list need not hold) */
+    bWhole = e > 0;
   } else if (e < 0 && h->eName != NAME_NONE && tok_is_cap(c, k)) {
     e = walk_name(c, k);
     if (e > 0 && !qualifier_fits(c, h, k, e)) e = -1;
   }
-  if (e < 0 || !ends_clearly(c, e) || ends_dangling(c, e) || is_cut_alias(c, i, e)) return -1;
+  if (e < 0 || (!bWhole && !ends_clearly(c, e)) || ends_dangling(c, e) || is_cut_alias(c, i, e)) return -1;
   return e;
 }
 

@@ -36,6 +36,7 @@ static const vp_lexicon_list *meta_list(const char *zList);
 static int phrase_index_at(const char *zList, const char *z, int n, int i, int *piEnd);
 typedef struct meta_line meta_line;
 static int is_number_line(const meta_line *pL);
+static int is_title_stop(const meta_line *pL);
 
 /* ------------------------------------------------------------ lines */
 
@@ -943,6 +944,38 @@ static int body_issuer(const meta_doc *pDoc, int *piLevel) {
   return -1;
 }
 
+/* The body an enacting line names under the kind heading of a document
+** whose header is lost: "THỦ TƯỚNG CHÍNH PHỦ điện:" (a telegram's
+** formula), "BỘ TRƯỞNG BỘ Y TẾ" before "QUYẾT ĐỊNH:" — a line opening with
+** an enacting authority (meta-phrases.tsv) whose words up to one last word
+** and a colon, or up to its end before a line ending in a colon, are a
+** body the instrument table knows. Its usual spelling, NULL if none. */
+static const char *enacting_issuer(const meta_doc *pDoc) {
+  for (int i = pDoc->iKind + 1; i < pDoc->nLine && i <= pDoc->iKind + META_TITLE_LINES; i++) {
+    const meta_line *pL = &pDoc->aLine[i];
+    if (is_title_stop(pL)) break;
+    if (!phrase_at_list("enacting-authority", pL->zF, pL->nF, 0)) continue;
+    int n = pL->nF;
+    while (n > 0 && (pL->zF[n - 1] == ' ' || pL->zF[n - 1] == '*')) n--;
+    int bColon = n > 0 && pL->zF[n - 1] == ':';
+    if (bColon) n--;
+    while (n > 0 && pL->zF[n - 1] == ' ') n--;
+    const char *zName = body_of_fold(pL->zF, n);
+    if (zName && !bColon) { /* the formula on a line of its own */
+      const meta_line *pN = i + 1 < pDoc->nLine ? &pDoc->aLine[i + 1] : NULL;
+      if (pN == NULL || pN->nF == 0 || pN->zF[pN->nF - 1] != ':') zName = NULL;
+    }
+    if (zName == NULL && bColon) { /* "… CHÍNH PHỦ điện:": the formula's word after the name */
+      int k = n;
+      while (k > 0 && pL->zF[k - 1] != ' ') k--;
+      while (k > 0 && pL->zF[k - 1] == ' ') k--;
+      if (k > 0 && k < n) zName = body_of_fold(pL->zF, k);
+    }
+    if (zName) return zName;
+  }
+  return NULL;
+}
+
 static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_meta *pOut) {
   int bNoMem = 0;
   pOut->zIssuer = header_issuer(pDoc, pProvince, &bNoMem);
@@ -953,6 +986,12 @@ static int find_issuer(const meta_doc *pDoc, const vp_province *pProvince, vp_me
   ** tỉnh ban hành …" its issuer: in an article or a Q&A page it is the
   ** issuer of a document the text is about */
   if (iIssuer < 0 && pOut->zKind) iIssuer = body_issuer(pDoc, &iLevel);
+  if (iIssuer < 0 && pOut->zKind && pDoc->iKind >= 0) {
+    const char *zName = enacting_issuer(pDoc);
+    if (zName == NULL) return VP_OK;
+    pOut->zIssuer = vp_strndup(zName, -1);
+    return pOut->zIssuer ? VP_OK : VP_ENOMEM;
+  }
   if (iIssuer < 0) return VP_OK;
   if (iLevel < 0) iLevel = level_of_province(pProvince);
   pOut->zIssuer = issuer_name(iIssuer, iLevel);

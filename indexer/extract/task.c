@@ -651,6 +651,10 @@ static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, 
   if (q == NULL) q = next_clause_break(z, n, z, bComma);
   int bInPartners = 0; /* past "phối hợp với" in this sentence: its commas part the partners */
   for (; q; q = bColon ? memchr(q + 1, ';', (size_t)(z + n - q - 1)) : next_clause_break(z, n, q + 1, bComma)) {
+    /* reading the opening's commas as a list's, the doer stands in the
+    ** opening's sentence: past its full stop another sentence ("… Hết
+    ** thời hạn nêu trên, nếu …, Bộ X trả lại hồ sơ") has a doer of its own */
+    if (bLists && *q == '.' && q - z > iWholeFrom) break;
     if (*q == ';' || *q == '.') bInPartners = 0;
     else if (bInPartners) continue;
     if (bComma && !bColon && *q == ',' && bLists && ends_mention(pWhole, (int)(q - z))) continue;

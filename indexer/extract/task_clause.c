@@ -364,6 +364,18 @@ static void read_doer(tk_clause *c, int bMayOwnDoer) {
     else if (k < f->n && tk_mention_at(c, k) >= 0) i = k; /* "… các tỉnh Đắk Lắk và Gia Lai" */
   }
   int iEnd = bMayOwnDoer ? take_list(c, i, ROLE_LEAD) : -1;
+  /* "Trách nhiệm thực hiện Sở X, Sở Y; Viễn thông Z; Chủ tịch UBND các
+  ** xã thực hiện …": a list its intro opens goes on past ';' */
+  while (iEnd >= 0 && c->bIntroTask) {
+    int j = vp_fold_skip_ws(f, iEnd);
+    if (j >= f->n || f->z[j] != ';') break;
+    int k = vp_fold_skip_ws(f, j + 1);
+    int eT = vp_lexicon_at_fold(f, k, tk_list("title"), NULL);
+    if (eT >= 0 && tk_mention_at(c, vp_fold_skip_ws(f, eT)) >= 0) k = vp_fold_skip_ws(f, eT);
+    int iNext = tk_mention_at(c, k) >= 0 ? take_list(c, k, ROLE_LEAD) : -1;
+    if (iNext < 0) break;
+    iEnd = iNext;
+  }
   while (iEnd >= 0 && !bAssigned && vp_lexicon_at_fold(f, vp_fold_skip_ws(f, iEnd), tk_list("definition"), NULL) >= 0) {
     /* "Thủ trưởng các cơ quan, đơn vị trực thuộc UBND thành phố; Giám đốc
     ** Công an …": a qualifier of one member, the list goes on after ';' */

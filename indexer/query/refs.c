@@ -526,14 +526,9 @@ static int refs_in(vp_db *p, const char *zQuery, const vp_docfilter *pFilter, in
     if (rc == VP_OK && nNum == 1 && nFound > 0 && strstr(zQuery, aNum[0].zKey) == NULL)
       vq_add_str(pOut, "interpreted_as", aNum[0].zKey);
     if (rc == VP_OK && nFound == 0 && bLoose && ref.zNumber[0]) {
+      /* a year stated is part of the number: one that fits none finds
+      ** nothing, and the same number of other years is only suggested */
       rc = loose_candidates(p, &ref, 1, 0, aSel, &nSel, MAX_LOOSE, pzErr);
-      if (rc == VP_OK && nSel == 0 && ref.nYear) { /* a year that fits none: said, not kept */
-        rc = loose_candidates(p, &ref, 0, 0, aSel, &nSel, MAX_LOOSE, pzErr);
-        if (nSel > 0) {
-          cJSON_AddBoolToObject(pOut, "year_ignored", 1);
-          vq_add_num(pOut, "year", ref.nYear);
-        }
-      }
       if (rc == VP_OK && distinct_tokens(aSel, nSel) == 1) {
         vq_add_str(pOut, "interpreted_as", aSel[0].zKey);
       } else if (rc == VP_OK && nSel > 1) { /* several numbers: the person chooses */
