@@ -206,8 +206,15 @@ static void test_orderings(void) {
   write_file("housing-apart.md",
              "- Nhà văn hóa ở các thôn, xã được cải tạo, các hội, đoàn thể tham gia tổ chức hoạt động "
              "văn nghệ, thể dục thể thao cho người dân vào các ngày lễ, tết trong năm.\n");
+  /* the items under a sub-heading of the matching heading: "Điều kiện về
+  ** thời gian đóng" holds few of the words, its item what is asked */
+  write_file("benefit-faq.md",
+             "# Điều kiện hưởng trợ cấp thất nghiệp năm 2025\n\n"
+             "**Điều kiện về thời gian đóng**\n\n"
+             "(1) Đã đóng bảo hiểm từ đủ 12 tháng trở lên trong thời gian 24 tháng trước khi chấm "
+             "dứt hợp đồng lao động hoặc hợp đồng làm việc.\n");
   char *zDb = NULL;
-  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 22);
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 23);
   char azFile[10][32];
   int n = hits(pDb, "xã hội số", azFile, 10);
   CHECK("'xã hội số': the term above a law's number", n == 2 && !strcmp(azFile[0], "society.md"));
@@ -260,6 +267,19 @@ static void test_orderings(void) {
     }
   }
   CHECK("a heading with the words near, not together, gives its passage", bChild);
+  cJSON_Delete(pOut);
+  free(zErr);
+  pOut = NULL;
+  zErr = NULL;
+  int bGrand = 0;
+  if (vp_query_search(pDb, "dieu kien huong tro cap that nghiep", 10, 0, &pOut, &zErr) == VP_OK) {
+    cJSON *pHit;
+    cJSON_ArrayForEach(pHit, cJSON_GetObjectItem(pOut, "hits")) {
+      const char *zS = cJSON_GetStringValue(cJSON_GetObjectItem(pHit, "snippet"));
+      bGrand |= cJSON_IsTrue(cJSON_GetObjectItem(pHit, "via_context")) && zS && strstr(zS, "đủ 12 tháng");
+    }
+  }
+  CHECK("an item under a sub-heading of the matching heading is a hit through it", bGrand);
   cJSON_Delete(pOut);
   free(zErr);
   vp_db_close(pDb);

@@ -22,6 +22,7 @@
 #define RR_POOL_MAX 2000 /* and at most */
 #define RR_EXPAND 8      /* matching headings whose passages are added */
 #define RR_CHILDREN 30   /* passages added under one heading */
+#define RR_GRAND 0.9     /* of a heading's weight, for the passages under its sub-heading */
 #define RR_CHILD_SPAN 120 /* rowids after a heading where its passages are */
 #define RR_CONTEXT_MAX 600 /* bytes of a heading shown as context */
 #define RR_PHRASE_SHARE 1.7 /* a phrase match's score over its phrase's part */
@@ -558,12 +559,34 @@ static void gather(rr *p, const vp_rerank_query *q, int nPool) {
     int nKid = 0;
     while (rr_step(p, sKids) && nKid < RR_CHILDREN) aKid[nKid++] = sqlite3_column_int64(sKids, 0);
     sqlite3_reset(sKids);
+    int nFrom = p->n;
     for (int k = 0; k < nKid; k++) {
       int bHave = 0;
       for (int j = 0; j < p->n && !bHave; j++) bHave = p->a[j].id == aKid[k];
       if (bHave) continue;
       cand *c = rr_add(p, aKid[k]);
       if (c) load_meta(p, sP, c);
+    }
+    /* a level down: the passages under a sub-heading of the matching one
+    ** ("Điều kiện mua nhà ở xã hội …" / "Điều kiện về nhà ở" / "(1)
+    ** Trường hợp chưa có nhà ở …"), as many again at most */
+    int nTo = p->n, nGrand = 0;
+    for (int k = nFrom; p->rc == VP_OK && k < nTo && nGrand < RR_CHILDREN; k++) {
+      if (!is_heading(&p->a[k])) continue;
+      sqlite3_bind_int64(sKids, 1, p->a[k].id);
+      sqlite3_bind_int64(sKids, 2, doc);
+      sqlite3_bind_int(sKids, 3, p->a[k].seq);
+      nKid = 0;
+      while (rr_step(p, sKids) && nKid < RR_CHILDREN - nGrand) aKid[nKid++] = sqlite3_column_int64(sKids, 0);
+      sqlite3_reset(sKids);
+      for (int m = 0; m < nKid; m++) {
+        int bHave = 0;
+        for (int j = 0; j < p->n && !bHave; j++) bHave = p->a[j].id == aKid[m];
+        if (bHave) continue;
+        cand *c = rr_add(p, aKid[m]);
+        if (c) load_meta(p, sP, c);
+        nGrand++;
+      }
     }
   }
   rr_release(p, sP);
@@ -615,11 +638,18 @@ static void score_all(rr *p) {
     cand *c = &p->a[i];
     if (c->parent < 0) continue;
     int j = find_id(p->a, p->n, c->id - c->seq + c->parent);
-    if (j < 0 || !is_heading(&p->a[j]) || p->a[j].match <= 0) continue;
+    if (j < 0 || !is_heading(&p->a[j])) continue;
+    double wUp = 1.0;
+    if (p->a[j].match <= 0) { /* a sub-heading that does not match: its heading's */
+      const cand *s = &p->a[j];
+      j = s->parent >= 0 ? find_id(p->a, p->n, s->id - s->seq + s->parent) : -1;
+      if (j < 0 || !is_heading(&p->a[j]) || p->a[j].match <= 0) continue;
+      wUp = RR_GRAND;
+    }
     const cand *h = &p->a[j];
     /* a heading naming another instrument of the number does not make
     ** its passages about the one meant */
-    c->inherit = aTierW[h->tier] * h->match / aBest[h->tier] *
+    c->inherit = wUp * aTierW[h->tier] * h->match / aBest[h->tier] *
                  (h->bOtherInstrument ? RR_OTHER_INSTRUMENT : 1.0);
     p->a[j].bContext = 1;
   }
