@@ -287,6 +287,37 @@ static void test_orderings(void) {
   free(zDb);
 }
 
+/* A document's further hits wait for the other documents' first ones, but
+** not behind a stray match scoring far below them: five measures of one
+** plan come before a passage that holds the words apart. */
+static void test_further_hits(void) {
+  if (!vp_test_dir_make(zDir, sizeof(zDir), "vp_rerank_")) {
+    CHECK("temporary folder", 0);
+    return;
+  }
+  write_file("plan.md",
+             "- Trồng rừng phòng hộ ven biển trên diện tích 500 ha, hoàn thành trong năm 2026.\n\n"
+             "- Trồng rừng phòng hộ đầu nguồn tại các xã miền núi, bảo đảm tỷ lệ che phủ 45%.\n\n"
+             "- Trồng rừng phòng hộ chắn sóng bằng cây ngập mặn tại các cửa sông.\n\n"
+             "- Trồng rừng phòng hộ trên đất trống đồi trọc, giao khoán cho hộ gia đình.\n\n"
+             "- Trồng rừng phòng hộ xung quanh hồ chứa nước, chống xói mòn đất.\n");
+  write_file("stray.md",
+             "[sửa | sửa mã nguồn] Các hộ dân trồng lúa nước quanh năm, ven đường có hàng cây phòng "
+             "gió;[12] phía xa là khu rừng nhỏ của xã, người dân gìn giữ từ lâu đời và coi như tài "
+             "sản chung,[13] nơi bảo hộ các loài chim di cư mỗi mùa đông về trú ngụ.[14]\n");
+  char *zDb = NULL;
+  vp_db *pDb = vp_test_dir_open(zDir, &zDb, 2);
+  char azFile[10][32];
+  int n = hits(pDb, "trồng rừng phòng hộ", azFile, 10);
+  int iStray = -1;
+  for (int i = 0; i < n; i++)
+    if (!strcmp(azFile[i], "stray.md")) iStray = i;
+  CHECK("five measures of one plan before a stray match far below", n == 6 && iStray == 5);
+  vp_db_close(pDb);
+  vp_test_dir_remove(zDir);
+  free(zDb);
+}
+
 /* The value of zKey in the answer to zQuery ("" when absent), and its
 ** first hit's file into zFirst. */
 static void answer_of(vp_db *pDb, const char *zQuery, const char *zKey, char *zVal, char *zFirst) {
@@ -373,6 +404,7 @@ static void test_meant(void) {
 int main(void) {
   test_occur();
   test_orderings();
+  test_further_hits();
   test_meant();
   return vp_test_done();
 }

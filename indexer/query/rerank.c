@@ -22,6 +22,7 @@
 #define RR_POOL_MAX 2000 /* and at most */
 #define RR_EXPAND 8      /* matching headings whose passages are added */
 #define RR_CHILDREN 30   /* passages added under one heading */
+#define RR_SECOND 0.25   /* a repeat or a document's further hit goes before a first hit under this share of its score */
 #define RR_GRAND 0.9     /* of a heading's weight, for the passages under its sub-heading */
 #define RR_CHILD_SPAN 120 /* rowids after a heading where its passages are */
 #define RR_CONTEXT_MAX 600 /* bytes of a heading shown as context */
@@ -765,11 +766,29 @@ static int *arrange(rr *p, int *pnOut) {
     }
     c->bLater = aCnt[d]++ >= VP_RERANK_PER_DOC;
   }
-  for (int t = 0; t < 3; t++)
-    for (int i = 0; i < p->n; i++)
-      if (p->a[i].iDupOf < 0 && (t == 0 ? !p->a[i].bLater && !p->a[i].bRepeat
-                                 : t == 1 ? p->a[i].bRepeat : p->a[i].bLater))
-        aOrder[nOut++] = i;
+  /* the first hits in score order; a repeat or a document's further hit
+  ** goes before one that scores under RR_SECOND of its own score (a stray
+  ** match far below: a page of two documents' good passages is better than
+  ** their three each and noise), else after all of them, repeats first */
+  int iRep = 0, iLat = 0;
+  for (int i = 0; i <= p->n; i++) {
+    int bFirst = i < p->n && p->a[i].iDupOf < 0 && !p->a[i].bLater && !p->a[i].bRepeat;
+    if (i < p->n && !bFirst) continue;
+    for (;;) {
+      while (iRep < p->n && (p->a[iRep].iDupOf >= 0 || !p->a[iRep].bRepeat)) iRep++;
+      while (iLat < p->n && (p->a[iLat].iDupOf >= 0 || !p->a[iLat].bLater || p->a[iLat].bRepeat)) iLat++;
+      int k = iRep < p->n && (iLat >= p->n || p->a[iRep].score >= p->a[iLat].score) ? iRep : iLat;
+      if (k >= p->n || i == p->n || RR_SECOND * p->a[k].score <= p->a[i].score) break;
+      aOrder[nOut++] = k;
+      if (k == iRep) iRep++;
+      else iLat++;
+    }
+    if (i < p->n) aOrder[nOut++] = i;
+  }
+  for (; iRep < p->n; iRep++)
+    if (p->a[iRep].iDupOf < 0 && p->a[iRep].bRepeat) aOrder[nOut++] = iRep;
+  for (; iLat < p->n; iLat++)
+    if (p->a[iLat].iDupOf < 0 && p->a[iLat].bLater && !p->a[iLat].bRepeat) aOrder[nOut++] = iLat;
   free(aDoc);
   free(aCnt);
   *pnOut = nOut;
@@ -834,7 +853,7 @@ int vp_rerank_search(const vp_rerank_io *pIo, const vp_rerank_query *q, int nLim
         for (int j = 0; j < nOrder; j++) {
           const cand *o = &r.a[aOrder[j]];
           if (o->doc != c->doc || o == c) continue;
-          if (o->bLater) nMore++;
+          if (o->bLater && j > nOffset + i) nMore++; /* not those shown above it */
           else if (j > nOffset + i) bLast = 0;
         }
         if (bLast) h->nMoreInDoc = nMore;
