@@ -1631,6 +1631,9 @@ static void test_ministries_thanks_and_intro_lists(void) {
       /* 3 */ {VP_P_ITEM, "Điều 2. Trách nhiệm thực hiện Sở Văn hóa và Thể thao, Sở Khoa học và Công nghệ; Viễn "
                           "thông Ninh Bình; Chủ tịch UBND các xã, phường thực hiện trách nhiệm theo Điều 2 Quyết định "
                           "số 412/QĐ-UBND.", -1, 0, NO_TABLE, {0}},
+      /* 4 */ {VP_P_ITEM, "Điều 3. Giao Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng UBND tỉnh (Trung tâm "
+                          "Công báo - Tin học) và các cơ quan, đơn vị liên quan công khai các thủ tục hành chính.",
+                -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1648,6 +1651,9 @@ static void test_ministries_thanks_and_intro_lists(void) {
                                                 role_of(t, "Sở Khoa học và Công nghệ") == L &&
                                                 role_of(t, "Viễn thông tỉnh") == L &&
                                                 role_of(t, "Ủy ban nhân dân các xã, phường, đặc khu") == L);
+  t = task_of_passage(&ts, 4);
+  CHECK("the partners a colon lists after 'phối hợp với các đơn vị:' support",
+        t && role_of(t, "Sở Y tế") == L && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S);
   vp_task_clear(&ts);
 }
 

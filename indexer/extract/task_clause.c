@@ -477,6 +477,12 @@ static void read_support(tk_clause *c) {
         take_list(c, vp_fold_skip_ws(f, k + 1), ROLE_SUPPORT);
         break;
       }
+      /* "phối hợp với các đơn vị: Văn phòng UBND tỉnh …": the partners the
+      ** colon lists */
+      if (ch == ':' && nWord < 6) {
+        take_list_of(c, vp_fold_skip_ws(f, k + 1), ROLE_SUPPORT, 1);
+        break;
+      }
       if (ch == ';' || ch == '.' || ch == ':') break;
       if (nWord >= 6) continue; /* past a few words, only an aside names it */
       if (ch == ' ') nWord++;
