@@ -292,12 +292,18 @@ static void test_whole_names(void) {
         canons_are("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ",
                    "Trung tâm Phục vụ hành chính công tỉnh"));
   CHECK("field across its comma", canons_are("trích nộp Quỹ Phòng, chống thiên tai;", "Quỹ Phòng, chống thiên tai"));
-  CHECK("a list is no name", canons_are("Trung tâm Khuyến nông, Viettel Bắc Ninh", "Trung tâm Khuyến nông"));
+  CHECK("a list is no name", canons_are("Trung tâm Khuyến nông, Viettel Bắc Ninh", "Trung tâm Khuyến nông ; Viettel tỉnh"));
   CHECK("ministry: the name only", canons_are("Bộ Tài chính sửa đổi Thông tư số 10", "Bộ Tài chính"));
   CHECK("ministry with and", canons_are("Bộ Công an và Kế hoạch này", "Bộ Công an"));
   CHECK("ministry before a verb no list holds", canons_are("Bộ Tài chính xuất cấp gạo dự trữ", "Bộ Tài chính"));
   CHECK("ministry before a number: no name", canons_are("Bộ Y tế 2020", ""));
   CHECK("a branch named by its province", canons_are("Viễn thông Ninh Bình phối hợp", "Viễn thông tỉnh"));
+  CHECK("a branch's name in capitals", canons_are("VNPT Cao Bằng, Bưu điện tỉnh Cao Bằng phối hợp",
+                                                  "Viễn thông tỉnh ; Bưu điện tỉnh"));
+  CHECK("a word in capitals is no branch's name", canons_are("BÁO CÁO tỉnh Cao Bằng", ""));
+  CHECK("'Cơ quan' before a branch's name is part of it",
+        canons_are("Sở Tài chính, Cơ quan Thuế tỉnh, Kho bạc nhà nước và Ủy ban nhân dân các xã, phường căn cứ",
+                   "Sở Tài chính ; Thuế tỉnh ; Kho bạc Nhà nước ; Ủy ban nhân dân các xã, phường, đặc khu"));
   CHECK("a branch's head with Việt Nam is no branch",
         canons_are("Tập đoàn Bưu chính Viễn thông Việt Nam chủ trì", "Tập đoàn Bưu chính Viễn thông Việt Nam"));
   CHECK("no document after và", canons_are("Ban Thường vụ Tỉnh ủy và Kế hoạch số 24", "Ban Thường vụ Tỉnh ủy"));

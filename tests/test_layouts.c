@@ -167,6 +167,35 @@ static void test_cell_table(void) {
   vp_reader_free(p);
 }
 
+/* A table of data whose last close pipe the text runs on from, with no
+** blank line, down to the signature's layout table: the text after it is
+** no cell of its last row ("Trung học phổ thông | 130 | 200 |" / "2. Trong
+** trường hợp …" / … / "**Điều 3. …**" / "1. Giao …"). */
+static void test_table_then_article(void) {
+  static const char z[] =
+      "**NGHỊ QUYẾT**\n\n**Điều 2. Mức học phí**\n\n"
+      "|\n**STT**\n|\n**Cấp học**\n|\n**Khu vực nông\nthôn (xã)**\n|\n**Khu vực thành\nthị (phường)**\n|\n"
+      "|\n1\n|\nGiáo dục mầm non\n|\n80\n|\n120\n|\n"
+      "|\n2\n|\nGiáo dục phổ thông\n|\n|\n|\n"
+      "|\n|\nTiểu học\n|\n80\n|\n120\n|\n"
+      "|\n|\nTrung học phổ thông\n|\n130\n|\n200\n|\n"
+      "2. Trong trường hợp học trực tuyến, mức học phí bằng 75% mức học phí\n"
+      "tại khoản 1 Điều này.\n"
+      "**Điều 3. Điều khoản thi hành**\n"
+      "1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực\n"
+      "hiện Nghị quyết.\n"
+      "|\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n|\n";
+  vp_text *p = parse(z);
+  CHECK("table then article: parsed", p != NULL);
+  if (p == NULL) return;
+  int r = find(p, "Trung học phổ thông"), a = find(p, "Giao Ủy ban nhân dân tỉnh");
+  CHECK("the last row holds its cells only", r >= 0 && p->aPassage[r].eKind == VP_P_ROW &&
+                                                 strstr(p->aPassage[r].zText, "Trong trường hợp") == NULL);
+  CHECK("the article after the table is read as text", a >= 0 && p->aPassage[a].eKind != VP_P_ROW &&
+                                                           a != r);
+  vp_reader_free(p);
+}
+
 /* A portal page: menus and a summary before the document, related
 ** documents after it. Only the document is read. */
 static void test_furniture(void) {
@@ -593,6 +622,7 @@ int main(void) {
   test_article_runs_on();
   test_two_row_head();
   test_two_row_head_portal();
+  test_table_then_article();
   test_letter_dot_items();
   return vp_test_done();
 }

@@ -248,6 +248,15 @@ static void test_telegram_formula(void) {
   CHECK("extract ok", extract(zNone, 1, &m) == VP_OK);
   CHECK_STR("no body in the formula: no issuer", m.zIssuer, NULL);
   vp_meta_clear(&m);
+  static const char zSteering[] =
+      "**BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH**\n"
+      "Số: 170/QĐ-BCĐNNDL\n"
+      "*Hà Nội, ngày 21 tháng 11 năm 2025*\n"
+      "**QUYẾT ĐỊNH**\n"
+      "BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO\n";
+  CHECK("extract ok", extract(zSteering, 1, &m) == VP_OK);
+  CHECK_STR("a state steering committee is national: its place line is no province", m.zProvince, NULL);
+  vp_meta_clear(&m);
 }
 
 static const char zAppendix[] =

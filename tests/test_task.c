@@ -1634,6 +1634,10 @@ static void test_ministries_thanks_and_intro_lists(void) {
       /* 4 */ {VP_P_ITEM, "Điều 3. Giao Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng UBND tỉnh (Trung tâm "
                           "Công báo - Tin học) và các cơ quan, đơn vị liên quan công khai các thủ tục hành chính.",
                 -1, 0, NO_TABLE, {0}},
+      /* 5 */ {VP_P_ITEM, "4. Khi giá tài nguyên biến động tăng, giảm, trên cơ sở đề xuất của Sở Nông nghiệp và Môi "
+                          "trường, Cơ quan Thuế tỉnh hoặc các sở, ngành, địa phương có liên quan, Sở Tài chính chủ trì, "
+                          "phối hợp với các đơn vị có liên quan báo cáo Ủy ban nhân dân tỉnh xem xét.", -1, 0, NO_TABLE,
+                {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1654,6 +1658,9 @@ static void test_ministries_thanks_and_intro_lists(void) {
   t = task_of_passage(&ts, 4);
   CHECK("the partners a colon lists after 'phối hợp với các đơn vị:' support",
         t && role_of(t, "Sở Y tế") == L && role_of(t, "Văn phòng Ủy ban nhân dân tỉnh") == S);
+  t = task_of_passage(&ts, 5);
+  CHECK("a condition's list ends before the body that 'chủ trì'",
+        t && role_of(t, STC) == L && role_of(t, "Thuế tỉnh") < 0);
   vp_task_clear(&ts);
 }
 

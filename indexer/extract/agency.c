@@ -906,7 +906,7 @@ static int match_table(const scan_ctx *c, int i, int *piRec) {
       }
       /* the written head must look like a name, not a lowercase verb
       ** ("báo cáo"): required only where a place is required */
-      if (al->bNeedPlace && !tok_is_title(c, i)) continue;
+      if (al->bNeedPlace && !tok_is_title(c, i) && !tok_is_abbr(c, i)) continue; /* "VNPT <tỉnh>" */
     }
     *piRec = al->iRec;
     return e;

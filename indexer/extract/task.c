@@ -631,6 +631,20 @@ static int ends_mention(const tk_clause *c, int i) {
   return 0;
 }
 
+/* Does the text after the comma at q open with bodies that lead ("…, các
+** sở, ngành, địa phương có liên quan, Sở Tài chính chủ trì, phối hợp …"):
+** the list of the opening has ended there. -1 on VP_ENOMEM reads as no. */
+static int opens_lead_clause(const char *z, int n, const char *q) {
+  int iFrom = (int)(q - z) + 1;
+  while (iFrom < n && (z[iFrom] == ' ' || z[iFrom] == '\n')) iFrom++;
+  if (iFrom >= n) return 0;
+  tk_clause c;
+  if (tk_clause_init(&c, z + iFrom, n - iFrom, 1) != VP_OK) return 0;
+  int b = c.bOwnDoer && c.bChuTri;
+  tk_clause_free(&c);
+  return b;
+}
+
 /* A passage that does not open with its doer: the first clause after its
 ** run-in title ("3. Giấy khen …: Các Sở … quy định …") or after a ';'
 ** ("Căn cứ tình hình …; Chủ tịch UBND xã hướng dẫn …") that opens with its
@@ -657,7 +671,9 @@ static int later_clause_pass(const char *z, int n, int p, const vp_meta *pMeta, 
     if (bLists && *q == '.' && q - z > iWholeFrom) break;
     if (*q == ';' || *q == '.') bInPartners = 0;
     else if (bInPartners) continue;
-    if (bComma && !bColon && *q == ',' && bLists && ends_mention(pWhole, (int)(q - z))) continue;
+    if (bComma && !bColon && *q == ',' && bLists && ends_mention(pWhole, (int)(q - z)) &&
+        !opens_lead_clause(z, n, q))
+      continue;
     /* "… gửi Báo cáo kết quả đến Văn phòng UBND tỉnh, Thường trực HĐND
     ** cùng cấp, …": the addressees' commas open no clause */
     if (bComma && !bColon && *q == ',' && sends_to_before(pWhole, (int)(q - z))) continue;

@@ -128,6 +128,20 @@ static int rd_cell_run(const rd_ctx *p, int j, int *piClose) {
   return iLast;
 }
 
+/* Does an article's or chapter's heading ("**Điều 3. Điều khoản thi
+** hành**") stand in lines (m, iEnd)? No cell of a table with column names
+** holds one, nor of a table of data: a run reaching it is the text after
+** the table, its close pipe a later layout table's ("|" / "Nơi nhận:"). */
+static int rd_ptable_has_head(rd_ctx *p, const rd_prow *r);
+static int rd_is_data_table(rd_ctx *p, const rd_ptable *t);
+static int rd_run_has_article(const rd_ctx *p, int m, int iEnd) {
+  for (int k = m + 1; k < p->nLine && k < iEnd; k++) {
+    int e = p->aLine[k].lab.eType;
+    if (e == LB_ARTICLE || e == LB_CHAPTER) return 1;
+  }
+  return 0;
+}
+
 /* A line of dots or ellipses only: text the copy leaves out. */
 static int rd_is_elision(const rd_ctx *p, int k) {
   const rd_line *pL = &p->aLine[k];
@@ -213,6 +227,11 @@ static int rd_ptable_read(rd_ctx *p, int i, rd_ptable *t) {
     }
     int iClose;
     int iLast = rd_cell_run(p, m, &iClose);
+    /* "200" / "|" / "2. Trong trường hợp …" / … / "**Điều 3. …**": the text
+    ** after the table, right after its last close pipe */
+    if (k == 0 && iClose >= 0 && t->nRow > 1 && rd_run_has_article(p, m, iClose) &&
+        (rd_ptable_has_head(p, &t->aRow[0]) || rd_is_data_table(p, t)))
+      break;
     if (rc == VP_OK) rc = rd_ptable_cell(t, m, iLast);
     if (iClose < 0) {
       iEnd = iLast + 1;
