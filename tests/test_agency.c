@@ -301,6 +301,9 @@ static void test_whole_names(void) {
   CHECK("a branch's name in capitals", canons_are("VNPT Cao Bằng, Bưu điện tỉnh Cao Bằng phối hợp",
                                                   "Viễn thông tỉnh ; Bưu điện tỉnh"));
   CHECK("a word in capitals is no branch's name", canons_are("BÁO CÁO tỉnh Cao Bằng", ""));
+  CHECK("a centrally-run city's Party bodies are the province's",
+        canons_are("Đề nghị Văn phòng Thành ủy, Ban Tuyên giáo và Dân vận Thành ủy phối hợp",
+                   "Văn phòng Tỉnh ủy ; Ban Tuyên giáo và Dân vận Tỉnh ủy"));
   CHECK("'Cơ quan' before a branch's name is part of it",
         canons_are("Sở Tài chính, Cơ quan Thuế tỉnh, Kho bạc nhà nước và Ủy ban nhân dân các xã, phường căn cứ",
                    "Sở Tài chính ; Thuế tỉnh ; Kho bạc Nhà nước ; Ủy ban nhân dân các xã, phường, đặc khu"));

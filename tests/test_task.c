@@ -1638,6 +1638,8 @@ static void test_ministries_thanks_and_intro_lists(void) {
                           "trường, Cơ quan Thuế tỉnh hoặc các sở, ngành, địa phương có liên quan, Sở Tài chính chủ trì, "
                           "phối hợp với các đơn vị có liên quan báo cáo Ủy ban nhân dân tỉnh xem xét.", -1, 0, NO_TABLE,
                 {0}},
+      /* 6 */ {VP_P_ITEM, "Điều 3  . Sở Khoa học và Công nghệ có trách nhiệm khóa chức năng tiếp nhận hồ sơ của các "
+                          "quy trình điện tử được công bố bãi bỏ chậm nhất sau 05 ngày làm việc.", -1, 0, NO_TABLE, {0}},
   };
   vp_tasks ts = extract(a, VP_ARRAY_SIZE(a));
   const vp_task *t = task_of_passage(&ts, 0);
@@ -1661,6 +1663,9 @@ static void test_ministries_thanks_and_intro_lists(void) {
   t = task_of_passage(&ts, 5);
   CHECK("a condition's list ends before the body that 'chủ trì'",
         t && role_of(t, STC) == L && role_of(t, "Thuế tỉnh") < 0);
+  t = task_of_passage(&ts, 6);
+  CHECK("an article's number with spaces before its dot ('Điều 3  . Sở X …')",
+        t && role_of(t, "Sở Khoa học và Công nghệ") == L);
   vp_task_clear(&ts);
 }
 

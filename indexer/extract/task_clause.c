@@ -50,7 +50,8 @@ int tk_skip_label(const vp_fold *f) {
   if (vp_fold_words_at(f, i, "dieu") >= 0) {
     int j = vp_fold_skip_ws(f, i + 4), d = j;
     while (d < f->n && is_digit(f->z[d])) d++;
-    if (d > j && d < f->n && (f->z[d] == '.' || f->z[d] == ':')) i = d + 1;
+    int e = d > j ? vp_fold_skip_ws(f, d) : d; /* "Điều 3  . Sở …": the bold's marks gone */
+    if (d > j && e < f->n && (f->z[e] == '.' || f->z[e] == ':')) i = e + 1;
   }
   for (int round = 0; round < 6; round++) {
     i = vp_fold_skip_ws(f, i);
