@@ -47,7 +47,7 @@ help:
 	@echo "make bench      benchmarks against FTS5 unicode61 (see bench/), then bench-hostile"
 	@echo "make bench-hostile  the attacks of issue 11 on a running server: status, latency, RSS"
 	@echo "make realvi-precision  index ../shared's real-vi corpus, sample tasks and agencies to judge"
-	@echo "make heldout    the scorer on 200 real-vi documents judged by separate readers (bench/heldout)"
+	@echo "make heldout    the scorer on 198 real-vi documents judged by separate readers (bench/heldout)"
 	@echo "make fuzz       libFuzzer targets for a bounded time"
 	@echo "make screenshots  PNGs of each view of the page at 1280 and 390 px under bin/screenshots/"
 	@echo "make install    PREFIX=/usr/local DESTDIR=: binary, data, page, man page, completions"
@@ -168,7 +168,7 @@ realvi-precision: bin/vnplan
 	python3 bench/realvi_precision.py --db $(REALVI_DB) \
 	  --out bench/out/realvi_precision.txt $(REALVI_ARGS)
 
-# make heldout: the held-out golds of bench/heldout (200 documents: gold.json
+# make heldout: the held-out golds of bench/heldout (198 documents: gold.json
 # and gold-2a … gold-18d.json, each set's documents listed in it) taken from
 # the real-vi archive into bench/out/heldout/, scored set by set with ../shared/eval/score.py.
 HELDOUT_DIR ?= bench/out/heldout
